@@ -1,0 +1,22 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import type { AnalyticsEvent } from './analytics-event';
+import { CreateEventDto } from './dto/create-event.dto';
+import { ListEventsQuery } from './dto/list-events.query';
+import { EventsService } from './events.service';
+
+/** `GET/POST /events`: the analytics events of the caller's tenant. */
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Get()
+  list(@Query() query: ListEventsQuery): Promise<{ data: AnalyticsEvent[]; count: number }> {
+    return this.events.list(query);
+  }
+
+  @Post()
+  @HttpCode(201)
+  create(@Body() dto: CreateEventDto): Promise<AnalyticsEvent> {
+    return this.events.record(dto);
+  }
+}

@@ -1,0 +1,28 @@
+/** Where a port (store interface) keeps its data in this process. */
+export type StoreKind = 'memory' | 'postgres' | 'redis';
+
+/** JWT key material: a shared secret (HS256) or a PEM pair (RS256/EdDSA). */
+export type JwtKeys =
+  | { kind: 'secret'; secret: string }
+  | { kind: 'pem'; privateKeyPem: string; publicKeyPem: string };
+
+/**
+ * The validated configuration of one process. Inject it with `@Inject(AppConfig)`-free
+ * constructor typing: `constructor(private readonly config: AppConfig) {}`.
+ */
+export abstract class AppConfig {
+  abstract readonly nodeEnv: 'development' | 'test' | 'production';
+  /** `strict` when NODE_ENV=production or PERSISTENCE_MODE=strict: stores must be durable. */
+  abstract readonly persistence: {
+    mode: 'auto' | 'memory' | 'strict';
+    strict: boolean;
+    databaseUrl?: string;
+    redisUrl?: string;
+  };
+  abstract readonly http: { useFastify: boolean; bodyLimitBytes: number; shutdownTimeoutMs: number };
+  abstract readonly log: { level: string; pretty: boolean };
+  abstract readonly jwt: JwtKeys & { issuer?: string; audience?: string };
+  abstract readonly otel: { tracesEndpoint?: string; serviceName?: string };
+  /** Feature flags from `FLAG_<NAME>=true|false`, keyed by NAME. */
+  abstract readonly flags: Readonly<Record<string, boolean>>;
+}

@@ -1,0 +1,73 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { z } from 'zod';
+
+const booleanString = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0'].includes(v), { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const optionalUrl = (protocols: string[], label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isUrlWith(v, protocols), {
+      message: `expected a ${label} URL (${protocols.map((p) => `${p}//`).join(' or ')})`,
+    });
+
+function isUrlWith(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** PEM values may arrive with literal `\n` sequences (one-line env files). */
+export const normalizePem = (value: string): string => value.replace(/\\n/g, '\n').trim();
+
+const pem = (kind: 'private' | 'public') =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? normalizePem(v) : undefined))
+    .refine(
+      (v) => {
+        if (v === undefined) return true;
+        try {
+          if (kind === 'private') createPrivateKey(v);
+          else createPublicKey(v);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: `expected a PEM-encoded ${kind} key` },
+    );
+
+/** The zod schema of every platform-wide variable (FLAG_* and per-app ports are parsed separately). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PERSISTENCE_MODE: z.enum(['auto', 'memory', 'strict']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: booleanString.default(false),
+  USE_FASTIFY: booleanString.default(false),
+  HTTP_BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'Postgres'),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'Redis'),
+  JWT_SECRET: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+  JWT_PRIVATE_KEY_PEM: pem('private'),
+  JWT_PUBLIC_KEY_PEM: pem('public'),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(['http:', 'https:'], 'HTTP'),
+  OTEL_SERVICE_NAME: z.string().optional(),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

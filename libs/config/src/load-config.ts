@@ -1,0 +1,112 @@
+import { AppConfig } from './app-config';
+import { ConfigValidationError } from './config.errors';
+import { envSchema } from './config.schema';
+
+const FLAG_PREFIX = 'FLAG_';
+const FLAG_NAME = /^[A-Z0-9_]+$/;
+
+const MISSING_JWT = 'JWT_SECRET: required unless both JWT_PRIVATE_KEY_PEM and JWT_PUBLIC_KEY_PEM are set';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Validates `env` and returns the typed configuration, or throws a
+ * {@link ConfigValidationError} listing every bad or missing variable (never its value).
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ * config.persistence.strict; // true in production
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    }
+  }
+  const flags = parseFlags(env, problems);
+  if (!parsed.success) {
+    const hasKeys = Boolean(env.JWT_SECRET) || Boolean(env.JWT_PRIVATE_KEY_PEM) || Boolean(env.JWT_PUBLIC_KEY_PEM);
+    if (!hasKeys) problems.push(MISSING_JWT);
+    throw new ConfigValidationError(problems);
+  }
+
+  const e = parsed.data;
+  const strict = e.NODE_ENV === 'production' || e.PERSISTENCE_MODE === 'strict';
+  const jwt = resolveJwt(e, problems, strict);
+  if (strict) {
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
+    if (!e.REDIS_URL) problems.push('REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
+  }
+  if (problems.length > 0 || !jwt) throw new ConfigValidationError(problems);
+
+  const memoryOnly = e.PERSISTENCE_MODE === 'memory';
+  return {
+    nodeEnv: e.NODE_ENV,
+    persistence: {
+      mode: strict ? 'strict' : e.PERSISTENCE_MODE,
+      strict,
+      databaseUrl: memoryOnly ? undefined : e.DATABASE_URL,
+      redisUrl: memoryOnly ? undefined : e.REDIS_URL,
+    },
+    http: { useFastify: e.USE_FASTIFY, bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    jwt: { ...jwt, issuer: e.JWT_ISSUER || undefined, audience: e.JWT_AUDIENCE || undefined },
+    otel: { tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
+    flags,
+  };
+}
+
+function resolveJwt(
+  e: ReturnType<typeof envSchema.parse>,
+  problems: string[],
+  strict: boolean,
+): AppConfig['jwt'] | undefined {
+  const priv = e.JWT_PRIVATE_KEY_PEM;
+  const pub = e.JWT_PUBLIC_KEY_PEM;
+  if (priv && pub) return { kind: 'pem', privateKeyPem: priv, publicKeyPem: pub };
+  if (priv && !pub) problems.push('JWT_PUBLIC_KEY_PEM: required together with JWT_PRIVATE_KEY_PEM');
+  if (pub && !priv) problems.push('JWT_PRIVATE_KEY_PEM: required together with JWT_PUBLIC_KEY_PEM');
+  if (priv || pub) return undefined;
+  if (!e.JWT_SECRET) {
+    problems.push(MISSING_JWT);
+    return undefined;
+  }
+  if (strict && e.JWT_SECRET.length < 32) {
+    problems.push('JWT_SECRET: must be at least 32 characters in strict/production mode');
+    return undefined;
+  }
+  return { kind: 'secret', secret: e.JWT_SECRET };
+}
+
+function parseFlags(env: Env, problems: string[]): Record<string, boolean> {
+  const flags: Record<string, boolean> = {};
+  for (const [key, raw] of Object.entries(env)) {
+    if (!key.startsWith(FLAG_PREFIX) || raw === undefined) continue;
+    const name = key.slice(FLAG_PREFIX.length);
+    if (!FLAG_NAME.test(name)) {
+      problems.push(`${key}: flag names use A-Z, 0-9 and _ only`);
+      continue;
+    }
+    const value = raw.trim().toLowerCase();
+    if (value === 'true' || value === '1') flags[name] = true;
+    else if (value === 'false' || value === '0' || value === '') flags[name] = false;
+    else problems.push(`${key}: expected true or false`);
+  }
+  return flags;
+}
+
+/**
+ * The port an app listens on: `<APP>_PORT` (e.g. `ANALYTICS_PORT`), else `PORT`, else the default.
+ */
+export function resolvePort(env: Env, appName: string, fallback: number): number {
+  const key = `${appName.toUpperCase().replace(/-/g, '_')}_PORT`;
+  const raw = env[key] ?? env.PORT;
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigValidationError([`${env[key] !== undefined ? key : 'PORT'}: expected a port number 0-65535`]);
+  }
+  return port;
+}

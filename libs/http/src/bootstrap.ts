@@ -1,0 +1,58 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { ConfigValidationError, loadConfig, resolvePort } from '@mikasmissions/config';
+import { startTracing } from '@mikasmissions/context';
+import { createApp, CreateAppOptions } from './create-app';
+
+/** Options of {@link bootstrap}. */
+export interface BootstrapOptions extends Omit<CreateAppOptions, 'config'> {
+  /** App name: used for `<NAME>_PORT`, logs and traces. */
+  name: string;
+  /** Port when neither `<NAME>_PORT` nor `PORT` is set. */
+  defaultPort: number;
+  /** Interface to bind. Default: `0.0.0.0`. */
+  host?: string;
+}
+
+/** Prints start-up failures as plain lines (no stack trace) and exits 1. */
+function failStartup(name: string, error: unknown): never {
+  if (error instanceof ConfigValidationError) {
+    process.stderr.write(`[${name}] cannot start. ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`[${name}] cannot start: ${message}\n`);
+    if (process.env.DEBUG_STARTUP === 'true' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  }
+  process.exit(1);
+}
+
+/**
+ * The one way every app starts: validated config, tracing (when configured), Express or
+ * Fastify (`USE_FASTIFY=true`), global prefix, graceful shutdown on SIGTERM within
+ * `SHUTDOWN_TIMEOUT_MS`.
+ *
+ * @example
+ * void bootstrap(AppModule, { name: 'analytics', defaultPort: 3003, globalPrefix: 'api/v1/analytics' });
+ */
+export async function bootstrap(module: Type<unknown>, options: BootstrapOptions): Promise<INestApplication> {
+  try {
+    const config = loadConfig(process.env);
+    const port = resolvePort(process.env, options.name, options.defaultPort);
+    startTracing(config, options.name);
+    const app = await createApp(module, { ...options, config });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        setTimeout(() => {
+          process.stderr.write(`[${options.name}] shutdown took longer than ${config.http.shutdownTimeoutMs} ms; exiting\n`);
+          process.exit(1);
+        }, config.http.shutdownTimeoutMs).unref();
+      });
+    }
+    await app.listen(port, options.host ?? '0.0.0.0');
+    const adapter = config.http.useFastify ? 'fastify' : 'express';
+    const prefix = options.globalPrefix ? `/${options.globalPrefix}` : '';
+    process.stdout.write(`[${options.name}] listening on http://localhost:${port}${prefix} (${adapter}, persistence=${config.persistence.mode})\n`);
+    return app;
+  } catch (error) {
+    failStartup(options.name, error);
+  }
+}

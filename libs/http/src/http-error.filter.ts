@@ -1,0 +1,27 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { REQUEST_ID_HEADER, resolveRequestId } from '@mikasmissions/context';
+import type { IncomingMessage } from 'node:http';
+import { mapError, toErrorBody } from './error-body';
+
+/** The single place where errors become HTTP responses, on Express and Fastify alike. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<IncomingMessage & { raw?: IncomingMessage }>();
+    const response = http.getResponse();
+    const adapter = this.adapterHost.httpAdapter;
+    const mapped = mapError(exception);
+    const requestId = resolveRequestId(request.raw ?? request);
+    if (mapped.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    adapter.setHeader(response, REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(mapped.headers ?? {})) adapter.setHeader(response, name, value);
+    adapter.reply(response, toErrorBody(mapped, requestId), mapped.status);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Base of every typed error the platform maps to HTTP. Libraries subclass it
+ * (`CircuitOpenError`, `IdempotencyConflictError`, …); the one error filter turns it into
+ * `{ error: { code, message, details?, requestId } }` with `status`.
+ *
+ * @example
+ * export class CircuitOpenError extends PlatformError {
+ *   constructor(name: string) { super(503, 'CIRCUIT_OPEN', `circuit ${name} is open`); }
+ * }
+ */
+export class PlatformError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    /** Extra response headers, e.g. `Retry-After`. */
+    readonly headers?: Readonly<Record<string, string>>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

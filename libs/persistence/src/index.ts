@@ -1,0 +1,4 @@
+export { createPgPool, createRedisClient, pingPostgres, pingRedis, stripPrismaParams, withTimeout } from './connections';
+export { PersistenceModule } from './persistence.module';
+export { PersistenceService, StoreUnreachableError } from './persistence.service';
+export { PG_POOL, REDIS } from './persistence.tokens';
