@@ -50,7 +50,9 @@ export async function bootstrap(module: Type<unknown>, options: BootstrapOptions
     await app.listen(port, options.host ?? '0.0.0.0');
     const adapter = config.http.useFastify ? 'fastify' : 'express';
     const prefix = options.globalPrefix ? `/${options.globalPrefix}` : '';
-    process.stdout.write(`[${options.name}] listening on http://localhost:${port}${prefix} (${adapter}, persistence=${config.persistence.mode})\n`);
+    const address = app.getHttpServer().address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    process.stdout.write(`[${options.name}] listening on http://localhost:${actualPort}${prefix} (${adapter}, persistence=${config.persistence.mode})\n`);
     return app;
   } catch (error) {
     failStartup(options.name, error);
