@@ -16,7 +16,7 @@ function compile(schema: ResponseSchema): SerializeMetadata {
     throw new Error(`@Serialize(${label}): expected a JSON schema object`);
   }
   try {
-    return { schema, stringify: build(schema as Parameters<typeof build>[0]) as (value: unknown) => string };
+    return { schema, stringify: build(schema as unknown as Parameters<typeof build>[0]) as (value: unknown) => string };
   } catch (error) {
     throw new Error(`@Serialize(${label}): invalid response schema: ${(error as Error).message}`);
   }
