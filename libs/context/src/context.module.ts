@@ -18,17 +18,16 @@ export interface ContextModuleOptions {
 }
 
 /** Values that never reach a log line. */
+const SECRET_KEYS = ['password', 'code', 'otp', 'secret', 'token', 'accessToken', 'refreshToken', 'idToken', 'clientSecret'];
+
+/** Values that never reach a log line (top level and one level down). */
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["idempotency-key"]',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.code',
-  '*.otp',
-  '*.secret',
-  '*.refreshToken',
-  '*.accessToken',
+  ...SECRET_KEYS,
+  ...SECRET_KEYS.map((key) => `*.${key}`),
 ];
 
 /**

@@ -41,10 +41,18 @@ export async function bootstrap(module: Type<unknown>, options: BootstrapOptions
     const app = await createApp(module, { ...options, config });
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       process.once(signal, () => {
+        process.stdout.write(`[${options.name}] ${signal}: draining in-flight requests, then closing stores\n`);
         setTimeout(() => {
           process.stderr.write(`[${options.name}] shutdown took longer than ${config.http.shutdownTimeoutMs} ms; exiting\n`);
           process.exit(1);
-        }, config.http.shutdownTimeoutMs).unref();
+        }, config.http.shutdownTimeoutMs + 1_000).unref();
+        void app.close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            process.stderr.write(`[${options.name}] shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.exit(1);
+          },
+        );
       });
     }
     await app.listen(port, options.host ?? '0.0.0.0');

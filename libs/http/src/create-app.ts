@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadConfig } from '@mikasmissions/config';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@mikasmissions/context';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { FastifyInstance } from 'fastify';
 import { mapError, toErrorBody } from './error-body';
@@ -79,6 +79,39 @@ export async function createApp(module: Type<unknown>, options: CreateAppOptions
   app.useLogger(app.get(PinoLogger));
   app.flushLogs();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix);
-  app.enableShutdownHooks();
+  drainBeforeClose(app, config.http.shutdownTimeoutMs);
   return app;
+}
+
+/**
+ * Makes `app.close()` graceful in the order operators expect: stop accepting connections and
+ * let in-flight requests finish (idle keep-alive sockets are closed at once, stragglers are
+ * cut after `timeoutMs`), and only then run Nest's destroy/shutdown hooks that close stores.
+ */
+function drainBeforeClose(app: INestApplication, timeoutMs: number): void {
+  const nestClose = (Object.getPrototypeOf(app) as INestApplication).close;
+  let draining: Promise<void> | undefined;
+  const gracefulClose = async (...args: Parameters<INestApplication['close']>) => {
+    draining ??= drainHttp(app, timeoutMs);
+    await draining;
+    return nestClose.apply(app, args);
+  };
+  // Nest hands out a Proxy whose `set` trap ignores assignments; define on the target instead.
+  Reflect.defineProperty(app, 'close', { value: gracefulClose, configurable: true, writable: true });
+}
+
+async function drainHttp(app: INestApplication, timeoutMs: number): Promise<void> {
+  const server = app.getHttpServer() as Server;
+  const adapter = app.getHttpAdapter();
+  if (!server.listening) return;
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  const cutoff = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  try {
+    await adapter.close();
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cutoff);
+  }
+  // Closed already: Nest's own dispose must not wait for a second 'close' that never comes.
+  Reflect.defineProperty(adapter, 'close', { value: async () => undefined, configurable: true, writable: true });
 }

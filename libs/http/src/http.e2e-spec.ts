@@ -1,0 +1,109 @@
+import { Controller, Get, Module, NotFoundException, Post, Body } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { PlatformConfigModule } from '@mikasmissions/config';
+import { ContextModule } from '@mikasmissions/context';
+import { ADAPTERS, baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
+import { PlatformError } from './platform-error';
+import { PlatformHttpModule } from './platform-http.module';
+
+class TeapotError extends PlatformError {
+  constructor() {
+    super(418, 'TEAPOT', 'short and stout', { spout: true }, { 'retry-after': '7' });
+  }
+}
+
+@Controller()
+class ProbeController {
+  @Get('slow')
+  async slow(): Promise<{ done: true }> {
+    await new Promise((r) => setTimeout(r, 400));
+    return { done: true };
+  }
+
+  @Get('typed')
+  typed(): never {
+    throw new TeapotError();
+  }
+
+  @Get('missing')
+  missing(): never {
+    throw new NotFoundException('no such mission');
+  }
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('database password is hunter2');
+  }
+
+  @Post('echo')
+  echo(@Body() body: unknown): unknown {
+    return body;
+  }
+}
+
+@Module({ imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PlatformHttpModule], controllers: [ProbeController] })
+class ProbeModule {}
+
+describe.each(ADAPTERS)('http platform on %s', (adapter) => {
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    app = await bootApp(ProbeModule, { adapter, env: testEnv('memory', { HTTP_BODY_LIMIT_BYTES: '2048' }), globalPrefix: 'api' });
+    url = await baseUrl(app, 'api');
+  });
+  afterAll(() => app.close());
+
+  it('renders typed errors with their status, code, details and headers', async () => {
+    const res = await fetch(`${url}/typed`, { headers: { 'x-request-id': 'typed-1' } });
+    expect(res.status).toBe(418);
+    expect(res.headers.get('retry-after')).toBe('7');
+    expect(res.headers.get('x-request-id')).toBe('typed-1');
+    expect(await res.json()).toEqual({ error: { code: 'TEAPOT', message: 'short and stout', details: { spout: true }, requestId: 'typed-1' } });
+  });
+
+  it('maps Nest HTTP exceptions to the same shape', async () => {
+    const res = await fetch(`${url}/missing`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'no such mission' });
+  });
+
+  it('hides the message of unexpected errors behind a generic 500', async () => {
+    const res = await fetch(`${url}/boom`);
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body.error).toMatchObject({ code: 'INTERNAL', message: 'Internal server error' });
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+  });
+
+  it('enforces the configured body limit with 413', async () => {
+    const ok = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(100) }) });
+    expect(ok.status).toBe(201);
+    const big = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(4000) }) });
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('rejects an empty JSON body and prototype-poisoning keys without a 5xx', async () => {
+    const empty = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
+    expect(empty.status).toBeLessThan(500);
+    const proto = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"__proto__":{"admin":true}}' });
+    expect(proto.status).toBeLessThan(500);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
+
+describe.each(ADAPTERS)('graceful shutdown on %s', (adapter) => {
+  it('finishes in-flight requests before closing, then refuses new ones', async () => {
+    const app = await bootApp(ProbeModule, { adapter, env: testEnv('memory') });
+    const url = await baseUrl(app);
+    const inFlight = fetch(`${url}/slow`);
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = app.close();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+    await closing;
+    await expect(fetch(`${url}/slow`)).rejects.toThrow();
+  });
+});
