@@ -3,8 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { PlatformConfigModule } from '@mikasmissions/config';
 import { ContextModule } from '@mikasmissions/context';
 import { ADAPTERS, baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
-import { PlatformError } from './platform-error';
-import { PlatformHttpModule } from './platform-http.module';
+import { PlatformError, PlatformHttpModule } from '@mikasmissions/http';
 
 class TeapotError extends PlatformError {
   constructor() {

@@ -1,10 +1,10 @@
 import { Controller, Get, Logger, Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { PlatformConfigModule } from '@mikasmissions/config';
+import { ContextModule } from '@mikasmissions/context';
 import { PlatformHttpModule } from '@mikasmissions/http';
 import { ADAPTERS, baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { Writable } from 'node:stream';
-import { ContextModule } from './context.module';
 
 const lines: Array<Record<string, unknown>> = [];
 const capture = new Writable({
