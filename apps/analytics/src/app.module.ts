@@ -4,6 +4,7 @@ import { ContextModule } from '@mikasmissions/context';
 import { HealthModule } from '@mikasmissions/health';
 import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
+import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './events/events.module';
 import { MeController } from './me/me.controller';
 
@@ -16,6 +17,7 @@ import { MeController } from './me/me.controller';
     PlatformHttpModule,
     HealthModule,
     EventsModule,
+    AuthModule,
   ],
   controllers: [MeController],
 })

@@ -23,6 +23,12 @@ export abstract class AppConfig {
   abstract readonly log: { level: string; pretty: boolean };
   abstract readonly jwt: JwtKeys & { issuer?: string; audience?: string };
   abstract readonly otel: { tracesEndpoint?: string; serviceName?: string };
+  /**
+   * `AUTH_MODE`: `permissive` (default in development/test) lets a request without a token
+   * through as anonymous; `enforce` (forced in strict/production) requires a valid token on
+   * every non-public route. `AUTH_DEV_LOGIN=true` enables the dev-only login route (never in strict mode).
+   */
+  abstract readonly auth: { mode: 'permissive' | 'enforce'; devLogin: boolean };
   /** Feature flags from `FLAG_<NAME>=true|false`, keyed by NAME. */
   abstract readonly flags: Readonly<Record<string, boolean>>;
 }

@@ -68,6 +68,8 @@ export const envSchema = z.object({
   JWT_AUDIENCE: z.string().optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(['http:', 'https:'], 'HTTP'),
   OTEL_SERVICE_NAME: z.string().optional(),
+  AUTH_MODE: z.enum(['permissive', 'enforce']).optional(),
+  AUTH_DEV_LOGIN: booleanString.default(false),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

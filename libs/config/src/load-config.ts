@@ -54,6 +54,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     jwt: { ...jwt, issuer: e.JWT_ISSUER || undefined, audience: e.JWT_AUDIENCE || undefined },
     otel: { tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
+    auth: { mode: strict ? 'enforce' : (e.AUTH_MODE ?? 'permissive'), devLogin: strict ? false : e.AUTH_DEV_LOGIN },
     flags,
   };
 }

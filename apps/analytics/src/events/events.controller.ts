@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { RequirePermissions } from '@mikasmissions/authx';
 import type { AnalyticsEvent } from './analytics-event';
 import { CreateEventDto } from './dto/create-event.dto';
 import { ListEventsQuery } from './dto/list-events.query';
@@ -14,6 +15,7 @@ export class EventsController {
     return this.events.list(query);
   }
 
+  @RequirePermissions('events:write')
   @Post()
   @HttpCode(201)
   create(@Body() dto: CreateEventDto): Promise<AnalyticsEvent> {

@@ -1,0 +1,109 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '@mikasmissions/config';
+import { PersistenceService } from '@mikasmissions/persistence';
+import type { Pool } from 'pg';
+import { MemoryAuditLog } from './adapters/memory/memory-audit.log';
+import { MemoryOtpStore } from './adapters/memory/memory-otp.store';
+import { MemoryRelationTupleStore } from './adapters/memory/memory-relation-tuple.store';
+import { MemorySessionStore } from './adapters/memory/memory-session.store';
+import { MemoryTotpStore } from './adapters/memory/memory-totp.store';
+import { PostgresAuditLog } from './adapters/postgres/postgres-audit.log';
+import { PostgresRelationTupleStore } from './adapters/postgres/postgres-relation-tuple.store';
+import { PostgresSessionStore } from './adapters/postgres/postgres-session.store';
+import { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
+import { RedisOtpStore } from './adapters/redis/redis-otp.store';
+import { AuditService } from './audit/audit.service';
+import { AUTHX_ENV_KEYS, AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
+import { AuthorizationService } from './guard/authorization.service';
+import { AuthxJwtStrategy } from './guard/authx-jwt.strategy';
+import { AuthxGuard } from './guard/authx.guard';
+import { OtpSender } from './otp/otp-sender';
+import { createOtpSender } from './otp/otp-sender.factory';
+import { OtpService } from './otp/otp.service';
+import { AuditLog } from './ports/audit-log';
+import { OtpStore } from './ports/otp-store';
+import { RelationTupleStore } from './ports/relation-tuple-store';
+import { SessionStore } from './ports/session-store';
+import { TotpStore } from './ports/totp-store';
+import { PolicyRegistry } from './rbac/policy.registry';
+import { DEFAULT_REBAC_SCHEMA, assertRebacSchema } from './rebac/rebac.schema';
+import { RebacService } from './rebac/rebac.service';
+import { SessionService } from './sessions/session.service';
+import { JwtCodec } from './tokens/jwt-codec';
+import { SecretBox } from './tokens/secret-box';
+import { TotpService } from './totp/totp.service';
+
+const durable = <T>(memory: () => T, postgres: (pool: Pool) => T) => ({
+  inject: [PersistenceService],
+  useFactory: (p: PersistenceService) => (p.preferredStore({ redis: false }) === 'postgres' && p.pool ? postgres(p.pool) : memory()),
+});
+
+/**
+ * AuthX for an app: OTP login, JWT access + rotating refresh tokens, sessions, TOTP, RBAC,
+ * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} (passport-jwt) registered
+ * as APP_GUARD. Stores follow the persistence mode: Postgres (schema `identity`) for
+ * sessions, tuples, audit and TOTP; Redis for OTP state; memory otherwise.
+ *
+ * @example
+ * @Module({ imports: [AuthxModule.forRoot({ roles: [{ role: 'user', permissions: ['events:write'] }] })], controllers: [AuthController] })
+ */
+@Global()
+@Module({})
+export class AuthxModule {
+  static forRoot(options: AuthxOptions = {}): DynamicModule {
+    return {
+      module: AuthxModule,
+      imports: [PassportModule],
+      providers: [
+        {
+          provide: AUTHX_OPTIONS,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => {
+            const env = Object.fromEntries(AUTHX_ENV_KEYS.map((k) => [k, config.get<string>(k)]));
+            const resolved = resolveAuthxOptions(options, env, DEFAULT_REBAC_SCHEMA);
+            assertRebacSchema(resolved.rebacSchema);
+            return resolved;
+          },
+        },
+        {
+          provide: JwtCodec,
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => new JwtCodec(c.jwt, { issuer: c.jwt.issuer, audience: c.jwt.audience }),
+        },
+        {
+          provide: SecretBox,
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => new SecretBox(c.jwt.kind === 'secret' ? c.jwt.secret : c.jwt.privateKeyPem),
+        },
+        {
+          provide: OtpSender,
+          inject: [AppConfig, AUTHX_OPTIONS, ConfigService],
+          useFactory: (c: AppConfig, o: ResolvedAuthxOptions, env: ConfigService) => o.sender ?? createOtpSender(c, o.delivery, env.get<string>('OTP_SENDER')),
+        },
+        {
+          provide: OtpStore,
+          inject: [PersistenceService, AUTHX_OPTIONS],
+          useFactory: (p: PersistenceService, o: ResolvedAuthxOptions) =>
+            p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore(),
+        },
+        { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool) => new PostgresSessionStore(pool)) },
+        { provide: RelationTupleStore, ...durable<RelationTupleStore>(() => new MemoryRelationTupleStore(), (pool) => new PostgresRelationTupleStore(pool)) },
+        { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool) => new PostgresAuditLog(pool)) },
+        { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool) => new PostgresTotpStore(pool)) },
+        AuditService,
+        SessionService,
+        TotpService,
+        OtpService,
+        PolicyRegistry,
+        RebacService,
+        AuthorizationService,
+        AuthxJwtStrategy,
+        { provide: APP_GUARD, useClass: AuthxGuard },
+      ],
+      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService],
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import { ConfigValidationError } from '@mikasmissions/config';
+import { z } from 'zod';
+import type { OtpSender } from './otp/otp-sender';
+import type { RebacSchema } from './rebac/rebac.schema';
+
+/** A role and its permissions, for all tenants or one. */
+export interface RoleDefinition {
+  role: string;
+  permissions: string[];
+  /** Omit for a role that holds in every tenant. */
+  tenant?: string;
+}
+
+/** Options of `AuthxModule.forRoot`; every field has a default (env overrides where noted). */
+export interface AuthxOptions {
+  /** Access token lifetime. Default 900 s (`ACCESS_TOKEN_TTL_SEC`). */
+  accessTokenTtlSec?: number;
+  /** Refresh token / session lifetime. Default 30 days (`REFRESH_TOKEN_TTL_SEC`). */
+  refreshTokenTtlSec?: number;
+  /** Window in which a concurrent refresh with the same token gets the same pair. Default 10 s (`REFRESH_GRACE_SEC`). */
+  refreshGraceSec?: number;
+  /** OTP policy; out-of-band codes never live longer than 600 s whatever is set. */
+  otp?: Partial<OtpPolicy>;
+  /** Roles registered at start-up (more with `PolicyRegistry.registerRole`); `admin` always holds `authx:admin`. */
+  roles?: RoleDefinition[];
+  /** Roles every signed-in user gets. Default `['user']`. */
+  defaultRoles?: string[];
+  /** REBAC schema: computed relations. Default {@link DEFAULT_REBAC_SCHEMA}. */
+  rebacSchema?: RebacSchema;
+  /** Maximum REBAC expansion depth. Default 8. */
+  rebacMaxDepth?: number;
+  /** Permission that lets a principal act in another tenant than its own. Default `tenants:cross`. */
+  crossTenantPermission?: string;
+  /** Replace the code senders (tests pass a `CapturingOtpSender`). Default from env (console/SMTP/SMS webhook). */
+  sender?: OtpSender;
+  /** Issuer shown in authenticator apps. Default `MikasMissions`. */
+  totpIssuer?: string;
+  /** Redis key prefix. Default `authx:` (`AUTHX_REDIS_PREFIX`). */
+  redisPrefix?: string;
+}
+
+/** The OTP policy in force. */
+export interface OtpPolicy {
+  ttlSec: number;
+  maxAttempts: number;
+  cooldownSec: number;
+  hourlyCapPerSubject: number;
+  hourlyCapPerIp: number;
+  hourlyCapPerTenant: number;
+}
+
+/** Options with every default applied. */
+export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp'>> & { otp: OtpPolicy; sender?: OtpSender; delivery: DeliveryEnv };
+
+/** Where codes are delivered, from env. */
+export interface DeliveryEnv {
+  smtpUrl?: string;
+  emailFrom: string;
+  smsWebhookUrl?: string;
+  smsWebhookToken?: string;
+}
+
+/** Out-of-band codes never live longer than this, whatever the configuration says. */
+export const OTP_MAX_TTL_SEC = 600;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), { message: `expected a ${protocols.join(' or ')} URL` });
+
+const authxEnvSchema = z.object({
+  ACCESS_TOKEN_TTL_SEC: int(30, 86_400),
+  REFRESH_TOKEN_TTL_SEC: int(60, 31_536_000),
+  REFRESH_GRACE_SEC: int(0, 60),
+  OTP_TTL_SEC: int(30, 86_400),
+  OTP_MAX_ATTEMPTS: int(1, 20),
+  OTP_COOLDOWN_SEC: int(0, 3_600),
+  OTP_HOURLY_CAP: int(1, 1_000),
+  OTP_IP_HOURLY_CAP: int(1, 100_000),
+  OTP_TENANT_HOURLY_CAP: int(1, 10_000_000),
+  SMTP_URL: url(['smtp://', 'smtps://']),
+  OTP_EMAIL_FROM: z.string().default('MikasMissions <no-reply@mikasmissions.local>'),
+  SMS_WEBHOOK_URL: url(['http://', 'https://']),
+  SMS_WEBHOOK_TOKEN: z.string().optional(),
+  AUTHX_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/).optional(),
+});
+
+/** The environment variables AuthX reads (besides libs/config's JWT_* and AUTH_*). */
+export const AUTHX_ENV_KEYS = Object.keys(authxEnvSchema.shape);
+
+export const DEFAULT_OTP_POLICY: OtpPolicy = {
+  ttlSec: 300,
+  maxAttempts: 5,
+  cooldownSec: 30,
+  hourlyCapPerSubject: 5,
+  hourlyCapPerIp: 30,
+  hourlyCapPerTenant: 10_000,
+};
+
+/** Applies env (`ACCESS_TOKEN_TTL_SEC`, `OTP_*`, `SMTP_URL`, `SMS_WEBHOOK_URL`, …) and defaults to `options`. */
+export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, string | undefined>, defaultSchema: RebacSchema): ResolvedAuthxOptions {
+  const parsed = authxEnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigValidationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const e = parsed.data;
+  const otp: OtpPolicy = {
+    ttlSec: e.OTP_TTL_SEC ?? options.otp?.ttlSec ?? DEFAULT_OTP_POLICY.ttlSec,
+    maxAttempts: e.OTP_MAX_ATTEMPTS ?? options.otp?.maxAttempts ?? DEFAULT_OTP_POLICY.maxAttempts,
+    cooldownSec: e.OTP_COOLDOWN_SEC ?? options.otp?.cooldownSec ?? DEFAULT_OTP_POLICY.cooldownSec,
+    hourlyCapPerSubject: e.OTP_HOURLY_CAP ?? options.otp?.hourlyCapPerSubject ?? DEFAULT_OTP_POLICY.hourlyCapPerSubject,
+    hourlyCapPerIp: e.OTP_IP_HOURLY_CAP ?? options.otp?.hourlyCapPerIp ?? DEFAULT_OTP_POLICY.hourlyCapPerIp,
+    hourlyCapPerTenant: e.OTP_TENANT_HOURLY_CAP ?? options.otp?.hourlyCapPerTenant ?? DEFAULT_OTP_POLICY.hourlyCapPerTenant,
+  };
+  otp.ttlSec = Math.min(otp.ttlSec, OTP_MAX_TTL_SEC);
+  return {
+    accessTokenTtlSec: e.ACCESS_TOKEN_TTL_SEC ?? options.accessTokenTtlSec ?? 900,
+    refreshTokenTtlSec: e.REFRESH_TOKEN_TTL_SEC ?? options.refreshTokenTtlSec ?? 30 * 86_400,
+    refreshGraceSec: e.REFRESH_GRACE_SEC ?? options.refreshGraceSec ?? 10,
+    otp,
+    roles: [{ role: 'admin', permissions: ['authx:admin'] }, ...(options.roles ?? [])],
+    defaultRoles: options.defaultRoles ?? ['user'],
+    rebacSchema: options.rebacSchema ?? defaultSchema,
+    rebacMaxDepth: options.rebacMaxDepth ?? 8,
+    crossTenantPermission: options.crossTenantPermission ?? 'tenants:cross',
+    sender: options.sender,
+    totpIssuer: options.totpIssuer ?? 'MikasMissions',
+    redisPrefix: e.AUTHX_REDIS_PREFIX ?? options.redisPrefix ?? 'authx:',
+    delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },
+  };
+}
+
+/** DI token of {@link ResolvedAuthxOptions}. */
+export const AUTHX_OPTIONS = Symbol.for('mikasmissions.authx.options');

@@ -1,0 +1,102 @@
+import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import { RequestContext, type Principal } from '@mikasmissions/context';
+import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
+import { ForbiddenError } from '../authx.errors';
+import { AuditService } from '../audit/audit.service';
+import { PolicyRegistry } from '../rbac/policy.registry';
+import { RebacService } from '../rebac/rebac.service';
+import { RELATION_CHECK_KEY, type ResolvedRelationCheck } from '../relation-check.decorator';
+import { REQUIRE_KEY, type AbacInput, type RequireRule } from '../require.decorator';
+import { REQUIRE_PERMISSIONS_KEY } from '../require-permissions.decorator';
+
+type AnyRequest = AbacInput['req'];
+
+/**
+ * Applies, for a signed-in principal, in order: the tenant rule (a header naming another
+ * tenant needs the cross-tenant permission), RBAC (`@RequirePermissions`), REBAC
+ * (`@RelationCheck`) and ABAC (`@Require`). Every decision is audited; a denial is a 403
+ * whose code is the reason.
+ */
+@Injectable()
+export class AuthorizationService {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly ctx: RequestContext,
+    private readonly policies: PolicyRegistry,
+    private readonly rebac: RebacService,
+    private readonly audit: AuditService,
+    private readonly moduleRef: ModuleRef,
+    @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
+  ) {}
+
+  /** True when the route declares any RBAC/REBAC/ABAC requirement. */
+  hasRequirements(context: ExecutionContext): boolean {
+    return [REQUIRE_PERMISSIONS_KEY, RELATION_CHECK_KEY, REQUIRE_KEY].some((k) => this.meta(context, k) !== undefined);
+  }
+
+  async authorize(context: ExecutionContext, principal: Principal): Promise<void> {
+    const req = context.switchToHttp().getRequest<AnyRequest>();
+    const action = `${context.getClass().name}.${context.getHandler().name}`;
+    await this.checkTenant(principal, action);
+    const tenantId = this.ctx.tenantId;
+    const permissions = this.meta<string[]>(context, REQUIRE_PERMISSIONS_KEY);
+    for (const permission of permissions ?? []) {
+      const ok = this.policies.can(principal.roles, tenantId, permission);
+      await this.decide(ok, 'permission', permission, null, ok ? 'ROLE_GRANTS' : 'MISSING_PERMISSION');
+      if (!ok) throw new ForbiddenError('MISSING_PERMISSION', `permission ${permission} is required in tenant ${tenantId}`, { permission });
+    }
+    const relation = this.meta<ResolvedRelationCheck>(context, RELATION_CHECK_KEY);
+    if (relation) await this.checkRelation(relation, req, principal, tenantId);
+    const rule = this.meta<RequireRule>(context, REQUIRE_KEY);
+    if (rule) await this.checkPredicate(rule, req, principal, tenantId, action);
+  }
+
+  private async checkTenant(principal: Principal, action: string): Promise<void> {
+    const requested = this.ctx.requestedTenant;
+    const own = principal.tenantId;
+    if (!requested || !own || requested === own) return;
+    const ok = this.policies.can(principal.roles, own, this.options.crossTenantPermission);
+    await this.decide(ok, 'tenant', action, `tenant:${requested}`, ok ? 'CROSS_TENANT_GRANTED' : 'TENANT_MISMATCH', requested);
+    if (!ok) throw new ForbiddenError('TENANT_MISMATCH', `this token belongs to tenant ${own}; it may not act in tenant ${requested}`);
+  }
+
+  private async checkRelation(check: ResolvedRelationCheck, req: AnyRequest, principal: Principal, tenantId: string): Promise<void> {
+    const id = req.params?.[check.objectParam];
+    const object = `${check.objectType}:${id}`;
+    let decision: { allowed: boolean; reason: string };
+    try {
+      decision = await this.rebac.check(tenantId, object, check.relation, `user:${principal.userId}`);
+    } catch (error) {
+      if ((error as { status?: number }).status !== 400) throw error;
+      decision = { allowed: false, reason: 'INVALID_OBJECT' };
+    }
+    await this.decide(decision.allowed, 'relation', check.relation, object, decision.reason);
+    if (!decision.allowed) {
+      throw new ForbiddenError('RELATION_DENIED', `${check.relation} on ${object} is required`, { relation: check.relation, object, reason: decision.reason });
+    }
+  }
+
+  private async checkPredicate(rule: RequireRule, req: AnyRequest, principal: Principal, tenantId: string, action: string): Promise<void> {
+    let ok = false;
+    let reason = 'PREDICATE_FALSE';
+    try {
+      const input = { principal, req, tenantId };
+      const resource = rule.resource ? await rule.resource(input, (token) => this.moduleRef.get(token as never, { strict: false })) : undefined;
+      ok = (await rule.predicate({ ...input, resource })) === true;
+      if (ok) reason = 'PREDICATE_TRUE';
+    } catch {
+      reason = 'PREDICATE_ERROR';
+    }
+    await this.decide(ok, 'predicate', `${action}:${rule.name}`, null, reason);
+    if (!ok) throw new ForbiddenError('PREDICATE_DENIED', `access rule "${rule.name}" denied this request`, { rule: rule.name, reason });
+  }
+
+  private decide(ok: boolean, kind: string, action: string, object: string | null, reason: string, tenantId?: string): Promise<void> {
+    return this.audit.record({ kind, action, object, decision: ok ? 'allow' : 'deny', reason, tenantId });
+  }
+
+  private meta<T>(context: ExecutionContext, key: string): T | undefined {
+    return this.reflector.getAllAndOverride<T | undefined>(key, [context.getHandler(), context.getClass()]);
+  }
+}

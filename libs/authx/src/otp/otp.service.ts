@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomInt } from 'node:crypto';
+import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
+import { ThrottledError, UnauthenticatedError } from '../authx.errors';
+import { AuditService } from '../audit/audit.service';
+import { OtpStore, type OtpTicket } from '../ports/otp-store';
+import { SessionService, type TokenPair } from '../sessions/session.service';
+import { SecretBox, randomToken, safeEqual } from '../tokens/secret-box';
+import { TotpService } from '../totp/totp.service';
+import { OtpSender } from './otp-sender';
+
+/** An OTP login request. */
+export interface OtpRequest {
+  subject: string;
+  channel: OtpTicket['channel'];
+  tenantId: string;
+  ip: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The stable user id of a subject in a tenant (no directory lookup, nothing to enumerate). */
+export function userIdForSubject(tenantId: string, subject: string): string {
+  return `u_${createHash('sha256').update(`${tenantId}\u0000${subject}`).digest('hex').slice(0, 24)}`;
+}
+
+/** Lower-cases emails and strips phone formatting, so one person is one subject. */
+export function normalizeSubject(subject: string): string {
+  const s = subject.trim();
+  return s.includes('@') ? s.toLowerCase() : s.replace(/[\s().-]/g, '');
+}
+
+/**
+ * OTP login: a random 6-digit code stored only as an HMAC, short expiry (≤ 10 min), a
+ * bounded number of attempts, a cooldown and hourly caps per subject, per tenant and per
+ * IP. The answer is the same whether or not anyone is known under the subject.
+ */
+@Injectable()
+export class OtpService {
+  constructor(
+    private readonly store: OtpStore,
+    private readonly sender: OtpSender,
+    private readonly sessions: SessionService,
+    private readonly totp: TotpService,
+    private readonly box: SecretBox,
+    private readonly audit: AuditService,
+    @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
+  ) {}
+
+  async request(req: OtpRequest): Promise<{ ticketId: string; expiresIn: number }> {
+    const policy = this.options.otp;
+    const subject = normalizeSubject(req.subject);
+    const subjectKey = this.box.mac('subject', req.tenantId, subject).slice(0, 32);
+    await this.cap(`ip:${req.ip}`, policy.hourlyCapPerIp, 'too many codes requested from this address');
+    await this.cap(`tenant:${req.tenantId}`, policy.hourlyCapPerTenant, 'too many codes requested in this tenant');
+    if (policy.cooldownSec > 0) {
+      const waitMs = await this.store.claimCooldown(`${req.tenantId}:${subjectKey}`, policy.cooldownSec * 1000);
+      if (waitMs > 0) throw new ThrottledError('OTP_COOLDOWN', 'a code was requested moments ago; wait before asking again', waitMs / 1000);
+    }
+    await this.cap(`subject:${req.tenantId}:${subjectKey}`, policy.hourlyCapPerSubject, 'too many codes requested for this subject');
+
+    const id = randomToken(18);
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const ticket: OtpTicket = {
+      id,
+      tenantId: req.tenantId,
+      subject,
+      channel: req.channel,
+      codeHash: req.channel === 'totp' ? '' : this.box.mac('otp', id, code),
+      maxAttempts: policy.maxAttempts,
+      expiresAt: Date.now() + policy.ttlSec * 1000,
+    };
+    await this.store.saveTicket(ticket);
+    if (req.channel !== 'totp') {
+      try {
+        await this.sender.send({ channel: req.channel, to: subject, code, expiresInSec: policy.ttlSec, tenantId: req.tenantId });
+      } catch (error) {
+        await this.store.consumeTicket(id);
+        throw error;
+      }
+    }
+    return { ticketId: id, expiresIn: policy.ttlSec };
+  }
+
+  /** Checks the code; on success the ticket is spent and a session opens. */
+  async verify(ticketId: string, code: string, userAgent?: string): Promise<TokenPair & { ok: true }> {
+    const ticket = await this.store.getTicket(ticketId);
+    const used = ticket ? await this.store.recordAttempt(ticketId) : null;
+    if (!ticket || used === null) {
+      await this.audit.record({ kind: 'otp', action: 'otp.verify', object: null, decision: 'deny', reason: 'OTP_TICKET_INVALID', principal: null });
+      throw new UnauthenticatedError('OTP_INVALID', 'the code is wrong, expired or was already used', { attemptsLeft: 0 });
+    }
+    const userId = userIdForSubject(ticket.tenantId, ticket.subject);
+    const matches =
+      ticket.channel === 'totp'
+        ? (await this.totp.verify(ticket.tenantId, userId, code)) === 'ok'
+        : safeEqual(this.box.mac('otp', ticket.id, code), ticket.codeHash);
+    if (!matches) {
+      const attemptsLeft = Math.max(0, ticket.maxAttempts - used);
+      if (attemptsLeft === 0) await this.store.consumeTicket(ticketId);
+      await this.audit.record({ kind: 'otp', action: 'otp.verify', object: `user:${userId}`, decision: 'deny', reason: 'OTP_WRONG_CODE', tenantId: ticket.tenantId, principal: userId });
+      throw new UnauthenticatedError('OTP_INVALID', attemptsLeft > 0 ? 'the code is wrong' : 'the code is wrong; no attempts left, request a new code', { attemptsLeft });
+    }
+    if (!(await this.store.consumeTicket(ticketId))) throw new UnauthenticatedError('OTP_INVALID', 'the code was already used', { attemptsLeft: 0 });
+    await this.audit.record({ kind: 'otp', action: 'otp.verify', object: `user:${userId}`, decision: 'allow', reason: 'OTP_OK', tenantId: ticket.tenantId, principal: userId });
+    const pair = await this.sessions.open({ tenantId: ticket.tenantId, userId, roles: this.options.defaultRoles, userAgent });
+    return { ok: true, ...pair };
+  }
+
+  private async cap(key: string, max: number, message: string): Promise<void> {
+    const { count, resetMs } = await this.store.hit(key, HOUR_MS);
+    if (count > max) throw new ThrottledError('OTP_RATE_LIMITED', message, resetMs / 1000);
+  }
+}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
+import { UnauthenticatedError } from '../authx.errors';
+import { AuditService } from '../audit/audit.service';
+import { SessionStore, type SessionRecord } from '../ports/session-store';
+import { JwtCodec } from '../tokens/jwt-codec';
+import { SecretBox, hashToken, randomToken } from '../tokens/secret-box';
+
+/** What a successful login or refresh returns. */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  sessionId: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+/** Who a new session is for. */
+export interface SessionSubject {
+  tenantId: string;
+  userId: string;
+  roles: string[];
+  userAgent?: string | null;
+}
+
+/**
+ * Sessions, access tokens and rotating refresh tokens. Every refresh rotates the token; a
+ * rotated token presented again within the grace window gets the same pair (a client race),
+ * later it is treated as theft and the whole session is revoked.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly store: SessionStore,
+    private readonly codec: JwtCodec,
+    private readonly box: SecretBox,
+    private readonly audit: AuditService,
+    @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
+  ) {}
+
+  /** Opens a session and returns its first token pair. */
+  async open(subject: SessionSubject): Promise<TokenPair> {
+    const now = Date.now();
+    const session: SessionRecord = {
+      id: randomUUID(),
+      tenantId: subject.tenantId,
+      userId: subject.userId,
+      roles: [...new Set(subject.roles)],
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: now + this.options.refreshTokenTtlSec * 1000,
+      revokedAt: null,
+      revokeReason: null,
+      userAgent: subject.userAgent ? subject.userAgent.slice(0, 300) : null,
+    };
+    const refreshToken = randomToken();
+    await this.store.createSession(session, { hash: hashToken(refreshToken), sessionId: session.id, expiresAt: session.expiresAt });
+    return this.pair(session, refreshToken, now);
+  }
+
+  /** Rotates `refreshToken`; 401 when it is unknown, expired, revoked or re-used. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const now = Date.now();
+    let minted: TokenPair | undefined;
+    const result = await this.store.rotate(hashToken(refreshToken), now, this.options.refreshGraceSec * 1000, (session) => {
+      const next = randomToken();
+      minted = this.pair(session, next, now);
+      return {
+        next: { hash: hashToken(next), sessionId: session.id, expiresAt: session.expiresAt },
+        graceCipher: this.box.seal(JSON.stringify(minted), refreshToken),
+      };
+    });
+    if (result.kind === 'rotated' && minted) return minted;
+    if (result.kind === 'grace') {
+      const opened = this.box.open(result.graceCipher, refreshToken);
+      if (opened) return JSON.parse(opened) as TokenPair;
+    }
+    if (result.kind === 'reuse') {
+      await this.store.revokeSession(result.session.id, 'refresh_token_reuse', now);
+      await this.audit.record({
+        kind: 'refresh',
+        action: 'refresh',
+        object: `session:${result.session.id}`,
+        decision: 'deny',
+        reason: 'REFRESH_TOKEN_REUSED',
+        tenantId: result.session.tenantId,
+        principal: result.session.userId,
+      });
+      throw new UnauthenticatedError('REFRESH_TOKEN_REUSED', 'refresh token was already used; the session has been revoked');
+    }
+    throw new UnauthenticatedError('REFRESH_TOKEN_INVALID', 'refresh token is invalid, expired or revoked');
+  }
+
+  /** Revokes a session; with `owner`, only if it belongs to that user and tenant. */
+  async revoke(sessionId: string, reason: string, owner?: { tenantId: string; userId: string }): Promise<boolean> {
+    if (owner) {
+      const session = await this.store.getSession(sessionId);
+      if (!session || session.tenantId !== owner.tenantId || session.userId !== owner.userId) return false;
+    }
+    return this.store.revokeSession(sessionId, reason, Date.now());
+  }
+
+  /** Live sessions of a user, without secrets. */
+  async list(tenantId: string, userId: string): Promise<Array<Omit<SessionRecord, 'revokedAt' | 'revokeReason'>>> {
+    const sessions = await this.store.listSessions(tenantId, userId, Date.now());
+    return sessions.map(({ revokedAt: _r, revokeReason: _rr, ...s }) => s);
+  }
+
+  /** True when the store knows `sessionId` and it is revoked or over (a deny-list check). */
+  async isRevoked(sessionId: string): Promise<boolean> {
+    const session = await this.store.getSession(sessionId);
+    return session !== null && (session.revokedAt !== null || session.expiresAt <= Date.now());
+  }
+
+  private pair(session: SessionRecord, refreshToken: string, now: number): TokenPair {
+    const accessToken = this.codec.sign(
+      { sub: session.userId, tenant: session.tenantId, roles: session.roles, sid: session.id, jti: randomUUID() },
+      this.options.accessTokenTtlSec,
+      now,
+    );
+    return { accessToken, refreshToken, sessionId: session.id, tokenType: 'Bearer', expiresIn: this.options.accessTokenTtlSec };
+  }
+}
