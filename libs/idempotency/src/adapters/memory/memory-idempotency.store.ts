@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { ClaimResult, IdempotencyStore, StoredResponse } from '../../ports/idempotency-store';
+
+interface MemoryRecord {
+  fingerprint: string;
+  token?: string;
+  response?: StoredResponse;
+  expiresAt: number;
+}
+
+/** Single-process store for dev:local and tests; same contract as Redis. */
+export class MemoryIdempotencyStore extends IdempotencyStore {
+  private readonly records = new Map<string, MemoryRecord>();
+
+  private live(key: string): MemoryRecord | undefined {
+    const record = this.records.get(key);
+    if (record && record.expiresAt <= Date.now()) {
+      this.records.delete(key);
+      return undefined;
+    }
+    return record;
+  }
+
+  async claim(key: string, fingerprint: string, lockTtlMs: number): Promise<ClaimResult> {
+    const existing = this.live(key);
+    if (existing?.response) return { outcome: 'completed', fingerprint: existing.fingerprint, response: structuredClone(existing.response) };
+    if (existing) return { outcome: 'in-flight', fingerprint: existing.fingerprint };
+    const token = randomUUID();
+    this.records.set(key, { fingerprint, token, expiresAt: Date.now() + lockTtlMs });
+    return { outcome: 'claimed', token };
+  }
+
+  async renew(key: string, token: string, lockTtlMs: number): Promise<boolean> {
+    const record = this.live(key);
+    if (!record || record.token !== token) return false;
+    record.expiresAt = Date.now() + lockTtlMs;
+    return true;
+  }
+
+  async complete(key: string, token: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
+    const record = this.live(key);
+    if (!record || record.token !== token) return false;
+    this.records.set(key, { fingerprint: record.fingerprint, response: structuredClone(response), expiresAt: Date.now() + ttlMs });
+    return true;
+  }
+
+  async release(key: string, token: string): Promise<void> {
+    if (this.live(key)?.token === token) this.records.delete(key);
+  }
+}

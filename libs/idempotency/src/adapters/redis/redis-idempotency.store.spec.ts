@@ -1,0 +1,10 @@
+import { createRedisClient } from '@mikasmissions/persistence';
+import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { describeIdempotencyStoreContract } from '../../ports/idempotency-store.contract';
+import { RedisIdempotencyStore } from './redis-idempotency.store';
+
+const redis = createRedisClient(testRedisUrl(), 'idempotency-contract');
+beforeAll(() => redis.connect());
+afterAll(() => redis.quit());
+
+describeIdempotencyStoreContract('redis', () => new RedisIdempotencyStore(redis, uniquePrefix('idem')));

@@ -1,0 +1,207 @@
+import { Body, CanActivate, Controller, ExecutionContext, Header, HttpCode, Injectable, type INestApplication, Module, Post } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PlatformConfigModule } from '@mikasmissions/config';
+import { ContextModule, RequestContext } from '@mikasmissions/context';
+import { PlatformError, PlatformHttpModule } from '@mikasmissions/http';
+import { PersistenceModule } from '@mikasmissions/persistence';
+import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix, type TestStores } from '@mikasmissions/testing';
+import { Idempotency } from './idempotency.decorator';
+import { IdempotencyModule } from './idempotency.module';
+
+const executions = new Map<string, number>();
+const count = (ref: string) => executions.get(ref) ?? 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+interface OrderBody {
+  ref: string;
+  delayMs?: number;
+}
+
+@Controller('orders')
+class OrdersController {
+  @Idempotency()
+  @Post()
+  @HttpCode(201)
+  @Header('set-cookie', 'session=secret; HttpOnly')
+  @Header('x-order-source', 'test')
+  async create(@Body() body: OrderBody): Promise<{ ref: string; execution: number }> {
+    executions.set(body.ref, count(body.ref) + 1);
+    if (body.delayMs) await sleep(body.delayMs);
+    return { ref: body.ref, execution: count(body.ref) };
+  }
+
+  @Idempotency()
+  @Post('flaky')
+  flaky(@Body() body: OrderBody): { ref: string; execution: number } {
+    executions.set(body.ref, count(body.ref) + 1);
+    if (count(body.ref) === 1) throw new PlatformError(503, 'UPSTREAM_DOWN', 'billing is down');
+    return { ref: body.ref, execution: count(body.ref) };
+  }
+
+  @Idempotency()
+  @Post('rejected')
+  rejected(@Body() body: OrderBody): never {
+    executions.set(body.ref, count(body.ref) + 1);
+    throw new PlatformError(409, 'OUT_OF_STOCK', 'item is out of stock', { ref: body.ref });
+  }
+
+  @Idempotency({ required: true })
+  @Post('strict')
+  strict(@Body() body: OrderBody): { ref: string } {
+    return { ref: body.ref };
+  }
+}
+
+/** Test stand-in for AuthX: `x-test-user` becomes the principal. */
+@Injectable()
+class TestPrincipalGuard implements CanActivate {
+  constructor(private readonly ctx: RequestContext) {}
+  canActivate(context: ExecutionContext): boolean {
+    const user = context.switchToHttp().getRequest<{ headers: Record<string, string> }>().headers['x-test-user'];
+    if (user) this.ctx.setPrincipal({ userId: user, roles: [] });
+    return true;
+  }
+}
+
+@Module({
+  imports: [
+    PlatformConfigModule.forRoot(),
+    ContextModule.forRoot(),
+    PersistenceModule,
+    PlatformHttpModule,
+    IdempotencyModule.forRoot({ keyPrefix: uniquePrefix('idem-http'), lockTtlMs: 600 }),
+  ],
+  controllers: [OrdersController],
+  providers: [{ provide: APP_GUARD, useClass: TestPrincipalGuard }],
+})
+class IdempotencyTestModule {}
+
+describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
+  describe.each<TestStores>(['memory', 'redis'])('with %s store', (stores) => {
+    let app: INestApplication;
+    let url: string;
+    let seq = 0;
+    const ref = () => `${adapter}-${stores}-${Date.now()}-${seq++}`;
+    const post = (path: string, body: unknown, key?: string, headers: Record<string, string> = {}) =>
+      fetch(`${url}/orders${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }), ...headers },
+        body: JSON.stringify(body),
+      });
+
+    beforeAll(async () => {
+      app = await bootApp(IdempotencyTestModule, { adapter, env: testEnv(stores) });
+      url = await baseUrl(app);
+    });
+    afterAll(() => app.close());
+
+    it('replays status, body and headers (never set-cookie) with idempotent-replayed: true', async () => {
+      const r = ref();
+      const first = await post('', { ref: r }, `key-${r}`);
+      expect(first.status).toBe(201);
+      expect(first.headers.get('set-cookie')).toContain('session=secret');
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const firstBody = await first.text();
+      const again = await post('', { ref: r }, `key-${r}`);
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.headers.get('x-order-source')).toBe('test');
+      expect(again.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(again.headers.get('set-cookie')).toBeNull();
+      expect(await again.text()).toBe(firstBody);
+      expect(JSON.parse(firstBody)).toEqual({ ref: r, execution: 1 });
+      expect(count(r)).toBe(1);
+    });
+
+    it('answers 422 when the key is reused with another payload', async () => {
+      const r = ref();
+      await post('', { ref: r }, `key-${r}`);
+      const other = await post('', { ref: r, delayMs: 1 }, `key-${r}`);
+      expect(other.status).toBe(422);
+      expect((await other.json()).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(count(r)).toBe(1);
+    });
+
+    it('100 concurrent requests with one key run the handler exactly once; the others get 409 + Retry-After or the replay', async () => {
+      const r = ref();
+      const responses = await Promise.all(Array.from({ length: 100 }, () => post('', { ref: r, delayMs: 1_000 }, `key-${r}`)));
+      const executed = responses.filter((res) => res.status === 201 && res.headers.get('idempotent-replayed') === null);
+      const conflicts = responses.filter((res) => res.status === 409);
+      const replays = responses.filter((res) => res.status === 201 && res.headers.get('idempotent-replayed') === 'true');
+      expect(executed).toHaveLength(1);
+      expect(conflicts.length + replays.length).toBe(99);
+      expect(conflicts.length).toBeGreaterThan(0);
+      expect(conflicts[0].headers.get('retry-after')).toBe('1');
+      expect((await conflicts[0].json()).error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
+      expect(count(r)).toBe(1);
+      const replay = await post('', { ref: r, delayMs: 1_000 }, `key-${r}`);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(count(r)).toBe(1);
+    });
+
+    it('renews the in-flight lock while the handler runs longer than the lock TTL', async () => {
+      const r = ref();
+      const slow = post('', { ref: r, delayMs: 1_800 }, `key-${r}`);
+      await sleep(1_000);
+      const during = await post('', { ref: r, delayMs: 1_800 }, `key-${r}`);
+      expect(during.status).toBe(409);
+      expect((await slow).status).toBe(201);
+      expect(count(r)).toBe(1);
+    });
+
+    it('releases the key after a 5xx so the client can retry', async () => {
+      const r = ref();
+      const failed = await post('/flaky', { ref: r }, `key-${r}`);
+      expect(failed.status).toBe(503);
+      const retry = await post('/flaky', { ref: r }, `key-${r}`);
+      expect(retry.status).toBe(201);
+      expect(await retry.json()).toEqual({ ref: r, execution: 2 });
+      expect((await post('/flaky', { ref: r }, `key-${r}`)).headers.get('idempotent-replayed')).toBe('true');
+      expect(count(r)).toBe(2);
+    });
+
+    it('stores a 4xx answer and replays it', async () => {
+      const r = ref();
+      const first = await post('/rejected', { ref: r }, `key-${r}`);
+      expect(first.status).toBe(409);
+      const again = await post('/rejected', { ref: r }, `key-${r}`);
+      expect(again.status).toBe(409);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect((await again.json()).error).toMatchObject({ code: 'OUT_OF_STOCK', message: 'item is out of stock', details: { ref: r } });
+      expect(count(r)).toBe(1);
+    });
+
+    it('scopes keys by tenant and by principal', async () => {
+      const r = ref();
+      const k = `shared-${r}`;
+      await post('', { ref: r }, k, { 'x-tenant-id': 'tenantA' });
+      await post('', { ref: r }, k, { 'x-tenant-id': 'tenantB' });
+      await post('', { ref: r }, k, { 'x-tenant-id': 'tenantA', 'x-test-user': 'u1' });
+      await post('', { ref: r }, k, { 'x-tenant-id': 'tenantA', 'x-test-user': 'u2' });
+      expect(count(r)).toBe(4);
+      const replay = await post('', { ref: r }, k, { 'x-tenant-id': 'tenantA', 'x-test-user': 'u1' });
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(count(r)).toBe(4);
+    });
+
+    it('rejects keys that are not 1-255 printable ASCII with 400, and a missing key on a required route', async () => {
+      const r = ref();
+      for (const bad of ['', 'x'.repeat(256), 'tab\there']) {
+        const res = await post('', { ref: r }, bad);
+        expect(res.status).toBe(400);
+        expect((await res.json()).error.code).toBe('INVALID_IDEMPOTENCY_KEY');
+      }
+      expect((await post('', { ref: r }, r.padEnd(255, 'x'))).status).toBe(201);
+      const missing = await post('/strict', { ref: r });
+      expect(missing.status).toBe(400);
+      expect((await missing.json()).error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
+      expect((await post('/strict', { ref: r }, `key-${r}`)).status).toBe(201);
+    });
+
+    it('runs every request without a key on an optional route', async () => {
+      const r = ref();
+      await post('', { ref: r });
+      await post('', { ref: r });
+      expect(count(r)).toBe(2);
+    });
+  });
+});

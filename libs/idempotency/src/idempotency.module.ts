@@ -1,0 +1,42 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { REDIS } from '@mikasmissions/persistence';
+import type Redis from 'ioredis';
+import { MemoryIdempotencyStore } from './adapters/memory/memory-idempotency.store';
+import { RedisIdempotencyStore } from './adapters/redis/redis-idempotency.store';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IDEMPOTENCY_OPTIONS, IdempotencyModuleOptions, ResolvedIdempotencyModuleOptions, resolveIdempotencyOptions } from './idempotency.options';
+import { IdempotencyStore } from './ports/idempotency-store';
+
+/**
+ * Enables {@link Idempotency} on every route (a global interceptor). Records live in Redis
+ * when `REDIS_URL` is set (the durable, cross-replica store: atomic Lua claims with expiry),
+ * else in process memory.
+ *
+ * @example
+ * @Module({ imports: [IdempotencyModule.forRoot()] })
+ */
+@Module({})
+export class IdempotencyModule {
+  static forRoot(options: IdempotencyModuleOptions = {}): DynamicModule {
+    const resolved = resolveIdempotencyOptions(options);
+    return {
+      module: IdempotencyModule,
+      providers: [
+        { provide: IDEMPOTENCY_OPTIONS, useValue: resolved },
+        {
+          provide: IdempotencyStore,
+          inject: [REDIS, IDEMPOTENCY_OPTIONS],
+          useFactory: (redis: Redis | null, o: ResolvedIdempotencyModuleOptions) => {
+            if (o.store === 'redis' && !redis) throw new Error('IdempotencyModule: store "redis" needs REDIS_URL');
+            const store = redis && o.store !== 'memory' ? new RedisIdempotencyStore(redis, o.keyPrefix) : new MemoryIdempotencyStore();
+            new Logger('Idempotency').log(`store: ${store instanceof RedisIdempotencyStore ? 'redis' : 'memory'}`);
+            return store;
+          },
+        },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [IdempotencyStore],
+    };
+  }
+}
