@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Publish } from '@mikasmissions/messaging';
 import { RequirePermissions } from '@mikasmissions/authx';
 import type { AnalyticsEvent } from './analytics-event';
 import { CreateEventDto } from './dto/create-event.dto';
@@ -18,6 +19,7 @@ export class EventsController {
   @RequirePermissions('events:write')
   @Post()
   @HttpCode(201)
+  @Publish('analytics.event.recorded', { map: (e: AnalyticsEvent) => ({ eventId: e.id, eventType: e.type, occurredAt: e.occurredAt }) })
   create(@Body() dto: CreateEventDto): Promise<AnalyticsEvent> {
     return this.events.record(dto);
   }

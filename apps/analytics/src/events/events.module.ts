@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { PersistenceService } from '@mikasmissions/persistence';
 import { AnalyticsPrismaService } from '../infra/analytics-prisma.service';
 import { InfraModule } from '../infra/infra.module';
 import { MemoryEventsRepository } from './adapters/memory-events.repository';
-import { PrismaEventsRepository } from './adapters/prisma-events.repository';
+import { PrismaEventsRepository, type AnalyticsTransactionHost } from './adapters/prisma-events.repository';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -15,10 +16,10 @@ import { EventsService } from './events.service';
     EventsService,
     {
       provide: EventsRepository,
-      inject: [PersistenceService, AnalyticsPrismaService],
-      useFactory: (persistence: PersistenceService, prisma: AnalyticsPrismaService | null) =>
+      inject: [PersistenceService, AnalyticsPrismaService, TransactionHost],
+      useFactory: (persistence: PersistenceService, prisma: AnalyticsPrismaService | null, txHost: AnalyticsTransactionHost) =>
         persistence.preferredStore({ redis: false }) === 'postgres' && prisma
-          ? new PrismaEventsRepository(prisma)
+          ? new PrismaEventsRepository(prisma, txHost)
           : new MemoryEventsRepository(),
     },
   ],

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import type { AnalyticsPrisma } from '../../infra/analytics-prisma.service';
 import type { AnalyticsEvent, EventQuery, NewAnalyticsEvent } from '../analytics-event';
 import { EventsRepository } from '../events.repository';
@@ -14,14 +16,28 @@ const toEvent = (row: Row): AnalyticsEvent => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-/** Postgres store through the analytics Prisma client (schema `analytics`, table `events`). */
+/** The analytics service's transaction host (nestjs-cls, Prisma adapter). */
+export type AnalyticsTransactionHost = TransactionHost<TransactionalAdapterPrisma<AnalyticsPrisma>>;
+
+/**
+ * Postgres store through the analytics Prisma client (schema `analytics`, table `events`).
+ * With a transaction host, writes join the current transaction (e.g. an `@Publish`
+ * handler's, so the event row and its outbox row commit together).
+ */
 export class PrismaEventsRepository extends EventsRepository {
-  constructor(private readonly prisma: AnalyticsPrisma) {
+  constructor(
+    private readonly prisma: AnalyticsPrisma,
+    private readonly txHost?: AnalyticsTransactionHost,
+  ) {
     super();
   }
 
+  private get db() {
+    return this.txHost ? this.txHost.tx : this.prisma;
+  }
+
   async record(event: NewAnalyticsEvent): Promise<AnalyticsEvent> {
-    const row = await this.prisma.analyticsEvent.create({
+    const row = await this.db.analyticsEvent.create({
       data: {
         id: randomUUID(),
         tenantId: event.tenantId,
@@ -34,7 +50,7 @@ export class PrismaEventsRepository extends EventsRepository {
   }
 
   async list(query: EventQuery): Promise<AnalyticsEvent[]> {
-    const rows = await this.prisma.analyticsEvent.findMany({
+    const rows = await this.db.analyticsEvent.findMany({
       where: { tenantId: query.tenantId, ...(query.type ? { type: query.type } : {}) },
       orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }],
       take: query.limit,

@@ -1,0 +1,126 @@
+import { Controller, type INestApplication, Module, Post } from '@nestjs/common';
+import { PlatformError } from '@mikasmissions/http';
+import { connectEventConsumers, Publish } from '@mikasmissions/messaging';
+import { ADAPTERS, baseUrl, bootApp, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { Pool } from 'pg';
+import { AppModule } from '../app.module';
+import type { AnalyticsEvent } from '../events/analytics-event';
+import { EventsModule } from '../events/events.module';
+import { EventsService } from '../events/events.service';
+import { createIsolatedDatabase, type IsolatedDatabase } from './testing/isolated-database';
+
+const PREFIX = 'api/v1/analytics';
+const toRecorded = (e: AnalyticsEvent) => ({ eventId: e.id, eventType: e.type, occurredAt: e.occurredAt });
+
+/** Handlers that misbehave, to prove the outbox commits only with the handler. */
+@Controller('test-publish')
+class MisbehavingController {
+  constructor(private readonly events: EventsService) {}
+
+  @Post('throw')
+  @Publish('analytics.event.recorded', { map: toRecorded })
+  async throwAfterWriting(): Promise<AnalyticsEvent> {
+    await this.events.record({ type: 'doomed' });
+    throw new PlatformError(409, 'TEST_FAILURE', 'failed after writing');
+  }
+
+  @Post('invalid')
+  @Publish('analytics.event.recorded', { map: (e: AnalyticsEvent) => ({ eventId: e.id }) })
+  invalidPayload(): Promise<AnalyticsEvent> {
+    return this.events.record({ type: 'half-an-event' });
+  }
+}
+
+@Module({ imports: [AppModule, EventsModule], controllers: [MisbehavingController] })
+class TestModule {}
+
+const post = (url: string, body: unknown, tenant: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenant-id': tenant }, body: JSON.stringify(body) });
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Streams → consumer (%s)', (adapter) => {
+  let db: IsolatedDatabase;
+  let app: INestApplication;
+  let url: string;
+  let pool: Pool;
+
+  beforeAll(async () => {
+    db = await createIsolatedDatabase(`rec${adapter.slice(0, 2)}`);
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    const env = testEnv('memory', {
+      DATABASE_URL: db.url,
+      REDIS_URL: testRedisUrl(),
+      MESSAGING_STREAM_PREFIX: uniquePrefix('streams'),
+      MESSAGING_KEY_PREFIX: uniquePrefix('msg'),
+    });
+    app = await bootApp(TestModule, { adapter, env, globalPrefix: PREFIX });
+    expect(await connectEventConsumers(app)).toBe(true);
+    url = await baseUrl(app, PREFIX);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await pool?.end();
+    await db?.drop();
+  });
+
+  const count = async (sql: string, params: unknown[]) => Number((await pool.query<{ n: string }>(sql, params)).rows[0].n);
+  const businessRows = (tenant: string) => count('SELECT count(*) AS n FROM analytics.events WHERE tenant_id = $1', [tenant]);
+  const outboxRows = (tenant: string) => count(`SELECT count(*) AS n FROM analytics.outbox WHERE payload->>'tenantId' = $1`, [tenant]);
+
+  it('POST /events commits the event with its outbox row; the consumer counts each event once', async () => {
+    const tenant = `rec-${Date.now().toString(36)}`;
+    for (const type of ['play', 'play', 'pause']) expect((await post(`${url}/events`, { type }, tenant)).status).toBe(201);
+    expect(await businessRows(tenant)).toBe(3);
+    expect(await outboxRows(tenant)).toBe(3);
+
+    const read = async () => (await fetch(`${url}/recorded-events`, { headers: { 'x-tenant-id': tenant } })).json();
+    const counts = await eventually(read, (body: { total: number }) => body.total >= 3);
+    expect(counts).toEqual({ total: 3, data: [{ eventType: 'pause', count: 1 }, { eventType: 'play', count: 2 }] });
+    const published = await eventually(
+      () => count(`SELECT count(*) AS n FROM analytics.outbox WHERE payload->>'tenantId' = $1 AND status = 'published'`, [tenant]),
+      (n) => n === 3,
+    );
+    expect(published).toBe(3);
+    expect(await count('SELECT count(*) AS n FROM analytics.inbox WHERE consumer = $1', ['analytics'])).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a handler that throws after writing leaves no business row and no outbox row', async () => {
+    const tenant = `throw-${Date.now().toString(36)}`;
+    const res = await post(`${url}/test-publish/throw`, {}, tenant);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('TEST_FAILURE');
+    expect(await businessRows(tenant)).toBe(0);
+    expect(await outboxRows(tenant)).toBe(0);
+  });
+
+  it('an event that fails its schema fails the handler with a clear message and writes nothing', async () => {
+    const tenant = `inv-${Date.now().toString(36)}`;
+    const res = await post(`${url}/test-publish/invalid`, {}, tenant);
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body.error.code).toBe('INVALID_EVENT');
+    expect(body.error.message).toContain('invalid analytics.event.recorded event');
+    expect(body.error.message).toContain('eventType');
+    expect(await businessRows(tenant)).toBe(0);
+    expect(await outboxRows(tenant)).toBe(0);
+  });
+
+  it('/ready reports the transport and the consumer lag', async () => {
+    const res = await fetch(`${url}/ready`);
+    expect(res.status).toBe(200);
+    const transport = (await res.json()).details.transport;
+    expect(transport.status).toBe('up');
+    expect(transport.group).toBe('analytics');
+    const stream = Object.values(transport.streams as Record<string, { pending: number; lag: number }>)[0];
+    expect(stream).toEqual({ pending: expect.any(Number), lag: expect.any(Number) });
+  });
+});

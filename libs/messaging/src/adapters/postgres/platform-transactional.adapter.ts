@@ -1,0 +1,56 @@
+import type { TransactionalAdapter, TransactionalAdapterOptions } from '@nestjs-cls/transactional';
+import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
+import { PG_POOL } from '@mikasmissions/persistence';
+import type { Pool, PoolClient } from 'pg';
+
+type Tx = unknown;
+type TxOptions = Record<string, unknown>;
+
+const NO_CONNECTION = Symbol.for('mikasmissions.messaging.no-connection');
+
+/**
+ * The transactional adapter every service registers (through `MessagingModule`): Prisma
+ * interactive transactions when the service has a Prisma client, plain pg transactions
+ * when it only has `DATABASE_URL`, and a no-op (writes buffered until success) in memory mode.
+ */
+export class PlatformTransactionalAdapter implements TransactionalAdapter<unknown, Tx, TxOptions> {
+  readonly connectionToken: unknown;
+  readonly extraProviderTokens = [PG_POOL];
+  readonly defaultTxOptions: TxOptions;
+
+  constructor(prismaToken?: unknown, defaultTxOptions: TxOptions = { maxWait: 5_000, timeout: 15_000 }) {
+    this.connectionToken = prismaToken ?? PG_POOL;
+    this.defaultTxOptions = defaultTxOptions;
+  }
+
+  optionsFactory = (connection: unknown, extras: unknown[]): TransactionalAdapterOptions<Tx, TxOptions> => {
+    const pool = (extras[0] as Pool | null) ?? null;
+    if (connection && typeof (connection as { $transaction?: unknown }).$transaction === 'function') {
+      const prisma = new TransactionalAdapterPrisma({ prismaInjectionToken: NO_CONNECTION, sqlFlavor: 'postgresql' });
+      return prisma.optionsFactory(connection as never) as unknown as TransactionalAdapterOptions<Tx, TxOptions>;
+    }
+    if (pool) return pgPoolOptions(pool);
+    return { wrapWithTransaction: (_options, fn) => fn(), getFallbackInstance: () => null };
+  };
+}
+
+function pgPoolOptions(pool: Pool): TransactionalAdapterOptions<Tx, TxOptions> {
+  return {
+    wrapWithTransaction: async (_options, fn, setTx) => {
+      const client: PoolClient = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        setTx(client);
+        const result = await fn();
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    getFallbackInstance: () => pool,
+  };
+}

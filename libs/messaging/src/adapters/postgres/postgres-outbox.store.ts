@@ -1,0 +1,213 @@
+import { Client, type PoolClient } from 'pg';
+import type { EventEnvelope } from '../../event-envelope';
+import {
+  OutboxStore,
+  type OutboxClaim,
+  type OutboxRecord,
+  type OutboxStats,
+  type RelayOutcome,
+  type RequeueOptions,
+} from '../../ports/outbox-store';
+import { quoteSchema, type SqlTransactions } from './sql-client';
+
+type Row = {
+  id: string;
+  type: string;
+  aggregate_id: string | null;
+  payload: EventEnvelope | string;
+  status: OutboxRecord['status'];
+  attempts: number;
+  last_error: string | null;
+  created_at: Date | string;
+  published_at: Date | string | null;
+};
+
+const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
+
+const toRecord = (r: Row): OutboxRecord => ({
+  id: r.id,
+  type: r.type,
+  aggregateId: r.aggregate_id,
+  envelope: typeof r.payload === 'string' ? (JSON.parse(r.payload) as EventEnvelope) : r.payload,
+  status: r.status,
+  attempts: Number(r.attempts),
+  lastError: r.last_error,
+  createdAt: iso(r.created_at) as string,
+  publishedAt: iso(r.published_at),
+});
+
+const COLUMNS = 'id::text, type, aggregate_id, payload, status, attempts, last_error, created_at, published_at';
+
+/**
+ * Outbox in the service's Postgres schema (table `outbox`). `append` joins the caller's
+ * transaction; `claim` locks due rows with `FOR UPDATE SKIP LOCKED` (several relays never
+ * take the same row) and takes an aggregate's rows only under a transaction-scoped advisory
+ * lock on that aggregate and only while none of its older rows waits for a retry, so each
+ * aggregate's events reach the stream in the order they were written.
+ */
+export class PostgresOutboxStore extends OutboxStore {
+  readonly kind = 'postgres' as const;
+  readonly transactional = true;
+  private readonly table: string;
+  private listener?: Client;
+  private wake?: () => void;
+  private notified = false;
+
+  constructor(
+    private readonly tx: SqlTransactions,
+    private readonly schema: string,
+  ) {
+    super();
+    this.table = `${quoteSchema(schema)}."outbox"`;
+  }
+
+  async append(envelopes: EventEnvelope[]): Promise<void> {
+    if (envelopes.length === 0) return;
+    const params: unknown[] = [];
+    const values = envelopes.map((e, i) => {
+      params.push(e.id, e.type, e.aggregateId ?? null, JSON.stringify(e));
+      const n = i * 4;
+      return `($${n + 1}::uuid, $${n + 2}, $${n + 3}, $${n + 4}::jsonb)`;
+    });
+    await this.tx.client().query(`INSERT INTO ${this.table} (id, type, aggregate_id, payload) VALUES ${values.join(', ')} RETURNING 1 AS ok`, params);
+  }
+
+  async claim(limit: number): Promise<OutboxClaim> {
+    const client = await this.tx.pool.connect();
+    let done = false;
+    const finish = async (sql?: string, params?: unknown[]) => {
+      if (done) return;
+      done = true;
+      try {
+        if (sql) await client.query(sql, params);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<Row>(
+        `SELECT ${COLUMNS} FROM ${this.table} o
+          WHERE o.status = 'pending' AND o.available_at <= now()
+            AND (o.aggregate_id IS NULL OR (
+              NOT EXISTS (SELECT 1 FROM ${this.table} p
+                           WHERE p.status = 'pending' AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq AND p.available_at > now())
+              AND pg_try_advisory_xact_lock(hashtext($2 || o.aggregate_id))))
+          ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit, `${this.schema}.outbox:`],
+      );
+      const records = rows.map(toRecord);
+      if (records.length === 0) await finish();
+      return {
+        records,
+        release: () => finish(),
+        complete: (outcomes) => finish(...this.completionSql(outcomes)),
+      };
+    } catch (error) {
+      await rollback(client);
+      throw error;
+    }
+  }
+
+  private completionSql(outcomes: RelayOutcome[]): [string, unknown[]] {
+    const published = outcomes.filter((o) => o.ok).map((o) => o.id);
+    const failed = outcomes.filter((o): o is Extract<RelayOutcome, { ok: false }> => !o.ok);
+    const sql = `WITH published AS (
+        UPDATE ${this.table} SET status = 'published', published_at = now(), attempts = attempts + 1
+         WHERE id = ANY($1::uuid[]) RETURNING 1),
+      failures AS (
+        SELECT * FROM jsonb_to_recordset($2::jsonb) AS f(id uuid, error text, fail boolean, retry_ms int))
+      UPDATE ${this.table} o SET attempts = o.attempts + 1, last_error = f.error,
+             status = CASE WHEN f.fail THEN 'failed' ELSE 'pending' END,
+             available_at = now() + make_interval(secs => f.retry_ms / 1000.0)
+        FROM failures f WHERE o.id = f.id`;
+    const failures = failed.map((f) => ({ id: f.id, error: f.error.slice(0, 2000), fail: f.fail, retry_ms: Math.round(f.retryInMs) }));
+    return [sql, [published, JSON.stringify(failures)]];
+  }
+
+  async listFailed(limit: number): Promise<OutboxRecord[]> {
+    const rows = await this.tx.client().query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE status = 'failed' ORDER BY seq LIMIT $1`, [limit]);
+    return rows.map(toRecord);
+  }
+
+  async requeueFailed(options: RequeueOptions): Promise<OutboxRecord[]> {
+    if (options.dryRun) return this.listFailed(options.limit);
+    const rows = await this.tx.client().query<Row>(
+      `WITH moved AS (
+         UPDATE ${this.table} SET status = 'pending', available_at = now(),
+                attempts = CASE WHEN $2::boolean THEN 0 ELSE attempts END
+          WHERE id IN (SELECT id FROM ${this.table} WHERE status = 'failed' ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING *)
+       SELECT ${COLUMNS} FROM moved ORDER BY seq`,
+      [options.limit, options.resetAttempts],
+    );
+    return rows.map(toRecord);
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const rows = await this.tx.client().query<{ status: OutboxRecord['status']; n: number | string }>(
+      `SELECT status, count(*)::int AS n FROM ${this.table} GROUP BY status`,
+    );
+    const stats: OutboxStats = { pending: 0, published: 0, failed: 0 };
+    for (const r of rows) stats[r.status] = Number(r.n);
+    return stats;
+  }
+
+  async waitForWork(timeoutMs: number): Promise<void> {
+    await this.listen();
+    if (this.notified) {
+      this.notified = false;
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, timeoutMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** LISTEN "<schema>_outbox" (notified by the table's insert trigger) on a dedicated connection. */
+  private async listen(): Promise<void> {
+    if (this.listener) return;
+    const options = this.tx.pool.options;
+    const listener = new Client({ ...options, connectionString: options.connectionString });
+    this.listener = listener;
+    try {
+      await listener.connect();
+      listener.on('notification', () => {
+        if (this.wake) this.wake();
+        else this.notified = true;
+      });
+      listener.on('error', () => {
+        this.listener = undefined;
+        void listener.end().catch(() => undefined);
+      });
+      await listener.query(`LISTEN "${this.schema}_outbox"`);
+    } catch {
+      this.listener = undefined;
+      await listener.end().catch(() => undefined);
+    }
+  }
+
+  override async close(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    this.wake?.();
+    if (listener) await listener.end().catch(() => undefined);
+  }
+}
+
+async function rollback(client: PoolClient): Promise<void> {
+  await client.query('ROLLBACK').catch(() => undefined);
+  client.release();
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { EventContracts } from '@mikasmissions/contracts-events';
+import { MessagingConfigError } from './messaging.errors';
+import { MESSAGING_OPTIONS } from './messaging.tokens';
+import type { ResolvedMessagingOptions } from './messaging.options';
+import { PUBLISH_METADATA } from './publish.decorator';
+import { OutboxRelay } from './relay/outbox-relay';
+
+/**
+ * Start-up and shutdown of messaging: rejects `@Publish` of unknown event types before the
+ * app listens, starts the in-process relay, and stops it on shutdown.
+ */
+@Injectable()
+export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly contracts: EventContracts,
+    @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay | null,
+  ) {}
+
+  onModuleInit(): void {
+    const problems: string[] = [];
+    for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
+      for (const name of this.scanner.getAllMethodNames(proto)) {
+        const spec = this.reflector.get(PUBLISH_METADATA, proto[name] as () => unknown);
+        if (spec && !this.contracts.has(spec.type)) problems.push(`${wrapper.name}.${name}: @Publish("${spec.type}") has no JSON schema in libs/contracts-events`);
+      }
+    }
+    if (problems.length > 0) throw new MessagingConfigError(problems.join('; '));
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.relay && this.options.relay.enabled) this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}

@@ -1,0 +1,125 @@
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
+import { AppConfig } from '@mikasmissions/config';
+import { EventContracts } from '@mikasmissions/contracts-events';
+import { ReadinessRegistry } from '@mikasmissions/health';
+import { PG_POOL, REDIS } from '@mikasmissions/persistence';
+import type Redis from 'ioredis';
+import { ClsModule } from 'nestjs-cls';
+import type { Pool } from 'pg';
+import { MemoryInboxStore } from './adapters/memory/memory-inbox.store';
+import { MemoryOutboxStore } from './adapters/memory/memory-outbox.store';
+import { ClsSqlTransactions } from './adapters/postgres/cls-sql-transactions';
+import { PlatformTransactionalAdapter } from './adapters/postgres/platform-transactional.adapter';
+import { PostgresInboxStore } from './adapters/postgres/postgres-inbox.store';
+import { PostgresOutboxStore } from './adapters/postgres/postgres-outbox.store';
+import { SqlTransactions } from './adapters/postgres/sql-client';
+import { RedisInboxStore } from './adapters/redis/redis-inbox.store';
+import { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
+import { RedisStreamsPublisher } from './adapters/redis/redis-streams.publisher';
+import { EventPublisher } from './event-publisher';
+import { resolveMessagingOptions } from './messaging.defaults';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import type { MessagingModuleOptions, ResolvedMessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS } from './messaging.tokens';
+import { OutboxUnitOfWork } from './outbox-unit-of-work';
+import { InboxStore } from './ports/inbox-store';
+import { EventTransport } from './ports/event-transport';
+import { OutboxStore } from './ports/outbox-store';
+import { PublishInterceptor } from './publish.interceptor';
+import { OutboxRelay } from './relay/outbox-relay';
+import { RedisStreamsServer } from './transport/redis-streams.server';
+
+type O = ResolvedMessagingOptions;
+
+const providers: Provider[] = [
+  { provide: EventContracts, inject: [MESSAGING_OPTIONS], useFactory: (o: O) => new EventContracts(o.contracts) },
+  {
+    provide: SqlTransactions,
+    inject: [TransactionHost, PG_POOL],
+    useFactory: (host: TransactionHost<never>, pool: Pool | null) => (pool ? new ClsSqlTransactions(host, pool) : null),
+  },
+  {
+    provide: OutboxStore,
+    inject: [MESSAGING_OPTIONS, SqlTransactions, REDIS],
+    useFactory: (o: O, sql: SqlTransactions | null, redis: Redis | null) =>
+      sql ? new PostgresOutboxStore(sql, o.schema) : redis ? new RedisOutboxStore(redis, `${o.keyPrefix}${o.service}:`, o.relay.leaseMs) : new MemoryOutboxStore(o.relay.leaseMs),
+  },
+  {
+    provide: InboxStore,
+    inject: [MESSAGING_OPTIONS, SqlTransactions, REDIS],
+    useFactory: (o: O, sql: SqlTransactions | null, redis: Redis | null) =>
+      sql ? new PostgresInboxStore(sql, o.schema) : redis ? new RedisInboxStore(redis, `${o.keyPrefix}`, o.consumer.inboxTtlSeconds) : new MemoryInboxStore(),
+  },
+  {
+    provide: EventTransport,
+    inject: [MESSAGING_OPTIONS, REDIS],
+    useFactory: (o: O, redis: Redis | null) => (redis ? new RedisStreamsPublisher(redis, o.streamPrefix, o.streamMaxLen) : null),
+  },
+  { provide: OutboxUnitOfWork, inject: [OutboxStore, SqlTransactions], useFactory: (s: OutboxStore, sql: SqlTransactions | null) => new OutboxUnitOfWork(s, sql) },
+  {
+    provide: OutboxRelay,
+    inject: [MESSAGING_OPTIONS, OutboxStore, EventTransport],
+    useFactory: (o: O, store: OutboxStore, transport: EventTransport | null) => (transport ? new OutboxRelay(store, transport, o.relay) : null),
+  },
+  {
+    provide: RedisStreamsServer,
+    inject: [MESSAGING_OPTIONS, AppConfig, EventContracts, InboxStore, { token: ReadinessRegistry, optional: true }],
+    useFactory: (o: O, config: AppConfig, contracts: EventContracts, inbox: InboxStore, readiness: ReadinessRegistry | null) => {
+      const url = config.persistence.redisUrl;
+      if (!url) return null;
+      return new RedisStreamsServer({ ...o.consumer, redisUrl: url, streamPrefix: o.streamPrefix, contracts, inbox, readiness });
+    },
+  },
+  EventPublisher,
+  MessagingLifecycle,
+  { provide: APP_INTERCEPTOR, useClass: PublishInterceptor },
+];
+
+const ENV_KEYS = [
+  'MESSAGING_STREAM_PREFIX', 'MESSAGING_KEY_PREFIX', 'OUTBOX_RELAY_ENABLED', 'OUTBOX_RELAY_POLL_MS', 'OUTBOX_RELAY_MAX_ATTEMPTS',
+  'MESSAGING_CLAIM_IDLE_MS', 'MESSAGING_CLAIM_INTERVAL_MS', 'MESSAGING_MAX_DELIVERIES',
+];
+const envOf = (config: ConfigService): Record<string, string | undefined> =>
+  Object.fromEntries(ENV_KEYS.map((k) => [k, config.get<string>(k)]));
+
+/**
+ * Reliable events for a service: `@Publish` and `EventPublisher` write to the outbox in the
+ * handler's transaction (nestjs-cls `@nestjs-cls/transactional`, Prisma adapter when
+ * `prisma` is given), an in-process relay moves rows to Redis Streams, and
+ * `RedisStreamsServer` consumes them with an inbox and a dead-letter stream. Stores follow
+ * the persistence mode: Postgres, else Redis, else memory.
+ *
+ * @example
+ * MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } })
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    resolveMessagingOptions(options);
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [
+        DiscoveryModule,
+        ClsModule.registerPlugins([
+          new ClsPluginTransactional({
+            imports: (options.prisma?.imports ?? []) as never[],
+            adapter: new PlatformTransactionalAdapter(options.prisma?.token),
+          }),
+        ]),
+      ],
+      providers: [
+        {
+          provide: MESSAGING_OPTIONS,
+          inject: [{ token: ConfigService, optional: true }],
+          useFactory: (config: ConfigService | null) => resolveMessagingOptions(options, config ? envOf(config) : process.env),
+        },
+        ...providers,
+      ],
+      exports: [EventPublisher, EventContracts, OutboxStore, InboxStore, SqlTransactions, OutboxRelay, RedisStreamsServer, MESSAGING_OPTIONS],
+    };
+  }
+}

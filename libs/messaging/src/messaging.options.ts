@@ -1,0 +1,71 @@
+import type { EventContract } from '@mikasmissions/contracts-events';
+
+/** Relay settings (outbox → Redis Streams). */
+export interface RelayOptions {
+  /** Run the relay inside this process. Default: true. */
+  enabled: boolean;
+  /** Rows per claim. Default: 200. */
+  batchSize: number;
+  /** Poll interval when no NOTIFY arrives. Default: 500 ms. */
+  pollIntervalMs: number;
+  /** Attempts before a row becomes `failed`. Default: 8. */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt (with jitter). Default: 500 ms. */
+  backoffBaseMs: number;
+  /** Longest retry delay. Default: 60 s. */
+  backoffMaxMs: number;
+  /** Lease of a claim in the Redis and memory stores. Default: 30 s. */
+  leaseMs: number;
+}
+
+/** Consumer (RedisStreamsServer) settings. */
+export interface ConsumerOptions {
+  /** Consumer group; one per consuming service. Default: the service name. */
+  group: string;
+  /** Consumer name; one per replica. Default: `<service>-<hostname>-<pid>`. */
+  consumer: string;
+  /** Messages per XREADGROUP. Default: 100. */
+  batchSize: number;
+  /** XREADGROUP BLOCK timeout. Default: 2000 ms. */
+  blockMs: number;
+  /** A pending message idle this long is claimed (XAUTOCLAIM) and retried. Default: 30 s. */
+  claimIdleMs: number;
+  /** How often to look for such messages. Default: 5 s. */
+  claimIntervalMs: number;
+  /** Deliveries before a message goes to `<stream>.dlq`. Default: 5. */
+  maxDeliveries: number;
+  /** Expiry of Redis inbox marks. Default: 7 days. */
+  inboxTtlSeconds: number;
+}
+
+/** Options of `MessagingModule.forRoot`; every field but `service` has a default. */
+export interface MessagingModuleOptions {
+  /** The owning service, e.g. `analytics`: consumer group, Redis key namespace, default schema. */
+  service: string;
+  /** Postgres schema holding `outbox` and `inbox`. Default: `service`. */
+  schema?: string;
+  /** The service's Prisma client (token + module exporting it); handlers' `@Transactional()` writes join the outbox's transaction. */
+  prisma?: { token: unknown; imports?: unknown[] };
+  /** Prefix of Redis keys (outbox, inbox). Default: `mm:`. */
+  keyPrefix?: string;
+  /** Prefix of stream names: stream = prefix + event type. Default: `events:`. */
+  streamPrefix?: string;
+  /** Approximate MAXLEN of each stream (XADD MAXLEN ~). Default: none (no trimming). */
+  streamMaxLen?: number;
+  /** Contracts beyond the platform's (tests, new services). */
+  contracts?: EventContract[];
+  relay?: Partial<RelayOptions>;
+  consumer?: Partial<ConsumerOptions>;
+}
+
+/** {@link MessagingModuleOptions} with every default applied. */
+export interface ResolvedMessagingOptions {
+  service: string;
+  schema: string;
+  keyPrefix: string;
+  streamPrefix: string;
+  streamMaxLen?: number;
+  contracts: EventContract[];
+  relay: RelayOptions;
+  consumer: ConsumerOptions;
+}

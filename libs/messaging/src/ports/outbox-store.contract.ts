@@ -1,0 +1,89 @@
+import { createEnvelope, type EventEnvelope } from '../event-envelope';
+import type { OutboxStore } from './outbox-store';
+
+const envelope = (n: number, aggregateId?: string): EventEnvelope =>
+  createEnvelope({ type: 'test.happened', version: 1, payload: { n }, tenantId: 't1', requestId: `r${n}`, aggregateId });
+
+/**
+ * The behaviour every OutboxStore adapter must have (memory, Redis, Postgres).
+ * `make` returns a fresh, empty store; `inTransaction` runs work the way a handler's
+ * unit of work does for that adapter.
+ */
+export function outboxStoreContract(name: string, make: () => Promise<OutboxStore>): void {
+  describe(`OutboxStore contract: ${name}`, () => {
+    let store: OutboxStore;
+    beforeEach(async () => {
+      store = await make();
+    });
+    afterEach(() => store.close());
+
+    it('claims pending rows oldest first and never hands them out again once published', async () => {
+      const events = [envelope(1), envelope(2), envelope(3)];
+      await store.append(events);
+      const claim = await store.claim(10);
+      expect(claim.records.map((r) => r.id)).toEqual(events.map((e) => e.id));
+      expect(claim.records[0]).toMatchObject({ type: 'test.happened', status: 'pending', attempts: 0, lastError: null, envelope: events[0] });
+      await claim.complete(claim.records.map((r) => ({ id: r.id, ok: true })));
+      const again = await store.claim(10);
+      expect(again.records).toEqual([]);
+      await again.release();
+      expect(await store.stats()).toEqual({ pending: 0, published: 3, failed: 0 });
+    });
+
+    it('never gives the same row to two claims at once', async () => {
+      await store.append(Array.from({ length: 6 }, (_, i) => envelope(i)));
+      const [a, b] = await Promise.all([store.claim(4), store.claim(4)]);
+      const ids = [...a.records, ...b.records].map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toHaveLength(6);
+      await Promise.all([a.release(), b.release()]);
+      const c = await store.claim(10);
+      expect(c.records).toHaveLength(6);
+      await c.release();
+    });
+
+    it('backs a failed row off, then marks it failed with its error; requeue honours dry-run and reset', async () => {
+      const [event] = [envelope(7)];
+      await store.append([event]);
+      let claim = await store.claim(10);
+      await claim.complete([{ id: event.id, ok: false, error: 'boom 1', fail: false, retryInMs: 60_000 }]);
+      claim = await store.claim(10);
+      expect(claim.records).toEqual([]);
+      await claim.release();
+      expect(await store.stats()).toMatchObject({ pending: 1, failed: 0 });
+
+      await store.requeueFailed({ limit: 10, dryRun: false, resetAttempts: false });
+      expect((await store.listFailed(10)).length).toBe(0);
+
+      const other = envelope(8);
+      await store.append([other]);
+      claim = await store.claim(10);
+      expect(claim.records.map((r) => r.id)).toEqual([other.id]);
+      await claim.complete([{ id: other.id, ok: false, error: 'Redis down', fail: true, retryInMs: 0 }]);
+      const failed = await store.listFailed(10);
+      expect(failed).toEqual([expect.objectContaining({ id: other.id, status: 'failed', attempts: 1, lastError: 'Redis down' })]);
+
+      const dry = await store.requeueFailed({ limit: 10, dryRun: true, resetAttempts: true });
+      expect(dry.map((r) => r.id)).toEqual([other.id]);
+      expect(await store.listFailed(10)).toHaveLength(1);
+
+      const requeued = await store.requeueFailed({ limit: 10, dryRun: false, resetAttempts: true });
+      expect(requeued).toEqual([expect.objectContaining({ id: other.id })]);
+      expect(await store.listFailed(10)).toEqual([]);
+      claim = await store.claim(10);
+      expect(claim.records).toEqual([expect.objectContaining({ id: other.id, attempts: 0, status: 'pending' })]);
+      await claim.release();
+    });
+
+    it('requeues at most `limit` failed rows, oldest first', async () => {
+      const events = [envelope(1), envelope(2), envelope(3)];
+      await store.append(events);
+      const claim = await store.claim(10);
+      await claim.complete(events.map((e) => ({ id: e.id, ok: false as const, error: 'x', fail: true, retryInMs: 0 })));
+      const requeued = await store.requeueFailed({ limit: 2, dryRun: false, resetAttempts: false });
+      expect(requeued.map((r) => r.id)).toEqual([events[0].id, events[1].id]);
+      expect(requeued[0].attempts).toBe(1);
+      expect((await store.listFailed(10)).map((r) => r.id)).toEqual([events[2].id]);
+    });
+  });
+}

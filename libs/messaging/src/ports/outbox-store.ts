@@ -1,0 +1,68 @@
+import type { EventEnvelope } from '../event-envelope';
+
+/** Lifecycle of an outbox row. */
+export type OutboxStatus = 'pending' | 'published' | 'failed';
+
+/** One outbox row as operators and the relay see it. */
+export interface OutboxRecord {
+  id: string;
+  type: string;
+  aggregateId: string | null;
+  envelope: EventEnvelope;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+/** What the relay reports per claimed row. */
+export type RelayOutcome =
+  | { id: string; ok: true }
+  | { id: string; ok: false; error: string; /** give up: status `failed` */ fail: boolean; retryInMs: number };
+
+/** Rows the relay holds exclusively until it completes or releases them. */
+export interface OutboxClaim {
+  records: OutboxRecord[];
+  /** Applies the outcomes (published / retry later / failed) and releases the claim. */
+  complete(outcomes: RelayOutcome[]): Promise<void>;
+  /** Gives the rows back untouched. */
+  release(): Promise<void>;
+}
+
+/** Options of {@link OutboxStore.requeueFailed}. */
+export interface RequeueOptions {
+  limit: number;
+  /** Only report what would be requeued. */
+  dryRun: boolean;
+  /** Set attempts back to 0 (a fresh retry budget). */
+  resetAttempts: boolean;
+}
+
+/** Row counts per status. */
+export type OutboxStats = Record<OutboxStatus, number>;
+
+/**
+ * Port: where events wait between the handler's commit and the relay. Adapters: Postgres
+ * (table `outbox` in the service's schema, joins the handler's transaction), Redis, memory.
+ */
+export abstract class OutboxStore {
+  /** `postgres`, `redis` or `memory`. */
+  abstract readonly kind: 'postgres' | 'redis' | 'memory';
+  /** Whether {@link append} joins the caller's database transaction (else writes are buffered until commit). */
+  abstract readonly transactional: boolean;
+  /** Stores new pending events. */
+  abstract append(envelopes: EventEnvelope[]): Promise<void>;
+  /** Claims up to `limit` due pending rows, oldest first, never a row another claim holds. */
+  abstract claim(limit: number): Promise<OutboxClaim>;
+  /** Failed rows, oldest first. */
+  abstract listFailed(limit: number): Promise<OutboxRecord[]>;
+  /** Moves up to `limit` failed rows back to pending (unless dry-run); returns them. */
+  abstract requeueFailed(options: RequeueOptions): Promise<OutboxRecord[]>;
+  /** Counts per status. */
+  abstract stats(): Promise<OutboxStats>;
+  /** Resolves when new rows may be waiting (or after `timeoutMs`). */
+  abstract waitForWork(timeoutMs: number): Promise<void>;
+  /** Releases listeners and connections the store opened itself. */
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,275 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CTX } from '@mikasmissions/context';
+import type { EventContracts } from '@mikasmissions/contracts-events';
+import Redis from 'ioredis';
+import { CLS_ID, ClsServiceManager } from 'nestjs-cls';
+import { lastValueFrom } from 'rxjs';
+import { streamKey } from '../adapters/redis/redis-streams.publisher';
+import { consumedEvent } from '../consumed-event';
+import type { EventEnvelope } from '../event-envelope';
+import type { ConsumerOptions } from '../messaging.options';
+import type { InboxStore } from '../ports/inbox-store';
+import { RedisStreamsContext } from './redis-streams.context';
+import { dlqKey, errorsKey, fieldValue, type StreamMessage } from './stream-message';
+
+/** Options of {@link RedisStreamsServer}. */
+export interface RedisStreamsServerOptions extends ConsumerOptions {
+  redisUrl: string;
+  streamPrefix: string;
+  contracts: EventContracts;
+  inbox: InboxStore;
+  /** Where `/ready` checks are registered (the health library's ReadinessRegistry); the `transport` check is added once consuming starts. */
+  readiness?: { register(check: { name: string; check: () => Promise<Record<string, unknown>> }): void } | null;
+}
+
+type Entry = [id: string, fields: string[]];
+type MessageHandlerFn = (data: unknown, ctx: RedisStreamsContext) => Promise<unknown>;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
+
+/**
+ * A `@nestjs/microservices` transport on Redis Streams: one stream per event type, one
+ * consumer group per service, one consumer per replica. Reads with `XREADGROUP BLOCK`,
+ * validates each envelope, runs the `@EventPattern` handler through the inbox (a
+ * redelivered event is acknowledged without running again), `XACK`s after success,
+ * reclaims messages idle longer than `claimIdleMs` (`XAUTOCLAIM`) and moves a message that
+ * failed `maxDeliveries` times — or is invalid — to `<stream>.dlq` with the error.
+ *
+ * @example
+ * app.connectMicroservice({ strategy: app.get(RedisStreamsServer) });
+ * await app.startAllMicroservices();
+ */
+export class RedisStreamsServer extends Server implements CustomTransportStrategy {
+  override readonly transportId = Symbol.for('mikasmissions.transport.redis-streams');
+  private reader?: Redis;
+  private client?: Redis;
+  private streams: string[] = [];
+  private running = false;
+  private blocked = false;
+  private loop?: Promise<void>;
+  private claimTimer?: NodeJS.Timeout;
+  private claiming = false;
+  private readonly inFlight = new Set<Promise<void>>();
+  private state: 'idle' | 'running' | 'stopped' = 'idle';
+  private lastError?: string;
+
+  constructor(private readonly options: RedisStreamsServerOptions) {
+    super();
+  }
+
+  on(): void {
+    throw new Error('RedisStreamsServer does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.client as T;
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error) => callback(error),
+    );
+  }
+
+  private async start(): Promise<void> {
+    const connection = { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.options.consumer };
+    this.reader = new Redis(this.options.redisUrl, connection);
+    this.client = new Redis(this.options.redisUrl, connection);
+    for (const c of [this.reader, this.client]) c.on('error', (e: Error) => (this.lastError = e.message));
+    await Promise.all([this.reader.connect(), this.client.connect()]);
+    const types = [...this.messageHandlers.entries()].filter(([, h]) => h.isEventHandler).map(([pattern]) => pattern);
+    this.streams = types.map((t) => streamKey(this.options.streamPrefix, t));
+    for (const stream of this.streams) {
+      await this.client.xgroup('CREATE', stream, this.options.group, '0', 'MKSTREAM').catch((e: Error) => {
+        if (!e.message.includes('BUSYGROUP')) throw e;
+      });
+    }
+    this.running = true;
+    this.state = 'running';
+    this.options.readiness?.register({ name: 'transport', check: () => this.health() });
+    if (this.streams.length === 0) return;
+    this.loop = this.readLoop();
+    this.claimTimer = setInterval(() => this.track(this.claimTick()), this.options.claimIntervalMs);
+  }
+
+  /** Stops reading, lets in-flight handlers finish and acknowledge, then disconnects. */
+  async close(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    if (this.claimTimer) clearInterval(this.claimTimer);
+    if (this.blocked) this.reader?.disconnect();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+    this.state = 'stopped';
+    await this.client?.quit().catch(() => this.client?.disconnect());
+    this.reader?.disconnect();
+  }
+
+  /** Transport health and consumer lag per stream, for `/ready`. */
+  async health(): Promise<Record<string, unknown>> {
+    if (this.state !== 'running' || !this.client) throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
+    const streams: Record<string, { pending: number; lag: number | null }> = {};
+    for (const stream of this.streams) {
+      const groups = (await this.client.xinfo('GROUPS', stream)) as Array<Array<string | number | null>>;
+      for (const group of groups) {
+        const info: Record<string, unknown> = {};
+        for (let i = 0; i + 1 < group.length; i += 2) info[String(group[i])] = group[i + 1];
+        if (info.name === this.options.group) streams[stream] = { pending: Number(info.pending), lag: info.lag === null || info.lag === undefined ? null : Number(info.lag) };
+      }
+    }
+    return { group: this.options.group, consumer: this.options.consumer, streams };
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async readLoop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        this.blocked = true;
+        const reply = (await this.reader!.xreadgroup(
+          'GROUP', this.options.group, this.options.consumer,
+          'COUNT', this.options.batchSize, 'BLOCK', this.options.blockMs,
+          'STREAMS', ...this.streams, ...this.streams.map(() => '>'),
+        )) as Array<[string, Entry[]]> | null;
+        this.blocked = false;
+        failures = 0;
+        if (!reply) continue;
+        const batch = reply.flatMap(([stream, entries]) => entries.map(([id, fields]) => ({ stream, id, fields, deliveries: 1 })));
+        const work = this.processBatch(batch);
+        this.track(work);
+        await work;
+      } catch (error) {
+        this.blocked = false;
+        if (!this.running) break;
+        failures += 1;
+        this.lastError = messageOf(error);
+        this.logger.warn?.(`read failed (${failures} in a row): ${this.lastError}`);
+        await sleep(Math.min(5_000, 100 * 2 ** failures));
+      }
+    }
+  }
+
+  /** Claims messages idle longer than `claimIdleMs` (dead consumers, failed handlers) and retries them. */
+  private async claimTick(): Promise<void> {
+    if (this.claiming || !this.running) return;
+    this.claiming = true;
+    try {
+      for (const stream of this.streams) {
+        const [, entries, deleted] = (await this.client!.xautoclaim(
+          stream, this.options.group, this.options.consumer, this.options.claimIdleMs, '0-0', 'COUNT', this.options.batchSize,
+        )) as [string, Array<Entry | null>, string[]?];
+        if (deleted?.length) await this.client!.xack(stream, this.options.group, ...deleted);
+        const claimed = entries.filter((e): e is Entry => e !== null);
+        if (claimed.length === 0) continue;
+        const pending = (await this.client!.xpending(
+          stream, this.options.group, claimed[0][0], claimed[claimed.length - 1][0], claimed.length * 2, this.options.consumer,
+        )) as Array<[string, string, number, number]>;
+        const deliveries = new Map(pending.map(([id, , , count]) => [id, Number(count)]));
+        await this.processBatch(claimed.map(([id, fields]) => ({ stream, id, fields, deliveries: deliveries.get(id) ?? 1 })));
+      }
+    } catch (error) {
+      this.lastError = messageOf(error);
+      this.logger.warn?.(`claim failed: ${this.lastError}`);
+    } finally {
+      this.claiming = false;
+    }
+  }
+
+  /** Handles a batch: events of one aggregate in order, others concurrently; then XACK. */
+  private async processBatch(batch: StreamMessage[]): Promise<void> {
+    const lanes = new Map<string, StreamMessage[]>();
+    batch.forEach((m, i) => {
+      const key = aggregateOf(m) ?? `#${i}`;
+      lanes.set(key, [...(lanes.get(key) ?? []), m]);
+    });
+    const acks = new Map<string, string[]>();
+    await Promise.all(
+      [...lanes.values()].map(async (lane) => {
+        for (const message of lane) {
+          if ((await this.processOne(message)) === 'ack') acks.set(message.stream, [...(acks.get(message.stream) ?? []), message.id]);
+        }
+      }),
+    );
+    if (acks.size === 0) return;
+    const multi = this.client!.multi();
+    for (const [stream, ids] of acks) multi.xack(stream, this.options.group, ...ids).hdel(errorsKey(stream, this.options.group), ...ids);
+    await multi.exec();
+  }
+
+  private async processOne(message: StreamMessage): Promise<'ack' | 'retry' | 'done'> {
+    const type = message.stream.slice(this.options.streamPrefix.length);
+    let envelope: EventEnvelope;
+    try {
+      envelope = JSON.parse(fieldValue(message.fields, 'envelope') ?? 'null') as EventEnvelope;
+      this.options.contracts.assertEnvelope(envelope);
+      if (envelope.type !== type) throw new Error(`envelope of type "${envelope.type}" on the stream of "${type}"`);
+    } catch (error) {
+      await this.deadLetter(message, `invalid event: ${messageOf(error)}`);
+      return 'done';
+    }
+    const errors = errorsKey(message.stream, this.options.group);
+    if (message.deliveries > this.options.maxDeliveries) {
+      const last = await this.client!.hget(errors, message.id);
+      await this.deadLetter(message, last ?? 'handler did not finish (consumer died or timed out)');
+      return 'done';
+    }
+    const handler = this.getHandlerByPattern(type) as MessageHandlerFn | null;
+    if (!handler) return 'retry';
+    try {
+      await this.runHandler(handler, envelope, message);
+      return 'ack';
+    } catch (error) {
+      const text = messageOf(error);
+      if (message.deliveries >= this.options.maxDeliveries) {
+        await this.deadLetter(message, text);
+        return 'done';
+      }
+      await this.client!.hset(errors, message.id, text);
+      return 'retry';
+    }
+  }
+
+  private runHandler(handler: MessageHandlerFn, envelope: EventEnvelope, message: StreamMessage): Promise<unknown> {
+    const ctx = new RedisStreamsContext([message.stream, message.id, envelope, message.deliveries]);
+    const invoke = () =>
+      this.options.inbox.runOnce(this.options.group, envelope, async () => {
+        await lastValueFrom(this.transformToObservable(await handler(envelope, ctx)), { defaultValue: undefined });
+      });
+    return consumedEvent.run(envelope, () => {
+      const cls = ClsServiceManager.getClsService();
+      if (!cls) return invoke();
+      return cls.run(() => {
+        cls.set(CLS_ID, envelope.requestId);
+        cls.set(CTX.tenantHeader, envelope.tenantId);
+        return invoke();
+      });
+    });
+  }
+
+  /** Moves a message to `<stream>.dlq` (with error and delivery count) and acknowledges it, atomically. */
+  private async deadLetter(message: StreamMessage, error: string): Promise<void> {
+    this.logger.error?.(`dead-lettering ${message.stream} ${message.id} after ${message.deliveries} deliveries: ${error}`);
+    await this.client!
+      .multi()
+      .xadd(dlqKey(message.stream), '*', ...message.fields, 'error', error.slice(0, 4000), 'deliveries', String(message.deliveries),
+        'sourceId', message.id, 'group', this.options.group, 'failedAt', new Date().toISOString())
+      .xack(message.stream, this.options.group, message.id)
+      .hdel(errorsKey(message.stream, this.options.group), message.id)
+      .exec();
+  }
+}
+
+function aggregateOf(message: StreamMessage): string | undefined {
+  const raw = fieldValue(message.fields, 'envelope');
+  if (!raw || !raw.includes('"aggregateId"')) return undefined;
+  try {
+    return (JSON.parse(raw) as EventEnvelope).aggregateId;
+  } catch {
+    return undefined;
+  }
+}
