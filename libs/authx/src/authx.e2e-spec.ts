@@ -1,0 +1,177 @@
+import { Body, Controller, Get, Injectable, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { PlatformConfigModule } from '@mikasmissions/config';
+import { ContextModule } from '@mikasmissions/context';
+import { HealthModule } from '@mikasmissions/health';
+import { PlatformHttpModule } from '@mikasmissions/http';
+import { PersistenceModule } from '@mikasmissions/persistence';
+import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
+import { AuthxModule } from './authx.module';
+import { AuthController } from './http/auth.controller';
+import { AuthxAdminController } from './http/authx-admin.controller';
+import { RebacAdminController } from './http/rebac-admin.controller';
+import { RelationCheck } from './relation-check.decorator';
+import { Require } from './require.decorator';
+import { RequirePermissions } from './require-permissions.decorator';
+
+interface Doc {
+  id: string;
+  ownerId: string;
+}
+
+@Injectable()
+class DocRepository {
+  readonly docs = new Map<string, Doc>([
+    ['d1', { id: 'd1', ownerId: 'alice' }],
+    ['d2', { id: 'd2', ownerId: 'bob' }],
+  ]);
+  async find(id: string): Promise<Doc | undefined> {
+    return this.docs.get(id);
+  }
+}
+
+@Controller('demo')
+class DemoController {
+  @RequirePermissions('events:write')
+  @Post('events')
+  write(): { ok: true } {
+    return { ok: true };
+  }
+
+  @RelationCheck({ relation: 'viewer', objectParam: 'projectId' })
+  @Get('projects/:projectId')
+  project(@Param('projectId') id: string): { id: string } {
+    return { id };
+  }
+
+  @Require<Doc | undefined>(({ principal, resource }) => resource?.ownerId === principal.userId, {
+    name: 'owner-only',
+    resource: ({ req }, get) => get<DocRepository>(DocRepository).find(req.params.docId),
+  })
+  @Get('docs/:docId')
+  doc(@Param('docId') id: string): { id: string } {
+    return { id };
+  }
+
+  @Require(({ principal, req }) => principal.userId === (req.body as { userId?: string })?.userId)
+  @Post('self')
+  self(@Body() body: unknown): unknown {
+    return body;
+  }
+
+  @Require(() => {
+    throw new Error('boom');
+  })
+  @Get('broken')
+  broken(): string {
+    return 'never';
+  }
+}
+
+@Module({
+  imports: [
+    PlatformConfigModule.forRoot(),
+    ContextModule.forRoot({ serviceName: 'authx-test' }),
+    PersistenceModule,
+    PlatformHttpModule,
+    HealthModule,
+    AuthxModule.forRoot({
+      roles: [
+        { role: 'user', permissions: ['events:write'], tenant: 'tenantA' },
+        { role: 'ops', permissions: ['tenants:cross', 'events:*'] },
+      ],
+    }),
+  ],
+  controllers: [DemoController, AuthController, RebacAdminController, AuthxAdminController],
+  providers: [DocRepository],
+})
+class TestModule {}
+
+const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)', (adapter) => {
+  describe.each(['permissive', 'enforce'])('AUTH_MODE=%s', (mode) => {
+    let app: INestApplication;
+    let url: string;
+    const login = async (userId: string, tenant = 'tenantA', roles: string[] = []): Promise<Record<string, string>> => {
+      const res = await fetch(`${url}/auth/login`, post({ userId, roles }, { 'x-tenant-id': tenant }));
+      expect(res.status).toBe(200);
+      return { authorization: `Bearer ${(await res.json()).accessToken}` };
+    };
+
+    beforeAll(async () => {
+      const env = testEnv('postgres+redis', { AUTH_MODE: mode, AUTH_DEV_LOGIN: 'true', AUTHX_REDIS_PREFIX: uniquePrefix('authx') });
+      app = await bootApp(TestModule, { adapter, env });
+      url = await baseUrl(app);
+    });
+    afterAll(() => app.close());
+
+    it('handles anonymous callers by mode, and always rejects a bad token', async () => {
+      const anon = await fetch(`${url}/demo/events`, post({}));
+      expect(anon.status).toBe(mode === 'permissive' ? 201 : 401);
+      const bad = await fetch(`${url}/demo/events`, post({}, { authorization: 'Bearer not.a.token' }));
+      expect(bad.status).toBe(401);
+      expect((await bad.json()).error.code).toBe('TOKEN_INVALID');
+      const basic = await fetch(`${url}/demo/events`, post({}, { authorization: 'Basic dTpw' }));
+      expect(basic.status).toBe(401);
+    });
+
+    it('RBAC holds per tenant', async () => {
+      expect((await fetch(`${url}/demo/events`, post({}, await login('u1', 'tenantA')))).status).toBe(201);
+      const other = await fetch(`${url}/demo/events`, post({}, await login('u1', 'tenantB')));
+      expect(other.status).toBe(403);
+      expect((await other.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'events:write' } });
+    });
+
+    it('rejects a tenant header naming another tenant (403) unless the principal may cross tenants', async () => {
+      const a = await login('u1', 'tenantA');
+      const spoof = await fetch(`${url}/demo/events`, post({}, { ...a, 'x-tenant-id': 'tenantB' }));
+      expect(spoof.status).toBe(403);
+      expect((await spoof.json()).error.code).toBe('TENANT_MISMATCH');
+      expect((await fetch(`${url}/demo/events`, post({}, { ...a, 'x-tenant-id': 'tenantA' }))).status).toBe(201);
+      const ops = await login('ops1', 'tenantA', ['ops']);
+      expect((await fetch(`${url}/demo/events`, post({}, { ...ops, 'x-tenant-id': 'tenantB' }))).status).toBe(201);
+    });
+
+    it('REBAC: tuples are written per tenant through the admin API and checked on the route', async () => {
+      const project = `p${Date.now()}${mode}`;
+      const admin = await login('root', 'tenantA', ['admin']);
+      const viewer = await login('v1', 'tenantA');
+      const denied = await fetch(`${url}/demo/projects/${project}`, { headers: viewer });
+      expect(denied.status).toBe(403);
+      expect((await denied.json()).error).toMatchObject({ code: 'RELATION_DENIED', details: { object: `project:${project}`, reason: 'NO_RELATION' } });
+      const notAdmin = await fetch(`${url}/admin/auth/rebac`, post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, viewer));
+      expect(notAdmin.status).toBe(403);
+      const written = await fetch(`${url}/admin/auth/rebac`, post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, admin));
+      expect(written.status).toBe(201);
+      expect((await fetch(`${url}/demo/projects/${project}`, { headers: viewer })).status).toBe(200);
+      const check = await fetch(`${url}/admin/auth/rebac/check?subject=user:v1&relation=viewer&object=project:${project}`, { headers: admin });
+      expect(await check.json()).toMatchObject({ tenantId: 'tenantA', allowed: true, reason: 'DIRECT' });
+      const elsewhere = await login('v1', 'tenantB');
+      expect((await fetch(`${url}/demo/projects/${project}`, { headers: elsewhere })).status).toBe(403);
+    });
+
+    it('ABAC compares the principal with a loaded resource and with the request', async () => {
+      const alice = await login('alice');
+      expect((await fetch(`${url}/demo/docs/d1`, { headers: alice })).status).toBe(200);
+      const other = await fetch(`${url}/demo/docs/d2`, { headers: alice });
+      expect(other.status).toBe(403);
+      expect((await other.json()).error).toMatchObject({ code: 'PREDICATE_DENIED', details: { rule: 'owner-only' } });
+      expect((await fetch(`${url}/demo/docs/missing`, { headers: alice })).status).toBe(403);
+      expect((await fetch(`${url}/demo/self`, post({ userId: 'alice' }, alice))).status).toBe(201);
+      expect((await fetch(`${url}/demo/self`, post({ userId: 'bob' }, alice))).status).toBe(403);
+      const broken = await fetch(`${url}/demo/broken`, { headers: alice });
+      expect(broken.status).toBe(403);
+      expect((await broken.json()).error.details.reason).toBe('PREDICATE_ERROR');
+    });
+
+    it('audits decisions and lets admins query them', async () => {
+      const mallory = await login(`mallory-${mode}`, 'tenantA');
+      await fetch(`${url}/demo/docs/d1`, { headers: mallory });
+      const admin = await login('root', 'tenantA', ['admin']);
+      const res = await fetch(`${url}/admin/auth/audit?decision=deny&principal=mallory-${mode}`, { headers: admin });
+      expect(res.status).toBe(200);
+      const { data } = await res.json();
+      expect(data[0]).toMatchObject({ tenantId: 'tenantA', principal: `mallory-${mode}`, kind: 'predicate', decision: 'deny', reason: 'PREDICATE_FALSE', requestId: expect.any(String) });
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import { createHmac, generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
+import { JwtCodec } from './jwt-codec';
+
+const claims = { sub: 'u1', tenant: 'default', roles: ['user'], sid: 's1', jti: 'j1' };
+const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+const codeOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    return `${(error as { status?: number }).status} ${(error as { code?: string }).code}`;
+  }
+  return 'accepted';
+};
+
+function pemPair(type: 'rsa' | 'ed25519') {
+  const { privateKey, publicKey } = type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ed25519');
+  return {
+    kind: 'pem' as const,
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+}
+
+describe('JwtCodec', () => {
+  const secret = { kind: 'secret' as const, secret: 'a-secret-that-is-long-enough-0123456789' };
+  const hs = new JwtCodec(secret, { issuer: 'identity', audience: 'mikasmissions' });
+  const rsaKeys = pemPair('rsa');
+  const rs = new JwtCodec(rsaKeys);
+
+  it.each([
+    ['HS256', hs],
+    ['RS256', rs],
+    ['EdDSA', new JwtCodec(pemPair('ed25519'))],
+  ])('signs and verifies %s with a kid', (alg, codec) => {
+    const token = codec.sign(claims, 900);
+    expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toEqual({ alg, typ: 'JWT', kid: codec.kid });
+    expect(codec.verify(token)).toMatchObject({ ...claims, exp: expect.any(Number) });
+  });
+
+  it('publishes a JWKS only for key pairs', () => {
+    expect(hs.jwks()).toEqual({ keys: [] });
+    expect(rs.jwks().keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: rs.kid, n: expect.any(String) });
+    expect(JSON.stringify(rs.jwks())).not.toContain('"d"');
+  });
+
+  it('rejects alg none', () => {
+    const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, exp: 9_999_999_999 })}.`;
+    expect(codeOf(() => hs.verify(token))).toBe('401 TOKEN_INVALID');
+    expect(codeOf(() => rs.verify(token))).toBe('401 TOKEN_INVALID');
+  });
+
+  it('rejects HS256 signed with the RSA public key (algorithm confusion)', () => {
+    const head = b64({ alg: 'HS256', typ: 'JWT', kid: rs.kid });
+    const body = b64({ ...claims, iat: 1, nbf: 1, exp: 9_999_999_999 });
+    const sig = createHmac('sha256', rsaKeys.publicKeyPem).update(`${head}.${body}`).digest('base64url');
+    expect(codeOf(() => rs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
+  });
+
+  it('rejects an RS256 token on an HS256 verifier and a foreign key', () => {
+    const other = pemPair('rsa');
+    const head = b64({ alg: 'RS256', typ: 'JWT' });
+    const body = b64({ ...claims, exp: 9_999_999_999 });
+    const sig = cryptoSign('sha256', Buffer.from(`${head}.${body}`), other.privateKeyPem).toString('base64url');
+    expect(codeOf(() => hs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
+    expect(codeOf(() => rs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
+    expect(codeOf(() => rs.verify(new JwtCodec(other).sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+  });
+
+  it('rejects a tampered payload (roles escalated)', () => {
+    const [head, , sig] = hs.sign(claims, 900).split('.');
+    const forged = b64({ ...claims, roles: ['admin'], iss: 'identity', aud: 'mikasmissions', iat: 1, nbf: 1, exp: 9_999_999_999 });
+    expect(codeOf(() => hs.verify(`${head}.${forged}.${sig}`))).toBe('401 TOKEN_INVALID');
+  });
+
+  it('rejects expired and not-yet-valid tokens (5 s clock tolerance)', () => {
+    const now = Date.now();
+    expect(codeOf(() => hs.verify(hs.sign(claims, 60, now - 120_000), now))).toBe('401 TOKEN_EXPIRED');
+    expect(codeOf(() => hs.verify(hs.sign(claims, 60, now - 63_000), now))).toBe('accepted');
+    expect(codeOf(() => hs.verify(hs.sign(claims, 60, now + 60_000), now))).toBe('401 TOKEN_INVALID');
+  });
+
+  it('rejects the wrong issuer or audience', () => {
+    const wrongIss = new JwtCodec(secret, { issuer: 'evil', audience: 'mikasmissions' });
+    const wrongAud = new JwtCodec(secret, { issuer: 'identity', audience: 'other-app' });
+    const none = new JwtCodec(secret);
+    expect(codeOf(() => hs.verify(wrongIss.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+    expect(codeOf(() => hs.verify(wrongAud.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+    expect(codeOf(() => hs.verify(none.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+  });
+
+  it('rejects garbage, missing claims and a token of another secret', () => {
+    for (const token of ['', 'abc', 'a.b.c', 'a.b', `${b64('x')}.${b64('y')}.z`, 'é.é.é']) expect(codeOf(() => hs.verify(token))).toBe('401 TOKEN_INVALID');
+    const head = b64({ alg: 'HS256', typ: 'JWT' });
+    const body = b64({ sub: 'u1', exp: 9_999_999_999, iss: 'identity', aud: 'mikasmissions' });
+    const sig = createHmac('sha256', secret.secret).update(`${head}.${body}`).digest('base64url');
+    expect(codeOf(() => hs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
+    const other = new JwtCodec({ kind: 'secret', secret: 'another-secret-0123456789-0123456789' }, { issuer: 'identity', audience: 'mikasmissions' });
+    expect(codeOf(() => hs.verify(other.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+  });
+
+  it('refuses a PEM pair whose halves do not match', () => {
+    const a = pemPair('rsa');
+    const b = pemPair('rsa');
+    expect(() => new JwtCodec({ kind: 'pem', privateKeyPem: a.privateKeyPem, publicKeyPem: b.publicKeyPem })).toThrow('not a pair');
+  });
+});
