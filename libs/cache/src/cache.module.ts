@@ -1,0 +1,45 @@
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { REDIS } from '@mikasmissions/persistence';
+import type Redis from 'ioredis';
+import { MemoryCacheStore } from './adapters/memory/memory-cache.store';
+import { RedisCacheStore } from './adapters/redis/redis-cache.store';
+import { CacheInterceptor } from './cache.interceptor';
+import { CACHE_OPTIONS, CacheModuleOptions, ResolvedCacheModuleOptions, resolveCacheOptions } from './cache.options';
+import { CacheService } from './cache.service';
+import { CacheStore } from './ports/cache-store';
+
+/**
+ * Enables {@link Cache} on every GET route (a global interceptor) and provides
+ * {@link CacheService} for invalidation. Entries live in Redis when `REDIS_URL` is set (shared by
+ * replicas), else in process memory.
+ *
+ * @example
+ * @Module({ imports: [CacheModule.forRoot()] })
+ */
+@Module({})
+export class CacheModule {
+  static forRoot(options: CacheModuleOptions = {}): DynamicModule {
+    const resolved = resolveCacheOptions(options);
+    return {
+      module: CacheModule,
+      global: true,
+      providers: [
+        { provide: CACHE_OPTIONS, useValue: resolved },
+        {
+          provide: CacheStore,
+          inject: [REDIS, CACHE_OPTIONS],
+          useFactory: (redis: Redis | null, o: ResolvedCacheModuleOptions) => {
+            if (o.store === 'redis' && !redis) throw new Error('CacheModule: store "redis" needs REDIS_URL');
+            const store = redis && o.store !== 'memory' ? new RedisCacheStore(redis, o.keyPrefix) : new MemoryCacheStore();
+            new Logger('Cache').log(`store: ${store instanceof RedisCacheStore ? 'redis' : 'memory'}`);
+            return store;
+          },
+        },
+        CacheService,
+        { provide: APP_INTERCEPTOR, useClass: CacheInterceptor },
+      ],
+      exports: [CacheService, CacheStore],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+export { MemoryCacheStore } from './adapters/memory/memory-cache.store';
+export { RedisCacheStore } from './adapters/redis/redis-cache.store';
+export { Cache, CacheDecorator } from './cache.decorator';
+export type { CacheKeyRequest, CacheMetadata, CacheOptions } from './cache.decorator';
+export { CacheInterceptor, X_CACHE_HEADER, cacheControlOf } from './cache.interceptor';
+export { CacheModule } from './cache.module';
+export type { CacheModuleOptions } from './cache.options';
+export { CacheService } from './cache.service';
+export type { CachePolicy, CacheResult, CacheState } from './cache.service';
+export { CacheStore } from './ports/cache-store';
+export type { CacheEntry } from './ports/cache-store';
