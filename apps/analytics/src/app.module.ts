@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PlatformConfigModule } from '@mikasmissions/config';
+import { CacheModule } from '@mikasmissions/cache';
 import { ContextModule } from '@mikasmissions/context';
+import { FlagsModule } from '@mikasmissions/flags';
 import { HealthModule } from '@mikasmissions/health';
+import { IdempotencyModule } from '@mikasmissions/idempotency';
 import { MessagingModule } from '@mikasmissions/messaging';
 import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
+import { SerializeModule } from '@mikasmissions/serialize';
 import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './events/events.module';
 import { AnalyticsPrismaService } from './infra/analytics-prisma.service';
@@ -20,7 +24,13 @@ import { RecordedEventsModule } from './recorded-events/recorded-events.module';
     PersistenceModule,
     PlatformHttpModule,
     HealthModule,
+    // Global interceptors run in import order, outermost first: a replay never reaches @Publish,
+    // and the cache stores what @Serialize produced.
+    IdempotencyModule.forRoot(),
     MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),
+    CacheModule.forRoot(),
+    SerializeModule,
+    FlagsModule,
     EventsModule,
     RecordedEventsModule,
     AuthModule,
