@@ -11,6 +11,7 @@ export { RedisInboxStore } from './adapters/redis/redis-inbox.store';
 export { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
 export { RedisStreamsPublisher, streamKey } from './adapters/redis/redis-streams.publisher';
 export { connectEventConsumers } from './connect-event-consumers';
+export { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 export { createEnvelope } from './event-envelope';
 export type { EnvelopeFields, EventEnvelope } from './event-envelope';
 export { EventPublisher } from './event-publisher';

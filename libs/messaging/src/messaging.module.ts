@@ -29,6 +29,7 @@ import { InboxStore } from './ports/inbox-store';
 import { EventTransport } from './ports/event-transport';
 import { OutboxStore } from './ports/outbox-store';
 import { PublishInterceptor } from './publish.interceptor';
+import { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 import { OutboxRelay } from './relay/outbox-relay';
 import { RedisStreamsServer } from './transport/redis-streams.server';
 
@@ -76,6 +77,7 @@ const providers: Provider[] = [
   EventPublisher,
   MessagingLifecycle,
   { provide: APP_INTERCEPTOR, useClass: PublishInterceptor },
+  { provide: APP_INTERCEPTOR, useClass: ConsumerErrorInterceptor },
 ];
 
 const ENV_KEYS = [

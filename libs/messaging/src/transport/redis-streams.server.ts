@@ -6,6 +6,7 @@ import { CLS_ID, ClsServiceManager } from 'nestjs-cls';
 import { lastValueFrom } from 'rxjs';
 import { streamKey } from '../adapters/redis/redis-streams.publisher';
 import { consumedEvent } from '../consumed-event';
+import { handlerFailure } from '../consumer-error.interceptor';
 import type { EventEnvelope } from '../event-envelope';
 import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
@@ -220,11 +221,12 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     }
     const handler = this.getHandlerByPattern(type) as MessageHandlerFn | null;
     if (!handler) return 'retry';
+    const failure: { error?: unknown } = {};
     try {
-      await this.runHandler(handler, envelope, message);
+      await handlerFailure.run(failure, () => this.runHandler(handler, envelope, message));
       return 'ack';
     } catch (error) {
-      const text = messageOf(error);
+      const text = messageOf(failure.error ?? error);
       if (message.deliveries >= this.options.maxDeliveries) {
         await this.deadLetter(message, text);
         return 'done';

@@ -41,9 +41,10 @@ const COLUMNS = 'id::text, type, aggregate_id, payload, status, attempts, last_e
 /**
  * Outbox in the service's Postgres schema (table `outbox`). `append` joins the caller's
  * transaction; `claim` locks due rows with `FOR UPDATE SKIP LOCKED` (several relays never
- * take the same row) and takes an aggregate's rows only under a transaction-scoped advisory
- * lock on that aggregate and only while none of its older rows waits for a retry, so each
- * aggregate's events reach the stream in the order they were written.
+ * take the same row). Rows of an aggregate are taken only after a transaction-scoped
+ * advisory lock on that aggregate was won (before the rows are read, so the read sees
+ * everything the previous holder committed), and only while none of its older rows waits
+ * for a retry: each aggregate's events reach the stream in the order they were written.
  */
 export class PostgresOutboxStore extends OutboxStore {
   readonly kind = 'postgres' as const;
@@ -90,15 +91,21 @@ export class PostgresOutboxStore extends OutboxStore {
     };
     try {
       await client.query('BEGIN');
+      const locked = await client.query<{ a: string }>(
+        `SELECT a FROM (
+           SELECT aggregate_id AS a, min(seq) AS first FROM ${this.table}
+            WHERE status = 'pending' AND aggregate_id IS NOT NULL GROUP BY aggregate_id ORDER BY first LIMIT $1) c
+          WHERE pg_try_advisory_xact_lock(hashtext($2 || a))`,
+        [limit, `${this.schema}.outbox:`],
+      );
       const { rows } = await client.query<Row>(
         `SELECT ${COLUMNS} FROM ${this.table} o
           WHERE o.status = 'pending' AND o.available_at <= now()
-            AND (o.aggregate_id IS NULL OR (
-              NOT EXISTS (SELECT 1 FROM ${this.table} p
-                           WHERE p.status = 'pending' AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq AND p.available_at > now())
-              AND pg_try_advisory_xact_lock(hashtext($2 || o.aggregate_id))))
+            AND (o.aggregate_id IS NULL OR (o.aggregate_id = ANY($2::text[]) AND NOT EXISTS (
+              SELECT 1 FROM ${this.table} p
+               WHERE p.status = 'pending' AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq AND p.available_at > now())))
           ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit, `${this.schema}.outbox:`],
+        [limit, locked.rows.map((r) => r.a)],
       );
       const records = rows.map(toRecord);
       if (records.length === 0) await finish();
