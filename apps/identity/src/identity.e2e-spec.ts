@@ -135,3 +135,33 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
     expect((await fetch(`${url}/.well-known/jwks.json`)).status).toBe(200);
   });
 });
+
+describe('identity OTP hourly caps (Redis)', () => {
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-caps'), OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', OTP_HOURLY_CAP: '3', OTP_IP_HOURLY_CAP: '8' });
+    app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: PREFIX });
+    url = await baseUrl(app, PREFIX);
+  });
+  afterAll(() => app.close());
+
+  const ask = (who: string, tenant = 'default') => fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-tenant-id': tenant }));
+
+  it('caps codes per subject and tenant per hour, then per IP', async () => {
+    const who = subject('capped');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await ask(who)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const capped = await ask(who);
+    expect((await capped.json()).error.code).toBe('OTP_RATE_LIMITED');
+    expect(Number(capped.headers.get('retry-after'))).toBeGreaterThan(3_000);
+    expect((await ask(who, 'other-tenant')).status).toBe(200);
+
+    const rest = [];
+    for (let i = 0; i < 4; i++) rest.push((await ask(subject(`ip${i}`))).status);
+    expect(rest).toContain(429);
+    expect(capturedCodes(app).messages.length).toBeLessThanOrEqual(8);
+  });
+});

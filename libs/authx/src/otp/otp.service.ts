@@ -32,8 +32,9 @@ export function normalizeSubject(subject: string): string {
 
 /**
  * OTP login: a random 6-digit code stored only as an HMAC, short expiry (≤ 10 min), a
- * bounded number of attempts, a cooldown and hourly caps per subject, per tenant and per
- * IP. The answer is the same whether or not anyone is known under the subject.
+ * bounded number of attempts, a cooldown (for codes that are sent) and hourly caps per
+ * subject, per tenant and per IP — so rotating IPs does not lift the subject's cap. The
+ * answer is the same whether or not anyone is known under the subject.
  */
 @Injectable()
 export class OtpService {
@@ -53,7 +54,7 @@ export class OtpService {
     const subjectKey = this.box.mac('subject', req.tenantId, subject).slice(0, 32);
     await this.cap(`ip:${req.ip}`, policy.hourlyCapPerIp, 'too many codes requested from this address');
     await this.cap(`tenant:${req.tenantId}`, policy.hourlyCapPerTenant, 'too many codes requested in this tenant');
-    if (policy.cooldownSec > 0) {
+    if (policy.cooldownSec > 0 && req.channel !== 'totp') {
       const waitMs = await this.store.claimCooldown(`${req.tenantId}:${subjectKey}`, policy.cooldownSec * 1000);
       if (waitMs > 0) throw new ThrottledError('OTP_COOLDOWN', 'a code was requested moments ago; wait before asking again', waitMs / 1000);
     }
