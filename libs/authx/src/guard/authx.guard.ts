@@ -40,7 +40,13 @@ export class AuthxGuard extends AuthGuard(AUTHX_JWT) implements CanActivate {
       await this.audit.record({ kind: 'authenticate', action: 'bearer', object: null, decision: 'deny', reason: 'TOKEN_MISSING', principal: null });
       throw new UnauthenticatedError('UNAUTHENTICATED', 'a bearer token is required');
     }
-    await super.canActivate(context);
+    try {
+      await super.canActivate(context);
+    } catch (error) {
+      const code = error instanceof UnauthenticatedError ? error.code : 'TOKEN_INVALID';
+      await this.audit.record({ kind: 'authenticate', action: 'bearer', object: null, decision: 'deny', reason: code, principal: null });
+      throw error;
+    }
     const principal = req.user as Principal;
     this.ctx.setPrincipal(principal);
     await this.authorization.authorize(context, principal);
