@@ -8,9 +8,11 @@ import { IdempotencyModule } from '@mikasmissions/idempotency';
 import { MessagingModule } from '@mikasmissions/messaging';
 import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
+import { ResilienceModule } from '@mikasmissions/resilience';
 import { SerializeModule } from '@mikasmissions/serialize';
 import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './events/events.module';
+import { FlakyModule } from './flaky/flaky.module';
 import { AnalyticsPrismaService } from './infra/analytics-prisma.service';
 import { InfraModule } from './infra/infra.module';
 import { MeController } from './me/me.controller';
@@ -29,11 +31,13 @@ import { RecordedEventsModule } from './recorded-events/recorded-events.module';
     IdempotencyModule.forRoot(),
     MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),
     CacheModule.forRoot(),
+    ResilienceModule,
     SerializeModule,
     FlagsModule,
     EventsModule,
     RecordedEventsModule,
     AuthModule,
+    FlakyModule,
   ],
   controllers: [MeController],
 })

@@ -1,0 +1,57 @@
+import type { INestApplication } from '@nestjs/common';
+import { ADAPTERS, baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
+import { AppModule } from './app.module';
+
+const PREFIX = 'api/v1/analytics';
+
+/** The runbook's curl demos (SWR cache, idempotency, resilience), as HTTP tests. */
+describe.each(ADAPTERS)('runbook decorator demos on %s', (adapter) => {
+  describe.each<TestStores>(['memory', 'redis'])('with %s stores', (stores) => {
+    let app: INestApplication;
+    let url: string;
+    beforeAll(async () => {
+      app = await bootApp(AppModule, { adapter, env: testEnv(stores), globalPrefix: PREFIX });
+      url = await baseUrl(app, PREFIX);
+    });
+    afterAll(() => app.close());
+
+    it('SWR: GET /events twice → MISS then HIT with the same body and Cache-Control', async () => {
+      const headers = { 'x-tenant-id': `swr${Date.now()}${adapter}${stores}`.slice(0, 60) };
+      const first = await fetch(`${url}/events`, { headers });
+      const second = await fetch(`${url}/events`, { headers });
+      expect(first.headers.get('x-cache')).toBe('MISS');
+      expect(second.headers.get('x-cache')).toBe('HIT');
+      expect(second.headers.get('cache-control')).toBe('private, max-age=5, stale-while-revalidate=25, stale-if-error=25');
+      expect(await second.json()).toEqual(await first.json());
+    });
+
+    it('idempotency: the same Idempotency-Key replays the same body and status, recording once', async () => {
+      const tenant = `idem${Date.now()}${adapter}${stores}`.slice(0, 60);
+      const key = `${tenant}-key`;
+      const post = () =>
+        fetch(`${url}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': key, 'x-tenant-id': tenant },
+          body: JSON.stringify({ type: 'purchase' }),
+        });
+      const first = await post();
+      const replay = await post();
+      expect(first.status).toBe(201);
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      const body = await first.json();
+      expect(await replay.json()).toEqual(body);
+      expect(body).toMatchObject({ type: 'purchase', tenantId: tenant });
+      const list = await (await fetch(`${url}/events?type=purchase`, { headers: { 'x-tenant-id': tenant } })).json();
+      expect(list.count).toBe(1);
+    });
+
+    it('resilience: the /flaky loop shows 5xx, then fast CIRCUIT_OPEN 503s', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${url}/flaky`)).status);
+      expect(statuses).toEqual([500, 500, 500, 503, 503]);
+      const open = await fetch(`${url}/flaky`);
+      expect((await open.json()).error.code).toBe('CIRCUIT_OPEN');
+    });
+  });
+});
