@@ -44,7 +44,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   };
 
   async function call<T>(path: string, body: unknown, token?: string): Promise<T> {
-    const h = headers({ 'content-type': 'application/json' }, token);
+    const h = headers(body === undefined ? undefined : { 'content-type': 'application/json' }, token);
     const res = await doFetch(`${base}${path}`, { method: 'POST', headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw await AuthError.from(res);
     return (await res.json()) as T;

@@ -75,8 +75,8 @@ export class AuthxModule {
         },
         {
           provide: SecretBox,
-          inject: [AppConfig],
-          useFactory: (c: AppConfig) => new SecretBox(c.jwt.kind === 'secret' ? c.jwt.secret : c.jwt.privateKeyPem),
+          inject: [AppConfig, AUTHX_OPTIONS],
+          useFactory: (c: AppConfig, o: ResolvedAuthxOptions) => new SecretBox(o.encryptionKey ?? (c.jwt.kind === 'secret' ? c.jwt.secret : c.jwt.privateKeyPem)),
         },
         {
           provide: OtpSender,

@@ -50,7 +50,13 @@ export interface OtpPolicy {
 }
 
 /** Options with every default applied. */
-export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp'>> & { otp: OtpPolicy; sender?: OtpSender; delivery: DeliveryEnv };
+export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp'>> & {
+  otp: OtpPolicy;
+  sender?: OtpSender;
+  delivery: DeliveryEnv;
+  /** `AUTHX_ENCRYPTION_KEY`: master key of OTP hashes and TOTP secrets; default derived from the JWT key. */
+  encryptionKey?: string;
+};
 
 /** Where codes are delivered, from env. */
 export interface DeliveryEnv {
@@ -86,6 +92,11 @@ const authxEnvSchema = z.object({
   SMS_WEBHOOK_URL: url(['http://', 'https://']),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
   AUTHX_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/).optional(),
+  AUTHX_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
 });
 
 /** The environment variables AuthX reads (besides libs/config's JWT_* and AUTH_*). */
@@ -127,6 +138,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     sender: options.sender,
     totpIssuer: options.totpIssuer ?? 'MikasMissions',
     redisPrefix: e.AUTHX_REDIS_PREFIX ?? options.redisPrefix ?? 'authx:',
+    encryptionKey: e.AUTHX_ENCRYPTION_KEY,
     delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },
   };
 }
