@@ -11,6 +11,7 @@ import { PersistenceModule } from '@mikasmissions/persistence';
 import { ResilienceModule } from '@mikasmissions/resilience';
 import { SerializeModule } from '@mikasmissions/serialize';
 import { AuthModule } from './auth/auth.module';
+import { BenchModule } from './bench/bench.module';
 import { EventsModule } from './events/events.module';
 import { FlakyModule } from './flaky/flaky.module';
 import { AnalyticsPrismaService } from './infra/analytics-prisma.service';
@@ -38,6 +39,7 @@ import { RecordedEventsModule } from './recorded-events/recorded-events.module';
     RecordedEventsModule,
     AuthModule,
     FlakyModule,
+    BenchModule,
   ],
   controllers: [MeController],
 })

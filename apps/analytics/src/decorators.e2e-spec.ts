@@ -53,5 +53,11 @@ describe.each(ADAPTERS)('runbook decorator demos on %s', (adapter) => {
       const open = await fetch(`${url}/flaky`);
       expect((await open.json()).error.code).toBe('CIRCUIT_OPEN');
     });
+
+    it('@Flag: the benchmark routes answer 404 unless FLAG_BENCH=true', async () => {
+      const res = await fetch(`${url}/bench/bare`);
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe('NOT_FOUND');
+    });
   });
 });
