@@ -1,10 +1,14 @@
 import { createPgPool } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
+import { auditLogContract } from '../../ports/audit-log.contract';
 import { relationTupleStoreContract } from '../../ports/relation-tuple-store.contract';
 import { sessionStoreContract } from '../../ports/session-store.contract';
+import { totpStoreContract } from '../../ports/totp-store.contract';
+import { PostgresAuditLog } from './postgres-audit.log';
 import { PostgresRelationTupleStore } from './postgres-relation-tuple.store';
 import { PostgresSessionStore } from './postgres-session.store';
+import { PostgresTotpStore } from './postgres-totp.store';
 
 let pool: Pool;
 beforeAll(() => {
@@ -14,3 +18,5 @@ afterAll(() => pool.end());
 
 sessionStoreContract('postgres', () => new PostgresSessionStore(pool));
 relationTupleStoreContract('postgres', () => new PostgresRelationTupleStore(pool));
+totpStoreContract('postgres', () => new PostgresTotpStore(pool));
+auditLogContract('postgres', () => new PostgresAuditLog(pool));
