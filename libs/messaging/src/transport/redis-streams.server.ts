@@ -51,8 +51,10 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private claimTimer?: NodeJS.Timeout;
   private claiming = false;
   private readonly inFlight = new Set<Promise<void>>();
-  private state: 'idle' | 'running' | 'stopped' = 'idle';
+  private state: 'starting' | 'running' | 'stopped' = 'starting';
   private lastError?: string;
+  private closing = false;
+  private retryTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: RedisStreamsServerOptions) {
     super();
@@ -66,15 +68,33 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     return this.client as T;
   }
 
+  /**
+   * Connects, creates the consumer groups and starts reading. When Redis is unreachable the
+   * app still starts: the consumer retries in the background and `/ready` reports it.
+   */
   listen(callback: (error?: unknown) => void): void {
-    this.start().then(
-      () => callback(),
-      (error) => callback(error),
-    );
+    this.closing = false;
+    this.options.readiness?.register({ name: 'transport', check: () => this.health() });
+    const attempt = (n: number): void => {
+      this.start().then(
+        () => n === 1 && callback(),
+        (error: unknown) => {
+          this.lastError = messageOf(error);
+          this.reader?.disconnect();
+          this.client?.disconnect();
+          if (n === 1) {
+            this.logger.warn?.(`Redis Streams consumer not started yet (${this.lastError}); retrying in the background`);
+            callback();
+          }
+          if (!this.closing) this.retryTimer = setTimeout(() => attempt(n + 1), Math.min(10_000, 500 * 2 ** Math.min(n, 5)));
+        },
+      );
+    };
+    attempt(1);
   }
 
   private async start(): Promise<void> {
-    const connection = { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.options.consumer };
+    const connection = { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.options.consumer, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
     this.reader = new Redis(this.options.redisUrl, connection);
     this.client = new Redis(this.options.redisUrl, connection);
     for (const c of [this.reader, this.client]) c.on('error', (e: Error) => (this.lastError = e.message));
@@ -86,9 +106,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         if (!e.message.includes('BUSYGROUP')) throw e;
       });
     }
+    if (this.closing) return;
     this.running = true;
     this.state = 'running';
-    this.options.readiness?.register({ name: 'transport', check: () => this.health() });
     if (this.streams.length === 0) return;
     this.loop = this.readLoop();
     this.claimTimer = setInterval(() => this.track(this.claimTick()), this.options.claimIntervalMs);
@@ -96,7 +116,13 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
 
   /** Stops reading, lets in-flight handlers finish and acknowledge, then disconnects. */
   async close(): Promise<void> {
-    if (!this.running) return;
+    this.closing = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (!this.running) {
+      this.reader?.disconnect();
+      this.client?.disconnect();
+      return;
+    }
     this.running = false;
     if (this.claimTimer) clearInterval(this.claimTimer);
     if (this.blocked) this.reader?.disconnect();
