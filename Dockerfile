@@ -16,4 +16,4 @@ ENV NODE_ENV=production
 COPY --from=build /repo /repo
 ARG APP=analytics
 ENV APP=${APP}
-CMD ["sh", "-c", "node dist/apps/${APP}/src/main.js"]
+CMD ["sh", "-c", "exec node dist/apps/${APP}/src/main.js"]

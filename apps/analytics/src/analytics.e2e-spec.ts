@@ -74,7 +74,7 @@ describe.each(ADAPTERS)('analytics on %s', (adapter) => {
 
     it('rejects invalid events with 400 VALIDATION_FAILED and stores nothing', async () => {
       const tenant = `inv${Date.now()}`;
-      for (const body of [{}, { type: '' }, { type: 'x'.repeat(101) }, { type: 'ok', occurredAt: 'yesterday' }, { type: 'ok', extra: 1 }, { type: 'ok', payload: [1] }]) {
+      for (const body of [{}, { type: '' }, { type: 'x'.repeat(101) }, { type: 'ok', occurredAt: 'yesterday' }, { type: 'ok', occurredAt: '9999-12-31T23:59:59.999-23:59' }, { type: 'ok', occurredAt: '0000-01-01T00:00:00Z' }, { type: 'ok', extra: 1 }, { type: 'ok', payload: [1] }]) {
         const res = await fetch(`${url}/events`, json(body, { 'x-tenant-id': tenant }));
         expect(res.status).toBe(400);
         const err = await res.json();
@@ -83,6 +83,15 @@ describe.each(ADAPTERS)('analytics on %s', (adapter) => {
       }
       const list = await (await fetch(`${url}/events`, { headers: { 'x-tenant-id': tenant } })).json();
       expect(list.count).toBe(0);
+    });
+
+    it('answers 400, never 5xx, for JSON no store can hold (NUL, lone surrogate, deep nesting)', async () => {
+      const deep = `{"type":"x","payload":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+      for (const body of ['{"type":"x","payload":{"a":"\\u0000"}}', '{"type":"x","payload":{"a":"\\ud800"}}', deep]) {
+        const res = await fetch(`${url}/events`, json(body));
+        expect(res.status).toBe(400);
+        expect(['INVALID_JSON_STRING', 'JSON_TOO_DEEP']).toContain((await res.json()).error.code);
+      }
     });
 
     it('rejects bodies over the limit with 413 and bad query/tenant with 400', async () => {

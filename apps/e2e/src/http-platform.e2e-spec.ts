@@ -35,8 +35,8 @@ class ProbeController {
   }
 
   @Post('echo')
-  echo(@Body() body: unknown): unknown {
-    return body;
+  echo(@Body() body: unknown): { received: unknown } {
+    return { received: body };
   }
 }
 
@@ -83,12 +83,50 @@ describe.each(ADAPTERS)('http platform on %s', (adapter) => {
     expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('rejects an empty JSON body and prototype-poisoning keys without a 5xx', async () => {
-    const empty = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
-    expect(empty.status).toBeLessThan(500);
-    const proto = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"__proto__":{"admin":true}}' });
-    expect(proto.status).toBeLessThan(500);
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(`${url}/echo`, { method: 'POST', headers, body });
+
+  it.each([
+    ['an empty body', '', 'MALFORMED_JSON'],
+    ['invalid JSON', '{"a":', 'MALFORMED_JSON'],
+    ['a __proto__ key', '{"__proto__":{"admin":true}}', 'FORBIDDEN_JSON_KEY'],
+    ['a constructor.prototype key', '{"constructor":{"prototype":{"admin":true}}}', 'FORBIDDEN_JSON_KEY'],
+    ['nesting deeper than 64 levels', `${'['.repeat(100)}${']'.repeat(100)}`, 'JSON_TOO_DEEP'],
+    ['a NUL character', '{"a":"x\\u0000y"}', 'INVALID_JSON_STRING'],
+    ['a lone surrogate', '{"a":"\\ud800"}', 'INVALID_JSON_STRING'],
+  ])('answers 400 for %s, the same on every adapter', async (_label, body, code) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe(code);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it.each([
+    ['no content-type', {}, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a non-UTF-8 charset', { 'content-type': 'application/json; charset=latin1' }, 'UNSUPPORTED_CHARSET'],
+    ['a compressed body', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'UNSUPPORTED_ENCODING'],
+  ])('answers 415 for %s', async (_label, headers, code) => {
+    const res = await post('{"a":1}', headers as Record<string, string>);
+    expect(res.status).toBe(415);
+    expect((await res.json()).error.code).toBe(code);
+  });
+
+  it('accepts application/*+json and any JSON value, leaving shape checks to the route', async () => {
+    const vendor = await post('{"a":1}', { 'content-type': 'application/vnd.api+json; charset=utf-8' });
+    expect(vendor.status).toBe(201);
+    expect(await vendor.json()).toEqual({ received: { a: 1 } });
+    const scalar = await post('5');
+    expect(scalar.status).toBe(201);
+    expect(await scalar.json()).toEqual({ received: 5 });
+  });
+
+  it('answers framework-level errors (bad URL encoding) in the platform shape, and hides the server', async () => {
+    const res = await fetch(`${url}/echo/%`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toEqual(expect.any(String));
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(res.headers.get('x-powered-by')).toBeNull();
   });
 });
 

@@ -109,3 +109,26 @@ describe('resolvePort', () => {
     expect(() => resolvePort({ ANALYTICS_PORT: '70000' }, 'analytics', 3003)).toThrow('ANALYTICS_PORT: expected a port number 0-65535');
   });
 });
+
+describe('loadConfig reports everything in one pass', () => {
+  it('lists format and cross-variable problems together', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', LOG_LEVEL: 'verbose', JWT_SECRET: 'short' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^LOG_LEVEL: /),
+        'JWT_SECRET: must be at least 32 characters in strict/production mode',
+        'DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)',
+        'REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)',
+      ]),
+    );
+    expect(problems).toHaveLength(4);
+  });
+
+  it('treats empty values (X= in an env file) as unset, so defaults apply', () => {
+    const config = loadConfig({ ...base, HTTP_BODY_LIMIT_BYTES: '', OTEL_SERVICE_NAME: '', DATABASE_URL: ' ', JWT_ISSUER: '' });
+    expect(config.http.bodyLimitBytes).toBe(1_048_576);
+    expect(config.otel.serviceName).toBeUndefined();
+    expect(config.persistence.databaseUrl).toBeUndefined();
+    expect(config.jwt.issuer).toBeUndefined();
+  });
+});

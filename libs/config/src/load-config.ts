@@ -1,4 +1,4 @@
-import { AppConfig } from './app-config';
+import type { AppConfig, JwtKeys } from './app-config';
 import { ConfigValidationError } from './config.errors';
 import { envSchema } from './config.schema';
 
@@ -17,7 +17,8 @@ type Env = Record<string, string | undefined>;
  * const config = loadConfig(process.env);
  * config.persistence.strict; // true in production
  */
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(input: Env = process.env): AppConfig {
+  const env = withoutEmptyValues(input);
   const problems: string[] = [];
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -25,22 +26,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
       problems.push(`${issue.path.join('.') || 'environment'}: ${issue.message}`);
     }
   }
-  const flags = parseFlags(env, problems);
-  if (!parsed.success) {
-    const hasKeys = Boolean(env.JWT_SECRET) || Boolean(env.JWT_PRIVATE_KEY_PEM) || Boolean(env.JWT_PUBLIC_KEY_PEM);
-    if (!hasKeys) problems.push(MISSING_JWT);
-    throw new ConfigValidationError(problems);
+  const flags = parseFlags(input, problems);
+  const strict = env.NODE_ENV === 'production' || env.PERSISTENCE_MODE === 'strict';
+  checkJwtKeys(env, strict, problems);
+  if (strict) {
+    if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
+    if (!env.REDIS_URL) problems.push('REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
   }
+  if (problems.length > 0 || !parsed.success) throw new ConfigValidationError(problems);
 
   const e = parsed.data;
-  const strict = e.NODE_ENV === 'production' || e.PERSISTENCE_MODE === 'strict';
-  const jwt = resolveJwt(e, problems, strict);
-  if (strict) {
-    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
-    if (!e.REDIS_URL) problems.push('REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
-  }
-  if (problems.length > 0 || !jwt) throw new ConfigValidationError(problems);
-
+  const jwt: JwtKeys =
+    e.JWT_PRIVATE_KEY_PEM && e.JWT_PUBLIC_KEY_PEM
+      ? { kind: 'pem', privateKeyPem: e.JWT_PRIVATE_KEY_PEM, publicKeyPem: e.JWT_PUBLIC_KEY_PEM }
+      : { kind: 'secret', secret: e.JWT_SECRET as string };
   const memoryOnly = e.PERSISTENCE_MODE === 'memory';
   return {
     nodeEnv: e.NODE_ENV,
@@ -52,33 +51,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: { useFastify: e.USE_FASTIFY, bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
-    jwt: { ...jwt, issuer: e.JWT_ISSUER || undefined, audience: e.JWT_AUDIENCE || undefined },
+    jwt: { ...jwt, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     otel: { tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
     auth: { mode: strict ? 'enforce' : (e.AUTH_MODE ?? 'permissive'), devLogin: strict ? false : e.AUTH_DEV_LOGIN },
     flags,
   };
 }
 
-function resolveJwt(
-  e: ReturnType<typeof envSchema.parse>,
-  problems: string[],
-  strict: boolean,
-): AppConfig['jwt'] | undefined {
-  const priv = e.JWT_PRIVATE_KEY_PEM;
-  const pub = e.JWT_PUBLIC_KEY_PEM;
-  if (priv && pub) return { kind: 'pem', privateKeyPem: priv, publicKeyPem: pub };
+/** `X=` in an env file means "not set": the default applies. */
+function withoutEmptyValues(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+}
+
+/** Cross-variable rules on the key material, checked even when other variables are bad. */
+function checkJwtKeys(env: Env, strict: boolean, problems: string[]): void {
+  const priv = env.JWT_PRIVATE_KEY_PEM;
+  const pub = env.JWT_PUBLIC_KEY_PEM;
   if (priv && !pub) problems.push('JWT_PUBLIC_KEY_PEM: required together with JWT_PRIVATE_KEY_PEM');
   if (pub && !priv) problems.push('JWT_PRIVATE_KEY_PEM: required together with JWT_PUBLIC_KEY_PEM');
-  if (priv || pub) return undefined;
-  if (!e.JWT_SECRET) {
-    problems.push(MISSING_JWT);
-    return undefined;
-  }
-  if (strict && e.JWT_SECRET.length < 32) {
-    problems.push('JWT_SECRET: must be at least 32 characters in strict/production mode');
-    return undefined;
-  }
-  return { kind: 'secret', secret: e.JWT_SECRET };
+  if (priv || pub) return;
+  if (!env.JWT_SECRET) problems.push(MISSING_JWT);
+  else if (strict && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET: must be at least 32 characters in strict/production mode');
 }
 
 function parseFlags(env: Env, problems: string[]): Record<string, boolean> {

@@ -70,7 +70,7 @@ export class ContextModule {
                 customProps: (req: IncomingMessage) => ({ requestId: resolveRequestId(req) }),
                 redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
                 serializers: {
-                  req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+                  req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
                   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
                 },
                 customLogLevel: (_req: unknown, res: ServerResponse, err?: Error) =>

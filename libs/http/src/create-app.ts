@@ -1,12 +1,10 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, loadConfig } from '@mikasmissions/config';
-import { REQUEST_ID_HEADER, resolveRequestId } from '@mikasmissions/context';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import type { FastifyInstance } from 'fastify';
-import { mapError, toErrorBody } from './error-body';
-import { PlatformError } from './platform-error';
+import { installExpressBody, installFastifyBody, writeError } from './body-parsers';
 
 /** Options of {@link createApp} and `bootstrap`. */
 export interface CreateAppOptions {
@@ -21,36 +19,6 @@ export interface CreateAppOptions {
 /** The adapter an app runs on. */
 export type HttpAdapterName = 'express' | 'fastify';
 
-type NodeErrorHandler = (error: unknown, req: IncomingMessage, res: ServerResponse) => void;
-
-const writeError: NodeErrorHandler = (error, req, res) => {
-  const mapped = mapError(error);
-  const requestId = resolveRequestId(req);
-  res.statusCode = mapped.status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader(REQUEST_ID_HEADER, requestId);
-  res.end(JSON.stringify(toErrorBody(mapped, requestId)));
-};
-
-/**
- * Fastify's own JSON parser (with prototype-poisoning protection), whose failures become
- * `MALFORMED_JSON` instead of Fastify's generic 400.
- */
-function installFastifyJsonParser(instance: FastifyInstance, bodyLimit: number): void {
-  const parse = instance.getDefaultJsonParser('error', 'error');
-  instance.removeContentTypeParser('application/json');
-  instance.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (req, body, done) => {
-    if (body.toString().trim() === '') {
-      done(new PlatformError(400, 'MALFORMED_JSON', 'Request body is empty but content-type is JSON'), undefined);
-      return;
-    }
-    parse(req, body.toString(), (error: Error | null, value?: unknown) => {
-      if (error) done(new PlatformError(400, 'MALFORMED_JSON', 'Request body is not valid JSON'), undefined);
-      else done(null, value);
-    });
-  });
-}
-
 /**
  * Builds (but does not start) a Nest app with the platform's HTTP behaviour: the chosen
  * adapter, JSON body limit, malformed JSON → 400 in the platform error shape, pino logger,
@@ -64,17 +32,17 @@ export async function createApp(module: Type<unknown>, options: CreateAppOptions
   if (adapter === 'fastify') {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const { FastifyAdapter } = require('@nestjs/platform-fastify') as typeof import('@nestjs/platform-fastify');
-    const fastify = new FastifyAdapter({ bodyLimit: limit, logger: false, return503OnClosing: true });
-    installFastifyJsonParser(fastify.getInstance(), limit);
+    const fastify = new FastifyAdapter({
+      bodyLimit: limit,
+      logger: false,
+      return503OnClosing: true,
+      frameworkErrors: (error: FastifyError, req: FastifyRequest, res: FastifyReply) => writeError(error, req.raw, res.raw),
+    });
+    installFastifyBody(fastify.getInstance(), limit);
     app = await NestFactory.create(module, fastify, { bodyParser: false, bufferLogs: true, abortOnError: false });
   } else {
-    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-    const express = require('express') as typeof import('express');
     app = await NestFactory.create(module, { bodyParser: false, bufferLogs: true, abortOnError: false });
-    app.use(express.json({ limit, type: ['application/json', 'application/*+json'] }));
-    app.use((error: unknown, req: IncomingMessage, res: ServerResponse, next: (e?: unknown) => void) =>
-      error ? writeError(error, req, res) : next(),
-    );
+    installExpressBody(app, limit);
   }
   app.useLogger(app.get(PinoLogger));
   app.flushLogs();

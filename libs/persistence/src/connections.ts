@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Pool } from 'pg';
 
@@ -6,13 +7,30 @@ import { Pool } from 'pg';
  * outage turns into an error the caller can handle instead of a request that hangs.
  */
 export function createRedisClient(url: string, name = 'mikasmissions'): Redis {
-  return new Redis(url, {
+  const client = new Redis(url, {
     connectionName: name,
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
+  });
+  reportRedisErrors(client);
+  return client;
+}
+
+/** One structured log line per outage (not one stack trace per reconnect attempt). */
+function reportRedisErrors(client: Redis): void {
+  const logger = new Logger('Redis');
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn(`Redis connection lost: ${error.message}; retrying in the background`);
+  });
+  client.on('ready', () => {
+    if (down) logger.log('Redis connection restored');
+    down = false;
   });
 }
 

@@ -1,0 +1,84 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import secureJson from 'secure-json-parse';
+import { PlatformError } from './platform-error';
+
+/** JSON nested deeper than this is refused (400 `JSON_TOO_DEEP`) before any handler sees it. */
+export const MAX_JSON_DEPTH = 64;
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
+
+/** The media type of a request without its parameters, lower-cased (`''` when absent). */
+export function mediaType(headers: IncomingHttpHeaders): string {
+  return (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** `application/json` and `application/<anything>+json`. */
+export function isJsonMediaType(type: string): boolean {
+  return JSON_MEDIA_TYPE.test(type);
+}
+
+/** Whether the request carries a body at all. */
+export function hasBody(headers: IncomingHttpHeaders): boolean {
+  return headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * The rules both adapters apply before parsing: JSON only (415 otherwise), UTF-8 only,
+ * no content-encoding (the platform does not inflate request bodies).
+ */
+export function checkBodyHeaders(headers: IncomingHttpHeaders): void {
+  if (!hasBody(headers)) return;
+  const type = mediaType(headers);
+  if (!isJsonMediaType(type)) {
+    throw new PlatformError(415, 'UNSUPPORTED_MEDIA_TYPE', `Request bodies must be JSON (content-type: application/json), got ${type ? `"${type.slice(0, 60)}"` : 'none'}`);
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new PlatformError(415, 'UNSUPPORTED_CHARSET', 'Request bodies must be UTF-8');
+  }
+  const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding !== 'identity') throw new PlatformError(415, 'UNSUPPORTED_ENCODING', 'Compressed request bodies are not accepted');
+}
+
+/**
+ * Parses a JSON request body the same way on every adapter: prototype-poisoning keys
+ * (`__proto__`, `constructor.prototype`) are refused, as are nesting beyond
+ * {@link MAX_JSON_DEPTH} and strings no database can store (NUL, lone surrogates).
+ */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') throw new PlatformError(400, 'MALFORMED_JSON', 'Request body is empty but content-type is JSON');
+  let value: unknown;
+  try {
+    value = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch (error) {
+    const poisoned = error instanceof SyntaxError && /prototype/i.test(error.message);
+    throw poisoned
+      ? new PlatformError(400, 'FORBIDDEN_JSON_KEY', 'Request body contains a forbidden key (__proto__ or constructor.prototype)')
+      : new PlatformError(400, 'MALFORMED_JSON', 'Request body is not valid JSON');
+  }
+  assertStorable(value);
+  return value;
+}
+
+function assertStorable(root: unknown): void {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop() as { value: unknown; depth: number };
+    if (typeof value === 'string') {
+      assertString(value);
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) throw new PlatformError(400, 'JSON_TOO_DEEP', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    for (const [key, child] of Object.entries(value)) {
+      assertString(key);
+      stack.push({ value: child, depth: depth + 1 });
+    }
+  }
+}
+
+function assertString(value: string): void {
+  if (value.includes('\u0000') || !value.isWellFormed()) {
+    throw new PlatformError(400, 'INVALID_JSON_STRING', 'Request body contains a NUL character or an unpaired surrogate');
+  }
+}
