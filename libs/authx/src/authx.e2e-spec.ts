@@ -148,6 +148,11 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect(await check.json()).toMatchObject({ tenantId: 'tenantA', allowed: true, reason: 'DIRECT' });
       const elsewhere = await login('v1', 'tenantB');
       expect((await fetch(`${url}/demo/projects/${project}`, { headers: elsewhere })).status).toBe(403);
+      const tuple = JSON.stringify({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` });
+      const del = () => fetch(`${url}/admin/auth/rebac`, { method: 'DELETE', headers: { ...admin, 'content-type': 'application/json' }, body: tuple });
+      expect((await del()).status).toBe(204);
+      expect((await del()).status).toBe(404);
+      expect((await fetch(`${url}/demo/projects/${project}`, { headers: viewer })).status).toBe(403);
     });
 
     it('ABAC compares the principal with a loaded resource and with the request', async () => {

@@ -27,3 +27,10 @@ export class AuthxNotFoundError extends PlatformError {
     super(404, 'NOT_FOUND', message);
   }
 }
+
+/** 503 when a store AuthX depends on (Postgres, Redis) fails; the caller may retry. */
+export class AuthxUnavailableError extends PlatformError {
+  constructor() {
+    super(503, 'AUTH_UNAVAILABLE', 'authentication is temporarily unavailable; retry shortly', undefined, { 'retry-after': '1' });
+  }
+}

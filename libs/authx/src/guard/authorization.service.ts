@@ -2,7 +2,7 @@ import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { RequestContext, type Principal } from '@mikasmissions/context';
 import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
-import { ForbiddenError } from '../authx.errors';
+import { AuthxUnavailableError, ForbiddenError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
 import { PolicyRegistry } from '../rbac/policy.registry';
 import { RebacService } from '../rebac/rebac.service';
@@ -68,7 +68,7 @@ export class AuthorizationService {
     try {
       decision = await this.rebac.check(tenantId, object, check.relation, `user:${principal.userId}`);
     } catch (error) {
-      if ((error as { status?: number }).status !== 400) throw error;
+      if ((error as { status?: number }).status !== 400) throw new AuthxUnavailableError();
       decision = { allowed: false, reason: 'INVALID_OBJECT' };
     }
     await this.decide(decision.allowed, 'relation', check.relation, object, decision.reason);

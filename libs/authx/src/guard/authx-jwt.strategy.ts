@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Principal } from '@mikasmissions/context';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { UnauthenticatedError } from '../authx.errors';
+import { AuthxUnavailableError, UnauthenticatedError } from '../authx.errors';
 import { SessionService } from '../sessions/session.service';
 import { JwtCodec, type AccessTokenClaims } from '../tokens/jwt-codec';
 
@@ -51,7 +51,13 @@ export class AuthxJwtStrategy extends PassportStrategy(Strategy, AUTHX_JWT) {
   }
 
   async validate(claims: AccessTokenClaims): Promise<Principal> {
-    if (await this.sessions.isRevoked(claims.sid)) throw new UnauthenticatedError('SESSION_REVOKED', 'this session was signed out or revoked');
+    let revoked: boolean;
+    try {
+      revoked = await this.sessions.isRevoked(claims.sid);
+    } catch {
+      throw new AuthxUnavailableError();
+    }
+    if (revoked) throw new UnauthenticatedError('SESSION_REVOKED', 'this session was signed out or revoked');
     return {
       userId: claims.sub,
       tenantId: claims.tenant,

@@ -4,7 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { AppConfig } from '@mikasmissions/config';
 import { RequestContext, type Principal } from '@mikasmissions/context';
 import { HealthController } from '@mikasmissions/health';
-import { UnauthenticatedError } from '../authx.errors';
+import { AuthxUnavailableError, UnauthenticatedError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
 import { IS_PUBLIC_KEY } from '../public.decorator';
 import { AUTHX_JWT } from './authx-jwt.strategy';
@@ -43,6 +43,7 @@ export class AuthxGuard extends AuthGuard(AUTHX_JWT) implements CanActivate {
     try {
       await super.canActivate(context);
     } catch (error) {
+      if (error instanceof AuthxUnavailableError) throw error;
       const code = error instanceof UnauthenticatedError ? error.code : 'TOKEN_INVALID';
       await this.audit.record({ kind: 'authenticate', action: 'bearer', object: null, decision: 'deny', reason: code, principal: null });
       throw error;
@@ -55,7 +56,7 @@ export class AuthxGuard extends AuthGuard(AUTHX_JWT) implements CanActivate {
 
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
     const problem = error ?? info;
-    if (problem instanceof UnauthenticatedError) throw problem;
+    if (problem instanceof UnauthenticatedError || problem instanceof AuthxUnavailableError) throw problem;
     if (error) throw error;
     if (!user) throw new UnauthenticatedError('TOKEN_INVALID', 'the Authorization header must be "Bearer <token>"');
     return user;
