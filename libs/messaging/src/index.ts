@@ -1,4 +1,5 @@
 export { ClsSqlTransactions } from './adapters/postgres/cls-sql-transactions';
+export { InProcessEventBus } from './adapters/memory/in-process-event-bus';
 export { MemoryInboxStore } from './adapters/memory/memory-inbox.store';
 export { MemoryOutboxStore } from './adapters/memory/memory-outbox.store';
 export { PlatformTransactionalAdapter } from './adapters/postgres/platform-transactional.adapter';
@@ -33,6 +34,8 @@ export { OutboxRelay, relayBackoffMs } from './relay/outbox-relay';
 export { RedisStreamsClient } from './transport/redis-streams.client';
 export type { RedisStreamsClientOptions } from './transport/redis-streams.client';
 export { RedisStreamsContext } from './transport/redis-streams.context';
+export { InProcessEventsServer } from './transport/in-process-events.server';
+export type { InProcessDeadLetter, InProcessEventsServerOptions } from './transport/in-process-events.server';
 export { RedisStreamsServer } from './transport/redis-streams.server';
 export type { RedisStreamsServerOptions } from './transport/redis-streams.server';
 export { dlqKey } from './transport/stream-message';

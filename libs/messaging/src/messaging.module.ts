@@ -9,6 +9,7 @@ import { PG_POOL, REDIS } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
 import { ClsModule } from 'nestjs-cls';
 import type { Pool } from 'pg';
+import { InProcessEventBus } from './adapters/memory/in-process-event-bus';
 import { MemoryInboxStore } from './adapters/memory/memory-inbox.store';
 import { MemoryOutboxStore } from './adapters/memory/memory-outbox.store';
 import { ClsSqlTransactions } from './adapters/postgres/cls-sql-transactions';
@@ -31,6 +32,7 @@ import { OutboxStore } from './ports/outbox-store';
 import { PublishInterceptor } from './publish.interceptor';
 import { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 import { OutboxRelay } from './relay/outbox-relay';
+import { InProcessEventsServer } from './transport/in-process-events.server';
 import { RedisStreamsServer } from './transport/redis-streams.server';
 
 type O = ResolvedMessagingOptions;
@@ -55,9 +57,20 @@ const providers: Provider[] = [
       sql ? new PostgresInboxStore(sql, o.schema) : redis ? new RedisInboxStore(redis, `${o.keyPrefix}`, o.consumer.inboxTtlSeconds) : new MemoryInboxStore(),
   },
   {
+    provide: InProcessEventBus,
+    inject: [REDIS, PG_POOL],
+    useFactory: (redis: Redis | null, pool: Pool | null) => (redis || pool ? null : new InProcessEventBus()),
+  },
+  {
     provide: EventTransport,
-    inject: [MESSAGING_OPTIONS, REDIS],
-    useFactory: (o: O, redis: Redis | null) => (redis ? new RedisStreamsPublisher(redis, o.streamPrefix, o.streamMaxLen) : null),
+    inject: [MESSAGING_OPTIONS, REDIS, InProcessEventBus],
+    useFactory: (o: O, redis: Redis | null, bus: InProcessEventBus | null) => (redis ? new RedisStreamsPublisher(redis, o.streamPrefix, o.streamMaxLen) : bus),
+  },
+  {
+    provide: InProcessEventsServer,
+    inject: [MESSAGING_OPTIONS, InProcessEventBus, EventContracts, InboxStore],
+    useFactory: (o: O, bus: InProcessEventBus | null, contracts: EventContracts, inbox: InboxStore) =>
+      bus ? new InProcessEventsServer({ bus, contracts, inbox, group: o.consumer.group, maxDeliveries: o.consumer.maxDeliveries }) : null,
   },
   { provide: OutboxUnitOfWork, inject: [OutboxStore, SqlTransactions], useFactory: (s: OutboxStore, sql: SqlTransactions | null) => new OutboxUnitOfWork(s, sql) },
   {
@@ -92,7 +105,9 @@ const envOf = (config: ConfigService): Record<string, string | undefined> =>
  * handler's transaction (nestjs-cls `@nestjs-cls/transactional`, Prisma adapter when
  * `prisma` is given), an in-process relay moves rows to Redis Streams, and
  * `RedisStreamsServer` consumes them with an inbox and a dead-letter stream. Stores follow
- * the persistence mode: Postgres, else Redis, else memory.
+ * the persistence mode: Postgres, else Redis, else memory. In pure memory mode (dev:local)
+ * an in-process bus and `InProcessEventsServer` stand in for Redis Streams; with Postgres but
+ * no Redis, rows wait in the outbox until a relay with Redis runs.
  *
  * @example
  * MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } })
@@ -121,7 +136,7 @@ export class MessagingModule {
         },
         ...providers,
       ],
-      exports: [EventPublisher, EventContracts, OutboxStore, InboxStore, SqlTransactions, OutboxRelay, RedisStreamsServer, MESSAGING_OPTIONS],
+      exports: [EventPublisher, EventContracts, OutboxStore, InboxStore, SqlTransactions, OutboxRelay, RedisStreamsServer, InProcessEventsServer, MESSAGING_OPTIONS],
     };
   }
 }

@@ -124,3 +124,25 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     expect(stream).toEqual({ pending: expect.any(Number), lag: expect.any(Number) });
   });
 });
+
+describe('analytics events in pure memory mode (dev:local): in-process relay and consumer', () => {
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    app = await bootApp(AppModule, { adapter: 'express', env: testEnv('memory'), globalPrefix: PREFIX });
+    expect(await connectEventConsumers(app)).toBe(true);
+    url = await baseUrl(app, PREFIX);
+  });
+  afterAll(() => app?.close());
+
+  it('counts published events once each', async () => {
+    const tenant = `mem-${Date.now().toString(36)}`;
+    for (const type of ['play', 'stop']) expect((await post(`${url}/events`, { type }, tenant)).status).toBe(201);
+    const read = async () => (await fetch(`${url}/recorded-events`, { headers: { 'x-tenant-id': tenant } })).json();
+    expect(await eventually(read, (body: { total: number }) => body.total >= 2)).toEqual({
+      total: 2,
+      data: [{ eventType: 'play', count: 1 }, { eventType: 'stop', count: 1 }],
+    });
+  });
+});

@@ -1,16 +1,12 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { CTX } from '@mikasmissions/context';
 import type { EventContracts } from '@mikasmissions/contracts-events';
 import Redis from 'ioredis';
-import { CLS_ID, ClsServiceManager } from 'nestjs-cls';
-import { lastValueFrom } from 'rxjs';
 import { streamKey } from '../adapters/redis/redis-streams.publisher';
-import { consumedEvent } from '../consumed-event';
-import { handlerFailure } from '../consumer-error.interceptor';
 import type { EventEnvelope } from '../event-envelope';
 import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
 import { RedisStreamsContext } from './redis-streams.context';
+import { runEventHandler, type EventHandlerFn } from './run-event-handler';
 import { dlqKey, errorsKey, fieldValue, type StreamMessage } from './stream-message';
 
 /** Options of {@link RedisStreamsServer}. */
@@ -24,7 +20,6 @@ export interface RedisStreamsServerOptions extends ConsumerOptions {
 }
 
 type Entry = [id: string, fields: string[]];
-type MessageHandlerFn = (data: unknown, ctx: RedisStreamsContext) => Promise<unknown>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
@@ -245,14 +240,14 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       await this.deadLetter(message, last ?? 'handler did not finish (consumer died or timed out)');
       return 'done';
     }
-    const handler = this.getHandlerByPattern(type) as MessageHandlerFn | null;
+    const handler = this.getHandlerByPattern(type) as EventHandlerFn | null;
     if (!handler) return 'retry';
-    const failure: { error?: unknown } = {};
     try {
-      await handlerFailure.run(failure, () => this.runHandler(handler, envelope, message));
+      const ctx = new RedisStreamsContext([message.stream, message.id, envelope, message.deliveries]);
+      await runEventHandler(handler, envelope, ctx, this.options.inbox, this.options.group);
       return 'ack';
     } catch (error) {
-      const text = messageOf(failure.error ?? error);
+      const text = messageOf(error);
       if (message.deliveries >= this.options.maxDeliveries) {
         await this.deadLetter(message, text);
         return 'done';
@@ -260,23 +255,6 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       await this.client!.hset(errors, message.id, text);
       return 'retry';
     }
-  }
-
-  private runHandler(handler: MessageHandlerFn, envelope: EventEnvelope, message: StreamMessage): Promise<unknown> {
-    const ctx = new RedisStreamsContext([message.stream, message.id, envelope, message.deliveries]);
-    const invoke = () =>
-      this.options.inbox.runOnce(this.options.group, envelope, async () => {
-        await lastValueFrom(this.transformToObservable(await handler(envelope, ctx)), { defaultValue: undefined });
-      });
-    return consumedEvent.run(envelope, () => {
-      const cls = ClsServiceManager.getClsService();
-      if (!cls) return invoke();
-      return cls.run(() => {
-        cls.set(CLS_ID, envelope.requestId);
-        cls.set(CTX.tenantHeader, envelope.tenantId);
-        return invoke();
-      });
-    });
   }
 
   /** Moves a message to `<stream>.dlq` (with error and delivery count) and acknowledges it, atomically. */
