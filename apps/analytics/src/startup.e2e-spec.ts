@@ -82,7 +82,12 @@ describe('analytics start-up (real process)', () => {
     try {
       expect(run.url).toBeDefined();
       expect(run.stdout).toContain('persistence=strict');
-      const ready = await (await fetch(`${run.url}/ready`)).json();
+      let ready: { status?: string; details?: unknown } = {};
+      for (let attempt = 0; attempt < 40 && ready.status !== 'ok'; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 250));
+        ready = await (await fetch(`${run.url}/ready`)).json();
+      }
+      expect(ready.status).toBe('ok');
       expect(ready.details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
     } finally {
       await run.stop();
