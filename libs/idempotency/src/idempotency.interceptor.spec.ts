@@ -205,3 +205,28 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
     });
   });
 });
+
+describe.each(ADAPTERS)('@Idempotency across two replicas sharing Redis on %s', (adapter) => {
+  let replicas: INestApplication[];
+  let urls: string[];
+  beforeAll(async () => {
+    replicas = await Promise.all([0, 1].map(() => bootApp(IdempotencyTestModule, { adapter, env: testEnv('redis') })));
+    urls = await Promise.all(replicas.map((r) => baseUrl(r)));
+  });
+  afterAll(() => Promise.all(replicas.map((r) => r.close())));
+
+  it('runs the handler once for one key sent to both replicas at the same time', async () => {
+    const r = `replicas-${adapter}-${Date.now()}`;
+    const send = (u: string) =>
+      fetch(`${u}/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `key-${r}` },
+        body: JSON.stringify({ ref: r, delayMs: 500 }),
+      });
+    const responses = await Promise.all(urls.flatMap((u) => Array.from({ length: 25 }, () => send(u))));
+    expect(responses.filter((res) => res.status === 201 && res.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    expect(count(r)).toBe(1);
+    const replay = await send(urls[1]);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+  });
+});

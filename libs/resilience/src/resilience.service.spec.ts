@@ -35,6 +35,27 @@ describe('ResilienceService.wrap (circuits in code)', () => {
     expect(Object.values(details)[0]).toMatchObject({ state: 'open', failures: 3, rejects: 2 });
   });
 
+  it('forgets failures that left the rolling window', async () => {
+    const call = service.wrap(name(), async () => {
+      throw boom();
+    }, { minimumCalls: 3, windowMs: 1_000 });
+    await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    await sleep(1_300);
+    for (let i = 0; i < 3; i++) await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    await expect(call()).rejects.toBeInstanceOf(CircuitOpenError);
+  });
+
+  it('runs unprotected when disabled', async () => {
+    let calls = 0;
+    const call = service.wrap(name(), async () => {
+      calls++;
+      throw boom();
+    }, { enabled: false, minimumCalls: 1 });
+    for (let i = 0; i < 4; i++) await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    expect(calls).toBe(4);
+  });
+
   it('does not count client errors (4xx) as failures', async () => {
     const call = service.wrap(name(), async () => {
       throw boom(404);
