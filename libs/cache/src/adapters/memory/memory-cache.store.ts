@@ -16,7 +16,18 @@ export class MemoryCacheStore extends CacheStore {
     return { ...found.entry, tags: [...found.entry.tags] };
   }
 
+  private writes = 0;
+
+  /** Drops expired entries now and then, so keys nobody reads again do not pile up. */
+  private sweep(): void {
+    if (++this.writes % 1_000 !== 0) return;
+    const now = Date.now();
+    for (const [key, { expiresAt }] of this.entries) if (expiresAt <= now) this.entries.delete(key);
+    for (const [name, { expiresAt }] of this.locks) if (expiresAt <= now) this.locks.delete(name);
+  }
+
   async set(key: string, entry: CacheEntry): Promise<void> {
+    this.sweep();
     this.entries.set(key, { entry: { ...entry, tags: [...entry.tags] }, expiresAt: entry.storedAt + entry.ttlMs + entry.swrMs });
   }
 

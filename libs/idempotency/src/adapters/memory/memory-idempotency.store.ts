@@ -21,7 +21,17 @@ export class MemoryIdempotencyStore extends IdempotencyStore {
     return record;
   }
 
+  private claims = 0;
+
+  /** Drops expired records now and then, so keys nobody sends again do not pile up. */
+  private sweep(): void {
+    if (++this.claims % 1_000 !== 0) return;
+    const now = Date.now();
+    for (const [key, { expiresAt }] of this.records) if (expiresAt <= now) this.records.delete(key);
+  }
+
   async claim(key: string, fingerprint: string, lockTtlMs: number): Promise<ClaimResult> {
+    this.sweep();
     const existing = this.live(key);
     if (existing?.response) return { outcome: 'completed', fingerprint: existing.fingerprint, response: structuredClone(existing.response) };
     if (existing) return { outcome: 'in-flight', fingerprint: existing.fingerprint };
