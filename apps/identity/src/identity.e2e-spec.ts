@@ -165,3 +165,39 @@ describe('identity OTP hourly caps (Redis)', () => {
     expect(capturedCodes(app).messages.length).toBeLessThanOrEqual(8);
   });
 });
+
+describe('identity admin RBAC: persisted role assignments (Postgres)', () => {
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-roles'), OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' });
+    app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: PREFIX });
+    url = await baseUrl(app, PREFIX);
+  });
+  afterAll(() => app.close());
+
+  it('an admin grants a role; the user holds it from the next sign-in; non-admins get 403', async () => {
+    const who = subject('to-be-parent');
+    const login = async () => {
+      const { ticketId } = await (await fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }))).json();
+      return (await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId, code: capturedCodes(app).lastCodeFor(who) }))).json();
+    };
+    const first = await login();
+    const me = await (await fetch(`${url}/me`, { headers: { authorization: `Bearer ${first.accessToken}` } })).json();
+    expect(me.roles).toEqual(['user']);
+
+    const admin = { authorization: `Bearer ${(await (await fetch(`${url}/auth/login`, send('POST', { userId: 'root', roles: ['admin'] }))).json()).accessToken}` };
+    const denied = await fetch(`${url}/admin/auth/users/${me.userId}/roles`, send('POST', { role: 'parent' }, { authorization: `Bearer ${first.accessToken}` }));
+    expect(denied.status).toBe(403);
+    const granted = await fetch(`${url}/admin/auth/users/${me.userId}/roles`, send('POST', { role: 'parent' }, admin));
+    expect(granted.status).toBe(201);
+    expect(await granted.json()).toEqual({ tenantId: 'default', userId: me.userId, roles: ['parent'] });
+
+    const second = await login();
+    const me2 = await (await fetch(`${url}/me`, { headers: { authorization: `Bearer ${second.accessToken}` } })).json();
+    expect(me2.roles.sort()).toEqual(['parent', 'user']);
+    expect((await fetch(`${url}/admin/auth/users/${me.userId}/roles/parent`, send('DELETE', undefined, admin))).status).toBe(204);
+    expect((await fetch(`${url}/admin/auth/users/${me.userId}/roles/parent`, send('DELETE', undefined, admin))).status).toBe(404);
+  });
+});

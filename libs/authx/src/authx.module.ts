@@ -8,10 +8,12 @@ import type { Pool } from 'pg';
 import { MemoryAuditLog } from './adapters/memory/memory-audit.log';
 import { MemoryOtpStore } from './adapters/memory/memory-otp.store';
 import { MemoryRelationTupleStore } from './adapters/memory/memory-relation-tuple.store';
+import { MemoryRoleAssignmentStore } from './adapters/memory/memory-role-assignment.store';
 import { MemorySessionStore } from './adapters/memory/memory-session.store';
 import { MemoryTotpStore } from './adapters/memory/memory-totp.store';
 import { PostgresAuditLog } from './adapters/postgres/postgres-audit.log';
 import { PostgresRelationTupleStore } from './adapters/postgres/postgres-relation-tuple.store';
+import { PostgresRoleAssignmentStore } from './adapters/postgres/postgres-role-assignment.store';
 import { PostgresSessionStore } from './adapters/postgres/postgres-session.store';
 import { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
 import { RedisOtpStore } from './adapters/redis/redis-otp.store';
@@ -26,6 +28,7 @@ import { OtpService } from './otp/otp.service';
 import { AuditLog } from './ports/audit-log';
 import { OtpStore } from './ports/otp-store';
 import { RelationTupleStore } from './ports/relation-tuple-store';
+import { RoleAssignmentStore } from './ports/role-assignment-store';
 import { SessionStore } from './ports/session-store';
 import { TotpStore } from './ports/totp-store';
 import { PolicyRegistry } from './rbac/policy.registry';
@@ -92,6 +95,7 @@ export class AuthxModule {
         { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool) => new PostgresSessionStore(pool)) },
         { provide: RelationTupleStore, ...durable<RelationTupleStore>(() => new MemoryRelationTupleStore(), (pool) => new PostgresRelationTupleStore(pool)) },
         { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool) => new PostgresAuditLog(pool)) },
+        { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool) => new PostgresRoleAssignmentStore(pool)) },
         { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool) => new PostgresTotpStore(pool)) },
         AuditService,
         SessionService,
@@ -103,7 +107,7 @@ export class AuthxModule {
         AuthxJwtStrategy,
         { provide: APP_GUARD, useClass: AuthxGuard },
       ],
-      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService],
+      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService],
     };
   }
 }

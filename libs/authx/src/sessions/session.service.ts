@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
 import { UnauthenticatedError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
+import { RoleAssignmentStore } from '../ports/role-assignment-store';
 import { SessionStore, type SessionRecord } from '../ports/session-store';
 import { JwtCodec } from '../tokens/jwt-codec';
 import { SecretBox, hashToken, randomToken } from '../tokens/secret-box';
@@ -33,20 +34,22 @@ export interface SessionSubject {
 export class SessionService {
   constructor(
     private readonly store: SessionStore,
+    private readonly assignments: RoleAssignmentStore,
     private readonly codec: JwtCodec,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
   ) {}
 
-  /** Opens a session and returns its first token pair. */
+  /** Opens a session with the given roles plus the user's assigned roles; returns its first token pair. */
   async open(subject: SessionSubject): Promise<TokenPair> {
+    const assigned = await this.assignments.rolesOf(subject.tenantId, subject.userId);
     const now = Date.now();
     const session: SessionRecord = {
       id: randomUUID(),
       tenantId: subject.tenantId,
       userId: subject.userId,
-      roles: [...new Set(subject.roles)],
+      roles: [...new Set([...subject.roles, ...assigned])],
       createdAt: now,
       lastUsedAt: now,
       expiresAt: now + this.options.refreshTokenTtlSec * 1000,

@@ -27,3 +27,7 @@ export const roleSchema = z
   .object({ role: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), permissions: z.array(z.string().min(1).max(100)).min(1).max(100), tenant: z.string().max(64).optional() })
   .strict();
 export class RoleDto extends createZodDto(roleSchema) {}
+
+/** Body of `POST /admin/auth/users/:userId/roles`. */
+export const assignRoleSchema = z.object({ role: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use letters, digits, _ and -') }).strict();
+export class AssignRoleDto extends createZodDto(assignRoleSchema) {}

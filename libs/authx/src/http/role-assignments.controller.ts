@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { RequestContext } from '@mikasmissions/context';
+import { AuthxNotFoundError } from '../authx.errors';
+import { RoleAssignmentStore } from '../ports/role-assignment-store';
+import { RequirePermissions } from '../require-permissions.decorator';
+import { AssignRoleDto } from './dto/admin.dto';
+import { StoreErrorInterceptor } from './store-error.interceptor';
+
+const USER_ID = /^[A-Za-z0-9_.@:-]{1,128}$/;
+
+/**
+ * `/admin/auth/users/:userId/roles`: the roles a user holds in the request's tenant
+ * (persisted; added to the session at the user's next sign-in). Needs `authx:admin`.
+ */
+@Controller('admin/auth/users/:userId/roles')
+@RequirePermissions('authx:admin')
+@UseInterceptors(StoreErrorInterceptor)
+export class RoleAssignmentsController {
+  constructor(
+    private readonly store: RoleAssignmentStore,
+    private readonly ctx: RequestContext,
+  ) {}
+
+  @Get()
+  async list(@Param('userId') userId: string): Promise<{ tenantId: string; userId: string; roles: string[] }> {
+    return { tenantId: this.ctx.tenantId, userId, roles: USER_ID.test(userId) ? await this.store.rolesOf(this.ctx.tenantId, userId) : [] };
+  }
+
+  @Post()
+  @HttpCode(201)
+  async assign(@Param('userId') userId: string, @Body() dto: AssignRoleDto): Promise<{ tenantId: string; userId: string; roles: string[] }> {
+    if (!USER_ID.test(userId)) throw new AuthxNotFoundError('no such user id');
+    await this.store.assign(this.ctx.tenantId, userId, dto.role);
+    return this.list(userId);
+  }
+
+  @Delete(':role')
+  @HttpCode(204)
+  async unassign(@Param('userId') userId: string, @Param('role') role: string): Promise<void> {
+    if (!USER_ID.test(userId) || !(await this.store.unassign(this.ctx.tenantId, userId, role))) throw new AuthxNotFoundError('the user does not hold this role here');
+  }
+}
