@@ -164,6 +164,27 @@ describe('identity OTP hourly caps (Redis)', () => {
     expect(rest).toContain(429);
     expect(capturedCodes(app).messages.length).toBeLessThanOrEqual(8);
   });
+
+  it('behind a trusted proxy, rotating x-forwarded-for does not lift the subject cap', async () => {
+    const proxied = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-xff'), AUTHX_TRUST_PROXY: 'true', OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', OTP_HOURLY_CAP: '2', OTP_IP_HOURLY_CAP: '2' }),
+      globalPrefix: PREFIX,
+    });
+    try {
+      const base = await baseUrl(proxied, PREFIX);
+      const from = (ip: string, who: string) => fetch(`${base}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-forwarded-for': `${ip}, 10.0.0.1` }));
+      const who = subject('xff');
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await from(`203.0.113.${i}`, who)).status);
+      expect(statuses).toEqual([200, 200, 429, 429]);
+      const sameIp = [];
+      for (let i = 0; i < 3; i++) sameIp.push((await from('198.51.100.7', subject(`xff${i}`))).status);
+      expect(sameIp).toEqual([200, 200, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe('identity admin RBAC: persisted role assignments (Postgres)', () => {

@@ -54,6 +54,8 @@ export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp'>
   otp: OtpPolicy;
   sender?: OtpSender;
   delivery: DeliveryEnv;
+  /** `AUTHX_TRUST_PROXY=true`: the client IP for OTP throttling is the first `x-forwarded-for` hop (behind the gateway). */
+  trustProxy: boolean;
   /** `AUTHX_ENCRYPTION_KEY`: master key of OTP hashes and TOTP secrets; default derived from the JWT key. */
   encryptionKey?: string;
 };
@@ -92,6 +94,10 @@ const authxEnvSchema = z.object({
   SMS_WEBHOOK_URL: url(['http://', 'https://']),
   SMS_WEBHOOK_TOKEN: z.string().optional(),
   AUTHX_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/).optional(),
+  AUTHX_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
   AUTHX_ENCRYPTION_KEY: z
     .string()
     .optional()
@@ -139,6 +145,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     totpIssuer: options.totpIssuer ?? 'MikasMissions',
     redisPrefix: e.AUTHX_REDIS_PREFIX ?? options.redisPrefix ?? 'authx:',
     encryptionKey: e.AUTHX_ENCRYPTION_KEY,
+    trustProxy: e.AUTHX_TRUST_PROXY ?? false,
     delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },
   };
 }

@@ -18,6 +18,13 @@ export function requirePrincipal(ctx: RequestContext): Principal & { tenantId: s
   return p as Principal & { tenantId: string; sessionId: string };
 }
 
+/** The caller's IP: the first `x-forwarded-for` hop behind a trusted proxy, else the socket's. */
+function clientIp(req: HttpReq, trustProxy: boolean): string {
+  const xff = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(xff) ? xff[0] : xff)?.split(',')[0]?.trim();
+  return (trustProxy && first ? first : req.ip) ?? 'unknown';
+}
+
 const userAgent = (req: HttpReq) => {
   const ua = req.headers['user-agent'];
   return Array.isArray(ua) ? ua[0] : ua;
@@ -43,7 +50,7 @@ export class AuthController {
   @Post('otp/request')
   @HttpCode(200)
   request(@Body() dto: OtpRequestDto, @Req() req: HttpReq): Promise<{ ticketId: string; expiresIn: number }> {
-    return this.otp.request({ subject: dto.subject, channel: dto.channel, tenantId: this.ctx.tenantId, ip: req.ip ?? 'unknown' });
+    return this.otp.request({ subject: dto.subject, channel: dto.channel, tenantId: this.ctx.tenantId, ip: clientIp(req, this.options.trustProxy) });
   }
 
   @Public()
