@@ -25,6 +25,7 @@ export { MESSAGING_OPTIONS } from './messaging.tokens';
 export { OutboxUnitOfWork } from './outbox-unit-of-work';
 export { EventTransport } from './ports/event-transport';
 export { InboxStore } from './ports/inbox-store';
+export type { InboxJob } from './ports/inbox-store';
 export { OutboxStore } from './ports/outbox-store';
 export type { OutboxClaim, OutboxRecord, OutboxStats, OutboxStatus, RelayOutcome, RequeueOptions } from './ports/outbox-store';
 export { Publish, PUBLISH_METADATA } from './publish.decorator';

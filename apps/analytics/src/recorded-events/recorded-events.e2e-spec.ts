@@ -1,6 +1,8 @@
 import { Controller, type INestApplication, Module, Post } from '@nestjs/common';
 import { PlatformError } from '@mikasmissions/http';
-import { connectEventConsumers, Publish } from '@mikasmissions/messaging';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { connectEventConsumers, dlqKey, EventPublisher, Publish, type EventEnvelope } from '@mikasmissions/messaging';
+import { createRedisClient } from '@mikasmissions/persistence';
 import { ADAPTERS, baseUrl, bootApp, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import { Pool } from 'pg';
 import { AppModule } from '../app.module';
@@ -31,7 +33,19 @@ class MisbehavingController {
   }
 }
 
-@Module({ imports: [AppModule, EventsModule], controllers: [MisbehavingController] })
+/** A second consumer whose Prisma writes must roll back when it fails (batched inbox transactions, one savepoint per event). */
+@Controller()
+class MediaConsumer {
+  constructor(private readonly events: EventsService) {}
+
+  @EventPattern('media.uploaded')
+  async onUpload(@Payload() event: EventEnvelope<{ episodeId: string }>): Promise<void> {
+    await this.events.record({ type: `upload-${event.payload.episodeId}` });
+    if (event.payload.episodeId.startsWith('poison')) throw new Error(`cannot ingest ${event.payload.episodeId}`);
+  }
+}
+
+@Module({ imports: [AppModule, EventsModule], controllers: [MisbehavingController, MediaConsumer] })
 class TestModule {}
 
 const post = (url: string, body: unknown, tenant: string) =>
@@ -52,15 +66,20 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
   let app: INestApplication;
   let url: string;
   let pool: Pool;
+  let streamPrefix: string;
 
   beforeAll(async () => {
     db = await createIsolatedDatabase(`rec${adapter.slice(0, 2)}`);
     pool = new Pool({ connectionString: db.url, max: 2 });
+    streamPrefix = uniquePrefix('streams');
     const env = testEnv('memory', {
       DATABASE_URL: db.url,
       REDIS_URL: testRedisUrl(),
-      MESSAGING_STREAM_PREFIX: uniquePrefix('streams'),
+      MESSAGING_STREAM_PREFIX: streamPrefix,
       MESSAGING_KEY_PREFIX: uniquePrefix('msg'),
+      MESSAGING_CLAIM_IDLE_MS: '300',
+      MESSAGING_CLAIM_INTERVAL_MS: '100',
+      MESSAGING_MAX_DELIVERIES: '2',
     });
     app = await bootApp(TestModule, { adapter, env, globalPrefix: PREFIX });
     expect(await connectEventConsumers(app)).toBe(true);
@@ -112,6 +131,25 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     expect(body.error.message).toContain('eventType');
     expect(await businessRows(tenant)).toBe(0);
     expect(await outboxRows(tenant)).toBe(0);
+  });
+
+  it('a consumer that fails keeps none of its writes, retries, then dead-letters; the others commit', async () => {
+    const tenant = `media-${Date.now().toString(36)}`;
+    const publisher = app.get(EventPublisher);
+    for (const episodeId of ['ok-1', 'poison-1', 'ok-2']) {
+      await publisher.publish('media.uploaded', { episodeId, creatorId: 'c1', sourceUrl: `s3://media/${episodeId}` }, { tenantId: tenant });
+    }
+    const types = async () => (await pool.query<{ type: string }>('SELECT type FROM analytics.events WHERE tenant_id = $1 ORDER BY type', [tenant])).rows.map((r) => r.type);
+    expect(await eventually(types, (t) => t.length >= 2)).toEqual(['upload-ok-1', 'upload-ok-2']);
+    const redis = createRedisClient(testRedisUrl());
+    await redis.connect();
+    const dlq = dlqKey(`${streamPrefix}media.uploaded`);
+    const dead = await eventually(() => redis.xrange(dlq, '-', '+'), (entries) => entries.length >= 1);
+    const fields = dead[0][1];
+    expect(fields[fields.indexOf('error') + 1]).toBe('cannot ingest poison-1');
+    expect(fields[fields.indexOf('deliveries') + 1]).toBe('2');
+    expect(await types()).toEqual(['upload-ok-1', 'upload-ok-2']);
+    await redis.quit();
   });
 
   it('/ready reports the transport and the consumer lag', async () => {

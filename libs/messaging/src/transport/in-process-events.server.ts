@@ -4,7 +4,7 @@ import type { InProcessEventBus } from '../adapters/memory/in-process-event-bus'
 import type { EventEnvelope } from '../event-envelope';
 import type { InboxStore } from '../ports/inbox-store';
 import { RedisStreamsContext } from './redis-streams.context';
-import { runEventHandler, type EventHandlerFn } from './run-event-handler';
+import { runEventHandlers, type EventHandlerFn } from './run-event-handler';
 
 /** Options of {@link InProcessEventsServer}. */
 export interface InProcessEventsServerOptions {
@@ -73,10 +73,9 @@ export class InProcessEventsServer extends Server implements CustomTransportStra
     }
     const handler = this.getHandlerByPattern(envelope.type) as EventHandlerFn | null;
     if (!handler) return;
-    try {
-      const ctx = new RedisStreamsContext([`in-process:${envelope.type}`, envelope.id, envelope, deliveries]);
-      await runEventHandler(handler, envelope, ctx, this.options.inbox, this.options.group);
-    } catch (error) {
+    const ctx = new RedisStreamsContext([`in-process:${envelope.type}`, envelope.id, envelope, deliveries]);
+    const [error] = await runEventHandlers([{ handler, envelope, ctx }], this.options.inbox, this.options.group, 1);
+    if (error !== null) {
       const message = error instanceof Error ? error.message : String(error);
       if (deliveries >= this.options.maxDeliveries) {
         this.deadLetter(envelope, message, deliveries);

@@ -6,7 +6,7 @@ import type { EventEnvelope } from '../event-envelope';
 import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
 import { RedisStreamsContext } from './redis-streams.context';
-import { runEventHandler, type EventHandlerFn } from './run-event-handler';
+import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-event-handler';
 import { dlqKey, errorsKey, fieldValue, type StreamMessage } from './stream-message';
 
 /** Options of {@link RedisStreamsServer}. */
@@ -20,6 +20,8 @@ export interface RedisStreamsServerOptions extends ConsumerOptions {
 }
 
 type Entry = [id: string, fields: string[]];
+/** Inbox transactions a batch is spread over (one commit each). */
+const INBOX_CHUNKS = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
@@ -202,28 +204,31 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     }
   }
 
-  /** Handles a batch: events of one aggregate in order, others concurrently; then XACK. */
+  /**
+   * Handles a batch: invalid or exhausted messages to the DLQ, the rest through the inbox in
+   * up to {@link INBOX_CHUNKS} transactions (events of one aggregate in order); then XACK.
+   */
   private async processBatch(batch: StreamMessage[]): Promise<void> {
-    const lanes = new Map<string, StreamMessage[]>();
-    batch.forEach((m, i) => {
-      const key = aggregateOf(m) ?? `#${i}`;
-      lanes.set(key, [...(lanes.get(key) ?? []), m]);
-    });
     const acks = new Map<string, string[]>();
-    await Promise.all(
-      [...lanes.values()].map(async (lane) => {
-        for (const message of lane) {
-          if ((await this.processOne(message)) === 'ack') acks.set(message.stream, [...(acks.get(message.stream) ?? []), message.id]);
-        }
-      }),
-    );
+    const runs: Array<HandlerRun & { message: StreamMessage }> = [];
+    for (const message of batch) {
+      const run = await this.prepare(message);
+      if (run) runs.push(run);
+    }
+    const errors = await runEventHandlers(runs, this.options.inbox, this.options.group, INBOX_CHUNKS);
+    for (const [i, run] of runs.entries()) {
+      const { message } = run;
+      if (errors[i] === null) acks.set(message.stream, [...(acks.get(message.stream) ?? []), message.id]);
+      else await this.failed(message, messageOf(errors[i]));
+    }
     if (acks.size === 0) return;
     const multi = this.client!.multi();
     for (const [stream, ids] of acks) multi.xack(stream, this.options.group, ...ids).hdel(errorsKey(stream, this.options.group), ...ids);
     await multi.exec();
   }
 
-  private async processOne(message: StreamMessage): Promise<'ack' | 'retry' | 'done'> {
+  /** Validates a message; dead-letters it when invalid or out of deliveries, else returns the handler run. */
+  private async prepare(message: StreamMessage): Promise<(HandlerRun & { message: StreamMessage }) | undefined> {
     const type = message.stream.slice(this.options.streamPrefix.length);
     let envelope: EventEnvelope;
     try {
@@ -232,29 +237,23 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       if (envelope.type !== type) throw new Error(`envelope of type "${envelope.type}" on the stream of "${type}"`);
     } catch (error) {
       await this.deadLetter(message, `invalid event: ${messageOf(error)}`);
-      return 'done';
+      return undefined;
     }
-    const errors = errorsKey(message.stream, this.options.group);
     if (message.deliveries > this.options.maxDeliveries) {
-      const last = await this.client!.hget(errors, message.id);
+      const last = await this.client!.hget(errorsKey(message.stream, this.options.group), message.id);
       await this.deadLetter(message, last ?? 'handler did not finish (consumer died or timed out)');
-      return 'done';
+      return undefined;
     }
     const handler = this.getHandlerByPattern(type) as EventHandlerFn | null;
-    if (!handler) return 'retry';
-    try {
-      const ctx = new RedisStreamsContext([message.stream, message.id, envelope, message.deliveries]);
-      await runEventHandler(handler, envelope, ctx, this.options.inbox, this.options.group);
-      return 'ack';
-    } catch (error) {
-      const text = messageOf(error);
-      if (message.deliveries >= this.options.maxDeliveries) {
-        await this.deadLetter(message, text);
-        return 'done';
-      }
-      await this.client!.hset(errors, message.id, text);
-      return 'retry';
-    }
+    if (!handler) return undefined;
+    const ctx = new RedisStreamsContext([message.stream, message.id, envelope, message.deliveries]);
+    return { handler, envelope, ctx, message };
+  }
+
+  /** A handler failed: dead-letter after `maxDeliveries`, else keep the error for later and leave the message pending. */
+  private async failed(message: StreamMessage, error: string): Promise<void> {
+    if (message.deliveries >= this.options.maxDeliveries) await this.deadLetter(message, error);
+    else await this.client!.hset(errorsKey(message.stream, this.options.group), message.id, error);
   }
 
   /** Moves a message to `<stream>.dlq` (with error and delivery count) and acknowledges it, atomically. */
@@ -267,15 +266,5 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       .xack(message.stream, this.options.group, message.id)
       .hdel(errorsKey(message.stream, this.options.group), message.id)
       .exec();
-  }
-}
-
-function aggregateOf(message: StreamMessage): string | undefined {
-  const raw = fieldValue(message.fields, 'envelope');
-  if (!raw || !raw.includes('"aggregateId"')) return undefined;
-  try {
-    return (JSON.parse(raw) as EventEnvelope).aggregateId;
-  } catch {
-    return undefined;
   }
 }

@@ -9,31 +9,53 @@ import type { InboxStore } from '../ports/inbox-store';
 /** A handler as Nest registers it on a transport (`@EventPattern`). */
 export type EventHandlerFn = (data: unknown, ctx: unknown) => Promise<unknown>;
 
-/**
- * Runs one `@EventPattern` handler for `envelope` the way every transport must: inside a
- * request context carrying the event's request id and tenant, through the inbox (at most
- * once per consumer group and event id), with the handler's own error surfaced (Nest's RPC
- * filter would replace it with "Internal server error").
- */
-export async function runEventHandler(handler: EventHandlerFn, envelope: EventEnvelope, ctx: unknown, inbox: InboxStore, group: string): Promise<boolean> {
+/** One handler call to make. */
+export interface HandlerRun {
+  handler: EventHandlerFn;
+  envelope: EventEnvelope;
+  ctx: unknown;
+}
+
+/** Calls the handler inside a context carrying the event's request id, tenant and causation; surfaces the handler's own error. */
+async function invoke(run: HandlerRun): Promise<void> {
   const failure: { error?: unknown } = {};
-  const invoke = () =>
-    inbox.runOnce(group, envelope, async () => {
-      const result = await handler(envelope, ctx);
-      if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
-    });
+  const cls = ClsServiceManager.getClsService();
   try {
-    return await handlerFailure.run(failure, () =>
-      consumedEvent.run(envelope, () => {
-        const cls = ClsServiceManager.getClsService();
-        return cls.run(() => {
-          cls.set(CLS_ID, envelope.requestId);
-          cls.set(CTX.tenantHeader, envelope.tenantId);
-          return invoke();
-        });
-      }),
+    await handlerFailure.run(failure, () =>
+      consumedEvent.run(run.envelope, () =>
+        cls.run({ ifNested: 'inherit' }, async () => {
+          cls.set(CLS_ID, run.envelope.requestId);
+          cls.set(CTX.tenantHeader, run.envelope.tenantId);
+          const result = await run.handler(run.envelope, run.ctx);
+          if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
+        }),
+      ),
     );
   } catch (error) {
     throw failure.error ?? error;
   }
+}
+
+/**
+ * Runs `@EventPattern` handlers the way every transport must: through the inbox (at most once
+ * per consumer group and event id), events of one aggregate in order, up to `chunks` inbox
+ * batches in parallel. Returns per run `null` (done or duplicate) or the error.
+ */
+export async function runEventHandlers(runs: HandlerRun[], inbox: InboxStore, group: string, chunks: number): Promise<unknown[]> {
+  const lanes = new Map<string, number[]>();
+  runs.forEach((run, i) => {
+    const key = run.envelope.aggregateId ?? `#${i}`;
+    lanes.set(key, [...(lanes.get(key) ?? []), i]);
+  });
+  const buckets: number[][] = Array.from({ length: Math.max(1, Math.min(chunks, lanes.size)) }, () => []);
+  [...lanes.values()].forEach((lane, i) => buckets[i % buckets.length].push(...lane));
+  const results: unknown[] = runs.map(() => null);
+  const cls = ClsServiceManager.getClsService();
+  await Promise.all(
+    buckets.map(async (indices) => {
+      const errors = await cls.run(() => inbox.runBatch(group, indices.map((i) => ({ envelope: runs[i].envelope, run: () => invoke(runs[i]) }))));
+      indices.forEach((index, k) => (results[index] = errors[k]));
+    }),
+  );
+  return results;
 }

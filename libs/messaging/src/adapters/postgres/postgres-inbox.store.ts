@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../../event-envelope';
-import { InboxStore } from '../../ports/inbox-store';
+import { InboxStore, type InboxJob } from '../../ports/inbox-store';
 import { quoteSchema, type SqlTransactions } from './sql-client';
 
 /**
@@ -29,6 +29,37 @@ export class PostgresInboxStore extends InboxStore {
       await handler();
       return true;
     });
+  }
+
+  /**
+   * Many events in ONE transaction, each under a savepoint: a failing handler rolls back only
+   * its own writes and inbox row; the rest commit together (one commit per batch instead of
+   * one per event). If the commit fails, every job reports that error and is retried.
+   */
+  override async runBatch(consumer: string, jobs: InboxJob[]): Promise<unknown[]> {
+    const results: unknown[] = [];
+    try {
+      await this.tx.run(async () => {
+        for (const job of jobs) {
+          await this.tx.client().execute('SAVEPOINT inbox_job');
+          try {
+            const inserted = await this.tx.client().query(
+              `INSERT INTO ${this.table} (consumer, event_id, type) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
+              [consumer, job.envelope.id, job.envelope.type],
+            );
+            if (inserted.length > 0) await job.run();
+            await this.tx.client().execute('RELEASE SAVEPOINT inbox_job');
+            results.push(null);
+          } catch (error) {
+            await this.tx.client().execute('ROLLBACK TO SAVEPOINT inbox_job');
+            results.push(error ?? new Error('handler failed'));
+          }
+        }
+      });
+    } catch (error) {
+      return jobs.map(() => error);
+    }
+    return results;
   }
 
   async has(consumer: string, eventId: string): Promise<boolean> {

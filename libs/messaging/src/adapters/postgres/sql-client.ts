@@ -3,9 +3,11 @@ import type { Pool } from 'pg';
 /** The smallest SQL surface the Postgres adapters need: positional params, rows back. */
 export interface SqlClient {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** A statement without a result set (`SAVEPOINT`, …). */
+  execute(sql: string): Promise<void>;
 }
 
-type PrismaLike = { $queryRawUnsafe<T>(sql: string, ...params: unknown[]): Promise<T> };
+type PrismaLike = { $queryRawUnsafe<T>(sql: string, ...params: unknown[]): Promise<T>; $executeRawUnsafe(sql: string): Promise<number> };
 type PgLike = { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
 
 /**
@@ -15,11 +17,17 @@ type PgLike = { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[
 export function toSqlClient(connection: unknown): SqlClient {
   if (connection && typeof (connection as PrismaLike).$queryRawUnsafe === 'function') {
     const prisma = connection as PrismaLike;
-    return { query: <R>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<R[]>(sql, ...params) };
+    return {
+      query: <R>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<R[]>(sql, ...params),
+      execute: async (sql: string) => void (await prisma.$executeRawUnsafe(sql)),
+    };
   }
   if (connection && typeof (connection as PgLike).query === 'function') {
     const pg = connection as PgLike;
-    return { query: async <R>(sql: string, params: unknown[] = []) => (await pg.query(sql, params)).rows as R[] };
+    return {
+      query: async <R>(sql: string, params: unknown[] = []) => (await pg.query(sql, params)).rows as R[],
+      execute: async (sql: string) => void (await pg.query(sql)),
+    };
   }
   throw new Error('messaging: no SQL connection available (expected a Prisma client or a pg pool)');
 }
