@@ -65,6 +65,23 @@ describe('createAuthClient across tabs (Web Locks + BroadcastChannel)', () => {
     }
   });
 
+  it('holds requests while a refresh is under way, then sends them with the new token', async () => {
+    const server = fakeServer();
+    let tokens: AuthTokens | null = { accessToken: 'stale', refreshToken: 'refresh-0' };
+    const seen: Array<string | null> = [];
+    const spy: typeof fetch = (input, init) => {
+      if (!String(input).endsWith('/auth/refresh')) seen.push(new Headers(init?.headers).get('authorization'));
+      return server.fetchImpl(input, init);
+    };
+    const client = createAuthClient({ baseUrl: 'http://authx.test/v1', getTokens: () => tokens, setTokens: (t) => void (tokens = t), fetch: spy });
+    const refreshing = client.refresh();
+    const res = await client.fetchWithAuth('/me');
+    await refreshing;
+    expect(res.status).toBe(200);
+    expect(seen).toEqual(['Bearer access-1']);
+    expect(server.state.refreshCalls).toBe(1);
+  });
+
   it('signs out everywhere it is asked when the refresh is refused', async () => {
     const server = fakeServer();
     let tokens: AuthTokens | null = { accessToken: 'stale', refreshToken: 'stolen' };
