@@ -149,6 +149,11 @@ describe('identity OTP hourly caps (Redis)', () => {
 
   const ask = (who: string, tenant = 'default') => fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-tenant-id': tenant }));
 
+  it('has no dev login unless AUTH_DEV_LOGIN=true', async () => {
+    const res = await fetch(`${url}/auth/login`, send('POST', { userId: 'u1' }));
+    expect(res.status).toBe(404);
+  });
+
   it('caps codes per subject and tenant per hour, then per IP', async () => {
     const who = subject('capped');
     const statuses = [];
