@@ -122,6 +122,21 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect((await other.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'events:write' } });
     });
 
+    it('admins register roles per tenant at run time; bad permissions are 400', async () => {
+      const role = `writer${mode}`;
+      const user = await login('w1', 'tenantB', [role]);
+      expect((await fetch(`${url}/demo/events`, post({}, user))).status).toBe(403);
+      const admin = await login('root', 'tenantB', ['admin']);
+      const created = await fetch(`${url}/admin/auth/roles`, post({ role, permissions: ['events:*'] }, admin));
+      expect(created.status).toBe(201);
+      expect((await created.json()).roles[role]).toEqual(['events:*']);
+      expect((await fetch(`${url}/demo/events`, post({}, user))).status).toBe(201);
+      expect((await fetch(`${url}/demo/events`, post({}, await login('w1', 'tenantC', [role])))).status).toBe(403);
+      const bad = await fetch(`${url}/admin/auth/roles`, post({ role, permissions: ['events write'] }, admin));
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.code).toBe('INVALID_ROLE');
+    });
+
     it('rejects a tenant header naming another tenant (403) unless the principal may cross tenants', async () => {
       const a = await login('u1', 'tenantA');
       const spoof = await fetch(`${url}/demo/events`, post({}, { ...a, 'x-tenant-id': 'tenantB' }));
