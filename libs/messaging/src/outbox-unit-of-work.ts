@@ -18,7 +18,12 @@ export class OutboxUnitOfWork {
 
   /** Runs `fn` as one unit: its events are stored if and only if it succeeds. */
   async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.store.transactional && this.sql) return this.sql.run(fn);
+    if (this.store.transactional && this.sql) {
+      const outer = this.sql.active();
+      const result = await this.sql.run(fn);
+      if (!outer) this.store.wake();
+      return result;
+    }
     if (this.buffer.getStore()) return fn();
     const pending: EventEnvelope[] = [];
     const result = await this.buffer.run(pending, fn);
@@ -30,6 +35,9 @@ export class OutboxUnitOfWork {
   async enqueue(envelopes: EventEnvelope[]): Promise<void> {
     const pending = this.store.transactional ? undefined : this.buffer.getStore();
     if (pending) pending.push(...envelopes);
-    else await this.store.append(envelopes);
+    else {
+      await this.store.append(envelopes);
+      if (this.store.transactional && !this.sql?.active()) this.store.wake();
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Controller, Module } from '@nestjs/common';
@@ -8,6 +8,7 @@ import { EventContracts } from '@mikasmissions/contracts-events';
 import {
   createEnvelope,
   OutboxRelay,
+  OutboxUnitOfWork,
   PoolSqlTransactions,
   PostgresInboxStore,
   PostgresOutboxStore,
@@ -32,7 +33,7 @@ const BURST = Number(process.env.BENCH_EVENTS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LIGHT_RATE = Number(process.env.BENCH_LIGHT_RATE ?? 250);
-const MIGRATION = join(__dirname, '../../../prisma/analytics/migrations/20261123200000_messaging/migration.sql');
+const MIGRATIONS = join(__dirname, '../../../prisma/analytics/migrations');
 
 const contracts = new EventContracts([]).register({ type: 'bench.ping', version: 1, schema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } });
 const latencies: number[] = [];
@@ -68,11 +69,11 @@ async function main(): Promise<void> {
   try {
     pool.on('error', () => undefined);
     await pool.query('CREATE SCHEMA analytics');
-    await pool.query(readFileSync(MIGRATION, 'utf8'));
+    for (const name of readdirSync(MIGRATIONS).filter((n) => n.includes('_messaging')).sort()) await pool.query(readFileSync(join(MIGRATIONS, name, 'migration.sql'), 'utf8'));
     await redis.connect();
     const tx = new PoolSqlTransactions(pool);
     const store = new PostgresOutboxStore(tx, 'analytics');
-    relay = new OutboxRelay(new PostgresOutboxStore(tx, 'analytics'), new RedisStreamsPublisher(redis, prefix), {
+    relay = new OutboxRelay(store, new RedisStreamsPublisher(redis, prefix), {
       enabled: true, batchSize: 500, pollIntervalMs: 200, maxAttempts: 5, backoffBaseMs: 100, backoffMaxMs: 2_000, leaseMs: 30_000,
     });
     const strategy = new RedisStreamsServer({
@@ -84,7 +85,9 @@ async function main(): Promise<void> {
     relay.start();
 
     let n = 0;
-    const publishOne = () => tx.run(() => store.append([createEnvelope({ type: 'bench.ping', version: 1, payload: { n: n++ }, tenantId: 'bench', requestId: 'bench' }) as EventEnvelope]));
+    const unitOfWork = new OutboxUnitOfWork(store, tx);
+    const publishOne = () =>
+      unitOfWork.run(() => unitOfWork.enqueue([createEnvelope({ type: 'bench.ping', version: 1, payload: { n: n++ }, tenantId: 'bench', requestId: 'bench' }) as EventEnvelope]));
 
     // 1. Throughput: BURST events from 16 concurrent writers (one transaction each), end to end.
     const started = Date.now();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEnvelope, PoolSqlTransactions, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
 import { createPgPool } from '@mikasmissions/persistence';
@@ -9,7 +9,7 @@ import { runOutboxReplay } from './outbox-replay';
 import { parseReplayArgs } from './replay-args';
 
 const ROOT = join(__dirname, '../../..');
-const MIGRATION = join(ROOT, 'prisma/analytics/migrations/20261123200000_messaging/migration.sql');
+const MIGRATIONS = join(ROOT, 'prisma/analytics/migrations');
 
 describe('outbox-replay arguments', () => {
   it('accepts the seed flags in double- and single-dash form', () => {
@@ -51,7 +51,9 @@ describe('outbox-replay against real failed rows (Postgres)', () => {
     pool = createPgPool(testDatabaseUrl(), 2);
     schema = `replay_${Date.now().toString(36)}`;
     await pool.query(`CREATE SCHEMA "${schema}"`);
-    await pool.query(readFileSync(MIGRATION, 'utf8').replace(/"analytics"/g, `"${schema}"`));
+    for (const name of readdirSync(MIGRATIONS).filter((n) => n.includes('_messaging')).sort()) {
+      await pool.query(readFileSync(join(MIGRATIONS, name, 'migration.sql'), 'utf8').replace(/"analytics"/g, `"${schema}"`));
+    }
     store = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
     failed = [1, 2, 3].map((n) =>
       createEnvelope({ type: 'analytics.event.recorded', version: 1, payload: { n }, tenantId: 't', requestId: `r${n}` }),

@@ -63,6 +63,8 @@ export abstract class OutboxStore {
   abstract stats(): Promise<OutboxStats>;
   /** Resolves when new rows may be waiting (or after `timeoutMs`). */
   abstract waitForWork(timeoutMs: number): Promise<void>;
+  /** Tells this process's relay that rows were committed (no round trip). */
+  abstract wake(): void;
   /** Releases listeners and connections the store opened itself. */
   async close(): Promise<void> {}
 }

@@ -92,13 +92,15 @@ describe('OutboxRelay', () => {
     it('wakes on NOTIFY: a row committed while the relay idles is published well before the next poll', async () => {
       const schema = await createMessagingSchema(pool, 'wake');
       const prefix = uniquePrefix('wake-streams');
-      const store = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
-      const relay = new OutboxRelay(store, new RedisStreamsPublisher(redis, prefix), { ...OPTIONS, pollIntervalMs: 60_000 });
+      const relayStore = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
+      const writer = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
+      const relay = new OutboxRelay(relayStore, new RedisStreamsPublisher(redis, prefix), { ...OPTIONS, pollIntervalMs: 60_000 });
       relay.start();
-      await new Promise((r) => setTimeout(r, 300));
-      await store.append([event(1)]);
+      await until(async () => (await pool.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_relay_waiting`)).rows[0].n === 1, 10_000);
+      await writer.append([event(1)]);
       await until(async () => (await redis.xlen(`${prefix}test.relayed`)) === 1, 10_000);
       await relay.stop();
+      expect((await pool.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_relay_waiting`)).rows[0].n).toBe(0);
       await redis.del(`${prefix}test.relayed`);
     });
   });

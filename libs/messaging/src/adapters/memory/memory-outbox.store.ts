@@ -44,6 +44,10 @@ export class MemoryOutboxStore extends OutboxStore {
         leasedUntil: 0,
       });
     }
+    this.wake();
+  }
+
+  wake(): void {
     const waiters = this.waiters;
     this.waiters = [];
     if (waiters.length === 0) this.notified = true;

@@ -18,6 +18,10 @@ export class ClsSqlTransactions extends SqlTransactions {
     return this.host.withTransaction(fn);
   }
 
+  active(): boolean {
+    return this.host.isTransactionActive();
+  }
+
   client(): SqlClient {
     return toSqlClient(this.host.tx ?? this.pool);
   }

@@ -29,6 +29,10 @@ export class PoolSqlTransactions extends SqlTransactions {
     }
   }
 
+  active(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
   client(): SqlClient {
     return toSqlClient(this.storage.getStore() ?? this.pool);
   }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Client, type PoolClient } from 'pg';
 import type { EventEnvelope } from '../../event-envelope';
 import {
@@ -51,8 +53,10 @@ export class PostgresOutboxStore extends OutboxStore {
   readonly transactional = true;
   private readonly table: string;
   private listener?: Client;
-  private wake?: () => void;
+  private waiter?: () => void;
   private notified = false;
+  private readonly waiting: string;
+  private readonly relayId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
 
   constructor(
     private readonly tx: SqlTransactions,
@@ -60,6 +64,7 @@ export class PostgresOutboxStore extends OutboxStore {
   ) {
     super();
     this.table = `${quoteSchema(schema)}."outbox"`;
+    this.waiting = `${quoteSchema(schema)}."outbox_relay_waiting"`;
   }
 
   async append(envelopes: EventEnvelope[]): Promise<void> {
@@ -164,53 +169,79 @@ export class PostgresOutboxStore extends OutboxStore {
     return stats;
   }
 
+  wake(): void {
+    if (this.waiter) this.waiter();
+    else this.notified = true;
+  }
+
+  /**
+   * Sleeps until a commit in this process ({@link wake}), a NOTIFY from another process, or
+   * `timeoutMs`. Only while sleeping is the relay registered in `outbox_relay_waiting`, the
+   * only time the insert trigger pays for NOTIFY.
+   */
   async waitForWork(timeoutMs: number): Promise<void> {
-    await this.listen();
     if (this.notified) {
       this.notified = false;
       return;
     }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = undefined;
-        resolve();
-      }, timeoutMs);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
+    const listener = await this.listen();
+    if (listener) {
+      const { rows } = await listener
+        .query<{ due: boolean }>(
+          `WITH stale AS (DELETE FROM ${this.waiting} WHERE since < now() - interval '1 minute' AND relay_id <> $1),
+                registered AS (INSERT INTO ${this.waiting} (relay_id) VALUES ($1) ON CONFLICT (relay_id) DO UPDATE SET since = now() RETURNING 1)
+           SELECT EXISTS (SELECT 1 FROM ${this.table} WHERE status = 'pending' AND available_at <= now()) AS due`,
+          [this.relayId],
+        )
+        .catch(() => ({ rows: [{ due: false }] }));
+      if (rows[0]?.due) this.notified = true;
+    }
+    if (!this.notified) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.waiter = undefined;
+          resolve();
+        }, timeoutMs);
+        this.waiter = () => {
+          clearTimeout(timer);
+          this.waiter = undefined;
+          resolve();
+        };
+      });
+    }
+    this.notified = false;
+    if (listener && this.listener === listener) await listener.query(`DELETE FROM ${this.waiting} WHERE relay_id = $1`, [this.relayId]).catch(() => undefined);
   }
 
   /** LISTEN "<schema>_outbox" (notified by the table's insert trigger) on a dedicated connection. */
-  private async listen(): Promise<void> {
-    if (this.listener) return;
+  private async listen(): Promise<Client | undefined> {
+    if (this.listener) return this.listener;
     const options = this.tx.pool.options;
     const listener = new Client({ ...options, connectionString: options.connectionString });
-    this.listener = listener;
     try {
       await listener.connect();
-      listener.on('notification', () => {
-        if (this.wake) this.wake();
-        else this.notified = true;
-      });
+      listener.on('notification', () => this.wake());
       listener.on('error', () => {
-        this.listener = undefined;
+        if (this.listener === listener) this.listener = undefined;
         void listener.end().catch(() => undefined);
       });
       await listener.query(`LISTEN "${this.schema}_outbox"`);
+      this.listener = listener;
+      return listener;
     } catch {
-      this.listener = undefined;
       await listener.end().catch(() => undefined);
+      return undefined;
     }
   }
 
   override async close(): Promise<void> {
     const listener = this.listener;
     this.listener = undefined;
-    this.wake?.();
-    if (listener) await listener.end().catch(() => undefined);
+    this.waiter?.();
+    if (listener) {
+      await listener.query(`DELETE FROM ${this.waiting} WHERE relay_id = $1`, [this.relayId]).catch(() => undefined);
+      await listener.end().catch(() => undefined);
+    }
   }
 }
 

@@ -42,6 +42,8 @@ export abstract class SqlTransactions {
   abstract run<T>(fn: () => Promise<T>): Promise<T>;
   /** The connection of the current transaction, or an auto-commit one. */
   abstract client(): SqlClient;
+  /** Whether a transaction is active in the current async context. */
+  abstract active(): boolean;
   /** The pool, for work that must not join the caller's transaction (relay, CLI). */
   abstract readonly pool: Pool;
 }

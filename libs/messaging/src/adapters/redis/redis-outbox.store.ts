@@ -67,6 +67,10 @@ export class RedisOutboxStore extends OutboxStore {
       multi.zadd(this.key('pending'), now, envelope.id);
     });
     await multi.exec();
+    this.wake();
+  }
+
+  wake(): void {
     const waiters = this.waiters;
     this.waiters = [];
     if (waiters.length === 0) this.notified = true;
