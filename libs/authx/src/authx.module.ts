@@ -17,6 +17,7 @@ import { PostgresRoleAssignmentStore } from './adapters/postgres/postgres-role-a
 import { PostgresSessionStore } from './adapters/postgres/postgres-session.store';
 import { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
 import { RedisOtpStore } from './adapters/redis/redis-otp.store';
+import { RedisRelationTupleStore } from './adapters/redis/redis-relation-tuple.store';
 import { AuditService } from './audit/audit.service';
 import { AUTHX_ENV_KEYS, AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
 import { AuthorizationService } from './guard/authorization.service';
@@ -48,7 +49,8 @@ const durable = <T>(memory: () => T, postgres: (pool: Pool) => T) => ({
  * AuthX for an app: OTP login, JWT access + rotating refresh tokens, sessions, TOTP, RBAC,
  * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} (passport-jwt) registered
  * as APP_GUARD. Stores follow the persistence mode: Postgres (schema `identity`) for
- * sessions, tuples, audit and TOTP; Redis for OTP state; memory otherwise.
+ * sessions, tuples, roles, audit and TOTP; Redis for OTP state (and tuples without
+ * Postgres); memory otherwise.
  *
  * @example
  * @Module({ imports: [AuthxModule.forRoot({ roles: [{ role: 'user', permissions: ['events:write'] }] })], controllers: [AuthController] })
@@ -93,7 +95,16 @@ export class AuthxModule {
             p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore(),
         },
         { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool) => new PostgresSessionStore(pool)) },
-        { provide: RelationTupleStore, ...durable<RelationTupleStore>(() => new MemoryRelationTupleStore(), (pool) => new PostgresRelationTupleStore(pool)) },
+        {
+          provide: RelationTupleStore,
+          inject: [PersistenceService, AUTHX_OPTIONS],
+          useFactory: (p: PersistenceService, o: ResolvedAuthxOptions): RelationTupleStore => {
+            const store = p.preferredStore();
+            if (store === 'postgres' && p.pool) return new PostgresRelationTupleStore(p.pool);
+            if (store === 'redis' && p.redis) return new RedisRelationTupleStore(p.redis, `${o.redisPrefix}rebac:`);
+            return new MemoryRelationTupleStore();
+          },
+        },
         { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool) => new PostgresAuditLog(pool)) },
         { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool) => new PostgresRoleAssignmentStore(pool)) },
         { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool) => new PostgresTotpStore(pool)) },

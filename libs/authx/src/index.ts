@@ -56,6 +56,7 @@ export { PostgresSessionStore } from './adapters/postgres/postgres-session.store
 export { PostgresRoleAssignmentStore } from './adapters/postgres/postgres-role-assignment.store';
 export { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
 export { RedisOtpStore } from './adapters/redis/redis-otp.store';
+export { RedisRelationTupleStore } from './adapters/redis/redis-relation-tuple.store';
 export { AuthController } from './http/auth.controller';
 export { AuthxAdminController } from './http/authx-admin.controller';
 export { JwksController } from './http/jwks.controller';

@@ -1,23 +1,32 @@
-import { createPgPool } from '@mikasmissions/persistence';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { createPgPool, createRedisClient } from '@mikasmissions/persistence';
+import { testDatabaseUrl, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { MemoryRelationTupleStore } from '../adapters/memory/memory-relation-tuple.store';
 import { PostgresRelationTupleStore } from '../adapters/postgres/postgres-relation-tuple.store';
+import { RedisRelationTupleStore } from '../adapters/redis/redis-relation-tuple.store';
 import { resolveAuthxOptions } from '../authx.options';
 import type { RelationTupleStore } from '../ports/relation-tuple-store';
 import { DEFAULT_REBAC_SCHEMA, assertRebacSchema } from './rebac.schema';
 import { RebacService } from './rebac.service';
 
 let pool: Pool;
-beforeAll(() => {
+let redis: Redis;
+beforeAll(async () => {
   pool = createPgPool(testDatabaseUrl(), 4);
+  redis = createRedisClient(testRedisUrl(), 'authx-rebac-spec');
+  await redis.connect();
 });
-afterAll(() => pool.end());
+afterAll(async () => {
+  await pool.end();
+  await redis.quit();
+});
 
 describe.each<[string, () => RelationTupleStore]>([
   ['memory', () => new MemoryRelationTupleStore()],
   ['postgres', () => new PostgresRelationTupleStore(pool)],
+  ['redis', () => new RedisRelationTupleStore(redis, uniquePrefix('authx-rebac'))],
 ])('RebacService on %s tuples', (_name, makeStore) => {
   let rebac: RebacService;
   let tenant: string;

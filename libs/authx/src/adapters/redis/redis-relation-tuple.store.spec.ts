@@ -1,0 +1,14 @@
+import { createRedisClient } from '@mikasmissions/persistence';
+import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import type Redis from 'ioredis';
+import { relationTupleStoreContract } from '../../ports/relation-tuple-store.contract';
+import { RedisRelationTupleStore } from './redis-relation-tuple.store';
+
+let redis: Redis;
+beforeAll(async () => {
+  redis = createRedisClient(testRedisUrl(), 'authx-rebac-test');
+  await redis.connect();
+});
+afterAll(() => redis.quit());
+
+relationTupleStoreContract('redis', () => new RedisRelationTupleStore(redis, uniquePrefix('authx-rebac')));
