@@ -107,7 +107,10 @@ export class CacheService {
     return !!entry && !entry.expired && Date.now() - entry.storedAt < entry.ttlMs;
   }
 
-  /** A miss: one replica loads (lock in the store); the others wait briefly for its entry. */
+  /**
+   * A miss: one replica loads (lock in the store); the others wait briefly for its entry. The
+   * holder re-reads first: a fill that finished between our read and our lock already answered.
+   */
   private async fill(key: string, policy: CachePolicy, load: () => Promise<string>): Promise<CacheEntry> {
     const lock = `fill:${key}`;
     const token = await this.store.acquireLock(lock, this.options.lockTtlMs).catch((e: unknown) => {
@@ -123,6 +126,10 @@ export class CacheService {
       }
     }
     try {
+      if (token) {
+        const filled = await this.store.get(key).catch(() => null);
+        if (this.isFresh(filled)) return filled;
+      }
       const entry = this.toEntry(await load(), policy);
       await this.store.set(key, entry).catch((e: unknown) => this.storeDown(e));
       return entry;
