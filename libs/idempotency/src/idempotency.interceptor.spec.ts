@@ -68,7 +68,7 @@ class TestPrincipalGuard implements CanActivate {
     ContextModule.forRoot(),
     PersistenceModule,
     PlatformHttpModule,
-    IdempotencyModule.forRoot({ keyPrefix: uniquePrefix('idem-http'), lockTtlMs: 600 }),
+    IdempotencyModule.forRoot({ keyPrefix: uniquePrefix('idem-http'), lockTtlMs: 1_000 }),
   ],
   controllers: [OrdersController],
   providers: [{ provide: APP_GUARD, useClass: TestPrincipalGuard }],
@@ -140,9 +140,9 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
 
     it('renews the in-flight lock while the handler runs longer than the lock TTL', async () => {
       const r = ref();
-      const slow = post('', { ref: r, delayMs: 1_800 }, `key-${r}`);
-      await sleep(1_000);
-      const during = await post('', { ref: r, delayMs: 1_800 }, `key-${r}`);
+      const slow = post('', { ref: r, delayMs: 2_600 }, `key-${r}`);
+      await sleep(1_600);
+      const during = await post('', { ref: r, delayMs: 2_600 }, `key-${r}`);
       expect(during.status).toBe(409);
       expect((await slow).status).toBe(201);
       expect(count(r)).toBe(1);
