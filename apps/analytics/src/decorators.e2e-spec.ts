@@ -25,6 +25,19 @@ describe.each(ADAPTERS)('runbook decorator demos on %s', (adapter) => {
       expect(await second.json()).toEqual(await first.json());
     });
 
+    it('@Serialize keeps every declared event field on GET /events', async () => {
+      const headers = { 'x-tenant-id': `ser${Date.now()}${adapter}${stores}`.slice(0, 60) };
+      const created = await (
+        await fetch(`${url}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ type: 'play', payload: { episode: 'e1', seconds: 42 } }),
+        })
+      ).json();
+      const list = await (await fetch(`${url}/events?type=play`, { headers })).json();
+      expect(list).toEqual({ data: [created], count: 1 });
+    });
+
     it('idempotency: the same Idempotency-Key replays the same body and status, recording once', async () => {
       const tenant = `idem${Date.now()}${adapter}${stores}`.slice(0, 60);
       const key = `${tenant}-key`;

@@ -7,7 +7,7 @@ import { ResilienceService } from './resilience.service';
 /**
  * Enables {@link Resilience} and {@link Chaos} on every route (global interceptors; chaos runs
  * inside the breaker so injected failures count) and provides {@link ResilienceService} for code.
- * Needs `HealthModule` (circuits are reported in `/ready`).
+ * With `HealthModule`, circuits are reported in `/ready`.
  *
  * @example
  * @Module({ imports: [HealthModule, ResilienceModule] })

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { ReadinessRegistry } from '@mikasmissions/health';
 import { Circuit, CircuitSnapshot } from './circuit';
 import { ResiliencePolicy, resolvePolicy } from './resilience-policy';
@@ -18,10 +18,10 @@ import { ResiliencePolicy, resolvePolicy } from './resilience-policy';
 export class ResilienceService implements OnModuleInit, OnApplicationShutdown {
   private readonly circuits = new Map<string, Circuit>();
 
-  constructor(private readonly readiness: ReadinessRegistry) {}
+  constructor(@Optional() private readonly readiness?: ReadinessRegistry) {}
 
   onModuleInit(): void {
-    this.readiness.register({ name: 'circuits', critical: false, check: async () => this.snapshot() });
+    this.readiness?.register({ name: 'circuits', critical: false, check: async () => this.snapshot() });
   }
 
   /** The circuit called `name`, created with `policy` on first use. */
