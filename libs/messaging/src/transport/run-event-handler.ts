@@ -44,7 +44,7 @@ async function invoke(run: HandlerRun): Promise<void> {
 export async function runEventHandlers(runs: HandlerRun[], inbox: InboxStore, group: string, chunks: number): Promise<unknown[]> {
   const lanes = new Map<string, number[]>();
   runs.forEach((run, i) => {
-    const key = run.envelope.aggregateId ?? `#${i}`;
+    const key = run.envelope.aggregateId !== undefined ? `aggregate:${run.envelope.aggregateId}` : `event:${run.envelope.id}`;
     lanes.set(key, [...(lanes.get(key) ?? []), i]);
   });
   const buckets: number[][] = Array.from({ length: Math.max(1, Math.min(chunks, lanes.size)) }, () => []);

@@ -2,13 +2,22 @@ import { createPgPool } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { createEnvelope } from '../../event-envelope';
+import { inboxStoreContract } from '../../ports/inbox-store.contract';
 import { createMessagingSchema } from '../../testing/messaging-schema';
 import { PoolSqlTransactions } from './pool-sql-transactions';
 import { PostgresInboxStore } from './postgres-inbox.store';
 
 const event = (n: number) => createEnvelope({ type: 'test.inbox', version: 1, payload: { n }, tenantId: 't', requestId: 'r' });
 
-describe('PostgresInboxStore (real Postgres)', () => {
+let shared: Pool;
+beforeAll(() => {
+  shared = createPgPool(testDatabaseUrl(), 4);
+});
+afterAll(() => shared.end());
+
+inboxStoreContract('postgres (real Postgres)', async () => new PostgresInboxStore(new PoolSqlTransactions(shared), await createMessagingSchema(shared, 'inboxc')));
+
+describe('PostgresInboxStore: the handler\'s own writes share the inbox transaction', () => {
   let pool: Pool;
   let schema: string;
   let tx: PoolSqlTransactions;

@@ -52,7 +52,7 @@ export class PostgresInboxStore extends InboxStore {
             )
           ).map((r) => r.id),
         );
-        for (const job of jobs) if (fresh.has(job.envelope.id)) await job.run();
+        for (const job of jobs) if (fresh.delete(job.envelope.id)) await job.run();
         return jobs.map(() => null);
       });
     } catch (error) {
