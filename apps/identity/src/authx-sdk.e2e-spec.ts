@@ -36,10 +36,10 @@ describe('authx-sdk against a running identity service', () => {
   }
 
   /** The current pair with its access token replaced by one that expired an hour ago. */
-  function expire(tokens: AuthTokens): AuthTokens {
+  async function expire(tokens: AuthTokens): Promise<AuthTokens> {
     const codec = app.get(JwtCodec);
-    const claims = codec.verify(tokens.accessToken);
-    const stale = codec.sign({ sub: claims.sub, tenant: claims.tenant, roles: claims.roles, sid: claims.sid, jti: 'stale' }, 900, Date.now() - 3_600_000);
+    const claims = await codec.verify(tokens.accessToken);
+    const stale = await codec.sign({ sub: claims.sub, tenant: claims.tenant, roles: claims.roles, sid: claims.sid, jti: 'stale' }, 900, Date.now() - 3_600_000);
     return { ...tokens, accessToken: stale };
   }
 
@@ -66,7 +66,7 @@ describe('authx-sdk against a running identity service', () => {
   it('goes through an expired access token with one refresh and one retry', async () => {
     const { auth, calls, events, store } = client();
     await auth.login({ userId: 'sdk-user-1' });
-    store.tokens = expire(store.tokens!);
+    store.tokens = await expire(store.tokens!);
     calls.length = 0;
     const res = await auth.fetchWithAuth('/me');
     expect(res.status).toBe(200);
@@ -77,7 +77,7 @@ describe('authx-sdk against a running identity service', () => {
   it('shares one refresh between 10 parallel requests on an expired token', async () => {
     const { auth, calls, store } = client();
     await auth.login({ userId: 'sdk-user-2' });
-    store.tokens = expire(store.tokens!);
+    store.tokens = await expire(store.tokens!);
     calls.length = 0;
     const responses = await Promise.all(Array.from({ length: 10 }, () => auth.fetchWithAuth('/me')));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
@@ -91,7 +91,7 @@ describe('authx-sdk against a running identity service', () => {
     const other = client();
     other.store.tokens = store.tokens;
     await other.auth.logout();
-    store.tokens = expire(store.tokens!);
+    store.tokens = await expire(store.tokens!);
     const res = await auth.fetchWithAuth('/me');
     expect(res.status).toBe(401);
     expect(store.tokens).toBeNull();

@@ -39,7 +39,7 @@ describe('AuthX with its stores down answers 503, never 500', () => {
   });
 
   it('a bearer request with Postgres down → 503, a bad token still → 401', async () => {
-    const token = app.get(JwtCodec).sign({ sub: 'u1', tenant: 'default', roles: [], sid: '00000000-0000-0000-0000-000000000001', jti: 'j' }, 60);
+    const token = await app.get(JwtCodec).sign({ sub: 'u1', tenant: 'default', roles: [], sid: '00000000-0000-0000-0000-000000000001', jti: 'j' }, 60);
     const res = await fetch(`${url}/ping`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(503);
     expect((await fetch(`${url}/ping`, { headers: { authorization: 'Bearer x.y.z' } })).status).toBe(401);

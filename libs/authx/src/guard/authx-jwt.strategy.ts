@@ -22,11 +22,10 @@ function installCodecVerifier(): void {
   const stock = strategyClass.JwtVerifier;
   const verifier: Verifier & { authx?: true } = (token, key, options, done) => {
     if (!(key instanceof JwtCodec)) return stock(token, key, options, done);
-    try {
-      done(null, key.verify(token));
-    } catch (error) {
-      done(error);
-    }
+    key.verify(token).then(
+      (claims) => done(null, claims),
+      (error: unknown) => done(error),
+    );
   };
   verifier.authx = true;
   strategyClass.JwtVerifier = verifier;

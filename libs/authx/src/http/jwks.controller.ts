@@ -9,7 +9,7 @@ export class JwksController {
 
   @Public()
   @Get('jwks.json')
-  jwks(): { keys: PublicJwk[] } {
+  jwks(): Promise<{ keys: PublicJwk[] }> {
     return this.codec.jwks();
   }
 }

@@ -43,6 +43,14 @@ export function sessionStoreContract(name: string, make: () => SessionStore): vo
       expect(results.filter((r) => r.kind === 'grace')).toHaveLength(7);
     });
 
+    it('keeps exactly one winner when the minter is async (signing the access token is)', async () => {
+      const { token } = await open();
+      const slow = (s: SessionRecord) => new Promise<ReturnType<ReturnType<typeof minter>>>((resolve) => setTimeout(() => resolve(minter(hash(), 'slow')(s)), 20));
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.rotate(token, now, 10_000, slow)));
+      expect(results.filter((r) => r.kind === 'rotated')).toHaveLength(1);
+      expect(results.filter((r) => r.kind === 'grace')).toEqual(Array(7).fill(expect.objectContaining({ graceCipher: 'slow' })));
+    });
+
     it('treats unknown, expired and revoked tokens as invalid, for every descendant', async () => {
       expect((await store.rotate(hash(), now, 10_000, minter(hash()))).kind).toBe('invalid');
       const { session, token } = await open();

@@ -26,8 +26,17 @@ export type RotateResult =
   | { kind: 'reuse'; session: SessionRecord }
   | { kind: 'invalid' };
 
-/** Called inside the rotation with the live session: the successor token and the sealed pair for the grace window. */
-export type RotationMinter = (session: SessionRecord) => { next: RefreshTokenRecord; graceCipher: string };
+/** What a {@link RotationMinter} returns: the successor token and the sealed pair for the grace window. */
+export interface MintedRotation {
+  next: RefreshTokenRecord;
+  graceCipher: string;
+}
+
+/**
+ * Called inside the rotation (while the old token is held) with the live session. May be async
+ * (signing the access token is); adapters keep the rotation atomic across the await.
+ */
+export type RotationMinter = (session: SessionRecord) => MintedRotation | Promise<MintedRotation>;
 
 /**
  * Port: sessions and their refresh tokens. Adapters: memory, Postgres.

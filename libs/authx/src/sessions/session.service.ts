@@ -59,16 +59,16 @@ export class SessionService {
     };
     const refreshToken = randomToken();
     await this.store.createSession(session, { hash: hashToken(refreshToken), sessionId: session.id, expiresAt: session.expiresAt });
-    return this.pair(session, refreshToken, now);
+    return await this.pair(session, refreshToken, now);
   }
 
   /** Rotates `refreshToken`; 401 when it is unknown, expired, revoked or re-used. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = Date.now();
     let minted: TokenPair | undefined;
-    const result = await this.store.rotate(hashToken(refreshToken), now, this.options.refreshGraceSec * 1000, (session) => {
+    const result = await this.store.rotate(hashToken(refreshToken), now, this.options.refreshGraceSec * 1000, async (session) => {
       const next = randomToken();
-      minted = this.pair(session, next, now);
+      minted = await this.pair(session, next, now);
       return {
         next: { hash: hashToken(next), sessionId: session.id, expiresAt: session.expiresAt },
         graceCipher: this.box.seal(JSON.stringify(minted), refreshToken),
@@ -116,8 +116,8 @@ export class SessionService {
     return session !== null && (session.revokedAt !== null || session.expiresAt <= Date.now());
   }
 
-  private pair(session: SessionRecord, refreshToken: string, now: number): TokenPair {
-    const accessToken = this.codec.sign(
+  private async pair(session: SessionRecord, refreshToken: string, now: number): Promise<TokenPair> {
+    const accessToken = await this.codec.sign(
       { sub: session.userId, tenant: session.tenantId, roles: session.roles, sid: session.id, jti: randomUUID() },
       this.options.accessTokenTtlSec,
       now,

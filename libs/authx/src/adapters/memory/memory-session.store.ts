@@ -9,6 +9,8 @@ interface StoredToken extends RefreshTokenRecord {
 export class MemorySessionStore extends SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly tokens = new Map<string, StoredToken>();
+  /** Rotations run one at a time, so an async minter cannot open a race window. */
+  private rotations: Promise<unknown> = Promise.resolve();
 
   async createSession(session: SessionRecord, firstToken: RefreshTokenRecord): Promise<void> {
     this.sessions.set(session.id, { ...session, roles: [...session.roles] });
@@ -20,7 +22,13 @@ export class MemorySessionStore extends SessionStore {
     return s ? { ...s, roles: [...s.roles] } : null;
   }
 
-  async rotate(oldHash: string, now: number, graceMs: number, mint: RotationMinter): Promise<RotateResult> {
+  rotate(oldHash: string, now: number, graceMs: number, mint: RotationMinter): Promise<RotateResult> {
+    const run = this.rotations.then(() => this.rotateNow(oldHash, now, graceMs, mint));
+    this.rotations = run.catch(() => undefined);
+    return run;
+  }
+
+  private async rotateNow(oldHash: string, now: number, graceMs: number, mint: RotationMinter): Promise<RotateResult> {
     const token = this.tokens.get(oldHash);
     const session = token ? this.sessions.get(token.sessionId) : undefined;
     if (!token || !session || session.revokedAt !== null || session.expiresAt <= now) return { kind: 'invalid' };
@@ -30,7 +38,7 @@ export class MemorySessionStore extends SessionStore {
     }
     if (token.expiresAt <= now) return { kind: 'invalid' };
     session.lastUsedAt = now;
-    const { next, graceCipher } = mint({ ...session, roles: [...session.roles] });
+    const { next, graceCipher } = await mint({ ...session, roles: [...session.roles] });
     token.rotatedAt = now;
     token.graceCipher = graceCipher;
     this.tokens.set(next.hash, { ...next, rotatedAt: null, graceCipher: null });

@@ -72,7 +72,7 @@ export class PostgresSessionStore extends SessionStore {
         return { kind: 'reuse', session };
       }
       if (row.token_expires_at.getTime() <= now) return { kind: 'invalid' };
-      const { next, graceCipher } = mint({ ...session, lastUsedAt: now });
+      const { next, graceCipher } = await mint({ ...session, lastUsedAt: now });
       await c.query(`UPDATE identity.refresh_tokens SET rotated_at = to_timestamp($2 / 1000.0), grace_cipher = $3 WHERE token_hash = $1`, [oldHash, now, graceCipher]);
       await c.query(
         `INSERT INTO identity.refresh_tokens (token_hash, session_id, parent_hash, expires_at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))`,
