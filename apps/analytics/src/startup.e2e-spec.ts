@@ -54,6 +54,8 @@ function startAnalytics(env: Record<string, string | undefined>, waitForListen =
   });
 }
 
+jest.setTimeout(30_000);
+
 describe('analytics start-up (real process)', () => {
   it('refuses to start with one clear line per bad variable and no stack trace', async () => {
     const run = await startAnalytics({ REDIS_URL: 'not-a-url', USE_FASTIFY: 'sometimes' });
