@@ -32,7 +32,8 @@ const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Objec
  * Applies defaults to {@link MessagingModuleOptions}, then the environment overrides
  * (`MESSAGING_STREAM_PREFIX`, `MESSAGING_KEY_PREFIX`, `OUTBOX_RELAY_ENABLED`,
  * `OUTBOX_RELAY_POLL_MS`, `OUTBOX_RELAY_MAX_ATTEMPTS`, `MESSAGING_CLAIM_IDLE_MS`,
- * `MESSAGING_CLAIM_INTERVAL_MS`, `MESSAGING_MAX_DELIVERIES`), and rejects bad values at start-up.
+ * `MESSAGING_CLAIM_INTERVAL_MS`, `MESSAGING_MAX_DELIVERIES`, `MESSAGING_STREAM_MAXLEN`), and rejects
+ * bad values at start-up.
  */
 export function resolveMessagingOptions(options: MessagingModuleOptions, env: Env = {}): ResolvedMessagingOptions {
   if (!options.service || !/^[a-z][a-z0-9_-]{0,62}$/.test(options.service)) {
@@ -72,7 +73,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     schema: options.schema ?? options.service.replace(/-/g, '_'),
     keyPrefix: env.MESSAGING_KEY_PREFIX || options.keyPrefix || 'mm:',
     streamPrefix: env.MESSAGING_STREAM_PREFIX || options.streamPrefix || 'events:',
-    streamMaxLen: options.streamMaxLen,
+    streamMaxLen: num(env, 'MESSAGING_STREAM_MAXLEN') ?? options.streamMaxLen,
     contracts: [...PLATFORM_EVENT_CONTRACTS, ...(options.contracts ?? [])],
     relay,
     consumer,

@@ -95,7 +95,7 @@ const providers: Provider[] = [
 
 const ENV_KEYS = [
   'MESSAGING_STREAM_PREFIX', 'MESSAGING_KEY_PREFIX', 'OUTBOX_RELAY_ENABLED', 'OUTBOX_RELAY_POLL_MS', 'OUTBOX_RELAY_MAX_ATTEMPTS',
-  'MESSAGING_CLAIM_IDLE_MS', 'MESSAGING_CLAIM_INTERVAL_MS', 'MESSAGING_MAX_DELIVERIES',
+  'MESSAGING_CLAIM_IDLE_MS', 'MESSAGING_CLAIM_INTERVAL_MS', 'MESSAGING_MAX_DELIVERIES', 'MESSAGING_STREAM_MAXLEN',
 ];
 const envOf = (config: ConfigService): Record<string, string | undefined> =>
   Object.fromEntries(ENV_KEYS.map((k) => [k, config.get<string>(k)]));

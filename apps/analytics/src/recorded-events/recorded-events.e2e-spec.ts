@@ -184,3 +184,26 @@ describe('analytics events in pure memory mode (dev:local): in-process relay and
     });
   });
 });
+
+describe('analytics events with Redis only (outbox and inbox in Redis, buffered until the handler succeeds)', () => {
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    const env = testEnv('redis', { MESSAGING_STREAM_PREFIX: uniquePrefix('streams'), MESSAGING_KEY_PREFIX: uniquePrefix('msg') });
+    app = await bootApp(TestModule, { adapter: 'fastify', env, globalPrefix: PREFIX });
+    expect(await connectEventConsumers(app)).toBe(true);
+    url = await baseUrl(app, PREFIX);
+  });
+  afterAll(() => app?.close());
+
+  it('counts published events once each; a handler that throws publishes nothing', async () => {
+    const tenant = `redis-${Date.now().toString(36)}`;
+    expect((await post(`${url}/test-publish/throw`, {}, tenant)).status).toBe(409);
+    for (const type of ['play', 'play']) expect((await post(`${url}/events`, { type }, tenant)).status).toBe(201);
+    const read = async () => (await fetch(`${url}/recorded-events`, { headers: { 'x-tenant-id': tenant } })).json();
+    expect(await eventually(read, (body: { total: number }) => body.total >= 2)).toEqual({ total: 2, data: [{ eventType: 'play', count: 2 }] });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await read()).total).toBe(2);
+  });
+});
