@@ -1,4 +1,5 @@
-import { Controller, type INestApplication, Module, Post } from '@nestjs/common';
+import { Controller, Injectable, type INestApplication, Module, Post } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import { PlatformError } from '@mikasmissions/http';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { connectEventConsumers, dlqKey, EventPublisher, Publish, type EventEnvelope } from '@mikasmissions/messaging';
@@ -14,10 +15,41 @@ import { createIsolatedDatabase, type IsolatedDatabase } from './testing/isolate
 const PREFIX = 'api/v1/analytics';
 const toRecorded = (e: AnalyticsEvent) => ({ eventId: e.id, eventType: e.type, occurredAt: e.occurredAt });
 
+/** A use case that writes and publishes programmatically inside its own `@Transactional()`. */
+@Injectable()
+class RecordTwiceAndFail {
+  constructor(
+    private readonly events: EventsService,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  @Transactional()
+  async run(fail: boolean): Promise<void> {
+    for (const type of ['first', 'second']) {
+      const e = await this.events.record({ type });
+      await this.publisher.publish('analytics.event.recorded', toRecorded(e));
+    }
+    if (fail) throw new PlatformError(409, 'TEST_FAILURE', 'failed after two writes and two events');
+  }
+}
+
 /** Handlers that misbehave, to prove the outbox commits only with the handler. */
 @Controller('test-publish')
 class MisbehavingController {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly useCase: RecordTwiceAndFail,
+  ) {}
+
+  @Post('programmatic')
+  async programmatic(): Promise<void> {
+    await this.useCase.run(false);
+  }
+
+  @Post('programmatic-throw')
+  async programmaticThrow(): Promise<void> {
+    await this.useCase.run(true);
+  }
 
   @Post('throw')
   @Publish('analytics.event.recorded', { map: toRecorded })
@@ -45,7 +77,7 @@ class MediaConsumer {
   }
 }
 
-@Module({ imports: [AppModule, EventsModule], controllers: [MisbehavingController, MediaConsumer] })
+@Module({ imports: [AppModule, EventsModule], controllers: [MisbehavingController, MediaConsumer], providers: [RecordTwiceAndFail] })
 class TestModule {}
 
 const post = (url: string, body: unknown, tenant: string) =>
@@ -119,6 +151,17 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     expect((await res.json()).error.code).toBe('TEST_FAILURE');
     expect(await businessRows(tenant)).toBe(0);
     expect(await outboxRows(tenant)).toBe(0);
+  });
+
+  it('EventPublisher joins a @Transactional() use case: both commit together or not at all', async () => {
+    const ok = `tx-ok-${Date.now().toString(36)}`;
+    expect((await post(`${url}/test-publish/programmatic`, {}, ok)).status).toBe(201);
+    expect(await businessRows(ok)).toBe(2);
+    expect(await outboxRows(ok)).toBe(2);
+    const failed = `tx-fail-${Date.now().toString(36)}`;
+    expect((await post(`${url}/test-publish/programmatic-throw`, {}, failed)).status).toBe(409);
+    expect(await businessRows(failed)).toBe(0);
+    expect(await outboxRows(failed)).toBe(0);
   });
 
   it('an event that fails its schema fails the handler with a clear message and writes nothing', async () => {

@@ -159,6 +159,25 @@ describe('RedisStreamsServer (real Redis)', () => {
     await until(async () => ((await redis.xpending(stream(), 'jobs')) as [number])[0] === 0);
   });
 
+  it('handles the events of one aggregate in order, even when an earlier one is slow', async () => {
+    const ofA = (n: number, slowMs?: number) =>
+      createEnvelope({ type: 'test.job', version: 1, payload: slowMs ? { n, slowMs } : { n }, tenantId: 't', requestId: 'r', aggregateId: 'A' });
+    await app.close();
+    await redis.xadd(stream(), '*', 'envelope', JSON.stringify(ofA(1, 150)));
+    await emit({ n: 9 });
+    await redis.xadd(stream(), '*', 'envelope', JSON.stringify(ofA(2)));
+    await redis.xadd(stream(), '*', 'envelope', JSON.stringify(ofA(3)));
+    app = await boot();
+    await until(() => handled.length === 4);
+    expect(handled.filter((n) => n !== 9)).toEqual([1, 2, 3]);
+    expect(handled.indexOf(9)).toBeLessThan(handled.indexOf(1));
+  });
+
+  it('the client carries events only: send() is refused, emit() validates', async () => {
+    await expect(lastValueFrom(client.send('test.job', { n: 1 }))).rejects.toThrow('carries events only');
+    await expect(lastValueFrom(client.emit('test.job', { n: 'x' }))).rejects.toThrow('invalid test.job event');
+  });
+
   it('shuts down gracefully: an in-flight handler finishes and is acknowledged before close resolves', async () => {
     await emit({ n: 42, slowMs: 400 });
     await until(() => attempts.get(42) === 1);
