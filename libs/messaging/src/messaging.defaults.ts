@@ -59,6 +59,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     claimIntervalMs: 5_000,
     maxDeliveries: 5,
     inboxTtlSeconds: 7 * 24 * 3600,
+    staleConsumerMs: 3_600_000,
     ...options.consumer,
     ...defined({
       claimIdleMs: num(env, 'MESSAGING_CLAIM_IDLE_MS'),

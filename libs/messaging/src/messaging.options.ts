@@ -36,6 +36,8 @@ export interface ConsumerOptions {
   maxDeliveries: number;
   /** Expiry of Redis inbox marks. Default: 7 days. */
   inboxTtlSeconds: number;
+  /** Consumers of dead replicas with nothing pending are removed from the group after this silence. Default: 1 h. */
+  staleConsumerMs: number;
 }
 
 /** Options of `MessagingModule.forRoot`; every field but `service` has a default. */

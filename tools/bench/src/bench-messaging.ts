@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     });
     const strategy = new RedisStreamsServer({
       redisUrl: REDIS_URL, streamPrefix: prefix, contracts, inbox: new PostgresInboxStore(tx, 'analytics'),
-      group: 'bench', consumer: 'bench-1', batchSize: 200, blockMs: 1_000, claimIdleMs: 30_000, claimIntervalMs: 5_000, maxDeliveries: 5, inboxTtlSeconds: 3600,
+      group: 'bench', consumer: 'bench-1', batchSize: 200, blockMs: 1_000, claimIdleMs: 30_000, claimIntervalMs: 5_000, maxDeliveries: 5, inboxTtlSeconds: 3600, staleConsumerMs: 3_600_000,
     });
     app = await NestFactory.createMicroservice<MicroserviceOptions>(BenchModule, { strategy, logger: false });
     await app.listen();

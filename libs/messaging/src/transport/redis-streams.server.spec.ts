@@ -70,6 +70,7 @@ describe('RedisStreamsServer (real Redis)', () => {
       claimIntervalMs: 100,
       maxDeliveries: 3,
       inboxTtlSeconds: 60,
+      staleConsumerMs: 300,
     });
     const micro = await NestFactory.createMicroservice<MicroserviceOptions>(JobsModule, { strategy, logger: false });
     await micro.listen();
@@ -176,6 +177,17 @@ describe('RedisStreamsServer (real Redis)', () => {
   it('the client carries events only: send() is refused, emit() validates', async () => {
     await expect(lastValueFrom(client.send('test.job', { n: 1 }))).rejects.toThrow('carries events only');
     await expect(lastValueFrom(client.emit('test.job', { n: 'x' }))).rejects.toThrow('invalid test.job event');
+  });
+
+  it('forgets consumers of dead replicas once nothing is pending for them', async () => {
+    await app.close();
+    await emit({ n: 1 });
+    const [[, [[id]]]] = (await redis.xreadgroup('GROUP', 'jobs', 'ghost', 'COUNT', 1, 'STREAMS', stream(), '>')) as Array<[string, Array<[string]>]>;
+    await redis.xack(stream(), 'jobs', id);
+    const names = async () => ((await redis.xinfo('CONSUMERS', stream(), 'jobs')) as Array<Array<string>>).map((c) => c[c.indexOf('name') + 1]);
+    expect(await names()).toContain('ghost');
+    app = await boot();
+    await until(async () => !(await names()).includes('ghost'));
   });
 
   it('shuts down gracefully: an in-flight handler finishes and is acknowledged before close resolves', async () => {

@@ -189,7 +189,10 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         )) as [string, Array<Entry | null>, string[]?];
         if (deleted?.length) await this.client!.xack(stream, this.options.group, ...deleted);
         const claimed = entries.filter((e): e is Entry => e !== null);
-        if (claimed.length === 0) continue;
+        if (claimed.length === 0) {
+          await this.forgetDeadConsumers(stream);
+          continue;
+        }
         const pending = (await this.client!.xpending(
           stream, this.options.group, claimed[0][0], claimed[claimed.length - 1][0], claimed.length * 2, this.options.consumer,
         )) as Array<[string, string, number, number]>;
@@ -201,6 +204,19 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       this.logger.warn?.(`claim failed: ${this.lastError}`);
     } finally {
       this.claiming = false;
+    }
+  }
+
+  /** Removes consumers of dead replicas (nothing pending, silent for `staleConsumerMs`) from the group. */
+  private async forgetDeadConsumers(stream: string): Promise<void> {
+    const consumers = (await this.client!.xinfo('CONSUMERS', stream, this.options.group)) as Array<Array<string | number>>;
+    for (const fields of consumers) {
+      const info: Record<string, string | number> = {};
+      for (let i = 0; i + 1 < fields.length; i += 2) info[String(fields[i])] = fields[i + 1];
+      const idle = Number(info.inactive ?? info.idle);
+      if (info.name !== this.options.consumer && Number(info.pending) === 0 && idle >= this.options.staleConsumerMs) {
+        await this.client!.xgroup('DELCONSUMER', stream, this.options.group, String(info.name));
+      }
     }
   }
 
