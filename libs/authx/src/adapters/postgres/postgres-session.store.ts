@@ -1,3 +1,4 @@
+import { inPgTransaction } from '@mikasmissions/persistence';
 import type { Pool, PoolClient } from 'pg';
 import { SessionStore, type RefreshTokenRecord, type RotateResult, type RotationMinter, type SessionRecord } from '../../ports/session-store';
 
@@ -103,18 +104,8 @@ export class PostgresSessionStore extends SessionStore {
     return rows.map(toSession);
   }
 
-  private async tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inPgTransaction(this.pool, work);
   }
+
 }

@@ -1,6 +1,6 @@
 import type { TransactionalAdapter, TransactionalAdapterOptions } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
-import { PG_POOL } from '@mikasmissions/persistence';
+import { inPgTransaction, PG_POOL } from '@mikasmissions/persistence';
 import type { Pool, PoolClient } from 'pg';
 
 type Tx = unknown;
@@ -37,19 +37,10 @@ export class PlatformTransactionalAdapter implements TransactionalAdapter<unknow
 function pgPoolOptions(pool: Pool): TransactionalAdapterOptions<Tx, TxOptions> {
   return {
     wrapWithTransaction: async (_options, fn, setTx) => {
-      const client: PoolClient = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      return inPgTransaction(pool, (client: PoolClient) => {
         setTx(client);
-        const result = await fn();
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+        return fn();
+      });
     },
     getFallbackInstance: () => pool,
   };

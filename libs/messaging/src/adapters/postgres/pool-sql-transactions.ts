@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { inPgTransaction } from '@mikasmissions/persistence';
 import type { Pool, PoolClient } from 'pg';
 import { SqlTransactions, toSqlClient, type SqlClient } from './sql-client';
 
@@ -15,18 +16,7 @@ export class PoolSqlTransactions extends SqlTransactions {
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) return fn();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await this.storage.run(client, fn);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return inPgTransaction(this.pool, (client) => this.storage.run(client, fn));
   }
 
   active(): boolean {
