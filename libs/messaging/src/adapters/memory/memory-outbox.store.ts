@@ -7,6 +7,7 @@ import {
   type RelayOutcome,
   type RequeueOptions,
 } from '../../ports/outbox-store';
+import { WorkSignal } from '../../relay/work-signal';
 
 type Row = OutboxRecord & { seq: number; availableAt: number; leasedUntil: number };
 
@@ -19,8 +20,7 @@ export class MemoryOutboxStore extends OutboxStore {
   readonly transactional = false;
   private readonly rows = new Map<string, Row>();
   private seq = 0;
-  private waiters: Array<() => void> = [];
-  private notified = false;
+  private readonly signal = new WorkSignal();
 
   constructor(private readonly leaseMs = 30_000) {
     super();
@@ -48,10 +48,7 @@ export class MemoryOutboxStore extends OutboxStore {
   }
 
   wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    if (waiters.length === 0) this.notified = true;
-    for (const wake of waiters) wake();
+    this.signal.notify();
   }
 
   async claim(limit: number): Promise<OutboxClaim> {
@@ -117,23 +114,11 @@ export class MemoryOutboxStore extends OutboxStore {
   }
 
   waitForWork(timeoutMs: number): Promise<void> {
-    if (this.notified) {
-      this.notified = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    return this.signal.wait(timeoutMs);
   }
 
   override async close(): Promise<void> {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
+    this.signal.release();
   }
 
   private sorted(status: OutboxRecord['status']): Row[] {

@@ -8,6 +8,7 @@ import {
   type RelayOutcome,
   type RequeueOptions,
 } from '../../ports/outbox-store';
+import { WorkSignal } from '../../relay/work-signal';
 
 type Stored = OutboxRecord & { seq: number };
 
@@ -30,8 +31,7 @@ return out`;
 export class RedisOutboxStore extends OutboxStore {
   readonly kind = 'redis' as const;
   readonly transactional = false;
-  private waiters: Array<() => void> = [];
-  private notified = false;
+  private readonly signal = new WorkSignal();
 
   constructor(
     private readonly redis: Redis,
@@ -71,10 +71,7 @@ export class RedisOutboxStore extends OutboxStore {
   }
 
   wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    if (waiters.length === 0) this.notified = true;
-    for (const wake of waiters) wake();
+    this.signal.notify();
   }
 
   async claim(limit: number): Promise<OutboxClaim> {
@@ -145,23 +142,11 @@ export class RedisOutboxStore extends OutboxStore {
   }
 
   waitForWork(timeoutMs: number): Promise<void> {
-    if (this.notified) {
-      this.notified = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    return this.signal.wait(timeoutMs);
   }
 
   override async close(): Promise<void> {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
+    this.signal.release();
   }
 
   private async failed(limit: number): Promise<Stored[]> {
