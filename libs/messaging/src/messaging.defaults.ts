@@ -32,7 +32,8 @@ const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Objec
  * Applies defaults to {@link MessagingModuleOptions}, then the environment overrides
  * (`MESSAGING_STREAM_PREFIX`, `MESSAGING_KEY_PREFIX`, `OUTBOX_RELAY_ENABLED`,
  * `OUTBOX_RELAY_POLL_MS`, `OUTBOX_RELAY_MAX_ATTEMPTS`, `MESSAGING_CLAIM_IDLE_MS`,
- * `MESSAGING_CLAIM_INTERVAL_MS`, `MESSAGING_MAX_DELIVERIES`, `MESSAGING_STREAM_MAXLEN`), and rejects
+ * `MESSAGING_CLAIM_INTERVAL_MS`, `MESSAGING_RETRY_BASE_MS`, `MESSAGING_RETRY_MAX_MS`,
+ * `MESSAGING_MAX_DELIVERIES`, `MESSAGING_STREAM_MAXLEN`), and rejects
  * bad values at start-up.
  */
 export function resolveMessagingOptions(options: MessagingModuleOptions, env: Env = {}): ResolvedMessagingOptions {
@@ -57,6 +58,8 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     blockMs: 2_000,
     claimIdleMs: 30_000,
     claimIntervalMs: 5_000,
+    retryBaseMs: 1_000,
+    retryMaxMs: 60_000,
     maxDeliveries: 5,
     inboxTtlSeconds: 7 * 24 * 3600,
     staleConsumerMs: 3_600_000,
@@ -64,11 +67,16 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     ...defined({
       claimIdleMs: num(env, 'MESSAGING_CLAIM_IDLE_MS'),
       claimIntervalMs: num(env, 'MESSAGING_CLAIM_INTERVAL_MS'),
+      retryBaseMs: num(env, 'MESSAGING_RETRY_BASE_MS'),
+      retryMaxMs: num(env, 'MESSAGING_RETRY_MAX_MS'),
       maxDeliveries: num(env, 'MESSAGING_MAX_DELIVERIES'),
     }),
   };
   for (const [key, value] of Object.entries(relay)) if (typeof value === 'number') positive(`relay.${key}`, value);
   for (const [key, value] of Object.entries(consumer)) if (typeof value === 'number') positive(`consumer.${key}`, value);
+  if (consumer.retryMaxMs < consumer.retryBaseMs) {
+    throw new MessagingConfigError(`consumer.retryMaxMs (${consumer.retryMaxMs}) must not be below consumer.retryBaseMs (${consumer.retryBaseMs})`);
+  }
   return {
     service: options.service,
     schema: options.schema ?? options.service.replace(/-/g, '_'),

@@ -28,8 +28,12 @@ export interface ConsumerOptions {
   batchSize: number;
   /** XREADGROUP BLOCK timeout. Default: 2000 ms. */
   blockMs: number;
-  /** A pending message idle this long is claimed (XAUTOCLAIM) and retried. Default: 30 s. */
+  /** A pending message whose handler did not finish (dead consumer) is claimed after this idle time and retried. Default: 30 s. */
   claimIdleMs: number;
+  /** First retry delay after a handler failed; doubles per delivery (plus up to 25 % jitter). Default: 1 s. */
+  retryBaseMs: number;
+  /** Longest retry delay (before jitter). Default: 60 s. */
+  retryMaxMs: number;
   /** How often to look for such messages. Default: 5 s. */
   claimIntervalMs: number;
   /** Deliveries before a message goes to `<stream>.dlq`. Default: 5. */

@@ -12,7 +12,7 @@ import { ConsumerErrorInterceptor } from '../consumer-error.interceptor';
 import { createEnvelope, type EventEnvelope } from '../event-envelope';
 import { RedisStreamsClient } from './redis-streams.client';
 import { RedisStreamsContext } from './redis-streams.context';
-import { RedisStreamsServer } from './redis-streams.server';
+import { RedisStreamsServer, type RedisStreamsServerOptions } from './redis-streams.server';
 
 type Job = { n: number; poison?: boolean; slowMs?: number };
 const contracts = new EventContracts([]).register({
@@ -24,6 +24,7 @@ const contracts = new EventContracts([]).register({
 const handled: number[] = [];
 const attempts = new Map<number, number>();
 const deliveriesSeen = new Map<number, number>();
+const callTimes = new Map<number, number[]>();
 
 @Controller()
 class JobsController {
@@ -31,6 +32,7 @@ class JobsController {
   async onJob(@Payload() event: EventEnvelope<Job>, @Ctx() ctx: RedisStreamsContext): Promise<void> {
     const { n, poison, slowMs } = event.payload;
     attempts.set(n, (attempts.get(n) ?? 0) + 1);
+    callTimes.set(n, [...(callTimes.get(n) ?? []), Date.now()]);
     deliveriesSeen.set(n, ctx.getDeliveries());
     if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
     if (poison) throw new Error(`job ${n} is poison`);
@@ -56,7 +58,7 @@ describe('RedisStreamsServer (real Redis)', () => {
   let prefix: string;
   const stream = () => `${prefix}test.job`;
 
-  const boot = async () => {
+  const boot = async (overrides: Partial<RedisStreamsServerOptions> = {}) => {
     const strategy = new RedisStreamsServer({
       redisUrl: testRedisUrl(),
       streamPrefix: prefix,
@@ -68,9 +70,12 @@ describe('RedisStreamsServer (real Redis)', () => {
       blockMs: 200,
       claimIdleMs: 150,
       claimIntervalMs: 100,
+      retryBaseMs: 50,
+      retryMaxMs: 1_000,
       maxDeliveries: 3,
       inboxTtlSeconds: 60,
       staleConsumerMs: 300,
+      ...overrides,
     });
     const micro = await NestFactory.createMicroservice<MicroserviceOptions>(JobsModule, { strategy, logger: false });
     await micro.listen();
@@ -86,6 +91,7 @@ describe('RedisStreamsServer (real Redis)', () => {
     handled.length = 0;
     attempts.clear();
     deliveriesSeen.clear();
+    callTimes.clear();
     client = new RedisStreamsClient({ redisUrl: testRedisUrl(), streamPrefix: prefix, contracts });
     app = await boot();
   });
@@ -124,6 +130,29 @@ describe('RedisStreamsServer (real Redis)', () => {
     await until(async () => ((await redis.xpending(stream(), 'jobs')) as [number])[0] === 0);
   });
 
+  it('retries a failing handler with growing (exponential) gaps, then dead-letters it after maxDeliveries', async () => {
+    await app.close();
+    // claimIdleMs far above the backoff: retries of a failed handler must not wait for it.
+    app = await boot({ retryBaseMs: 60, retryMaxMs: 10_000, maxDeliveries: 5, claimIdleMs: 5_000, claimIntervalMs: 20 });
+    await emit({ n: 3, poison: true });
+    await emit({ n: 4 });
+    await until(async () => (await redis.xlen(`${stream()}.dlq`)) === 1);
+    expect(handled).toEqual([4]);
+    const times = callTimes.get(3)!;
+    expect(times).toHaveLength(5);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    // Each retry waits at least min(base · 2^(d-1), max) after the failure (ms clocks: 5 ms slack).
+    [60, 120, 240, 480].forEach((nominal, i) => expect(gaps[i]).toBeGreaterThanOrEqual(nominal - 5));
+    expect(gaps[2]).toBeGreaterThan(gaps[0]);
+    expect(gaps[3]).toBeGreaterThan(gaps[1]);
+    expect(times[4] - times[0]).toBeLessThan(5_000);
+    const [[, fields]] = await redis.xrange(`${stream()}.dlq`, '-', '+');
+    expect(fields[fields.indexOf('deliveries') + 1]).toBe('5');
+    expect(fields[fields.indexOf('error') + 1]).toBe('job 3 is poison');
+    await until(async () => ((await redis.xpending(stream(), 'jobs')) as [number])[0] === 0);
+    expect(await redis.hlen(`${stream()}:errors:jobs`)).toBe(0);
+  });
+
   it('sends an invalid payload straight to the DLQ with the validation error and keeps consuming', async () => {
     const bad = createEnvelope({ type: 'test.job', version: 1, payload: { n: 'one' }, tenantId: 't', requestId: 'r' });
     await redis.xadd(stream(), '*', 'envelope', JSON.stringify(bad));
@@ -148,14 +177,15 @@ describe('RedisStreamsServer (real Redis)', () => {
     expect(await redis.xlen(stream())).toBe(3);
   });
 
-  it('claims the pending messages of a consumer that died (XAUTOCLAIM) and processes them', async () => {
+  it('claims the pending messages of a consumer that died after claimIdleMs (not the retry backoff) and processes them', async () => {
     await app.close();
     for (let n = 11; n <= 13; n += 1) await emit({ n });
     const stolen = (await redis.xreadgroup('GROUP', 'jobs', 'dead-consumer', 'COUNT', 10, 'STREAMS', stream(), '>')) as Array<[string, unknown[]]>;
     expect(stolen[0][1]).toHaveLength(3);
     expect(handled).toEqual([]);
-    app = await boot();
-    await until(() => [11, 12, 13].every((n) => handled.includes(n)));
+    // A long retry backoff does not delay taking over a dead consumer's messages (claimIdleMs).
+    app = await boot({ retryBaseMs: 20_000, retryMaxMs: 20_000 });
+    await until(() => [11, 12, 13].every((n) => handled.includes(n)), 5_000);
     expect(deliveriesSeen.get(11)).toBe(2);
     await until(async () => ((await redis.xpending(stream(), 'jobs')) as [number])[0] === 0);
   });

@@ -5,12 +5,13 @@ import { streamKey } from '../adapters/redis/redis-streams.publisher';
 import type { EventEnvelope } from '../event-envelope';
 import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
+import { encodeFailure, findDuePending, forgetDeadConsumers, parseFailure, retryDelayMs } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-event-handler';
 import { dlqKey, errorsKey, fieldValue, type StreamMessage } from './stream-message';
 
 /** Options of {@link RedisStreamsServer}. */
-export interface RedisStreamsServerOptions extends ConsumerOptions {
+export interface RedisStreamsServerOptions extends Omit<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>, Partial<Pick<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>> {
   redisUrl: string;
   streamPrefix: string;
   contracts: EventContracts;
@@ -20,6 +21,9 @@ export interface RedisStreamsServerOptions extends ConsumerOptions {
 }
 
 type Entry = [id: string, fields: string[]];
+/** Defaults of the retry backoff when the options leave it out (as `MessagingModule` does not). */
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
 /** Inbox transactions a batch is spread over (one commit each). */
 const INBOX_CHUNKS = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,9 +33,11 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e ===
  * A `@nestjs/microservices` transport on Redis Streams: one stream per event type, one
  * consumer group per service, one consumer per replica. Reads with `XREADGROUP BLOCK`,
  * validates each envelope, runs the `@EventPattern` handler through the inbox (a
- * redelivered event is acknowledged without running again), `XACK`s after success,
- * reclaims messages idle longer than `claimIdleMs` (`XAUTOCLAIM`) and moves a message that
- * failed `maxDeliveries` times — or is invalid — to `<stream>.dlq` with the error.
+ * redelivered event is acknowledged without running again), `XACK`s after success, retries a
+ * failed handler with exponential backoff and jitter (`retryBaseMs` doubling up to
+ * `retryMaxMs`), reclaims messages of dead consumers idle longer than `claimIdleMs`
+ * (`XPENDING … IDLE` + `XCLAIM`) and moves a message that failed `maxDeliveries` times — or
+ * is invalid — to `<stream>.dlq` with the error.
  *
  * @example
  * app.connectMicroservice({ strategy: app.get(RedisStreamsServer) });
@@ -52,9 +58,17 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private lastError?: string;
   private closing = false;
   private retryTimer?: NodeJS.Timeout;
+  private readonly cursors = new Map<string, string>();
+  /** `<stream> <id>` of the messages this consumer is handling right now (never claimed from itself). */
+  private readonly active = new Set<string>();
+  private lastForget = 0;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
 
   constructor(private readonly options: RedisStreamsServerOptions) {
     super();
+    this.retryBaseMs = options.retryBaseMs ?? RETRY_BASE_MS;
+    this.retryMaxMs = Math.max(options.retryMaxMs ?? RETRY_MAX_MS, this.retryBaseMs);
   }
 
   on(): void {
@@ -108,7 +122,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     this.state = 'running';
     if (this.streams.length === 0) return;
     this.loop = this.readLoop();
-    this.claimTimer = setInterval(() => this.track(this.claimTick()), this.options.claimIntervalMs);
+    // Checked at least every retryBaseMs, so the shortest retry delays keep their spacing.
+    this.claimTimer = setInterval(() => this.track(this.claimTick()), Math.min(this.options.claimIntervalMs, this.retryBaseMs));
   }
 
   /** Stops reading, lets in-flight handlers finish and acknowledge, then disconnects. */
@@ -178,26 +193,17 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     }
   }
 
-  /** Claims messages idle longer than `claimIdleMs` (dead consumers, failed handlers) and retries them. */
+  /** Claims due pending messages (failed handlers after their backoff, dead consumers' after `claimIdleMs`) and retries them. */
   private async claimTick(): Promise<void> {
     if (this.claiming || !this.running) return;
     this.claiming = true;
     try {
+      const forget = Date.now() - this.lastForget >= this.options.claimIntervalMs;
+      if (forget) this.lastForget = Date.now();
       for (const stream of this.streams) {
-        const [, entries, deleted] = (await this.client!.xautoclaim(
-          stream, this.options.group, this.options.consumer, this.options.claimIdleMs, '0-0', 'COUNT', this.options.batchSize,
-        )) as [string, Array<Entry | null>, string[]?];
-        if (deleted?.length) await this.client!.xack(stream, this.options.group, ...deleted);
-        const claimed = entries.filter((e): e is Entry => e !== null);
-        if (claimed.length === 0) {
-          await this.forgetDeadConsumers(stream);
-          continue;
-        }
-        const pending = (await this.client!.xpending(
-          stream, this.options.group, claimed[0][0], claimed[claimed.length - 1][0], claimed.length * 2, this.options.consumer,
-        )) as Array<[string, string, number, number]>;
-        const deliveries = new Map(pending.map(([id, , , count]) => [id, Number(count)]));
-        await this.processBatch(claimed.map(([id, fields]) => ({ stream, id, fields, deliveries: deliveries.get(id) ?? 1 })));
+        const claimed = await this.claimDue(stream);
+        if (claimed.length > 0) await this.processBatch(claimed);
+        else if (forget) await forgetDeadConsumers(this.client!, stream, this.options);
       }
     } catch (error) {
       this.lastError = messageOf(error);
@@ -207,17 +213,31 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     }
   }
 
-  /** Removes consumers of dead replicas (nothing pending, silent for `staleConsumerMs`) from the group. */
-  private async forgetDeadConsumers(stream: string): Promise<void> {
-    const consumers = (await this.client!.xinfo('CONSUMERS', stream, this.options.group)) as Array<Array<string | number>>;
-    for (const fields of consumers) {
-      const info: Record<string, string | number> = {};
-      for (let i = 0; i + 1 < fields.length; i += 2) info[String(fields[i])] = fields[i + 1];
-      const idle = Number(info.inactive ?? info.idle);
-      if (info.name !== this.options.consumer && Number(info.pending) === 0 && idle >= this.options.staleConsumerMs) {
-        await this.client!.xgroup('DELCONSUMER', stream, this.options.group, String(info.name));
-      }
+  /** `XCLAIM`s the due messages of `stream`, each only if still idle long enough (another replica may have taken it). */
+  private async claimDue(stream: string): Promise<StreamMessage[]> {
+    const { due, cursor } = await findDuePending(this.client!, stream, {
+      group: this.options.group, claimIdleMs: this.options.claimIdleMs, retryBaseMs: this.retryBaseMs,
+      limit: this.options.batchSize, cursor: this.cursors.get(stream) ?? '-',
+    });
+    this.cursors.set(stream, cursor);
+    const mine = due.filter(({ id }) => !this.active.has(`${stream} ${id}`));
+    if (mine.length === 0) return [];
+    const pipeline = this.client!.pipeline();
+    for (const { id, minIdleMs } of mine) pipeline.xclaim(stream, this.options.group, this.options.consumer, minIdleMs, id);
+    const replies = (await pipeline.exec()) ?? [];
+    const claimed: StreamMessage[] = [];
+    const deleted: string[] = [];
+    for (const [i, [error, reply]] of replies.entries()) {
+      if (error) throw error;
+      const [entry] = reply as Array<[id: string, fields: string[] | null] | null>;
+      if (entry === undefined) continue; // taken by another consumer, or deleted (Redis 7 drops it from the PEL)
+      if (entry === null || entry[1] === null) deleted.push(mine[i].id);
+      else claimed.push({ stream, id: entry[0], fields: entry[1], deliveries: mine[i].deliveries + 1 });
     }
+    if (deleted.length) {
+      await this.client!.multi().xack(stream, this.options.group, ...deleted).hdel(errorsKey(stream, this.options.group), ...deleted).exec();
+    }
+    return claimed;
   }
 
   /**
@@ -225,6 +245,16 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
    * up to {@link INBOX_CHUNKS} transactions (events of one aggregate in order); then XACK.
    */
   private async processBatch(batch: StreamMessage[]): Promise<void> {
+    const keys = batch.map((m) => `${m.stream} ${m.id}`);
+    for (const key of keys) this.active.add(key);
+    try {
+      await this.handleBatch(batch);
+    } finally {
+      for (const key of keys) this.active.delete(key);
+    }
+  }
+
+  private async handleBatch(batch: StreamMessage[]): Promise<void> {
     const acks = new Map<string, string[]>();
     const runs: Array<HandlerRun & { message: StreamMessage }> = [];
     for (const message of batch) {
@@ -256,8 +286,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return undefined;
     }
     if (message.deliveries > this.options.maxDeliveries) {
-      const last = await this.client!.hget(errorsKey(message.stream, this.options.group), message.id);
-      await this.deadLetter(message, last ?? 'handler did not finish (consumer died or timed out)');
+      const last = parseFailure(await this.client!.hget(errorsKey(message.stream, this.options.group), message.id));
+      await this.deadLetter(message, last?.error ?? 'handler did not finish (consumer died or timed out)');
       return undefined;
     }
     const handler = this.getHandlerByPattern(type) as EventHandlerFn | null;
@@ -266,10 +296,22 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     return { handler, envelope, ctx, message };
   }
 
-  /** A handler failed: dead-letter after `maxDeliveries`, else keep the error for later and leave the message pending. */
+  /**
+   * A handler failed: dead-letter after `maxDeliveries`, else keep the error with the backoff
+   * of this delivery and leave the message pending; `XCLAIM … JUSTID` to ourselves restarts
+   * its idle time (without counting a delivery), so the backoff runs from the failure.
+   */
   private async failed(message: StreamMessage, error: string): Promise<void> {
-    if (message.deliveries >= this.options.maxDeliveries) await this.deadLetter(message, error);
-    else await this.client!.hset(errorsKey(message.stream, this.options.group), message.id, error);
+    if (message.deliveries >= this.options.maxDeliveries) {
+      await this.deadLetter(message, error);
+      return;
+    }
+    const retryAfterMs = retryDelayMs(message.deliveries, this.retryBaseMs, this.retryMaxMs);
+    await this.client!
+      .multi()
+      .hset(errorsKey(message.stream, this.options.group), message.id, encodeFailure({ error, deliveries: message.deliveries, retryAfterMs }))
+      .xclaim(message.stream, this.options.group, this.options.consumer, 0, message.id, 'JUSTID')
+      .exec();
   }
 
   /** Moves a message to `<stream>.dlq` (with error and delivery count) and acknowledges it, atomically. */

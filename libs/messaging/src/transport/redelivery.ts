@@ -1,0 +1,100 @@
+import type Redis from 'ioredis';
+import { errorsKey } from './stream-message';
+
+/** Share of the backoff delay added at random, so messages that failed together do not retry together. */
+export const RETRY_JITTER = 0.25;
+/** XPENDING pages looked at per stream and claim round. */
+const MAX_PAGES = 10;
+
+/**
+ * Idle time a message whose handler failed on delivery `deliveries` waits before it is
+ * redelivered: `min(baseMs · 2^(deliveries-1), maxMs)` plus up to {@link RETRY_JITTER} of that at random.
+ */
+export function retryDelayMs(deliveries: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const delay = Math.min(baseMs * 2 ** Math.max(0, deliveries - 1), maxMs);
+  return Math.round(delay + delay * RETRY_JITTER * random());
+}
+
+/** What the consumer keeps (in {@link errorsKey}) about a pending message whose handler failed. */
+export interface DeliveryFailure {
+  error: string;
+  /** The delivery that failed; a later delivery count means the message is being retried. */
+  deliveries?: number;
+  /** Idle time after the failure before the retry. */
+  retryAfterMs?: number;
+}
+
+/** Serialises a {@link DeliveryFailure} for the errors hash. */
+export const encodeFailure = (failure: DeliveryFailure): string => JSON.stringify(failure);
+
+/** Reads a value of the errors hash; a plain string (written before backoff existed) is an error without retry data. */
+export function parseFailure(raw: string | null | undefined): DeliveryFailure | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    if (value && typeof value === 'object' && typeof (value as DeliveryFailure).error === 'string') return value as DeliveryFailure;
+  } catch {
+    // not JSON: an error stored as plain text
+  }
+  return { error: raw };
+}
+
+/** A pending message ready to be claimed: `minIdleMs` is the idle time XCLAIM must still see. */
+export interface DuePending {
+  id: string;
+  deliveries: number;
+  minIdleMs: number;
+}
+
+/** Settings of {@link findDuePending}. */
+export interface DuePendingOptions {
+  group: string;
+  /** Idle time after which a message without a failure of its current delivery is claimed (dead consumer, hung handler). */
+  claimIdleMs: number;
+  /** Smallest retry delay (the XPENDING IDLE filter). */
+  retryBaseMs: number;
+  /** Most messages to return. */
+  limit: number;
+  /** Where to resume in the pending list (`-` = from the start). */
+  cursor: string;
+}
+
+/**
+ * Lists pending messages that are due (extended `XPENDING … IDLE`): one whose last delivery
+ * failed waits for the backoff recorded with its failure, any other (its consumer died or is
+ * still running it) for `claimIdleMs`. Returns the due messages and the cursor for the next round.
+ */
+export async function findDuePending(client: Redis, stream: string, o: DuePendingOptions): Promise<{ due: DuePending[]; cursor: string }> {
+  const due: DuePending[] = [];
+  let start = o.cursor;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const entries = (await client.xpending(stream, o.group, 'IDLE', Math.min(o.claimIdleMs, o.retryBaseMs), start, '+', o.limit)) as Array<
+      [string, string, number, number]
+    >;
+    if (entries.length === 0) return { due, cursor: '-' };
+    const failures = await client.hmget(errorsKey(stream, o.group), ...entries.map(([id]) => id));
+    for (const [i, [id, , idle, count]] of entries.entries()) {
+      const failure = parseFailure(failures[i]);
+      const deliveries = Number(count);
+      const wait = failure?.deliveries === deliveries && failure.retryAfterMs !== undefined ? failure.retryAfterMs : o.claimIdleMs;
+      if (Number(idle) >= wait) due.push({ id, deliveries, minIdleMs: wait });
+      if (due.length >= o.limit) return { due, cursor: `(${id}` };
+    }
+    if (entries.length < o.limit) return { due, cursor: '-' };
+    start = `(${entries[entries.length - 1][0]}`;
+  }
+  return { due, cursor: start };
+}
+
+/** Removes consumers of dead replicas (nothing pending, silent for `staleConsumerMs`) from the group of `stream`. */
+export async function forgetDeadConsumers(client: Redis, stream: string, o: { group: string; consumer: string; staleConsumerMs: number }): Promise<void> {
+  const consumers = (await client.xinfo('CONSUMERS', stream, o.group)) as Array<Array<string | number>>;
+  for (const fields of consumers) {
+    const info: Record<string, string | number> = {};
+    for (let i = 0; i + 1 < fields.length; i += 2) info[String(fields[i])] = fields[i + 1];
+    const idle = Number(info.inactive ?? info.idle);
+    if (info.name !== o.consumer && Number(info.pending) === 0 && idle >= o.staleConsumerMs) {
+      await client.xgroup('DELCONSUMER', stream, o.group, String(info.name));
+    }
+  }
+}
