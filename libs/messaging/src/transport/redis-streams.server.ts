@@ -5,10 +5,11 @@ import { streamKey } from '../adapters/redis/redis-streams.publisher';
 import type { EventEnvelope } from '../event-envelope';
 import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
-import { encodeFailure, findDuePending, forgetDeadConsumers, parseFailure, retryDelayMs } from './redelivery';
+import { deadLetter, recordFailure } from './delivery-failure';
+import { findDuePending, forgetDeadConsumers, parseFailure } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-event-handler';
-import { dlqKey, errorsKey, fieldValue, type StreamMessage } from './stream-message';
+import { errorsKey, fieldValue, type StreamMessage } from './stream-message';
 
 /** Options of {@link RedisStreamsServer}. */
 export interface RedisStreamsServerOptions extends Omit<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>, Partial<Pick<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>> {
@@ -296,33 +297,14 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     return { handler, envelope, ctx, message };
   }
 
-  /**
-   * A handler failed: dead-letter after `maxDeliveries`, else keep the error with the backoff
-   * of this delivery and leave the message pending; `XCLAIM … JUSTID` to ourselves restarts
-   * its idle time (without counting a delivery), so the backoff runs from the failure.
-   */
+  /** A handler failed: retry later with backoff, or dead-letter after `maxDeliveries`. */
   private async failed(message: StreamMessage, error: string): Promise<void> {
-    if (message.deliveries >= this.options.maxDeliveries) {
-      await this.deadLetter(message, error);
-      return;
-    }
-    const retryAfterMs = retryDelayMs(message.deliveries, this.retryBaseMs, this.retryMaxMs);
-    await this.client!
-      .multi()
-      .hset(errorsKey(message.stream, this.options.group), message.id, encodeFailure({ error, deliveries: message.deliveries, retryAfterMs }))
-      .xclaim(message.stream, this.options.group, this.options.consumer, 0, message.id, 'JUSTID')
-      .exec();
+    const policy = { ...this.options, retryBaseMs: this.retryBaseMs, retryMaxMs: this.retryMaxMs };
+    if ((await recordFailure(this.client!, message, error, policy)) === 'dead') await this.deadLetter(message, error);
   }
 
-  /** Moves a message to `<stream>.dlq` (with error and delivery count) and acknowledges it, atomically. */
   private async deadLetter(message: StreamMessage, error: string): Promise<void> {
     this.logger.error?.(`dead-lettering ${message.stream} ${message.id} after ${message.deliveries} deliveries: ${error}`);
-    await this.client!
-      .multi()
-      .xadd(dlqKey(message.stream), '*', ...message.fields, 'error', error.slice(0, 4000), 'deliveries', String(message.deliveries),
-        'sourceId', message.id, 'group', this.options.group, 'failedAt', new Date().toISOString())
-      .xack(message.stream, this.options.group, message.id)
-      .hdel(errorsKey(message.stream, this.options.group), message.id)
-      .exec();
+    await deadLetter(this.client!, message, error, this.options.group);
   }
 }
