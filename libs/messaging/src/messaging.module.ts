@@ -70,7 +70,7 @@ const providers: Provider[] = [
     provide: InProcessEventsServer,
     inject: [MESSAGING_OPTIONS, InProcessEventBus, EventContracts, InboxStore],
     useFactory: (o: O, bus: InProcessEventBus | null, contracts: EventContracts, inbox: InboxStore) =>
-      bus ? new InProcessEventsServer({ bus, contracts, inbox, group: o.consumer.group, maxDeliveries: o.consumer.maxDeliveries }) : null,
+      bus ? new InProcessEventsServer({ bus, contracts, inbox, group: o.consumer.group, maxDeliveries: o.consumer.maxDeliveries, retryBaseMs: o.consumer.retryBaseMs, retryMaxMs: o.consumer.retryMaxMs }) : null,
   },
   { provide: OutboxUnitOfWork, inject: [OutboxStore, SqlTransactions], useFactory: (s: OutboxStore, sql: SqlTransactions | null) => new OutboxUnitOfWork(s, sql) },
   {

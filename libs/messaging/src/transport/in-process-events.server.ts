@@ -3,6 +3,7 @@ import type { EventContracts } from '@mikasmissions/contracts-events';
 import type { InProcessEventBus } from '../adapters/memory/in-process-event-bus';
 import type { EventEnvelope } from '../event-envelope';
 import type { InboxStore } from '../ports/inbox-store';
+import { retryDelayMs } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn } from './run-event-handler';
 
@@ -13,8 +14,10 @@ export interface InProcessEventsServerOptions {
   inbox: InboxStore;
   group: string;
   maxDeliveries: number;
-  /** First retry delay, doubled per delivery. Default: 100 ms. */
+  /** First retry delay, doubled per delivery (with jitter, as on Redis Streams). Default: 100 ms. */
   retryBaseMs?: number;
+  /** Cap of the retry delay. Default: 60 s. */
+  retryMaxMs?: number;
 }
 
 /** A dead letter of the in-process transport (kept in memory, also logged). */
@@ -84,7 +87,7 @@ export class InProcessEventsServer extends Server implements CustomTransportStra
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         this.track(this.deliver(envelope, deliveries + 1));
-      }, (this.options.retryBaseMs ?? 100) * 2 ** (deliveries - 1));
+      }, retryDelayMs(deliveries, this.options.retryBaseMs ?? 100, this.options.retryMaxMs ?? 60_000));
       this.timers.add(timer);
     }
   }
