@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { backoffMs } from '../backoff';
 import type { EventTransport } from '../ports/event-transport';
 import type { OutboxRecord, OutboxStore, RelayOutcome } from '../ports/outbox-store';
 import type { RelayOptions } from '../messaging.options';
 
 /** Delay before retry number `attempt` (1-based): base·2^(attempt-1), capped, ±20 % jitter. */
 export function relayBackoffMs(attempt: number, options: Pick<RelayOptions, 'backoffBaseMs' | 'backoffMaxMs'>): number {
-  const raw = Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(raw * (0.8 + Math.random() * 0.4));
+  return backoffMs(attempt, { baseMs: options.backoffBaseMs, maxMs: options.backoffMaxMs, jitter: [0.8, 1.2] });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { backoffMs } from '../backoff';
 import { errorsKey } from './stream-message';
 
 /** Share of the backoff delay added at random, so messages that failed together do not retry together. */
@@ -11,8 +12,7 @@ const MAX_PAGES = 10;
  * redelivered: `min(baseMs · 2^(deliveries-1), maxMs)` plus up to {@link RETRY_JITTER} of that at random.
  */
 export function retryDelayMs(deliveries: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  const delay = Math.min(baseMs * 2 ** Math.max(0, deliveries - 1), maxMs);
-  return Math.round(delay + delay * RETRY_JITTER * random());
+  return backoffMs(deliveries, { baseMs, maxMs, jitter: [1, 1 + RETRY_JITTER] }, random);
 }
 
 /** What the consumer keeps (in {@link errorsKey}) about a pending message whose handler failed. */

@@ -5,6 +5,7 @@ import { streamKey } from '../adapters/redis/redis-streams.publisher';
 import type { EventEnvelope } from '../event-envelope';
 import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
+import { backoffMs } from '../backoff';
 import { deadLetter, recordFailure } from './delivery-failure';
 import { findDuePending, forgetDeadConsumers, parseFailure } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
@@ -98,7 +99,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
             this.logger.warn?.(`Redis Streams consumer not started yet (${this.lastError}); retrying in the background`);
             callback();
           }
-          if (!this.closing) this.retryTimer = setTimeout(() => attempt(n + 1), Math.min(10_000, 500 * 2 ** Math.min(n, 5)));
+          if (!this.closing) this.retryTimer = setTimeout(() => attempt(n + 1), backoffMs(n + 1, { baseMs: 500, maxMs: 10_000 }));
         },
       );
     };
@@ -189,7 +190,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         failures += 1;
         this.lastError = messageOf(error);
         this.logger.warn?.(`read failed (${failures} in a row): ${this.lastError}`);
-        await sleep(Math.min(5_000, 100 * 2 ** failures));
+        await sleep(backoffMs(failures + 1, { baseMs: 100, maxMs: 5_000 }));
       }
     }
   }
