@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { backoffMs } from '../backoff';
-import { errorsKey } from './stream-message';
+import { errorsKey, type StreamMessage } from './stream-message';
 
 /** Share of the backoff delay added at random, so messages that failed together do not retry together. */
 export const RETRY_JITTER = 0.25;
@@ -97,4 +97,33 @@ export async function forgetDeadConsumers(client: Redis, stream: string, o: { gr
       await client.xgroup('DELCONSUMER', stream, o.group, String(info.name));
     }
   }
+}
+
+/**
+ * `XCLAIM`s `due` entries of `stream` for `consumer`, each only if still idle for its own
+ * `minIdleMs` (so two replicas never both take one). Entries deleted from the stream are
+ * acknowledged and forgotten; the rest come back as messages with their delivery count.
+ */
+export async function claimEntries(
+  client: Redis,
+  stream: string,
+  o: { group: string; consumer: string },
+  due: DuePending[],
+): Promise<StreamMessage[]> {
+  const pipeline = client.pipeline();
+  for (const { id, minIdleMs } of due) pipeline.xclaim(stream, o.group, o.consumer, minIdleMs, id);
+  const replies = (await pipeline.exec()) ?? [];
+  const claimed: StreamMessage[] = [];
+  const deleted: string[] = [];
+  for (const [i, [error, reply]] of replies.entries()) {
+    if (error) throw error;
+    const [entry] = reply as Array<[id: string, fields: string[] | null] | null>;
+    if (entry === undefined) continue; // taken by another consumer, or deleted (Redis 7 drops it from the PEL)
+    if (entry === null || entry[1] === null) deleted.push(due[i].id);
+    else claimed.push({ stream, id: entry[0], fields: entry[1], deliveries: due[i].deliveries + 1 });
+  }
+  if (deleted.length) {
+    await client.multi().xack(stream, o.group, ...deleted).hdel(errorsKey(stream, o.group), ...deleted).exec();
+  }
+  return claimed;
 }

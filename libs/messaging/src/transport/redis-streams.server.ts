@@ -7,7 +7,7 @@ import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
 import { backoffMs } from '../backoff';
 import { deadLetter, recordFailure } from './delivery-failure';
-import { findDuePending, forgetDeadConsumers, parseFailure } from './redelivery';
+import { claimEntries, findDuePending, forgetDeadConsumers, parseFailure } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-event-handler';
 import { errorsKey, fieldValue, type StreamMessage } from './stream-message';
@@ -224,22 +224,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     this.cursors.set(stream, cursor);
     const mine = due.filter(({ id }) => !this.active.has(`${stream} ${id}`));
     if (mine.length === 0) return [];
-    const pipeline = this.client!.pipeline();
-    for (const { id, minIdleMs } of mine) pipeline.xclaim(stream, this.options.group, this.options.consumer, minIdleMs, id);
-    const replies = (await pipeline.exec()) ?? [];
-    const claimed: StreamMessage[] = [];
-    const deleted: string[] = [];
-    for (const [i, [error, reply]] of replies.entries()) {
-      if (error) throw error;
-      const [entry] = reply as Array<[id: string, fields: string[] | null] | null>;
-      if (entry === undefined) continue; // taken by another consumer, or deleted (Redis 7 drops it from the PEL)
-      if (entry === null || entry[1] === null) deleted.push(mine[i].id);
-      else claimed.push({ stream, id: entry[0], fields: entry[1], deliveries: mine[i].deliveries + 1 });
-    }
-    if (deleted.length) {
-      await this.client!.multi().xack(stream, this.options.group, ...deleted).hdel(errorsKey(stream, this.options.group), ...deleted).exec();
-    }
-    return claimed;
+    return claimEntries(this.client!, stream, this.options, mine);
   }
 
   /**
