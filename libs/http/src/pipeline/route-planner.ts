@@ -1,7 +1,8 @@
 import { Injectable, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, HttpAdapterHost, MetadataScanner } from '@nestjs/core';
+import { ApplicationConfig, DiscoveryService, HttpAdapterHost, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
+import { dropClsPlaceholders } from './pass-through-enhancers';
 import { hasLateArguments, planRouteHandler } from './route-handler.wrapper';
 import { GUARD_ORDER, STEP_ORDER } from './route-pipeline.order';
 import { PipelineStageDecorator, type PipelineStageMetadata } from './route-stage.decorator';
@@ -30,12 +31,15 @@ export class RoutePlanner {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly modules: ModulesContainer,
+    private readonly appConfig: ApplicationConfig,
   ) {}
 
   /** Plans every route of the app; idempotent. Runs before Nest registers the routes. */
   apply(): void {
     if (this.applied) return;
     this.applied = true;
+    dropClsPlaceholders(this.modules, this.appConfig);
     const found = this.findStages();
     const steps = STEP_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'step' && f.meta.name === name)).map((f) => f.stage as RouteStage<RouteStepFn>);
     this.guardStages = GUARD_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'guard' && f.meta.name === name)).map((f) => f.stage as RouteStage<RouteGuardFn>);
