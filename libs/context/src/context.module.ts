@@ -1,11 +1,12 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '@mikasmissions/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ClsModule } from 'nestjs-cls';
+import { ClsModule, ClsServiceManager } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { CTX, RequestContext } from './request-context';
 import { REQUEST_ID_HEADER, readTenantHeader, resolveRequestId } from './request-id';
+import { logWhenFinished } from './request-log';
 
 /** Options of {@link ContextModule.forRoot}; every field has a default. */
 export interface ContextModuleOptions {
@@ -29,6 +30,30 @@ export const REDACTED_PATHS = [
 ];
 
 /**
+ * The process's one pino logger: JSON lines (pretty with `LOG_PRETTY`), secrets redacted, and
+ * every line written inside a request stamped with its `requestId` by a mixin — no child
+ * logger per request, which is what made request logging cost more than the route itself.
+ */
+function platformLogger(config: AppConfig, options: ContextModuleOptions, holder: { logger?: Logger }): Logger {
+  const transport = config.log.pretty && !options.logDestination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined;
+  const logger = pino(
+    {
+      level: config.log.level,
+      base: { service: options.serviceName ?? 'app' },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: () => {
+        const cls = ClsServiceManager.getClsService();
+        return cls.isActive() ? { requestId: cls.getId() } : {};
+      },
+      transport,
+    },
+    transport ? undefined : options.logDestination,
+  );
+  holder.logger = logger;
+  return logger;
+}
+
+/**
  * Request context for every request (nestjs-cls): request id in and out (`x-request-id`),
  * tenant resolution, the principal, and structured JSON logs (nestjs-pino) whose every line
  * carries `requestId`.
@@ -40,6 +65,7 @@ export const REDACTED_PATHS = [
 @Module({})
 export class ContextModule {
   static forRoot(options: ContextModuleOptions = {}): DynamicModule {
+    const holder: { logger?: Logger } = {};
     return {
       module: ContextModule,
       imports: [
@@ -51,6 +77,7 @@ export class ContextModule {
             idGenerator: (req: IncomingMessage) => resolveRequestId(req),
             setup: (cls, req: IncomingMessage, res: ServerResponse) => {
               res.setHeader(REQUEST_ID_HEADER, resolveRequestId(req));
+              if (holder.logger) logWhenFinished(holder.logger, req, res);
               const tenant = readTenantHeader(req);
               if (tenant === null) cls.set(CTX.tenantHeaderInvalid, true);
               else if (tenant) cls.set(CTX.tenantHeader, tenant);
@@ -59,28 +86,7 @@ export class ContextModule {
         }),
         LoggerModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: [
-              {
-                level: config.log.level,
-                base: { service: options.serviceName ?? 'app' },
-                genReqId: (req: IncomingMessage) => resolveRequestId(req),
-                customProps: (req: IncomingMessage) => ({ requestId: resolveRequestId(req) }),
-                redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-                serializers: {
-                  req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-                  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-                },
-                customLogLevel: (_req: unknown, res: ServerResponse, err?: Error) =>
-                  err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-                transport:
-                  config.log.pretty && !options.logDestination
-                    ? { target: 'pino-pretty', options: { singleLine: true } }
-                    : undefined,
-              },
-              options.logDestination,
-            ].filter((v) => v !== undefined) as never,
-          }),
+          useFactory: (config: AppConfig) => ({ pinoHttp: { logger: platformLogger(config, options, holder) }, forRoutes: [] }),
         }),
       ],
       providers: [RequestContext],

@@ -3,6 +3,7 @@ import { resolveRequestId, REQUEST_ID_HEADER } from '@mikasmissions/context';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mapError, toErrorBody } from './error-body';
+import { PlatformError } from './platform-error';
 import { checkBodyHeaders, isJsonMediaType, mediaType, parseJsonBody } from './json-body';
 
 type Next = (error?: unknown) => void;
@@ -18,6 +19,17 @@ export function writeError(error: unknown, req: IncomingMessage, res: ServerResp
   res.end(JSON.stringify(toErrorBody(mapped, requestId)));
 }
 
+/** A path with broken percent-encoding is 400 `MALFORMED_URL` before routing (Express routes would 404 it). */
+function checkUrlEncoding(url: string | undefined): void {
+  const path = (url ?? '').split('?')[0];
+  if (!path.includes('%')) return;
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw new PlatformError(400, 'MALFORMED_URL', 'the request path has malformed percent-encoding');
+  }
+}
+
 /** Express: raw text (bounded by `limit`) → the platform JSON parser; errors in the platform shape. */
 export function installExpressBody(app: INestApplication, limit: number): void {
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
@@ -27,6 +39,7 @@ export function installExpressBody(app: INestApplication, limit: number): void {
   app.use((req: IncomingMessage, _res: ServerResponse, next: Next) => {
     try {
       checkBodyHeaders(req.headers);
+      checkUrlEncoding(req.url);
       next();
     } catch (error) {
       next(error);
