@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
-import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '@mikasmissions/config';
 import { PersistenceService } from '@mikasmissions/persistence';
 import type { Pool } from 'pg';
@@ -21,8 +20,9 @@ import { RedisRelationTupleStore } from './adapters/redis/redis-relation-tuple.s
 import { AuditService } from './audit/audit.service';
 import { AUTHX_ENV_KEYS, AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
 import { AuthorizationService } from './guard/authorization.service';
-import { AuthxJwtStrategy } from './guard/authx-jwt.strategy';
 import { AuthxGuard } from './guard/authx.guard';
+import { BearerAuthenticator } from './guard/bearer-authenticator';
+import { RoutePolicies } from './guard/route-policy';
 import { OtpSender } from './otp/otp-sender';
 import { createOtpSender } from './otp/otp-sender.factory';
 import { OtpService } from './otp/otp.service';
@@ -47,7 +47,7 @@ const durable = <T>(memory: () => T, postgres: (pool: Pool) => T) => ({
 
 /**
  * AuthX for an app: OTP login, JWT access + rotating refresh tokens, sessions, TOTP, RBAC,
- * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} (passport-jwt) registered
+ * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} registered
  * as APP_GUARD. Stores follow the persistence mode: Postgres (schema `identity`) for
  * sessions, tuples, roles, audit and TOTP; Redis for OTP state (and tuples without
  * Postgres); memory otherwise.
@@ -61,7 +61,6 @@ export class AuthxModule {
   static forRoot(options: AuthxOptions = {}): DynamicModule {
     return {
       module: AuthxModule,
-      imports: [PassportModule],
       providers: [
         {
           provide: AUTHX_OPTIONS,
@@ -115,10 +114,11 @@ export class AuthxModule {
         PolicyRegistry,
         RebacService,
         AuthorizationService,
-        AuthxJwtStrategy,
+        RoutePolicies,
+        BearerAuthenticator,
         { provide: APP_GUARD, useClass: AuthxGuard },
       ],
-      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService],
+      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService, BearerAuthenticator],
     };
   }
 }

@@ -3,14 +3,16 @@ export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, OTP_MAX_TTL_SEC, res
 export type { AuthxOptions, OtpPolicy, ResolvedAuthxOptions, RoleDefinition } from './authx.options';
 export { AuthxNotFoundError, AuthxUnavailableError, ForbiddenError, ThrottledError, UnauthenticatedError } from './authx.errors';
 export { StoreErrorInterceptor } from './http/store-error.interceptor';
-export { IS_PUBLIC_KEY, Public } from './public.decorator';
+export { IS_PUBLIC_KEY, Public } from '@mikasmissions/http';
 export { REQUIRE_PERMISSIONS_KEY, RequirePermissions } from './require-permissions.decorator';
 export { RELATION_CHECK_KEY, RelationCheck } from './relation-check.decorator';
 export type { RelationCheckOptions } from './relation-check.decorator';
 export { REQUIRE_KEY, Require } from './require.decorator';
 export type { AbacInput, RequireOptions, ResourceLoader } from './require.decorator';
 export { AuthxGuard } from './guard/authx.guard';
-export { AUTHX_JWT, AuthxJwtStrategy } from './guard/authx-jwt.strategy';
+export { BearerAuthenticator } from './guard/bearer-authenticator';
+export { RoutePolicies } from './guard/route-policy';
+export type { RoutePolicy } from './guard/route-policy';
 export { AuthorizationService } from './guard/authorization.service';
 export { AuditService } from './audit/audit.service';
 export { OtpService, normalizeSubject, userIdForSubject } from './otp/otp.service';

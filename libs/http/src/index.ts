@@ -7,3 +7,4 @@ export type { ErrorBody, MappedError } from './error-body';
 export { HttpErrorFilter } from './http-error.filter';
 export { PlatformError } from './platform-error';
 export { PlatformHttpModule } from './platform-http.module';
+export { IS_PUBLIC_KEY, Public } from './public.decorator';

@@ -4,7 +4,7 @@ import { RequestContext, type Principal } from '@mikasmissions/context';
 import { AuthxNotFoundError, UnauthenticatedError } from '../authx.errors';
 import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
 import { OtpService } from '../otp/otp.service';
-import { Public } from '../public.decorator';
+import { Public } from '@mikasmissions/http';
 import { SessionService, type TokenPair } from '../sessions/session.service';
 import { DevLoginDto, OtpRequestDto, OtpVerifyDto, RefreshDto } from './dto/auth.dto';
 import { StoreErrorInterceptor } from './store-error.interceptor';
