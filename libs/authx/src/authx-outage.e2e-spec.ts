@@ -38,6 +38,13 @@ describe('AuthX with its stores down answers 503, never 500', () => {
     expect((await res.json()).error.code).toBe('AUTH_UNAVAILABLE');
   });
 
+  it('a refresh with Postgres down → 503 AUTH_UNAVAILABLE with Retry-After', async () => {
+    const res = await fetch(`${url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: 'x'.repeat(43) }) });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect((await res.json()).error.code).toBe('AUTH_UNAVAILABLE');
+  });
+
   it('a bearer request with Postgres down → 503, a bad token still → 401', async () => {
     const token = await app.get(JwtCodec).sign({ sub: 'u1', tenant: 'default', roles: [], sid: '00000000-0000-0000-0000-000000000001', jti: 'j' }, 60);
     const res = await fetch(`${url}/ping`, { headers: { authorization: `Bearer ${token}` } });

@@ -17,6 +17,7 @@ import { PostgresSessionStore } from './adapters/postgres/postgres-session.store
 import { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
 import { RedisOtpStore } from './adapters/redis/redis-otp.store';
 import { RedisRelationTupleStore } from './adapters/redis/redis-relation-tuple.store';
+import { outageAsUnavailable } from './adapters/outage-as-unavailable';
 import { AuditService } from './audit/audit.service';
 import { AUTHX_ENV_KEYS, AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
 import { AuthorizationService } from './guard/authorization.service';
@@ -40,9 +41,9 @@ import { JwtCodec } from './tokens/jwt-codec';
 import { SecretBox } from './tokens/secret-box';
 import { TotpService } from './totp/totp.service';
 
-const durable = <T>(memory: () => T, postgres: (pool: Pool) => T) => ({
+const durable = <T extends object>(memory: () => T, postgres: (pool: Pool) => T) => ({
   inject: [PersistenceService],
-  useFactory: (p: PersistenceService) => (p.preferredStore({ redis: false }) === 'postgres' && p.pool ? postgres(p.pool) : memory()),
+  useFactory: (p: PersistenceService) => outageAsUnavailable(p.preferredStore({ redis: false }) === 'postgres' && p.pool ? postgres(p.pool) : memory()),
 });
 
 /**
@@ -85,13 +86,13 @@ export class AuthxModule {
         {
           provide: OtpSender,
           inject: [AppConfig, AUTHX_OPTIONS, ConfigService],
-          useFactory: (c: AppConfig, o: ResolvedAuthxOptions, env: ConfigService) => o.sender ?? createOtpSender(c, o.delivery, env.get<string>('OTP_SENDER')),
+          useFactory: (c: AppConfig, o: ResolvedAuthxOptions, env: ConfigService) => outageAsUnavailable(o.sender ?? createOtpSender(c, o.delivery, env.get<string>('OTP_SENDER'))),
         },
         {
           provide: OtpStore,
           inject: [PersistenceService, AUTHX_OPTIONS],
           useFactory: (p: PersistenceService, o: ResolvedAuthxOptions) =>
-            p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore(),
+            outageAsUnavailable(p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore()),
         },
         { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool) => new PostgresSessionStore(pool)) },
         {
@@ -99,9 +100,9 @@ export class AuthxModule {
           inject: [PersistenceService, AUTHX_OPTIONS],
           useFactory: (p: PersistenceService, o: ResolvedAuthxOptions): RelationTupleStore => {
             const store = p.preferredStore();
-            if (store === 'postgres' && p.pool) return new PostgresRelationTupleStore(p.pool);
-            if (store === 'redis' && p.redis) return new RedisRelationTupleStore(p.redis, `${o.redisPrefix}rebac:`);
-            return new MemoryRelationTupleStore();
+            if (store === 'postgres' && p.pool) return outageAsUnavailable(new PostgresRelationTupleStore(p.pool));
+            if (store === 'redis' && p.redis) return outageAsUnavailable(new RedisRelationTupleStore(p.redis, `${o.redisPrefix}rebac:`));
+            return outageAsUnavailable(new MemoryRelationTupleStore());
           },
         },
         { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool) => new PostgresAuditLog(pool)) },

@@ -2,7 +2,6 @@ export { AuthxModule } from './authx.module';
 export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
 export type { AuthxOptions, OtpPolicy, ResolvedAuthxOptions, RoleDefinition } from './authx.options';
 export { AuthxNotFoundError, AuthxUnavailableError, ForbiddenError, ThrottledError, UnauthenticatedError } from './authx.errors';
-export { StoreErrorInterceptor } from './http/store-error.interceptor';
 export { IS_PUBLIC_KEY, Public } from '@mikasmissions/http';
 export { REQUIRE_PERMISSIONS_KEY, RequirePermissions } from './require-permissions.decorator';
 export { RELATION_CHECK_KEY, RelationCheck } from './relation-check.decorator';

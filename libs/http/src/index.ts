@@ -6,5 +6,7 @@ export { mapError, toErrorBody } from './error-body';
 export type { ErrorBody, MappedError } from './error-body';
 export { HttpErrorFilter } from './http-error.filter';
 export { PlatformError } from './platform-error';
+export { StoreUnavailableError } from './store-unavailable.error';
+export type { StoreUnavailableOptions } from './store-unavailable.error';
 export { PlatformHttpModule } from './platform-http.module';
 export { IS_PUBLIC_KEY, Public } from './public.decorator';

@@ -58,8 +58,8 @@ export class BearerAuthenticator {
   private async isRevoked(sessionId: string): Promise<boolean> {
     try {
       return await this.sessions.isRevoked(sessionId);
-    } catch {
-      throw new AuthxUnavailableError();
+    } catch (error) {
+      throw error instanceof AuthxUnavailableError ? error : new AuthxUnavailableError(error);
     }
   }
 
