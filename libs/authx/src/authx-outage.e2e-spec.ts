@@ -5,7 +5,6 @@ import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { AuthxModule } from './authx.module';
-import { AuthController } from './http/auth.controller';
 import { JwtCodec } from './tokens/jwt-codec';
 
 @Controller('ping')
@@ -17,8 +16,8 @@ class PingController {
 }
 
 @Module({
-  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, AuthxModule.forRoot()],
-  controllers: [AuthController, PingController],
+  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, AuthxModule.forRoot({ controllers: ['auth'] })],
+  controllers: [PingController],
 })
 class OutageModule {}
 

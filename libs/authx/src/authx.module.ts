@@ -22,6 +22,7 @@ import { AuditService } from './audit/audit.service';
 import { AUTHX_ENV_KEYS, AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
 import { AuthorizationService } from './guard/authorization.service';
 import { AuthxGuard } from './guard/authx.guard';
+import { authxControllers } from './http/authx-controllers';
 import { BearerAuthenticator } from './guard/bearer-authenticator';
 import { RoutePolicies } from './guard/route-policy';
 import { OtpSender } from './otp/otp-sender';
@@ -48,13 +49,17 @@ const durable = <T extends object>(memory: () => T, postgres: (pool: Pool) => T)
 
 /**
  * AuthX for an app: OTP login, JWT access + rotating refresh tokens, sessions, TOTP, RBAC,
- * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} registered
- * as APP_GUARD. Stores follow the persistence mode: Postgres (schema `identity`) for
- * sessions, tuples, roles, audit and TOTP; Redis for OTP state (and tuples without
- * Postgres); memory otherwise.
+ * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} registered as APP_GUARD
+ * and its HTTP surface mounted (`controllers`, default all: `/auth/*`, `/auth/totp/*`,
+ * `/admin/auth/*`, `/.well-known/jwks.json`). Stores follow the persistence mode: Postgres
+ * (schema `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
+ * tuples without Postgres); memory otherwise. A store failure is a 503 `AUTH_UNAVAILABLE`.
  *
  * @example
- * @Module({ imports: [AuthxModule.forRoot({ roles: [{ role: 'user', permissions: ['events:write'] }] })], controllers: [AuthController] })
+ * @Module({ imports: [AuthxModule.forRoot({ roles: [{ role: 'user', permissions: ['events:write'] }] })] })
+ * export class AppModule {}
+ * // only login and JWKS, no admin API:
+ * AuthxModule.forRoot({ controllers: ['auth', 'jwks'] })
  */
 @Global()
 @Module({})
@@ -62,6 +67,7 @@ export class AuthxModule {
   static forRoot(options: AuthxOptions = {}): DynamicModule {
     return {
       module: AuthxModule,
+      controllers: authxControllers(options.controllers),
       providers: [
         {
           provide: AUTHX_OPTIONS,

@@ -1,5 +1,6 @@
 import { ConfigValidationError } from '@mikasmissions/config';
 import { z } from 'zod';
+import type { AuthxControllerName } from './http/authx-controllers';
 import type { OtpSender } from './otp/otp-sender';
 import type { RebacSchema } from './rebac/rebac.schema';
 
@@ -37,6 +38,12 @@ export interface AuthxOptions {
   totpIssuer?: string;
   /** Redis key prefix. Default `authx:` (`AUTHX_REDIS_PREFIX`). */
   redisPrefix?: string;
+  /**
+   * The AuthX controllers the module mounts: `true` all of them (auth, totp, rebac-admin,
+   * authx-admin, role-assignments, jwks), `false` none, or a list of {@link AuthxControllerName}s.
+   * Default `true`.
+   */
+  controllers?: boolean | AuthxControllerName[];
 }
 
 /** The OTP policy in force. */
@@ -50,7 +57,7 @@ export interface OtpPolicy {
 }
 
 /** Options with every default applied. */
-export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp'>> & {
+export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp' | 'controllers'>> & {
   otp: OtpPolicy;
   sender?: OtpSender;
   delivery: DeliveryEnv;

@@ -1,6 +1,8 @@
 export { AuthxModule } from './authx.module';
 export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
 export type { AuthxOptions, OtpPolicy, ResolvedAuthxOptions, RoleDefinition } from './authx.options';
+export { AUTHX_CONTROLLER_NAMES } from './http/authx-controllers';
+export type { AuthxControllerName } from './http/authx-controllers';
 export { AuthxNotFoundError, AuthxUnavailableError, ForbiddenError, ThrottledError, UnauthenticatedError } from './authx.errors';
 export { IS_PUBLIC_KEY, Public } from '@mikasmissions/http';
 export { REQUIRE_PERMISSIONS_KEY, RequirePermissions } from './require-permissions.decorator';
@@ -58,9 +60,3 @@ export { PostgresRoleAssignmentStore } from './adapters/postgres/postgres-role-a
 export { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
 export { RedisOtpStore } from './adapters/redis/redis-otp.store';
 export { RedisRelationTupleStore } from './adapters/redis/redis-relation-tuple.store';
-export { AuthController } from './http/auth.controller';
-export { AuthxAdminController } from './http/authx-admin.controller';
-export { JwksController } from './http/jwks.controller';
-export { RebacAdminController } from './http/rebac-admin.controller';
-export { RoleAssignmentsController } from './http/role-assignments.controller';
-export { TotpController } from './http/totp.controller';
