@@ -42,9 +42,10 @@ import { JwtCodec } from './tokens/jwt-codec';
 import { SecretBox } from './tokens/secret-box';
 import { TotpService } from './totp/totp.service';
 
-const durable = <T extends object>(memory: () => T, postgres: (pool: Pool) => T) => ({
-  inject: [PersistenceService],
-  useFactory: (p: PersistenceService) => outageAsUnavailable(p.preferredStore({ redis: false }) === 'postgres' && p.pool ? postgres(p.pool) : memory()),
+const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schema: string) => T) => ({
+  inject: [PersistenceService, AUTHX_OPTIONS],
+  useFactory: (p: PersistenceService, o: ResolvedAuthxOptions) =>
+    outageAsUnavailable(p.preferredStore({ redis: false }) === 'postgres' && p.pool ? postgres(p.pool, o.schema) : memory()),
 });
 
 /**
@@ -52,7 +53,7 @@ const durable = <T extends object>(memory: () => T, postgres: (pool: Pool) => T)
  * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} registered as APP_GUARD
  * and its HTTP surface mounted (`controllers`, default all: `/auth/*`, `/auth/totp/*`,
  * `/admin/auth/*`, `/.well-known/jwks.json`). Stores follow the persistence mode: Postgres
- * (schema `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
+ * (`schema`, default `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
  * tuples without Postgres); memory otherwise. A store failure is a 503 `AUTH_UNAVAILABLE`.
  *
  * @example
@@ -100,20 +101,20 @@ export class AuthxModule {
           useFactory: (p: PersistenceService, o: ResolvedAuthxOptions) =>
             outageAsUnavailable(p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore()),
         },
-        { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool) => new PostgresSessionStore(pool)) },
+        { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool, schema) => new PostgresSessionStore(pool, schema)) },
         {
           provide: RelationTupleStore,
           inject: [PersistenceService, AUTHX_OPTIONS],
           useFactory: (p: PersistenceService, o: ResolvedAuthxOptions): RelationTupleStore => {
             const store = p.preferredStore();
-            if (store === 'postgres' && p.pool) return outageAsUnavailable(new PostgresRelationTupleStore(p.pool));
+            if (store === 'postgres' && p.pool) return outageAsUnavailable(new PostgresRelationTupleStore(p.pool, o.schema));
             if (store === 'redis' && p.redis) return outageAsUnavailable(new RedisRelationTupleStore(p.redis, `${o.redisPrefix}rebac:`));
             return outageAsUnavailable(new MemoryRelationTupleStore());
           },
         },
-        { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool) => new PostgresAuditLog(pool)) },
-        { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool) => new PostgresRoleAssignmentStore(pool)) },
-        { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool) => new PostgresTotpStore(pool)) },
+        { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool, schema) => new PostgresAuditLog(pool, schema)) },
+        { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool, schema) => new PostgresRoleAssignmentStore(pool, schema)) },
+        { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool, schema) => new PostgresTotpStore(pool, schema)) },
         AuditService,
         SessionService,
         TotpService,

@@ -1,5 +1,6 @@
 import { ConfigValidationError } from '@mikasmissions/config';
 import { z } from 'zod';
+import { DEFAULT_AUTHX_SCHEMA, quoteSchema } from './adapters/postgres/postgres-schema';
 import type { AuthxControllerName } from './http/authx-controllers';
 import type { OtpSender } from './otp/otp-sender';
 import type { RebacSchema } from './rebac/rebac.schema';
@@ -44,6 +45,8 @@ export interface AuthxOptions {
    * Default `true`.
    */
   controllers?: boolean | AuthxControllerName[];
+  /** Postgres schema of AuthX's tables (sessions, tuples, roles, audit, TOTP): the service's own. Default `identity`. */
+  schema?: string;
 }
 
 /** The OTP policy in force. */
@@ -124,6 +127,15 @@ export const DEFAULT_OTP_POLICY: OtpPolicy = {
   hourlyCapPerTenant: 10_000,
 };
 
+function schemaName(schema: string): string {
+  try {
+    quoteSchema(schema);
+  } catch (error) {
+    throw new ConfigValidationError([`AuthxOptions.schema: ${(error as Error).message}`]);
+  }
+  return schema;
+}
+
 /** Applies env (`ACCESS_TOKEN_TTL_SEC`, `OTP_*`, `SMTP_URL`, `SMS_WEBHOOK_URL`, …) and defaults to `options`. */
 export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, string | undefined>, defaultSchema: RebacSchema): ResolvedAuthxOptions {
   const parsed = authxEnvSchema.safeParse(env);
@@ -151,6 +163,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     sender: options.sender,
     totpIssuer: options.totpIssuer ?? 'MikasMissions',
     redisPrefix: e.AUTHX_REDIS_PREFIX ?? options.redisPrefix ?? 'authx:',
+    schema: schemaName(options.schema ?? DEFAULT_AUTHX_SCHEMA),
     encryptionKey: e.AUTHX_ENCRYPTION_KEY,
     trustProxy: e.AUTHX_TRUST_PROXY ?? false,
     delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },

@@ -53,6 +53,7 @@ export { MemoryRelationTupleStore } from './adapters/memory/memory-relation-tupl
 export { MemorySessionStore } from './adapters/memory/memory-session.store';
 export { MemoryRoleAssignmentStore } from './adapters/memory/memory-role-assignment.store';
 export { MemoryTotpStore } from './adapters/memory/memory-totp.store';
+export { DEFAULT_AUTHX_SCHEMA } from './adapters/postgres/postgres-schema';
 export { PostgresAuditLog } from './adapters/postgres/postgres-audit.log';
 export { PostgresRelationTupleStore } from './adapters/postgres/postgres-relation-tuple.store';
 export { PostgresSessionStore } from './adapters/postgres/postgres-session.store';
