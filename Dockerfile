@@ -1,5 +1,5 @@
 # One image for every app: APP selects which one runs (node dist/apps/$APP/src/main.js).
-FROM node:20.19-bookworm-slim AS build
+FROM node:24.21-bookworm-slim AS build
 WORKDIR /repo
 RUN npm install -g pnpm@10.34.8
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
@@ -10,7 +10,7 @@ RUN pnpm install --frozen-lockfile
 COPY . .
 RUN pnpm run build
 
-FROM node:20.19-bookworm-slim
+FROM node:24.21-bookworm-slim
 WORKDIR /repo
 ENV NODE_ENV=production
 COPY --from=build /repo /repo

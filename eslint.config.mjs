@@ -4,6 +4,11 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Test files: Jest suites and the contract suites they run. */
+const testFiles = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.contract.ts'];
+/** Code only tests use: a testing/ folder or a *test.helpers.ts file next to the suites. */
+const testSupportFiles = ['**/testing/**', '**/*test.helpers.ts'];
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.nx/**', 'tmp/**', 'coverage/**'] },
   js.configs.recommended,
@@ -32,6 +37,32 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.contract.ts', 'libs/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // Files stay a screen or two. Blank lines and comments do not count: STYLE.md asks for
+    // JSDoc on every public export, and documenting a file must not push it over.
+    files: ['**/*.ts'],
+    ignores: testFiles,
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // libs/testing (test env, app boot, throwaway databases) is for tests only.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [...testFiles, ...testSupportFiles, 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@mikasmissions/testing', '@mikasmissions/testing/*'],
+              message:
+                '@mikasmissions/testing is for tests only: import it from *.spec.ts, *.e2e-spec.ts, *.contract.ts, a testing/ folder or a *test.helpers.ts file, never from production code.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -18,6 +18,7 @@ const run = (label, cmd, args) => {
   }
 };
 
+process.stdout.write(`build: node ${process.version} (${process.execPath})\n`);
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 run('compile (swc)', bin('swc'), ['apps', 'libs', 'tools', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.e2e-spec.ts,**/*.contract.ts', '--copy-files', '--quiet']);
 for (const app of readdirSync(path.join(root, 'apps'))) {

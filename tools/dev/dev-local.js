@@ -1,7 +1,11 @@
 /**
  * `pnpm run dev:local`: starts every app in apps/ (each folder with src/main.ts) on the host
  * with hot reload (`node --watch` + SWC), memory stores unless you export DATABASE_URL /
- * REDIS_URL yourself, and prints where each one listens once it is up.
+ * REDIS_URL yourself, and prints where each one listens once it is up, with the time it took.
+ *
+ * Each app restarts only when its own sources change: `--watch-path` limits the watcher to
+ * `apps/<app>` (its generated Prisma client included), `libs/` and the tsconfig files, so a
+ * `pnpm install` in this or another checkout re-linking node_modules restarts nothing.
  *
  *   pnpm run dev:local                 # every app
  *   pnpm run dev:local analytics       # only the named apps
@@ -10,6 +14,7 @@ const { spawn } = require('node:child_process');
 const { existsSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 
+const startedAt = performance.now();
 const root = path.resolve(__dirname, '../..');
 const wanted = process.argv.slice(2);
 const apps = readdirSync(path.join(root, 'apps'))
@@ -35,13 +40,20 @@ if (!process.env.DATABASE_URL && !process.env.REDIS_URL) env.PERSISTENCE_MODE = 
 const colors = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94, 91];
 const width = Math.max(...apps.map((a) => a.length));
 const listening = new Map();
+const restartedAt = new Map();
 const children = [];
+let allUp = false;
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const watchPaths = (name) => [path.join('apps', name), 'libs', 'tsconfig.json', 'tsconfig.base.json'];
 
-process.stdout.write(`dev:local: starting ${apps.length} app(s): ${apps.join(', ')} (persistence=${env.PERSISTENCE_MODE ?? 'auto'})\n`);
+process.stdout.write(
+  `dev:local: starting ${apps.length} app(s): ${apps.join(', ')} on node ${process.version} (persistence=${env.PERSISTENCE_MODE ?? 'auto'})\n`,
+);
 
 apps.forEach((name, i) => {
   const tag = `\x1b[${colors[i % colors.length]}m${name.padEnd(width)}\x1b[0m │ `;
-  const child = spawn(process.execPath, ['--watch', '--enable-source-maps', '-r', '@swc-node/register', path.join('apps', name, 'src/main.ts')], {
+  const watch = ['--watch', ...watchPaths(name).flatMap((p) => ['--watch-path', p])];
+  const child = spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', path.join('apps', name, 'src/main.ts')], {
     cwd: root,
     env: { ...env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,10 +67,16 @@ apps.forEach((name, i) => {
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         out.write(`${tag}${line}\n`);
+        if (line.startsWith('Restarting ')) restartedAt.set(name, performance.now());
         const match = line.match(/listening on (\S+)/);
-        if (match) {
-          listening.set(name, match[1]);
-          if (listening.size === apps.length) printSummary();
+        if (!match) continue;
+        listening.set(name, match[1]);
+        if (allUp) {
+          const since = restartedAt.get(name);
+          process.stdout.write(`\x1b[1mdev:local: ${name} is up again\x1b[0m at ${match[1]}${since ? ` (${seconds(since)} after the change)` : ''}\n`);
+        } else if (listening.size === apps.length) {
+          allUp = true;
+          printSummary();
         }
       }
     });
@@ -71,7 +89,7 @@ apps.forEach((name, i) => {
 });
 
 function printSummary() {
-  process.stdout.write('\n\x1b[1mdev:local: all apps are up\x1b[0m\n');
+  process.stdout.write(`\n\x1b[1mdev:local: all apps are up in ${seconds(startedAt)}\x1b[0m\n`);
   for (const [name, url] of [...listening].sort()) process.stdout.write(`  ${name.padEnd(width)}  ${url}   (health: ${url}/health)\n`);
   process.stdout.write('\n');
 }

@@ -1,16 +1,15 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { REDIS } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
 import { MemoryCacheStore } from './adapters/memory/memory-cache.store';
 import { RedisCacheStore } from './adapters/redis/redis-cache.store';
-import { CacheInterceptor } from './cache.interceptor';
+import { CacheStage } from './cache.stage';
 import { CACHE_OPTIONS, CacheModuleOptions, ResolvedCacheModuleOptions, resolveCacheOptions } from './cache.options';
 import { CacheService } from './cache.service';
 import { CacheStore } from './ports/cache-store';
 
 /**
- * Enables {@link Cache} on every GET route (a global interceptor) and provides
+ * Enables {@link Cache}: GET routes that carry it get the `cache` stage of the request pipeline and provides
  * {@link CacheService} for invalidation. Entries live in Redis when `REDIS_URL` is set (shared by
  * replicas), else in process memory.
  *
@@ -37,7 +36,7 @@ export class CacheModule {
           },
         },
         CacheService,
-        { provide: APP_INTERCEPTOR, useClass: CacheInterceptor },
+        CacheStage,
       ],
       exports: [CacheService, CacheStore],
     };

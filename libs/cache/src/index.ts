@@ -2,7 +2,7 @@ export { MemoryCacheStore } from './adapters/memory/memory-cache.store';
 export { RedisCacheStore } from './adapters/redis/redis-cache.store';
 export { Cache, CacheDecorator } from './cache.decorator';
 export type { CacheKeyRequest, CacheMetadata, CacheOptions } from './cache.decorator';
-export { CacheInterceptor, X_CACHE_HEADER, cacheControlOf } from './cache.interceptor';
+export { CacheStage, X_CACHE_HEADER, cacheControlOf } from './cache.stage';
 export { CacheModule } from './cache.module';
 export type { CacheModuleOptions } from './cache.options';
 export { CacheService } from './cache.service';

@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { AppConfig } from '@mikasmissions/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ClsModule } from 'nestjs-cls';
@@ -7,7 +6,6 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { CTX, RequestContext } from './request-context';
 import { REQUEST_ID_HEADER, readTenantHeader, resolveRequestId } from './request-id';
-import { TenantHeaderGuard } from './tenant-header.guard';
 
 /** Options of {@link ContextModule.forRoot}; every field has a default. */
 export interface ContextModuleOptions {
@@ -85,7 +83,7 @@ export class ContextModule {
           }),
         }),
       ],
-      providers: [RequestContext, { provide: APP_GUARD, useClass: TenantHeaderGuard }],
+      providers: [RequestContext],
       exports: [RequestContext],
     };
   }

@@ -4,5 +4,4 @@ export type { ContextModuleOptions } from './context.module';
 export type { Principal, RequestContextSnapshot } from './principal';
 export { CTX, RequestContext } from './request-context';
 export { DEFAULT_TENANT, REQUEST_ID_HEADER, TENANT_HEADER, readTenantHeader, resolveRequestId } from './request-id';
-export { TenantHeaderGuard } from './tenant-header.guard';
 export { startTracing } from './tracing';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { FlagGuard } from './flag.guard';
+import { FlagStage } from './flag.stage';
 
 /**
- * Enables {@link Flag} on every route of the app (a global guard). Flags come from the
- * validated `FLAG_<NAME>=true|false` variables of `AppConfig`.
+ * Enables {@link Flag}: routes that carry it get the `flag` guard stage of the request
+ * pipeline. Flags come from the validated `FLAG_<NAME>=true|false` variables of `AppConfig`.
  *
  * @example
  * @Module({ imports: [FlagsModule] })
  */
-@Module({ providers: [{ provide: APP_GUARD, useClass: FlagGuard }] })
+@Module({ providers: [FlagStage] })
 export class FlagsModule {}

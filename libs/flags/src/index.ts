@@ -1,4 +1,4 @@
 export { Flag, FlagDecorator } from './flag.decorator';
 export type { FlagMetadata, FlagOptions } from './flag.decorator';
-export { FeatureDisabledError, FlagGuard } from './flag.guard';
+export { FeatureDisabledError, FlagStage } from './flag.stage';
 export { FlagsModule } from './flags.module';

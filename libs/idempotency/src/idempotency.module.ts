@@ -1,15 +1,14 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { REDIS } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
 import { MemoryIdempotencyStore } from './adapters/memory/memory-idempotency.store';
 import { RedisIdempotencyStore } from './adapters/redis/redis-idempotency.store';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyStage } from './idempotency.stage';
 import { IDEMPOTENCY_OPTIONS, IdempotencyModuleOptions, ResolvedIdempotencyModuleOptions, resolveIdempotencyOptions } from './idempotency.options';
 import { IdempotencyStore } from './ports/idempotency-store';
 
 /**
- * Enables {@link Idempotency} on every route (a global interceptor). Records live in Redis
+ * Enables {@link Idempotency}: routes that carry it get the `idempotency` stage of the request pipeline. Records live in Redis
  * when `REDIS_URL` is set (the durable, cross-replica store: atomic Lua claims with expiry),
  * else in process memory.
  *
@@ -34,7 +33,7 @@ export class IdempotencyModule {
             return store;
           },
         },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyStage,
       ],
       exports: [IdempotencyStore],
     };

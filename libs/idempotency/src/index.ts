@@ -10,7 +10,7 @@ export {
   InvalidIdempotencyKeyError,
   ReplayedError,
 } from './idempotency.errors';
-export { IDEMPOTENCY_KEY_HEADER, IdempotencyInterceptor, REPLAYED_HEADER } from './idempotency.interceptor';
+export { IDEMPOTENCY_KEY_HEADER, IdempotencyStage, REPLAYED_HEADER } from './idempotency.stage';
 export { IdempotencyModule } from './idempotency.module';
 export type { IdempotencyModuleOptions } from './idempotency.options';
 export { IdempotencyStore } from './ports/idempotency-store';

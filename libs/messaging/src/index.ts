@@ -30,7 +30,7 @@ export { OutboxStore } from './ports/outbox-store';
 export type { OutboxClaim, OutboxRecord, OutboxStats, OutboxStatus, RelayOutcome, RequeueOptions } from './ports/outbox-store';
 export { Publish, PUBLISH_METADATA } from './publish.decorator';
 export type { PublishOptions, PublishSpec } from './publish.decorator';
-export { PublishInterceptor } from './publish.interceptor';
+export { PublishStage } from './publish.stage';
 export { OutboxRelay, relayBackoffMs } from './relay/outbox-relay';
 export { createMessagingSchema } from './testing/messaging-schema';
 export { RedisStreamsClient } from './transport/redis-streams.client';

@@ -1,15 +1,20 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { EventContracts } from '@mikasmissions/contracts-events';
 import { MessagingConfigError } from './messaging.errors';
 import { MESSAGING_OPTIONS } from './messaging.tokens';
 import type { ResolvedMessagingOptions } from './messaging.options';
+import { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 import { PUBLISH_METADATA } from './publish.decorator';
 import { OutboxRelay } from './relay/outbox-relay';
 
 /**
  * Start-up and shutdown of messaging: rejects `@Publish` of unknown event types before the
- * app listens, starts the in-process relay, and stops it on shutdown.
+ * app listens, gives each event handler (and only those) the interceptor that keeps its
+ * original error for the dead-letter entry, starts the in-process relay, and stops it on
+ * shutdown.
  */
 @Injectable()
 export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +25,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     private readonly contracts: EventContracts,
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay | null,
+    private readonly consumerErrors: ConsumerErrorInterceptor,
   ) {}
 
   onModuleInit(): void {
@@ -29,11 +35,18 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       if (!instance || typeof instance !== 'object') continue;
       const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const name of this.scanner.getAllMethodNames(proto)) {
-        const spec = this.reflector.get(PUBLISH_METADATA, proto[name] as () => unknown);
+        const method = proto[name] as () => unknown;
+        const spec = this.reflector.get(PUBLISH_METADATA, method);
         if (spec && !this.contracts.has(spec.type)) problems.push(`${wrapper.name}.${name}: @Publish("${spec.type}") has no JSON schema in libs/contracts-events`);
+        if (Reflect.getMetadata(PATTERN_METADATA, method) !== undefined) this.keepHandlerErrors(method);
       }
     }
     if (problems.length > 0) throw new MessagingConfigError(problems.join('; '));
+  }
+
+  private keepHandlerErrors(method: () => unknown): void {
+    const others = ((Reflect.getMetadata(INTERCEPTORS_METADATA, method) ?? []) as unknown[]).filter((i) => !(i instanceof ConsumerErrorInterceptor));
+    Reflect.defineMetadata(INTERCEPTORS_METADATA, [this.consumerErrors, ...others], method);
   }
 
   onApplicationBootstrap(): void {

@@ -1,6 +1,6 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
 import { AppConfig } from '@mikasmissions/config';
 import { EventContracts } from '@mikasmissions/contracts-events';
@@ -29,7 +29,7 @@ import { OutboxUnitOfWork } from './outbox-unit-of-work';
 import { InboxStore } from './ports/inbox-store';
 import { EventTransport } from './ports/event-transport';
 import { OutboxStore } from './ports/outbox-store';
-import { PublishInterceptor } from './publish.interceptor';
+import { PublishStage } from './publish.stage';
 import { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 import { OutboxRelay } from './relay/outbox-relay';
 import { InProcessEventsServer } from './transport/in-process-events.server';
@@ -89,8 +89,8 @@ const providers: Provider[] = [
   },
   EventPublisher,
   MessagingLifecycle,
-  { provide: APP_INTERCEPTOR, useClass: PublishInterceptor },
-  { provide: APP_INTERCEPTOR, useClass: ConsumerErrorInterceptor },
+  PublishStage,
+  ConsumerErrorInterceptor,
 ];
 
 const ENV_KEYS = [

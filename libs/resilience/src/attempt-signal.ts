@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createParamDecorator } from '@nestjs/common';
+import { createLateParamDecorator } from '@mikasmissions/http';
 
 const attempts = new AsyncLocalStorage<AbortSignal>();
 
@@ -22,4 +22,4 @@ export function currentAttemptSignal(): AbortSignal | undefined {
  * @Get('quote')
  * quote(@AttemptSignal() signal: AbortSignal) { return fetch(url, { signal }); }
  */
-export const AttemptSignal = createParamDecorator(() => currentAttemptSignal() ?? new AbortController().signal);
+export const AttemptSignal = createLateParamDecorator(() => currentAttemptSignal() ?? new AbortController().signal);

@@ -1,13 +1,13 @@
 export { AttemptSignal, currentAttemptSignal, runAttempt } from './attempt-signal';
 export { Chaos, ChaosDecorator } from './chaos.decorator';
 export type { ChaosOptions } from './chaos.decorator';
-export { ChaosInjectedError, ChaosInterceptor } from './chaos.interceptor';
+export { ChaosInjectedError, ChaosStage } from './chaos.stage';
 export { Circuit } from './circuit';
 export type { Attempt, CircuitSnapshot } from './circuit';
 export { HedgeBudget, LatencyTracker } from './hedging';
 export { Resilience, ResilienceDecorator } from './resilience.decorator';
 export { CircuitOpenError, HedgeLostError, isRetryable, markRetryable, ResilienceTimeoutError } from './resilience.errors';
-export { ResilienceInterceptor } from './resilience.interceptor';
+export { ResilienceStage } from './resilience.stage';
 export { ResilienceModule } from './resilience.module';
 export type { ResiliencePolicy, ResolvedResiliencePolicy, RetryPolicy } from './resilience-policy';
 export { resolvePolicy } from './resilience-policy';

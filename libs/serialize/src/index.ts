@@ -1,4 +1,4 @@
 export { Serialize, SerializeDecorator } from './serialize.decorator';
 export type { ResponseSchema, SerializeMetadata } from './serialize.decorator';
-export { JSON_CONTENT_TYPE, SerializeInterceptor } from './serialize.interceptor';
+export { SerializeStage } from './serialize.stage';
 export { SerializeModule } from './serialize.module';

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { SerializeInterceptor } from './serialize.interceptor';
+import { SerializeStage } from './serialize.stage';
 
 /**
- * Enables {@link Serialize} on every route of the app (a global interceptor).
+ * Enables {@link Serialize}: routes that carry it get the `serialize` stage of the request
+ * pipeline; other routes pay nothing.
  *
  * @example
  * @Module({ imports: [SerializeModule] })
  */
-@Module({ providers: [{ provide: APP_INTERCEPTOR, useClass: SerializeInterceptor }] })
+@Module({ providers: [SerializeStage] })
 export class SerializeModule {}

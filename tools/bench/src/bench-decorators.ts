@@ -1,114 +1,124 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { median, residentMiB, startProcess, type Started } from './bench-processes';
 
 /**
- * `pnpm run bench:decorators`: boots analytics on Fastify as a child process (127.0.0.1 only,
- * memory stores, FLAG_BENCH=true) and measures requests/s and p50/p99 latency of the same
- * ten-event payload bare and behind each decorator: a 2 s warm-up of every case, then
- * BENCH_SECONDS (default 5) interleaved 1 s rounds per case (medians, so load drift hits every case alike),
- * BENCH_CONNECTIONS (default 50); BENCH_REDIS=true uses Redis for cache and idempotency.
+ * `pnpm run bench:decorators`: the request pipeline's cost, side by side in one run. Starts a
+ * bare NestJS + Fastify app (the baseline) and the platform apps (analytics with FLAG_BENCH,
+ * identity, outbox-relay) on Fastify in memory mode, all on 127.0.0.1, then measures each case
+ * with autocannon: a 2 s warm-up per case, then BENCH_SECONDS (default 5) interleaved 1 s
+ * rounds (medians, so drift hits every case alike), BENCH_CONNECTIONS (default 50).
+ * Every row is a ratio to the bare app. BENCH_REDIS=true puts cache and idempotency in Redis.
+ * It also prints each app's resident memory at idle and after the load.
  */
-const ROOT = join(__dirname, '../../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const PREFIX = 'api/v1/analytics';
+const REDIS = process.env.BENCH_REDIS === 'true';
 
 interface Case {
   name: string;
+  target: 'bare' | 'analytics' | 'identity';
   path: string;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  bar?: number;
 }
 
-const CASES: Case[] = [
-  { name: 'bare route', path: 'bench/bare' },
-  { name: '@Cache HIT', path: 'bench/cached' },
-  { name: '@Serialize', path: 'bench/serialized' },
-  {
-    name: '@Idempotency replay',
-    path: 'bench/idempotent',
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${Date.now()}` },
-    body: JSON.stringify({ type: 'purchase' }),
-  },
-  { name: '@Resilience closed', path: 'bench/resilient' },
-  { name: 'GET /events (HIT + Serialize)', path: 'events' },
-];
+const platformEnv = (port: string): Record<string, string> => ({
+  NODE_ENV: 'development',
+  JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  AUTH_DEV_LOGIN: 'true',
+  LOG_LEVEL: 'silent',
+  USE_FASTIFY: 'true',
+  FLAG_BENCH: 'true',
+  [port]: '0',
+  ...(REDIS ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', PERSISTENCE_MODE: 'auto' } : { PERSISTENCE_MODE: 'memory' }),
+});
 
-function startAnalytics(): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/analytics/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
-        LOG_LEVEL: 'silent',
-        USE_FASTIFY: 'true',
-        FLAG_BENCH: 'true',
-        ANALYTICS_PORT: '0',
-        ...(process.env.BENCH_REDIS === 'true' ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`analytics did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/listening on http:\/\/localhost:(\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${match[1]}/${PREFIX}` });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`analytics exited (${code}):\n${out}`)));
-  });
+async function devToken(analytics: string): Promise<string> {
+  const res = await fetch(`${analytics}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'bench-user' }) });
+  if (!res.ok) throw new Error(`dev login answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+function cases(token: string): Case[] {
+  const auth = { authorization: `Bearer ${token}`, 'x-tenant-id': 'default' };
+  return [
+    { name: 'bare NestJS + Fastify, one JSON route', target: 'bare', path: 'bare' },
+    { name: 'undecorated route (class @Flag only)', target: 'analytics', path: 'bench/bare', bar: 60 },
+    { name: 'GET /health', target: 'analytics', path: 'health' },
+    { name: '@Serialize', target: 'analytics', path: 'bench/serialized' },
+    { name: '@Cache HIT', target: 'analytics', path: 'bench/cached' },
+    { name: '@Cache HIT with context and auth (bearer + tenant)', target: 'analytics', path: 'bench/cached', headers: auth, bar: 40 },
+    { name: 'all decorators stacked, HIT, with auth', target: 'analytics', path: 'bench/stacked', headers: auth, bar: 30 },
+    {
+      name: '@Idempotency replay',
+      target: 'analytics',
+      path: 'bench/idempotent',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${Date.now()}` },
+      body: JSON.stringify({ type: 'purchase' }),
+    },
+    { name: '@Resilience closed', target: 'analytics', path: 'bench/resilient' },
+    { name: 'GET /events (HIT + Serialize)', target: 'analytics', path: 'events' },
+    { name: 'identity GET /v1/health', target: 'identity', path: 'health' },
+  ];
 }
 
-async function run(url: string, c: Case, seconds: number): Promise<autocannon.Result> {
-  return autocannon({ url: `${url}/${c.path}`, method: c.method ?? 'GET', headers: c.headers, body: c.body, connections: CONNECTIONS, duration: seconds });
-}
+const run = (url: string, c: Case, seconds: number) =>
+  autocannon({ url: `${url}/${c.path}`, method: c.method ?? 'GET', headers: c.headers, body: c.body, connections: CONNECTIONS, duration: seconds });
 
 async function main(): Promise<void> {
-  const { child, url } = await startAnalytics();
-  const samples = CASES.map(() => ({ rps: [] as number[], p50: [] as number[], p99: [] as number[], errors: 0 }));
+  process.stdout.write('bench:decorators: starting the bare app, analytics, identity and outbox-relay…\n');
+  const started: Started[] = [];
   try {
-    for (const c of CASES) {
-      const probe = await fetch(`${url}/${c.path}`, { method: c.method ?? 'GET', headers: c.headers, body: c.body });
-      if (probe.status >= 400) throw new Error(`${c.name}: ${c.path} answered ${probe.status}`);
-      await run(url, c, 2);
+    started.push(await startProcess('bare', 'tools/bench/src/bare-nest-app.ts', { BENCH_BARE_PORT: '0' }));
+    started.push(await startProcess('analytics', 'apps/analytics/src/main.ts', platformEnv('ANALYTICS_PORT'), 'api/v1/analytics'));
+    started.push(await startProcess('identity', 'apps/identity/src/main.ts', platformEnv('IDENTITY_PORT'), 'v1'));
+    started.push(await startProcess('outbox-relay', 'apps/outbox-relay/src/main.ts', platformEnv('OUTBOX_RELAY_PORT'), 'outbox-relay'));
+    const urls = Object.fromEntries(started.map((s) => [s.name, s.url])) as Record<Case['target'], string>;
+    await new Promise((r) => setTimeout(r, 2_000));
+    const idle = started.map((s) => residentMiB(s.child.pid));
+    const list = cases(await devToken(urls.analytics));
+    const samples = list.map(() => ({ rps: [] as number[], p99: [] as number[], errors: 0 }));
+    for (const c of list) {
+      const probe = await fetch(`${urls[c.target]}/${c.path}`, { method: c.method ?? 'GET', headers: c.headers, body: c.body });
+      if (probe.status >= 400) throw new Error(`${c.name}: ${c.path} answered ${probe.status}: ${await probe.text()}`);
+      process.stdout.write(`  warm-up: ${c.name}\n`);
+      await run(urls[c.target], c, 2);
     }
     for (let round = 0; round < SECONDS; round++) {
-      for (const [i, c] of CASES.entries()) {
-        const r = await run(url, c, 1);
+      process.stdout.write(`  round ${round + 1}/${SECONDS}\n`);
+      for (const [i, c] of list.entries()) {
+        const r = await run(urls[c.target], c, 1);
         samples[i].rps.push(r.requests.average);
-        samples[i].p50.push(r.latency.p50);
         samples[i].p99.push(r.latency.p99);
         samples[i].errors += r.errors + r.non2xx;
       }
     }
+    const loaded = started.map((s) => residentMiB(s.child.pid));
+    const rows = list.map((c, i) => ({ c, rps: Math.round(median(samples[i].rps)), p99: median(samples[i].p99), errors: samples[i].errors }));
+    const bare = rows[0].rps;
+    const verdict = (ratio: number, bar?: number) => (bar === undefined ? '' : ratio >= bar ? `≥ ${bar}% ✓` : `< ${bar}% ✗`);
+    const lines = [
+      '',
+      `Fastify, ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds per case (medians), runtime Node ${process.version} (${process.execPath}), stores: ${REDIS ? 'redis' : 'memory'}`,
+      '',
+      '| case | req/s | of bare | bar | p99 ms | errors |',
+      '|---|---:|---:|---|---:|---:|',
+      ...rows.map((r) => {
+        const ratio = Math.round((r.rps / bare) * 100);
+        return `| ${r.c.name} | ${r.rps} | ${ratio}% | ${verdict(ratio, r.c.bar)} | ${r.p99} | ${r.errors} |`;
+      }),
+      '',
+      '| process | RSS idle MiB | RSS after load MiB |',
+      '|---|---:|---:|',
+      ...started.map((s, i) => `| ${s.name} | ${idle[i]} | ${loaded[i]} |`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    child.kill('SIGTERM');
+    for (const s of started) s.child.kill('SIGTERM');
   }
-  const rows = CASES.map((c, i) => ({ name: c.name, rps: Math.round(median(samples[i].rps)), p50: median(samples[i].p50), p99: median(samples[i].p99), errors: samples[i].errors }));
-  const bare = rows[0].rps;
-  const lines = [
-    `Fastify, ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds per case (medians), Node ${process.version}, stores: ${process.env.BENCH_REDIS === 'true' ? 'redis' : 'memory'}`,
-    '',
-    '| case | req/s | vs bare | p50 ms | p99 ms | errors |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${r.rps} | ${Math.round((r.rps / bare) * 100)}% | ${r.p50} | ${r.p99} | ${r.errors} |`),
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

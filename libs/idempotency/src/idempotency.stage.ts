@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { RequestContext } from '@mikasmissions/context';
-import { mapError } from '@mikasmissions/http';
-import { defer, lastValueFrom, Observable } from 'rxjs';
+import { JSON_CONTENT_TYPE, mapError, PipelineStage, RouteResult, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { IdempotencyDecorator, IdempotencyMetadata } from './idempotency.decorator';
 import {
   IdempotencyConflictError,
@@ -23,17 +22,13 @@ export const REPLAYED_HEADER = 'idempotent-replayed';
 
 const NOT_REPLAYED = new Set(['set-cookie', 'x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', REPLAYED_HEADER]);
 
-interface HttpRequestLike {
-  method: string;
-  url: string;
-  originalUrl?: string;
-  body?: unknown;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** Global interceptor applying {@link Idempotency} (see the decorator for the semantics). */
+/**
+ * Stage `idempotency` (outermost) for routes carrying {@link Idempotency} (see the decorator
+ * for the semantics): a replay answers from the store and never reaches inner stages.
+ */
+@PipelineStage({ kind: 'step', name: 'idempotency' })
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyStage implements RouteStage<RouteStepFn> {
   private readonly logger = new Logger('Idempotency');
 
   constructor(
@@ -44,24 +39,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
     @Inject(IDEMPOTENCY_OPTIONS) private readonly options: ResolvedIdempotencyModuleOptions,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const meta = this.reflector.get(IdempotencyDecorator, context.getHandler());
-    if (!meta || context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<HttpRequestLike>();
-    const header = req.headers[IDEMPOTENCY_KEY_HEADER];
-    const key = Array.isArray(header) ? header[0] : header;
-    if (key === undefined) {
-      if (meta.required) throw new IdempotencyKeyRequiredError();
-      return next.handle();
-    }
-    if (!isValidIdempotencyKey(key)) throw new InvalidIdempotencyKeyError();
-    const storeKey = scopedKey(this.ctx.tenantId, this.ctx.principal?.userId ?? 'anonymous', key);
-    const fingerprint = requestFingerprint(req.method, req.originalUrl ?? req.url, req.body);
-    const response = context.switchToHttp().getResponse();
-    return defer(() => this.run(storeKey, fingerprint, meta, response, next));
+  plan(route: RouteInfo): RouteStepFn | undefined {
+    const meta = this.reflector.get(IdempotencyDecorator, route.handler);
+    if (!meta) return undefined;
+    return async ({ req, res }, next) => {
+      const header = req.headers[IDEMPOTENCY_KEY_HEADER];
+      const key = Array.isArray(header) ? header[0] : header;
+      if (key === undefined) {
+        if (meta.required) throw new IdempotencyKeyRequiredError();
+        return next();
+      }
+      if (!isValidIdempotencyKey(key)) throw new InvalidIdempotencyKeyError();
+      const storeKey = scopedKey(this.ctx.tenantId, this.ctx.principal?.userId ?? 'anonymous', key);
+      const fingerprint = requestFingerprint(req.method, req.originalUrl ?? req.url, req.body);
+      return this.run(storeKey, fingerprint, meta, res, next);
+    };
   }
 
-  private async run(storeKey: string, fingerprint: string, meta: IdempotencyMetadata, response: unknown, next: CallHandler): Promise<unknown> {
+  private async run(storeKey: string, fingerprint: string, meta: IdempotencyMetadata, response: unknown, next: () => Promise<RouteResult>): Promise<RouteResult> {
     const lockTtlMs = this.options.lockTtlMs;
     const claim = await this.store.claim(storeKey, fingerprint, lockTtlMs).catch((error: unknown) => {
       this.logger.error(`idempotency store unavailable: ${(error as Error).message}`);
@@ -78,14 +73,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }, Math.max(50, Math.floor(lockTtlMs / 3)));
     renewal.unref();
     try {
-      const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      const stored: StoredResponse = {
-        status: this.statusOf(response),
-        headers: this.replayableHeaders(response),
-        body: value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value),
-      };
+      const result = await next();
+      const stored: StoredResponse = { status: this.statusOf(response), headers: this.replayableHeaders(response), body: result.toJson() };
       await this.store.complete(storeKey, token, stored, meta.ttlMs).catch((e: unknown) => this.logger.error(`storing response failed: ${(e as Error).message}`));
-      return value;
+      return result;
     } catch (error) {
       const mapped = mapError(error);
       if (mapped.status >= 500) {
@@ -104,7 +95,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private replay(response: unknown, stored: StoredResponse): unknown {
+  private replay(response: unknown, stored: StoredResponse): RouteResult {
     const adapter = this.adapterHost.httpAdapter;
     const headers = { ...stored.headers, [REPLAYED_HEADER]: 'true' };
     if (stored.error) {
@@ -113,9 +104,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     for (const [name, value] of Object.entries(headers)) adapter.setHeader(response, name, value);
     (response as { removeHeader?: (name: string) => void }).removeHeader?.('set-cookie');
-    if (stored.body === undefined) return undefined;
-    if (!stored.headers['content-type']) adapter.setHeader(response, 'content-type', 'application/json; charset=utf-8');
-    return stored.body;
+    if (stored.body === undefined) return RouteResult.stored(undefined);
+    if (!stored.headers['content-type']) adapter.setHeader(response, 'content-type', JSON_CONTENT_TYPE);
+    return RouteResult.stored(stored.body);
   }
 
   private statusOf(response: unknown): number {

@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppConfig } from '@mikasmissions/config';
-import { PlatformError } from '@mikasmissions/http';
-import { defer, mergeAll, Observable } from 'rxjs';
+import { PipelineStage, PlatformError, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { ChaosDecorator } from './chaos.decorator';
 import { markRetryable } from './resilience.errors';
 
@@ -16,9 +15,13 @@ export class ChaosInjectedError extends PlatformError {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Global interceptor applying {@link Chaos} when `FLAG_CHAOS=true`; a no-op otherwise. */
+/**
+ * Stage `chaos` for routes carrying {@link Chaos}, planned only when `FLAG_CHAOS=true`. It
+ * runs inside `resilience`, so injected failures count for the breaker.
+ */
+@PipelineStage({ kind: 'step', name: 'chaos' })
 @Injectable()
-export class ChaosInterceptor implements NestInterceptor {
+export class ChaosStage implements RouteStage<RouteStepFn> {
   private readonly enabled: boolean;
 
   constructor(
@@ -28,13 +31,13 @@ export class ChaosInterceptor implements NestInterceptor {
     this.enabled = config.flags.CHAOS === true;
   }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const chaos = this.enabled ? this.reflector.get(ChaosDecorator, context.getHandler()) : undefined;
-    if (!chaos) return next.handle();
-    return defer(async () => {
+  plan(route: RouteInfo): RouteStepFn | undefined {
+    const chaos = this.enabled ? this.reflector.get(ChaosDecorator, route.handler) : undefined;
+    if (!chaos) return undefined;
+    return async (_call, next) => {
       if (Math.random() < chaos.probability) await sleep(chaos.delayMs);
       if (Math.random() < chaos.errorRate) throw new ChaosInjectedError();
-      return next.handle();
-    }).pipe(mergeAll());
+      return next();
+    };
   }
 }

@@ -1,0 +1,22 @@
+/**
+ * The one declared order of the request pipeline. Guards run first, in {@link GUARD_ORDER};
+ * then a route's decorators wrap its handler, outermost first, in {@link STEP_ORDER}:
+ *
+ * - `idempotency` outside everything, so a replay never reaches `@Publish` or the handler;
+ * - `publish` opens the unit of work the handler and its outbox row share;
+ * - `cache` inside it, so a HIT never publishes;
+ * - `resilience` around `chaos`, so injected failures count for the breaker;
+ * - `serialize` innermost, next to the handler: it adds the JSON text and keeps the value.
+ *
+ * Module import order does not matter: every stage is slotted here by name.
+ */
+export const GUARD_ORDER = ['tenant', 'flag', 'auth'] as const;
+
+/** Decorator stages, outermost first (see {@link GUARD_ORDER}). */
+export const STEP_ORDER = ['idempotency', 'publish', 'cache', 'resilience', 'chaos', 'serialize'] as const;
+
+/** A guard stage's name. */
+export type GuardStageName = (typeof GUARD_ORDER)[number];
+
+/** A decorator stage's name. */
+export type StepStageName = (typeof STEP_ORDER)[number];

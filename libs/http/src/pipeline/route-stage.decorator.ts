@@ -1,0 +1,20 @@
+import { Reflector } from '@nestjs/core';
+import type { GuardStageName, StepStageName } from './route-pipeline.order';
+
+/** What {@link PipelineStage} stores on a provider class. */
+export type PipelineStageMetadata = { kind: 'guard'; name: GuardStageName } | { kind: 'step'; name: StepStageName };
+
+/** The metadata key of {@link PipelineStage}. */
+export const PipelineStageDecorator = Reflector.createDecorator<PipelineStageMetadata>();
+
+/**
+ * Marks a provider as the stage `name` of the request pipeline; the planner slots it by
+ * name into the declared order (`route-pipeline.order.ts`) and asks it for each route's plan.
+ * A guard stage implements `RouteStage<RouteGuardFn>`, a step `RouteStage<RouteStepFn>`.
+ *
+ * @example
+ * @PipelineStage({ kind: 'step', name: 'cache' })
+ * @Injectable()
+ * export class CacheStage implements RouteStage<RouteStepFn> { plan(route) { … } }
+ */
+export const PipelineStage = (metadata: PipelineStageMetadata): ClassDecorator => PipelineStageDecorator(metadata);

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The repository root. */
+export const ROOT = join(__dirname, '../../..');
+
+/** A process the bench started, with its base URL. */
+export interface Started {
+  name: string;
+  child: ChildProcess;
+  url: string;
+}
+
+/**
+ * Starts `entry` (a TypeScript file, run through SWC) with `env` on 127.0.0.1 and resolves once
+ * it prints "listening on http://localhost:<port>"; `prefix` is appended to the URL.
+ */
+export function startProcess(name: string, entry: string, env: Record<string, string>, prefix = ''): Promise<Started> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/listening on http:\/\/localhost:(\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ name, child, url: `http://127.0.0.1:${match[1]}${prefix ? `/${prefix}` : ''}` });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${name} exited (${code}):\n${out}`)));
+  });
+}
+
+/** Resident memory of a process in MiB (Linux /proc), or NaN where unreadable. */
+export function residentMiB(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+    return Math.round((kb / 1024) * 10) / 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The median of a list of numbers. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
