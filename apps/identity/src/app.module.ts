@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthController, AuthxAdminController, AuthxModule, JwksController, RebacAdminController, RoleAssignmentsController, TotpController } from '@mikasmissions/authx';
+import { AuthxModule } from '@mikasmissions/authx';
 import { PlatformConfigModule } from '@mikasmissions/config';
 import { ContextModule } from '@mikasmissions/context';
 import { HealthModule } from '@mikasmissions/health';
@@ -28,6 +28,6 @@ import { MeController } from './me/me.controller';
       ],
     }),
   ],
-  controllers: [AuthController, TotpController, RebacAdminController, AuthxAdminController, RoleAssignmentsController, JwksController, MeController],
+  controllers: [MeController],
 })
 export class AppModule {}

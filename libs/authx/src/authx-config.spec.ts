@@ -18,6 +18,12 @@ describe('AuthX configuration', () => {
     expect(resolveAuthxOptions({}, {}, DEFAULT_REBAC_SCHEMA).otp).toMatchObject({ ttlSec: 300, maxAttempts: 5, cooldownSec: 30 });
   });
 
+  it('puts the Postgres tables in schema identity unless the service names its own, which must be an identifier', () => {
+    expect(resolveAuthxOptions({}, {}, DEFAULT_REBAC_SCHEMA).schema).toBe('identity');
+    expect(resolveAuthxOptions({ schema: 'kids_auth' }, {}, DEFAULT_REBAC_SCHEMA).schema).toBe('kids_auth');
+    expect(() => resolveAuthxOptions({ schema: 'identity; drop' }, {}, DEFAULT_REBAC_SCHEMA)).toThrow(ConfigValidationError);
+  });
+
   it('names bad AuthX variables in one clear line each', () => {
     try {
       resolveAuthxOptions({}, { OTP_MAX_ATTEMPTS: '0', SMTP_URL: 'http://mail', AUTHX_ENCRYPTION_KEY: 'short' }, DEFAULT_REBAC_SCHEMA);

@@ -5,7 +5,6 @@ import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { AuthxModule } from './authx.module';
-import { AuthController } from './http/auth.controller';
 import { JwtCodec } from './tokens/jwt-codec';
 
 @Controller('ping')
@@ -17,8 +16,8 @@ class PingController {
 }
 
 @Module({
-  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, AuthxModule.forRoot()],
-  controllers: [AuthController, PingController],
+  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, AuthxModule.forRoot({ controllers: ['auth'] })],
+  controllers: [PingController],
 })
 class OutageModule {}
 
@@ -35,6 +34,13 @@ describe('AuthX with its stores down answers 503, never 500', () => {
   it('OTP request with Redis down → 503 AUTH_UNAVAILABLE', async () => {
     const res = await fetch(`${url}/auth/otp/request`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'a@example.com', channel: 'email' }) });
     expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe('AUTH_UNAVAILABLE');
+  });
+
+  it('a refresh with Postgres down → 503 AUTH_UNAVAILABLE with Retry-After', async () => {
+    const res = await fetch(`${url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: 'x'.repeat(43) }) });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
     expect((await res.json()).error.code).toBe('AUTH_UNAVAILABLE');
   });
 

@@ -6,9 +6,6 @@ import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AuthxModule } from './authx.module';
-import { AuthController } from './http/auth.controller';
-import { AuthxAdminController } from './http/authx-admin.controller';
-import { RebacAdminController } from './http/rebac-admin.controller';
 import { RelationCheck } from './relation-check.decorator';
 import { Require } from './require.decorator';
 import { RequirePermissions } from './require-permissions.decorator';
@@ -75,13 +72,14 @@ class DemoController {
     PlatformHttpModule,
     HealthModule,
     AuthxModule.forRoot({
+      controllers: ['auth', 'rebac-admin', 'authx-admin'],
       roles: [
         { role: 'user', permissions: ['events:write'], tenant: 'tenantA' },
         { role: 'ops', permissions: ['tenants:cross', 'events:*'] },
       ],
     }),
   ],
-  controllers: [DemoController, AuthController, RebacAdminController, AuthxAdminController],
+  controllers: [DemoController],
   providers: [DocRepository],
 })
 class TestModule {}

@@ -1,4 +1,4 @@
-import { PlatformError } from '@mikasmissions/http';
+import { PlatformError, StoreUnavailableError } from '@mikasmissions/http';
 
 /** 401: the caller is not (or no longer) authenticated; `code` says why (`TOKEN_EXPIRED`, …). */
 export class UnauthenticatedError extends PlatformError {
@@ -28,9 +28,9 @@ export class AuthxNotFoundError extends PlatformError {
   }
 }
 
-/** 503 when a store AuthX depends on (Postgres, Redis) fails; the caller may retry. */
-export class AuthxUnavailableError extends PlatformError {
-  constructor() {
-    super(503, 'AUTH_UNAVAILABLE', 'authentication is temporarily unavailable; retry shortly', undefined, { 'retry-after': '1' });
+/** 503 `AUTH_UNAVAILABLE` (`Retry-After: 1`) when a store AuthX depends on (Postgres, Redis) fails; the caller may retry. */
+export class AuthxUnavailableError extends StoreUnavailableError {
+  constructor(cause?: unknown) {
+    super('AUTH_UNAVAILABLE', 'authentication is temporarily unavailable; retry shortly', { cause });
   }
 }

@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
-import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '@mikasmissions/config';
 import { PersistenceService } from '@mikasmissions/persistence';
 import type { Pool } from 'pg';
@@ -18,11 +17,14 @@ import { PostgresSessionStore } from './adapters/postgres/postgres-session.store
 import { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
 import { RedisOtpStore } from './adapters/redis/redis-otp.store';
 import { RedisRelationTupleStore } from './adapters/redis/redis-relation-tuple.store';
+import { outageAsUnavailable } from './adapters/outage-as-unavailable';
 import { AuditService } from './audit/audit.service';
 import { AUTHX_ENV_KEYS, AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
 import { AuthorizationService } from './guard/authorization.service';
-import { AuthxJwtStrategy } from './guard/authx-jwt.strategy';
 import { AuthxGuard } from './guard/authx.guard';
+import { authxControllers } from './http/authx-controllers';
+import { BearerAuthenticator } from './guard/bearer-authenticator';
+import { RoutePolicies } from './guard/route-policy';
 import { OtpSender } from './otp/otp-sender';
 import { createOtpSender } from './otp/otp-sender.factory';
 import { OtpService } from './otp/otp.service';
@@ -40,20 +42,25 @@ import { JwtCodec } from './tokens/jwt-codec';
 import { SecretBox } from './tokens/secret-box';
 import { TotpService } from './totp/totp.service';
 
-const durable = <T>(memory: () => T, postgres: (pool: Pool) => T) => ({
-  inject: [PersistenceService],
-  useFactory: (p: PersistenceService) => (p.preferredStore({ redis: false }) === 'postgres' && p.pool ? postgres(p.pool) : memory()),
+const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schema: string) => T) => ({
+  inject: [PersistenceService, AUTHX_OPTIONS],
+  useFactory: (p: PersistenceService, o: ResolvedAuthxOptions) =>
+    outageAsUnavailable(p.preferredStore({ redis: false }) === 'postgres' && p.pool ? postgres(p.pool, o.schema) : memory()),
 });
 
 /**
  * AuthX for an app: OTP login, JWT access + rotating refresh tokens, sessions, TOTP, RBAC,
- * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} (passport-jwt) registered
- * as APP_GUARD. Stores follow the persistence mode: Postgres (schema `identity`) for
- * sessions, tuples, roles, audit and TOTP; Redis for OTP state (and tuples without
- * Postgres); memory otherwise.
+ * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} registered as APP_GUARD
+ * and its HTTP surface mounted (`controllers`, default all: `/auth/*`, `/auth/totp/*`,
+ * `/admin/auth/*`, `/.well-known/jwks.json`). Stores follow the persistence mode: Postgres
+ * (`schema`, default `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
+ * tuples without Postgres); memory otherwise. A store failure is a 503 `AUTH_UNAVAILABLE`.
  *
  * @example
- * @Module({ imports: [AuthxModule.forRoot({ roles: [{ role: 'user', permissions: ['events:write'] }] })], controllers: [AuthController] })
+ * @Module({ imports: [AuthxModule.forRoot({ roles: [{ role: 'user', permissions: ['events:write'] }] })] })
+ * export class AppModule {}
+ * // only login and JWKS, no admin API:
+ * AuthxModule.forRoot({ controllers: ['auth', 'jwks'] })
  */
 @Global()
 @Module({})
@@ -61,7 +68,7 @@ export class AuthxModule {
   static forRoot(options: AuthxOptions = {}): DynamicModule {
     return {
       module: AuthxModule,
-      imports: [PassportModule],
+      controllers: authxControllers(options.controllers),
       providers: [
         {
           provide: AUTHX_OPTIONS,
@@ -86,28 +93,28 @@ export class AuthxModule {
         {
           provide: OtpSender,
           inject: [AppConfig, AUTHX_OPTIONS, ConfigService],
-          useFactory: (c: AppConfig, o: ResolvedAuthxOptions, env: ConfigService) => o.sender ?? createOtpSender(c, o.delivery, env.get<string>('OTP_SENDER')),
+          useFactory: (c: AppConfig, o: ResolvedAuthxOptions, env: ConfigService) => outageAsUnavailable(o.sender ?? createOtpSender(c, o.delivery, env.get<string>('OTP_SENDER'))),
         },
         {
           provide: OtpStore,
           inject: [PersistenceService, AUTHX_OPTIONS],
           useFactory: (p: PersistenceService, o: ResolvedAuthxOptions) =>
-            p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore(),
+            outageAsUnavailable(p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore()),
         },
-        { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool) => new PostgresSessionStore(pool)) },
+        { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool, schema) => new PostgresSessionStore(pool, schema)) },
         {
           provide: RelationTupleStore,
           inject: [PersistenceService, AUTHX_OPTIONS],
           useFactory: (p: PersistenceService, o: ResolvedAuthxOptions): RelationTupleStore => {
             const store = p.preferredStore();
-            if (store === 'postgres' && p.pool) return new PostgresRelationTupleStore(p.pool);
-            if (store === 'redis' && p.redis) return new RedisRelationTupleStore(p.redis, `${o.redisPrefix}rebac:`);
-            return new MemoryRelationTupleStore();
+            if (store === 'postgres' && p.pool) return outageAsUnavailable(new PostgresRelationTupleStore(p.pool, o.schema));
+            if (store === 'redis' && p.redis) return outageAsUnavailable(new RedisRelationTupleStore(p.redis, `${o.redisPrefix}rebac:`));
+            return outageAsUnavailable(new MemoryRelationTupleStore());
           },
         },
-        { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool) => new PostgresAuditLog(pool)) },
-        { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool) => new PostgresRoleAssignmentStore(pool)) },
-        { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool) => new PostgresTotpStore(pool)) },
+        { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool, schema) => new PostgresAuditLog(pool, schema)) },
+        { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool, schema) => new PostgresRoleAssignmentStore(pool, schema)) },
+        { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool, schema) => new PostgresTotpStore(pool, schema)) },
         AuditService,
         SessionService,
         TotpService,
@@ -115,10 +122,11 @@ export class AuthxModule {
         PolicyRegistry,
         RebacService,
         AuthorizationService,
-        AuthxJwtStrategy,
+        RoutePolicies,
+        BearerAuthenticator,
         { provide: APP_GUARD, useClass: AuthxGuard },
       ],
-      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService],
+      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService, BearerAuthenticator],
     };
   }
 }

@@ -1,5 +1,7 @@
 import { ConfigValidationError } from '@mikasmissions/config';
 import { z } from 'zod';
+import { DEFAULT_AUTHX_SCHEMA, quoteSchema } from './adapters/postgres/postgres-schema';
+import type { AuthxControllerName } from './http/authx-controllers';
 import type { OtpSender } from './otp/otp-sender';
 import type { RebacSchema } from './rebac/rebac.schema';
 
@@ -37,6 +39,14 @@ export interface AuthxOptions {
   totpIssuer?: string;
   /** Redis key prefix. Default `authx:` (`AUTHX_REDIS_PREFIX`). */
   redisPrefix?: string;
+  /**
+   * The AuthX controllers the module mounts: `true` all of them (auth, totp, rebac-admin,
+   * authx-admin, role-assignments, jwks), `false` none, or a list of {@link AuthxControllerName}s.
+   * Default `true`.
+   */
+  controllers?: boolean | AuthxControllerName[];
+  /** Postgres schema of AuthX's tables (sessions, tuples, roles, audit, TOTP): the service's own. Default `identity`. */
+  schema?: string;
 }
 
 /** The OTP policy in force. */
@@ -50,7 +60,7 @@ export interface OtpPolicy {
 }
 
 /** Options with every default applied. */
-export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp'>> & {
+export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp' | 'controllers'>> & {
   otp: OtpPolicy;
   sender?: OtpSender;
   delivery: DeliveryEnv;
@@ -117,6 +127,15 @@ export const DEFAULT_OTP_POLICY: OtpPolicy = {
   hourlyCapPerTenant: 10_000,
 };
 
+function schemaName(schema: string): string {
+  try {
+    quoteSchema(schema);
+  } catch (error) {
+    throw new ConfigValidationError([`AuthxOptions.schema: ${(error as Error).message}`]);
+  }
+  return schema;
+}
+
 /** Applies env (`ACCESS_TOKEN_TTL_SEC`, `OTP_*`, `SMTP_URL`, `SMS_WEBHOOK_URL`, …) and defaults to `options`. */
 export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, string | undefined>, defaultSchema: RebacSchema): ResolvedAuthxOptions {
   const parsed = authxEnvSchema.safeParse(env);
@@ -144,6 +163,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     sender: options.sender,
     totpIssuer: options.totpIssuer ?? 'MikasMissions',
     redisPrefix: e.AUTHX_REDIS_PREFIX ?? options.redisPrefix ?? 'authx:',
+    schema: schemaName(options.schema ?? DEFAULT_AUTHX_SCHEMA),
     encryptionKey: e.AUTHX_ENCRYPTION_KEY,
     trustProxy: e.AUTHX_TRUST_PROXY ?? false,
     delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
-import { PlatformError } from '@mikasmissions/http';
+import { PlatformError, Public } from '@mikasmissions/http';
 import { PG_POOL, REDIS, pingPostgres, pingRedis } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
@@ -9,7 +9,8 @@ import { ReadinessRegistry } from './readiness.registry';
 
 const CHECK_TIMEOUT_MS = 1_000;
 
-/** `GET /health` (liveness) and `GET /ready` (readiness), outside any auth. */
+/** `GET /health` (liveness) and `GET /ready` (readiness), outside any auth (`@Public()`). */
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthController, AuthxAdminController, AuthxModule, JwksController, RebacAdminController, RoleAssignmentsController, TotpController } from '@mikasmissions/authx';
+import { AuthxModule } from '@mikasmissions/authx';
 import { EventsModule } from '../events/events.module';
 import { AuthDemoSeed } from './auth-demo.seed';
 import { ProjectsController } from './projects.controller';
@@ -11,7 +11,7 @@ import { ProjectsController } from './projects.controller';
  */
 @Module({
   imports: [AuthxModule.forRoot(), EventsModule],
-  controllers: [AuthController, TotpController, RebacAdminController, AuthxAdminController, RoleAssignmentsController, JwksController, ProjectsController],
+  controllers: [ProjectsController],
   providers: [AuthDemoSeed],
 })
 export class AuthModule {}

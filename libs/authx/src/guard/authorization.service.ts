@@ -1,14 +1,14 @@
-import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
-import { ModuleRef, Reflector } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { RequestContext, type Principal } from '@mikasmissions/context';
 import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
 import { AuthxUnavailableError, ForbiddenError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
 import { PolicyRegistry } from '../rbac/policy.registry';
 import { RebacService } from '../rebac/rebac.service';
-import { RELATION_CHECK_KEY, type ResolvedRelationCheck } from '../relation-check.decorator';
-import { REQUIRE_KEY, type AbacInput, type RequireRule } from '../require.decorator';
-import { REQUIRE_PERMISSIONS_KEY } from '../require-permissions.decorator';
+import type { ResolvedRelationCheck } from '../relation-check.decorator';
+import type { AbacInput, RequireRule } from '../require.decorator';
+import type { RoutePolicy } from './route-policy';
 
 type AnyRequest = AbacInput['req'];
 
@@ -21,7 +21,6 @@ type AnyRequest = AbacInput['req'];
 @Injectable()
 export class AuthorizationService {
   constructor(
-    private readonly reflector: Reflector,
     private readonly ctx: RequestContext,
     private readonly policies: PolicyRegistry,
     private readonly rebac: RebacService,
@@ -30,26 +29,17 @@ export class AuthorizationService {
     @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
   ) {}
 
-  /** True when the route declares any RBAC/REBAC/ABAC requirement. */
-  hasRequirements(context: ExecutionContext): boolean {
-    return [REQUIRE_PERMISSIONS_KEY, RELATION_CHECK_KEY, REQUIRE_KEY].some((k) => this.meta(context, k) !== undefined);
-  }
-
-  async authorize(context: ExecutionContext, principal: Principal): Promise<void> {
-    const req = context.switchToHttp().getRequest<AnyRequest>();
-    const action = `${context.getClass().name}.${context.getHandler().name}`;
-    await this.checkTenant(principal, action);
+  /** Authorizes `principal` for `route` (its cached {@link RoutePolicy}); a denial is a 403. */
+  async authorize(route: RoutePolicy, req: AnyRequest, principal: Principal): Promise<void> {
+    await this.checkTenant(principal, route.action);
     const tenantId = this.ctx.tenantId;
-    const permissions = this.meta<string[]>(context, REQUIRE_PERMISSIONS_KEY);
-    for (const permission of permissions ?? []) {
+    for (const permission of route.permissions) {
       const ok = this.policies.can(principal.roles, tenantId, permission);
       await this.decide(ok, 'permission', permission, null, ok ? 'ROLE_GRANTS' : 'MISSING_PERMISSION');
       if (!ok) throw new ForbiddenError('MISSING_PERMISSION', `permission ${permission} is required in tenant ${tenantId}`, { permission });
     }
-    const relation = this.meta<ResolvedRelationCheck>(context, RELATION_CHECK_KEY);
-    if (relation) await this.checkRelation(relation, req, principal, tenantId);
-    const rule = this.meta<RequireRule>(context, REQUIRE_KEY);
-    if (rule) await this.checkPredicate(rule, req, principal, tenantId, action);
+    if (route.relation) await this.checkRelation(route.relation, req, principal, tenantId);
+    if (route.rule) await this.checkPredicate(route.rule, req, principal, tenantId, route.action);
   }
 
   private async checkTenant(principal: Principal, action: string): Promise<void> {
@@ -94,9 +84,5 @@ export class AuthorizationService {
 
   private decide(ok: boolean, kind: string, action: string, object: string | null, reason: string, tenantId?: string): Promise<void> {
     return this.audit.record({ kind, action, object, decision: ok ? 'allow' : 'deny', reason, tenantId });
-  }
-
-  private meta<T>(context: ExecutionContext, key: string): T | undefined {
-    return this.reflector.getAllAndOverride<T | undefined>(key, [context.getHandler(), context.getClass()]);
   }
 }

@@ -1,13 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { AppConfig } from '@mikasmissions/config';
 import { RequestContext, type Principal } from '@mikasmissions/context';
 import { AuthxNotFoundError, UnauthenticatedError } from '../authx.errors';
 import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
 import { OtpService } from '../otp/otp.service';
-import { Public } from '../public.decorator';
+import { Public } from '@mikasmissions/http';
 import { SessionService, type TokenPair } from '../sessions/session.service';
 import { DevLoginDto, OtpRequestDto, OtpVerifyDto, RefreshDto } from './dto/auth.dto';
-import { StoreErrorInterceptor } from './store-error.interceptor';
 
 type HttpReq = { ip?: string; headers: Record<string, string | string[] | undefined> };
 
@@ -35,7 +34,6 @@ const userAgent = (req: HttpReq) => {
  * (`AUTH_DEV_LOGIN=true`, never in strict/production mode).
  */
 @Controller('auth')
-@UseInterceptors(StoreErrorInterceptor)
 export class AuthController {
   constructor(
     private readonly otp: OtpService,

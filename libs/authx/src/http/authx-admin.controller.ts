@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { PlatformError } from '@mikasmissions/http';
 import { AuditLog, type AuditEntry } from '../ports/audit-log';
 import { PolicyRegistry } from '../rbac/policy.registry';
 import { RequirePermissions } from '../require-permissions.decorator';
 import { AuditQueryDto, RoleDto } from './dto/admin.dto';
-import { StoreErrorInterceptor } from './store-error.interceptor';
 
 /**
  * `/admin/auth/audit` (decisions of the tenant, newest first) and `/admin/auth/roles`
@@ -14,7 +13,6 @@ import { StoreErrorInterceptor } from './store-error.interceptor';
  */
 @Controller('admin/auth')
 @RequirePermissions('authx:admin')
-@UseInterceptors(StoreErrorInterceptor)
 export class AuthxAdminController {
   constructor(
     private readonly audit: AuditLog,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Public } from '../public.decorator';
+import { Public } from '@mikasmissions/http';
 import { JwtCodec, type PublicJwk } from '../tokens/jwt-codec';
 
 /** `GET /.well-known/jwks.json`: the public signing key when tokens are RS256/EdDSA (empty for HS256). */

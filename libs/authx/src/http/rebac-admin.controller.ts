@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { AuthxNotFoundError } from '../authx.errors';
 import type { RelationTuple } from '../ports/relation-tuple-store';
 import { RebacService, type RebacDecision } from '../rebac/rebac.service';
 import { RequirePermissions } from '../require-permissions.decorator';
 import { TupleDto, TupleListQuery } from './dto/admin.dto';
-import { StoreErrorInterceptor } from './store-error.interceptor';
 
 /**
  * `/admin/auth/rebac`: write, delete, list and check relation tuples of the request's tenant
@@ -13,7 +12,6 @@ import { StoreErrorInterceptor } from './store-error.interceptor';
  */
 @Controller('admin/auth/rebac')
 @RequirePermissions('authx:admin')
-@UseInterceptors(StoreErrorInterceptor)
 export class RebacAdminController {
   constructor(
     private readonly rebac: RebacService,

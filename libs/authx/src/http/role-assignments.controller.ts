@@ -1,10 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { AuthxNotFoundError } from '../authx.errors';
 import { RoleAssignmentStore } from '../ports/role-assignment-store';
 import { RequirePermissions } from '../require-permissions.decorator';
 import { AssignRoleDto } from './dto/admin.dto';
-import { StoreErrorInterceptor } from './store-error.interceptor';
 
 const USER_ID = /^[A-Za-z0-9_.@:-]{1,128}$/;
 
@@ -14,7 +13,6 @@ const USER_ID = /^[A-Za-z0-9_.@:-]{1,128}$/;
  */
 @Controller('admin/auth/users/:userId/roles')
 @RequirePermissions('authx:admin')
-@UseInterceptors(StoreErrorInterceptor)
 export class RoleAssignmentsController {
   constructor(
     private readonly store: RoleAssignmentStore,

@@ -1,10 +1,9 @@
-import { Body, Controller, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { UnauthenticatedError } from '../authx.errors';
 import { TotpService, type TotpResult } from '../totp/totp.service';
 import { requirePrincipal } from './auth.controller';
 import { TotpCodeDto } from './dto/auth.dto';
-import { StoreErrorInterceptor } from './store-error.interceptor';
 
 function failIfNotOk(result: TotpResult): { ok: true } {
   if (result === 'ok') return { ok: true };
@@ -18,7 +17,6 @@ function failIfNotOk(result: TotpResult): { ok: true } {
  * code, verify (step-up). Sign-in with TOTP goes through `/auth/otp/request` with `channel: totp`.
  */
 @Controller('auth/totp')
-@UseInterceptors(StoreErrorInterceptor)
 export class TotpController {
   constructor(
     private readonly totp: TotpService,

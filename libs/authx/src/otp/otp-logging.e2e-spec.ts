@@ -5,7 +5,6 @@ import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AuthxModule } from '../authx.module';
-import { AuthController } from '../http/auth.controller';
 import { ConsoleOtpSender } from './senders/console-otp.sender';
 
 const logLines: string[] = [];
@@ -17,9 +16,8 @@ const senderLines: string[] = [];
     ContextModule.forRoot({ serviceName: 'authx-log-test', logDestination: { write: (line: string) => void logLines.push(line) } }),
     PersistenceModule,
     PlatformHttpModule,
-    AuthxModule.forRoot({ sender: new ConsoleOtpSender({ write: (line: string) => senderLines.push(line) }) }),
+    AuthxModule.forRoot({ controllers: ['auth'], sender: new ConsoleOtpSender({ write: (line: string) => senderLines.push(line) }) }),
   ],
-  controllers: [AuthController],
 })
 class LogTestModule {}
 

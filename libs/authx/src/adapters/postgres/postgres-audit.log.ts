@@ -1,11 +1,12 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { AuditLog, type AuditEntry, type AuditQuery } from '../../ports/audit-log';
+import { DEFAULT_AUTHX_SCHEMA, quoteSchema } from './postgres-schema';
 
 const COLUMNS = 9;
 
 /**
- * Decisions in Postgres (`identity.audit_log`). Rows are written in batches (one multi-row
+ * Decisions in Postgres (`<schema>.audit_log`). Rows are written in batches (one multi-row
  * INSERT every `flushMs` or `batchSize` entries) so auditing every request costs no round
  * trip on the request path; a query, and shutdown, flush first.
  */
@@ -15,12 +16,17 @@ export class PostgresAuditLog extends AuditLog implements OnModuleDestroy {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
+  private readonly schema: string;
+
+  /** `schema`: the service's Postgres schema holding AuthX's tables (validated, quoted). */
   constructor(
     private readonly pool: Pool,
+    schema = DEFAULT_AUTHX_SCHEMA,
     private readonly flushMs = 50,
     private readonly batchSize = 200,
   ) {
     super();
+    this.schema = quoteSchema(schema);
   }
 
   async append(e: AuditEntry): Promise<void> {
@@ -33,7 +39,7 @@ export class PostgresAuditLog extends AuditLog implements OnModuleDestroy {
     await this.flush();
     const { rows } = await this.pool.query<AuditEntry & { at: Date }>(
       `SELECT at, request_id AS "requestId", tenant_id AS "tenantId", principal, kind, action, object, decision, reason
-         FROM identity.audit_log
+         FROM ${this.schema}.audit_log
         WHERE tenant_id = $1 AND ($2::text IS NULL OR principal = $2) AND ($3::text IS NULL OR decision = $3)
         ORDER BY id DESC LIMIT $4`,
       [q.tenantId, q.principal ?? null, q.decision ?? null, q.limit],
@@ -59,7 +65,7 @@ export class PostgresAuditLog extends AuditLog implements OnModuleDestroy {
     const values = batch.map((_, i) => `(${Array.from({ length: COLUMNS }, (_c, j) => `$${i * COLUMNS + j + 1}`).join(', ')})`).join(', ');
     const params = batch.flatMap((e) => [e.at, e.requestId, e.tenantId, e.principal, e.kind, e.action, e.object, e.decision, e.reason]);
     try {
-      await this.pool.query(`INSERT INTO identity.audit_log (at, request_id, tenant_id, principal, kind, action, object, decision, reason) VALUES ${values}`, params);
+      await this.pool.query(`INSERT INTO ${this.schema}.audit_log (at, request_id, tenant_id, principal, kind, action, object, decision, reason) VALUES ${values}`, params);
     } catch (error) {
       this.logger.error(`${batch.length} audit row(s) not stored: ${(error as Error).message}`);
     }

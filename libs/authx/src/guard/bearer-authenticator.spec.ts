@@ -1,0 +1,68 @@
+import type { AppConfig } from '@mikasmissions/config';
+import type { AuditService } from '../audit/audit.service';
+import type { SessionService } from '../sessions/session.service';
+import { JwtCodec } from '../tokens/jwt-codec';
+import { BearerAuthenticator } from './bearer-authenticator';
+
+const codec = new JwtCodec({ kind: 'secret', secret: 'bearer-authenticator-spec-secret-0123456789' });
+const claims = { sub: 'u1', tenant: 'default', roles: ['user'], sid: 's1', jti: 'j1' };
+
+function setup(mode: 'enforce' | 'permissive', isRevoked: () => Promise<boolean> = async () => false) {
+  const record = jest.fn(async () => undefined);
+  const bearer = new BearerAuthenticator(codec, { isRevoked } as unknown as SessionService, { record } as unknown as AuditService, { auth: { mode } } as AppConfig);
+  const reasons = () => record.mock.calls.map((call) => (call as unknown as [{ reason: string }])[0].reason);
+  return { bearer, reasons };
+}
+
+const rejection = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { status: number; code: string }) => `${e.status} ${e.code}`);
+
+describe('BearerAuthenticator', () => {
+  it('returns the principal of a valid token with a live session', async () => {
+    const { bearer, reasons } = setup('enforce');
+    const principal = await bearer.authenticate(`Bearer ${await codec.sign(claims, 60)}`);
+    expect(principal).toMatchObject({ userId: 'u1', tenantId: 'default', roles: ['user'], sessionId: 's1', claims: { jti: 'j1' } });
+    expect(reasons()).toEqual([]);
+  });
+
+  it('accepts the scheme in any case', async () => {
+    const { bearer } = setup('enforce');
+    expect(await bearer.authenticate(`bearer ${await codec.sign(claims, 60)}`)).toMatchObject({ userId: 'u1' });
+  });
+
+  it('without a header: anonymous (null) in permissive mode, 401 TOKEN_MISSING audited in enforce mode', async () => {
+    expect(await setup('permissive').bearer.authenticate(undefined)).toBeNull();
+    const { bearer, reasons } = setup('enforce');
+    expect(await rejection(bearer.authenticate(undefined))).toBe('401 UNAUTHENTICATED');
+    expect(reasons()).toEqual(['TOKEN_MISSING']);
+  });
+
+  it('a header that is not "Bearer <token>" is 401 TOKEN_INVALID, even in permissive mode', async () => {
+    const { bearer, reasons } = setup('permissive');
+    expect(await rejection(bearer.authenticate('Basic dTpw'))).toBe('401 TOKEN_INVALID');
+    expect(await rejection(bearer.authenticate('Bearer '))).toBe('401 TOKEN_INVALID');
+    expect(await rejection(bearer.authenticate('Bearer not.a.token'))).toBe('401 TOKEN_INVALID');
+    expect(reasons()).toEqual(['TOKEN_INVALID', 'TOKEN_INVALID', 'TOKEN_INVALID']);
+  });
+
+  it('passes the codec reason on (TOKEN_EXPIRED)', async () => {
+    const { bearer, reasons } = setup('enforce');
+    const expired = await codec.sign(claims, 60, Date.now() - 120_000);
+    expect(await rejection(bearer.authenticate(`Bearer ${expired}`))).toBe('401 TOKEN_EXPIRED');
+    expect(reasons()).toEqual(['TOKEN_EXPIRED']);
+  });
+
+  it('a revoked session is 401 SESSION_REVOKED', async () => {
+    const { bearer, reasons } = setup('enforce', async () => true);
+    expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign(claims, 60)}`))).toBe('401 SESSION_REVOKED');
+    expect(reasons()).toEqual(['SESSION_REVOKED']);
+  });
+
+  it('a failing session store is 503 AUTH_UNAVAILABLE with Retry-After, not audited as a denial', async () => {
+    const { bearer, reasons } = setup('enforce', async () => {
+      throw new Error('connection refused');
+    });
+    const error = await bearer.authenticate(`Bearer ${await codec.sign(claims, 60)}`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 503, code: 'AUTH_UNAVAILABLE', headers: { 'retry-after': '1' } });
+    expect(reasons()).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@mikasmissions/config';
+import type { Principal } from '@mikasmissions/context';
+import { AuthxUnavailableError, UnauthenticatedError } from '../authx.errors';
+import { AuditService } from '../audit/audit.service';
+import { SessionService } from '../sessions/session.service';
+import { JwtCodec, type AccessTokenClaims } from '../tokens/jwt-codec';
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+/**
+ * Authenticates a request from its `Authorization` header: `Bearer <token>`, verified by the
+ * {@link JwtCodec} (one algorithm, kid, exp/nbf/iss/aud), then rejected when its session was
+ * revoked (logout, reuse detection). Every rejection is audited (`authenticate`/`bearer`) with
+ * its reason: `TOKEN_MISSING`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, … A failing
+ * session store is a 503 {@link AuthxUnavailableError}, not a 401.
+ *
+ * @example
+ * const principal = await bearer.authenticate(req.headers.authorization);
+ * if (principal) ctx.setPrincipal(principal); // null: anonymous, AUTH_MODE=permissive
+ */
+@Injectable()
+export class BearerAuthenticator {
+  constructor(
+    private readonly codec: JwtCodec,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The caller's principal; `null` for a caller without a token in permissive mode; else a 401. */
+  async authenticate(authorization: string | string[] | undefined): Promise<Principal | null> {
+    if (authorization === undefined) {
+      if (this.config.auth.mode === 'permissive') return null;
+      throw await this.deny('TOKEN_MISSING', new UnauthenticatedError('UNAUTHENTICATED', 'a bearer token is required'));
+    }
+    const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
+    if (!token) throw await this.deny('TOKEN_INVALID', new UnauthenticatedError('TOKEN_INVALID', 'the Authorization header must be "Bearer <token>"'));
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.codec.verify(token);
+    } catch (error) {
+      const rejection = error instanceof UnauthenticatedError ? error : new UnauthenticatedError('TOKEN_INVALID', 'token is not a JWT');
+      throw await this.deny(rejection.code, rejection);
+    }
+    if (await this.isRevoked(claims.sid)) {
+      throw await this.deny('SESSION_REVOKED', new UnauthenticatedError('SESSION_REVOKED', 'this session was signed out or revoked'));
+    }
+    return {
+      userId: claims.sub,
+      tenantId: claims.tenant,
+      roles: claims.roles,
+      sessionId: claims.sid,
+      claims: { iss: claims.iss, aud: claims.aud, iat: claims.iat, exp: claims.exp, jti: claims.jti },
+    };
+  }
+
+  private async isRevoked(sessionId: string): Promise<boolean> {
+    try {
+      return await this.sessions.isRevoked(sessionId);
+    } catch (error) {
+      throw error instanceof AuthxUnavailableError ? error : new AuthxUnavailableError(error);
+    }
+  }
+
+  private async deny(reason: string, error: UnauthenticatedError): Promise<UnauthenticatedError> {
+    await this.audit.record({ kind: 'authenticate', action: 'bearer', object: null, decision: 'deny', reason, principal: null });
+    return error;
+  }
+}
