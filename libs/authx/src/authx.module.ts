@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '@mikasmissions/config';
 import { PersistenceService } from '@mikasmissions/persistence';
@@ -50,7 +49,7 @@ const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schem
 
 /**
  * AuthX for an app: OTP login, JWT access + rotating refresh tokens, sessions, TOTP, RBAC,
- * REBAC, ABAC and the audit log, with the global {@link AuthxGuard} registered as APP_GUARD
+ * REBAC, ABAC and the audit log, with {@link AuthxGuard} as the `auth` guard stage of the request pipeline
  * and its HTTP surface mounted (`controllers`, default all: `/auth/*`, `/auth/totp/*`,
  * `/admin/auth/*`, `/.well-known/jwks.json`). Stores follow the persistence mode: Postgres
  * (`schema`, default `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
@@ -124,7 +123,7 @@ export class AuthxModule {
         AuthorizationService,
         RoutePolicies,
         BearerAuthenticator,
-        { provide: APP_GUARD, useClass: AuthxGuard },
+        AuthxGuard,
       ],
       exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService, BearerAuthenticator],
     };

@@ -1,5 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
+import { PipelineStage, type RouteGuardFn, type RouteInfo, type RouteStage } from '@mikasmissions/http';
 import type { AbacInput } from '../require.decorator';
 import { AuthorizationService } from './authorization.service';
 import { BearerAuthenticator } from './bearer-authenticator';
@@ -8,7 +9,7 @@ import { RoutePolicies } from './route-policy';
 type HttpRequest = AbacInput['req'] & { headers: Record<string, string | string[] | undefined> };
 
 /**
- * The global AuthX guard (registered as APP_GUARD by `AuthxModule`):
+ * The AuthX guard, the `auth` guard stage of the request pipeline (after tenant and flag):
  * - `@Public()` routes (from `@mikasmissions/http`; `/health` and `/ready` carry it) pass untouched;
  * - a request carrying `Authorization` is always authenticated by the {@link BearerAuthenticator}
  *   (bad token → 401) and authorized by the {@link AuthorizationService} (tenant rule, RBAC,
@@ -16,16 +17,30 @@ type HttpRequest = AbacInput['req'] & { headers: Record<string, string | string[
  * - a request without a token is rejected (401) when `AUTH_MODE=enforce`, and in
  *   `permissive` mode passes as anonymous, skipping RBAC/REBAC/ABAC (dev/local only).
  *
- * `canActivate` is a plain async method, so a composed guard can call it in its own order.
+ * The route's policy is read once, when the pipeline plans the route; `canActivate` stays for
+ * callers that hold an ExecutionContext.
  */
+@PipelineStage({ kind: 'guard', name: 'auth' })
 @Injectable()
-export class AuthxGuard implements CanActivate {
+export class AuthxGuard implements CanActivate, RouteStage<RouteGuardFn> {
   constructor(
     private readonly policies: RoutePolicies,
     private readonly bearer: BearerAuthenticator,
     private readonly authorization: AuthorizationService,
     private readonly ctx: RequestContext,
   ) {}
+
+  plan(info: RouteInfo): RouteGuardFn | undefined {
+    const route = this.policies.ofRoute(info.handler, info.controller as never);
+    if (route.isPublic) return undefined;
+    return async (context) => {
+      const req = context.switchToHttp().getRequest<HttpRequest>();
+      const principal = await this.bearer.authenticate(req.headers.authorization);
+      if (!principal) return;
+      this.ctx.setPrincipal(principal);
+      await this.authorization.authorize(route, req, principal);
+    };
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;

@@ -33,8 +33,11 @@ export class RoutePolicies {
   constructor(private readonly reflector: Reflector) {}
 
   of(context: ExecutionContext): RoutePolicy {
-    const handler = context.getHandler() as Target;
-    const controller = context.getClass() as unknown as Target;
+    return this.ofRoute(context.getHandler() as Target, context.getClass() as unknown as Target);
+  }
+
+  /** The policy of `handler` on `controller` (cached). */
+  ofRoute(handler: Target, controller: Target): RoutePolicy {
     let byController = this.byHandler.get(handler);
     if (!byController) this.byHandler.set(handler, (byController = new Map()));
     let policy = byController.get(controller);
