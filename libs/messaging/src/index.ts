@@ -1,13 +1,8 @@
-export { ClsSqlTransactions } from './adapters/postgres/cls-sql-transactions';
 export { InProcessEventBus } from './adapters/memory/in-process-event-bus';
 export { MemoryInboxStore } from './adapters/memory/memory-inbox.store';
 export { MemoryOutboxStore } from './adapters/memory/memory-outbox.store';
-export { PlatformTransactionalAdapter } from './adapters/postgres/platform-transactional.adapter';
-export { PoolSqlTransactions } from './adapters/postgres/pool-sql-transactions';
 export { PostgresInboxStore } from './adapters/postgres/postgres-inbox.store';
 export { PostgresOutboxStore } from './adapters/postgres/postgres-outbox.store';
-export { SqlTransactions, quoteSchema, toSqlClient } from './adapters/postgres/sql-client';
-export type { SqlClient } from './adapters/postgres/sql-client';
 export { RedisInboxStore } from './adapters/redis/redis-inbox.store';
 export { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
 export { RedisStreamsPublisher, streamKey } from './adapters/redis/redis-streams.publisher';

@@ -9,14 +9,13 @@ import {
   createEnvelope,
   OutboxRelay,
   OutboxUnitOfWork,
-  PoolSqlTransactions,
   PostgresInboxStore,
   PostgresOutboxStore,
   RedisStreamsPublisher,
   RedisStreamsServer,
   type EventEnvelope,
 } from '@mikasmissions/messaging';
-import { createRedisClient } from '@mikasmissions/persistence';
+import { createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { Client, Pool } from 'pg';
 
 /**

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEnvelope, PoolSqlTransactions, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
-import { createPgPool } from '@mikasmissions/persistence';
+import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
+import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { runOutboxReplay } from './outbox-replay';
