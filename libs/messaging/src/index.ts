@@ -27,7 +27,7 @@ export { Publish, PUBLISH_METADATA } from './publish.decorator';
 export type { PublishOptions, PublishSpec } from './publish.decorator';
 export { PublishInterceptor } from './publish.interceptor';
 export { OutboxRelay, relayBackoffMs } from './relay/outbox-relay';
-export { createMessagingSchema } from './testing/messaging-schema';
+export { createMessagingSchema, messagingMigrations } from './testing/messaging-schema';
 export { RedisStreamsClient } from './transport/redis-streams.client';
 export type { RedisStreamsClientOptions } from './transport/redis-streams.client';
 export { RedisStreamsContext } from './transport/redis-streams.context';
