@@ -24,13 +24,13 @@ import { RecordedEventsModule } from './recorded-events/recorded-events.module';
   imports: [
     PlatformConfigModule.forRoot(),
     ContextModule.forRoot({ serviceName: 'analytics' }),
-    PersistenceModule,
+    PersistenceModule.forRoot({ schema: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),
     PlatformHttpModule,
     HealthModule,
     // Global interceptors run in import order, outermost first: a replay never reaches @Publish,
     // and the cache stores what @Serialize produced.
     IdempotencyModule.forRoot(),
-    MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),
+    MessagingModule.forRoot({ service: 'analytics' }),
     CacheModule.forRoot(),
     ResilienceModule,
     SerializeModule,

@@ -16,7 +16,7 @@ import { MeController } from './me/me.controller';
   imports: [
     PlatformConfigModule.forRoot(),
     ContextModule.forRoot({ serviceName: 'identity' }),
-    PersistenceModule,
+    PersistenceModule.forRoot({ schema: 'identity' }),
     PlatformHttpModule,
     HealthModule,
     AuthxModule.forRoot({
