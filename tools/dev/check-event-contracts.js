@@ -1,6 +1,6 @@
 /**
- * Part of `pnpm run guard`: every event type of libs/contracts-events — each entry of
- * PLATFORM_EVENT_CONTRACTS in src/event-contracts.ts and each src/schemas/<type>.v<N>.json —
+ * Part of `pnpm run guard`: every event type of libs/contracts-events — each `defineEvent`
+ * in src/events/*.ts and each src/schemas/<type>.v<N>.json —
  * must be named (as a quoted string) by a *.spec.ts under libs/contracts-events. Prints one
  * line per event type without a contract test and exits 1; prints a one-line summary otherwise.
  *
@@ -12,11 +12,21 @@ const path = require('node:path');
 const lib = path.resolve(__dirname, '../../libs/contracts-events');
 const src = path.join(lib, 'src');
 
-function registeredTypes() {
-  const code = readFileSync(path.join(src, 'event-contracts.ts'), 'utf8');
-  const list = code.match(/PLATFORM_EVENT_CONTRACTS[^=]*=\s*\[([\s\S]*?)\];/);
-  if (!list) throw new Error('check-event-contracts: PLATFORM_EVENT_CONTRACTS not found in libs/contracts-events/src/event-contracts.ts');
-  return [...list[1].matchAll(/\btype:\s*['"`]([^'"`]+)['"`]/g)].map((m) => m[1]);
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [full] : [];
+  });
+}
+
+function definedTypes() {
+  const types = sourceFiles(path.join(src, 'events')).flatMap((file) => {
+    const code = readFileSync(file, 'utf8');
+    return [...code.matchAll(/\bdefineEvent\b[\s\S]*?\btype:\s*['"`]([^'"`]+)['"`]/g)].map((m) => m[1]);
+  });
+  if (types.length === 0) throw new Error('check-event-contracts: no defineEvent({ type: … }) found in libs/contracts-events/src/events');
+  return types;
 }
 
 function schemaTypes() {
@@ -34,7 +44,7 @@ function specFiles(dir) {
   });
 }
 
-const types = [...new Set([...registeredTypes(), ...schemaTypes()])].sort();
+const types = [...new Set([...definedTypes(), ...schemaTypes()])].sort();
 const specs = specFiles(lib).map((file) => readFileSync(file, 'utf8'));
 const quoted = (type) => ["'", '"', '`'].some((q) => specs.some((text) => text.includes(`${q}${type}${q}`)));
 const untested = types.filter((type) => !quoted(type));

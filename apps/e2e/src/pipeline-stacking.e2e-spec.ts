@@ -5,6 +5,7 @@ import { ContextModule } from '@mikasmissions/context';
 import { HealthModule } from '@mikasmissions/health';
 import { Idempotency, IdempotencyModule } from '@mikasmissions/idempotency';
 import { originalHandler, PlatformError, PlatformHttpModule } from '@mikasmissions/http';
+import { defineEvent } from '@mikasmissions/contracts-events';
 import { MessagingModule, OutboxStore, Publish } from '@mikasmissions/messaging';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { Resilience, ResilienceModule } from '@mikasmissions/resilience';
@@ -17,7 +18,7 @@ interface Order {
   internalNote: string;
 }
 
-const ORDER_PLACED = {
+const OrderPlaced = defineEvent<{ orderId: string; item: string }>({
   type: 'stack.order.placed',
   version: 1,
   schema: {
@@ -26,7 +27,7 @@ const ORDER_PLACED = {
     additionalProperties: false,
     properties: { orderId: { type: 'string' }, item: { type: 'string' } },
   },
-};
+});
 const ORDER_SCHEMA = { type: 'object', properties: { orderId: { type: 'string' }, item: { type: 'string' } }, required: ['orderId', 'item'] };
 
 const orders = new Map<string, Order>();
@@ -37,7 +38,7 @@ class StackController {
   @Post('orders')
   @Idempotency()
   @Serialize(ORDER_SCHEMA)
-  @Publish<Order>('stack.order.placed', { map: (o) => ({ orderId: o.orderId, item: o.item }), aggregateId: (o) => o.orderId })
+  @Publish(OrderPlaced, { map: (o: Order) => ({ orderId: o.orderId, item: o.item }), aggregateId: (o) => o.orderId })
   place(@Body() body: { item: string }): Order {
     const order = { orderId: `o${orders.size + 1}-${Math.random().toString(36).slice(2, 8)}`, item: body.item, internalNote: 'never serialized' };
     orders.set(order.orderId, order);
@@ -46,7 +47,7 @@ class StackController {
 
   // Decorators listed in the "wrong" order on purpose: the pipeline's order is declared, not written.
   @Cache({ ttlMs: 60_000, key: ({ params }) => `stack:order:${String(params?.id)}` })
-  @Publish<Order>('stack.order.placed', { map: (o) => ({ orderId: o.orderId, item: o.item }) })
+  @Publish(OrderPlaced, { map: (o: Order) => ({ orderId: o.orderId, item: o.item }) })
   @Get('orders/:id')
   read(@Param('id') id: string): Order {
     calls.reads++;
@@ -81,7 +82,7 @@ const prefix = uniquePrefix('stack');
     SerializeModule,
     ResilienceModule,
     CacheModule.forRoot({ keyPrefix: `${prefix}cache:` }),
-    MessagingModule.forRoot({ service: 'stack', contracts: [ORDER_PLACED], keyPrefix: `${prefix}msg:`, streamPrefix: `${prefix}stream:`, relay: { enabled: false } }),
+    MessagingModule.forRoot({ service: 'stack', contracts: [OrderPlaced], keyPrefix: `${prefix}msg:`, streamPrefix: `${prefix}stream:`, relay: { enabled: false } }),
     IdempotencyModule.forRoot({ keyPrefix: `${prefix}idem:` }),
   ],
   controllers: [StackController],

@@ -1,30 +1,15 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import analyticsEventRecorded from './schemas/analytics.event.recorded.v1.json';
 import envelopeSchema from './schemas/envelope.schema.json';
-import episodePublished from './schemas/episode.published.v1.json';
-import mediaUploaded from './schemas/media.uploaded.v1.json';
-import progressUpdated from './schemas/progress.updated.v1.json';
-import subscriptionChanged from './schemas/subscription.changed.v1.json';
+import type { EventContract, EventDefinition } from './event-definition';
+import { AnalyticsEventRecorded } from './events/analytics.events';
+import { SubscriptionChanged } from './events/billing.events';
+import { EpisodePublished } from './events/catalog.events';
+import { MediaUploaded } from './events/media.events';
+import { ProgressUpdated } from './events/progress.events';
 
-/** A JSON schema (draft-07 subset that ajv understands). */
-export type JsonSchema = Record<string, unknown>;
-
-/** One event type's contract: its name, version and the JSON schema of its payload. */
-export interface EventContract {
-  type: string;
-  version: number;
-  schema: JsonSchema;
-}
-
-/** The platform's event contracts: one JSON schema per event type, in `src/schemas/`. */
-export const PLATFORM_EVENT_CONTRACTS: readonly EventContract[] = [
-  { type: 'analytics.event.recorded', version: 1, schema: analyticsEventRecorded },
-  { type: 'media.uploaded', version: 1, schema: mediaUploaded },
-  { type: 'episode.published', version: 1, schema: episodePublished },
-  { type: 'progress.updated', version: 1, schema: progressUpdated },
-  { type: 'subscription.changed', version: 1, schema: subscriptionChanged },
-];
+/** The platform's event definitions (one per type, in `src/events/`; schemas in `src/schemas/`). */
+export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged];
 
 /** Thrown when a payload (or envelope) does not match its schema; `problems` lists every violation. */
 export class EventValidationError extends Error {

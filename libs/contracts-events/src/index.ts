@@ -1,2 +1,13 @@
+export { defineEvent, EventDefinitionError } from './event-definition';
+export type { EventContract, EventDefinition, EventPayload, JsonSchema } from './event-definition';
 export { EventContracts, EventValidationError, PLATFORM_EVENT_CONTRACTS, UnknownEventTypeError } from './event-contracts';
-export type { EventContract, JsonSchema } from './event-contracts';
+export { AnalyticsEventRecorded } from './events/analytics.events';
+export type { AnalyticsEventRecordedPayload } from './events/analytics.events';
+export { SubscriptionChanged } from './events/billing.events';
+export type { SubscriptionChangedPayload } from './events/billing.events';
+export { EpisodePublished } from './events/catalog.events';
+export type { AgeRating, EpisodePublishedPayload } from './events/catalog.events';
+export { MediaUploaded } from './events/media.events';
+export type { MediaUploadedPayload } from './events/media.events';
+export { ProgressUpdated } from './events/progress.events';
+export type { ProgressUpdatedPayload } from './events/progress.events';

@@ -1,20 +1,30 @@
 import { EventContracts, EventValidationError, PLATFORM_EVENT_CONTRACTS } from './event-contracts';
+import type { EventDefinition } from './event-definition';
+import * as index from './index';
 
-/** Per event type: a payload its schema accepts, and invalid ones with what the error must name. */
+/**
+ * Per event type: its definition, a payload its schema accepts, and invalid ones with what the
+ * error must name. `valid` is typed as the definition's payload with every field present, so
+ * the TypeScript type and the schema cannot drift apart: a field only the type has fails the
+ * schema (no additional properties), a field only the schema has fails the type check.
+ */
 interface ContractCase {
-  valid: Record<string, unknown>;
+  event: EventDefinition;
+  valid: object;
   invalid: Array<{ payload: unknown; mentions: string[] }>;
 }
 
+const contract = <P extends object>(event: EventDefinition<P>, rest: { valid: Required<P>; invalid: ContractCase['invalid'] }): ContractCase => ({ event, ...rest });
+
 const cases: Record<string, ContractCase> = {
-  'analytics.event.recorded': {
+  'analytics.event.recorded': contract(index.AnalyticsEventRecorded, {
     valid: { eventId: 'e1', eventType: 'play', occurredAt: '2026-11-23T10:00:00.000Z' },
     invalid: [
       { payload: { eventId: 'e1', eventType: 'play' }, mentions: ["must have required property 'occurredAt'"] },
       { payload: { eventId: 'e1', eventType: 'play', occurredAt: 'yesterday' }, mentions: ['/occurredAt must match format "date-time"'] },
     ],
-  },
-  'media.uploaded': {
+  }),
+  'media.uploaded': contract(index.MediaUploaded, {
     valid: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://media/ep1.mp4', contentType: 'video/mp4' },
     invalid: [
       { payload: { episodeId: 'ep1', creatorId: 'c1' }, mentions: ["must have required property 'sourceUrl'"] },
@@ -23,8 +33,8 @@ const cases: Record<string, ContractCase> = {
         mentions: ['/episodeId must NOT have fewer than 1 characters', '(size)'],
       },
     ],
-  },
-  'episode.published': {
+  }),
+  'episode.published': contract(index.EpisodePublished, {
     valid: { episodeId: 'ep1', missionId: 'm1', ageRating: '6+', title: 'The moon mission' },
     invalid: [
       {
@@ -33,8 +43,8 @@ const cases: Record<string, ContractCase> = {
       },
       { payload: { episodeId: 'ep1', ageRating: '3+' }, mentions: ["must have required property 'missionId'"] },
     ],
-  },
-  'progress.updated': {
+  }),
+  'progress.updated': contract(index.ProgressUpdated, {
     valid: { childId: 'k1', episodeId: 'ep1', positionSeconds: 95, completed: false },
     invalid: [
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: -1 }, mentions: ['/positionSeconds must be >= 0'] },
@@ -44,14 +54,14 @@ const cases: Record<string, ContractCase> = {
         mentions: ["must have required property 'episodeId'", '/completed must be boolean'],
       },
     ],
-  },
-  'subscription.changed': {
+  }),
+  'subscription.changed': contract(index.SubscriptionChanged, {
     valid: { parentId: 'p1', plan: 'family', status: 'past_due' },
     invalid: [
       { payload: { parentId: 'p1', plan: 'family', status: 'paused' }, mentions: ['/status must be equal to one of the allowed values'] },
       { payload: { parentId: 'p1', status: 'active', childId: 'k1' }, mentions: ["must have required property 'plan'", '(childId)'] },
     ],
-  },
+  }),
 };
 
 describe('platform event contracts', () => {
@@ -61,7 +71,19 @@ describe('platform event contracts', () => {
     expect(Object.keys(cases).sort()).toEqual(PLATFORM_EVENT_CONTRACTS.map((c) => c.type).sort());
   });
 
-  describe.each(Object.entries(cases))('%s', (type, { valid, invalid }) => {
+  it('registers every definition the lib exports, once', () => {
+    const exported = Object.values(index as Record<string, unknown>).filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'type' in v);
+    expect(exported.map((d) => d.type).sort()).toEqual(PLATFORM_EVENT_CONTRACTS.map((c) => c.type).sort());
+    expect(new Set(PLATFORM_EVENT_CONTRACTS.map((c) => c.type)).size).toBe(PLATFORM_EVENT_CONTRACTS.length);
+  });
+
+  describe.each(Object.entries(cases))('%s', (type, { event, valid, invalid }) => {
+    it('is the definition of that type, its valid sample naming every schema property', () => {
+      expect(event.type).toBe(type);
+      expect(PLATFORM_EVENT_CONTRACTS).toContain(event);
+      expect(Object.keys(valid).sort()).toEqual(Object.keys((event.schema as { properties: object }).properties).sort());
+    });
+
     it('accepts a valid payload, alone and in an envelope', () => {
       expect(() => contracts.assertPayload(type, valid)).not.toThrow();
       const envelope = {

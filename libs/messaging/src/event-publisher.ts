@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
-import { EventContracts, EventValidationError } from '@mikasmissions/contracts-events';
+import { EventContracts, EventValidationError, type EventDefinition } from '@mikasmissions/contracts-events';
 import { consumedEvent } from './consumed-event';
 import { createEnvelope, type EventEnvelope } from './event-envelope';
 import { InvalidEventError } from './messaging.errors';
@@ -24,7 +24,7 @@ export interface PublishEventOptions {
  * @example
  * await this.events.transaction(async () => {
  *   await this.repo.save(episode);
- *   await this.events.publish('episode.published', { episodeId, missionId, ageRating: '6+' });
+ *   await this.events.publish(EpisodePublished, { episodeId, missionId, ageRating: '6+' });
  * });
  */
 @Injectable()
@@ -34,11 +34,13 @@ export class EventPublisher {
     @Inject(OutboxUnitOfWork) private readonly unitOfWork: OutboxUnitOfWork,
   ) {}
 
-  /** Validates `payload` against the schema of `type` and writes the event to the outbox. */
-  async publish<P extends object>(type: string, payload: P, options: PublishEventOptions = {}): Promise<EventEnvelope<P>> {
+  /** Validates `payload` (typed by `event`) against the registered schema of its type and writes the event to the outbox. */
+  async publish<P extends object>(event: EventDefinition<P>, payload: NoInfer<P>, options: PublishEventOptions = {}): Promise<EventEnvelope<P>> {
+    const { type } = event;
     let version: number;
     try {
       version = this.contracts.versionOf(type);
+      if (version !== event.version) throw new Error(`${type} v${event.version} is not the registered contract (v${version})`);
       this.contracts.assertPayload(type, payload);
     } catch (error) {
       const problems = error instanceof EventValidationError ? error.problems : [];

@@ -2,17 +2,19 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnMo
 import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { EventContracts } from '@mikasmissions/contracts-events';
+import { EventContracts, type EventDefinition } from '@mikasmissions/contracts-events';
 import { MessagingConfigError } from './messaging.errors';
 import { MESSAGING_OPTIONS } from './messaging.tokens';
 import type { ResolvedMessagingOptions } from './messaging.options';
 import { ConsumerErrorInterceptor } from './consumer-error.interceptor';
+import { ON_EVENT_METADATA } from './on-event.decorator';
 import { PUBLISH_METADATA } from './publish.decorator';
 import { OutboxRelay } from './relay/outbox-relay';
 
 /**
- * Start-up and shutdown of messaging: rejects `@Publish` of unknown event types before the
- * app listens, gives each event handler (and only those) the interceptor that keeps its
+ * Start-up and shutdown of messaging: rejects `@Publish` and consumers (`@OnEvent`,
+ * `@EventPattern`) of event types without a registered contract (or of another version)
+ * before the app listens, gives each event handler (and only those) the interceptor that keeps its
  * original error for the dead-letter entry, starts the in-process relay, and stops it on
  * shutdown.
  */
@@ -36,12 +38,27 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       const proto = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const name of this.scanner.getAllMethodNames(proto)) {
         const method = proto[name] as () => unknown;
-        const spec = this.reflector.get(PUBLISH_METADATA, method);
-        if (spec && !this.contracts.has(spec.type)) problems.push(`${wrapper.name}.${name}: @Publish("${spec.type}") has no JSON schema in libs/contracts-events`);
-        if (Reflect.getMetadata(PATTERN_METADATA, method) !== undefined) this.keepHandlerErrors(method);
+        const where = `${String(wrapper.name)}.${name}`;
+        const published = this.reflector.get(PUBLISH_METADATA, method)?.event;
+        if (published) problems.push(...this.contractProblems(`${where}: @Publish("${published.type}")`, published));
+        const patterns = Reflect.getMetadata(PATTERN_METADATA, method) as unknown[] | undefined;
+        if (patterns === undefined) continue;
+        const consumed = this.reflector.get(ON_EVENT_METADATA, method);
+        if (consumed) problems.push(...this.contractProblems(`${where}: @OnEvent("${consumed.type}")`, consumed));
+        for (const pattern of [patterns].flat()) {
+          const type = typeof pattern === 'string' ? pattern : JSON.stringify(pattern);
+          if (!consumed && !this.contracts.has(type)) problems.push(`${where}: @EventPattern(${JSON.stringify(type)}) consumes an event type with no contract in libs/contracts-events`);
+        }
+        this.keepHandlerErrors(method);
       }
     }
     if (problems.length > 0) throw new MessagingConfigError(problems.join('; '));
+  }
+
+  private contractProblems(what: string, event: EventDefinition): string[] {
+    if (!this.contracts.has(event.type)) return [`${what} has no contract in libs/contracts-events (add it to PLATFORM_EVENT_CONTRACTS or MessagingModule.forRoot({ contracts }))`];
+    const registered = this.contracts.versionOf(event.type);
+    return registered === event.version ? [] : [`${what} uses v${event.version}, but the registered contract is v${registered}`];
   }
 
   private keepHandlerErrors(method: () => unknown): void {

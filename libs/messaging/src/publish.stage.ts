@@ -29,7 +29,7 @@ export class PublishStage implements RouteStage<RouteStepFn> {
         if (result.origin !== 'handler') return result;
         const value = result.value as never;
         const payload = spec.map ? spec.map(value, RequestContext.current().snapshot()) : (result.value as object);
-        await this.publisher.publish(spec.type, payload, { aggregateId: spec.aggregateId?.(value) });
+        await this.publisher.publish(spec.event, payload, { aggregateId: spec.aggregateId?.(value) });
         return result;
       });
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, type INestApplication, Module, Post } from '@nestjs/common';
 import { Cache } from '@mikasmissions/cache';
+import { AnalyticsEventRecorded } from '@mikasmissions/contracts-events';
 import { Publish } from '@mikasmissions/messaging';
 import { ADAPTERS, baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { PlatformModule } from './platform.module';
@@ -21,9 +22,9 @@ class NotesService {}
 
 @Controller('orders')
 class OrdersController {
-  @Publish('analytics.event.recorded')
+  @Publish(AnalyticsEventRecorded)
   @Post()
-  create(@Body() body: object): object {
+  create(@Body() body: { eventId: string; eventType: string; occurredAt: string }): { eventId: string; eventType: string; occurredAt: string } {
     return body;
   }
 }

@@ -1,11 +1,12 @@
 import { cpus } from 'node:os';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
-import { EventContracts } from '@mikasmissions/contracts-events';
+import { Payload, type MicroserviceOptions } from '@nestjs/microservices';
+import { defineEvent, EventContracts } from '@mikasmissions/contracts-events';
 import {
   createEnvelope,
   messagingMigrations,
+  OnEvent,
   OutboxRelay,
   OutboxUnitOfWork,
   PostgresInboxStore,
@@ -32,14 +33,15 @@ const RATE = Number(process.env.BENCH_RATE ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LIGHT_RATE = Number(process.env.BENCH_LIGHT_RATE ?? 250);
 
-const contracts = new EventContracts([]).register({ type: 'bench.ping', version: 1, schema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } });
+const BenchPing = defineEvent<{ n: number }>({ type: 'bench.ping', version: 1, schema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } });
+const contracts = new EventContracts([]).register(BenchPing);
 const latencies: number[] = [];
 let handled = 0;
 
 @Controller()
 class BenchController {
-  @EventPattern('bench.ping')
-  onPing(@Payload() event: EventEnvelope): void {
+  @OnEvent(BenchPing)
+  onPing(@Payload() event: EventEnvelope<{ n: number }>): void {
     latencies.push(Date.now() - Date.parse(event.occurredAt));
     handled += 1;
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { Cache } from '@mikasmissions/cache';
 import { Flag } from '@mikasmissions/flags';
 import { Idempotency } from '@mikasmissions/idempotency';
+import { AnalyticsEventRecorded } from '@mikasmissions/contracts-events';
 import { Publish } from '@mikasmissions/messaging';
 import { Chaos, Resilience } from '@mikasmissions/resilience';
 import { Serialize } from '@mikasmissions/serialize';
@@ -49,7 +50,7 @@ export class BenchController {
 
   /** Every decorator on one GET: a HIT answers from the cache, so nothing is published. */
   @Idempotency()
-  @Publish<BenchEvents>('analytics.event.recorded', { map: (e) => ({ eventId: e.data[0].id, eventType: e.data[0].type, occurredAt: e.data[0].occurredAt }) })
+  @Publish(AnalyticsEventRecorded, { map: (e: BenchEvents) => ({ eventId: e.data[0].id, eventType: e.data[0].type, occurredAt: e.data[0].occurredAt }) })
   @Cache({ ttlMs: 600_000, swrMs: 0, key: () => 'bench:stacked' })
   @Resilience({ enabled: true, failureRateThreshold: 0.5, windowMs: 30_000, openDurationMs: 20_000, halfOpenMaxCalls: 5 })
   @Chaos({ probability: 0, delayMs: 0, errorRate: 0 })

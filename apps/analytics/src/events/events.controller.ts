@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { AnalyticsEventRecorded } from '@mikasmissions/contracts-events';
 import { Publish } from '@mikasmissions/messaging';
 import { RequirePermissions } from '@mikasmissions/authx';
 import { Cache } from '@mikasmissions/cache';
@@ -26,7 +27,7 @@ export class EventsController {
   @Idempotency()
   @Post()
   @HttpCode(201)
-  @Publish('analytics.event.recorded', { map: (e: AnalyticsEvent) => ({ eventId: e.id, eventType: e.type, occurredAt: e.occurredAt }) })
+  @Publish(AnalyticsEventRecorded, { map: (e: AnalyticsEvent) => ({ eventId: e.id, eventType: e.type, occurredAt: e.occurredAt }) })
   create(@Body() dto: CreateEventDto): Promise<AnalyticsEvent> {
     return this.events.record(dto);
   }

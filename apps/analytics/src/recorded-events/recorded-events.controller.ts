@@ -1,15 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { RequestContext } from '@mikasmissions/context';
-import type { EventEnvelope } from '@mikasmissions/messaging';
+import { AnalyticsEventRecorded, type AnalyticsEventRecordedPayload } from '@mikasmissions/contracts-events';
+import { OnEvent, type EventEnvelope } from '@mikasmissions/messaging';
 import { RecordedEventCounters, type RecordedEventCount } from './recorded-event-counters';
-
-/** Payload of `analytics.event.recorded` (schema in libs/contracts-events). */
-export interface AnalyticsEventRecorded {
-  eventId: string;
-  eventType: string;
-  occurredAt: string;
-}
 
 /**
  * Consumes `analytics.event.recorded` (published by `POST /events` through the outbox) and
@@ -22,8 +16,8 @@ export class RecordedEventsController {
     private readonly ctx: RequestContext,
   ) {}
 
-  @EventPattern('analytics.event.recorded')
-  async onRecorded(@Payload() event: EventEnvelope<AnalyticsEventRecorded>): Promise<void> {
+  @OnEvent(AnalyticsEventRecorded)
+  async onRecorded(@Payload() event: EventEnvelope<AnalyticsEventRecordedPayload>): Promise<void> {
     await this.counters.increment(event.tenantId, event.payload.eventType);
   }
 

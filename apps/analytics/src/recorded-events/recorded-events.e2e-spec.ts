@@ -1,8 +1,9 @@
 import { Controller, Injectable, type INestApplication, Module, Post } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { PlatformError } from '@mikasmissions/http';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { connectEventConsumers, dlqKey, EventPublisher, Publish, type EventEnvelope } from '@mikasmissions/messaging';
+import { Payload } from '@nestjs/microservices';
+import { AnalyticsEventRecorded, MediaUploaded } from '@mikasmissions/contracts-events';
+import { connectEventConsumers, dlqKey, EventPublisher, OnEvent, Publish, type EventEnvelope } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { ADAPTERS, baseUrl, bootApp, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import { Pool } from 'pg';
@@ -27,7 +28,7 @@ class RecordTwiceAndFail {
   async run(fail: boolean): Promise<void> {
     for (const type of ['first', 'second']) {
       const e = await this.events.record({ type });
-      await this.publisher.publish('analytics.event.recorded', toRecorded(e));
+      await this.publisher.publish(AnalyticsEventRecorded, toRecorded(e));
     }
     if (fail) throw new PlatformError(409, 'TEST_FAILURE', 'failed after two writes and two events');
   }
@@ -52,14 +53,15 @@ class MisbehavingController {
   }
 
   @Post('throw')
-  @Publish('analytics.event.recorded', { map: toRecorded })
+  @Publish(AnalyticsEventRecorded, { map: toRecorded })
   async throwAfterWriting(): Promise<AnalyticsEvent> {
     await this.events.record({ type: 'doomed' });
     throw new PlatformError(409, 'TEST_FAILURE', 'failed after writing');
   }
 
   @Post('invalid')
-  @Publish('analytics.event.recorded', { map: (e: AnalyticsEvent) => ({ eventId: e.id }) })
+  // Bypasses the compile-time check on purpose, to prove the schema still guards at run time.
+  @Publish(AnalyticsEventRecorded, { map: (e: AnalyticsEvent) => ({ eventId: e.id }) as never })
   invalidPayload(): Promise<AnalyticsEvent> {
     return this.events.record({ type: 'half-an-event' });
   }
@@ -70,7 +72,7 @@ class MisbehavingController {
 class MediaConsumer {
   constructor(private readonly events: EventsService) {}
 
-  @EventPattern('media.uploaded')
+  @OnEvent(MediaUploaded)
   async onUpload(@Payload() event: EventEnvelope<{ episodeId: string }>): Promise<void> {
     await this.events.record({ type: `upload-${event.payload.episodeId}` });
     if (event.payload.episodeId.startsWith('poison')) throw new Error(`cannot ingest ${event.payload.episodeId}`);
@@ -180,7 +182,7 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     const tenant = `media-${Date.now().toString(36)}`;
     const publisher = app.get(EventPublisher);
     for (const episodeId of ['ok-1', 'poison-1', 'ok-2']) {
-      await publisher.publish('media.uploaded', { episodeId, creatorId: 'c1', sourceUrl: `s3://media/${episodeId}` }, { tenantId: tenant });
+      await publisher.publish(MediaUploaded, { episodeId, creatorId: 'c1', sourceUrl: `s3://media/${episodeId}` }, { tenantId: tenant });
     }
     const types = async () => (await pool.query<{ type: string }>('SELECT type FROM analytics.events WHERE tenant_id = $1 ORDER BY type', [tenant])).rows.map((r) => r.type);
     expect(await eventually(types, (t) => t.length >= 2)).toEqual(['upload-ok-1', 'upload-ok-2']);

@@ -7,8 +7,8 @@ type Args = [stream: string, messageId: string, envelope: EventEnvelope, deliver
  * The `@Ctx()` of a Redis Streams event handler.
  *
  * @example
- * @EventPattern('media.uploaded')
- * onUpload(@Payload() event: EventEnvelope<MediaUploaded>, @Ctx() ctx: RedisStreamsContext) { ctx.getDeliveries(); }
+ * @OnEvent(MediaUploaded)
+ * onUpload(@Payload() event: EventEnvelope<MediaUploadedPayload>, @Ctx() ctx: RedisStreamsContext) { ctx.getDeliveries(); }
  */
 export class RedisStreamsContext extends BaseRpcContext<Args> {
   /** The stream the message came from. */

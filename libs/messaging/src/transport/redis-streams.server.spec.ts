@@ -1,7 +1,7 @@
 import { Controller, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
-import { Ctx, EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
-import { EventContracts } from '@mikasmissions/contracts-events';
+import { Ctx, Payload, type MicroserviceOptions } from '@nestjs/microservices';
+import { defineEvent, EventContracts } from '@mikasmissions/contracts-events';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type { INestMicroservice } from '@nestjs/common';
@@ -10,16 +10,18 @@ import { lastValueFrom } from 'rxjs';
 import { RedisInboxStore } from '../adapters/redis/redis-inbox.store';
 import { ConsumerErrorInterceptor } from '../consumer-error.interceptor';
 import { createEnvelope, type EventEnvelope } from '../event-envelope';
+import { OnEvent } from '../on-event.decorator';
 import { RedisStreamsClient } from './redis-streams.client';
 import { RedisStreamsContext } from './redis-streams.context';
 import { RedisStreamsServer, type RedisStreamsServerOptions } from './redis-streams.server';
 
 type Job = { n: number; poison?: boolean; slowMs?: number };
-const contracts = new EventContracts([]).register({
+const TestJob = defineEvent<Job>({
   type: 'test.job',
   version: 1,
   schema: { type: 'object', required: ['n'], additionalProperties: false, properties: { n: { type: 'integer' }, poison: { type: 'boolean' }, slowMs: { type: 'integer' } } },
 });
+const contracts = new EventContracts([]).register(TestJob);
 
 const handled: number[] = [];
 const attempts = new Map<number, number>();
@@ -28,7 +30,7 @@ const callTimes = new Map<number, number[]>();
 
 @Controller()
 class JobsController {
-  @EventPattern('test.job')
+  @OnEvent(TestJob)
   async onJob(@Payload() event: EventEnvelope<Job>, @Ctx() ctx: RedisStreamsContext): Promise<void> {
     const { n, poison, slowMs } = event.payload;
     attempts.set(n, (attempts.get(n) ?? 0) + 1);
