@@ -1,3 +1,4 @@
+import { declareStageDecorator } from '@mikasmissions/http';
 import { Reflector } from '@nestjs/core';
 
 /** Options of {@link RelationCheck}. */
@@ -34,3 +35,4 @@ export function RelationCheck(options: RelationCheckOptions): MethodDecorator & 
 
 /** Metadata key of {@link RelationCheck}. */
 export const RELATION_CHECK_KEY = RelationCheckMeta.KEY;
+declareStageDecorator({ kind: 'guard', name: 'auth' }, RELATION_CHECK_KEY, '@RelationCheck', 'AuthxModule (PlatformModule.forRoot({ authx: … }))');

@@ -1,3 +1,4 @@
+import { declareStageDecorator } from '@mikasmissions/http';
 import { Reflector } from '@nestjs/core';
 import { assertPermission } from './rbac/policy.registry';
 
@@ -19,3 +20,4 @@ export function RequirePermissions(...permissions: string[]): ClassDecorator & M
 
 /** Metadata key of {@link RequirePermissions}. */
 export const REQUIRE_PERMISSIONS_KEY = RequirePermissionsMeta.KEY;
+declareStageDecorator({ kind: 'guard', name: 'auth' }, REQUIRE_PERMISSIONS_KEY, '@RequirePermissions', 'AuthxModule (PlatformModule.forRoot({ authx: … }))');

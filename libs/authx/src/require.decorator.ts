@@ -1,3 +1,4 @@
+import { declareStageDecorator } from '@mikasmissions/http';
 import { Reflector } from '@nestjs/core';
 import type { Principal } from '@mikasmissions/context';
 
@@ -48,3 +49,4 @@ export function Require<R = unknown>(predicate: (input: AbacInput<R>) => boolean
 
 /** Metadata key of {@link Require}. */
 export const REQUIRE_KEY = RequireMeta.KEY;
+declareStageDecorator({ kind: 'guard', name: 'auth' }, REQUIRE_KEY, '@Require', 'AuthxModule (PlatformModule.forRoot({ authx: … }))');
