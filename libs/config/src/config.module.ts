@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule as NestConfigModule } from '@nestjs/config';
+import { ModulesContainer } from '@nestjs/core';
 import { AppConfig } from './app-config';
+import { fragmentsOfModules } from './collect-config-fragments';
 import { loadConfig } from './load-config';
 
 /** Options of {@link PlatformConfigModule.forRoot}. */
@@ -10,11 +12,13 @@ export interface PlatformConfigOptions {
 }
 
 /**
- * Validated configuration for the whole app, global. Fails the start-up with one line per
- * bad variable; provides {@link AppConfig} and @nestjs/config's `ConfigService`.
+ * Validated configuration for the whole app, global: provides {@link AppConfig}, built by one
+ * `loadConfig` pass over the core variables and the fragment of every module in the app that
+ * declares one with `@UsesConfig` (no list to keep). A bad variable anywhere fails the
+ * start-up with one line per problem.
  *
  * @example
- * @Module({ imports: [PlatformConfigModule.forRoot()] })
+ * @Module({ imports: [PlatformConfigModule.forRoot(), MessagingModule.forRoot({ service: 'analytics' })] })
  * export class AppModule {}
  */
 @Global()
@@ -30,7 +34,14 @@ export class PlatformConfigModule {
           load: [() => ({ ...(options.env ?? process.env) })],
         }),
       ],
-      providers: [{ provide: AppConfig, useFactory: () => loadConfig(options.env ?? process.env) }],
+      providers: [
+        {
+          provide: AppConfig,
+          inject: [ModulesContainer],
+          useFactory: (modules: ModulesContainer) =>
+            loadConfig(options.env ?? process.env, fragmentsOfModules([...modules.values()].map((m) => m.metatype))),
+        },
+      ],
       exports: [AppConfig, NestConfigModule],
     };
   }
