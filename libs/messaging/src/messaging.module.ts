@@ -1,8 +1,7 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
 import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
-import { AppConfig } from '@mikasmissions/config';
+import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { EventContracts } from '@mikasmissions/contracts-events';
 import { ReadinessRegistry } from '@mikasmissions/health';
 import { PG_POOL, REDIS } from '@mikasmissions/persistence';
@@ -21,6 +20,7 @@ import { RedisInboxStore } from './adapters/redis/redis-inbox.store';
 import { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
 import { RedisStreamsPublisher } from './adapters/redis/redis-streams.publisher';
 import { EventPublisher } from './event-publisher';
+import { messagingConfig } from './messaging.config';
 import { resolveMessagingOptions } from './messaging.defaults';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import type { MessagingModuleOptions, ResolvedMessagingOptions } from './messaging.options';
@@ -93,14 +93,6 @@ const providers: Provider[] = [
   ConsumerErrorInterceptor,
 ];
 
-const ENV_KEYS = [
-  'MESSAGING_STREAM_PREFIX', 'MESSAGING_KEY_PREFIX', 'OUTBOX_RELAY_ENABLED', 'OUTBOX_RELAY_POLL_MS', 'OUTBOX_RELAY_MAX_ATTEMPTS',
-  'MESSAGING_CLAIM_IDLE_MS', 'MESSAGING_CLAIM_INTERVAL_MS', 'MESSAGING_RETRY_BASE_MS', 'MESSAGING_RETRY_MAX_MS',
-  'MESSAGING_MAX_DELIVERIES', 'MESSAGING_STREAM_MAXLEN',
-];
-const envOf = (config: ConfigService): Record<string, string | undefined> =>
-  Object.fromEntries(ENV_KEYS.map((k) => [k, config.get<string>(k)]));
-
 /**
  * Reliable events for a service: `@Publish` and `EventPublisher` write to the outbox in the
  * handler's transaction (nestjs-cls `@nestjs-cls/transactional`, Prisma adapter when
@@ -113,6 +105,7 @@ const envOf = (config: ConfigService): Record<string, string | undefined> =>
  * @example
  * MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } })
  */
+@UsesConfig(messagingConfig)
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
@@ -132,8 +125,8 @@ export class MessagingModule {
       providers: [
         {
           provide: MESSAGING_OPTIONS,
-          inject: [{ token: ConfigService, optional: true }],
-          useFactory: (config: ConfigService | null) => resolveMessagingOptions(options, config ? envOf(config) : process.env),
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => resolveMessagingOptions(options, config.slice(messagingConfig)),
         },
         ...providers,
       ],
