@@ -1,5 +1,7 @@
 export { AuthxModule } from './authx.module';
-export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
+export { authxConfig } from './authx.config';
+export type { AuthxEnv } from './authx.config';
+export { AUTHX_OPTIONS, DEFAULT_OTP_POLICY, OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
 export type { AuthxOptions, OtpPolicy, ResolvedAuthxOptions, RoleDefinition } from './authx.options';
 export { AUTHX_CONTROLLER_NAMES } from './http/authx-controllers';
 export type { AuthxControllerName } from './http/authx-controllers';
