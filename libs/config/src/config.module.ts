@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ConfigModule as NestConfigModule } from '@nestjs/config';
 import { ModulesContainer } from '@nestjs/core';
 import { AppConfig } from './app-config';
 import { fragmentsOfModules } from './collect-config-fragments';
@@ -27,13 +26,6 @@ export class PlatformConfigModule {
   static forRoot(options: PlatformConfigOptions = {}): DynamicModule {
     return {
       module: PlatformConfigModule,
-      imports: [
-        NestConfigModule.forRoot({
-          ignoreEnvFile: true,
-          cache: true,
-          load: [() => ({ ...(options.env ?? process.env) })],
-        }),
-      ],
       providers: [
         {
           provide: AppConfig,
@@ -42,7 +34,7 @@ export class PlatformConfigModule {
             loadConfig(options.env ?? process.env, fragmentsOfModules([...modules.values()].map((m) => m.metatype))),
         },
       ],
-      exports: [AppConfig, NestConfigModule],
+      exports: [AppConfig],
     };
   }
 }
