@@ -1,13 +1,13 @@
 /**
- * Jest global setup: makes a throwaway Postgres database for this run (migrated with
- * every service's migrations) and a Redis key namespace, and exposes them to the tests as
- * TEST_DATABASE_URL and TEST_REDIS_URL. Fails with a clear message when a server is down.
+ * Jest global setup: makes a throwaway Postgres database for this run (migrated like
+ * `pnpm run migrate`: each service's libs' SQL and its own migrations) and a Redis key
+ * namespace, and exposes them to the tests as TEST_DATABASE_URL and TEST_REDIS_URL. Fails with a clear message when a server is down.
  */
 require('@swc-node/register');
 const { Client } = require('pg');
 const Redis = require('ioredis');
 const path = require('node:path');
-const { listServices, migrateService, readMigrations } = require('../db/src/migrations.ts');
+const { migrateServices } = require('../db/src/migrations.ts');
 
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
@@ -27,10 +27,7 @@ module.exports = async function globalSetup() {
   const dbUrl = url.toString();
   const client = new Client({ connectionString: dbUrl });
   await client.connect();
-  const prismaDir = path.resolve(__dirname, '../../prisma');
-  for (const service of listServices(prismaDir)) {
-    await migrateService(client, service, readMigrations(path.join(prismaDir, service)));
-  }
+  await migrateServices(client, path.resolve(__dirname, '../..'));
   await client.end();
 
   const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });

@@ -1,15 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformConfigModule } from '@mikasmissions/config';
-import { CacheModule } from '@mikasmissions/cache';
-import { ContextModule } from '@mikasmissions/context';
-import { FlagsModule } from '@mikasmissions/flags';
-import { HealthModule } from '@mikasmissions/health';
-import { IdempotencyModule } from '@mikasmissions/idempotency';
-import { MessagingModule } from '@mikasmissions/messaging';
-import { PlatformHttpModule } from '@mikasmissions/http';
-import { PersistenceModule } from '@mikasmissions/persistence';
-import { ResilienceModule } from '@mikasmissions/resilience';
-import { SerializeModule } from '@mikasmissions/serialize';
+import { PlatformModule } from '@mikasmissions/platform';
 import { AuthModule } from './auth/auth.module';
 import { BenchModule } from './bench/bench.module';
 import { EventsModule } from './events/events.module';
@@ -22,19 +12,13 @@ import { RecordedEventsModule } from './recorded-events/recorded-events.module';
 /** The analytics service: the runbook's demo app (port 3003, prefix /api/v1/analytics). */
 @Module({
   imports: [
-    PlatformConfigModule.forRoot(),
-    ContextModule.forRoot({ serviceName: 'analytics' }),
-    PersistenceModule,
-    PlatformHttpModule,
-    HealthModule,
-    // Global interceptors run in import order, outermost first: a replay never reaches @Publish,
-    // and the cache stores what @Serialize produced.
-    IdempotencyModule.forRoot(),
-    MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),
-    CacheModule.forRoot(),
-    ResilienceModule,
-    SerializeModule,
-    FlagsModule,
+    PlatformModule.forRoot({
+      service: 'analytics',
+      http: { port: 3003, prefix: 'api/v1/analytics' },
+      prisma: { token: AnalyticsPrismaService, imports: [InfraModule] },
+      messaging: true,
+      authx: true,
+    }),
     EventsModule,
     RecordedEventsModule,
     AuthModule,

@@ -1,10 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthxModule } from '@mikasmissions/authx';
-import { PlatformConfigModule } from '@mikasmissions/config';
-import { ContextModule } from '@mikasmissions/context';
-import { HealthModule } from '@mikasmissions/health';
-import { PlatformHttpModule } from '@mikasmissions/http';
-import { PersistenceModule } from '@mikasmissions/persistence';
+import { PlatformModule } from '@mikasmissions/platform';
 import { MeController } from './me/me.controller';
 
 /**
@@ -14,18 +9,17 @@ import { MeController } from './me/me.controller';
  */
 @Module({
   imports: [
-    PlatformConfigModule.forRoot(),
-    ContextModule.forRoot({ serviceName: 'identity' }),
-    PersistenceModule,
-    PlatformHttpModule,
-    HealthModule,
-    AuthxModule.forRoot({
-      roles: [
-        { role: 'user', permissions: ['profile:read'] },
-        { role: 'parent', permissions: ['profile:*', 'progress:read', 'billing:read'] },
-        { role: 'child', permissions: ['catalog:read', 'progress:write'] },
-        { role: 'service', permissions: ['*'] },
-      ],
+    PlatformModule.forRoot({
+      service: 'identity',
+      http: { port: 8081, prefix: 'v1' },
+      authx: {
+        roles: [
+          { role: 'user', permissions: ['profile:read'] },
+          { role: 'parent', permissions: ['profile:*', 'progress:read', 'billing:read'] },
+          { role: 'child', permissions: ['catalog:read', 'progress:write'] },
+          { role: 'service', permissions: ['*'] },
+        ],
+      },
     }),
   ],
   controllers: [MeController],

@@ -1,9 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PlatformConfigModule } from '@mikasmissions/config';
-import { ContextModule } from '@mikasmissions/context';
-import { HealthModule } from '@mikasmissions/health';
-import { PlatformHttpModule } from '@mikasmissions/http';
-import { PersistenceModule } from '@mikasmissions/persistence';
+import { PlatformModule } from '@mikasmissions/platform';
 import { StandaloneRelayModule } from './relay/standalone-relay.module';
 
 /**
@@ -12,13 +8,6 @@ import { StandaloneRelayModule } from './relay/standalone-relay.module';
  * services that run with `OUTBOX_RELAY_ENABLED=false`. Serves only `/health` and `/ready`.
  */
 @Module({
-  imports: [
-    PlatformConfigModule.forRoot(),
-    ContextModule.forRoot({ serviceName: 'outbox-relay' }),
-    PersistenceModule,
-    PlatformHttpModule,
-    HealthModule,
-    StandaloneRelayModule,
-  ],
+  imports: [PlatformModule.forRoot({ service: 'outbox-relay', http: { port: 8095, prefix: 'outbox-relay' }, cache: false, idempotency: false }), StandaloneRelayModule],
 })
 export class AppModule {}

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { createEnvelope, createMessagingSchema, PoolSqlTransactions, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
-import { createPgPool, createRedisClient } from '@mikasmissions/persistence';
+import { createEnvelope, createMessagingSchema, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
+import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { baseUrl, bootApp, testDatabaseUrl, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig, UsesConfig } from '@mikasmissions/config';
-import { PersistenceService } from '@mikasmissions/persistence';
+import { PERSISTENCE_SCHEMA, PersistenceService } from '@mikasmissions/persistence';
 import type { Pool } from 'pg';
 import { MemoryAuditLog } from './adapters/memory/memory-audit.log';
 import { MemoryOtpStore } from './adapters/memory/memory-otp.store';
@@ -52,7 +52,7 @@ const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schem
  * REBAC, ABAC and the audit log, with {@link AuthxGuard} as the `auth` guard stage of the request pipeline
  * and its HTTP surface mounted (`controllers`, default all: `/auth/*`, `/auth/totp/*`,
  * `/admin/auth/*`, `/.well-known/jwks.json`). Stores follow the persistence mode: Postgres
- * (`schema`, default `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
+ * (`schema`, default: the service's `PersistenceModule` schema, else `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
  * tuples without Postgres); memory otherwise. A store failure is a 503 `AUTH_UNAVAILABLE`.
  *
  * @example
@@ -72,9 +72,10 @@ export class AuthxModule {
       providers: [
         {
           provide: AUTHX_OPTIONS,
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => {
-            const resolved = resolveAuthxOptions(options, config.slice(authxConfig), DEFAULT_REBAC_SCHEMA);
+          inject: [AppConfig, { token: PERSISTENCE_SCHEMA, optional: true }],
+          useFactory: (config: AppConfig, serviceSchema: string | null) => {
+            const schema = options.schema ?? (serviceSchema && serviceSchema !== 'public' ? serviceSchema : undefined);
+            const resolved = resolveAuthxOptions({ ...options, schema }, config.slice(authxConfig), DEFAULT_REBAC_SCHEMA);
             assertRebacSchema(resolved.rebacSchema);
             return resolved;
           },

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
-import { JSON_CONTENT_TYPE, PipelineStage, RouteResult, type RouteCall, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import { JSON_CONTENT_TYPE, declareStageDecorator, PipelineStage, RouteResult, type RouteCall, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { CacheDecorator, type CacheKeyRequest, type CacheMetadata } from './cache.decorator';
+
+declareStageDecorator({ kind: 'step', name: 'cache' }, CacheDecorator.KEY, '@Cache', 'CacheModule (on by default in PlatformModule)');
 import { CacheService, type CacheResult } from './cache.service';
 
 /** Response header telling how the answer was obtained. */

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppConfig } from '@mikasmissions/config';
-import { PipelineStage, PlatformError, type RouteGuardFn, type RouteInfo, type RouteStage } from '@mikasmissions/http';
+import { declareStageDecorator, PipelineStage, PlatformError, type RouteGuardFn, type RouteInfo, type RouteStage } from '@mikasmissions/http';
 import { FlagDecorator } from './flag.decorator';
+
+declareStageDecorator({ kind: 'guard', name: 'flag' }, FlagDecorator.KEY, '@Flag', 'FlagsModule');
 
 /** Thrown for a route whose feature flag is off. */
 export class FeatureDisabledError extends PlatformError {

@@ -14,7 +14,7 @@ export { GUARD_ORDER, STEP_ORDER } from './pipeline/route-pipeline.order';
 export type { GuardStageName, StepStageName } from './pipeline/route-pipeline.order';
 export { RouteResult } from './pipeline/route-result';
 export type { RouteOrigin } from './pipeline/route-result';
-export { PipelineStage, PipelineStageDecorator } from './pipeline/route-stage.decorator';
+export { declareStageDecorator, PipelineStage, PipelineStageDecorator } from './pipeline/route-stage.decorator';
 export type { PipelineStageMetadata } from './pipeline/route-stage.decorator';
 export type { RouteCall, RouteGuardFn, RouteInfo, RouteRequest, RouteStage, RouteStepFn } from './pipeline/route-stage';
 export { JSON_CONTENT_TYPE, originalHandler } from './pipeline/route-handler.wrapper';

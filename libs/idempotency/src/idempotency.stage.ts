@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { RequestContext } from '@mikasmissions/context';
-import { JSON_CONTENT_TYPE, mapError, PipelineStage, RouteResult, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import { JSON_CONTENT_TYPE, mapError, declareStageDecorator, PipelineStage, RouteResult, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { IdempotencyDecorator, IdempotencyMetadata } from './idempotency.decorator';
 import {
   IdempotencyConflictError,
@@ -12,6 +12,8 @@ import {
   ReplayedError,
 } from './idempotency.errors';
 import { IDEMPOTENCY_OPTIONS, ResolvedIdempotencyModuleOptions } from './idempotency.options';
+
+declareStageDecorator({ kind: 'step', name: 'idempotency' }, IdempotencyDecorator.KEY, '@Idempotency', 'IdempotencyModule (on by default in PlatformModule)');
 import { IdempotencyStore, StoredResponse } from './ports/idempotency-store';
 import { isValidIdempotencyKey, requestFingerprint, scopedKey } from './request-fingerprint';
 

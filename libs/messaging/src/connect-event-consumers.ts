@@ -8,7 +8,7 @@ import { RedisStreamsServer } from './transport/redis-streams.server';
  * consumer was started (not with Postgres but no Redis: events wait in the outbox).
  *
  * @example
- * const app = await bootstrap(AppModule, ANALYTICS);
+ * const app = await bootstrap(AppModule, { name: 'analytics', defaultPort: 3003 });
  * await connectEventConsumers(app);
  */
 export async function connectEventConsumers(app: INestApplication): Promise<boolean> {

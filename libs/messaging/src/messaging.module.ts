@@ -1,21 +1,16 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { ClsPluginTransactional, TransactionHost } from '@nestjs-cls/transactional';
 import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { EventContracts } from '@mikasmissions/contracts-events';
 import { ReadinessRegistry } from '@mikasmissions/health';
-import { PG_POOL, REDIS } from '@mikasmissions/persistence';
+import { PERSISTENCE_SCHEMA, PG_POOL, REDIS, SqlTransactions } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
-import { ClsModule } from 'nestjs-cls';
 import type { Pool } from 'pg';
 import { InProcessEventBus } from './adapters/memory/in-process-event-bus';
 import { MemoryInboxStore } from './adapters/memory/memory-inbox.store';
 import { MemoryOutboxStore } from './adapters/memory/memory-outbox.store';
-import { ClsSqlTransactions } from './adapters/postgres/cls-sql-transactions';
-import { PlatformTransactionalAdapter } from './adapters/postgres/platform-transactional.adapter';
 import { PostgresInboxStore } from './adapters/postgres/postgres-inbox.store';
 import { PostgresOutboxStore } from './adapters/postgres/postgres-outbox.store';
-import { SqlTransactions } from './adapters/postgres/sql-client';
 import { RedisInboxStore } from './adapters/redis/redis-inbox.store';
 import { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
 import { RedisStreamsPublisher } from './adapters/redis/redis-streams.publisher';
@@ -39,11 +34,6 @@ type O = ResolvedMessagingOptions;
 
 const providers: Provider[] = [
   { provide: EventContracts, inject: [MESSAGING_OPTIONS], useFactory: (o: O) => new EventContracts(o.contracts) },
-  {
-    provide: SqlTransactions,
-    inject: [TransactionHost, PG_POOL],
-    useFactory: (host: TransactionHost<never>, pool: Pool | null) => (pool ? new ClsSqlTransactions(host, pool) : null),
-  },
   {
     provide: OutboxStore,
     inject: [MESSAGING_OPTIONS, SqlTransactions, REDIS],
@@ -95,15 +85,16 @@ const providers: Provider[] = [
 
 /**
  * Reliable events for a service: `@Publish` and `EventPublisher` write to the outbox in the
- * handler's transaction (nestjs-cls `@nestjs-cls/transactional`, Prisma adapter when
- * `prisma` is given), an in-process relay moves rows to Redis Streams, and
+ * handler's transaction (`SqlTransactions` and `@Transactional()` of `PersistenceModule`,
+ * whose schema holds `outbox` and `inbox`), an in-process relay moves rows to Redis Streams, and
  * `RedisStreamsServer` consumes them with an inbox and a dead-letter stream. Stores follow
  * the persistence mode: Postgres, else Redis, else memory. In pure memory mode (dev:local)
  * an in-process bus and `InProcessEventsServer` stand in for Redis Streams; with Postgres but
  * no Redis, rows wait in the outbox until a relay with Redis runs.
  *
  * @example
- * MessagingModule.forRoot({ service: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } })
+ * PersistenceModule.forRoot({ schema: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),
+ * MessagingModule.forRoot({ service: 'analytics' })
  */
 @UsesConfig(messagingConfig)
 @Module({})
@@ -113,24 +104,17 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: [
-        DiscoveryModule,
-        ClsModule.registerPlugins([
-          new ClsPluginTransactional({
-            imports: (options.prisma?.imports ?? []) as never[],
-            adapter: new PlatformTransactionalAdapter(options.prisma?.token),
-          }),
-        ]),
-      ],
+      imports: [DiscoveryModule],
       providers: [
         {
           provide: MESSAGING_OPTIONS,
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => resolveMessagingOptions(options, config.slice(messagingConfig)),
+          inject: [AppConfig, { token: PERSISTENCE_SCHEMA, optional: true }],
+          useFactory: (config: AppConfig, schema: string | null) =>
+            resolveMessagingOptions({ ...options, schema: options.schema ?? schema ?? undefined }, config.slice(messagingConfig)),
         },
         ...providers,
       ],
-      exports: [EventPublisher, EventContracts, OutboxStore, InboxStore, SqlTransactions, OutboxRelay, RedisStreamsServer, InProcessEventsServer, MESSAGING_OPTIONS],
+      exports: [EventPublisher, EventContracts, OutboxStore, InboxStore, OutboxRelay, RedisStreamsServer, InProcessEventsServer, MESSAGING_OPTIONS],
     };
   }
 }

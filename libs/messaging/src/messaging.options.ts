@@ -46,12 +46,14 @@ export interface ConsumerOptions {
 
 /** Options of `MessagingModule.forRoot`; every field but `service` has a default. */
 export interface MessagingModuleOptions {
-  /** The owning service, e.g. `analytics`: consumer group, Redis key namespace, default schema. */
+  /** The owning service, e.g. `analytics`: consumer group and Redis key namespace. */
   service: string;
-  /** Postgres schema holding `outbox` and `inbox`. Default: `service`. */
+  /**
+   * Postgres schema holding `outbox` and `inbox`. Default: `PersistenceModule`'s schema
+   * (`PersistenceModule.forRoot({ schema })`), else `service`. Transactions (and the Prisma
+   * client they run on) are configured on `PersistenceModule.forRoot({ prisma })`.
+   */
   schema?: string;
-  /** The service's Prisma client (token + module exporting it); handlers' `@Transactional()` writes join the outbox's transaction. */
-  prisma?: { token: unknown; imports?: unknown[] };
   /** Prefix of Redis keys (outbox, inbox). Default: `mm:`. */
   keyPrefix?: string;
   /** Prefix of stream names: stream = prefix + event type. Default: `events:`. */

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventEnvelope } from './event-envelope';
-import type { SqlTransactions } from './adapters/postgres/sql-client';
+import type { SqlTransactions } from '@mikasmissions/persistence';
 import type { OutboxStore } from './ports/outbox-store';
 
 /**

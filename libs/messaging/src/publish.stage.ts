@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RequestContext } from '@mikasmissions/context';
-import { PipelineStage, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import { declareStageDecorator, PipelineStage, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { EventPublisher } from './event-publisher';
 import { PUBLISH_METADATA } from './publish.decorator';
+
+declareStageDecorator({ kind: 'step', name: 'publish' }, PUBLISH_METADATA.KEY, '@Publish', 'MessagingModule (PlatformModule.forRoot({ messaging: true }))');
 
 /**
  * Stage `publish` for routes carrying `@Publish`: runs the inner stages and the handler as one

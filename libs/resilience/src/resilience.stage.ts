@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PipelineStage, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import { declareStageDecorator, PipelineStage, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { runAttempt } from './attempt-signal';
 import { ResilienceDecorator } from './resilience.decorator';
 import { ResilienceService } from './resilience.service';
+
+declareStageDecorator({ kind: 'step', name: 'resilience' }, ResilienceDecorator.KEY, '@Resilience', 'ResilienceModule');
 
 /**
  * Stage `resilience` for routes carrying {@link Resilience}: one circuit per route, named

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PipelineStage, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import { declareStageDecorator, PipelineStage, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { SerializeDecorator } from './serialize.decorator';
+
+declareStageDecorator({ kind: 'step', name: 'serialize' }, SerializeDecorator.KEY, '@Serialize', 'SerializeModule');
 
 /**
  * Stage `serialize` (innermost): adds the JSON text of the route's compiled serializer to the

@@ -1,22 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
 import { EventContracts } from '@mikasmissions/contracts-events';
 import {
   createEnvelope,
+  messagingMigrations,
   OutboxRelay,
   OutboxUnitOfWork,
-  PoolSqlTransactions,
   PostgresInboxStore,
   PostgresOutboxStore,
   RedisStreamsPublisher,
   RedisStreamsServer,
   type EventEnvelope,
 } from '@mikasmissions/messaging';
-import { createRedisClient } from '@mikasmissions/persistence';
+import { createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { Client, Pool } from 'pg';
 
 /**
@@ -33,7 +31,6 @@ const BURST = Number(process.env.BENCH_EVENTS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LIGHT_RATE = Number(process.env.BENCH_LIGHT_RATE ?? 250);
-const MIGRATIONS = join(__dirname, '../../../prisma/analytics/migrations');
 
 const contracts = new EventContracts([]).register({ type: 'bench.ping', version: 1, schema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } });
 const latencies: number[] = [];
@@ -68,8 +65,7 @@ async function main(): Promise<void> {
   let relay: OutboxRelay | undefined;
   try {
     pool.on('error', () => undefined);
-    await pool.query('CREATE SCHEMA analytics');
-    for (const name of readdirSync(MIGRATIONS).filter((n) => n.includes('_messaging')).sort()) await pool.query(readFileSync(join(MIGRATIONS, name, 'migration.sql'), 'utf8'));
+    for (const sql of messagingMigrations('analytics')) await pool.query(sql);
     await redis.connect();
     const tx = new PoolSqlTransactions(pool);
     const store = new PostgresOutboxStore(tx, 'analytics');

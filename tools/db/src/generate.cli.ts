@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { listServices } from './migrations';
+import { listServices } from './service-plan';
 
 /**
  * `pnpm run prisma:generate`: generates each service's Prisma Client (Prisma 7, TS output).
@@ -22,7 +22,7 @@ function schemaEngineEnv(): NodeJS.ProcessEnv {
 const root = resolve(__dirname, '../../..');
 const env = schemaEngineEnv();
 let failed = false;
-for (const service of listServices(join(root, 'prisma'))) {
+for (const service of listServices(join(root, 'prisma')).filter((s) => existsSync(join(root, 'prisma', s, 'schema.prisma')))) {
   const result = spawnSync(
     process.execPath,
     [require.resolve('prisma/build/index.js'), 'generate', '--config', join('prisma', service, 'prisma.config.ts')],

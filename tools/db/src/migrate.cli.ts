@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { listServices, migrateService, readMigrations } from './migrations';
+import { migrateServices } from './migrations';
+import { repoRoot } from './service-plan';
 
 /**
- * `pnpm run migrate [service…]`: applies every service's pending migrations to
- * DATABASE_URL. Safe to re-run (applied ones are skipped).
+ * `pnpm run migrate [service…]`: for every service of `prisma/` (or the ones named), applies
+ * the SQL of the libs it declares in `prisma/<service>/platform.json` and its own
+ * `prisma/<service>/migrations` to its schema in DATABASE_URL. Safe to re-run (applied
+ * ones are skipped).
  */
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -12,9 +14,7 @@ async function main(): Promise<void> {
     process.stderr.write('migrate: DATABASE_URL is not set (e.g. postgresql://postgres@127.0.0.1:5432/mikasmissions)\n');
     process.exit(2);
   }
-  const prismaDir = resolve(__dirname, '../../../prisma');
-  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const services = listServices(prismaDir).filter((s) => wanted.length === 0 || wanted.includes(s));
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
@@ -23,9 +23,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   try {
-    for (const service of services) {
-      const result = await migrateService(client, service, readMigrations(resolve(prismaDir, service)), (l) => process.stdout.write(`${l}\n`));
-      process.stdout.write(`migrate: ${service}: ${result.applied.length} applied, ${result.skipped.length} already up to date\n`);
+    const results = await migrateServices(client, repoRoot(), { only, log: (l) => process.stdout.write(`${l}\n`) });
+    for (const r of results) {
+      const libs = r.libs.length ? `libs ${r.libs.join(', ')}` : 'no libs';
+      process.stdout.write(`migrate: ${r.service} (schema ${r.schema}, ${libs}): ${r.applied.length} applied, ${r.skipped.length} already up to date\n`);
     }
   } catch (error) {
     process.stderr.write(`migrate: ${(error as Error).message}\n`);

@@ -1,54 +1,36 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { Migration } from './migration-files';
+import { listServices, planService, type ServicePlan } from './service-plan';
 
-/** One migration folder of a service, as Prisma Migrate lays them out. */
-export interface Migration {
-  name: string;
-  sql: string;
-  checksum: string;
-}
-
-/** The services that own a Prisma schema: every folder of `prisma/` with a `schema.prisma`. */
-export function listServices(prismaDir: string): string[] {
-  return readdirSync(prismaDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(prismaDir, d.name, 'schema.prisma')))
-    .map((d) => d.name)
-    .sort();
-}
-
-/** The migrations of one service in the order they apply. */
-export function readMigrations(serviceDir: string): Migration[] {
-  const dir = join(serviceDir, 'migrations');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'migration.sql')))
-    .map((d) => {
-      const sql = readFileSync(join(dir, d.name, 'migration.sql'), 'utf8');
-      return { name: d.name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
-    })
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
+export type { Migration } from './migration-files';
 
 /** Raised when an applied migration's file was edited afterwards. */
 export class MigrationDriftError extends Error {}
 
 const LOCK_KEY = 727_001;
 
+/** What one run did to one schema. */
+export interface MigrateResult {
+  applied: string[];
+  skipped: string[];
+}
+
 /**
- * Applies the pending migrations of `service` inside its own Postgres schema, each in a
+ * Applies the pending `migrations` inside the Postgres schema `schemaName`, each in a
  * transaction, under an advisory lock (safe with several migrate jobs at once), recording
- * them in `<service>._prisma_migrations` — the table and checksums Prisma Migrate uses,
- * so `prisma migrate deploy` and this runner agree on what is applied.
+ * them in `<schema>._prisma_migrations` — the table and checksums Prisma Migrate uses,
+ * so `prisma migrate deploy` and this runner agree on what is applied. Rows recorded under
+ * names no longer in `migrations` (an older layout) are left alone.
  */
 export async function migrateService(
   client: Client,
-  service: string,
+  schemaName: string,
   migrations: Migration[],
   log: (line: string) => void = () => undefined,
-): Promise<{ applied: string[]; skipped: string[] }> {
-  const schema = `"${service.replace(/"/g, '')}"`;
+): Promise<MigrateResult> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schemaName)) throw new Error(`migrate: invalid schema name "${schemaName}"`);
+  const schema = `"${schemaName}"`;
   await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -66,12 +48,12 @@ export async function migrateService(
       const previous = done.get(m.name);
       if (previous !== undefined) {
         if (previous !== m.checksum) {
-          throw new MigrationDriftError(`${service}/${m.name} was edited after it was applied (checksum differs); add a new migration instead`);
+          throw new MigrationDriftError(`${schemaName}: ${m.name} was edited after it was applied (checksum differs); add a new migration instead`);
         }
         skipped.push(m.name);
         continue;
       }
-      log(`  applying ${service}/${m.name}`);
+      log(`  applying ${schemaName}: ${m.name}`);
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
@@ -83,7 +65,7 @@ export async function migrateService(
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`${service}/${m.name} failed: ${(error as Error).message}`);
+        throw new Error(`${schemaName}: ${m.name} failed: ${(error as Error).message}`);
       }
       applied.push(m.name);
     }
@@ -91,4 +73,24 @@ export async function migrateService(
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
   }
+}
+
+/**
+ * `pnpm run migrate` and the Jest global setup: for each service of `prisma/` (or just
+ * `only`), applies its libs' SQL and its own migrations to its schema ({@link planService}).
+ */
+export async function migrateServices(
+  client: Client,
+  root: string,
+  options: { only?: string[]; log?: (line: string) => void } = {},
+): Promise<Array<ServicePlan & MigrateResult>> {
+  const services = listServices(join(root, 'prisma')).filter((s) => !options.only?.length || options.only.includes(s));
+  const missing = (options.only ?? []).filter((s) => !services.includes(s));
+  if (missing.length) throw new Error(`unknown service(s): ${missing.join(', ')} (no prisma/<service>/)`);
+  const results: Array<ServicePlan & MigrateResult> = [];
+  for (const service of services) {
+    const plan = planService(root, service);
+    results.push({ ...plan, ...(await migrateService(client, plan.schema, plan.migrations, options.log)) });
+  }
+  return results;
 }

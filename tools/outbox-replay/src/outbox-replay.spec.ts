@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEnvelope, PoolSqlTransactions, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
-import { createPgPool } from '@mikasmissions/persistence';
+import { createEnvelope, createMessagingSchema, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
+import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { runOutboxReplay } from './outbox-replay';
 import { parseReplayArgs } from './replay-args';
 
 const ROOT = join(__dirname, '../../..');
-const MIGRATIONS = join(ROOT, 'prisma/analytics/migrations');
 
 describe('outbox-replay arguments', () => {
   it('accepts the seed flags in double- and single-dash form', () => {
@@ -49,11 +47,7 @@ describe('outbox-replay against real failed rows (Postgres)', () => {
 
   beforeAll(async () => {
     pool = createPgPool(testDatabaseUrl(), 2);
-    schema = `replay_${Date.now().toString(36)}`;
-    await pool.query(`CREATE SCHEMA "${schema}"`);
-    for (const name of readdirSync(MIGRATIONS).filter((n) => n.includes('_messaging')).sort()) {
-      await pool.query(readFileSync(join(MIGRATIONS, name, 'migration.sql'), 'utf8').replace(/"analytics"/g, `"${schema}"`));
-    }
+    schema = await createMessagingSchema(pool, 'replay');
     store = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
     failed = [1, 2, 3].map((n) =>
       createEnvelope({ type: 'analytics.event.recorded', version: 1, payload: { n }, tenantId: 't', requestId: `r${n}` }),

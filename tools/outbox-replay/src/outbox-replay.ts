@@ -1,5 +1,5 @@
-import { createPgPool } from '@mikasmissions/persistence';
-import { PoolSqlTransactions, PostgresOutboxStore } from '@mikasmissions/messaging';
+import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
+import { PostgresOutboxStore } from '@mikasmissions/messaging';
 import { parseReplayArgs, USAGE, UsageError, type ReplayArgs } from './replay-args';
 import { renderTable } from './render-table';
 

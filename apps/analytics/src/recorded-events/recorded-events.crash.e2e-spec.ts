@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createEnvelope, PoolSqlTransactions, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
-import { createRedisClient } from '@mikasmissions/persistence';
+import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
+import { createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { Pool } from 'pg';

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { ReadinessRegistry } from '@mikasmissions/health';
-import { OutboxRelay, PoolSqlTransactions, PostgresOutboxStore, RedisStreamsPublisher } from '@mikasmissions/messaging';
-import { PG_POOL, REDIS } from '@mikasmissions/persistence';
+import { OutboxRelay, PostgresOutboxStore, RedisStreamsPublisher } from '@mikasmissions/messaging';
+import { PG_POOL, PoolSqlTransactions, REDIS } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { RELAY_SETTINGS, type RelaySettings } from './relay-settings';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { quoteSchema } from '../adapters/postgres/postgres-schema';
 
-const MIGRATIONS = join(__dirname, '../../../../prisma/identity/migrations');
+const MIGRATIONS = join(__dirname, '../../sql');
 
-/** The identity service's migrations (AuthX's tables), in order. */
+/** AuthX's own SQL (`libs/authx/sql`, written against `"__SCHEMA__"`), in order. */
 export function authxMigrations(): string[] {
   return readdirSync(MIGRATIONS, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -16,13 +16,13 @@ export function authxMigrations(): string[] {
 
 /**
  * Test helper (not exported from index.ts): a fresh schema with AuthX's tables, built from the
- * real identity migrations with `"identity"` replaced, so tests and production share one DDL.
+ * lib's own SQL with `"__SCHEMA__"` replaced, so tests and production share one DDL.
  * Returns the schema name; drop it with {@link dropAuthxSchema}.
  */
 export async function createAuthxSchema(pool: Pool, label = 'authx'): Promise<string> {
   const schema = `${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
   const quoted = quoteSchema(schema);
-  for (const sql of authxMigrations()) await pool.query(sql.replace(/"identity"/g, quoted));
+  for (const sql of authxMigrations()) await pool.query(sql.replace(/"__SCHEMA__"/g, quoted));
   return schema;
 }
 

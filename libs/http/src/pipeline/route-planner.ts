@@ -5,7 +5,7 @@ import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import { dropClsPlaceholders } from './pass-through-enhancers';
 import { hasLateArguments, planRouteHandler } from './route-handler.wrapper';
 import { GUARD_ORDER, STEP_ORDER } from './route-pipeline.order';
-import { PipelineStageDecorator, type PipelineStageMetadata } from './route-stage.decorator';
+import { declaredStageDecorators, PipelineStageDecorator, type PipelineStageMetadata } from './route-stage.decorator';
 import type { RouteGuardFn, RouteInfo, RouteStage, RouteStepFn } from './route-stage';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -43,6 +43,7 @@ export class RoutePlanner {
     const found = this.findStages();
     const steps = STEP_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'step' && f.meta.name === name)).map((f) => f.stage as RouteStage<RouteStepFn>);
     this.guardStages = GUARD_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'guard' && f.meta.name === name)).map((f) => f.stage as RouteStage<RouteGuardFn>);
+    const missing: string[] = [];
     for (const wrapper of this.discovery.getControllers()) {
       const instance = wrapper.instance as object | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
@@ -51,11 +52,20 @@ export class RoutePlanner {
         const handler = prototype[method] as Handler;
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
         const route: RouteInfo = { controller: wrapper.metatype as Type<unknown>, handler, name: `${(wrapper.metatype as Type<unknown>).name}.${method}` };
+        missing.push(...this.unservedDecorators(route, found));
         const planned = steps.map((s) => s.plan(route)).filter((fn): fn is RouteStepFn => fn !== undefined);
         if (planned.length > 0 || hasLateArguments(prototype, method)) planRouteHandler(instance, method, { route, steps: planned, http: this.adapterHost.httpAdapter });
         this.guards.set(prototype[method] as Handler, this.planGuards(route));
       }
     }
+    if (missing.length > 0) throw new Error(`request pipeline: ${missing.join('; ')}`);
+  }
+
+  private unservedDecorators(route: RouteInfo, found: Found[]): string[] {
+    return declaredStageDecorators()
+      .filter((d) => Reflect.getMetadata(d.key, route.handler) !== undefined || Reflect.getMetadata(d.key, route.controller) !== undefined)
+      .filter((d) => !found.some((f) => f.meta.kind === d.stage.kind && f.meta.name === d.stage.name))
+      .map((d) => `${route.name}: ${d.label}`);
   }
 
   /** The guard functions of a route, in the declared order (planned at start-up). */

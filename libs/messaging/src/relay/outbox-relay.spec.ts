@@ -1,9 +1,8 @@
-import { createPgPool, createRedisClient } from '@mikasmissions/persistence';
+import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testDatabaseUrl, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { MemoryOutboxStore } from '../adapters/memory/memory-outbox.store';
-import { PoolSqlTransactions } from '../adapters/postgres/pool-sql-transactions';
 import { PostgresOutboxStore } from '../adapters/postgres/postgres-outbox.store';
 import { RedisStreamsPublisher } from '../adapters/redis/redis-streams.publisher';
 import { createEnvelope, type EventEnvelope } from '../event-envelope';

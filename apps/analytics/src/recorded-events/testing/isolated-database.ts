@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { messagingMigrations } from '@mikasmissions/messaging';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import { Client } from 'pg';
 
 const MIGRATIONS = join(__dirname, '../../../../../prisma/analytics/migrations');
 
-/** A database of its own, migrated with the analytics migrations. */
+/** A database of its own, with the analytics schema. */
 export interface IsolatedDatabase {
   url: string;
   drop(): Promise<void>;
@@ -13,7 +14,8 @@ export interface IsolatedDatabase {
 
 /**
  * Test helper: a fresh database (next to the run's throwaway one) with the analytics
- * schema, so a test's in-process relay never races other suites' apps for outbox rows.
+ * schema (its own migrations and libs/messaging's SQL, as `pnpm run migrate` applies them),
+ * so a test's in-process relay never races other suites' apps for outbox rows.
  */
 export async function createIsolatedDatabase(label: string): Promise<IsolatedDatabase> {
   const base = new URL(testDatabaseUrl());
@@ -29,6 +31,7 @@ export async function createIsolatedDatabase(label: string): Promise<IsolatedDat
   for (const dir of readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     await client.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
   }
+  for (const sql of messagingMigrations('analytics')) await client.query(sql);
   await client.end();
   return {
     url: url.toString(),

@@ -1,10 +1,9 @@
-import { createPgPool } from '@mikasmissions/persistence';
+import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { createEnvelope } from '../../event-envelope';
 import { inboxStoreContract } from '../../ports/inbox-store.contract';
 import { createMessagingSchema } from '../../testing/messaging-schema';
-import { PoolSqlTransactions } from './pool-sql-transactions';
 import { PostgresInboxStore } from './postgres-inbox.store';
 
 const event = (n: number) => createEnvelope({ type: 'test.inbox', version: 1, payload: { n }, tenantId: 't', requestId: 'r' });

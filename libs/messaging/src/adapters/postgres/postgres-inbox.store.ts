@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../event-envelope';
 import { InboxStore, type InboxJob } from '../../ports/inbox-store';
-import { quoteSchema, type SqlTransactions } from './sql-client';
+import { quoteSchema, type SqlTransactions } from '@mikasmissions/persistence';
 
 /**
  * Inbox in the service's Postgres schema (table `inbox`): the processed mark and the

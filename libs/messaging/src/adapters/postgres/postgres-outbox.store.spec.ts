@@ -1,10 +1,9 @@
-import { createPgPool } from '@mikasmissions/persistence';
+import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { outboxStoreContract } from '../../ports/outbox-store.contract';
 import { createEnvelope } from '../../event-envelope';
 import { createMessagingSchema } from '../../testing/messaging-schema';
-import { PoolSqlTransactions } from './pool-sql-transactions';
 import { PostgresOutboxStore } from './postgres-outbox.store';
 
 let pool: Pool;

@@ -10,7 +10,7 @@ import {
   type RelayOutcome,
   type RequeueOptions,
 } from '../../ports/outbox-store';
-import { quoteSchema, type SqlTransactions } from './sql-client';
+import { quoteSchema, type SqlTransactions } from '@mikasmissions/persistence';
 
 type Row = {
   id: string;

@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { inPgTransaction } from '@mikasmissions/persistence';
+import { inPgTransaction } from '../../pg-transaction';
 import type { Pool, PoolClient } from 'pg';
-import { SqlTransactions, toSqlClient, type SqlClient } from './sql-client';
+import { SqlTransactions, type SqlClient } from '../../ports/sql-transactions';
+import { toSqlClient } from './to-sql-client';
 
 /**
  * {@link SqlTransactions} on a bare pg pool (AsyncLocalStorage carries the transaction),

@@ -1,15 +1,16 @@
 import type { TransactionalAdapter, TransactionalAdapterOptions } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
-import { inPgTransaction, PG_POOL } from '@mikasmissions/persistence';
+import { inPgTransaction } from '../../pg-transaction';
+import { PG_POOL } from '../../persistence.tokens';
 import type { Pool, PoolClient } from 'pg';
 
 type Tx = unknown;
 type TxOptions = Record<string, unknown>;
 
-const NO_CONNECTION = Symbol.for('mikasmissions.messaging.no-connection');
+const NO_CONNECTION = Symbol.for('mikasmissions.persistence.no-connection');
 
 /**
- * The transactional adapter every service registers (through `MessagingModule`): Prisma
+ * The transactional adapter every service registers (through `PersistenceModule`): Prisma
  * interactive transactions when the service has a Prisma client, plain pg transactions
  * when it only has `DATABASE_URL`, and a no-op (writes buffered until success) in memory mode.
  */

@@ -1,10 +1,11 @@
 import type { TransactionHost } from '@nestjs-cls/transactional';
 import type { Pool } from 'pg';
-import { SqlTransactions, toSqlClient, type SqlClient } from './sql-client';
+import { SqlTransactions, type SqlClient } from '../../ports/sql-transactions';
+import { toSqlClient } from './to-sql-client';
 
 /**
  * {@link SqlTransactions} on nestjs-cls's `TransactionHost`, so outbox and inbox rows join
- * the same transaction as a handler's `@Transactional()` (Prisma adapter) writes.
+ * the same transaction as a `@Transactional()` method's writes (Prisma or pg).
  */
 export class ClsSqlTransactions extends SqlTransactions {
   constructor(

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, type INestApplication, Module, Post } from '@nestjs/common';
+import { Cache } from '@mikasmissions/cache';
+import { Publish } from '@mikasmissions/messaging';
+import { ADAPTERS, baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
+import { PlatformModule } from './platform.module';
+
+const served = { notes: 0 };
+
+@Controller('notes')
+class NotesController {
+  @Cache({ ttlMs: 60_000, key: () => 'platform-spec:notes' })
+  @Get()
+  list(): { notes: number } {
+    served.notes++;
+    return { notes: served.notes };
+  }
+}
+
+@Module({ imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 } })], controllers: [NotesController] })
+class NotesService {}
+
+@Controller('orders')
+class OrdersController {
+  @Publish('analytics.event.recorded')
+  @Post()
+  create(@Body() body: object): object {
+    return body;
+  }
+}
+
+@Module({ imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 } })], controllers: [OrdersController] })
+class ServiceWithoutMessaging {}
+
+describe('PlatformModule.forRoot', () => {
+  it('rejects options that cannot work at start-up, naming each field', () => {
+    expect(() => PlatformModule.forRoot({ service: 'Bad Name', http: { port: 70_000, prefix: '/v1' } })).toThrow(
+      /service must be a lower-case name.*http\.port must be an integer.*http\.prefix must look like/,
+    );
+  });
+
+  it('remembers its options for bootstrap(AppModule)', () => {
+    expect(PlatformModule.optionsOf(NotesService)).toMatchObject({ service: 'platform-spec', http: { port: 0 } });
+    expect(PlatformModule.optionsOf(class Empty {})).toBeUndefined();
+  });
+
+  it('stops the app when a route carries a decorator whose stage no module provides', async () => {
+    await expect(bootApp(ServiceWithoutMessaging, { adapter: 'express', env: testEnv('memory') })).rejects.toThrow(
+      /OrdersController\.create: @Publish needs MessagingModule/,
+    );
+  });
+});
+
+describe.each(ADAPTERS)('a service on PlatformModule on %s', (adapter) => {
+  let app: INestApplication;
+  let url: string;
+  beforeAll(async () => {
+    app = await bootApp(NotesService, { adapter, env: testEnv('memory') });
+    url = await baseUrl(app);
+  });
+  afterAll(() => app.close());
+
+  it('serves /health and /ready from the frame', async () => {
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    const ready = await fetch(`${url}/ready`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('runs @Cache with no module of its own: the second read is a HIT', async () => {
+    const first = await fetch(`${url}/notes`);
+    const second = await fetch(`${url}/notes`);
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(await second.json()).toEqual(await first.json());
+  });
+
+  it('answers bad input with the one error body', async () => {
+    const res = await fetch(`${url}/notes`, { headers: { 'x-tenant-id': 'no spaces allowed' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'INVALID_TENANT', requestId: expect.any(String) });
+  });
+});
