@@ -67,6 +67,24 @@ describe('analytics start-up (real process)', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lists bad variables of its libs (messaging, AuthX) in the same one-pass list as bad core variables', async () => {
+    const run = await startAnalytics({ REDIS_URL: 'not-a-url', OUTBOX_RELAY_POLL_MS: 'abc', OTP_TTL_SEC: '0' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('listening on');
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('[analytics] cannot start. Invalid configuration:');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '  - REDIS_URL: expected a Redis URL (redis:// or rediss://)',
+        '  - JWT_SECRET: required unless both JWT_PRIVATE_KEY_PEM and JWT_PUBLIC_KEY_PEM are set',
+        '  - OUTBOX_RELAY_POLL_MS: expected a positive integer',
+        expect.stringMatching(/^ {2}- OTP_TTL_SEC: /),
+      ]),
+    );
+    expect(lines.filter((l) => l.startsWith('  - '))).toHaveLength(4);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses strict mode when the database is configured but unreachable', async () => {
     const run = await startAnalytics({
       ...testEnv('redis'),

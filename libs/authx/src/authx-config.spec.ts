@@ -1,6 +1,10 @@
 import { ConfigValidationError, loadConfig } from '@mikasmissions/config';
+import { authxConfig } from './authx.config';
 import { OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
 import { DEFAULT_REBAC_SCHEMA } from './rebac/rebac.schema';
+
+/** The AuthX slice of one `loadConfig` pass over `env` (plus a JWT secret). */
+const authxEnv = (env: Record<string, string>) => loadConfig({ JWT_SECRET: 's', ...env }, [authxConfig]).slice(authxConfig);
 
 const strictEnv = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h:6379' };
 
@@ -13,7 +17,7 @@ describe('AuthX configuration', () => {
   });
 
   it('caps out-of-band code lifetime at 10 minutes whatever is configured', () => {
-    expect(resolveAuthxOptions({}, { OTP_TTL_SEC: '3600' }, DEFAULT_REBAC_SCHEMA).otp.ttlSec).toBe(OTP_MAX_TTL_SEC);
+    expect(resolveAuthxOptions({}, authxEnv({ OTP_TTL_SEC: '3600' }), DEFAULT_REBAC_SCHEMA).otp.ttlSec).toBe(OTP_MAX_TTL_SEC);
     expect(resolveAuthxOptions({ otp: { ttlSec: 86_400 } }, {}, DEFAULT_REBAC_SCHEMA).otp.ttlSec).toBe(600);
     expect(resolveAuthxOptions({}, {}, DEFAULT_REBAC_SCHEMA).otp).toMatchObject({ ttlSec: 300, maxAttempts: 5, cooldownSec: 30 });
   });
@@ -26,7 +30,7 @@ describe('AuthX configuration', () => {
 
   it('names bad AuthX variables in one clear line each', () => {
     try {
-      resolveAuthxOptions({}, { OTP_MAX_ATTEMPTS: '0', SMTP_URL: 'http://mail', AUTHX_ENCRYPTION_KEY: 'short' }, DEFAULT_REBAC_SCHEMA);
+      authxEnv({ OTP_MAX_ATTEMPTS: '0', SMTP_URL: 'http://mail', AUTHX_ENCRYPTION_KEY: 'short' });
       throw new Error('expected a failure');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigValidationError);
@@ -34,5 +38,27 @@ describe('AuthX configuration', () => {
       expect(problems).toHaveLength(3);
       expect(problems.join('\n')).toMatch(/OTP_MAX_ATTEMPTS.*\n.*SMTP_URL: expected a smtp:\/\/ or smtps:\/\/ URL\n.*AUTHX_ENCRYPTION_KEY: must be at least 32 characters/s);
     }
+  });
+
+  it('reports bad AuthX variables in the same one-pass list as bad core variables', () => {
+    try {
+      loadConfig({ REDIS_URL: 'nope', OTP_TTL_SEC: '0', AUTHX_TRUST_PROXY: 'yes' }, [authxConfig]);
+      throw new Error('expected a failure');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigValidationError);
+      const problems = (error as ConfigValidationError).problems;
+      expect(problems).toEqual([
+        'REDIS_URL: expected a Redis URL (redis:// or rediss://)',
+        'JWT_SECRET: required unless both JWT_PRIVATE_KEY_PEM and JWT_PUBLIC_KEY_PEM are set',
+        expect.stringMatching(/^OTP_TTL_SEC: /),
+        'AUTHX_TRUST_PROXY: expected true or false',
+      ]);
+    }
+  });
+
+  it('reads OTP_SENDER and the delivery variables from its slice, empty values as unset', () => {
+    const e = authxEnv({ OTP_SENDER: 'capture', SMTP_URL: '', OTP_EMAIL_FROM: '' });
+    expect(e.OTP_SENDER).toBe('capture');
+    expect(resolveAuthxOptions({}, e, DEFAULT_REBAC_SCHEMA).delivery).toEqual({ emailFrom: 'MikasMissions <no-reply@mikasmissions.local>' });
   });
 });

@@ -1,6 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { AppConfig } from '@mikasmissions/config';
+import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { PERSISTENCE_SCHEMA, PersistenceService } from '@mikasmissions/persistence';
 import type { Pool } from 'pg';
 import { MemoryAuditLog } from './adapters/memory/memory-audit.log';
@@ -18,7 +17,8 @@ import { RedisOtpStore } from './adapters/redis/redis-otp.store';
 import { RedisRelationTupleStore } from './adapters/redis/redis-relation-tuple.store';
 import { outageAsUnavailable } from './adapters/outage-as-unavailable';
 import { AuditService } from './audit/audit.service';
-import { AUTHX_ENV_KEYS, AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
+import { authxConfig } from './authx.config';
+import { AUTHX_OPTIONS, resolveAuthxOptions, type AuthxOptions, type ResolvedAuthxOptions } from './authx.options';
 import { AuthorizationService } from './guard/authorization.service';
 import { AuthxGuard } from './guard/authx.guard';
 import { authxControllers } from './http/authx-controllers';
@@ -61,6 +61,7 @@ const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schem
  * // only login and JWKS, no admin API:
  * AuthxModule.forRoot({ controllers: ['auth', 'jwks'] })
  */
+@UsesConfig(authxConfig)
 @Global()
 @Module({})
 export class AuthxModule {
@@ -71,11 +72,10 @@ export class AuthxModule {
       providers: [
         {
           provide: AUTHX_OPTIONS,
-          inject: [ConfigService, { token: PERSISTENCE_SCHEMA, optional: true }],
-          useFactory: (config: ConfigService, serviceSchema: string | null) => {
-            const env = Object.fromEntries(AUTHX_ENV_KEYS.map((k) => [k, config.get<string>(k)]));
+          inject: [AppConfig, { token: PERSISTENCE_SCHEMA, optional: true }],
+          useFactory: (config: AppConfig, serviceSchema: string | null) => {
             const schema = options.schema ?? (serviceSchema && serviceSchema !== 'public' ? serviceSchema : undefined);
-            const resolved = resolveAuthxOptions({ ...options, schema }, env, DEFAULT_REBAC_SCHEMA);
+            const resolved = resolveAuthxOptions({ ...options, schema }, config.slice(authxConfig), DEFAULT_REBAC_SCHEMA);
             assertRebacSchema(resolved.rebacSchema);
             return resolved;
           },
@@ -92,8 +92,8 @@ export class AuthxModule {
         },
         {
           provide: OtpSender,
-          inject: [AppConfig, AUTHX_OPTIONS, ConfigService],
-          useFactory: (c: AppConfig, o: ResolvedAuthxOptions, env: ConfigService) => outageAsUnavailable(o.sender ?? createOtpSender(c, o.delivery, env.get<string>('OTP_SENDER'))),
+          inject: [AppConfig, AUTHX_OPTIONS],
+          useFactory: (c: AppConfig, o: ResolvedAuthxOptions) => outageAsUnavailable(o.sender ?? createOtpSender(c, o.delivery, c.slice(authxConfig).OTP_SENDER)),
         },
         {
           provide: OtpStore,

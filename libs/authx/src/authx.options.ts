@@ -1,6 +1,6 @@
 import { ConfigValidationError } from '@mikasmissions/config';
-import { z } from 'zod';
 import { DEFAULT_AUTHX_SCHEMA, quoteSchema } from './adapters/postgres/postgres-schema';
+import type { AuthxEnv } from './authx.config';
 import type { AuthxControllerName } from './http/authx-controllers';
 import type { OtpSender } from './otp/otp-sender';
 import type { RebacSchema } from './rebac/rebac.schema';
@@ -81,42 +81,7 @@ export interface DeliveryEnv {
 /** Out-of-band codes never live longer than this, whatever the configuration says. */
 export const OTP_MAX_TTL_SEC = 600;
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max).optional();
-const url = (protocols: string[]) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), { message: `expected a ${protocols.join(' or ')} URL` });
-
-const authxEnvSchema = z.object({
-  ACCESS_TOKEN_TTL_SEC: int(30, 86_400),
-  REFRESH_TOKEN_TTL_SEC: int(60, 31_536_000),
-  REFRESH_GRACE_SEC: int(0, 60),
-  OTP_TTL_SEC: int(30, 86_400),
-  OTP_MAX_ATTEMPTS: int(1, 20),
-  OTP_COOLDOWN_SEC: int(0, 3_600),
-  OTP_HOURLY_CAP: int(1, 1_000),
-  OTP_IP_HOURLY_CAP: int(1, 100_000),
-  OTP_TENANT_HOURLY_CAP: int(1, 10_000_000),
-  SMTP_URL: url(['smtp://', 'smtps://']),
-  OTP_EMAIL_FROM: z.string().default('MikasMissions <no-reply@mikasmissions.local>'),
-  SMS_WEBHOOK_URL: url(['http://', 'https://']),
-  SMS_WEBHOOK_TOKEN: z.string().optional(),
-  AUTHX_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/).optional(),
-  AUTHX_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0', ''])
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-  AUTHX_ENCRYPTION_KEY: z
-    .string()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v))
-    .refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
-});
-
-/** The environment variables AuthX reads (besides libs/config's JWT_* and AUTH_*). */
-export const AUTHX_ENV_KEYS = Object.keys(authxEnvSchema.shape);
+const DEFAULT_EMAIL_FROM = 'MikasMissions <no-reply@mikasmissions.local>';
 
 export const DEFAULT_OTP_POLICY: OtpPolicy = {
   ttlSec: 300,
@@ -136,11 +101,11 @@ function schemaName(schema: string): string {
   return schema;
 }
 
-/** Applies env (`ACCESS_TOKEN_TTL_SEC`, `OTP_*`, `SMTP_URL`, `SMS_WEBHOOK_URL`, …) and defaults to `options`. */
-export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, string | undefined>, defaultSchema: RebacSchema): ResolvedAuthxOptions {
-  const parsed = authxEnvSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigValidationError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  const e = parsed.data;
+/**
+ * Applies the validated env (the `authxConfig` slice: `ACCESS_TOKEN_TTL_SEC`, `OTP_*`,
+ * `SMTP_URL`, `SMS_WEBHOOK_URL`, …) over `options`, then the defaults.
+ */
+export function resolveAuthxOptions(options: AuthxOptions, e: AuthxEnv, defaultSchema: RebacSchema): ResolvedAuthxOptions {
   const otp: OtpPolicy = {
     ttlSec: e.OTP_TTL_SEC ?? options.otp?.ttlSec ?? DEFAULT_OTP_POLICY.ttlSec,
     maxAttempts: e.OTP_MAX_ATTEMPTS ?? options.otp?.maxAttempts ?? DEFAULT_OTP_POLICY.maxAttempts,
@@ -166,7 +131,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     schema: schemaName(options.schema ?? DEFAULT_AUTHX_SCHEMA),
     encryptionKey: e.AUTHX_ENCRYPTION_KEY,
     trustProxy: e.AUTHX_TRUST_PROXY ?? false,
-    delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },
+    delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM ?? DEFAULT_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },
   };
 }
 

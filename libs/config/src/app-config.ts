@@ -1,3 +1,5 @@
+import type { ConfigFragment } from './config-fragment';
+
 /** Where a port (store interface) keeps its data in this process. */
 export type StoreKind = 'memory' | 'postgres' | 'redis';
 
@@ -31,4 +33,13 @@ export abstract class AppConfig {
   abstract readonly auth: { mode: 'permissive' | 'enforce'; devLogin: boolean };
   /** Feature flags from `FLAG_<NAME>=true|false`, keyed by NAME. */
   abstract readonly flags: Readonly<Record<string, boolean>>;
+  /**
+   * The validated slice of a config fragment, parsed by the same `loadConfig` pass as the
+   * rest (never here). Throws when the fragment was not loaded: declare it with
+   * `@UsesConfig(fragment)` on the module that reads it.
+   *
+   * @example
+   * config.slice(messagingConfig).OUTBOX_RELAY_POLL_MS
+   */
+  abstract slice<T>(fragment: ConfigFragment<T>): T;
 }

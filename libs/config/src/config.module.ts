@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ConfigModule as NestConfigModule } from '@nestjs/config';
+import { ModulesContainer } from '@nestjs/core';
 import { AppConfig } from './app-config';
+import { fragmentsOfModules } from './collect-config-fragments';
 import { loadConfig } from './load-config';
 
 /** Options of {@link PlatformConfigModule.forRoot}. */
@@ -10,11 +11,13 @@ export interface PlatformConfigOptions {
 }
 
 /**
- * Validated configuration for the whole app, global. Fails the start-up with one line per
- * bad variable; provides {@link AppConfig} and @nestjs/config's `ConfigService`.
+ * Validated configuration for the whole app, global: provides {@link AppConfig}, built by one
+ * `loadConfig` pass over the core variables and the fragment of every module in the app that
+ * declares one with `@UsesConfig` (no list to keep). A bad variable anywhere fails the
+ * start-up with one line per problem.
  *
  * @example
- * @Module({ imports: [PlatformConfigModule.forRoot()] })
+ * @Module({ imports: [PlatformConfigModule.forRoot(), MessagingModule.forRoot({ service: 'analytics' })] })
  * export class AppModule {}
  */
 @Global()
@@ -23,15 +26,15 @@ export class PlatformConfigModule {
   static forRoot(options: PlatformConfigOptions = {}): DynamicModule {
     return {
       module: PlatformConfigModule,
-      imports: [
-        NestConfigModule.forRoot({
-          ignoreEnvFile: true,
-          cache: true,
-          load: [() => ({ ...(options.env ?? process.env) })],
-        }),
+      providers: [
+        {
+          provide: AppConfig,
+          inject: [ModulesContainer],
+          useFactory: (modules: ModulesContainer) =>
+            loadConfig(options.env ?? process.env, fragmentsOfModules([...modules.values()].map((m) => m.metatype))),
+        },
       ],
-      providers: [{ provide: AppConfig, useFactory: () => loadConfig(options.env ?? process.env) }],
-      exports: [AppConfig, NestConfigModule],
+      exports: [AppConfig],
     };
   }
 }

@@ -1,12 +1,8 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { z } from 'zod';
+import { envBoolean } from './env-fields';
 
-const booleanString = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((v) => ['true', 'false', '1', '0'].includes(v), { message: 'expected true or false' })
-  .transform((v) => v === 'true' || v === '1');
+const booleanString = envBoolean();
 
 const optionalUrl = (protocols: string[], label: string) =>
   z

@@ -1,6 +1,11 @@
 export { AppConfig } from './app-config';
 export type { JwtKeys, StoreKind } from './app-config';
+export { collectConfigFragments, fragmentsOfModules } from './collect-config-fragments';
+export { defineConfigFragment } from './config-fragment';
+export type { ConfigFragment, ConfigSlice } from './config-fragment';
 export { ConfigValidationError } from './config.errors';
 export { PlatformConfigModule } from './config.module';
 export type { PlatformConfigOptions } from './config.module';
+export { envBoolean, envPositiveInt } from './env-fields';
 export { loadConfig, resolvePort } from './load-config';
+export { UsesConfig, UsesConfigDecorator } from './uses-config.decorator';

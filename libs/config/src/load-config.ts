@@ -1,4 +1,5 @@
 import type { AppConfig, JwtKeys } from './app-config';
+import type { ConfigFragment } from './config-fragment';
 import { ConfigValidationError } from './config.errors';
 import { envSchema } from './config.schema';
 
@@ -10,28 +11,34 @@ const MISSING_JWT = 'JWT_SECRET: required unless both JWT_PRIVATE_KEY_PEM and JW
 type Env = Record<string, string | undefined>;
 
 /**
- * Validates `env` and returns the typed configuration, or throws a
- * {@link ConfigValidationError} listing every bad or missing variable (never its value).
+ * Validates `env` — the core variables and every given config fragment, in one pass — and
+ * returns the typed configuration, or throws a {@link ConfigValidationError} listing every
+ * bad or missing variable of all of them (never its value).
  *
  * @example
- * const config = loadConfig(process.env);
+ * const config = loadConfig(process.env, [messagingConfig]);
  * config.persistence.strict; // true in production
+ * config.slice(messagingConfig).OUTBOX_RELAY_POLL_MS;
  */
-export function loadConfig(input: Env = process.env): AppConfig {
+export function loadConfig(input: Env = process.env, fragments: readonly ConfigFragment[] = []): AppConfig {
+  const unique = [...new Set(fragments)];
+  assertDisjoint(unique);
   const env = withoutEmptyValues(input);
   const problems: string[] = [];
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push(`${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    }
-  }
+  if (!parsed.success) problems.push(...issuesOf(parsed.error.issues, 'environment'));
   const flags = parseFlags(input, problems);
   const strict = env.NODE_ENV === 'production' || env.PERSISTENCE_MODE === 'strict';
   checkJwtKeys(env, strict, problems);
   if (strict) {
     if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
     if (!env.REDIS_URL) problems.push('REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
+  }
+  const slices = new Map<string, unknown>();
+  for (const fragment of unique) {
+    const result = fragment.schema.safeParse(pick(env, fragment.keys));
+    if (result.success) slices.set(fragment.name, result.data);
+    else problems.push(...issuesOf(result.error.issues, fragment.name));
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigValidationError(problems);
 
@@ -55,7 +62,38 @@ export function loadConfig(input: Env = process.env): AppConfig {
     otel: { tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
     auth: { mode: strict ? 'enforce' : (e.AUTH_MODE ?? 'permissive'), devLogin: strict ? false : e.AUTH_DEV_LOGIN },
     flags,
+    slice: <T>(fragment: ConfigFragment<T>): T => {
+      if (!slices.has(fragment.name)) {
+        throw new Error(`config fragment "${fragment.name}" was not loaded: declare it with @UsesConfig() on the module that reads it`);
+      }
+      return slices.get(fragment.name) as T;
+    },
   };
+}
+
+/** One line per zod issue: `<VARIABLE>: <message>`. */
+function issuesOf(issues: readonly { path: PropertyKey[]; message: string }[], fallback: string): string[] {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || fallback}: ${issue.message}`);
+}
+
+const pick = (env: Env, keys: readonly string[]): Env => Object.fromEntries(keys.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+
+const CORE_KEYS = new Set(Object.keys(envSchema.shape));
+
+/** Each variable has one owner: two fragments (or a fragment and the core) declaring it is a programming error. */
+function assertDisjoint(fragments: readonly ConfigFragment[]): void {
+  const owners = new Map<string, string>([...CORE_KEYS].map((k) => [k, 'the core schema']));
+  const names = new Set<string>();
+  for (const fragment of fragments) {
+    if (names.has(fragment.name)) throw new Error(`config fragment "${fragment.name}" is defined twice`);
+    names.add(fragment.name);
+    for (const key of fragment.keys) {
+      const owner = owners.get(key);
+      if (owner) throw new Error(`${key} is declared by config fragment "${fragment.name}" and by ${owner}`);
+      if (key.startsWith(FLAG_PREFIX)) throw new Error(`${key}: FLAG_* variables belong to the core schema, not to config fragment "${fragment.name}"`);
+      owners.set(key, `config fragment "${fragment.name}"`);
+    }
+  }
 }
 
 /** `X=` in an env file means "not set": the default applies. */

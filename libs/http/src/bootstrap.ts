@@ -1,5 +1,5 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { ConfigValidationError, loadConfig, resolvePort } from '@mikasmissions/config';
+import { collectConfigFragments, ConfigValidationError, loadConfig, resolvePort } from '@mikasmissions/config';
 import { startTracing } from '@mikasmissions/context';
 import { createApp, CreateAppOptions } from './create-app';
 
@@ -35,7 +35,8 @@ function failStartup(name: string, error: unknown): never {
  */
 export async function bootstrap(module: Type<unknown>, options: BootstrapOptions): Promise<INestApplication> {
   try {
-    const config = loadConfig(process.env);
+    // One pass over the core variables and the fragment of every module `module` imports (@UsesConfig).
+    const config = loadConfig(process.env, collectConfigFragments(module));
     const port = resolvePort(process.env, options.name, options.defaultPort);
     startTracing(config, options.name);
     const app = await createApp(module, { ...options, config });

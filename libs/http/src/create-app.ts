@@ -1,6 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, loadConfig } from '@mikasmissions/config';
+import { AppConfig, collectConfigFragments, loadConfig } from '@mikasmissions/config';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Server } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -12,7 +12,7 @@ export interface CreateAppOptions {
   globalPrefix?: string;
   /** Force an HTTP adapter; default: Fastify when `USE_FASTIFY=true`, else Express. */
   adapter?: 'express' | 'fastify';
-  /** The configuration; default: validated from `process.env`. */
+  /** The configuration; default: validated from `process.env` with the fragments `module` imports. */
   config?: AppConfig;
 }
 
@@ -25,7 +25,7 @@ export type HttpAdapterName = 'express' | 'fastify';
  * global prefix and shutdown hooks. Tests use it to boot exactly what production runs.
  */
 export async function createApp(module: Type<unknown>, options: CreateAppOptions = {}): Promise<INestApplication> {
-  const config = options.config ?? loadConfig(process.env);
+  const config = options.config ?? loadConfig(process.env, collectConfigFragments(module));
   const adapter: HttpAdapterName = options.adapter ?? (config.http.useFastify ? 'fastify' : 'express');
   const limit = config.http.bodyLimitBytes;
   let app: INestApplication;

@@ -12,6 +12,8 @@ export { createEnvelope } from './event-envelope';
 export type { EnvelopeFields, EventEnvelope } from './event-envelope';
 export { EventPublisher } from './event-publisher';
 export type { PublishEventOptions } from './event-publisher';
+export { messagingConfig } from './messaging.config';
+export type { MessagingEnv } from './messaging.config';
 export { resolveMessagingOptions } from './messaging.defaults';
 export { InvalidEventError, MessagingConfigError } from './messaging.errors';
 export { MessagingModule } from './messaging.module';

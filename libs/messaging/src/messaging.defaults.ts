@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { PLATFORM_EVENT_CONTRACTS } from '@mikasmissions/contracts-events';
+import type { MessagingEnv } from './messaging.config';
 import { MessagingConfigError } from './messaging.errors';
 import type { MessagingModuleOptions, ResolvedMessagingOptions } from './messaging.options';
 
@@ -8,35 +9,14 @@ const positive = (name: string, value: number): number => {
   return value;
 };
 
-type Env = Record<string, string | undefined>;
-
-const num = (env: Env, key: string): number | undefined => {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new MessagingConfigError(`${key} must be a positive number (got "${raw}")`);
-  return value;
-};
-
-const bool = (env: Env, key: string): boolean | undefined => {
-  const raw = env[key]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return undefined;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new MessagingConfigError(`${key} must be true or false (got "${env[key]}")`);
-};
-
 const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
- * Applies defaults to {@link MessagingModuleOptions}, then the environment overrides
- * (`MESSAGING_STREAM_PREFIX`, `MESSAGING_KEY_PREFIX`, `OUTBOX_RELAY_ENABLED`,
- * `OUTBOX_RELAY_POLL_MS`, `OUTBOX_RELAY_MAX_ATTEMPTS`, `MESSAGING_CLAIM_IDLE_MS`,
- * `MESSAGING_CLAIM_INTERVAL_MS`, `MESSAGING_RETRY_BASE_MS`, `MESSAGING_RETRY_MAX_MS`,
- * `MESSAGING_MAX_DELIVERIES`, `MESSAGING_STREAM_MAXLEN`), and rejects
- * bad values at start-up.
+ * Applies defaults to {@link MessagingModuleOptions}, then the validated environment
+ * overrides (the `messagingConfig` slice: `MESSAGING_STREAM_PREFIX`, `OUTBOX_RELAY_POLL_MS`,
+ * …), and rejects bad option values at start-up.
  */
-export function resolveMessagingOptions(options: MessagingModuleOptions, env: Env = {}): ResolvedMessagingOptions {
+export function resolveMessagingOptions(options: MessagingModuleOptions, env: MessagingEnv = {}): ResolvedMessagingOptions {
   if (!options.service || !/^[a-z][a-z0-9_-]{0,62}$/.test(options.service)) {
     throw new MessagingConfigError(`service must be a lowercase name (got "${options.service}")`);
   }
@@ -49,7 +29,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     backoffMaxMs: 60_000,
     leaseMs: 30_000,
     ...options.relay,
-    ...defined({ enabled: bool(env, 'OUTBOX_RELAY_ENABLED'), pollIntervalMs: num(env, 'OUTBOX_RELAY_POLL_MS'), maxAttempts: num(env, 'OUTBOX_RELAY_MAX_ATTEMPTS') }),
+    ...defined({ enabled: env.OUTBOX_RELAY_ENABLED, pollIntervalMs: env.OUTBOX_RELAY_POLL_MS, maxAttempts: env.OUTBOX_RELAY_MAX_ATTEMPTS }),
   };
   const consumer = {
     group: options.service,
@@ -65,11 +45,11 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     staleConsumerMs: 3_600_000,
     ...options.consumer,
     ...defined({
-      claimIdleMs: num(env, 'MESSAGING_CLAIM_IDLE_MS'),
-      claimIntervalMs: num(env, 'MESSAGING_CLAIM_INTERVAL_MS'),
-      retryBaseMs: num(env, 'MESSAGING_RETRY_BASE_MS'),
-      retryMaxMs: num(env, 'MESSAGING_RETRY_MAX_MS'),
-      maxDeliveries: num(env, 'MESSAGING_MAX_DELIVERIES'),
+      claimIdleMs: env.MESSAGING_CLAIM_IDLE_MS,
+      claimIntervalMs: env.MESSAGING_CLAIM_INTERVAL_MS,
+      retryBaseMs: env.MESSAGING_RETRY_BASE_MS,
+      retryMaxMs: env.MESSAGING_RETRY_MAX_MS,
+      maxDeliveries: env.MESSAGING_MAX_DELIVERIES,
     }),
   };
   for (const [key, value] of Object.entries(relay)) if (typeof value === 'number') positive(`relay.${key}`, value);
@@ -82,7 +62,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     schema: options.schema ?? options.service.replace(/-/g, '_'),
     keyPrefix: env.MESSAGING_KEY_PREFIX || options.keyPrefix || 'mm:',
     streamPrefix: env.MESSAGING_STREAM_PREFIX || options.streamPrefix || 'events:',
-    streamMaxLen: num(env, 'MESSAGING_STREAM_MAXLEN') ?? options.streamMaxLen,
+    streamMaxLen: env.MESSAGING_STREAM_MAXLEN ?? options.streamMaxLen,
     contracts: [...PLATFORM_EVENT_CONTRACTS, ...(options.contracts ?? [])],
     relay,
     consumer,

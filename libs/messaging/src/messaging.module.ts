@@ -1,7 +1,6 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
-import { AppConfig } from '@mikasmissions/config';
+import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { EventContracts } from '@mikasmissions/contracts-events';
 import { ReadinessRegistry } from '@mikasmissions/health';
 import { PERSISTENCE_SCHEMA, PG_POOL, REDIS, SqlTransactions } from '@mikasmissions/persistence';
@@ -16,6 +15,7 @@ import { RedisInboxStore } from './adapters/redis/redis-inbox.store';
 import { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
 import { RedisStreamsPublisher } from './adapters/redis/redis-streams.publisher';
 import { EventPublisher } from './event-publisher';
+import { messagingConfig } from './messaging.config';
 import { resolveMessagingOptions } from './messaging.defaults';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import type { MessagingModuleOptions, ResolvedMessagingOptions } from './messaging.options';
@@ -83,14 +83,6 @@ const providers: Provider[] = [
   ConsumerErrorInterceptor,
 ];
 
-const ENV_KEYS = [
-  'MESSAGING_STREAM_PREFIX', 'MESSAGING_KEY_PREFIX', 'OUTBOX_RELAY_ENABLED', 'OUTBOX_RELAY_POLL_MS', 'OUTBOX_RELAY_MAX_ATTEMPTS',
-  'MESSAGING_CLAIM_IDLE_MS', 'MESSAGING_CLAIM_INTERVAL_MS', 'MESSAGING_RETRY_BASE_MS', 'MESSAGING_RETRY_MAX_MS',
-  'MESSAGING_MAX_DELIVERIES', 'MESSAGING_STREAM_MAXLEN',
-];
-const envOf = (config: ConfigService): Record<string, string | undefined> =>
-  Object.fromEntries(ENV_KEYS.map((k) => [k, config.get<string>(k)]));
-
 /**
  * Reliable events for a service: `@Publish` and `EventPublisher` write to the outbox in the
  * handler's transaction (`SqlTransactions` and `@Transactional()` of `PersistenceModule`,
@@ -104,6 +96,7 @@ const envOf = (config: ConfigService): Record<string, string | undefined> =>
  * PersistenceModule.forRoot({ schema: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),
  * MessagingModule.forRoot({ service: 'analytics' })
  */
+@UsesConfig(messagingConfig)
 @Module({})
 export class MessagingModule {
   static forRoot(options: MessagingModuleOptions): DynamicModule {
@@ -115,9 +108,9 @@ export class MessagingModule {
       providers: [
         {
           provide: MESSAGING_OPTIONS,
-          inject: [{ token: ConfigService, optional: true }, { token: PERSISTENCE_SCHEMA, optional: true }],
-          useFactory: (config: ConfigService | null, schema: string | null) =>
-            resolveMessagingOptions({ ...options, schema: options.schema ?? schema ?? undefined }, config ? envOf(config) : process.env),
+          inject: [AppConfig, { token: PERSISTENCE_SCHEMA, optional: true }],
+          useFactory: (config: AppConfig, schema: string | null) =>
+            resolveMessagingOptions({ ...options, schema: options.schema ?? schema ?? undefined }, config.slice(messagingConfig)),
         },
         ...providers,
       ],

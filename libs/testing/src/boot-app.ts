@@ -1,5 +1,5 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { loadConfig } from '@mikasmissions/config';
+import { collectConfigFragments, loadConfig } from '@mikasmissions/config';
 import { createApp, type HttpAdapterName } from '@mikasmissions/http';
 
 /** Options of {@link bootApp}. */
@@ -18,7 +18,7 @@ export async function bootApp(module: Type<unknown>, options: BootAppOptions): P
   const saved = process.env;
   process.env = { ...options.env };
   try {
-    const app = await createApp(module, { adapter: options.adapter, globalPrefix: options.globalPrefix, config: loadConfig(options.env) });
+    const app = await createApp(module, { adapter: options.adapter, globalPrefix: options.globalPrefix, config: loadConfig(options.env, collectConfigFragments(module)) });
     await app.listen(0, '127.0.0.1');
     return app;
   } finally {

@@ -1,3 +1,5 @@
+import { ConfigValidationError, loadConfig } from '@mikasmissions/config';
+import { messagingConfig } from '../messaging.config';
 import { resolveMessagingOptions } from '../messaging.defaults';
 import { MessagingConfigError } from '../messaging.errors';
 import { encodeFailure, parseFailure, RETRY_JITTER, retryDelayMs } from './redelivery';
@@ -22,10 +24,12 @@ describe('consumer retry backoff', () => {
 
   it('takes base and max from MESSAGING_RETRY_BASE_MS / MESSAGING_RETRY_MAX_MS and rejects bad values at start-up', () => {
     expect(resolveMessagingOptions({ service: 'svc' }).consumer).toMatchObject({ retryBaseMs: 1_000, retryMaxMs: 60_000 });
-    const env = { MESSAGING_RETRY_BASE_MS: '250', MESSAGING_RETRY_MAX_MS: '8000' };
-    expect(resolveMessagingOptions({ service: 'svc' }, env).consumer).toMatchObject({ retryBaseMs: 250, retryMaxMs: 8_000 });
-    expect(() => resolveMessagingOptions({ service: 'svc' }, { MESSAGING_RETRY_BASE_MS: '-1' })).toThrow(MessagingConfigError);
-    expect(() => resolveMessagingOptions({ service: 'svc' }, { MESSAGING_RETRY_BASE_MS: '5000', MESSAGING_RETRY_MAX_MS: '1000' })).toThrow(
+    const slice = (env: Record<string, string>) => loadConfig({ JWT_SECRET: 's', ...env }, [messagingConfig]).slice(messagingConfig);
+    expect(resolveMessagingOptions({ service: 'svc' }, slice({ MESSAGING_RETRY_BASE_MS: '250', MESSAGING_RETRY_MAX_MS: '8000' })).consumer).toMatchObject({ retryBaseMs: 250, retryMaxMs: 8_000 });
+    expect(() => slice({ MESSAGING_RETRY_BASE_MS: '-1' })).toThrow(ConfigValidationError);
+    expect(() => slice({ MESSAGING_RETRY_BASE_MS: '5000', MESSAGING_RETRY_MAX_MS: '1000' })).toThrow('MESSAGING_RETRY_MAX_MS: must not be below MESSAGING_RETRY_BASE_MS');
+    expect(() => resolveMessagingOptions({ service: 'svc', consumer: { retryBaseMs: 5_000 } }, { MESSAGING_RETRY_MAX_MS: 1_000 })).toThrow(MessagingConfigError);
+    expect(() => resolveMessagingOptions({ service: 'svc', consumer: { retryBaseMs: 5_000 } }, { MESSAGING_RETRY_MAX_MS: 1_000 })).toThrow(
       /retryMaxMs \(1000\) must not be below consumer.retryBaseMs \(5000\)/,
     );
   });
