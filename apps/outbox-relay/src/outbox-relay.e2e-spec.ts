@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { createEnvelope, createMessagingSchema, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
+import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, testDatabaseUrl, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { baseUrl, bootApp, createLibSchema, testDatabaseUrl, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { AppModule } from './app.module';
@@ -32,7 +32,7 @@ describe('outbox-relay app', () => {
       await redis.connect();
       // The analytics outbox's own DDL (its migrations) in a schema of this test, so the analytics
       // suites' in-process relays and this app never take each other's rows.
-      schema = await createMessagingSchema(pool, 'relay_app');
+      schema = await createLibSchema(pool, ['messaging'], 'relay_app');
     });
     afterAll(async () => {
       await app?.close();

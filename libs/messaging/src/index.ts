@@ -1,13 +1,11 @@
-export { InProcessEventBus } from './adapters/memory/in-process-event-bus';
-export { MemoryInboxStore } from './adapters/memory/memory-inbox.store';
-export { MemoryOutboxStore } from './adapters/memory/memory-outbox.store';
+// The public surface of messaging: the module, decorators, publisher, ports, and what the
+// standalone relay, the replay tool and bench:messaging need (the Postgres outbox and inbox,
+// the stream publisher and consumer).
+// Other adapters, transports' internals and test helpers stay inside.
 export { PostgresInboxStore } from './adapters/postgres/postgres-inbox.store';
 export { PostgresOutboxStore } from './adapters/postgres/postgres-outbox.store';
-export { RedisInboxStore } from './adapters/redis/redis-inbox.store';
-export { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
 export { RedisStreamsPublisher, streamKey } from './adapters/redis/redis-streams.publisher';
 export { connectEventConsumers } from './connect-event-consumers';
-export { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 export { createEnvelope } from './event-envelope';
 export type { EnvelopeFields, EventEnvelope } from './event-envelope';
 export { EventPublisher } from './event-publisher';
@@ -29,14 +27,9 @@ export { OnEvent, ON_EVENT_METADATA } from './on-event.decorator';
 export type { ConsumerOf } from './on-event.decorator';
 export { Publish, PUBLISH_METADATA } from './publish.decorator';
 export type { HandlerOf, PublishOptions, PublishSpec } from './publish.decorator';
-export { PublishStage } from './publish.stage';
 export { OutboxRelay, relayBackoffMs } from './relay/outbox-relay';
-export { createMessagingSchema, messagingMigrations } from './testing/messaging-schema';
 export { RedisStreamsClient } from './transport/redis-streams.client';
 export type { RedisStreamsClientOptions } from './transport/redis-streams.client';
-export { RedisStreamsContext } from './transport/redis-streams.context';
-export { InProcessEventsServer } from './transport/in-process-events.server';
-export type { InProcessDeadLetter, InProcessEventsServerOptions } from './transport/in-process-events.server';
 export { RedisStreamsServer } from './transport/redis-streams.server';
 export type { RedisStreamsServerOptions } from './transport/redis-streams.server';
 export { dlqKey } from './transport/stream-message';

@@ -2,3 +2,4 @@ export { ADAPTERS, baseUrl, bootApp } from './boot-app';
 export type { BootAppOptions } from './boot-app';
 export { testDatabaseUrl, testEnv, testRedisUrl, uniquePrefix } from './test-env';
 export type { TestStores } from './test-env';
+export { createLibSchema, dropSchema, libMigrations } from './lib-schema';

@@ -1,3 +1,4 @@
+import { libMigrations } from '@mikasmissions/testing';
 import { cpus } from 'node:os';
 import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -5,7 +6,6 @@ import { Payload, type MicroserviceOptions } from '@nestjs/microservices';
 import { defineEvent, EventContracts } from '@mikasmissions/contracts-events';
 import {
   createEnvelope,
-  messagingMigrations,
   OnEvent,
   OutboxRelay,
   OutboxUnitOfWork,
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   let relay: OutboxRelay | undefined;
   try {
     pool.on('error', () => undefined);
-    for (const sql of messagingMigrations('analytics')) await pool.query(sql);
+    for (const sql of libMigrations('messaging', 'analytics')) await pool.query(sql);
     await redis.connect();
     const tx = new PoolSqlTransactions(pool);
     const store = new PostgresOutboxStore(tx, 'analytics');

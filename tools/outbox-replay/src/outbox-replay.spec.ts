@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createEnvelope, createMessagingSchema, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
+import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
 import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { createLibSchema, testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { runOutboxReplay } from './outbox-replay';
 import { parseReplayArgs } from './replay-args';
@@ -47,7 +47,7 @@ describe('outbox-replay against real failed rows (Postgres)', () => {
 
   beforeAll(async () => {
     pool = createPgPool(testDatabaseUrl(), 2);
-    schema = await createMessagingSchema(pool, 'replay');
+    schema = await createLibSchema(pool, ['messaging'], 'replay');
     store = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
     failed = [1, 2, 3].map((n) =>
       createEnvelope({ type: 'analytics.event.recorded', version: 1, payload: { n }, tenantId: 't', requestId: `r${n}` }),

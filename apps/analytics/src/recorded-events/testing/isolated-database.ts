@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { messagingMigrations } from '@mikasmissions/messaging';
+import { libMigrations } from '@mikasmissions/testing';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import { Client } from 'pg';
 
@@ -31,7 +31,7 @@ export async function createIsolatedDatabase(label: string): Promise<IsolatedDat
   for (const dir of readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     await client.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
   }
-  for (const sql of messagingMigrations('analytics')) await client.query(sql);
+  for (const sql of libMigrations('messaging', 'analytics')) await client.query(sql);
   await client.end();
   return {
     url: url.toString(),
