@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { applyPlan, planService } from './new-service';
 import { NewServiceInputError } from './new-service.errors';
+import { formatWithPrettier } from './prettier-format';
 import { repoRoot } from './repo-root';
 
 const USAGE = 'usage: pnpm run new:service <name> --port <N> [--prefix v1] [--feature items] [--root <dir>]';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     if (positionals.length !== 1) throw new NewServiceInputError(`expected one service name, got ${positionals.length ? positionals.join(' ') : 'none'}. ${USAGE}`);
     if (values.port === undefined) throw new NewServiceInputError(`--port is required. ${USAGE}`);
     root = values.root ?? repoRoot();
-    const plan = await planService({ root, name: positionals[0], port: values.port, prefix: values.prefix, feature: values.feature });
+    const plan = await planService({ root, name: positionals[0], port: values.port, prefix: values.prefix, feature: values.feature, format: formatWithPrettier(root) });
     applyPlan(root, plan, (line) => process.stdout.write(`new:service: ${line}\n`));
     const { service, feature, prefix, port } = plan.values;
     process.stdout.write(

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as prettier from 'prettier';
 import { NewServiceInputError } from './new-service.errors';
 import { migrationTimestamp, renderServiceFiles, type PlannedFile, type TemplateValues } from './service-files';
 import { serviceNames } from './service-names';
@@ -22,6 +21,8 @@ export interface NewServiceOptions {
   now?: Date;
   /** Template folder. Default: tools/generators/templates/service. */
   templateDir?: string;
+  /** Formats a created file (the CLI passes {@link formatWithPrettier}). Default: as rendered. */
+  format?: (file: PlannedFile) => Promise<string>;
 }
 
 /** A file `new:service` edits, with the new content and a note of what changed. */
@@ -89,16 +90,9 @@ export async function planService(options: NewServiceOptions): Promise<ServicePl
     { path: 'package.json', content: addPackageScripts(texts['package.json'], values), note: `scripts compose:dev:${names.service}, start:${names.service}` },
     { path: 'README.md', content: addReadmeRow(texts['README.md'], values), note: 'Services table row' },
   ];
-  const files = await Promise.all(renderServiceFiles(values, options.templateDir).map((file) => formatted(root, file)));
+  const format = options.format ?? ((file: PlannedFile) => Promise.resolve(file.content));
+  const files = await Promise.all(renderServiceFiles(values, options.templateDir).map(async (file) => ({ ...file, content: await format(file) })));
   return { values, files, edits };
-}
-
-/** The file as the repository's Prettier config prints it (names change line lengths), for the languages Prettier knows. */
-async function formatted(root: string, file: PlannedFile): Promise<PlannedFile> {
-  const filepath = join(root, file.path);
-  if (!/\.(ts|js|json)$/.test(file.path)) return file;
-  const config = (await prettier.resolveConfig(filepath)) ?? {};
-  return { ...file, content: await prettier.format(file.content, { ...config, filepath }) };
 }
 
 /** Writes a plan: creates its files (never overwriting one), then applies its edits; logs one line per file. */
