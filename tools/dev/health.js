@@ -10,12 +10,13 @@ const root = path.resolve(__dirname, '../..');
 
 function appsWithPorts() {
   return readdirSync(path.join(root, 'apps'))
-    .map((name) => ({ name, main: path.join(root, 'apps', name, 'src/main.ts') }))
-    .filter((a) => existsSync(a.main))
-    .map(({ name, main }) => {
-      const src = readFileSync(main, 'utf8');
-      const port = Number(process.env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? src.match(/defaultPort:\s*(\d+)/)?.[1]);
-      const prefix = src.match(/globalPrefix:\s*'([^']*)'/)?.[1] ?? '';
+    .map((name) => ({ name, module: path.join(root, 'apps', name, 'src/app.module.ts') }))
+    .filter((a) => existsSync(a.module))
+    .map(({ name, module }) => {
+      // PlatformModule.forRoot({ service, http: { port: N, prefix: '…' } }) in app.module.ts
+      const http = readFileSync(module, 'utf8').match(/http:\s*\{([^}]*)\}/)?.[1] ?? '';
+      const port = Number(process.env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? http.match(/port:\s*(\d+)/)?.[1]);
+      const prefix = http.match(/prefix:\s*'([^']*)'/)?.[1] ?? '';
       return { name, port, prefix };
     })
     .filter((a) => Number.isInteger(a.port));
