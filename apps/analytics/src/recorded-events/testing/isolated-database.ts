@@ -4,7 +4,11 @@ import { messagingMigrations } from '@mikasmissions/messaging';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import { Client } from 'pg';
 
-const MIGRATIONS = join(__dirname, '../../../../../prisma/analytics/migrations');
+const ROOT = join(__dirname, '../../../../..');
+const MIGRATIONS = join(ROOT, 'prisma/analytics/migrations');
+const AUTHX_SQL = join(ROOT, 'libs/authx/sql');
+
+const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
 /** A database of its own, with the analytics schema. */
 export interface IsolatedDatabase {
@@ -14,7 +18,8 @@ export interface IsolatedDatabase {
 
 /**
  * Test helper: a fresh database (next to the run's throwaway one) with the analytics
- * schema (its own migrations and libs/messaging's SQL, as `pnpm run migrate` applies them),
+ * schema (its own migrations and the SQL of the libs of its platform.json, messaging and authx, as
+ * `pnpm run migrate` applies them),
  * so a test's in-process relay never races other suites' apps for outbox rows.
  */
 export async function createIsolatedDatabase(label: string): Promise<IsolatedDatabase> {
@@ -28,10 +33,9 @@ export async function createIsolatedDatabase(label: string): Promise<IsolatedDat
   url.pathname = `/${name}`;
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
-  for (const dir of readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    await client.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
-  }
+  for (const dir of folders(MIGRATIONS)) await client.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
   for (const sql of messagingMigrations('analytics')) await client.query(sql);
+  for (const dir of folders(AUTHX_SQL)) await client.query(readFileSync(join(AUTHX_SQL, dir, 'migration.sql'), 'utf8').split('"__SCHEMA__"').join('"analytics"'));
   await client.end();
   return {
     url: url.toString(),
