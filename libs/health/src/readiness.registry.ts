@@ -8,6 +8,8 @@ export interface ReadinessCheck {
   check(): Promise<Record<string, unknown> | void>;
   /** A failing informational check is reported but does not make `/ready` 503. */
   critical?: boolean;
+  /** Cut-off in ms (a check that takes longer fails); at most, and by default, 1000. */
+  timeoutMs?: number;
 }
 
 /**

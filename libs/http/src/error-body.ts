@@ -1,6 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { PlatformError } from './platform-error';
+import { isStoreConnectionError } from './store-connection-error';
+import { StoreUnavailableError } from './store-unavailable.error';
+
+/** The code of a request that failed because a store's connection did (see {@link isStoreConnectionError}). */
+export const STORE_UNAVAILABLE = 'STORE_UNAVAILABLE';
 
 /** The one error body every app answers with. */
 export interface ErrorBody {
@@ -29,7 +34,11 @@ function statusCode(status: number): string {
   return HttpStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR');
 }
 
-/** Maps any thrown value to status, code and a message safe to show the client. */
+/**
+ * Maps any thrown value to status, code and a message safe to show the client. A store's lost
+ * or refused connection (pg, Prisma, sockets) becomes 503 `STORE_UNAVAILABLE` with
+ * `Retry-After`, wherever it was thrown; anything else unknown is 500 `INTERNAL`.
+ */
 export function mapError(error: unknown): MappedError {
   if (error instanceof PlatformError) {
     return { status: error.status, code: error.code, message: error.message, details: error.details, headers: error.headers };
@@ -52,6 +61,9 @@ export function mapError(error: unknown): MappedError {
       return { status, code: typeof r.code === 'string' ? r.code : statusCode(status), message, details: r.details };
     }
     return { status, code: statusCode(status), message: String(response) };
+  }
+  if (isStoreConnectionError(error)) {
+    return mapError(new StoreUnavailableError(STORE_UNAVAILABLE, 'a data store is temporarily unavailable; retry shortly', { retryAfterSec: 2, cause: error }));
   }
   const e = error as { type?: string; code?: string; statusCode?: number; status?: number; message?: string } | undefined;
   const known = (e?.type && FRAMEWORK_CODES[e.type]) || (e?.code && FRAMEWORK_CODES[e.code]);

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { REQUEST_ID_HEADER, resolveRequestId } from '@mikasmissions/context';
 import type { IncomingMessage } from 'node:http';
-import { mapError, toErrorBody } from './error-body';
+import { mapError, STORE_UNAVAILABLE, toErrorBody } from './error-body';
 
 /** The single place where errors become HTTP responses, on Express and Fastify alike. */
 @Catch()
@@ -19,9 +19,16 @@ export class HttpErrorFilter implements ExceptionFilter {
     const adapter = this.adapterHost.httpAdapter;
     const mapped = mapError(exception);
     const requestId = resolveRequestId(request.raw ?? request);
-    if (mapped.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (mapped.code === STORE_UNAVAILABLE) this.logger.warn(`${request.method} ${request.url}: ${STORE_UNAVAILABLE} (${describeCause(exception)})`);
+    else if (mapped.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     adapter.setHeader(response, REQUEST_ID_HEADER, requestId);
     for (const [name, value] of Object.entries(mapped.headers ?? {})) adapter.setHeader(response, name, value);
     adapter.reply(response, toErrorBody(mapped, requestId), mapped.status);
   }
+}
+
+/** One line for an outage-caused error: the driver's message, not a stack per request. */
+function describeCause(exception: unknown): string {
+  const cause = exception instanceof Error && exception.cause instanceof Error ? exception.cause : exception;
+  return cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
 }

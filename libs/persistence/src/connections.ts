@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 
 /**
  * An ioredis client that fails fast while disconnected (no offline queue), so a Redis
@@ -34,9 +34,38 @@ function reportRedisErrors(client: Redis): void {
   });
 }
 
-/** A pg pool with bounded connect time so readiness checks answer promptly. */
+/**
+ * A pg pool with bounded connect time (so readiness checks answer promptly) that survives a
+ * Postgres restart: a connection that dies, idle or checked out, is logged (once per outage)
+ * and dropped instead of crashing the process with an unhandled `error` event; the next
+ * query opens a fresh connection.
+ */
 export function createPgPool(url: string, max = 10): Pool {
-  return new Pool({ connectionString: stripPrismaParams(url), max, connectionTimeoutMillis: 2_000 });
+  const pool = new Pool({ connectionString: stripPrismaParams(url), max, connectionTimeoutMillis: 2_000, keepAlive: true });
+  reportPgErrors(pool);
+  return pool;
+}
+
+/**
+ * Listens for the `error` events pg emits when a connection dies (Postgres restarted,
+ * `pg_terminate_backend`, network cut): on the pool (idle clients) and on every client it
+ * opens (checked-out ones, which pg-pool leaves without a listener). One warning per outage;
+ * one line when a connection succeeds again.
+ */
+function reportPgErrors(pool: Pool): void {
+  const logger = new Logger('Postgres');
+  let down = false;
+  const lost = (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.warn(`Postgres connection lost: ${error.message}; reconnecting on the next query`);
+  };
+  pool.on('error', lost);
+  pool.on('connect', (client: PoolClient) => {
+    client.on('error', lost);
+    if (down) logger.log('Postgres connection restored');
+    down = false;
+  });
 }
 
 /** `pg` rejects Prisma-only query parameters such as `schema`; drop them. */
@@ -69,7 +98,34 @@ export async function pingRedis(redis: Redis, timeoutMs = 1_000): Promise<void> 
   await withTimeout(redis.ping(), timeoutMs, `Redis did not answer PING within ${timeoutMs} ms`);
 }
 
-/** One round trip to Postgres (`SELECT 1`), bounded by `timeoutMs`. */
+/**
+ * One round trip to Postgres (`SELECT 1`) on a pool connection, bounded by `timeoutMs`. A
+ * connection that does not answer in time is destroyed rather than returned, so probes against
+ * a hanging server never pile up and exhaust the pool.
+ */
 export async function pingPostgres(pool: Pool, timeoutMs = 1_000): Promise<void> {
-  await withTimeout(pool.query('SELECT 1'), timeoutMs, `Postgres did not answer within ${timeoutMs} ms`);
+  let client: PoolClient | undefined;
+  let abandoned = false;
+  const attempt = (async () => {
+    const acquired = await pool.connect();
+    if (abandoned) return acquired.release(new Error('readiness probe timed out'));
+    client = acquired;
+    try {
+      await acquired.query('SELECT 1');
+    } catch (error) {
+      client = undefined;
+      acquired.release(error as Error);
+      throw error;
+    }
+    client = undefined;
+    acquired.release();
+  })();
+  try {
+    await withTimeout(attempt, timeoutMs, `Postgres did not answer within ${timeoutMs} ms`);
+  } catch (error) {
+    abandoned = true;
+    attempt.catch(() => undefined);
+    client?.release(new Error('readiness probe timed out'));
+    throw error;
+  }
 }

@@ -9,7 +9,7 @@ import { createEnvelope, type EventEnvelope } from '../event-envelope';
 import type { RelayOptions } from '../messaging.options';
 import { EventTransport } from '../ports/event-transport';
 import { createMessagingSchema } from '../testing/messaging-schema';
-import { OutboxRelay, relayBackoffMs } from './outbox-relay';
+import { OutboxRelay, RELAY_ROUND_RETRY_MAX_MS, relayBackoffMs, relayRoundRetryMs } from './outbox-relay';
 
 const OPTIONS: RelayOptions = { enabled: true, batchSize: 50, pollIntervalMs: 50, maxAttempts: 3, backoffBaseMs: 10, backoffMaxMs: 40, leaseMs: 30_000 };
 const event = (n: number, aggregateId?: string) =>
@@ -31,6 +31,13 @@ describe('OutboxRelay', () => {
     expect(relayBackoffMs(3, o)).toBeGreaterThanOrEqual(320);
     expect(relayBackoffMs(3, o)).toBeLessThanOrEqual(480);
     expect(relayBackoffMs(20, o)).toBeLessThanOrEqual(1_200);
+  });
+
+  it('retries a round that failed as a whole (store down) within a few seconds however long the outage, not after the rows\' backoff cap', () => {
+    const o = { backoffBaseMs: 500, backoffMaxMs: 60_000 };
+    expect(relayRoundRetryMs(1, o)).toBeLessThanOrEqual(600);
+    expect(relayRoundRetryMs(20, o)).toBe(RELAY_ROUND_RETRY_MAX_MS);
+    expect(relayBackoffMs(20, o)).toBeGreaterThan(RELAY_ROUND_RETRY_MAX_MS);
   });
 
   it('retries a failing transport, then marks the row failed with the last error', async () => {

@@ -9,6 +9,14 @@ export function relayBackoffMs(attempt: number, options: Pick<RelayOptions, 'bac
   return backoffMs(attempt, { baseMs: options.backoffBaseMs, maxMs: options.backoffMaxMs, jitter: [0.8, 1.2] });
 }
 
+/** Longest pause between two relay rounds that failed as a whole (the store is down): a few seconds, so the relay resumes soon after Postgres does. */
+export const RELAY_ROUND_RETRY_MAX_MS = 2_000;
+
+/** Delay after the `failures`-th round in a row that failed (claim or complete threw): the relay backoff, capped by {@link RELAY_ROUND_RETRY_MAX_MS}. */
+export function relayRoundRetryMs(failures: number, options: Pick<RelayOptions, 'backoffBaseMs' | 'backoffMaxMs'>): number {
+  return Math.min(relayBackoffMs(failures, options), RELAY_ROUND_RETRY_MAX_MS);
+}
+
 /**
  * Moves pending outbox rows to the transport in batches: claim (exclusive), publish in
  * order, then mark published — or back off exponentially, and after `maxAttempts` mark the
@@ -74,7 +82,7 @@ export class OutboxRelay {
       } catch (error) {
         errors += 1;
         this.logger.warn(`relay round failed (${errors} in a row): ${error instanceof Error ? error.message : String(error)}`);
-        await new Promise((r) => setTimeout(r, relayBackoffMs(errors, this.options)));
+        await new Promise((r) => setTimeout(r, relayRoundRetryMs(errors, this.options)));
       }
     }
   }

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { libMigrations } from '@mikasmissions/testing';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { libMigrations, testDatabaseUrl } from '@mikasmissions/testing';
 import { Client } from 'pg';
 
-const MIGRATIONS = join(__dirname, '../../../../../prisma/analytics/migrations');
+const ROOT = join(__dirname, '../../../../..');
+const MIGRATIONS = join(ROOT, 'prisma/analytics/migrations');
+
+const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
 /** A database of its own, with the analytics schema. */
 export interface IsolatedDatabase {
@@ -14,7 +16,8 @@ export interface IsolatedDatabase {
 
 /**
  * Test helper: a fresh database (next to the run's throwaway one) with the analytics
- * schema (its own migrations and libs/messaging's SQL, as `pnpm run migrate` applies them),
+ * schema (its own migrations and the SQL of the libs of its platform.json, messaging and authx, as
+ * `pnpm run migrate` applies them),
  * so a test's in-process relay never races other suites' apps for outbox rows.
  */
 export async function createIsolatedDatabase(label: string): Promise<IsolatedDatabase> {
@@ -28,10 +31,8 @@ export async function createIsolatedDatabase(label: string): Promise<IsolatedDat
   url.pathname = `/${name}`;
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
-  for (const dir of readdirSync(MIGRATIONS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    await client.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
-  }
-  for (const sql of libMigrations('messaging', 'analytics')) await client.query(sql);
+  for (const dir of folders(MIGRATIONS)) await client.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
+  for (const lib of ['messaging', 'authx']) for (const sql of libMigrations(lib, 'analytics')) await client.query(sql);
   await client.end();
   return {
     url: url.toString(),

@@ -213,18 +213,25 @@ export class PostgresOutboxStore extends OutboxStore {
     if (listener && this.listener === listener) await listener.query(`DELETE FROM ${this.waiting} WHERE relay_id = $1`, [this.relayId]).catch(() => undefined);
   }
 
-  /** LISTEN "<schema>_outbox" (notified by the table's insert trigger) on a dedicated connection. */
+  /**
+   * LISTEN "<schema>_outbox" (notified by the table's insert trigger) on a dedicated connection.
+   * When that connection dies (Postgres restart) it is forgotten, never thrown: the relay polls
+   * until the next `waitForWork` listens again.
+   */
   private async listen(): Promise<Client | undefined> {
     if (this.listener) return this.listener;
     const options = this.tx.pool.options;
     const listener = new Client({ ...options, connectionString: options.connectionString });
+    listener.on('error', () => {
+      if (this.listener === listener) this.listener = undefined;
+      void listener.end().catch(() => undefined);
+    });
+    listener.on('end', () => {
+      if (this.listener === listener) this.listener = undefined;
+    });
     try {
       await listener.connect();
       listener.on('notification', () => this.wake());
-      listener.on('error', () => {
-        if (this.listener === listener) this.listener = undefined;
-        void listener.end().catch(() => undefined);
-      });
       await listener.query(`LISTEN "${this.schema}_outbox"`);
       this.listener = listener;
       return listener;
