@@ -35,4 +35,12 @@ describe('AuthX configuration', () => {
       expect(problems.join('\n')).toMatch(/OTP_MAX_ATTEMPTS.*\n.*SMTP_URL: expected a smtp:\/\/ or smtps:\/\/ URL\n.*AUTHX_ENCRYPTION_KEY: must be at least 32 characters/s);
     }
   });
+
+  it('trusts AUTHX_TRUSTED_PROXY_HOPS proxies (default 1) only with AUTHX_TRUST_PROXY, and validates the count', () => {
+    expect(resolveAuthxOptions({}, {}, DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(0);
+    expect(resolveAuthxOptions({}, { AUTHX_TRUST_PROXY: 'true' }, DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(1);
+    expect(resolveAuthxOptions({}, { AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: '2' }, DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(2);
+    expect(resolveAuthxOptions({}, { AUTHX_TRUSTED_PROXY_HOPS: '2' }, DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(0);
+    for (const bad of ['0', '11', 'two']) expect(() => resolveAuthxOptions({}, { AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: bad }, DEFAULT_REBAC_SCHEMA)).toThrow(/AUTHX_TRUSTED_PROXY_HOPS/);
+  });
 });

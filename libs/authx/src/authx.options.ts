@@ -54,8 +54,12 @@ export interface OtpPolicy {
   ttlSec: number;
   maxAttempts: number;
   cooldownSec: number;
+  /** Codes per subject and tenant per hour, from all addresses; a (subject, address) that signed in before is exempt. */
   hourlyCapPerSubject: number;
+  /** Codes per (subject, address) per hour: what one attacker's address can spend on one victim. */
+  hourlyCapPerSubjectIp: number;
   hourlyCapPerIp: number;
+  /** Codes per tenant per hour; a (subject, address) that signed in before is exempt. */
   hourlyCapPerTenant: number;
 }
 
@@ -64,8 +68,14 @@ export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp' 
   otp: OtpPolicy;
   sender?: OtpSender;
   delivery: DeliveryEnv;
-  /** `AUTHX_TRUST_PROXY=true`: the client IP for OTP throttling is the first `x-forwarded-for` hop (behind the gateway). */
+  /** `AUTHX_TRUST_PROXY=true`: the client IP for OTP throttling comes from `x-forwarded-for` (behind the gateway). */
   trustProxy: boolean;
+  /**
+   * How many proxies in front of the service append to `x-forwarded-for`
+   * (`AUTHX_TRUSTED_PROXY_HOPS`, default 1): the client IP is that many entries from the right.
+   * 0 when `trustProxy` is off (the socket's address).
+   */
+  trustedProxyHops: number;
   /** `AUTHX_ENCRYPTION_KEY`: master key of OTP hashes and TOTP secrets; default derived from the JWT key. */
   encryptionKey?: string;
 };
@@ -97,6 +107,7 @@ const authxEnvSchema = z.object({
   OTP_MAX_ATTEMPTS: int(1, 20),
   OTP_COOLDOWN_SEC: int(0, 3_600),
   OTP_HOURLY_CAP: int(1, 1_000),
+  OTP_SUBJECT_IP_HOURLY_CAP: int(1, 1_000),
   OTP_IP_HOURLY_CAP: int(1, 100_000),
   OTP_TENANT_HOURLY_CAP: int(1, 10_000_000),
   SMTP_URL: url(['smtp://', 'smtps://']),
@@ -108,6 +119,7 @@ const authxEnvSchema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .optional()
     .transform((v) => v === 'true' || v === '1'),
+  AUTHX_TRUSTED_PROXY_HOPS: int(1, 10),
   AUTHX_ENCRYPTION_KEY: z
     .string()
     .optional()
@@ -122,7 +134,8 @@ export const DEFAULT_OTP_POLICY: OtpPolicy = {
   ttlSec: 300,
   maxAttempts: 5,
   cooldownSec: 30,
-  hourlyCapPerSubject: 5,
+  hourlyCapPerSubject: 20,
+  hourlyCapPerSubjectIp: 5,
   hourlyCapPerIp: 30,
   hourlyCapPerTenant: 10_000,
 };
@@ -146,6 +159,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     maxAttempts: e.OTP_MAX_ATTEMPTS ?? options.otp?.maxAttempts ?? DEFAULT_OTP_POLICY.maxAttempts,
     cooldownSec: e.OTP_COOLDOWN_SEC ?? options.otp?.cooldownSec ?? DEFAULT_OTP_POLICY.cooldownSec,
     hourlyCapPerSubject: e.OTP_HOURLY_CAP ?? options.otp?.hourlyCapPerSubject ?? DEFAULT_OTP_POLICY.hourlyCapPerSubject,
+    hourlyCapPerSubjectIp: e.OTP_SUBJECT_IP_HOURLY_CAP ?? options.otp?.hourlyCapPerSubjectIp ?? DEFAULT_OTP_POLICY.hourlyCapPerSubjectIp,
     hourlyCapPerIp: e.OTP_IP_HOURLY_CAP ?? options.otp?.hourlyCapPerIp ?? DEFAULT_OTP_POLICY.hourlyCapPerIp,
     hourlyCapPerTenant: e.OTP_TENANT_HOURLY_CAP ?? options.otp?.hourlyCapPerTenant ?? DEFAULT_OTP_POLICY.hourlyCapPerTenant,
   };
@@ -166,6 +180,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     schema: schemaName(options.schema ?? DEFAULT_AUTHX_SCHEMA),
     encryptionKey: e.AUTHX_ENCRYPTION_KEY,
     trustProxy: e.AUTHX_TRUST_PROXY ?? false,
+    trustedProxyHops: e.AUTHX_TRUST_PROXY ? (e.AUTHX_TRUSTED_PROXY_HOPS ?? 1) : 0,
     delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },
   };
 }
