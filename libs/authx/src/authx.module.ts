@@ -39,6 +39,7 @@ import { RebacService } from './rebac/rebac.service';
 import { SessionService } from './sessions/session.service';
 import { JwtCodec } from './tokens/jwt-codec';
 import { SecretBox } from './tokens/secret-box';
+import { TotpStepUpService } from './totp/totp-step-up.service';
 import { TotpService } from './totp/totp.service';
 
 const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schema: string) => T) => ({
@@ -118,6 +119,7 @@ export class AuthxModule {
         AuditService,
         SessionService,
         TotpService,
+        TotpStepUpService,
         OtpService,
         PolicyRegistry,
         RebacService,

@@ -35,6 +35,8 @@ export interface AuthxOptions {
   crossTenantPermission?: string;
   /** Replace the code senders (tests pass a `CapturingOtpSender`). Default from env (console/SMTP/SMS webhook). */
   sender?: OtpSender;
+  /** Limits of TOTP step-up (`/auth/totp/verify`, `/confirm`); see {@link DEFAULT_TOTP_STEP_UP_POLICY}. */
+  totpStepUp?: Partial<TotpStepUpPolicy>;
   /** Issuer shown in authenticator apps. Default `MikasMissions`. */
   totpIssuer?: string;
   /** Redis key prefix. Default `authx:` (`AUTHX_REDIS_PREFIX`). */
@@ -63,9 +65,22 @@ export interface OtpPolicy {
   hourlyCapPerTenant: number;
 }
 
+/** How many wrong TOTP step-up codes are tolerated before a lock. */
+export interface TotpStepUpPolicy {
+  /** Wrong codes per session within `sessionWindowSec`; the last one revokes the session. */
+  maxFailuresPerSession: number;
+  sessionWindowSec: number;
+  /** Wrong codes per user (all sessions) within an hour; the last one locks step-up for `userLockSec`. */
+  maxFailuresPerUser: number;
+  userLockSec: number;
+  /** At most one check per user in this many ms (429 `TOTP_RATE_LIMITED`), so a burst cannot race past the counters. */
+  minIntervalMs: number;
+}
+
 /** Options with every default applied. */
-export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp' | 'controllers'>> & {
+export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp' | 'controllers' | 'totpStepUp'>> & {
   otp: OtpPolicy;
+  totpStepUp: TotpStepUpPolicy;
   sender?: OtpSender;
   delivery: DeliveryEnv;
   /** `AUTHX_TRUST_PROXY=true`: the client IP for OTP throttling comes from `x-forwarded-for` (behind the gateway). */
@@ -140,6 +155,15 @@ export const DEFAULT_OTP_POLICY: OtpPolicy = {
   hourlyCapPerTenant: 10_000,
 };
 
+/** 5 wrong codes per session in 15 min (then the session is revoked), 10 per user per hour (then 1 h locked), one check per 250 ms. */
+export const DEFAULT_TOTP_STEP_UP_POLICY: TotpStepUpPolicy = {
+  maxFailuresPerSession: 5,
+  sessionWindowSec: 900,
+  maxFailuresPerUser: 10,
+  userLockSec: 3_600,
+  minIntervalMs: 250,
+};
+
 function schemaName(schema: string): string {
   try {
     quoteSchema(schema);
@@ -169,6 +193,7 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     refreshTokenTtlSec: e.REFRESH_TOKEN_TTL_SEC ?? options.refreshTokenTtlSec ?? 30 * 86_400,
     refreshGraceSec: e.REFRESH_GRACE_SEC ?? options.refreshGraceSec ?? 10,
     otp,
+    totpStepUp: { ...DEFAULT_TOTP_STEP_UP_POLICY, ...options.totpStepUp },
     roles: [{ role: 'admin', permissions: ['authx:admin'] }, ...(options.roles ?? [])],
     defaultRoles: options.defaultRoles ?? ['user'],
     rebacSchema: options.rebacSchema ?? defaultSchema,

@@ -1,8 +1,8 @@
 // The public surface of AuthX: what apps need (module, options, decorators, errors, services,
 // ports to look stores up by). Adapters, the guard's internals and test helpers stay inside.
 export { AuthxModule } from './authx.module';
-export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
-export type { AuthxOptions, OtpPolicy, ResolvedAuthxOptions, RoleDefinition } from './authx.options';
+export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, DEFAULT_TOTP_STEP_UP_POLICY, OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
+export type { AuthxOptions, OtpPolicy, ResolvedAuthxOptions, RoleDefinition, TotpStepUpPolicy } from './authx.options';
 export { AUTHX_CONTROLLER_NAMES } from './http/authx-controllers';
 export type { AuthxControllerName } from './http/authx-controllers';
 export { AuthxNotFoundError, AuthxUnavailableError, ForbiddenError, ThrottledError, UnauthenticatedError } from './authx.errors';
