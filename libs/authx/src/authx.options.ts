@@ -23,8 +23,14 @@ export interface AuthxOptions {
   refreshGraceSec?: number;
   /** OTP policy; out-of-band codes never live longer than 600 s whatever is set. */
   otp?: Partial<OtpPolicy>;
-  /** Roles registered at start-up (more with `PolicyRegistry.registerRole`); `admin` always holds `authx:admin`. */
+  /**
+   * Roles registered at start-up (more with `PolicyRegistry.registerRole`); `admin` always holds
+   * `authx:admin`, and `platform-admin` holds `tenants:*` (see {@link PLATFORM_PERMISSION}) and
+   * `authx:admin` in every tenant.
+   */
   roles?: RoleDefinition[];
+  /** How often every replica reads the run-time roles (`POST /admin/auth/roles`) back from the store. Default 5 s. */
+  roleRefreshSec?: number;
   /** Roles every signed-in user gets. Default `['user']`. */
   defaultRoles?: string[];
   /** REBAC schema: computed relations. Default {@link DEFAULT_REBAC_SCHEMA}. */
@@ -102,6 +108,12 @@ export interface DeliveryEnv {
   smsWebhookUrl?: string;
   smsWebhookToken?: string;
 }
+
+/**
+ * The platform-level permission: defining or assigning roles for every tenant (`*`) or roles
+ * that carry `tenants:cross` / `tenants:*`. Held by the built-in `platform-admin` role.
+ */
+export const PLATFORM_PERMISSION = 'tenants:*';
 
 /** Out-of-band codes never live longer than this, whatever the configuration says. */
 export const OTP_MAX_TTL_SEC = 600;
@@ -194,7 +206,8 @@ export function resolveAuthxOptions(options: AuthxOptions, env: Record<string, s
     refreshGraceSec: e.REFRESH_GRACE_SEC ?? options.refreshGraceSec ?? 10,
     otp,
     totpStepUp: { ...DEFAULT_TOTP_STEP_UP_POLICY, ...options.totpStepUp },
-    roles: [{ role: 'admin', permissions: ['authx:admin'] }, ...(options.roles ?? [])],
+    roles: [{ role: 'admin', permissions: ['authx:admin'] }, { role: 'platform-admin', permissions: [PLATFORM_PERMISSION, 'authx:admin'] }, ...(options.roles ?? [])],
+    roleRefreshSec: options.roleRefreshSec ?? 5,
     defaultRoles: options.defaultRoles ?? ['user'],
     rebacSchema: options.rebacSchema ?? defaultSchema,
     rebacMaxDepth: options.rebacMaxDepth ?? 8,

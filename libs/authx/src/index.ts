@@ -1,7 +1,7 @@
 // The public surface of AuthX: what apps need (module, options, decorators, errors, services,
 // ports to look stores up by). Adapters, the guard's internals and test helpers stay inside.
 export { AuthxModule } from './authx.module';
-export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, DEFAULT_TOTP_STEP_UP_POLICY, OTP_MAX_TTL_SEC, resolveAuthxOptions } from './authx.options';
+export { AUTHX_ENV_KEYS, AUTHX_OPTIONS, DEFAULT_OTP_POLICY, DEFAULT_TOTP_STEP_UP_POLICY, OTP_MAX_TTL_SEC, PLATFORM_PERMISSION, resolveAuthxOptions } from './authx.options';
 export type { AuthxOptions, OtpPolicy, ResolvedAuthxOptions, RoleDefinition, TotpStepUpPolicy } from './authx.options';
 export { AUTHX_CONTROLLER_NAMES } from './http/authx-controllers';
 export type { AuthxControllerName } from './http/authx-controllers';
@@ -37,6 +37,8 @@ export type { RelationTuple } from './ports/relation-tuple-store';
 export { SessionStore } from './ports/session-store';
 export type { RefreshTokenRecord, RotateResult, RotationMinter, SessionRecord } from './ports/session-store';
 export { RoleAssignmentStore } from './ports/role-assignment-store';
+export { RoleDefinitionStore } from './ports/role-definition-store';
+export type { StoredRoleDefinition } from './ports/role-definition-store';
 export { TotpStore } from './ports/totp-store';
 export type { TotpEnrolment } from './ports/totp-store';
 export { DEFAULT_AUTHX_SCHEMA } from './adapters/postgres/postgres-schema';
