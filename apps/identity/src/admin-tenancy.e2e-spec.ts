@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
-import { send } from './identity-test.helpers';
+import { deleteRedisKeys, send } from './identity-test.helpers';
 
 const PREFIX = 'v1';
-const env = () => testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-tenancy'), OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' });
+const prefix = uniquePrefix('authx-tenancy');
+const env = () => testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: prefix, OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' });
 const loginOn = async (url: string, userId: string, tenant: string, roles: string[] = []) => {
   const res = await fetch(`${url}/auth/login`, send('POST', { userId, roles }, { 'x-tenant-id': tenant }));
   expect(res.status).toBe(200);
@@ -12,6 +13,8 @@ const loginOn = async (url: string, userId: string, tenant: string, roles: strin
 };
 
 // Issue 9 item 6: cross-tenant privilege escalation through the admin API.
+afterAll(() => deleteRedisKeys(prefix));
+
 describe.each(ADAPTERS)('identity admin API keeps tenants apart (%s, Postgres)', (adapter) => {
   let app: INestApplication;
   let url: string;

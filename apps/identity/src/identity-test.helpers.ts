@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { CapturingOtpSender, OtpSender } from '@mikasmissions/authx';
+import { createRedisClient } from '@mikasmissions/persistence';
+import { testRedisUrl } from '@mikasmissions/testing';
 import { generateSync } from '@otplib/totp';
 import { createHmac } from 'node:crypto';
 
@@ -59,4 +61,20 @@ export const totpCode = (secret: string, offsetSec = 0) => generateSync({ secret
 export function wrongTotpCode(secret: string): string {
   const valid = new Set([-60, -30, 0, 30, 60].map((s) => totpCode(secret, s)));
   for (let n = 0; ; n++) if (!valid.has(String(n).padStart(6, '0'))) return String(n).padStart(6, '0');
+}
+
+/** Deletes every Redis key under `prefix` (a test's `uniquePrefix`), so a run leaves nothing behind. */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = createRedisClient(testRedisUrl(), 'identity-test-cleanup');
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
 }

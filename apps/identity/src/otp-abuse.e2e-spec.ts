@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
-import { capturedCodes, send, subject } from './identity-test.helpers';
+import { capturedCodes, deleteRedisKeys, send, subject } from './identity-test.helpers';
 
 const PREFIX = 'v1';
 const COOLDOWN_MS = 2_000;
@@ -12,10 +12,11 @@ const tenantOf = (label: string) => `${label}-${Math.random().toString(36).slice
 describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', () => {
   let app: INestApplication;
   let url: string;
+  const prefix = uniquePrefix('authx-abuse');
 
   beforeAll(async () => {
     const env = testEnv('postgres+redis', {
-      AUTHX_REDIS_PREFIX: uniquePrefix('authx-abuse'),
+      AUTHX_REDIS_PREFIX: prefix,
       OTP_SENDER: 'capture',
       AUTHX_TRUST_PROXY: 'true',
       OTP_COOLDOWN_SEC: String(COOLDOWN_MS / 1000),
@@ -27,7 +28,10 @@ describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', ()
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: PREFIX });
     url = await baseUrl(app, PREFIX);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await deleteRedisKeys(prefix);
+  });
 
   /** A request as the gateway forwards it: it appends the address it saw to X-Forwarded-For. */
   const ask = (who: string, tenant: string, ip: string, channel = 'email', clientXff?: string) =>

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { AuditLog } from '@mikasmissions/authx';
 import { baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
-import { capturedCodes, send, subject, totpCode, wrongTotpCode } from './identity-test.helpers';
+import { capturedCodes, deleteRedisKeys, send, subject, totpCode, wrongTotpCode } from './identity-test.helpers';
 
 const PREFIX = 'v1';
 
@@ -10,13 +10,17 @@ const PREFIX = 'v1';
 describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
   let app: INestApplication;
   let url: string;
+  const prefix = uniquePrefix('authx-totp');
 
   beforeAll(async () => {
-    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-totp'), OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', AUTH_MODE: 'enforce' });
+    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: prefix, OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', AUTH_MODE: 'enforce' });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: PREFIX });
     url = await baseUrl(app, PREFIX);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await deleteRedisKeys(prefix);
+  });
 
   const signIn = async (who: string) => {
     const { ticketId } = await (await fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }))).json();
