@@ -3,32 +3,9 @@ import { generateSync } from '@otplib/totp';
 import { baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { createHmac, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { AppModule } from './app.module';
-import { capturedCodes, send } from './identity-test.helpers';
+import { base32Decode, capturedCodes, nodeCrypto, send } from './identity-test.helpers';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-
-function base32Decode(text: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of text) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Uint8Array.from(out);
-}
-
-const nodeCrypto = {
-  name: 'test-node',
-  hmac: (alg: string, key: Uint8Array, data: Uint8Array) => new Uint8Array(createHmac(alg, key).update(data).digest()),
-  randomBytes: (n: number) => new Uint8Array(n),
-  constantTimeEqual: (a: string | Uint8Array, b: string | Uint8Array) => Buffer.from(a).equals(Buffer.from(b)),
-};
 
 describe('identity with an RS256 key pair: JWKS, algorithm confusion, TOTP', () => {
   let app: INestApplication;

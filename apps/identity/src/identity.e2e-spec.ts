@@ -164,13 +164,14 @@ describe('identity OTP hourly caps (Redis)', () => {
     expect(Number(capped.headers.get('retry-after'))).toBeGreaterThan(3_000);
     expect((await ask(who, 'other-tenant')).status).toBe(200);
 
+    // 4 of the 8 from this address are spent (the refused requests spent nothing), so the 5th new subject is refused
     const rest = [];
-    for (let i = 0; i < 4; i++) rest.push((await ask(subject(`ip${i}`))).status);
-    expect(rest).toContain(429);
+    for (let i = 0; i < 5; i++) rest.push((await ask(subject(`ip${i}`))).status);
+    expect(rest).toEqual([200, 200, 200, 200, 429]);
     expect(capturedCodes(app).messages.length).toBeLessThanOrEqual(8);
   });
 
-  it('behind a trusted proxy, rotating x-forwarded-for does not lift the subject cap', async () => {
+  it('behind a trusted proxy, an address the proxy saw rotating does not lift the subject cap', async () => {
     const proxied = await bootApp(AppModule, {
       adapter: 'express',
       env: testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-xff'), AUTHX_TRUST_PROXY: 'true', OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', OTP_HOURLY_CAP: '2', OTP_IP_HOURLY_CAP: '2' }),
@@ -178,7 +179,7 @@ describe('identity OTP hourly caps (Redis)', () => {
     });
     try {
       const base = await baseUrl(proxied, PREFIX);
-      const from = (ip: string, who: string) => fetch(`${base}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-forwarded-for': `${ip}, 10.0.0.1` }));
+      const from = (ip: string, who: string) => fetch(`${base}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-forwarded-for': `10.9.9.9, ${ip}` }));
       const who = subject('xff');
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await from(`203.0.113.${i}`, who)).status);

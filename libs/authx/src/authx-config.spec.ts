@@ -61,4 +61,12 @@ describe('AuthX configuration', () => {
     expect(e.OTP_SENDER).toBe('capture');
     expect(resolveAuthxOptions({}, e, DEFAULT_REBAC_SCHEMA).delivery).toEqual({ emailFrom: 'MikasMissions <no-reply@mikasmissions.local>' });
   });
+
+  it('trusts AUTHX_TRUSTED_PROXY_HOPS proxies (default 1) only with AUTHX_TRUST_PROXY, and validates the count', () => {
+    expect(resolveAuthxOptions({}, authxEnv({}), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(0);
+    expect(resolveAuthxOptions({}, authxEnv({ AUTHX_TRUST_PROXY: 'true' }), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(1);
+    expect(resolveAuthxOptions({}, authxEnv({ AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: '2' }), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(2);
+    expect(resolveAuthxOptions({}, authxEnv({ AUTHX_TRUSTED_PROXY_HOPS: '2' }), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(0);
+    for (const bad of ['0', '11', 'two']) expect(() => authxEnv({ AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: bad })).toThrow(/AUTHX_TRUSTED_PROXY_HOPS/);
+});
 });

@@ -23,6 +23,7 @@ export const authxConfig = defineConfigFragment(
     OTP_MAX_ATTEMPTS: int(1, 20),
     OTP_COOLDOWN_SEC: int(0, 3_600),
     OTP_HOURLY_CAP: int(1, 1_000),
+    OTP_SUBJECT_IP_HOURLY_CAP: int(1, 1_000),
     OTP_IP_HOURLY_CAP: int(1, 100_000),
     OTP_TENANT_HOURLY_CAP: int(1, 10_000_000),
     SMTP_URL: url(['smtp://', 'smtps://']),
@@ -31,6 +32,7 @@ export const authxConfig = defineConfigFragment(
     SMS_WEBHOOK_TOKEN: z.string().optional(),
     AUTHX_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/).optional(),
     AUTHX_TRUST_PROXY: envBoolean().optional(),
+    AUTHX_TRUSTED_PROXY_HOPS: int(1, 10),
     AUTHX_ENCRYPTION_KEY: z
       .string()
       .optional()

@@ -121,7 +121,7 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
     });
 
     it('admins register roles per tenant at run time; bad permissions are 400', async () => {
-      const role = `writer${mode}`;
+      const role = `writer${mode}${adapter}${Math.random().toString(36).slice(2, 7)}`; // run-time roles are stored: one per run
       const user = await login('w1', 'tenantB', [role]);
       expect((await fetch(`${url}/demo/events`, post({}, user))).status).toBe(403);
       const admin = await login('root', 'tenantB', ['admin']);

@@ -6,11 +6,13 @@ import { MemoryAuditLog } from './adapters/memory/memory-audit.log';
 import { MemoryOtpStore } from './adapters/memory/memory-otp.store';
 import { MemoryRelationTupleStore } from './adapters/memory/memory-relation-tuple.store';
 import { MemoryRoleAssignmentStore } from './adapters/memory/memory-role-assignment.store';
+import { MemoryRoleDefinitionStore } from './adapters/memory/memory-role-definition.store';
 import { MemorySessionStore } from './adapters/memory/memory-session.store';
 import { MemoryTotpStore } from './adapters/memory/memory-totp.store';
 import { PostgresAuditLog } from './adapters/postgres/postgres-audit.log';
 import { PostgresRelationTupleStore } from './adapters/postgres/postgres-relation-tuple.store';
 import { PostgresRoleAssignmentStore } from './adapters/postgres/postgres-role-assignment.store';
+import { PostgresRoleDefinitionStore } from './adapters/postgres/postgres-role-definition.store';
 import { PostgresSessionStore } from './adapters/postgres/postgres-session.store';
 import { PostgresTotpStore } from './adapters/postgres/postgres-totp.store';
 import { RedisOtpStore } from './adapters/redis/redis-otp.store';
@@ -31,14 +33,17 @@ import { AuditLog } from './ports/audit-log';
 import { OtpStore } from './ports/otp-store';
 import { RelationTupleStore } from './ports/relation-tuple-store';
 import { RoleAssignmentStore } from './ports/role-assignment-store';
+import { RoleDefinitionStore } from './ports/role-definition-store';
 import { SessionStore } from './ports/session-store';
 import { TotpStore } from './ports/totp-store';
+import { AdminScope } from './rbac/admin-scope';
 import { PolicyRegistry } from './rbac/policy.registry';
 import { DEFAULT_REBAC_SCHEMA, assertRebacSchema } from './rebac/rebac.schema';
 import { RebacService } from './rebac/rebac.service';
 import { SessionService } from './sessions/session.service';
 import { JwtCodec } from './tokens/jwt-codec';
 import { SecretBox } from './tokens/secret-box';
+import { TotpStepUpService } from './totp/totp-step-up.service';
 import { TotpService } from './totp/totp.service';
 
 const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schema: string) => T) => ({
@@ -52,7 +57,7 @@ const durable = <T extends object>(memory: () => T, postgres: (pool: Pool, schem
  * REBAC, ABAC and the audit log, with {@link AuthxGuard} as the `auth` guard stage of the request pipeline
  * and its HTTP surface mounted (`controllers`, default all: `/auth/*`, `/auth/totp/*`,
  * `/admin/auth/*`, `/.well-known/jwks.json`). Stores follow the persistence mode: Postgres
- * (`schema`, default: the service's `PersistenceModule` schema, else `identity`) for sessions, tuples, roles, audit and TOTP; Redis for OTP state (and
+ * (`schema`, default: the service's `PersistenceModule` schema, else `identity`) for sessions, tuples, role assignments and run-time roles, audit and TOTP; Redis for OTP state (and
  * tuples without Postgres); memory otherwise. A store failure is a 503 `AUTH_UNAVAILABLE`.
  *
  * @example
@@ -114,19 +119,22 @@ export class AuthxModule {
         },
         { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool, schema) => new PostgresAuditLog(pool, schema)) },
         { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool, schema) => new PostgresRoleAssignmentStore(pool, schema)) },
+        { provide: RoleDefinitionStore, ...durable<RoleDefinitionStore>(() => new MemoryRoleDefinitionStore(), (pool, schema) => new PostgresRoleDefinitionStore(pool, schema)) },
         { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool, schema) => new PostgresTotpStore(pool, schema)) },
         AuditService,
         SessionService,
         TotpService,
+        TotpStepUpService,
         OtpService,
         PolicyRegistry,
+        AdminScope,
         RebacService,
         AuthorizationService,
         RoutePolicies,
         BearerAuthenticator,
         AuthxGuard,
       ],
-      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService, BearerAuthenticator],
+      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, RoleDefinitionStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService, BearerAuthenticator],
     };
   }
 }

@@ -18,6 +18,7 @@ describe('planService (the repository layout)', () => {
       'authx/20261201000000_authx',
       'messaging/20261201000000_outbox_inbox',
       '20261201000100_recorded_event_counters',
+      'authx/20261215000000_role_definitions',
     ]);
     for (const m of plan.migrations) expect(m.sql).not.toContain(SCHEMA_PLACEHOLDER);
     expect(plan.migrations[2].sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."outbox"');
@@ -25,8 +26,9 @@ describe('planService (the repository layout)', () => {
 
   it('gives identity the AuthX tables in its own schema', () => {
     const plan = planService(root, 'identity');
-    expect(plan.migrations.map((m) => m.name)).toEqual(['authx/20261201000000_authx']);
+    expect(plan.migrations.map((m) => m.name)).toEqual(['authx/20261201000000_authx', 'authx/20261215000000_role_definitions']);
     expect(plan.migrations[0].sql).toContain('"identity"."sessions"');
+    expect(plan.migrations[1].sql).toContain('"identity"."role_definitions"');
   });
 });
 

@@ -60,6 +60,29 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
     expect(check).toMatchObject({ tenantId: 'tenantA', allowed: true });
   });
 
+  // Issue 9 item 6: an admin of tenantA gave users of tenantB/C admin rights through the body's tenant.
+  it('an admin may define roles only in its own tenant, never for every tenant nor with cross-tenant permissions', async () => {
+    const adminA = { ...(await login('rootA', 'tenantA', ['admin'])), 'x-tenant-id': 'tenantA' };
+    const everyTenant = await fetch(`${BASE}/admin/auth/roles`, post({ role: 'user', permissions: ['authx:admin', 'tenants:cross'], tenant: '*' }, adminA));
+    expect(everyTenant.status).toBe(403);
+    expect((await everyTenant.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'tenants:*' } });
+    const otherTenant = await fetch(`${BASE}/admin/auth/roles`, post({ role: 'user', permissions: ['authx:admin'], tenant: 'tenantB' }, adminA));
+    expect(otherTenant.status).toBe(403);
+    expect((await otherTenant.json()).error.code).toBe('TENANT_MISMATCH');
+    const crossing = await fetch(`${BASE}/admin/auth/roles`, post({ role: 'hopper', permissions: ['events:read', '*'] }, adminA));
+    expect(crossing.status).toBe(403);
+    expect((await crossing.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'tenants:*' } });
+    const userB = { ...(await login(`plain-${adapter}`, 'tenantB')), 'x-tenant-id': 'tenantB' };
+    expect((await fetch(`${BASE}/admin/auth/audit`, { headers: userB })).status).toBe(403);
+    const own = await fetch(`${BASE}/admin/auth/roles`, post({ role: `reader-${adapter}`, permissions: ['events:read'], tenant: 'tenantA' }, adminA));
+    expect(own.status).toBe(201);
+
+    const platform = await login('ops', 'tenantA', ['platform-admin']);
+    const global = await fetch(`${BASE}/admin/auth/roles`, post({ role: `global-${adapter}`, permissions: ['catalog:read'], tenant: '*' }, platform));
+    expect(global.status).toBe(201);
+    expect((await global.json()).roles[`global-${adapter}`]).toEqual(['catalog:read']);
+  });
+
   it('the cross-tenant header spoof is a 403', async () => {
     const res = await fetch(`${BASE}/events`, { headers: { ...(await login('1', 'tenantA')), 'x-tenant-id': 'tenantB' } });
     expect(res.status).toBe(403);

@@ -6,22 +6,16 @@ import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
 import { OtpService } from '../otp/otp.service';
 import { Public } from '@mikasmissions/http';
 import { SessionService, type TokenPair } from '../sessions/session.service';
+import { clientIp, type ClientIpRequest } from './client-ip';
 import { DevLoginDto, OtpRequestDto, OtpVerifyDto, RefreshDto } from './dto/auth.dto';
 
-type HttpReq = { ip?: string; headers: Record<string, string | string[] | undefined> };
+type HttpReq = ClientIpRequest;
 
 /** The caller's principal, or 401 (anonymous callers in permissive mode have none). */
 export function requirePrincipal(ctx: RequestContext): Principal & { tenantId: string; sessionId: string } {
   const p = ctx.principal;
   if (!p?.tenantId || !p.sessionId) throw new UnauthenticatedError('UNAUTHENTICATED', 'sign in first: this route needs a bearer token');
   return p as Principal & { tenantId: string; sessionId: string };
-}
-
-/** The caller's IP: the first `x-forwarded-for` hop behind a trusted proxy, else the socket's. */
-function clientIp(req: HttpReq, trustProxy: boolean): string {
-  const xff = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(xff) ? xff[0] : xff)?.split(',')[0]?.trim();
-  return (trustProxy && first ? first : req.ip) ?? 'unknown';
 }
 
 const userAgent = (req: HttpReq) => {
@@ -48,14 +42,14 @@ export class AuthController {
   @Post('otp/request')
   @HttpCode(200)
   request(@Body() dto: OtpRequestDto, @Req() req: HttpReq): Promise<{ ticketId: string; expiresIn: number }> {
-    return this.otp.request({ subject: dto.subject, channel: dto.channel, tenantId: this.ctx.tenantId, ip: clientIp(req, this.options.trustProxy) });
+    return this.otp.request({ subject: dto.subject, channel: dto.channel, tenantId: this.ctx.tenantId, ip: clientIp(req, this.options.trustedProxyHops) });
   }
 
   @Public()
   @Post('otp/verify')
   @HttpCode(200)
   verify(@Body() dto: OtpVerifyDto, @Req() req: HttpReq): Promise<TokenPair & { ok: true }> {
-    return this.otp.verify(dto.ticketId, dto.code, userAgent(req));
+    return this.otp.verify(dto.ticketId, dto.code, { userAgent: userAgent(req), ip: clientIp(req, this.options.trustedProxyHops) });
   }
 
   @Public()

@@ -2,14 +2,17 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { PlatformError } from '@mikasmissions/http';
 import { AuditLog, type AuditEntry } from '../ports/audit-log';
-import { PolicyRegistry } from '../rbac/policy.registry';
+import { AdminScope } from '../rbac/admin-scope';
+import { PolicyRegistry, assertPermission } from '../rbac/policy.registry';
 import { RequirePermissions } from '../require-permissions.decorator';
 import { AuditQueryDto, RoleDto } from './dto/admin.dto';
 
 /**
  * `/admin/auth/audit` (decisions of the tenant, newest first) and `/admin/auth/roles`
- * (RBAC roles of the tenant; roles added here live in this process until restart —
- * declare lasting roles in `AuthxModule.forRoot({ roles })`). Needs `authx:admin`.
+ * (RBAC roles of the tenant; roles added here are stored and hold on every replica within
+ * `roleRefreshSec`). Needs `authx:admin`; a `tenant` in the body passes the tenant rule, and
+ * `tenant: "*"` or permissions covering `tenants:cross`/`tenants:*` need `tenants:*`
+ * (`platform-admin`), see {@link AdminScope}.
  */
 @Controller('admin/auth')
 @RequirePermissions('authx:admin')
@@ -17,6 +20,7 @@ export class AuthxAdminController {
   constructor(
     private readonly audit: AuditLog,
     private readonly policies: PolicyRegistry,
+    private readonly scope: AdminScope,
     private readonly ctx: RequestContext,
   ) {}
 
@@ -33,13 +37,15 @@ export class AuthxAdminController {
 
   @Post('roles')
   @HttpCode(201)
-  register(@Body() dto: RoleDto): { tenantId: string; roles: Record<string, string[]> } {
-    const tenant = dto.tenant ?? this.ctx.tenantId;
+  async register(@Body() dto: RoleDto): Promise<{ tenantId: string; roles: Record<string, string[]> }> {
     try {
-      this.policies.registerRole(dto.role, dto.permissions, tenant);
+      dto.permissions.forEach(assertPermission);
     } catch (error) {
       throw new PlatformError(400, 'INVALID_ROLE', (error as Error).message);
     }
+    const tenant = await this.scope.tenant(dto.tenant, 'AuthxAdminController.register');
+    await this.scope.mayGrant(dto.permissions, 'AuthxAdminController.register');
+    await this.policies.defineRole(dto.role, dto.permissions, tenant);
     return { tenantId: tenant, roles: this.policies.describe(tenant) };
   }
 }

@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { RequestContext } from '@mikasmissions/context';
 import { AuthxNotFoundError } from '../authx.errors';
 import { RoleAssignmentStore } from '../ports/role-assignment-store';
+import { AdminScope } from '../rbac/admin-scope';
+import { PolicyRegistry } from '../rbac/policy.registry';
 import { RequirePermissions } from '../require-permissions.decorator';
 import { AssignRoleDto } from './dto/admin.dto';
 
@@ -9,13 +11,16 @@ const USER_ID = /^[A-Za-z0-9_.@:-]{1,128}$/;
 
 /**
  * `/admin/auth/users/:userId/roles`: the roles a user holds in the request's tenant
- * (persisted; added to the session at the user's next sign-in). Needs `authx:admin`.
+ * (persisted; added to the session at the user's next sign-in). Needs `authx:admin`; a role
+ * that carries cross-tenant or platform permissions needs `tenants:*` ({@link AdminScope}).
  */
 @Controller('admin/auth/users/:userId/roles')
 @RequirePermissions('authx:admin')
 export class RoleAssignmentsController {
   constructor(
     private readonly store: RoleAssignmentStore,
+    private readonly policies: PolicyRegistry,
+    private readonly scope: AdminScope,
     private readonly ctx: RequestContext,
   ) {}
 
@@ -28,6 +33,7 @@ export class RoleAssignmentsController {
   @HttpCode(201)
   async assign(@Param('userId') userId: string, @Body() dto: AssignRoleDto): Promise<{ tenantId: string; userId: string; roles: string[] }> {
     if (!USER_ID.test(userId)) throw new AuthxNotFoundError('no such user id');
+    await this.scope.mayGrant(this.policies.permissionsOf([dto.role], this.ctx.tenantId), 'RoleAssignmentsController.assign');
     await this.store.assign(this.ctx.tenantId, userId, dto.role);
     return this.list(userId);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { UnauthenticatedError } from '../authx.errors';
+import { TotpStepUpService } from '../totp/totp-step-up.service';
 import { TotpService, type TotpResult } from '../totp/totp.service';
 import { requirePrincipal } from './auth.controller';
 import { TotpCodeDto } from './dto/auth.dto';
@@ -14,12 +15,13 @@ function failIfNotOk(result: TotpResult): { ok: true } {
 
 /**
  * `/auth/totp/*` for the signed-in user: enrol (secret + otpauth URI), confirm with a first
- * code, verify (step-up). Sign-in with TOTP goes through `/auth/otp/request` with `channel: totp`.
+ * code, verify (step-up); wrong codes are limited per session and per user (429 `TOTP_LOCKED`). Sign-in with TOTP goes through `/auth/otp/request` with `channel: totp`.
  */
 @Controller('auth/totp')
 export class TotpController {
   constructor(
     private readonly totp: TotpService,
+    private readonly stepUp: TotpStepUpService,
     private readonly ctx: RequestContext,
   ) {}
 
@@ -34,13 +36,13 @@ export class TotpController {
   @HttpCode(200)
   async confirm(@Body() dto: TotpCodeDto): Promise<{ ok: true }> {
     const p = requirePrincipal(this.ctx);
-    return failIfNotOk(await this.totp.confirm(p.tenantId, p.userId, dto.code));
+    return failIfNotOk(await this.stepUp.confirm(p, dto.code));
   }
 
   @Post('verify')
   @HttpCode(200)
   async verify(@Body() dto: TotpCodeDto): Promise<{ ok: true }> {
     const p = requirePrincipal(this.ctx);
-    return failIfNotOk(await this.totp.verify(p.tenantId, p.userId, dto.code));
+    return failIfNotOk(await this.stepUp.verify(p, dto.code));
   }
 }

@@ -30,11 +30,26 @@ export function normalizeSubject(subject: string): string {
   return s.includes('@') ? s.toLowerCase() : s.replace(/[\s().-]/g, '');
 }
 
+/** Where a verification comes from. */
+export interface OtpVerifyContext {
+  userAgent?: string;
+  /** The caller's address; after a sign-in this (subject, address) counts as known for 30 days. */
+  ip?: string;
+}
+
+/** How long a (subject, address) that signed in stays exempt from the subject and tenant budgets. */
+export const KNOWN_ADDRESS_TTL_MS = 30 * 24 * HOUR_MS;
+
 /**
  * OTP login: a random 6-digit code stored only as an HMAC, short expiry (≤ 10 min), a
- * bounded number of attempts, a cooldown (for codes that are sent) and hourly caps per
- * subject, per tenant and per IP — so rotating IPs does not lift the subject's cap. The
- * answer is the same whether or not anyone is known under the subject.
+ * bounded number of attempts, and budgets taken all or nothing (a refused request spends
+ * none of them, so a cooldown refusal is no attempt):
+ * - a cooldown per subject for codes that are sent;
+ * - hourly caps per address, per (subject, address), per subject and per tenant.
+ * A (subject, address) that signed in within 30 days is exempt from the subject and tenant
+ * caps and has a cooldown of its own, so other addresses can slow a victim but not lock it
+ * out where it usually signs in. The answer is the same whether or not anyone is known under
+ * the subject.
  */
 @Injectable()
 export class OtpService {
@@ -51,14 +66,7 @@ export class OtpService {
   async request(req: OtpRequest): Promise<{ ticketId: string; expiresIn: number }> {
     const policy = this.options.otp;
     const subject = normalizeSubject(req.subject);
-    const subjectKey = this.box.mac('subject', req.tenantId, subject).slice(0, 32);
-    await this.cap(`ip:${req.ip}`, policy.hourlyCapPerIp, 'too many codes requested from this address');
-    await this.cap(`tenant:${req.tenantId}`, policy.hourlyCapPerTenant, 'too many codes requested in this tenant');
-    if (policy.cooldownSec > 0 && req.channel !== 'totp') {
-      const waitMs = await this.store.claimCooldown(`${req.tenantId}:${subjectKey}`, policy.cooldownSec * 1000);
-      if (waitMs > 0) throw new ThrottledError('OTP_COOLDOWN', 'a code was requested moments ago; wait before asking again', waitMs / 1000);
-    }
-    await this.cap(`subject:${req.tenantId}:${subjectKey}`, policy.hourlyCapPerSubject, 'too many codes requested for this subject');
+    await this.takeBudgets(req, subject);
 
     const id = randomToken(18);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -83,8 +91,8 @@ export class OtpService {
     return { ticketId: id, expiresIn: policy.ttlSec };
   }
 
-  /** Checks the code; on success the ticket is spent and a session opens. */
-  async verify(ticketId: string, code: string, userAgent?: string): Promise<TokenPair & { ok: true }> {
+  /** Checks the code; on success the ticket is spent, the (subject, address) becomes known and a session opens. */
+  async verify(ticketId: string, code: string, from: OtpVerifyContext = {}): Promise<TokenPair & { ok: true }> {
     const ticket = await this.store.getTicket(ticketId);
     const used = ticket ? await this.store.recordAttempt(ticketId) : null;
     if (!ticket || used === null) {
@@ -104,12 +112,37 @@ export class OtpService {
     }
     if (!(await this.store.consumeTicket(ticketId))) throw new UnauthenticatedError('OTP_INVALID', 'the code was already used', { attemptsLeft: 0 });
     await this.audit.record({ kind: 'otp', action: 'otp.verify', object: `user:${userId}`, decision: 'allow', reason: 'OTP_OK', tenantId: ticket.tenantId, principal: userId });
-    const pair = await this.sessions.open({ tenantId: ticket.tenantId, userId, roles: this.options.defaultRoles, userAgent });
+    if (from.ip) await this.store.mark(this.knownKey(ticket.tenantId, ticket.subject, from.ip), KNOWN_ADDRESS_TTL_MS);
+    const pair = await this.sessions.open({ tenantId: ticket.tenantId, userId, roles: this.options.defaultRoles, userAgent: from.userAgent });
     return { ok: true, ...pair };
   }
 
-  private async cap(key: string, max: number, message: string): Promise<void> {
-    const { count, resetMs } = await this.store.hit(key, HOUR_MS);
-    if (count > max) throw new ThrottledError('OTP_RATE_LIMITED', message, resetMs / 1000);
+  private async takeBudgets(req: OtpRequest, subject: string): Promise<void> {
+    const policy = this.options.otp;
+    const subjectKey = this.box.mac('subject', req.tenantId, subject).slice(0, 32);
+    const pairKey = this.box.mac('subject-ip', req.tenantId, subject, req.ip).slice(0, 32);
+    const known = (await this.store.markedFor(this.knownKey(req.tenantId, subject, req.ip))) > 0;
+    const hourly = (key: string, max: number, message: string) => ({ key, max, windowMs: HOUR_MS, message, code: 'OTP_RATE_LIMITED' });
+    const budgets = [
+      ...(policy.cooldownSec > 0 && req.channel !== 'totp'
+        ? [{ key: `cooldown:${req.tenantId}:${known ? pairKey : subjectKey}`, max: 1, windowMs: policy.cooldownSec * 1000, message: 'a code was requested moments ago; wait before asking again', code: 'OTP_COOLDOWN' }]
+        : []),
+      hourly(`ip:${req.ip}`, policy.hourlyCapPerIp, 'too many codes requested from this address'),
+      hourly(`subject-ip:${req.tenantId}:${pairKey}`, policy.hourlyCapPerSubjectIp, 'too many codes requested for this subject from this address'),
+      ...(known
+        ? []
+        : [
+            hourly(`subject:${req.tenantId}:${subjectKey}`, policy.hourlyCapPerSubject, 'too many codes requested for this subject'),
+            hourly(`tenant:${req.tenantId}`, policy.hourlyCapPerTenant, 'too many codes requested in this tenant'),
+          ]),
+    ];
+    const taken = await this.store.take(budgets);
+    if (taken.ok) return;
+    const spent = budgets.find((b) => b.key === taken.key)!;
+    throw new ThrottledError(spent.code, spent.message, taken.resetMs / 1000);
+  }
+
+  private knownKey(tenantId: string, subject: string, ip: string): string {
+    return `known:${this.box.mac('known', tenantId, subject, ip).slice(0, 40)}`;
   }
 }

@@ -66,5 +66,35 @@ export function otpStoreContract(name: string, make: () => OtpStore): void {
       expect(hits.map((h) => h.count).sort()).toEqual([1, 2, 3, 4, 5]);
       expect(hits[0].resetMs).toBeGreaterThan(3_500_000);
     });
+
+    it('takes from every budget or from none: a refused take spends nothing', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      const budgets = [
+        { key: a, max: 3, windowMs: 60_000 },
+        { key: b, max: 1, windowMs: 60_000 },
+      ];
+      expect(await store.take(budgets)).toEqual({ ok: true });
+      const refused = await store.take(budgets);
+      expect(refused).toMatchObject({ ok: false, key: b });
+      expect(refused.ok === false && refused.resetMs).toBeGreaterThan(55_000);
+      expect(await store.take([{ key: a, max: 3, windowMs: 60_000 }])).toEqual({ ok: true });
+      expect(await store.take([{ key: a, max: 3, windowMs: 60_000 }])).toEqual({ ok: true });
+      expect(await store.take([{ key: a, max: 3, windowMs: 60_000 }])).toMatchObject({ ok: false, key: a });
+    });
+
+    it('takes exactly max from a budget under concurrency', async () => {
+      const key = randomUUID();
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.take([{ key, max: 4, windowMs: 60_000 }])));
+      expect(results.filter((r) => r.ok)).toHaveLength(4);
+    });
+
+    it('marks a key for a while', async () => {
+      const key = randomUUID();
+      expect(await store.markedFor(key)).toBe(0);
+      await store.mark(key, 30_000);
+      const left = await store.markedFor(key);
+      expect(left).toBeGreaterThan(25_000);
+      expect(left).toBeLessThanOrEqual(30_000);
+    });
   });
 }

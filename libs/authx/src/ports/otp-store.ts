@@ -10,6 +10,16 @@ export interface OtpTicket {
   expiresAt: number;
 }
 
+/** A budget: at most `max` hits on `key` in a fixed window of `windowMs` that starts at the first hit. */
+export interface OtpBudget {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+/** What {@link OtpStore.take} answers: every budget paid, or the first one that is spent and when it refills. */
+export type OtpTakeResult = { ok: true } | { ok: false; key: string; resetMs: number };
+
 /**
  * Port: short-lived OTP state — tickets, attempt counters, cooldowns and rate windows.
  * Adapters: memory, Redis. Every method is atomic with respect to concurrent callers.
@@ -30,4 +40,13 @@ export abstract class OtpStore {
   abstract claimCooldown(key: string, ttlMs: number): Promise<number>;
   /** Counts a hit in the fixed window of `windowMs` starting at the first hit; returns count and ms left. */
   abstract hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+  /**
+   * Takes one hit from every budget, or from none when one of them is spent (all or nothing,
+   * atomic), so a refused request costs nothing. A budget with `max: 1` is a cooldown.
+   */
+  abstract take(budgets: readonly OtpBudget[]): Promise<OtpTakeResult>;
+  /** Marks `key` for `ttlMs` (a later mark replaces the earlier one). */
+  abstract mark(key: string, ttlMs: number): Promise<void>;
+  /** The ms left on the mark of `key`; 0 when it has none. */
+  abstract markedFor(key: string): Promise<number>;
 }

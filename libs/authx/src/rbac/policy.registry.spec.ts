@@ -1,5 +1,6 @@
 import { resolveAuthxOptions } from '../authx.options';
 import { DEFAULT_REBAC_SCHEMA } from '../rebac/rebac.schema';
+import { MemoryRoleDefinitionStore } from '../adapters/memory/memory-role-definition.store';
 import { PolicyRegistry, permissionMatches } from './policy.registry';
 
 describe('PolicyRegistry (RBAC per tenant)', () => {
@@ -35,5 +36,24 @@ describe('PolicyRegistry (RBAC per tenant)', () => {
 
   it('rejects malformed permissions at registration', () => {
     expect(() => registry().registerRole('x', ['events write'])).toThrow('invalid permission');
+  });
+
+  it('keeps run-time roles in the store, so a second registry on it (a replica) sees them after a reload', async () => {
+    const store = new MemoryRoleDefinitionStore();
+    const options = resolveAuthxOptions({}, {}, DEFAULT_REBAC_SCHEMA);
+    const [one, two] = [new PolicyRegistry(options, store), new PolicyRegistry(options, store)];
+    await one.defineRole('auditor', ['authx:admin'], 'tenantA');
+    expect(one.can(['auditor'], 'tenantA', 'authx:admin')).toBe(true);
+    expect(two.can(['auditor'], 'tenantA', 'authx:admin')).toBe(false);
+    await two.reload();
+    expect(two.can(['auditor'], 'tenantA', 'authx:admin')).toBe(true);
+    expect(two.can(['auditor'], 'tenantB', 'authx:admin')).toBe(false);
+    expect(await store.all()).toEqual([{ tenantId: 'tenantA', role: 'auditor', permissions: ['authx:admin'] }]);
+  });
+
+  it('knows platform-admin: tenants:* and authx:admin in every tenant', () => {
+    expect(registry().can(['platform-admin'], 'any', 'tenants:*')).toBe(true);
+    expect(registry().can(['platform-admin'], 'any', 'tenants:cross')).toBe(true);
+    expect(registry().can(['admin'], 'any', 'tenants:cross')).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
-import { OtpStore, type OtpTicket } from '../../ports/otp-store';
+import { OtpStore, type OtpBudget, type OtpTakeResult, type OtpTicket } from '../../ports/otp-store';
 
 /** In-process OTP state for dev and tests; single-process only. */
 export class MemoryOtpStore extends OtpStore {
   private readonly tickets = new Map<string, { ticket: OtpTicket; used: number }>();
   private readonly cooldowns = new Map<string, number>();
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private readonly marks = new Map<string, number>();
 
   async saveTicket(ticket: OtpTicket): Promise<void> {
     this.tickets.set(ticket.id, { ticket: { ...ticket }, used: 0 });
@@ -47,6 +48,27 @@ export class MemoryOtpStore extends OtpStore {
     }
     window.count += 1;
     return { count: window.count, resetMs: window.resetAt - now };
+  }
+
+  async take(budgets: readonly OtpBudget[]): Promise<OtpTakeResult> {
+    const now = Date.now();
+    for (const b of budgets) {
+      const window = this.windows.get(b.key);
+      if (window && window.resetAt > now && window.count >= b.max) return { ok: false, key: b.key, resetMs: window.resetAt - now };
+    }
+    for (const b of budgets) await this.hit(b.key, b.windowMs);
+    return { ok: true };
+  }
+
+  async mark(key: string, ttlMs: number): Promise<void> {
+    this.marks.set(key, Date.now() + ttlMs);
+  }
+
+  async markedFor(key: string): Promise<number> {
+    const left = (this.marks.get(key) ?? 0) - Date.now();
+    if (left > 0) return left;
+    this.marks.delete(key);
+    return 0;
   }
 
   private live(id: string): { ticket: OtpTicket; used: number } | undefined {

@@ -1,6 +1,7 @@
 import { auditLogContract } from '../../ports/audit-log.contract';
 import { otpStoreContract } from '../../ports/otp-store.contract';
 import { roleAssignmentStoreContract } from '../../ports/role-assignment-store.contract';
+import { roleDefinitionStoreContract } from '../../ports/role-definition-store.contract';
 import { relationTupleStoreContract } from '../../ports/relation-tuple-store.contract';
 import { sessionStoreContract } from '../../ports/session-store.contract';
 import { totpStoreContract } from '../../ports/totp-store.contract';
@@ -8,6 +9,7 @@ import { MemoryAuditLog } from './memory-audit.log';
 import { MemoryOtpStore } from './memory-otp.store';
 import { MemoryRelationTupleStore } from './memory-relation-tuple.store';
 import { MemoryRoleAssignmentStore } from './memory-role-assignment.store';
+import { MemoryRoleDefinitionStore } from './memory-role-definition.store';
 import { MemorySessionStore } from './memory-session.store';
 import { MemoryTotpStore } from './memory-totp.store';
 
@@ -17,3 +19,4 @@ otpStoreContract('memory', () => new MemoryOtpStore());
 totpStoreContract('memory', () => new MemoryTotpStore());
 auditLogContract('memory', () => new MemoryAuditLog());
 roleAssignmentStoreContract('memory', () => new MemoryRoleAssignmentStore());
+roleDefinitionStoreContract('memory', () => new MemoryRoleDefinitionStore());

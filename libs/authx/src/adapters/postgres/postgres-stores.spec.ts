@@ -4,12 +4,14 @@ import type { Pool } from 'pg';
 import { auditLogContract } from '../../ports/audit-log.contract';
 import { relationTupleStoreContract } from '../../ports/relation-tuple-store.contract';
 import { roleAssignmentStoreContract } from '../../ports/role-assignment-store.contract';
+import { roleDefinitionStoreContract } from '../../ports/role-definition-store.contract';
 import { sessionStoreContract } from '../../ports/session-store.contract';
 import { totpStoreContract } from '../../ports/totp-store.contract';
 import { createAuthxSchema, dropAuthxSchema } from '../../testing/authx-schema';
 import { PostgresAuditLog } from './postgres-audit.log';
 import { PostgresRelationTupleStore } from './postgres-relation-tuple.store';
 import { PostgresRoleAssignmentStore } from './postgres-role-assignment.store';
+import { PostgresRoleDefinitionStore } from './postgres-role-definition.store';
 import { PostgresSessionStore } from './postgres-session.store';
 import { quoteSchema } from './postgres-schema';
 import { PostgresTotpStore } from './postgres-totp.store';
@@ -25,6 +27,7 @@ relationTupleStoreContract('postgres', () => new PostgresRelationTupleStore(pool
 totpStoreContract('postgres', () => new PostgresTotpStore(pool));
 auditLogContract('postgres', () => new PostgresAuditLog(pool));
 roleAssignmentStoreContract('postgres', () => new PostgresRoleAssignmentStore(pool));
+roleDefinitionStoreContract('postgres', () => new PostgresRoleDefinitionStore(pool));
 
 describe('AuthX Postgres stores in a schema other than identity', () => {
   let schema: string;
@@ -38,6 +41,7 @@ describe('AuthX Postgres stores in a schema other than identity', () => {
   totpStoreContract('postgres (own schema)', () => new PostgresTotpStore(pool, schema));
   auditLogContract('postgres (own schema)', () => new PostgresAuditLog(pool, schema));
   roleAssignmentStoreContract('postgres (own schema)', () => new PostgresRoleAssignmentStore(pool, schema));
+  roleDefinitionStoreContract('postgres (own schema)', () => new PostgresRoleDefinitionStore(pool, schema));
 
   it('writes into that schema, not into identity', async () => {
     const store = new PostgresRoleAssignmentStore(pool, schema);

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { OtpStore, type OtpTicket } from '../../ports/otp-store';
+import { OtpStore, type OtpBudget, type OtpTakeResult, type OtpTicket } from '../../ports/otp-store';
 
 const RECORD_ATTEMPT = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
@@ -14,7 +14,21 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end
 return {count, ttl}`;
 
-/** OTP state in Redis: hashes with PEXPIREAT, Lua for attempt counting, SET NX PX cooldowns. */
+const TAKE = `
+for i, key in ipairs(KEYS) do
+  local count = tonumber(redis.call('GET', key) or '0')
+  if count >= tonumber(ARGV[2 * i - 1]) then
+    local ttl = redis.call('PTTL', key)
+    if ttl < 0 then redis.call('PEXPIRE', key, ARGV[2 * i]) ttl = tonumber(ARGV[2 * i]) end
+    return {i, ttl}
+  end
+end
+for i, key in ipairs(KEYS) do
+  if redis.call('INCR', key) == 1 or redis.call('PTTL', key) < 0 then redis.call('PEXPIRE', key, ARGV[2 * i]) end
+end
+return {0, 0}`;
+
+/** OTP state in Redis: hashes with PEXPIREAT, Lua for attempt counting and all-or-nothing budgets, SET NX PX cooldowns. */
 export class RedisOtpStore extends OtpStore {
   constructor(
     private readonly redis: Redis,
@@ -58,5 +72,21 @@ export class RedisOtpStore extends OtpStore {
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
     const [count, resetMs] = (await this.redis.eval(HIT, 1, `${this.prefix}w:${key}`, windowMs)) as [number, number];
     return { count, resetMs };
+  }
+
+  async take(budgets: readonly OtpBudget[]): Promise<OtpTakeResult> {
+    if (budgets.length === 0) return { ok: true };
+    const keys = budgets.map((b) => `${this.prefix}w:${b.key}`);
+    const args = budgets.flatMap((b) => [b.max, b.windowMs]);
+    const [index, resetMs] = (await this.redis.eval(TAKE, keys.length, ...keys, ...args)) as [number, number];
+    return index === 0 ? { ok: true } : { ok: false, key: budgets[index - 1]!.key, resetMs };
+  }
+
+  async mark(key: string, ttlMs: number): Promise<void> {
+    await this.redis.set(`${this.prefix}m:${key}`, '1', 'PX', ttlMs);
+  }
+
+  async markedFor(key: string): Promise<number> {
+    return Math.max(0, await this.redis.pttl(`${this.prefix}m:${key}`));
   }
 }

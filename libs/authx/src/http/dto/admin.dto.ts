@@ -24,7 +24,7 @@ export class AuditQueryDto extends createZodDto(auditQuerySchema) {}
 
 /** Body of `POST /admin/auth/roles`. */
 export const roleSchema = z
-  .object({ role: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), permissions: z.array(z.string().min(1).max(100)).min(1).max(100), tenant: z.string().max(64).optional() })
+  .object({ role: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), permissions: z.array(z.string().min(1).max(100)).min(1).max(100), tenant: z.string().regex(/^([A-Za-z0-9_-]{1,64}|\*)$/, 'a tenant id, or * for every tenant').optional() })
   .strict();
 export class RoleDto extends createZodDto(roleSchema) {}
 
