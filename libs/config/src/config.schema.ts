@@ -69,3 +69,6 @@ export const envSchema = z.object({
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
+
+/** The core variables every app reads (the lib fragments add their own). */
+export const CORE_CONFIG_KEYS: readonly string[] = Object.keys(envSchema.shape);

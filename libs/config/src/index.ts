@@ -9,3 +9,4 @@ export type { PlatformConfigOptions } from './config.module';
 export { envBoolean, envPositiveInt } from './env-fields';
 export { loadConfig, resolvePort } from './load-config';
 export { UsesConfig, UsesConfigDecorator } from './uses-config.decorator';
+export { CORE_CONFIG_KEYS } from './config.schema';
