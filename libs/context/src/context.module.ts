@@ -1,12 +1,11 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, type NestModule } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '@mikasmissions/config';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ClsModule, ClsServiceManager } from 'nestjs-cls';
+import { ClsModule, ClsService, ClsServiceManager } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { CTX, RequestContext } from './request-context';
-import { REQUEST_ID_HEADER, readTenantHeader, resolveRequestId } from './request-id';
-import { logWhenFinished } from './request-log';
+import { RequestContext } from './request-context';
+import { mountRequestContext } from './request-context.hook';
 
 /** Options of {@link ContextModule.forRoot}; every field has a default. */
 export interface ContextModuleOptions {
@@ -34,7 +33,7 @@ export const REDACTED_PATHS = [
  * every line written inside a request stamped with its `requestId` by a mixin — no child
  * logger per request, which is what made request logging cost more than the route itself.
  */
-function platformLogger(config: AppConfig, options: ContextModuleOptions, holder: { logger?: Logger }): Logger {
+function platformLogger(config: AppConfig, options: ContextModuleOptions, holder: LoggerHolder): Logger {
   const transport = config.log.pretty && !options.logDestination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined;
   const logger = pino(
     {
@@ -53,43 +52,46 @@ function platformLogger(config: AppConfig, options: ContextModuleOptions, holder
   return logger;
 }
 
+/** Holds the process logger once nestjs-pino's factory made it. */
+const LOGGER_HOLDER = Symbol('mm.context.loggerHolder');
+type LoggerHolder = { logger?: Logger };
+
 /**
  * Request context for every request (nestjs-cls): request id in and out (`x-request-id`),
  * tenant resolution, the principal, and structured JSON logs (nestjs-pino) whose every line
- * carries `requestId`.
+ * carries `requestId`. The context is opened on the adapter's own request path (a Fastify
+ * `onRequest` hook, an Express `use`; see `request-context.hook.ts`), not through nestjs-cls'
+ * middleware and Nest's middleware chain.
  *
  * @example
  * @Module({ imports: [ContextModule.forRoot({ serviceName: 'analytics' })] })
  */
 @Global()
 @Module({})
-export class ContextModule {
+export class ContextModule implements NestModule {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly cls: ClsService,
+    @Inject(LOGGER_HOLDER) private readonly holder: LoggerHolder,
+  ) {}
+
+  /** Nest calls this before it registers routes: the context opens ahead of every route. */
+  configure(): void {
+    mountRequestContext(this.adapterHost.httpAdapter, this.cls, () => this.holder.logger);
+  }
+
   static forRoot(options: ContextModuleOptions = {}): DynamicModule {
-    const holder: { logger?: Logger } = {};
+    const holder: LoggerHolder = {};
     return {
       module: ContextModule,
       imports: [
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: true,
-            generateId: true,
-            idGenerator: (req: IncomingMessage) => resolveRequestId(req),
-            setup: (cls, req: IncomingMessage, res: ServerResponse) => {
-              res.setHeader(REQUEST_ID_HEADER, resolveRequestId(req));
-              if (holder.logger) logWhenFinished(holder.logger, req, res);
-              const tenant = readTenantHeader(req);
-              if (tenant === null) cls.set(CTX.tenantHeaderInvalid, true);
-              else if (tenant) cls.set(CTX.tenantHeader, tenant);
-            },
-          },
-        }),
+        ClsModule.forRoot({ global: true, middleware: { mount: false } }),
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ pinoHttp: { logger: platformLogger(config, options, holder) }, forRoutes: [] }),
         }),
       ],
-      providers: [RequestContext],
+      providers: [RequestContext, { provide: LOGGER_HOLDER, useValue: holder }],
       exports: [RequestContext],
     };
   }

@@ -3,11 +3,11 @@ import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { DEFAULT_TENANT } from './request-id';
 import type { Principal, RequestContextSnapshot } from './principal';
 
-/** Keys under which the request context lives in CLS. */
+/** Keys under which the request context lives in CLS (symbols: a plain property read, no dotted path). */
 export const CTX = {
-  tenantHeader: 'mm.tenantHeader',
-  tenantHeaderInvalid: 'mm.tenantHeaderInvalid',
-  principal: 'mm.principal',
+  tenantHeader: Symbol('mm.tenantHeader'),
+  tenantHeaderInvalid: Symbol('mm.tenantHeaderInvalid'),
+  principal: Symbol('mm.principal'),
 } as const;
 
 /**

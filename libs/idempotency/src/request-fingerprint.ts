@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -14,14 +14,12 @@ function canonical(value: unknown): unknown {
 
 /** SHA-256 of method, URL (path and query) and the body with its keys sorted. */
 export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method.toUpperCase()} ${url}\n${JSON.stringify(canonical(body ?? null))}`)
-    .digest('hex');
+  return hash('sha256', `${method.toUpperCase()} ${url}\n${JSON.stringify(canonical(body ?? null))}`, 'hex');
 }
 
 /** The store key of an idempotency key within its tenant and principal. */
 export function scopedKey(tenantId: string, principalId: string, key: string): string {
-  return createHash('sha256').update(JSON.stringify([tenantId, principalId, key])).digest('hex');
+  return hash('sha256', JSON.stringify([tenantId, principalId, key]), 'hex');
 }
 
 const VALID_KEY = /^[\x20-\x7e]{1,255}$/;

@@ -28,6 +28,15 @@ describe('OutboxUnitOfWork with a store outside the database (memory/Redis)', ()
     await claim.release();
   });
 
+  it('a unit that published nothing neither writes to the store nor wakes the relay', async () => {
+    const store = new MemoryOutboxStore();
+    const append = jest.spyOn(store, 'append');
+    const wake = jest.spyOn(store, 'wake');
+    expect(await new OutboxUnitOfWork(store, null).run(async () => 'hit')).toBe('hit');
+    expect(append).not.toHaveBeenCalled();
+    expect(wake).not.toHaveBeenCalled();
+  });
+
   it('stores right away outside a unit, and keeps concurrent units apart', async () => {
     const store = new MemoryOutboxStore();
     const uow = new OutboxUnitOfWork(store, null);

@@ -6,7 +6,8 @@ import type { OutboxStore } from './ports/outbox-store';
 /**
  * Ties outbox writes to the handler's success. With Postgres, the work runs in one
  * database transaction (nestjs-cls `TransactionHost`) and outbox rows are inserted in it;
- * with Redis or memory, events are buffered and written only after the work succeeded.
+ * with Redis or memory, events are buffered and written only after the work succeeded (a
+ * unit that published nothing, e.g. a cache HIT, touches the store and wakes the relay not at all).
  */
 export class OutboxUnitOfWork {
   private readonly buffer = new AsyncLocalStorage<EventEnvelope[]>();
@@ -27,7 +28,7 @@ export class OutboxUnitOfWork {
     if (this.buffer.getStore()) return fn();
     const pending: EventEnvelope[] = [];
     const result = await this.buffer.run(pending, fn);
-    await this.store.append(pending);
+    if (pending.length > 0) await this.store.append(pending);
     return result;
   }
 

@@ -8,7 +8,9 @@ import { median, residentMiB, startProcess, type Started } from './bench-process
  * with autocannon: a 2 s warm-up per case, then BENCH_SECONDS (default 5) interleaved 1 s
  * rounds (medians, so drift hits every case alike), BENCH_CONNECTIONS (default 50).
  * Every row is a ratio to the bare app. BENCH_REDIS=true puts cache and idempotency in Redis.
- * It also prints each app's resident memory at idle and after the load.
+ * It also prints each app's resident memory at idle and after the load, and how busy the
+ * bench's own process (autocannon, in-process) was during each case: a client near 100 % of a
+ * core would cap the bare row and flatter every ratio.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -65,8 +67,13 @@ function cases(token: string): Case[] {
   ];
 }
 
-const run = (url: string, c: Case, seconds: number) =>
-  autocannon({ url: `${url}/${c.path}`, method: c.method ?? 'GET', headers: c.headers, body: c.body, connections: CONNECTIONS, duration: seconds });
+const run = async (url: string, c: Case, seconds: number) => {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await autocannon({ url: `${url}/${c.path}`, method: c.method ?? 'GET', headers: c.headers, body: c.body, connections: CONNECTIONS, duration: seconds });
+  const used = process.cpuUsage(cpu);
+  return { result, clientCpu: (used.user + used.system) / 1000 / (performance.now() - started) };
+};
 
 async function main(): Promise<void> {
   process.stdout.write('bench:decorators: starting the bare app, analytics, identity and outbox-relay…\n');
@@ -80,7 +87,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2_000));
     const idle = started.map((s) => residentMiB(s.child.pid));
     const list = cases(await devToken(urls.analytics));
-    const samples = list.map(() => ({ rps: [] as number[], p99: [] as number[], errors: 0 }));
+    const samples = list.map(() => ({ rps: [] as number[], p99: [] as number[], cpu: [] as number[], errors: 0 }));
     for (const c of list) {
       const probe = await fetch(`${urls[c.target]}/${c.path}`, { method: c.method ?? 'GET', headers: c.headers, body: c.body });
       if (probe.status >= 400) throw new Error(`${c.name}: ${c.path} answered ${probe.status}: ${await probe.text()}`);
@@ -90,25 +97,26 @@ async function main(): Promise<void> {
     for (let round = 0; round < SECONDS; round++) {
       process.stdout.write(`  round ${round + 1}/${SECONDS}\n`);
       for (const [i, c] of list.entries()) {
-        const r = await run(urls[c.target], c, 1);
+        const { result: r, clientCpu } = await run(urls[c.target], c, 1);
+        samples[i].cpu.push(clientCpu);
         samples[i].rps.push(r.requests.average);
         samples[i].p99.push(r.latency.p99);
         samples[i].errors += r.errors + r.non2xx;
       }
     }
     const loaded = started.map((s) => residentMiB(s.child.pid));
-    const rows = list.map((c, i) => ({ c, rps: Math.round(median(samples[i].rps)), p99: median(samples[i].p99), errors: samples[i].errors }));
+    const rows = list.map((c, i) => ({ c, rps: Math.round(median(samples[i].rps)), p99: median(samples[i].p99), cpu: Math.round(median(samples[i].cpu) * 100), errors: samples[i].errors }));
     const bare = rows[0].rps;
     const verdict = (ratio: number, bar?: number) => (bar === undefined ? '' : ratio >= bar ? `≥ ${bar}% ✓` : `< ${bar}% ✗`);
     const lines = [
       '',
       `Fastify, ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds per case (medians), runtime Node ${process.version} (${process.execPath}), stores: ${REDIS ? 'redis' : 'memory'}`,
       '',
-      '| case | req/s | of bare | bar | p99 ms | errors |',
-      '|---|---:|---:|---|---:|---:|',
+      '| case | req/s | of bare | bar | p99 ms | errors | client CPU |',
+      '|---|---:|---:|---|---:|---:|---:|',
       ...rows.map((r) => {
         const ratio = Math.round((r.rps / bare) * 100);
-        return `| ${r.c.name} | ${r.rps} | ${ratio}% | ${verdict(ratio, r.c.bar)} | ${r.p99} | ${r.errors} |`;
+        return `| ${r.c.name} | ${r.rps} | ${ratio}% | ${verdict(ratio, r.c.bar)} | ${r.p99} | ${r.errors} | ${r.cpu}% |`;
       }),
       '',
       '| process | RSS idle MiB | RSS after load MiB |',

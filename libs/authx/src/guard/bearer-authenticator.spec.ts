@@ -24,6 +24,25 @@ describe('BearerAuthenticator', () => {
     expect(reasons()).toEqual([]);
   });
 
+  it('verifies a token once, but checks its session for revocation on every request', async () => {
+    let revoked = false;
+    const { bearer, reasons } = setup('enforce', async () => revoked);
+    const header = `Bearer ${await codec.sign(claims, 60)}`;
+    const verify = jest.spyOn(codec, 'verify');
+    try {
+      const first = await bearer.authenticate(header);
+      const second = await bearer.authenticate(header);
+      expect(second).toEqual(first);
+      expect(second?.roles).not.toBe(first?.roles);
+      expect(verify).toHaveBeenCalledTimes(1);
+      revoked = true;
+      expect(await rejection(bearer.authenticate(header))).toBe('401 SESSION_REVOKED');
+      expect(reasons()).toEqual(['SESSION_REVOKED']);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it('accepts the scheme in any case', async () => {
     const { bearer } = setup('enforce');
     expect(await bearer.authenticate(`bearer ${await codec.sign(claims, 60)}`)).toMatchObject({ userId: 'u1' });

@@ -5,6 +5,7 @@ import { AuthxUnavailableError, UnauthenticatedError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
 import { SessionService } from '../sessions/session.service';
 import { JwtCodec, type AccessTokenClaims } from '../tokens/jwt-codec';
+import { VerifiedTokenCache } from '../tokens/verified-token.cache';
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
@@ -13,7 +14,9 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
  * {@link JwtCodec} (one algorithm, kid, exp/nbf/iss/aud), then rejected when its session was
  * revoked (logout, reuse detection). Every rejection is audited (`authenticate`/`bearer`) with
  * its reason: `TOKEN_MISSING`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, … A failing
- * session store is a 503 {@link AuthxUnavailableError}, not a 401.
+ * session store is a 503 {@link AuthxUnavailableError}, not a 401. A token verified once is
+ * kept (until its `exp`, LRU-bounded) in a {@link VerifiedTokenCache}, so a repeat caller pays
+ * a map lookup instead of the signature check; the revocation check still runs every request.
  *
  * @example
  * const principal = await bearer.authenticate(req.headers.authorization);
@@ -21,6 +24,8 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
  */
 @Injectable()
 export class BearerAuthenticator {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     private readonly codec: JwtCodec,
     private readonly sessions: SessionService,
@@ -36,23 +41,28 @@ export class BearerAuthenticator {
     }
     const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
     if (!token) throw await this.deny('TOKEN_INVALID', new UnauthenticatedError('TOKEN_INVALID', 'the Authorization header must be "Bearer <token>"'));
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.codec.verify(token);
-    } catch (error) {
-      const rejection = error instanceof UnauthenticatedError ? error : new UnauthenticatedError('TOKEN_INVALID', 'token is not a JWT');
-      throw await this.deny(rejection.code, rejection);
-    }
+    let claims = this.verified.get(token, Date.now());
+    if (!claims) claims = await this.verify(token);
     if (await this.isRevoked(claims.sid)) {
       throw await this.deny('SESSION_REVOKED', new UnauthenticatedError('SESSION_REVOKED', 'this session was signed out or revoked'));
     }
     return {
       userId: claims.sub,
       tenantId: claims.tenant,
-      roles: claims.roles,
+      roles: [...claims.roles],
       sessionId: claims.sid,
       claims: { iss: claims.iss, aud: claims.aud, iat: claims.iat, exp: claims.exp, jti: claims.jti },
     };
+  }
+
+  /** Verifies `token` with the codec (a 401 audited with its reason) and keeps it on success. */
+  private async verify(token: string): Promise<AccessTokenClaims> {
+    try {
+      return this.verified.put(token, await this.codec.verify(token));
+    } catch (error) {
+      const rejection = error instanceof UnauthenticatedError ? error : new UnauthenticatedError('TOKEN_INVALID', 'token is not a JWT');
+      throw await this.deny(rejection.code, rejection);
+    }
   }
 
   private async isRevoked(sessionId: string): Promise<boolean> {

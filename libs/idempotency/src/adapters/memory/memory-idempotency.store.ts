@@ -8,7 +8,19 @@ interface MemoryRecord {
   expiresAt: number;
 }
 
-/** Single-process store for dev:local and tests; same contract as Redis. */
+/** Freezes `value` and everything in it, so a stored response can be handed out as it is. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Single-process store for dev:local and tests; same contract as Redis. A completed response
+ * is copied once when stored and kept frozen, so a replay hands it out without another copy.
+ */
 export class MemoryIdempotencyStore extends IdempotencyStore {
   private readonly records = new Map<string, MemoryRecord>();
 
@@ -33,7 +45,7 @@ export class MemoryIdempotencyStore extends IdempotencyStore {
   async claim(key: string, fingerprint: string, lockTtlMs: number): Promise<ClaimResult> {
     this.sweep();
     const existing = this.live(key);
-    if (existing?.response) return { outcome: 'completed', fingerprint: existing.fingerprint, response: structuredClone(existing.response) };
+    if (existing?.response) return { outcome: 'completed', fingerprint: existing.fingerprint, response: existing.response };
     if (existing) return { outcome: 'in-flight', fingerprint: existing.fingerprint };
     const token = randomUUID();
     this.records.set(key, { fingerprint, token, expiresAt: Date.now() + lockTtlMs });
@@ -50,7 +62,7 @@ export class MemoryIdempotencyStore extends IdempotencyStore {
   async complete(key: string, token: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
     const record = this.live(key);
     if (!record || record.token !== token) return false;
-    this.records.set(key, { fingerprint: record.fingerprint, response: structuredClone(response), expiresAt: Date.now() + ttlMs });
+    this.records.set(key, { fingerprint: record.fingerprint, response: deepFreeze(structuredClone(response)), expiresAt: Date.now() + ttlMs });
     return true;
   }
 
