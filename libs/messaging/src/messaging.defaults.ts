@@ -48,6 +48,8 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: En
     backoffBaseMs: 500,
     backoffMaxMs: 60_000,
     leaseMs: 30_000,
+    publishedRetentionMs: 3_600_000,
+    reconcileIntervalMs: 1_000,
     ...options.relay,
     ...defined({ enabled: bool(env, 'OUTBOX_RELAY_ENABLED'), pollIntervalMs: num(env, 'OUTBOX_RELAY_POLL_MS'), maxAttempts: num(env, 'OUTBOX_RELAY_MAX_ATTEMPTS') }),
   };
