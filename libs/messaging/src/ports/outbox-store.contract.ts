@@ -113,5 +113,20 @@ export function outboxStoreContract(name: string, make: () => Promise<OutboxStor
       expect(await store.prunePublished(10, 10)).toBe(1);
       expect(await store.stats()).toEqual({ pending: 0, published: 0, failed: 0 });
     });
+
+    it('pages published rows in write order, past ten rows', async () => {
+      const events = Array.from({ length: 12 }, (_, i) => envelope(i));
+      await store.append(events);
+      const claim = await store.claim(20);
+      await claim.complete(events.map((e) => ({ id: e.id, ok: true })));
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page = await store.listPublished({ withinMs: 60_000, limit: 5, after });
+        seen.push(...page.records.map((r) => r.id));
+        after = page.next;
+      } while (after !== null);
+      expect(seen).toEqual(events.map((e) => e.id));
+    });
   });
 }

@@ -23,7 +23,8 @@ type Row = {
   last_error: string | null;
   created_at: Date | string;
   published_at: Date | string | null;
-  seq: string;
+  /** `seq` as text (not named `seq`, which would make `ORDER BY seq` sort text). */
+  position: string;
   stream_entry_id: string | null;
   stream_epoch: string | null;
 };
@@ -43,7 +44,7 @@ const toRecord = (r: Row): OutboxRecord => ({
   streamEntry: r.stream_entry_id && r.stream_epoch ? { id: r.stream_entry_id, epoch: r.stream_epoch } : null,
 });
 
-const COLUMNS = 'id::text, type, aggregate_id, payload, status, attempts, last_error, created_at, published_at, seq::text, stream_entry_id, stream_epoch';
+const COLUMNS = 'id::text, type, aggregate_id, payload, status, attempts, last_error, created_at, published_at, seq::text AS position, stream_entry_id, stream_epoch';
 
 /**
  * Outbox in the service's Postgres schema (table `outbox`). `append` joins the caller's
@@ -156,7 +157,7 @@ export class PostgresOutboxStore extends OutboxStore {
         ORDER BY seq LIMIT $3`,
       [query.after ?? '0', query.withinMs, query.limit],
     );
-    return { records: rows.map(toRecord), next: rows.length < query.limit ? null : rows[rows.length - 1].seq };
+    return { records: rows.map(toRecord), next: rows.length < query.limit ? null : rows[rows.length - 1].position };
   }
 
   async republish(ids: string[]): Promise<number> {
