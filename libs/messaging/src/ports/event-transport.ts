@@ -1,8 +1,12 @@
 import type { EventEnvelope } from '../event-envelope';
 import type { OutboxRecord, StreamEntryRef } from './outbox-store';
 
-/** What happened to one envelope: published (with its stream entry, when the transport has one) or the error. */
-export type PublishResult = { ok: true; entry?: StreamEntryRef } | { ok: false; error: string };
+/**
+ * What happened to one envelope: published (with its stream entry, when the transport has
+ * one) or the error; `unavailable` when the transport could not be reached at all (the relay
+ * retries such rows without ever marking them `failed`).
+ */
+export type PublishResult = { ok: true; entry?: StreamEntryRef } | { ok: false; error: string; unavailable?: boolean };
 
 /**
  * What the relay's reconciler asks a durable transport: has the server restarted (or been

@@ -51,6 +51,26 @@ describe('OutboxRelay', () => {
     expect(await store.listFailed(5)).toEqual([expect.objectContaining({ attempts: 3, lastError: 'XADD refused (3)', status: 'failed' })]);
   });
 
+  it('never marks a row failed while the transport is unreachable; it goes out once the transport is back', async () => {
+    const store = new MemoryOutboxStore();
+    let down = true;
+    let calls = 0;
+    const transport = new (class extends EventTransport {
+      async publish(envelopes: EventEnvelope[]): Promise<PublishResult[]> {
+        calls += 1;
+        return envelopes.map(() => (down ? { ok: false, error: 'Connection is closed.', unavailable: true } : { ok: true }));
+      }
+    })();
+    const relay = new OutboxRelay(store, transport, OPTIONS);
+    await store.append([event(1)]);
+    relay.start();
+    await until(async () => calls > OPTIONS.maxAttempts + 2);
+    expect(await store.stats()).toEqual({ pending: 1, published: 0, failed: 0 });
+    down = false;
+    await until(async () => (await store.stats()).published === 1);
+    await relay.stop();
+  });
+
   describe('against real Postgres and Redis', () => {
     let pool: Pool;
     let redis: Redis;

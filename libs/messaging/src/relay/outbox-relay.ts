@@ -13,7 +13,8 @@ export function relayBackoffMs(attempt: number, options: Pick<RelayOptions, 'bac
 /**
  * Moves pending outbox rows to the transport in batches: claim (exclusive), publish in
  * order, then mark published with the stream entry — or back off exponentially, and after
- * `maxAttempts` mark the row `failed` with its last error. Wakes on the store's notification
+ * `maxAttempts` mark the row `failed` with its last error (never while the transport is
+ * unreachable: those rows wait, retried at most `backoffMaxMs` apart, however long it lasts). Wakes on the store's notification
  * or polls. With a transport that can be audited (Redis Streams), an {@link OutboxReconciler}
  * runs every `reconcileIntervalMs` and sends again what the transport lost.
  */
@@ -64,7 +65,7 @@ export class OutboxRelay {
       const results = await this.transport.publish(claim.records.map((r) => r.envelope));
       outcomes = claim.records.map((record, i) => this.outcome(record, results[i] ?? { ok: false, error: 'no result from the transport' }));
     } catch (error) {
-      outcomes = claim.records.map((record) => this.outcome(record, { ok: false, error: error instanceof Error ? error.message : String(error) }));
+      outcomes = claim.records.map((record) => this.outcome(record, { ok: false, error: error instanceof Error ? error.message : String(error), unavailable: true }));
     }
     await claim.complete(outcomes);
     return claim.records.length;
@@ -77,7 +78,7 @@ export class OutboxRelay {
     }
     const { error } = result;
     const attempt = record.attempts + 1;
-    const fail = attempt >= this.options.maxAttempts;
+    const fail = !result.unavailable && attempt >= this.options.maxAttempts;
     if (fail) this.logger.error(`outbox row ${record.id} (${record.type}) failed after ${attempt} attempts: ${error}`);
     return { id: record.id, ok: false, error, fail, retryInMs: relayBackoffMs(attempt, this.options) };
   }

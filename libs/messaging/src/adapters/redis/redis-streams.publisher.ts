@@ -37,7 +37,7 @@ export class RedisStreamsPublisher extends EventTransport {
     }
     try {
       const results = await multi.exec();
-      if (!results) return envelopes.map(() => ({ ok: false, error: 'transaction aborted' }));
+      if (!results) return envelopes.map(() => ({ ok: false, error: 'transaction aborted', unavailable: true }));
       const epochs = new Map(streams.map((stream, i) => [stream, results[i * 2 + 1]?.[1] as string | null]));
       return envelopes.map((envelope, i) => {
         const [error, id] = results[streams.length * 2 + i] ?? [new Error('no reply from Redis')];
@@ -47,7 +47,7 @@ export class RedisStreamsPublisher extends EventTransport {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return envelopes.map(() => ({ ok: false, error: message }));
+      return envelopes.map(() => ({ ok: false, error: message, unavailable: true }));
     }
   }
 
