@@ -18,6 +18,7 @@ describe('planService (the repository layout)', () => {
       'authx/20261201000000_authx',
       'messaging/20261201000000_outbox_inbox',
       '20261201000100_recorded_event_counters',
+      'messaging/20261202000000_outbox_stream_entry',
     ]);
     for (const m of plan.migrations) expect(m.sql).not.toContain(SCHEMA_PLACEHOLDER);
     expect(plan.migrations[2].sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."outbox"');
