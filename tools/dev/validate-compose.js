@@ -2,7 +2,8 @@
  * `pnpm run compose:validate`: parses the compose files (no Docker engine needed) and
  * checks what `docker compose` would reject or what would break at run time: unknown
  * depends_on targets, missing env files, services without a profile, apps without a
- * healthcheck, and pnpm scripts naming profiles that do not exist.
+ * healthcheck, pnpm scripts naming profiles that do not exist, and a Redis that would lose
+ * events on a restart (no AOF with `appendfsync everysec`, an evicting policy, no volume).
  */
 const { existsSync, readFileSync } = require('node:fs');
 const path = require('node:path');
@@ -30,6 +31,14 @@ for (const file of ['docker-compose.dev.yml', 'docker-compose.prod.yml']) {
     if (svc.environment?.APP && !existsSync(path.join(root, 'apps', svc.environment.APP, 'src/main.ts'))) {
       problems.push(`${file}: ${name} runs APP=${svc.environment.APP}, which is not in apps/`);
     }
+  }
+  for (const [name, svc] of Object.entries(services)) {
+    if (!/^redis(:|$)/.test(String(svc.image ?? ''))) continue;
+    const args = (Array.isArray(svc.command) ? svc.command : String(svc.command ?? '').split(/\s+/)).join(' ');
+    for (const needed of ['--appendonly yes', '--appendfsync everysec', '--maxmemory-policy noeviction']) {
+      if (!args.includes(needed)) problems.push(`${file}: ${name} must run redis-server with ${needed} (README "Redis persistence")`);
+    }
+    if (!(svc.volumes ?? []).some((v) => String(v).endsWith(':/data'))) problems.push(`${file}: ${name} keeps /data on no volume`);
   }
   const kind = file.includes('.dev.') ? 'dev' : 'prod';
   for (const [script, command] of Object.entries(scripts)) {

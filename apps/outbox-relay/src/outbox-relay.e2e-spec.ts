@@ -36,7 +36,7 @@ describe('outbox-relay app', () => {
     });
     afterAll(async () => {
       await app?.close();
-      await redis.del(`${streams}test.standalone`);
+      await redis.del(`${streams}test.standalone`, `${streams}test.standalone:epoch`);
       await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
       await redis.quit();
       await pool.end();

@@ -28,6 +28,8 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: Me
     backoffBaseMs: 500,
     backoffMaxMs: 60_000,
     leaseMs: 30_000,
+    publishedRetentionMs: 3_600_000,
+    reconcileIntervalMs: 1_000,
     ...options.relay,
     ...defined({ enabled: env.OUTBOX_RELAY_ENABLED, pollIntervalMs: env.OUTBOX_RELAY_POLL_MS, maxAttempts: env.OUTBOX_RELAY_MAX_ATTEMPTS }),
   };

@@ -16,6 +16,14 @@ export interface RelayOptions {
   backoffMaxMs: number;
   /** Lease of a claim in the Redis and memory stores. Default: 30 s. */
   leaseMs: number;
+  /**
+   * Published rows are kept this long, so that the reconciler can send them again when Redis
+   * loses them; then they are deleted. Must exceed the longest time a Redis data loss can go
+   * unnoticed (no relay running). Default: 1 h.
+   */
+  publishedRetentionMs: number;
+  /** How often the reconciler asks Redis whether it restarted or lost a stream. Default: 1 s. */
+  reconcileIntervalMs: number;
 }
 
 /** Consumer (RedisStreamsServer) settings. */

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     const tx = new PoolSqlTransactions(pool);
     const store = new PostgresOutboxStore(tx, 'analytics');
     relay = new OutboxRelay(store, new RedisStreamsPublisher(redis, prefix), {
-      enabled: true, batchSize: 500, pollIntervalMs: 200, maxAttempts: 5, backoffBaseMs: 100, backoffMaxMs: 2_000, leaseMs: 30_000,
+      enabled: true, batchSize: 500, pollIntervalMs: 200, maxAttempts: 5, backoffBaseMs: 100, backoffMaxMs: 2_000, leaseMs: 30_000, publishedRetentionMs: 3_600_000, reconcileIntervalMs: 1_000,
     });
     const strategy = new RedisStreamsServer({
       redisUrl: REDIS_URL, streamPrefix: prefix, contracts, inbox: new PostgresInboxStore(tx, 'analytics'),

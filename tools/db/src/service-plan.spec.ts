@@ -18,6 +18,7 @@ describe('planService (the repository layout)', () => {
       'authx/20261201000000_authx',
       'messaging/20261201000000_outbox_inbox',
       '20261201000100_recorded_event_counters',
+      'messaging/20261202000000_outbox_stream_entry',
       'authx/20261215000000_role_definitions',
     ]);
     for (const m of plan.migrations) expect(m.sql).not.toContain(SCHEMA_PLACEHOLDER);

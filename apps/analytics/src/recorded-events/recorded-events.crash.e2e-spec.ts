@@ -131,6 +131,6 @@ describe('crash safety: the analytics consumer is SIGKILLed while 10,000 events 
     expect(streamLength).toBeGreaterThanOrEqual(TOTAL);
     expect(dlq).toBe(0);
     expect(stats).toEqual({ pending: 0, published: TOTAL, failed: 0 });
-    await redis.del(stream, `${stream}.dlq`);
+    await redis.del(stream, `${stream}.dlq`, `${stream}:epoch`);
   }, 90_000);
 });

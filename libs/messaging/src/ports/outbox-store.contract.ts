@@ -85,5 +85,48 @@ export function outboxStoreContract(name: string, make: () => Promise<OutboxStor
       expect(requeued[0].attempts).toBe(1);
       expect((await store.listFailed(10)).map((r) => r.id)).toEqual([events[2].id]);
     });
+
+    it('keeps published rows with their stream entry for the retention window, pages them, re-sends and prunes them', async () => {
+      const events = [envelope(1), envelope(2), envelope(3)];
+      await store.append(events);
+      const claim = await store.claim(10);
+      await claim.complete(events.map((e, i) => ({ id: e.id, ok: true, entry: { id: `1700000000000-${i}`, epoch: 'e1' } })));
+      const first = await store.listPublished({ withinMs: 60_000, limit: 2 });
+      expect(first.records.map((r) => r.id)).toEqual([events[0].id, events[1].id]);
+      expect(first.records[0]).toMatchObject({ status: 'published', streamEntry: { id: '1700000000000-0', epoch: 'e1' } });
+      const second = await store.listPublished({ withinMs: 60_000, limit: 2, after: first.next });
+      expect(second).toEqual({ records: [expect.objectContaining({ id: events[2].id })], next: null });
+
+      expect(await store.republish([events[1].id])).toBe(1);
+      expect(await store.republish([events[1].id])).toBe(0);
+      expect(await store.stats()).toEqual({ pending: 1, published: 2, failed: 0 });
+      const again = await store.claim(10);
+      expect(again.records).toEqual([expect.objectContaining({ id: events[1].id, status: 'pending' })]);
+      await again.complete([{ id: events[1].id, ok: true, entry: { id: '1700000000001-0', epoch: 'e2' } }]);
+      const all = await store.listPublished({ withinMs: 60_000, limit: 10 });
+      expect(all.records.find((r) => r.id === events[1].id)?.streamEntry).toEqual({ id: '1700000000001-0', epoch: 'e2' });
+
+      expect(await store.prunePublished(60_000, 10)).toBe(0);
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await store.listPublished({ withinMs: 10, limit: 10 })).records).toEqual([]);
+      expect(await store.prunePublished(10, 2)).toBe(2);
+      expect(await store.prunePublished(10, 10)).toBe(1);
+      expect(await store.stats()).toEqual({ pending: 0, published: 0, failed: 0 });
+    });
+
+    it('pages published rows in write order, past ten rows', async () => {
+      const events = Array.from({ length: 12 }, (_, i) => envelope(i));
+      await store.append(events);
+      const claim = await store.claim(20);
+      await claim.complete(events.map((e) => ({ id: e.id, ok: true })));
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page = await store.listPublished({ withinMs: 60_000, limit: 5, after });
+        seen.push(...page.records.map((r) => r.id));
+        after = page.next;
+      } while (after !== null);
+      expect(seen).toEqual(events.map((e) => e.id));
+    });
   });
 }

@@ -14,11 +14,26 @@ export interface OutboxRecord {
   lastError: string | null;
   createdAt: string;
   publishedAt: string | null;
+  /** Where the relay last put the row (set when published), else `null`. */
+  streamEntry: StreamEntryRef | null;
+}
+
+/** A stream entry as the relay recorded it: the `XADD` id and the stream's epoch (marker) at that time. */
+export interface StreamEntryRef {
+  id: string;
+  epoch: string;
+}
+
+/** A page of published rows in the retention window, for the reconciler. */
+export interface PublishedPage {
+  records: OutboxRecord[];
+  /** Where the next page starts; `null` when this was the last. */
+  next: string | null;
 }
 
 /** What the relay reports per claimed row. */
 export type RelayOutcome =
-  | { id: string; ok: true }
+  | { id: string; ok: true; /** where the transport put it, when it can tell */ entry?: StreamEntryRef }
   | { id: string; ok: false; error: string; /** give up: status `failed` */ fail: boolean; retryInMs: number };
 
 /** Rows the relay holds exclusively until it completes or releases them. */
@@ -61,6 +76,12 @@ export abstract class OutboxStore {
   abstract requeueFailed(options: RequeueOptions): Promise<OutboxRecord[]>;
   /** Counts per status. */
   abstract stats(): Promise<OutboxStats>;
+  /** Published rows published within the last `withinMs`, in write order, `limit` per page from `after` (a previous page's `next`). */
+  abstract listPublished(query: { withinMs: number; limit: number; after?: string | null }): Promise<PublishedPage>;
+  /** Moves these published rows back to pending, due now (the transport lost them); returns how many moved. */
+  abstract republish(ids: string[]): Promise<number>;
+  /** Deletes up to `limit` published rows published more than `olderThanMs` ago; returns how many. */
+  abstract prunePublished(olderThanMs: number, limit: number): Promise<number>;
   /** Resolves when new rows may be waiting (or after `timeoutMs`). */
   abstract waitForWork(timeoutMs: number): Promise<void>;
   /** Tells this process's relay that rows were committed (no round trip). */

@@ -7,11 +7,11 @@ import { PostgresOutboxStore } from '../adapters/postgres/postgres-outbox.store'
 import { RedisStreamsPublisher } from '../adapters/redis/redis-streams.publisher';
 import { createEnvelope, type EventEnvelope } from '../event-envelope';
 import type { RelayOptions } from '../messaging.options';
-import { EventTransport } from '../ports/event-transport';
+import { EventTransport, type PublishResult } from '../ports/event-transport';
 import { createMessagingSchema } from '../testing/messaging-schema';
 import { OutboxRelay, RELAY_ROUND_RETRY_MAX_MS, relayBackoffMs, relayRoundRetryMs } from './outbox-relay';
 
-const OPTIONS: RelayOptions = { enabled: true, batchSize: 50, pollIntervalMs: 50, maxAttempts: 3, backoffBaseMs: 10, backoffMaxMs: 40, leaseMs: 30_000 };
+const OPTIONS: RelayOptions = { enabled: true, batchSize: 50, pollIntervalMs: 50, maxAttempts: 3, backoffBaseMs: 10, backoffMaxMs: 40, leaseMs: 30_000, publishedRetentionMs: 60_000, reconcileIntervalMs: 100 };
 const event = (n: number, aggregateId?: string) =>
   createEnvelope({ type: 'test.relayed', version: 1, payload: { n }, tenantId: 't', requestId: `r${n}`, aggregateId });
 
@@ -44,9 +44,9 @@ describe('OutboxRelay', () => {
     const store = new MemoryOutboxStore();
     let calls = 0;
     const transport = new (class extends EventTransport {
-      async publish(envelopes: EventEnvelope[]) {
+      async publish(envelopes: EventEnvelope[]): Promise<PublishResult[]> {
         calls += 1;
-        return envelopes.map(() => `XADD refused (${calls})`);
+        return envelopes.map(() => ({ ok: false, error: `XADD refused (${calls})` }));
       }
     })();
     const relay = new OutboxRelay(store, transport, OPTIONS);
@@ -56,6 +56,26 @@ describe('OutboxRelay', () => {
     await relay.stop();
     expect(calls).toBe(3);
     expect(await store.listFailed(5)).toEqual([expect.objectContaining({ attempts: 3, lastError: 'XADD refused (3)', status: 'failed' })]);
+  });
+
+  it('never marks a row failed while the transport is unreachable; it goes out once the transport is back', async () => {
+    const store = new MemoryOutboxStore();
+    let down = true;
+    let calls = 0;
+    const transport = new (class extends EventTransport {
+      async publish(envelopes: EventEnvelope[]): Promise<PublishResult[]> {
+        calls += 1;
+        return envelopes.map(() => (down ? { ok: false, error: 'Connection is closed.', unavailable: true } : { ok: true }));
+      }
+    })();
+    const relay = new OutboxRelay(store, transport, OPTIONS);
+    await store.append([event(1)]);
+    relay.start();
+    await until(async () => calls > OPTIONS.maxAttempts + 2);
+    expect(await store.stats()).toEqual({ pending: 1, published: 0, failed: 0 });
+    down = false;
+    await until(async () => (await store.stats()).published === 1);
+    await relay.stop();
   });
 
   describe('against real Postgres and Redis', () => {
@@ -92,7 +112,7 @@ describe('OutboxRelay', () => {
         expect(e.payload.n).toBeGreaterThan(previous);
         seen.set(e.aggregateId!, e.payload.n);
       }
-      await redis.del(`${prefix}test.relayed`);
+      await redis.del(...(await redis.keys(`${prefix}*`)));
     });
 
     it('wakes on NOTIFY: a row committed while the relay idles is published well before the next poll', async () => {
@@ -107,7 +127,7 @@ describe('OutboxRelay', () => {
       await until(async () => (await redis.xlen(`${prefix}test.relayed`)) === 1, 10_000);
       await relay.stop();
       expect((await pool.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_relay_waiting`)).rows[0].n).toBe(0);
-      await redis.del(`${prefix}test.relayed`);
+      await redis.del(...(await redis.keys(`${prefix}*`)));
     });
   });
 });

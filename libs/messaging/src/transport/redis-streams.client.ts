@@ -62,8 +62,8 @@ export class RedisStreamsClient extends ClientProxy {
     await this.connect();
     const envelope = isEnvelope(packet.data, type) ? packet.data : this.wrap(type, packet.data as object);
     this.options.contracts.assertEnvelope(envelope);
-    const [error] = await this.publisher!.publish([envelope]);
-    if (error) throw new Error(`could not publish ${type}: ${error}`);
+    const [result] = await this.publisher!.publish([envelope]);
+    if (!result.ok) throw new Error(`could not publish ${type}: ${result.error}`);
     return envelope as T;
   }
 

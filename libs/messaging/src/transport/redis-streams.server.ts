@@ -7,6 +7,7 @@ import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
 import { backoffMs } from '../backoff';
 import { deadLetter, recordFailure } from './delivery-failure';
+import { ensureGroups, groupStates, isMissingGroup } from './consumer-groups';
 import { claimEntries, findDuePending, forgetDeadConsumers, parseFailure } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-event-handler';
@@ -28,6 +29,13 @@ const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
 /** Inbox transactions a batch is spread over (one commit each). */
 const INBOX_CHUNKS = 4;
+/** Longest a readiness check waits for Redis (commands queue while it reconnects). */
+const HEALTH_TIMEOUT_MS = 1_000;
+const withTimeout = <T>(work: Promise<T>, ms: number, message: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
@@ -58,6 +66,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private readonly inFlight = new Set<Promise<void>>();
   private state: 'starting' | 'running' | 'stopped' = 'starting';
   private lastError?: string;
+  /** Why the last read failed; cleared by the next successful one. */
+  private readError?: string;
   private closing = false;
   private retryTimer?: NodeJS.Timeout;
   private readonly cursors = new Map<string, string>();
@@ -114,11 +124,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     await Promise.all([this.reader.connect(), this.client.connect()]);
     const types = [...this.messageHandlers.entries()].filter(([, h]) => h.isEventHandler).map(([pattern]) => pattern);
     this.streams = types.map((t) => streamKey(this.options.streamPrefix, t));
-    for (const stream of this.streams) {
-      await this.client.xgroup('CREATE', stream, this.options.group, '0', 'MKSTREAM').catch((e: Error) => {
-        if (!e.message.includes('BUSYGROUP')) throw e;
-      });
-    }
+    await ensureGroups(this.client, this.streams, this.options.group);
     if (this.closing) return;
     this.running = true;
     this.state = 'running';
@@ -147,18 +153,17 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     this.reader?.disconnect();
   }
 
-  /** Transport health and consumer lag per stream, for `/ready`. */
+  /**
+   * Transport health and consumer lag per stream, for `/ready`: down while a connection is
+   * not up, while reads fail (e.g. `NOGROUP` until the group is made again) and while a
+   * stream or the group is missing.
+   */
   async health(): Promise<Record<string, unknown>> {
-    if (this.state !== 'running' || !this.client) throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
-    const streams: Record<string, { pending: number; lag: number | null }> = {};
-    for (const stream of this.streams) {
-      const groups = (await this.client.xinfo('GROUPS', stream)) as Array<Array<string | number | null>>;
-      for (const group of groups) {
-        const info: Record<string, unknown> = {};
-        for (let i = 0; i + 1 < group.length; i += 2) info[String(group[i])] = group[i + 1];
-        if (info.name === this.options.group) streams[stream] = { pending: Number(info.pending), lag: info.lag === null || info.lag === undefined ? null : Number(info.lag) };
-      }
-    }
+    if (this.state !== 'running' || !this.client || !this.reader) throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
+    const down = [this.reader, this.client].find((c) => c.status !== 'ready');
+    if (down) throw new Error(`cannot read: Redis connection is ${down.status}${this.lastError ? ` (${this.lastError})` : ''}`);
+    if (this.readError) throw new Error(`cannot read: ${this.readError}`);
+    const streams = await withTimeout(groupStates(this.client, this.streams, this.options.group), HEALTH_TIMEOUT_MS, 'cannot read: Redis did not answer');
     return { group: this.options.group, consumer: this.options.consumer, streams };
   }
 
@@ -179,6 +184,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         )) as Array<[string, Entry[]]> | null;
         this.blocked = false;
         failures = 0;
+        this.readError = undefined;
         if (!reply) continue;
         const batch = reply.flatMap(([stream, entries]) => entries.map(([id, fields]) => ({ stream, id, fields, deliveries: 1 })));
         const work = this.processBatch(batch);
@@ -188,8 +194,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         this.blocked = false;
         if (!this.running) break;
         failures += 1;
-        this.lastError = messageOf(error);
+        this.lastError = this.readError = messageOf(error);
         this.logger.warn?.(`read failed (${failures} in a row): ${this.lastError}`);
+        if (isMissingGroup(error) && (await this.recreateGroups())) continue;
         await sleep(backoffMs(failures + 1, { baseMs: 100, maxMs: 5_000 }));
       }
     }
@@ -210,8 +217,21 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     } catch (error) {
       this.lastError = messageOf(error);
       this.logger.warn?.(`claim failed: ${this.lastError}`);
+      if (isMissingGroup(error)) await this.recreateGroups();
     } finally {
       this.claiming = false;
+    }
+  }
+
+  /** The group or its stream is gone (Redis lost its data): make them again and read on. */
+  private async recreateGroups(): Promise<boolean> {
+    try {
+      await ensureGroups(this.client!, this.streams, this.options.group);
+      this.logger.warn?.(`consumer group "${this.options.group}" was missing; created it again on ${this.streams.join(', ')}`);
+      return true;
+    } catch (error) {
+      this.lastError = messageOf(error);
+      return false;
     }
   }
 

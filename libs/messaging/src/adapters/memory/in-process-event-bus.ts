@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '../../event-envelope';
-import { EventTransport } from '../../ports/event-transport';
+import { EventTransport, type PublishResult } from '../../ports/event-transport';
 
 /**
  * The transport of pure memory mode (dev:local without `DATABASE_URL`/`REDIS_URL`): the
@@ -23,13 +23,13 @@ export class InProcessEventBus extends EventTransport {
     for (const envelope of backlog) listener(envelope);
   }
 
-  async publish(envelopes: EventEnvelope[]): Promise<Array<string | null>> {
+  async publish(envelopes: EventEnvelope[]): Promise<PublishResult[]> {
     for (const envelope of envelopes) {
       const copy = structuredClone(envelope);
       if (this.listener) this.listener(copy);
       else this.backlog.push(copy);
     }
     if (this.backlog.length > this.backlogLimit) this.backlog.splice(0, this.backlog.length - this.backlogLimit);
-    return envelopes.map(() => null);
+    return envelopes.map(() => ({ ok: true }));
   }
 }

@@ -4,6 +4,7 @@ import {
   type OutboxClaim,
   type OutboxRecord,
   type OutboxStats,
+  type PublishedPage,
   type RelayOutcome,
   type RequeueOptions,
 } from '../../ports/outbox-store';
@@ -39,6 +40,7 @@ export class MemoryOutboxStore extends OutboxStore {
         lastError: null,
         createdAt: new Date(now).toISOString(),
         publishedAt: null,
+        streamEntry: null,
         seq: ++this.seq,
         availableAt: now,
         leasedUntil: 0,
@@ -84,6 +86,7 @@ export class MemoryOutboxStore extends OutboxStore {
     if (outcome.ok) {
       row.status = 'published';
       row.publishedAt = new Date().toISOString();
+      row.streamEntry = outcome.entry ?? null;
       return;
     }
     row.lastError = outcome.error;
@@ -111,6 +114,35 @@ export class MemoryOutboxStore extends OutboxStore {
     const stats: OutboxStats = { pending: 0, published: 0, failed: 0 };
     for (const row of this.rows.values()) stats[row.status] += 1;
     return stats;
+  }
+
+  async listPublished(query: { withinMs: number; limit: number; after?: string | null }): Promise<PublishedPage> {
+    const since = Date.now() - query.withinMs;
+    const after = Number(query.after ?? 0);
+    const rows = this.sorted('published')
+      .filter((r) => r.seq > after && Date.parse(r.publishedAt!) > since)
+      .slice(0, query.limit);
+    return { records: rows.map((r) => this.view(r)), next: rows.length < query.limit ? null : String(rows[rows.length - 1].seq) };
+  }
+
+  async republish(ids: string[]): Promise<number> {
+    let moved = 0;
+    for (const id of ids) {
+      const row = this.rows.get(id);
+      if (row?.status !== 'published') continue;
+      row.status = 'pending';
+      row.availableAt = Date.now();
+      moved += 1;
+    }
+    if (moved > 0) this.wake();
+    return moved;
+  }
+
+  async prunePublished(olderThanMs: number, limit: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    const old = this.sorted('published').filter((r) => Date.parse(r.publishedAt!) < cutoff).slice(0, limit);
+    for (const row of old) this.rows.delete(row.id);
+    return old.length;
   }
 
   waitForWork(timeoutMs: number): Promise<void> {

@@ -7,6 +7,7 @@ import {
   type OutboxClaim,
   type OutboxRecord,
   type OutboxStats,
+  type PublishedPage,
   type RelayOutcome,
   type RequeueOptions,
 } from '../../ports/outbox-store';
@@ -22,6 +23,10 @@ type Row = {
   last_error: string | null;
   created_at: Date | string;
   published_at: Date | string | null;
+  /** `seq` as text (not named `seq`, which would make `ORDER BY seq` sort text). */
+  position: string;
+  stream_entry_id: string | null;
+  stream_epoch: string | null;
 };
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -36,9 +41,10 @@ const toRecord = (r: Row): OutboxRecord => ({
   lastError: r.last_error,
   createdAt: iso(r.created_at) as string,
   publishedAt: iso(r.published_at),
+  streamEntry: r.stream_entry_id && r.stream_epoch ? { id: r.stream_entry_id, epoch: r.stream_epoch } : null,
 });
 
-const COLUMNS = 'id::text, type, aggregate_id, payload, status, attempts, last_error, created_at, published_at';
+const COLUMNS = 'id::text, type, aggregate_id, payload, status, attempts, last_error, created_at, published_at, seq::text AS position, stream_entry_id, stream_epoch';
 
 /**
  * Outbox in the service's Postgres schema (table `outbox`). `append` joins the caller's
@@ -126,11 +132,14 @@ export class PostgresOutboxStore extends OutboxStore {
   }
 
   private completionSql(outcomes: RelayOutcome[]): [string, unknown[]] {
-    const published = outcomes.filter((o) => o.ok).map((o) => o.id);
+    const published = outcomes.filter((o) => o.ok).map((o) => ({ id: o.id, entry_id: o.entry?.id ?? null, epoch: o.entry?.epoch ?? null }));
     const failed = outcomes.filter((o): o is Extract<RelayOutcome, { ok: false }> => !o.ok);
-    const sql = `WITH published AS (
-        UPDATE ${this.table} SET status = 'published', published_at = now(), attempts = attempts + 1
-         WHERE id = ANY($1::uuid[]) RETURNING 1),
+    const sql = `WITH done AS (
+        SELECT * FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, entry_id text, epoch text)),
+      published AS (
+        UPDATE ${this.table} o SET status = 'published', published_at = now(), attempts = o.attempts + 1,
+               stream_entry_id = d.entry_id, stream_epoch = d.epoch
+          FROM done d WHERE o.id = d.id RETURNING 1),
       failures AS (
         SELECT * FROM jsonb_to_recordset($2::jsonb) AS f(id uuid, error text, fail boolean, retry_ms int))
       UPDATE ${this.table} o SET attempts = o.attempts + 1, last_error = f.error,
@@ -138,7 +147,37 @@ export class PostgresOutboxStore extends OutboxStore {
              available_at = now() + make_interval(secs => f.retry_ms / 1000.0)
         FROM failures f WHERE o.id = f.id`;
     const failures = failed.map((f) => ({ id: f.id, error: f.error.slice(0, 2000), fail: f.fail, retry_ms: Math.round(f.retryInMs) }));
-    return [sql, [published, JSON.stringify(failures)]];
+    return [sql, [JSON.stringify(published), JSON.stringify(failures)]];
+  }
+
+  async listPublished(query: { withinMs: number; limit: number; after?: string | null }): Promise<PublishedPage> {
+    const rows = await this.tx.client().query<Row>(
+      `SELECT ${COLUMNS} FROM ${this.table}
+        WHERE status = 'published' AND seq > $1::bigint AND published_at > now() - make_interval(secs => $2 / 1000.0)
+        ORDER BY seq LIMIT $3`,
+      [query.after ?? '0', query.withinMs, query.limit],
+    );
+    return { records: rows.map(toRecord), next: rows.length < query.limit ? null : rows[rows.length - 1].position };
+  }
+
+  async republish(ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows = await this.tx.client().query<{ ok: number }>(
+      `UPDATE ${this.table} SET status = 'pending', available_at = now() WHERE id = ANY($1::uuid[]) AND status = 'published' RETURNING 1 AS ok`,
+      [ids],
+    );
+    if (rows.length > 0) this.wake();
+    return rows.length;
+  }
+
+  async prunePublished(olderThanMs: number, limit: number): Promise<number> {
+    const rows = await this.tx.client().query<{ ok: number }>(
+      `DELETE FROM ${this.table} WHERE id IN (
+         SELECT id FROM ${this.table} WHERE status = 'published' AND published_at < now() - make_interval(secs => $1 / 1000.0)
+          ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING 1 AS ok`,
+      [olderThanMs, limit],
+    );
+    return rows.length;
   }
 
   async listFailed(limit: number): Promise<OutboxRecord[]> {

@@ -5,6 +5,7 @@ import {
   type OutboxClaim,
   type OutboxRecord,
   type OutboxStats,
+  type PublishedPage,
   type RelayOutcome,
   type RequeueOptions,
 } from '../../ports/outbox-store';
@@ -24,7 +25,9 @@ return out`;
 
 /**
  * Outbox in Redis (services with `REDIS_URL` but no `DATABASE_URL`): a hash of records and
- * sorted sets of pending (scored by due time) and failed rows. A claim leases rows for
+ * sorted sets of pending (scored by due time), failed and published rows (both by write order).
+ * Published rows stay for the retention window, like the other stores', but they live in the
+ * same Redis as the streams: a Redis that loses its data loses this outbox too. A claim leases rows for
  * `leaseMs` in one Lua step, so two relays never take the same row while the lease lasts.
  * Writes happen when the handler succeeded (buffered by the unit of work), atomically (MULTI).
  */
@@ -41,7 +44,7 @@ export class RedisOutboxStore extends OutboxStore {
     super();
   }
 
-  private key(name: 'pending' | 'records' | 'failed' | 'seq' | 'published'): string {
+  private key(name: 'pending' | 'records' | 'failed' | 'seq' | 'done'): string {
     return `${this.prefix}outbox:${name}`;
   }
 
@@ -61,6 +64,7 @@ export class RedisOutboxStore extends OutboxStore {
         lastError: null,
         createdAt: new Date(now).toISOString(),
         publishedAt: null,
+        streamEntry: null,
         seq: last - envelopes.length + i + 1,
       };
       multi.hset(this.key('records'), envelope.id, JSON.stringify(record));
@@ -100,7 +104,8 @@ export class RedisOutboxStore extends OutboxStore {
           if (!record) continue;
           record.attempts += 1;
           if (outcome.ok) {
-            multi.zrem(this.key('pending'), record.id).hdel(this.key('records'), record.id).incr(this.key('published'));
+            Object.assign(record, { status: 'published', publishedAt: new Date().toISOString(), streamEntry: outcome.entry ?? null });
+            multi.zrem(this.key('pending'), record.id).hset(this.key('records'), record.id, JSON.stringify(record)).zadd(this.key('done'), record.seq, record.id);
             continue;
           }
           record.lastError = outcome.error;
@@ -136,9 +141,40 @@ export class RedisOutboxStore extends OutboxStore {
     const [pending, failed, published] = await Promise.all([
       this.redis.zcard(this.key('pending')),
       this.redis.zcard(this.key('failed')),
-      this.redis.get(this.key('published')),
+      this.redis.zcard(this.key('done')),
     ]);
-    return { pending, failed, published: Number(published ?? 0) };
+    return { pending, failed, published };
+  }
+
+  async listPublished(query: { withinMs: number; limit: number; after?: string | null }): Promise<PublishedPage> {
+    const ids = await this.redis.zrangebyscore(this.key('done'), `(${query.after ?? 0}`, '+inf', 'LIMIT', 0, query.limit);
+    const since = Date.now() - query.withinMs;
+    const stored = await this.records(ids);
+    const records = stored.filter((r) => r.publishedAt && Date.parse(r.publishedAt) > since).map(({ seq: _seq, ...r }) => r);
+    return { records, next: ids.length < query.limit ? null : String(stored[stored.length - 1]?.seq ?? query.after ?? 0) };
+  }
+
+  async republish(ids: string[]): Promise<number> {
+    const rows = (await this.records(ids)).filter((r) => r.status === 'published');
+    if (rows.length === 0) return 0;
+    const multi = this.redis.multi();
+    for (const row of rows) {
+      row.status = 'pending';
+      multi.zrem(this.key('done'), row.id).zadd(this.key('pending'), Date.now(), row.id).hset(this.key('records'), row.id, JSON.stringify(row));
+    }
+    await multi.exec();
+    this.wake();
+    return rows.length;
+  }
+
+  async prunePublished(olderThanMs: number, limit: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    const oldest = await this.records(await this.redis.zrange(this.key('done'), 0, limit - 1));
+    const old = oldest.filter((r) => r.publishedAt && Date.parse(r.publishedAt) < cutoff);
+    if (old.length === 0) return 0;
+    const ids = old.map((r) => r.id);
+    await this.redis.multi().zrem(this.key('done'), ...ids).hdel(this.key('records'), ...ids).exec();
+    return old.length;
   }
 
   waitForWork(timeoutMs: number): Promise<void> {
@@ -150,7 +186,10 @@ export class RedisOutboxStore extends OutboxStore {
   }
 
   private async failed(limit: number): Promise<Stored[]> {
-    const ids = await this.redis.zrange(this.key('failed'), 0, limit - 1);
+    return this.records(await this.redis.zrange(this.key('failed'), 0, limit - 1));
+  }
+
+  private async records(ids: string[]): Promise<Stored[]> {
     if (ids.length === 0) return [];
     const raw = await this.redis.hmget(this.key('records'), ...ids);
     return raw.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as Stored);
