@@ -30,4 +30,11 @@ describe('messagingConfig', () => {
       'MESSAGING_MAX_DELIVERIES: expected a positive integer',
     ]);
   });
+
+  it('sets the reconciler window and interval from OUTBOX_PUBLISHED_RETENTION_MS / OUTBOX_RECONCILE_INTERVAL_MS', () => {
+    const env = loadConfig({ JWT_SECRET: 's', OUTBOX_PUBLISHED_RETENTION_MS: '600000', OUTBOX_RECONCILE_INTERVAL_MS: '250' }, [messagingConfig]).slice(messagingConfig);
+    expect(resolveMessagingOptions({ service: 'svc' }, env).relay).toMatchObject({ publishedRetentionMs: 600_000, reconcileIntervalMs: 250 });
+    expect(resolveMessagingOptions({ service: 'svc' }, {}).relay).toMatchObject({ publishedRetentionMs: 3_600_000, reconcileIntervalMs: 1_000 });
+    expect(problemsOf({ JWT_SECRET: 's', OUTBOX_PUBLISHED_RETENTION_MS: '1h' })).toEqual(['OUTBOX_PUBLISHED_RETENTION_MS: expected a positive integer']);
+  });
 });

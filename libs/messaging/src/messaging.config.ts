@@ -17,6 +17,8 @@ export const messagingConfig = defineConfigFragment(
       OUTBOX_RELAY_ENABLED: envBoolean().optional(),
       OUTBOX_RELAY_POLL_MS: ms(),
       OUTBOX_RELAY_MAX_ATTEMPTS: envPositiveInt().optional(),
+      OUTBOX_PUBLISHED_RETENTION_MS: ms(),
+      OUTBOX_RECONCILE_INTERVAL_MS: ms(),
       MESSAGING_CLAIM_IDLE_MS: ms(),
       MESSAGING_CLAIM_INTERVAL_MS: ms(),
       MESSAGING_RETRY_BASE_MS: ms(),

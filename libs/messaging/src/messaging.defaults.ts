@@ -31,7 +31,13 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: Me
     publishedRetentionMs: 3_600_000,
     reconcileIntervalMs: 1_000,
     ...options.relay,
-    ...defined({ enabled: env.OUTBOX_RELAY_ENABLED, pollIntervalMs: env.OUTBOX_RELAY_POLL_MS, maxAttempts: env.OUTBOX_RELAY_MAX_ATTEMPTS }),
+    ...defined({
+      enabled: env.OUTBOX_RELAY_ENABLED,
+      pollIntervalMs: env.OUTBOX_RELAY_POLL_MS,
+      maxAttempts: env.OUTBOX_RELAY_MAX_ATTEMPTS,
+      publishedRetentionMs: env.OUTBOX_PUBLISHED_RETENTION_MS,
+      reconcileIntervalMs: env.OUTBOX_RECONCILE_INTERVAL_MS,
+    }),
   };
   const consumer = {
     group: options.service,
