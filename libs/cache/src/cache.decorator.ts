@@ -15,7 +15,10 @@ export interface CacheOptions {
   ttlMs: number;
   /** After ttlMs, how long a stale entry is still served while one revalidation runs. Default: 0. */
   swrMs?: number;
-  /** The cache key within the scope. Default: method and URL. Namespace it, e.g. `events:…`. */
+  /**
+   * The cache key within the scope; namespace it, e.g. `events:…`. Default: method, path and
+   * only the query parameters the handler declares, sorted (see `defaultCacheKey`).
+   */
   key?: (req: CacheKeyRequest) => string;
   /** Tags for `CacheService.invalidateTag` / `expireByTag`. */
   tags?: string[] | ((req: CacheKeyRequest) => string[]);
@@ -53,9 +56,9 @@ function validate(options: CacheOptions): CacheMetadata {
  * `Cache-Control`. Bad options fail at start-up.
  *
  * @example
- * @Cache({ ttlMs: 5_000, swrMs: 25_000, key: ({ query }) => `events:${JSON.stringify(query || {})}` })
+ * @Cache({ ttlMs: 5_000, swrMs: 25_000, tags: ['events'] })
  * @Get('events')
- * getEvents() { … }
+ * getEvents(@Query() query: ListEventsQuery) { … } // keyed on path + ListEventsQuery's fields
  */
 export function Cache(options: CacheOptions): MethodDecorator {
   return CacheDecorator(validate(options));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { JSON_CONTENT_TYPE, declareStageDecorator, PipelineStage, RouteResult, type RouteCall, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import { defaultCacheKey } from './cache-key';
 import { CacheDecorator, type CacheKeyRequest, type CacheMetadata } from './cache.decorator';
 
 declareStageDecorator({ kind: 'step', name: 'cache' }, CacheDecorator.KEY, '@Cache', 'CacheModule (on by default in PlatformModule)');
@@ -34,10 +35,11 @@ export class CacheStage implements RouteStage<RouteStepFn> {
   plan(route: RouteInfo): RouteStepFn | undefined {
     const meta = this.reflector.get(CacheDecorator, route.handler);
     if (!meta) return undefined;
+    const keyOf = meta.key ?? defaultCacheKey(route);
     return async (call, next) => {
       if (call.req.method !== 'GET') return next();
       const req = call.req as unknown as CacheKeyRequest;
-      const key = this.cache.scopedKey(meta.key ? meta.key(req) : `${req.method} ${req.url}`, meta.scope);
+      const key = this.cache.scopedKey(keyOf(req), meta.scope);
       const tags = typeof meta.tags === 'function' ? meta.tags(req) : meta.tags;
       const load = async (): Promise<string> => (await next()).toJson() ?? 'null';
       return this.answer(call, meta, await this.cache.fetch(key, { ttlMs: meta.ttlMs, swrMs: meta.swrMs, tags }, load));

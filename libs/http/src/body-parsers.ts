@@ -3,8 +3,8 @@ import { resolveRequestId, REQUEST_ID_HEADER } from '@mikasmissions/context';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mapError, toErrorBody } from './error-body';
-import { PlatformError } from './platform-error';
-import { checkBodyHeaders, isJsonMediaType, mediaType, parseJsonBody } from './json-body';
+import { isJsonMediaType, mediaType, parseJsonBody } from './json-body';
+import { checkRequestHead } from './request-head';
 
 type Next = (error?: unknown) => void;
 
@@ -19,36 +19,25 @@ export function writeError(error: unknown, req: IncomingMessage, res: ServerResp
   res.end(JSON.stringify(toErrorBody(mapped, requestId)));
 }
 
-/** A path with broken percent-encoding is 400 `MALFORMED_URL` before routing (Express routes would 404 it). */
-function checkUrlEncoding(url: string | undefined): void {
-  const path = (url ?? '').split('?')[0];
-  if (!path.includes('%')) return;
-  try {
-    decodeURIComponent(path);
-  } catch {
-    throw new PlatformError(400, 'MALFORMED_URL', 'the request path has malformed percent-encoding');
-  }
-}
-
-/** Express: raw text (bounded by `limit`) → the platform JSON parser; errors in the platform shape. */
+/**
+ * Express: the request-head rules before routing, raw bytes (bounded by `limit`) → the
+ * platform JSON parser; errors in the platform shape.
+ */
 export function installExpressBody(app: INestApplication, limit: number): void {
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
   const express = require('express') as typeof import('express');
-  const instance = app.getHttpAdapter().getInstance() as import('express').Express;
-  instance.disable('x-powered-by');
   app.use((req: IncomingMessage, _res: ServerResponse, next: Next) => {
     try {
-      checkBodyHeaders(req.headers);
-      checkUrlEncoding(req.url);
+      checkRequestHead(req);
       next();
     } catch (error) {
       next(error);
     }
   });
-  app.use(express.text({ type: (req) => isJsonMediaType(mediaType(req.headers)), limit, inflate: false, defaultCharset: 'utf-8' }));
+  app.use(express.raw({ type: (req) => isJsonMediaType(mediaType(req.headers)), limit, inflate: false }));
   app.use((req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: Next) => {
     try {
-      if (typeof req.body === 'string') req.body = parseJsonBody(req.body);
+      if (Buffer.isBuffer(req.body)) req.body = parseJsonBody(req.body);
       next();
     } catch (error) {
       next(error);
@@ -57,23 +46,26 @@ export function installExpressBody(app: INestApplication, limit: number): void {
   app.use((error: unknown, req: IncomingMessage, res: ServerResponse, next: Next) => (error ? writeError(error, req, res) : next()));
 }
 
-/** Fastify: the same parser and header rules as Express; framework errors in the platform shape. */
+/**
+ * Fastify: the same request-head rules (an `onRequest` hook, which runs for unmatched routes
+ * too) and the same parser on the raw bytes; framework errors in the platform shape.
+ */
 export function installFastifyBody(instance: FastifyInstance, limit: number): void {
+  instance.addHook('onRequest', (req, _reply, done) => {
+    try {
+      checkRequestHead(req.raw);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
   instance.removeAllContentTypeParsers();
-  instance.addContentTypeParser(/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i, { parseAs: 'string', bodyLimit: limit }, (req, body, done) => {
+  instance.addContentTypeParser(/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i, { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => {
     try {
-      checkBodyHeaders(req.headers);
-      done(null, parseJsonBody(body.toString()));
+      done(null, parseJsonBody(body as Buffer));
     } catch (error) {
       done(error as Error, undefined);
     }
   });
-  instance.addContentTypeParser('*', (req, _payload, done) => {
-    try {
-      checkBodyHeaders(req.headers);
-      done(null, undefined);
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  instance.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
 }

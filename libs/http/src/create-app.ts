@@ -5,6 +5,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Server } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { installExpressBody, installFastifyBody, writeError } from './body-parsers';
+import { answerClientError } from './client-error';
+import { MAX_URL_LENGTH } from './request-head';
 
 /** Options of {@link createApp} and `bootstrap`. */
 export interface CreateAppOptions {
@@ -34,21 +36,37 @@ export async function createApp(module: Type<unknown>, options: CreateAppOptions
     const { FastifyAdapter } = require('@nestjs/platform-fastify') as typeof import('@nestjs/platform-fastify');
     const fastify = new FastifyAdapter({
       bodyLimit: limit,
+      routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: MAX_URL_LENGTH },
       logger: false,
       return503OnClosing: true,
+      clientErrorHandler: answerClientError,
       frameworkErrors: (error: FastifyError, req: FastifyRequest, res: FastifyReply) => writeError(error, req.raw, res.raw),
     });
     installFastifyBody(fastify.getInstance(), limit);
     app = await NestFactory.create(module, fastify, { bodyParser: false, bufferLogs: true, abortOnError: false });
   } else {
-    app = await NestFactory.create(module, { bodyParser: false, bufferLogs: true, abortOnError: false });
+    /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+    const { ExpressAdapter } = require('@nestjs/platform-express') as typeof import('@nestjs/platform-express');
+    app = await NestFactory.create(module, new ExpressAdapter(strictExpress()), { bodyParser: false, bufferLogs: true, abortOnError: false });
     installExpressBody(app, limit);
+    (app.getHttpServer() as Server).on('clientError', answerClientError);
   }
   app.useLogger(app.get(PinoLogger));
   app.flushLogs();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix);
   drainBeforeClose(app, config.http.shutdownTimeoutMs);
   return app;
+}
+
+/** An Express instance that routes like Fastify: case-sensitive, `/a/` is not `/a`; no `x-powered-by`. */
+function strictExpress(): import('express').Express {
+  /* eslint-disable-next-line @typescript-eslint/no-require-imports */
+  const express = require('express') as typeof import('express');
+  const instance = express();
+  instance.set('case sensitive routing', true);
+  instance.set('strict routing', true);
+  instance.disable('x-powered-by');
+  return instance;
 }
 
 /**

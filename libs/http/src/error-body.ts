@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { PlatformError } from './platform-error';
+import { MAX_URL_LENGTH } from './request-head';
 import { isStoreConnectionError } from './store-connection-error';
 import { StoreUnavailableError } from './store-unavailable.error';
 
@@ -28,6 +29,8 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: string; message?: 
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_CONTENT_LENGTH' },
+  FST_ERR_BAD_URL: { status: 400, code: 'MALFORMED_URL', message: 'The request path has malformed percent-encoding or is not UTF-8' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG', message: `The request URL is longer than ${MAX_URL_LENGTH} characters` },
 };
 
 function statusCode(status: number): string {

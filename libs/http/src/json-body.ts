@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import secureJson from 'secure-json-parse';
 import { PlatformError } from './platform-error';
+import { assertStrictJson } from './strict-json';
 
 /** JSON nested deeper than this is refused (400 `JSON_TOO_DEEP`) before any handler sees it. */
 export const MAX_JSON_DEPTH = 64;
@@ -40,12 +41,29 @@ export function checkBodyHeaders(headers: IncomingHttpHeaders): void {
   if (encoding !== 'identity') throw new PlatformError(415, 'UNSUPPORTED_ENCODING', 'Compressed request bodies are not accepted');
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A body's bytes as text: UTF-8 only, without a byte-order mark (400 `BOM_NOT_ALLOWED` / `INVALID_UTF8`). */
+function decodeUtf8(body: Buffer): string {
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
+    throw new PlatformError(400, 'BOM_NOT_ALLOWED', 'Request body starts with a byte-order mark; send UTF-8 without one');
+  }
+  try {
+    return UTF8.decode(body);
+  } catch {
+    throw new PlatformError(400, 'INVALID_UTF8', 'Request body is not valid UTF-8');
+  }
+}
+
 /**
- * Parses a JSON request body the same way on every adapter: prototype-poisoning keys
- * (`__proto__`, `constructor.prototype`) are refused, as are nesting beyond
- * {@link MAX_JSON_DEPTH} and strings no database can store (NUL, lone surrogates).
+ * Parses a JSON request body the same way on every adapter: UTF-8 without a BOM;
+ * prototype-poisoning keys (`__proto__`, `constructor.prototype`) are refused, as are
+ * duplicate keys in one object, numbers outside the double range (`1e309`, `1e-400`),
+ * nesting beyond {@link MAX_JSON_DEPTH} and strings no database can store (NUL, lone
+ * surrogates).
  */
-export function parseJsonBody(text: string): unknown {
+export function parseJsonBody(body: Buffer | string): unknown {
+  const text = typeof body === 'string' ? body : decodeUtf8(body);
   if (text.trim() === '') throw new PlatformError(400, 'MALFORMED_JSON', 'Request body is empty but content-type is JSON');
   let value: unknown;
   try {
@@ -56,6 +74,7 @@ export function parseJsonBody(text: string): unknown {
       ? new PlatformError(400, 'FORBIDDEN_JSON_KEY', 'Request body contains a forbidden key (__proto__ or constructor.prototype)')
       : new PlatformError(400, 'MALFORMED_JSON', 'Request body is not valid JSON');
   }
+  assertStrictJson(text);
   assertStorable(value);
   return value;
 }

@@ -16,7 +16,7 @@ import { EventsService } from './events.service';
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
-  @Cache({ ttlMs: 5_000, swrMs: 25_000, key: ({ query }) => `events:${JSON.stringify(query || {})}`, tags: ['events'] })
+  @Cache({ ttlMs: 5_000, swrMs: 25_000, tags: ['events'] })
   @Serialize(eventsResponseSchema)
   @Get()
   list(@Query() query: ListEventsQuery): Promise<{ data: AnalyticsEvent[]; count: number }> {
