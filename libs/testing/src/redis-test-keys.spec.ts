@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { deleteKeysUnder, deleteStaleTestRunKeys } from './redis-test-keys';
 import { testKeyPrefix, testRedisUrl, uniquePrefix } from './test-env';
-import { newTestRunId, testRunId, testRunKeyPrefix, testRunStartedAt } from './test-run';
+import { newTestRunId, testRunId, testRunKeyPrefix, testRunOfDatabase, testRunStartedAt } from './test-run';
 
 const HOUR = 3_600_000;
 
@@ -11,6 +11,8 @@ describe('test run names', () => {
     expect(testRunStartedAt(newTestRunId(now, 4242))).toBe(now);
     expect(testRunStartedAt('mm_test_local')).toBeUndefined();
     expect(testRunStartedAt('analytics')).toBeUndefined();
+    const run = newTestRunId(now, 7);
+    expect([run, `${run}_crash_x1y2z`, `${run}-x`, 'mm_test_local', 'postgres'].map(testRunOfDatabase)).toEqual([run, run, undefined, undefined, undefined]);
     expect(testKeyPrefix().startsWith(testRunKeyPrefix(testRunId()))).toBe(true);
     expect(uniquePrefix('x').startsWith(testKeyPrefix())).toBe(true);
   });

@@ -6,6 +6,7 @@
 export const TEST_RUN_NAME_PREFIX = 'mm_test_';
 
 const RUN_NAME = /^mm_test_([0-9a-z]{6,12})_(\d{1,10})$/;
+const RUN_NAME_AT_START = /^mm_test_[0-9a-z]{6,12}_\d{1,10}(?=_|$)/;
 
 /** A new run name started `now` by process `pid`. */
 export function newTestRunId(now = Date.now(), pid = process.pid): string {
@@ -16,6 +17,14 @@ export function newTestRunId(now = Date.now(), pid = process.pid): string {
 export function testRunStartedAt(id: string): number | undefined {
   const match = RUN_NAME.exec(id);
   return match ? parseInt(match[1], 36) : undefined;
+}
+
+/**
+ * The run a database belongs to: its own name, or the leading run name of a database a test
+ * made next to it (`<run name>_<label>_<random>`); `undefined` for any other name.
+ */
+export function testRunOfDatabase(name: string): string | undefined {
+  return RUN_NAME_AT_START.exec(name)?.[0];
 }
 
 const fallbackRunId = newTestRunId();
