@@ -27,15 +27,16 @@ export function testRunOfDatabase(name: string): string | undefined {
   return RUN_NAME_AT_START.exec(name)?.[0];
 }
 
-const fallbackRunId = newTestRunId();
+/** Read once, when a test file loads: `bootApp` swaps `process.env` for the app's env while it builds. */
+const runId = process.env.TEST_RUN_ID ?? newTestRunId();
 
 /**
- * This run's name: `TEST_RUN_ID` (set by tools/testing/global-setup.js), else a name of this
- * process, so keys written outside `pnpm test` still carry a run name and a start time (the
- * next set-up deletes them once they are stale).
+ * This run's name: `TEST_RUN_ID` (set by tools/testing/global-setup.js) as it was when the test
+ * file loaded, else a name of this process, so keys written outside `pnpm test` still carry a
+ * run name and a start time (the next set-up deletes them once they are stale).
  */
 export function testRunId(): string {
-  return process.env.TEST_RUN_ID ?? fallbackRunId;
+  return runId;
 }
 
 /** The Redis key prefix every key of the run `id` starts with: `<run name>:`. */
