@@ -1,13 +1,20 @@
-/** Drops the throwaway database of this run (kept when KEEP_TEST_DB=true, for debugging). */
-const { Client } = require('pg');
-
-const ADMIN_URL = process.env.TEST_PG_ADMIN_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+/**
+ * Jest global teardown: drops this run's database and deletes every Redis key under
+ * `<run name>:` (both kept when KEEP_TEST_DB=true, for debugging; the next set-up drops them
+ * once they are an hour old).
+ */
+require('@swc-node/register');
+const { cleanupTestRun } = require('../../libs/testing/src/test-run-cleanup.ts');
 
 module.exports = async function globalTeardown() {
-  const name = globalThis.__MM_TEST_DB__;
-  if (!name || process.env.KEEP_TEST_DB === 'true') return;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  const started = globalThis.__MM_TEST_RUN__;
+  if (!started) return;
+  started.stopWatching();
+  const { run } = started;
+  if (process.env.KEEP_TEST_DB === 'true') {
+    process.stdout.write(`[test run] KEEP_TEST_DB=true: kept database ${run.name} and Redis keys ${run.name}:*\n`);
+    return;
+  }
+  const done = await cleanupTestRun(run);
+  process.stdout.write(`[test run] dropped ${done.databasesDropped.join(', ') || 'no database'}, deleted ${done.keysDeleted} Redis keys under ${run.name}:\n`);
 };

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, createLibSchema, testDatabaseUrl, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { baseUrl, bootApp, createLibSchema, deleteKeysUnder, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { AppModule } from './app.module';
@@ -36,7 +36,7 @@ describe('outbox-relay app', () => {
     });
     afterAll(async () => {
       await app?.close();
-      await redis.del(`${streams}test.standalone`, `${streams}test.standalone:epoch`);
+      await deleteKeysUnder(redis, testKeyPrefix());
       await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
       await redis.quit();
       await pool.end();

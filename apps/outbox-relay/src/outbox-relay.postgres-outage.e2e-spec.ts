@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createEnvelope, PostgresOutboxStore } from '@mikasmissions/messaging';
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, createLibSchema, startFaultProxy, testDatabaseUrl, testEnv, testRedisUrl, uniquePrefix, type FaultProxy } from '@mikasmissions/testing';
+import { baseUrl, bootApp, createLibSchema, deleteKeysUnder, startFaultProxy, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix, type FaultProxy } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { AppModule } from './app.module';
@@ -41,7 +41,7 @@ describe('outbox-relay app through a Postgres outage', () => {
     await proxy.restore();
     await app?.close();
     await proxy.close();
-    await redis.del(`${streams}test.pgfault`);
+    await deleteKeysUnder(redis, testKeyPrefix());
     await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
     await redis.quit();
     await pool.end();

@@ -1,9 +1,11 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { REDIS } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
 import { MemoryCacheStore } from './adapters/memory/memory-cache.store';
 import { RedisCacheStore } from './adapters/redis/redis-cache.store';
 import { CacheStage } from './cache.stage';
+import { cacheConfig } from './cache.config';
 import { CACHE_OPTIONS, CacheModuleOptions, ResolvedCacheModuleOptions, resolveCacheOptions } from './cache.options';
 import { CacheService } from './cache.service';
 import { CacheStore } from './ports/cache-store';
@@ -16,6 +18,7 @@ import { CacheStore } from './ports/cache-store';
  * @example
  * @Module({ imports: [CacheModule.forRoot()] })
  */
+@UsesConfig(cacheConfig)
 @Module({})
 export class CacheModule {
   static forRoot(options: CacheModuleOptions = {}): DynamicModule {
@@ -24,7 +27,7 @@ export class CacheModule {
       module: CacheModule,
       global: true,
       providers: [
-        { provide: CACHE_OPTIONS, useValue: resolved },
+        { provide: CACHE_OPTIONS, inject: [AppConfig], useFactory: (config: AppConfig) => ({ ...resolved, keyPrefix: config.slice(cacheConfig).CACHE_KEY_PREFIX ?? resolved.keyPrefix }) },
         {
           provide: CacheStore,
           inject: [REDIS, CACHE_OPTIONS],

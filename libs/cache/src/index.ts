@@ -9,3 +9,5 @@ export { CacheService } from './cache.service';
 export type { CachePolicy, CacheResult, CacheState } from './cache.service';
 export { CacheStore } from './ports/cache-store';
 export type { CacheEntry } from './ports/cache-store';
+export { cacheConfig } from './cache.config';
+export type { CacheEnv } from './cache.config';

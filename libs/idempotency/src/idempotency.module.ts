@@ -1,9 +1,11 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { REDIS } from '@mikasmissions/persistence';
 import type Redis from 'ioredis';
 import { MemoryIdempotencyStore } from './adapters/memory/memory-idempotency.store';
 import { RedisIdempotencyStore } from './adapters/redis/redis-idempotency.store';
 import { IdempotencyStage } from './idempotency.stage';
+import { idempotencyConfig } from './idempotency.config';
 import { IDEMPOTENCY_OPTIONS, IdempotencyModuleOptions, ResolvedIdempotencyModuleOptions, resolveIdempotencyOptions } from './idempotency.options';
 import { IdempotencyStore } from './ports/idempotency-store';
 
@@ -15,6 +17,7 @@ import { IdempotencyStore } from './ports/idempotency-store';
  * @example
  * @Module({ imports: [IdempotencyModule.forRoot()] })
  */
+@UsesConfig(idempotencyConfig)
 @Module({})
 export class IdempotencyModule {
   static forRoot(options: IdempotencyModuleOptions = {}): DynamicModule {
@@ -22,7 +25,7 @@ export class IdempotencyModule {
     return {
       module: IdempotencyModule,
       providers: [
-        { provide: IDEMPOTENCY_OPTIONS, useValue: resolved },
+        { provide: IDEMPOTENCY_OPTIONS, inject: [AppConfig], useFactory: (config: AppConfig) => ({ ...resolved, keyPrefix: config.slice(idempotencyConfig).IDEMPOTENCY_KEY_PREFIX ?? resolved.keyPrefix }) },
         {
           provide: IdempotencyStore,
           inject: [REDIS, IDEMPOTENCY_OPTIONS],

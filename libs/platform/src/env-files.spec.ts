@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authxConfig } from '@mikasmissions/authx';
+import { cacheConfig } from '@mikasmissions/cache';
 import { CORE_CONFIG_KEYS } from '@mikasmissions/config';
 import { messagingConfig } from '@mikasmissions/messaging';
 
@@ -20,6 +21,7 @@ describe.each(['env.dev', 'env.prod'])('%s', (file) => {
     ['core (libs/config)', [...CORE_CONFIG_KEYS]],
     ['authx', [...authxConfig.keys]],
     ['messaging', [...messagingConfig.keys]],
+    ['cache', [...cacheConfig.keys]],
   ])('lists every %s variable', (_name, wanted) => {
     expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { testRunKeyPrefix } from './test-run';
+
 /** The stores a test boots an app with. */
 export type TestStores = 'memory' | 'postgres' | 'redis' | 'postgres+redis';
 
@@ -13,17 +15,50 @@ export function testRedisUrl(): string {
   return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
 
-/** A unique prefix for keys of one test, so parallel suites never collide in Redis. */
-export function uniquePrefix(label = 't'): string {
-  return `${label}:${process.env.TEST_RUN_ID ?? 'local'}:${process.pid}:${Math.random().toString(36).slice(2, 8)}:`;
+const random = (): string => Math.random().toString(36).slice(2, 8);
+
+/** Evaluated once per test file: Jest gives every file its own module registry. */
+const fileScope = `${process.pid}-${random()}`;
+
+/**
+ * The Redis key prefix of this test file in this run: `<run name>:<pid>-<random>:`. Every key
+ * `testEnv()` and `uniquePrefix()` give a test starts with it, so one
+ * `deleteKeysUnder(redis, testKeyPrefix())` in `afterAll` removes what the file wrote.
+ */
+export function testKeyPrefix(): string {
+  return `${testRunKeyPrefix()}${fileScope}:`;
 }
 
-/** A minimal valid environment for the given stores; merge extras over it. */
+/** A unique prefix for keys of one test, under {@link testKeyPrefix}: parallel suites never collide in Redis. */
+export function uniquePrefix(label = 't'): string {
+  return `${testKeyPrefix()}${label}:${random()}:`;
+}
+
+/**
+ * The key and stream prefix variables of every lib that writes to Redis, all under `prefix`:
+ * messaging (streams, outbox, inbox), cache, idempotency and AuthX.
+ */
+export function redisPrefixEnv(prefix = testKeyPrefix()): Record<string, string> {
+  return {
+    MESSAGING_STREAM_PREFIX: `${prefix}events:`,
+    MESSAGING_KEY_PREFIX: `${prefix}mm:`,
+    CACHE_KEY_PREFIX: `${prefix}cache:`,
+    IDEMPOTENCY_KEY_PREFIX: `${prefix}idem:`,
+    AUTHX_REDIS_PREFIX: `${prefix}authx:`,
+  };
+}
+
+/**
+ * A minimal valid environment for the given stores; merge extras over it. It always carries
+ * {@link redisPrefixEnv} (also for `'memory'`, so a test that adds `REDIS_URL` itself stays in
+ * its namespace): a test never writes the default `events:<type>`, `mm:idem:…` or `authx:…` keys.
+ */
 export function testEnv(stores: TestStores = 'memory', extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
+    ...redisPrefixEnv(),
   };
   if (stores.includes('postgres')) env.DATABASE_URL = testDatabaseUrl();
   if (stores.includes('redis')) env.REDIS_URL = testRedisUrl();

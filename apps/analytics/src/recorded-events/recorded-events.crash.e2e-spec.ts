@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
 import { createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { Pool } from 'pg';
 import { createIsolatedDatabase, type IsolatedDatabase } from './testing/isolated-database';
@@ -57,6 +57,7 @@ describe('crash safety: the analytics consumer is SIGKILLed while 10,000 events 
   });
   afterAll(async () => {
     if (child) await kill(child);
+    if (redis) await deleteKeysUnder(redis, testKeyPrefix());
     await redis?.quit();
     await pool?.end();
     await db?.drop();

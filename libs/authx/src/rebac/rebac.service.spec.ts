@@ -1,5 +1,5 @@
 import { createPgPool, createRedisClient } from '@mikasmissions/persistence';
-import { testDatabaseUrl, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testDatabaseUrl, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await pool.end();
+  await deleteKeysUnder(redis, testKeyPrefix());
   await redis.quit();
 });
 

@@ -1,5 +1,5 @@
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { testDatabaseUrl, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testDatabaseUrl, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { MemoryOutboxStore } from '../adapters/memory/memory-outbox.store';
@@ -87,6 +87,7 @@ describe('OutboxRelay', () => {
       await redis.connect();
     });
     afterAll(async () => {
+      await deleteKeysUnder(redis, testKeyPrefix());
       await redis.quit();
       await pool.end();
     });

@@ -1,5 +1,5 @@
 import { createRedisClient } from '@mikasmissions/persistence';
-import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { otpStoreContract } from '../../ports/otp-store.contract';
 import { RedisOtpStore } from './redis-otp.store';
@@ -9,6 +9,9 @@ beforeAll(async () => {
   redis = createRedisClient(testRedisUrl(), 'authx-test');
   await redis.connect();
 });
-afterAll(() => redis.quit());
+afterAll(async () => {
+  await deleteKeysUnder(redis, testKeyPrefix());
+  await redis.quit();
+});
 
 otpStoreContract('redis', () => new RedisOtpStore(redis, uniquePrefix('authx-otp')));

@@ -1,5 +1,5 @@
 import { createRedisClient } from '@mikasmissions/persistence';
-import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { relationTupleStoreContract } from '../../ports/relation-tuple-store.contract';
 import { RedisRelationTupleStore } from './redis-relation-tuple.store';
@@ -9,6 +9,9 @@ beforeAll(async () => {
   redis = createRedisClient(testRedisUrl(), 'authx-rebac-test');
   await redis.connect();
 });
-afterAll(() => redis.quit());
+afterAll(async () => {
+  await deleteKeysUnder(redis, testKeyPrefix());
+  await redis.quit();
+});
 
 relationTupleStoreContract('redis', () => new RedisRelationTupleStore(redis, uniquePrefix('authx-rebac')));

@@ -1,5 +1,5 @@
 import { createRedisClient } from '@mikasmissions/persistence';
-import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { inboxStoreContract } from '../../ports/inbox-store.contract';
 import { RedisInboxStore } from './redis-inbox.store';
@@ -9,6 +9,9 @@ beforeAll(async () => {
   redis = createRedisClient(testRedisUrl());
   await redis.connect();
 });
-afterAll(() => redis.quit());
+afterAll(async () => {
+  await deleteKeysUnder(redis, testKeyPrefix());
+  await redis.quit();
+});
 
 inboxStoreContract('redis (real Redis)', async () => new RedisInboxStore(redis, uniquePrefix('inbox'), 60));

@@ -1,5 +1,5 @@
 import { createRedisClient } from '@mikasmissions/persistence';
-import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { outboxStoreContract } from '../../ports/outbox-store.contract';
 import { RedisOutboxStore } from './redis-outbox.store';
@@ -9,6 +9,9 @@ beforeAll(async () => {
   redis = createRedisClient(testRedisUrl());
   await redis.connect();
 });
-afterAll(() => redis.quit());
+afterAll(async () => {
+  await deleteKeysUnder(redis, testKeyPrefix());
+  await redis.quit();
+});
 
 outboxStoreContract('redis (real Redis)', async () => new RedisOutboxStore(redis, uniquePrefix('outbox')));
