@@ -31,6 +31,8 @@ const env = {
   NODE_ENV: 'development',
   JWT_SECRET: 'dev-local-secret-change-me-0123456789',
   AUTH_DEV_LOGIN: 'true',
+  // loopback only: the dev login refuses to run on a process reachable from the network
+  LISTEN_HOST: '127.0.0.1',
   LOG_PRETTY: 'true',
   LOG_LEVEL: 'info',
   ...process.env,

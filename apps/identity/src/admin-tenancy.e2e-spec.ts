@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
-import { deleteRedisKeys, send } from './identity-test.helpers';
+import { deleteRedisKeys, send, signInAs } from './identity-test.helpers';
 
 const PREFIX = 'v1';
 const prefix = uniquePrefix('authx-tenancy');
@@ -26,7 +26,7 @@ describe.each(ADAPTERS)('identity admin API keeps tenants apart (%s, Postgres)',
   afterAll(() => app.close());
 
   it('a tenant admin cannot define roles in another tenant or in every tenant (403), nor with platform permissions', async () => {
-    const adminA = await loginOn(url, 'rootA', 'tenantA', ['admin']);
+    const adminA = await signInAs(app, 'rootA', 'tenantA', ['admin']);
     const attempts = [
       { role: 'user', permissions: ['authx:admin', 'tenants:cross'], tenant: '*' },
       { role: 'user', permissions: ['authx:admin'], tenant: 'tenantB' },
@@ -50,12 +50,12 @@ describe.each(ADAPTERS)('identity admin API keeps tenants apart (%s, Postgres)',
   });
 
   it('a tenant admin cannot assign a role that carries platform permissions; a platform admin can', async () => {
-    const adminA = await loginOn(url, 'rootA', 'tenantA', ['admin']);
+    const adminA = await signInAs(app, 'rootA', 'tenantA', ['admin']);
     const denied = await fetch(`${url}/admin/auth/users/u-${adapter}/roles`, send('POST', { role: 'service' }, adminA));
     expect(denied.status).toBe(403);
     expect((await denied.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'tenants:*' } });
     expect((await fetch(`${url}/admin/auth/users/u-${adapter}/roles`, send('POST', { role: 'parent' }, adminA))).status).toBe(201);
-    const platform = await loginOn(url, 'ops', 'tenantA', ['platform-admin']);
+    const platform = await signInAs(app, 'ops', 'tenantA', ['platform-admin']);
     expect((await fetch(`${url}/admin/auth/users/u-${adapter}/roles`, send('POST', { role: 'service' }, platform))).status).toBe(201);
   });
 });
@@ -74,9 +74,9 @@ describe('identity replicas agree on run-time roles (Postgres)', () => {
     const [urlOne, urlTwo] = [await baseUrl(one, PREFIX), await baseUrl(two, PREFIX)];
     const tenant = `t${Date.now().toString(36)}`;
     const role = `auditor-${Math.random().toString(36).slice(2, 8)}`;
-    const admin = await loginOn(urlOne, 'root', tenant, ['admin']);
+    const admin = await signInAs(one, 'root', tenant, ['admin']);
     expect((await fetch(`${urlOne}/admin/auth/roles`, send('POST', { role, permissions: ['authx:admin'] }, admin))).status).toBe(201);
-    const auditor = await loginOn(urlTwo, 'aud', tenant, [role]);
+    const auditor = await signInAs(two, 'aud', tenant, [role]);
     let status = 0;
     for (const until = Date.now() + 8_000; Date.now() < until && status !== 200; ) {
       status = (await fetch(`${urlTwo}/admin/auth/audit`, { headers: auditor })).status;

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { CapturingOtpSender, OtpSender } from '@mikasmissions/authx';
+import { CapturingOtpSender, OtpSender, SessionService } from '@mikasmissions/authx';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { testRedisUrl } from '@mikasmissions/testing';
 import { generateSync } from '@otplib/totp';
@@ -12,6 +12,15 @@ export function send(method: string, body?: unknown, headers: Record<string, str
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   };
+}
+
+/**
+ * Headers of a session opened in-process with any roles (`admin`, `platform-admin`): the dev
+ * login never mints privileged roles, so tests grant them as an operator's SQL grant would.
+ */
+export async function signInAs(app: INestApplication, userId: string, tenant: string, roles: string[]): Promise<Record<string, string>> {
+  const { accessToken } = await app.get(SessionService).open({ tenantId: tenant, userId, roles });
+  return { authorization: `Bearer ${accessToken}`, 'x-tenant-id': tenant };
 }
 
 /** The capturing sender of an app booted with OTP_SENDER=capture. */

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
-import { capturedCodes, send, shiftClock, subject } from './identity-test.helpers';
+import { capturedCodes, send, shiftClock, signInAs, subject } from './identity-test.helpers';
 
 const PREFIX = 'v1';
 
@@ -214,7 +214,7 @@ describe('identity admin RBAC: persisted role assignments (Postgres)', () => {
     const me = await (await fetch(`${url}/me`, { headers: { authorization: `Bearer ${first.accessToken}` } })).json();
     expect(me.roles).toEqual(['user']);
 
-    const admin = { authorization: `Bearer ${(await (await fetch(`${url}/auth/login`, send('POST', { userId: 'root', roles: ['admin'] }))).json()).accessToken}` };
+    const admin = await signInAs(app, 'root', 'default', ['admin']);
     const denied = await fetch(`${url}/admin/auth/users/${me.userId}/roles`, send('POST', { role: 'parent' }, { authorization: `Bearer ${first.accessToken}` }));
     expect(denied.status).toBe(403);
     const granted = await fetch(`${url}/admin/auth/users/${me.userId}/roles`, send('POST', { role: 'parent' }, admin));

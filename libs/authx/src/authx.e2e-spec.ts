@@ -6,6 +6,9 @@ import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AuthxModule } from './authx.module';
+import { SessionService } from './sessions/session.service';
+import { JwtCodec } from './tokens/jwt-codec';
+import { RoleAssignmentStore } from './ports/role-assignment-store';
 import { RelationCheck } from './relation-check.decorator';
 import { Require } from './require.decorator';
 import { RequirePermissions } from './require-permissions.decorator';
@@ -95,6 +98,11 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect(res.status).toBe(200);
       return { authorization: `Bearer ${(await res.json()).accessToken}` };
     };
+    /** A session with privileged roles, opened in-process: the dev login never mints those (as an operator's SQL grant would). */
+    const signIn = async (userId: string, tenant: string, roles: string[]): Promise<Record<string, string>> => {
+      const { accessToken } = await app.get(SessionService).open({ tenantId: tenant, userId, roles });
+      return { authorization: `Bearer ${accessToken}` };
+    };
 
     beforeAll(async () => {
       const env = testEnv('postgres+redis', { AUTH_MODE: mode, AUTH_DEV_LOGIN: 'true', AUTHX_REDIS_PREFIX: uniquePrefix('authx') });
@@ -113,6 +121,60 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect(basic.status).toBe(401);
     });
 
+    it('admin routes need a signed-in admin in every mode: 401 without a token, 403 without authx:admin', async () => {
+      const user = await login('u1', 'tenantA');
+      const routes: Array<[string, RequestInit | undefined]> = [
+        [`${url}/admin/auth/audit`, undefined],
+        [`${url}/admin/auth/roles`, undefined],
+        [`${url}/admin/auth/roles`, post({ role: `r${mode}${adapter}`, permissions: ['events:*'], tenant: '*' })],
+        [`${url}/admin/auth/rebac`, post({ subject: 'user:x', relation: 'viewer', object: 'project:x' })],
+      ];
+      for (const [route, init] of routes) {
+        const anon = await fetch(route, init);
+        expect([route, anon.status]).toEqual([route, 401]);
+        expect((await anon.json()).error.code).toBe('UNAUTHENTICATED');
+        const plain = await fetch(route, { ...init, headers: { ...(init?.headers as Record<string, string>), ...user } });
+        expect([route, plain.status]).toEqual([route, 403]);
+        expect((await plain.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'authx:admin' } });
+      }
+      expect((await fetch(`${url}/admin/auth/audit`, { headers: await signIn('root', 'tenantA', ['admin']) })).status).toBe(200);
+    });
+
+    it('the dev login mints no privileged role, requested or assigned', async () => {
+      for (const roles of [['admin'], ['platform-admin'], ['ops'], ['user', 'admin']]) {
+        const res = await fetch(`${url}/auth/login`, post({ userId: 'mallory', roles }, { 'x-tenant-id': 'tenantA' }));
+        expect([roles, res.status]).toEqual([roles, 403]);
+        expect((await res.json()).error.code).toBe('DEV_LOGIN_ROLE_FORBIDDEN');
+      }
+      const boss = `boss-${mode}-${adapter}-${Math.random().toString(36).slice(2, 7)}`;
+      const helper = `helper${Math.random().toString(36).slice(2, 7)}`;
+      const assignments = app.get(RoleAssignmentStore);
+      await assignments.assign('tenantA', boss, 'admin');
+      await assignments.assign('tenantA', boss, helper);
+      const res = await fetch(`${url}/auth/login`, post({ userId: boss }, { 'x-tenant-id': 'tenantA' }));
+      const { accessToken } = await res.json();
+      const me = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { roles: string[] };
+      expect(me.roles.sort()).toEqual([helper, 'user'].sort());
+      expect((await fetch(`${url}/admin/auth/audit`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(403);
+      await assignments.unassign('tenantA', boss, 'admin');
+      await assignments.unassign('tenantA', boss, helper);
+    });
+
+    it('fails closed on a session the store never saw: a well-signed token with a made-up sid is 401 SESSION_UNKNOWN', async () => {
+      const forged = await app.get(JwtCodec).sign({ sub: 'ghost', tenant: 'tenantA', roles: ['user'], sid: '00000000-0000-4000-8000-000000000000', jti: 'forged' }, 60);
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(`${url}/demo/events`, post({}, { authorization: `Bearer ${forged}` }));
+        expect(res.status).toBe(401);
+        expect((await res.json()).error.code).toBe('SESSION_UNKNOWN');
+      }
+      const real = await login('u1', 'tenantA');
+      expect((await fetch(`${url}/demo/events`, post({}, real))).status).toBe(201);
+      expect((await fetch(`${url}/auth/logout`, post({}, real))).status).toBe(200);
+      const after = await fetch(`${url}/demo/events`, post({}, real));
+      expect(after.status).toBe(401);
+      expect((await after.json()).error.code).toBe('SESSION_REVOKED');
+    });
+
     it('RBAC holds per tenant', async () => {
       expect((await fetch(`${url}/demo/events`, post({}, await login('u1', 'tenantA')))).status).toBe(201);
       const other = await fetch(`${url}/demo/events`, post({}, await login('u1', 'tenantB')));
@@ -124,7 +186,7 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       const role = `writer${mode}${adapter}${Math.random().toString(36).slice(2, 7)}`; // run-time roles are stored: one per run
       const user = await login('w1', 'tenantB', [role]);
       expect((await fetch(`${url}/demo/events`, post({}, user))).status).toBe(403);
-      const admin = await login('root', 'tenantB', ['admin']);
+      const admin = await signIn('root', 'tenantB', ['admin']);
       const created = await fetch(`${url}/admin/auth/roles`, post({ role, permissions: ['events:*'] }, admin));
       expect(created.status).toBe(201);
       expect((await created.json()).roles[role]).toEqual(['events:*']);
@@ -141,13 +203,13 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect(spoof.status).toBe(403);
       expect((await spoof.json()).error.code).toBe('TENANT_MISMATCH');
       expect((await fetch(`${url}/demo/events`, post({}, { ...a, 'x-tenant-id': 'tenantA' }))).status).toBe(201);
-      const ops = await login('ops1', 'tenantA', ['ops']);
+      const ops = await signIn('ops1', 'tenantA', ['ops']);
       expect((await fetch(`${url}/demo/events`, post({}, { ...ops, 'x-tenant-id': 'tenantB' }))).status).toBe(201);
     });
 
     it('REBAC: tuples are written per tenant through the admin API and checked on the route', async () => {
       const project = `p${Date.now()}${mode}`;
-      const admin = await login('root', 'tenantA', ['admin']);
+      const admin = await signIn('root', 'tenantA', ['admin']);
       const viewer = await login('v1', 'tenantA');
       const denied = await fetch(`${url}/demo/projects/${project}`, { headers: viewer });
       expect(denied.status).toBe(403);
@@ -185,7 +247,7 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
     it('audits decisions and lets admins query them', async () => {
       const mallory = await login(`mallory-${mode}`, 'tenantA');
       await fetch(`${url}/demo/docs/d1`, { headers: mallory });
-      const admin = await login('root', 'tenantA', ['admin']);
+      const admin = await signIn('root', 'tenantA', ['admin']);
       const res = await fetch(`${url}/admin/auth/audit?decision=deny&principal=mallory-${mode}`, { headers: admin });
       expect(res.status).toBe(200);
       const { data } = await res.json();

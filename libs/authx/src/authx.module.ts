@@ -37,6 +37,7 @@ import { RoleDefinitionStore } from './ports/role-definition-store';
 import { SessionStore } from './ports/session-store';
 import { TotpStore } from './ports/totp-store';
 import { AdminScope } from './rbac/admin-scope';
+import { RolePrivilege } from './rbac/role-privilege';
 import { PolicyRegistry } from './rbac/policy.registry';
 import { DEFAULT_REBAC_SCHEMA, assertRebacSchema } from './rebac/rebac.schema';
 import { RebacService } from './rebac/rebac.service';
@@ -128,6 +129,7 @@ export class AuthxModule {
         OtpService,
         PolicyRegistry,
         AdminScope,
+        RolePrivilege,
         RebacService,
         AuthorizationService,
         RoutePolicies,

@@ -21,7 +21,7 @@ export abstract class AppConfig {
     databaseUrl?: string;
     redisUrl?: string;
   };
-  abstract readonly http: { useFastify: boolean; bodyLimitBytes: number; shutdownTimeoutMs: number };
+  abstract readonly http: { useFastify: boolean; bodyLimitBytes: number; shutdownTimeoutMs: number; host: string };
   abstract readonly log: { level: string; pretty: boolean };
   abstract readonly jwt: JwtKeys & { issuer?: string; audience?: string };
   abstract readonly otel: { tracesEndpoint?: string; serviceName?: string };

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { envBoolean } from './env-fields';
 
@@ -53,6 +54,13 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanString.default(false),
   USE_FASTIFY: booleanString.default(false),
+  /** Interface the HTTP server binds: `0.0.0.0` (containers) by default; dev:local binds `127.0.0.1`, which the dev login requires. */
+  LISTEN_HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : '0.0.0.0'))
+    .refine((v) => v === 'localhost' || isIP(v) !== 0, { message: 'expected an IP address (0.0.0.0, 127.0.0.1, ::) or localhost' }),
   HTTP_BODY_LIMIT_BYTES: positiveInt(1_048_576),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'Postgres'),

@@ -19,7 +19,7 @@ describe('loadConfig', () => {
     const config = loadConfig(base);
     expect(config.nodeEnv).toBe('development');
     expect(config.persistence).toEqual({ mode: 'auto', strict: false, databaseUrl: undefined, redisUrl: undefined });
-    expect(config.http).toEqual({ useFastify: false, bodyLimitBytes: 1_048_576, shutdownTimeoutMs: 10_000 });
+    expect(config.http).toEqual({ useFastify: false, bodyLimitBytes: 1_048_576, shutdownTimeoutMs: 10_000, host: '0.0.0.0' });
     expect(config.jwt).toMatchObject({ kind: 'secret', secret: 'devsecret' });
   });
 

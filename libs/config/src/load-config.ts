@@ -56,7 +56,7 @@ export function loadConfig(input: Env = process.env, fragments: readonly ConfigF
       databaseUrl: memoryOnly ? undefined : e.DATABASE_URL,
       redisUrl: memoryOnly ? undefined : e.REDIS_URL,
     },
-    http: { useFastify: e.USE_FASTIFY, bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    http: { useFastify: e.USE_FASTIFY, bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, host: e.LISTEN_HOST },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     jwt: { ...jwt, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     otel: { tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },

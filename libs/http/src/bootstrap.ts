@@ -9,7 +9,7 @@ export interface BootstrapOptions extends Omit<CreateAppOptions, 'config'> {
   name: string;
   /** Port when neither `<NAME>_PORT` nor `PORT` is set. */
   defaultPort: number;
-  /** Interface to bind. Default: `0.0.0.0`. */
+  /** Interface to bind. Default: `LISTEN_HOST` (`0.0.0.0`). */
   host?: string;
 }
 
@@ -56,7 +56,7 @@ export async function bootstrap(module: Type<unknown>, options: BootstrapOptions
         );
       });
     }
-    await app.listen(port, options.host ?? '0.0.0.0');
+    await app.listen(port, options.host ?? config.http.host);
     const adapter = config.http.useFastify ? 'fastify' : 'express';
     const prefix = options.globalPrefix ? `/${options.globalPrefix}` : '';
     const address = app.getHttpServer().address();

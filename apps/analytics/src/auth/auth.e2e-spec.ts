@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { CapturingOtpSender, OtpSender } from '@mikasmissions/authx';
+import { CapturingOtpSender, JwtCodec, OtpSender, SessionService } from '@mikasmissions/authx';
 import { createAuthClient, type AuthTokens } from '@mikasmissions/authx-sdk';
 import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
@@ -21,6 +21,11 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
   const login = async (userId: string, tenant = 'default', roles: string[] = []) => {
     const res = await fetch(`${BASE}/auth/login`, post({ userId, roles }, { 'x-tenant-id': tenant }));
     return { authorization: `Bearer ${(await res.json()).accessToken}` };
+  };
+  /** A session with privileged roles, opened in-process: the dev login never mints those. */
+  const signInAs = async (userId: string, tenant: string, roles: string[]) => {
+    const { accessToken } = await app.get(SessionService).open({ tenantId: tenant, userId, roles });
+    return { authorization: `Bearer ${accessToken}` };
   };
 
   it('OTP: request → { ticketId, expiresIn }, verify → { ok, accessToken, refreshToken, sessionId }', async () => {
@@ -46,7 +51,7 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
 
   it('REBAC: the runbook tuple (tenantA) opens /projects/:id/events for user 1 in tenantA only', async () => {
     const id = `${Date.now()}${adapter.length}`;
-    const admin = await login('root', 'tenantA', ['admin']);
+    const admin = await signInAs('root', 'tenantA', ['admin']);
     const user = await login('1', 'tenantA');
     expect((await fetch(`${BASE}/projects/${id}/events`, { headers: user })).status).toBe(403);
     const write = await fetch(`${BASE}/admin/auth/rebac`, post({ subject: 'user:1', relation: 'viewer', object: `project:${id}` }, { ...admin, 'x-tenant-id': 'tenantA' }));
@@ -62,7 +67,7 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
 
   // Issue 9 item 6: an admin of tenantA gave users of tenantB/C admin rights through the body's tenant.
   it('an admin may define roles only in its own tenant, never for every tenant nor with cross-tenant permissions', async () => {
-    const adminA = { ...(await login('rootA', 'tenantA', ['admin'])), 'x-tenant-id': 'tenantA' };
+    const adminA = { ...(await signInAs('rootA', 'tenantA', ['admin'])), 'x-tenant-id': 'tenantA' };
     const everyTenant = await fetch(`${BASE}/admin/auth/roles`, post({ role: 'user', permissions: ['authx:admin', 'tenants:cross'], tenant: '*' }, adminA));
     expect(everyTenant.status).toBe(403);
     expect((await everyTenant.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'tenants:*' } });
@@ -77,10 +82,36 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
     const own = await fetch(`${BASE}/admin/auth/roles`, post({ role: `reader-${adapter}`, permissions: ['events:read'], tenant: 'tenantA' }, adminA));
     expect(own.status).toBe(201);
 
-    const platform = await login('ops', 'tenantA', ['platform-admin']);
+    const platform = await signInAs('ops', 'tenantA', ['platform-admin']);
     const global = await fetch(`${BASE}/admin/auth/roles`, post({ role: `global-${adapter}`, permissions: ['catalog:read'], tenant: '*' }, platform));
     expect(global.status).toBe(201);
     expect((await global.json()).roles[`global-${adapter}`]).toEqual(['catalog:read']);
+  });
+
+  // Issue 9 item 9: permissive mode let anonymous callers read the audit log and grant admin.
+  it('permissive keeps the token-less demos but never for /admin/*: 401 without a token, 403 without authx:admin', async () => {
+    expect((await fetch(`${BASE}/events`, post({ type: 'anon-demo' }))).status).toBe(201);
+    expect((await fetch(`${BASE}/events`)).status).toBe(200);
+    const admin: Array<[string, RequestInit | undefined]> = [
+      [`${BASE}/admin/auth/audit`, undefined],
+      [`${BASE}/admin/auth/users/anon-${adapter}/roles`, post({ role: 'admin' })],
+      [`${BASE}/admin/auth/roles`, post({ role: `anon-${adapter}`, permissions: ['events:*'], tenant: '*' })],
+    ];
+    for (const [route, init] of admin) {
+      expect([route, (await fetch(route, init)).status]).toEqual([route, 401]);
+      const user = await login(`plain-${adapter}`, 'default');
+      expect([route, (await fetch(route, { ...init, headers: { ...(init?.headers as Record<string, string>), ...user } })).status]).toEqual([route, 403]);
+    }
+    const dev = await fetch(`${BASE}/auth/login`, post({ userId: 'mallory', roles: ['admin'] }));
+    expect(dev.status).toBe(403);
+    expect((await dev.json()).error.code).toBe('DEV_LOGIN_ROLE_FORBIDDEN');
+  });
+
+  it('a well-signed token with a random sid is 401 SESSION_UNKNOWN (the session check fails closed)', async () => {
+    const forged = await app.get(JwtCodec).sign({ sub: 'ghost', tenant: 'default', roles: ['user'], sid: crypto.randomUUID(), jti: 'forged' }, 60);
+    const res = await fetch(`${BASE}/events`, { headers: { authorization: `Bearer ${forged}` } });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('SESSION_UNKNOWN');
   });
 
   it('the cross-tenant header spoof is a 403', async () => {

@@ -15,7 +15,9 @@ type HttpRequest = AbacInput['req'] & { headers: Record<string, string | string[
  *   (bad token → 401) and authorized by the {@link AuthorizationService} (tenant rule, RBAC,
  *   REBAC, ABAC → 403 with a reason code);
  * - a request without a token is rejected (401) when `AUTH_MODE=enforce`, and in
- *   `permissive` mode passes as anonymous, skipping RBAC/REBAC/ABAC (dev/local only).
+ *   `permissive` mode passes as anonymous, skipping RBAC/REBAC/ABAC (dev/local only) — except
+ *   on an admin route (`@RequirePermissions('authx:admin')`, {@link RoutePolicy.requiresPrincipal}):
+ *   that one is 401 without a token and 403 without the permission in every mode.
  *
  * The route's policy is read once, when the pipeline plans the route; `canActivate` stays for
  * callers that hold an ExecutionContext.
@@ -35,7 +37,7 @@ export class AuthxGuard implements CanActivate, RouteStage<RouteGuardFn> {
     if (route.isPublic) return undefined;
     return async (context) => {
       const req = context.switchToHttp().getRequest<HttpRequest>();
-      const principal = await this.bearer.authenticate(req.headers.authorization);
+      const principal = await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal });
       if (!principal) return;
       this.ctx.setPrincipal(principal);
       await this.authorization.authorize(route, req, principal);
@@ -47,7 +49,7 @@ export class AuthxGuard implements CanActivate, RouteStage<RouteGuardFn> {
     const route = this.policies.of(context);
     if (route.isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.bearer.authenticate(req.headers.authorization);
+    const principal = await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal });
     if (!principal) return true;
     this.ctx.setPrincipal(principal);
     await this.authorization.authorize(route, req, principal);

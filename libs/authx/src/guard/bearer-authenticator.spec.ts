@@ -1,15 +1,15 @@
 import type { AppConfig } from '@mikasmissions/config';
 import type { AuditService } from '../audit/audit.service';
-import type { SessionService } from '../sessions/session.service';
+import type { SessionService, SessionState } from '../sessions/session.service';
 import { JwtCodec } from '../tokens/jwt-codec';
 import { BearerAuthenticator } from './bearer-authenticator';
 
 const codec = new JwtCodec({ kind: 'secret', secret: 'bearer-authenticator-spec-secret-0123456789' });
 const claims = { sub: 'u1', tenant: 'default', roles: ['user'], sid: 's1', jti: 'j1' };
 
-function setup(mode: 'enforce' | 'permissive', isRevoked: () => Promise<boolean> = async () => false) {
+function setup(mode: 'enforce' | 'permissive', state: () => Promise<SessionState> = async () => 'live') {
   const record = jest.fn(async () => undefined);
-  const bearer = new BearerAuthenticator(codec, { isRevoked } as unknown as SessionService, { record } as unknown as AuditService, { auth: { mode } } as AppConfig);
+  const bearer = new BearerAuthenticator(codec, { state } as unknown as SessionService, { record } as unknown as AuditService, { auth: { mode } } as AppConfig);
   const reasons = () => record.mock.calls.map((call) => (call as unknown as [{ reason: string }])[0].reason);
   return { bearer, reasons };
 }
@@ -25,8 +25,8 @@ describe('BearerAuthenticator', () => {
   });
 
   it('verifies a token once, but checks its session for revocation on every request', async () => {
-    let revoked = false;
-    const { bearer, reasons } = setup('enforce', async () => revoked);
+    let state: SessionState = 'live';
+    const { bearer, reasons } = setup('enforce', async () => state);
     const header = `Bearer ${await codec.sign(claims, 60)}`;
     const verify = jest.spyOn(codec, 'verify');
     try {
@@ -35,9 +35,11 @@ describe('BearerAuthenticator', () => {
       expect(second).toEqual(first);
       expect(second?.roles).not.toBe(first?.roles);
       expect(verify).toHaveBeenCalledTimes(1);
-      revoked = true;
+      state = 'revoked';
       expect(await rejection(bearer.authenticate(header))).toBe('401 SESSION_REVOKED');
-      expect(reasons()).toEqual(['SESSION_REVOKED']);
+      state = 'unknown';
+      expect(await rejection(bearer.authenticate(header))).toBe('401 SESSION_UNKNOWN');
+      expect(reasons()).toEqual(['SESSION_REVOKED', 'SESSION_UNKNOWN']);
     } finally {
       verify.mockRestore();
     }
@@ -71,9 +73,23 @@ describe('BearerAuthenticator', () => {
   });
 
   it('a revoked session is 401 SESSION_REVOKED', async () => {
-    const { bearer, reasons } = setup('enforce', async () => true);
+    const { bearer, reasons } = setup('enforce', async () => 'revoked');
     expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign(claims, 60)}`))).toBe('401 SESSION_REVOKED');
     expect(reasons()).toEqual(['SESSION_REVOKED']);
+  });
+
+  it('fails closed: a valid signature naming a session the store never saw is 401 SESSION_UNKNOWN, in every mode', async () => {
+    for (const mode of ['permissive', 'enforce'] as const) {
+      const { bearer, reasons } = setup(mode, async () => 'unknown');
+      expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign({ ...claims, sid: 'made-up' }, 60)}`))).toBe('401 SESSION_UNKNOWN');
+      expect(reasons()).toEqual(['SESSION_UNKNOWN']);
+    }
+  });
+
+  it('an admin route needs a token in permissive mode too (401 TOKEN_MISSING)', async () => {
+    const { bearer, reasons } = setup('permissive');
+    expect(await rejection(bearer.authenticate(undefined, { required: true }))).toBe('401 UNAUTHENTICATED');
+    expect(reasons()).toEqual(['TOKEN_MISSING']);
   });
 
   it('a failing session store is 503 AUTH_UNAVAILABLE with Retry-After, not audited as a denial', async () => {

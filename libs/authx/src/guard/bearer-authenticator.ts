@@ -3,7 +3,7 @@ import { AppConfig } from '@mikasmissions/config';
 import type { Principal } from '@mikasmissions/context';
 import { AuthxUnavailableError, UnauthenticatedError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
-import { SessionService } from '../sessions/session.service';
+import { SessionService, type SessionState } from '../sessions/session.service';
 import { JwtCodec, type AccessTokenClaims } from '../tokens/jwt-codec';
 import { VerifiedTokenCache } from '../tokens/verified-token.cache';
 
@@ -11,16 +11,18 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * Authenticates a request from its `Authorization` header: `Bearer <token>`, verified by the
- * {@link JwtCodec} (one algorithm, kid, exp/nbf/iss/aud), then rejected when its session was
- * revoked (logout, reuse detection). Every rejection is audited (`authenticate`/`bearer`) with
- * its reason: `TOKEN_MISSING`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `SESSION_REVOKED`, … A failing
+ * {@link JwtCodec} (one algorithm, kid, exp/nbf/iss/aud), then rejected unless the session store
+ * holds its session live: revoked (logout, reuse detection) → `SESSION_REVOKED`, never seen by
+ * this store (a forged or foreign `sid`) → `SESSION_UNKNOWN` (fail closed). Every rejection is
+ * audited (`authenticate`/`bearer`) with its reason: `TOKEN_MISSING`, `TOKEN_INVALID`,
+ * `TOKEN_EXPIRED`, `SESSION_REVOKED`, `SESSION_UNKNOWN`, … A failing
  * session store is a 503 {@link AuthxUnavailableError}, not a 401. A token verified once is
  * kept (until its `exp`, LRU-bounded) in a {@link VerifiedTokenCache}, so a repeat caller pays
- * a map lookup instead of the signature check; the revocation check still runs every request.
+ * a map lookup instead of the signature check; the session check still runs every request.
  *
  * @example
- * const principal = await bearer.authenticate(req.headers.authorization);
- * if (principal) ctx.setPrincipal(principal); // null: anonymous, AUTH_MODE=permissive
+ * const principal = await bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal });
+ * if (principal) ctx.setPrincipal(principal); // null: anonymous, AUTH_MODE=permissive, not an admin route
  */
 @Injectable()
 export class BearerAuthenticator {
@@ -33,19 +35,22 @@ export class BearerAuthenticator {
     private readonly config: AppConfig,
   ) {}
 
-  /** The caller's principal; `null` for a caller without a token in permissive mode; else a 401. */
-  async authenticate(authorization: string | string[] | undefined): Promise<Principal | null> {
+  /**
+   * The caller's principal; `null` for a caller without a token in permissive mode unless
+   * `required` (admin routes: every mode); else a 401.
+   */
+  async authenticate(authorization: string | string[] | undefined, { required = false }: { required?: boolean } = {}): Promise<Principal | null> {
     if (authorization === undefined) {
-      if (this.config.auth.mode === 'permissive') return null;
+      if (this.config.auth.mode === 'permissive' && !required) return null;
       throw await this.deny('TOKEN_MISSING', new UnauthenticatedError('UNAUTHENTICATED', 'a bearer token is required'));
     }
     const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
     if (!token) throw await this.deny('TOKEN_INVALID', new UnauthenticatedError('TOKEN_INVALID', 'the Authorization header must be "Bearer <token>"'));
     let claims = this.verified.get(token, Date.now());
     if (!claims) claims = await this.verify(token);
-    if (await this.isRevoked(claims.sid)) {
-      throw await this.deny('SESSION_REVOKED', new UnauthenticatedError('SESSION_REVOKED', 'this session was signed out or revoked'));
-    }
+    const state = await this.sessionState(claims.sid);
+    if (state === 'revoked') throw await this.deny('SESSION_REVOKED', new UnauthenticatedError('SESSION_REVOKED', 'this session was signed out or revoked'));
+    if (state === 'unknown') throw await this.deny('SESSION_UNKNOWN', new UnauthenticatedError('SESSION_UNKNOWN', 'this token names a session this service never opened; sign in again'));
     return {
       userId: claims.sub,
       tenantId: claims.tenant,
@@ -65,9 +70,9 @@ export class BearerAuthenticator {
     }
   }
 
-  private async isRevoked(sessionId: string): Promise<boolean> {
+  private async sessionState(sessionId: string): Promise<SessionState> {
     try {
-      return await this.sessions.isRevoked(sessionId);
+      return await this.sessions.state(sessionId);
     } catch (error) {
       throw error instanceof AuthxUnavailableError ? error : new AuthxUnavailableError(error);
     }

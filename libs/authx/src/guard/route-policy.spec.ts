@@ -17,6 +17,17 @@ class DocsController {
   one(): void {}
 }
 
+@Controller('admin/things')
+@RequirePermissions('authx:admin')
+class AdminController {
+  @Get()
+  list(): void {}
+
+  @RequirePermissions('*')
+  @Get('all')
+  all(): void {}
+}
+
 @Public()
 @Controller('open')
 class OpenController {
@@ -29,9 +40,16 @@ const contextOf = (cls: object, handler: (...args: never[]) => unknown) => ({ ge
 describe('RoutePolicies', () => {
   it('reads method metadata over class metadata, and @Public on the class', () => {
     const policies = new RoutePolicies(new Reflector());
-    expect(policies.of(contextOf(DocsController, DocsController.prototype.list))).toEqual({ action: 'DocsController.list', isPublic: false, permissions: ['docs:read'], relation: undefined, rule: undefined });
+    expect(policies.of(contextOf(DocsController, DocsController.prototype.list))).toEqual({ action: 'DocsController.list', isPublic: false, permissions: ['docs:read'], requiresPrincipal: false, relation: undefined, rule: undefined });
     expect(policies.of(contextOf(DocsController, DocsController.prototype.one))).toMatchObject({ permissions: ['docs:admin'], relation: { relation: 'viewer', objectParam: 'docId', objectType: 'doc' } });
     expect(policies.of(contextOf(OpenController, OpenController.prototype.list)).isPublic).toBe(true);
+  });
+
+  it('marks routes that need authx:admin (or a wildcard covering it) as needing a principal in every mode', () => {
+    const policies = new RoutePolicies(new Reflector());
+    expect(policies.of(contextOf(AdminController, AdminController.prototype.list)).requiresPrincipal).toBe(true);
+    expect(policies.of(contextOf(AdminController, AdminController.prototype.all)).requiresPrincipal).toBe(true);
+    expect(policies.of(contextOf(DocsController, DocsController.prototype.one)).requiresPrincipal).toBe(false);
   });
 
   it('reflects once per handler and controller', () => {

@@ -1,6 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY } from '@mikasmissions/http';
+import { isAdminPermission } from '../rbac/role-privilege';
 import { RELATION_CHECK_KEY, type ResolvedRelationCheck } from '../relation-check.decorator';
 import { REQUIRE_KEY, type RequireRule } from '../require.decorator';
 import { REQUIRE_PERMISSIONS_KEY } from '../require-permissions.decorator';
@@ -11,6 +12,8 @@ export interface RoutePolicy {
   action: string;
   isPublic: boolean;
   permissions: readonly string[];
+  /** An admin route (a permission covering `authx:admin` or `tenants:*`): a signed-in principal is required in every `AUTH_MODE`. */
+  requiresPrincipal: boolean;
   relation?: ResolvedRelationCheck;
   rule?: RequireRule;
 }
@@ -47,10 +50,12 @@ export class RoutePolicies {
 
   private read(handler: Target, controller: Target): RoutePolicy {
     const meta = <T>(key: string): T | undefined => this.reflector.getAllAndOverride<T | undefined>(key, [handler, controller]);
+    const permissions = meta<string[]>(REQUIRE_PERMISSIONS_KEY) ?? [];
     return {
       action: `${controller.name}.${handler.name}`,
       isPublic: meta<boolean>(IS_PUBLIC_KEY) === true,
-      permissions: meta<string[]>(REQUIRE_PERMISSIONS_KEY) ?? [],
+      permissions,
+      requiresPrincipal: permissions.some(isAdminPermission),
       relation: meta<ResolvedRelationCheck>(RELATION_CHECK_KEY),
       rule: meta<RequireRule>(REQUIRE_KEY),
     };

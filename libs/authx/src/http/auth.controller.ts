@@ -1,15 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '@mikasmissions/config';
 import { RequestContext, type Principal } from '@mikasmissions/context';
-import { AuthxNotFoundError, UnauthenticatedError } from '../authx.errors';
+import { AuthxNotFoundError, ForbiddenError, UnauthenticatedError } from '../authx.errors';
 import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
 import { OtpService } from '../otp/otp.service';
 import { Public } from '@mikasmissions/http';
+import { RolePrivilege } from '../rbac/role-privilege';
 import { SessionService, type TokenPair } from '../sessions/session.service';
 import { clientIp, type ClientIpRequest } from './client-ip';
+import { isLoopback, isLoopbackRequest, listenAddress, type SocketRequest } from './loopback';
 import { DevLoginDto, OtpRequestDto, OtpVerifyDto, RefreshDto } from './dto/auth.dto';
 
-type HttpReq = ClientIpRequest;
+type HttpReq = ClientIpRequest & SocketRequest;
 
 /** The caller's principal, or 401 (anonymous callers in permissive mode have none). */
 export function requirePrincipal(ctx: RequestContext): Principal & { tenantId: string; sessionId: string } {
@@ -35,6 +38,8 @@ export class AuthController {
     private readonly ctx: RequestContext,
     private readonly config: AppConfig,
     @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
+    private readonly privilege: RolePrivilege,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
 
   /** Sends a code (email/SMS) or opens a TOTP ticket. Same answer whether or not the subject is known. */
@@ -82,14 +87,34 @@ export class AuthController {
     if (!ok) throw new AuthxNotFoundError('no such live session of yours');
   }
 
-  /** Dev only: a session for any user id, no code. 404 unless AUTH_DEV_LOGIN=true outside strict mode. */
+  /**
+   * Dev only: a session for any user id, no code. 404 unless `AUTH_DEV_LOGIN=true` outside
+   * strict mode; 403 `DEV_LOGIN_NOT_LOOPBACK` unless the process listens on loopback only (when
+   * the listen address cannot be read, unless the caller's socket is on loopback); 403
+   * `DEV_LOGIN_ROLE_FORBIDDEN` for a privileged role (see {@link RolePrivilege}). The session
+   * holds the service's default roles, the requested ones and the user's non-privileged
+   * assigned roles: the dev login never mints an admin.
+   */
   @Public()
   @Post('login')
   @HttpCode(200)
   async login(@Body() dto: DevLoginDto, @Req() req: HttpReq): Promise<TokenPair & { ok: true }> {
     if (!this.config.auth.devLogin) throw new AuthxNotFoundError('Cannot POST /auth/login');
+    const bound = listenAddress(this.adapterHost.httpAdapter?.getHttpServer());
+    if (bound === undefined ? !isLoopbackRequest(req) : !isLoopback(bound)) {
+      throw new ForbiddenError(
+        'DEV_LOGIN_NOT_LOOPBACK',
+        bound === undefined ? 'the dev login answers loopback callers only' : `the dev login runs only on a process that listens on loopback (this one listens on ${bound}; set LISTEN_HOST=127.0.0.1)`,
+      );
+    }
+    await this.privilege.refresh();
+    const privileged = (dto.roles ?? []).filter((role) => this.privilege.isPrivileged(role));
+    if (privileged.length > 0) {
+      throw new ForbiddenError('DEV_LOGIN_ROLE_FORBIDDEN', `the dev login does not mint privileged roles: ${privileged.join(', ')}`, { roles: privileged });
+    }
     const roles = [...this.options.defaultRoles, ...(dto.roles ?? [])];
-    const pair = await this.sessions.open({ tenantId: this.ctx.tenantId, userId: dto.userId, roles, userAgent: userAgent(req) });
+    const subject = { tenantId: this.ctx.tenantId, userId: dto.userId, roles, userAgent: userAgent(req) };
+    const pair = await this.sessions.open(subject, { keepAssigned: (role) => !this.privilege.isPrivileged(role) });
     return { ok: true, ...pair };
   }
 }

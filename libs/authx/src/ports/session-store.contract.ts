@@ -65,6 +65,14 @@ export function sessionStoreContract(name: string, make: () => SessionStore): vo
       expect((await store.rotate(late.token, now + 3_600_001, 10_000, minter(hash()))).kind).toBe('invalid');
     });
 
+    it('returns null for a session id it never stored, live and revoked ones as they are (bearer auth fails closed on null)', async () => {
+      expect(await store.getSession(randomUUID())).toBeNull();
+      const { session } = await open();
+      expect(await store.getSession(session.id)).toMatchObject({ id: session.id, revokedAt: null });
+      await store.revokeSession(session.id, 'logout', now);
+      expect(await store.getSession(session.id)).toMatchObject({ id: session.id, revokedAt: expect.any(Number), revokeReason: 'logout' });
+    });
+
     it('lists live sessions of one user in one tenant, newest first', async () => {
       const user = `u${randomUUID().slice(0, 6)}`;
       const a = await open(user);

@@ -122,6 +122,13 @@ export class PolicyRegistry implements OnModuleInit, OnModuleDestroy {
     return out;
   }
 
+  /** The permissions `role` holds in any tenant (declared or stored): what it could ever grant. */
+  permissionsAnywhere(role: string): string[] {
+    const out = new Set<string>();
+    for (const map of [this.declared, this.stored]) for (const byRole of map.values()) for (const p of byRole.get(role) ?? []) out.add(p);
+    return [...out];
+  }
+
   private scopes(tenant: string): Array<Map<string, Set<string>>> {
     const tenants = tenant === ALL_TENANTS ? [ALL_TENANTS] : [ALL_TENANTS, tenant];
     return tenants.flatMap((t) => [this.declared.get(t), this.stored.get(t)]).filter((m): m is Map<string, Set<string>> => m !== undefined);

@@ -17,6 +17,9 @@ export interface TokenPair {
   expiresIn: number;
 }
 
+/** What {@link SessionService.state} reports for a session id. */
+export type SessionState = 'live' | 'revoked' | 'unknown';
+
 /** Who a new session is for. */
 export interface SessionSubject {
   tenantId: string;
@@ -41,9 +44,13 @@ export class SessionService {
     @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
   ) {}
 
-  /** Opens a session with the given roles plus the user's assigned roles; returns its first token pair. */
-  async open(subject: SessionSubject): Promise<TokenPair> {
-    const assigned = await this.assignments.rolesOf(subject.tenantId, subject.userId);
+  /**
+   * Opens a session with the given roles plus the user's assigned roles (those `keepAssigned`
+   * accepts; all by default); returns its first token pair.
+   */
+  async open(subject: SessionSubject, { keepAssigned }: { keepAssigned?: (role: string) => boolean } = {}): Promise<TokenPair> {
+    const all = await this.assignments.rolesOf(subject.tenantId, subject.userId);
+    const assigned = keepAssigned ? all.filter(keepAssigned) : all;
     const now = Date.now();
     const session: SessionRecord = {
       id: randomUUID(),
@@ -110,10 +117,15 @@ export class SessionService {
     return sessions.map(({ revokedAt: _r, revokeReason: _rr, ...s }) => s);
   }
 
-  /** True when the store knows `sessionId` and it is revoked or over (a deny-list check). */
-  async isRevoked(sessionId: string): Promise<boolean> {
+  /**
+   * What the store says about `sessionId`: `live`, `revoked` (signed out, reuse detected, or
+   * over) or `unknown` (never opened here). Bearer authentication fails closed on both of the
+   * latter: an access token is only as good as a session this store issued and still holds.
+   */
+  async state(sessionId: string): Promise<SessionState> {
     const session = await this.store.getSession(sessionId);
-    return session !== null && (session.revokedAt !== null || session.expiresAt <= Date.now());
+    if (!session) return 'unknown';
+    return session.revokedAt !== null || session.expiresAt <= Date.now() ? 'revoked' : 'live';
   }
 
   private async pair(session: SessionRecord, refreshToken: string, now: number): Promise<TokenPair> {

@@ -3,6 +3,10 @@ import type { Pool, PoolClient } from 'pg';
 import { SessionStore, type RefreshTokenRecord, type RotateResult, type RotationMinter, type SessionRecord } from '../../ports/session-store';
 import { DEFAULT_AUTHX_SCHEMA, quoteSchema } from './postgres-schema';
 
+/** How often a transaction aborted as a deadlock or serialization failure runs again. */
+const TX_ATTEMPTS = 3;
+const RETRYABLE = new Set(['40P01', '40001']);
+
 interface SessionRow {
   id: string;
   tenant_id: string;
@@ -32,6 +36,12 @@ const toSession = (r: SessionRow): SessionRecord => ({
 /**
  * Sessions and refresh tokens in Postgres (`<schema>.sessions`, `<schema>.refresh_tokens`).
  * Rotation is a conditional UPDATE under the row lock, so one of concurrent callers wins.
+ *
+ * Lock order, the same in every transaction that writes: the session row first
+ * (`SELECT … FOR UPDATE`, or the `UPDATE` of revocation), then its refresh tokens. Rotation once
+ * locked the token and then the session while revocation did the reverse, and the refresh-reuse
+ * race deadlocked (issue 9, fault 5). A transaction Postgres still aborts as a deadlock (40P01)
+ * or serialization failure (40001) is retried up to {@link TX_ATTEMPTS} times.
  */
 export class PostgresSessionStore extends SessionStore {
   private readonly schema: string;
@@ -66,21 +76,23 @@ export class PostgresSessionStore extends SessionStore {
 
   async rotate(oldHash: string, now: number, graceMs: number, mint: RotationMinter): Promise<RotateResult> {
     return this.tx(async (c) => {
-      const { rows } = await c.query<SessionRow & { rotated_at: Date | null; grace_cipher: string | null; token_expires_at: Date }>(
-        `SELECT s.*, t.rotated_at, t.grace_cipher, t.expires_at AS token_expires_at
-           FROM ${this.schema}.refresh_tokens t JOIN ${this.schema}.sessions s ON s.id = t.session_id
-          WHERE t.token_hash = $1 FOR UPDATE OF t`,
+      const owner = await c.query<{ session_id: string }>(`SELECT session_id FROM ${this.schema}.refresh_tokens WHERE token_hash = $1`, [oldHash]);
+      const sessionId = owner.rows[0]?.session_id;
+      if (!sessionId) return { kind: 'invalid' };
+      const locked = await c.query<SessionRow>(`SELECT * FROM ${this.schema}.sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
+      const { rows } = await c.query<{ rotated_at: Date | null; grace_cipher: string | null; expires_at: Date }>(
+        `SELECT rotated_at, grace_cipher, expires_at FROM ${this.schema}.refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
         [oldHash],
       );
       const row = rows[0];
-      if (!row) return { kind: 'invalid' };
-      const session = toSession(row);
+      if (!row || !locked.rows[0]) return { kind: 'invalid' };
+      const session = toSession(locked.rows[0]);
       if (session.revokedAt !== null || session.expiresAt <= now) return { kind: 'invalid' };
       if (row.rotated_at) {
         if (now - row.rotated_at.getTime() <= graceMs && row.grace_cipher) return { kind: 'grace', session, graceCipher: row.grace_cipher };
         return { kind: 'reuse', session };
       }
-      if (row.token_expires_at.getTime() <= now) return { kind: 'invalid' };
+      if (row.expires_at.getTime() <= now) return { kind: 'invalid' };
       const { next, graceCipher } = await mint({ ...session, lastUsedAt: now });
       await c.query(`UPDATE ${this.schema}.refresh_tokens SET rotated_at = to_timestamp($2 / 1000.0), grace_cipher = $3 WHERE token_hash = $1`, [oldHash, now, graceCipher]);
       await c.query(
@@ -94,6 +106,7 @@ export class PostgresSessionStore extends SessionStore {
 
   async revokeSession(id: string, reason: string, now: number): Promise<boolean> {
     return this.tx(async (c) => {
+      await c.query(`SELECT 1 FROM ${this.schema}.sessions WHERE id = $1 FOR UPDATE`, [id]);
       const { rowCount } = await c.query(
         `UPDATE ${this.schema}.sessions SET revoked_at = to_timestamp($2 / 1000.0), revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL`,
         [id, now, reason],
@@ -112,8 +125,13 @@ export class PostgresSessionStore extends SessionStore {
     return rows.map(toSession);
   }
 
-  private tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return inPgTransaction(this.pool, work);
+  private async tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inPgTransaction(this.pool, work);
+      } catch (error) {
+        if (attempt >= TX_ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+      }
+    }
   }
-
 }
