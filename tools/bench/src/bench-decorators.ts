@@ -28,6 +28,7 @@ interface Case {
 
 const platformEnv = (port: string): Record<string, string> => ({
   NODE_ENV: 'development',
+  LISTEN_HOST: '127.0.0.1',
   JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
   AUTH_DEV_LOGIN: 'true',
   LOG_LEVEL: 'silent',
