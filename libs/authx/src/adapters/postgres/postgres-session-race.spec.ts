@@ -67,7 +67,8 @@ describe('PostgresSessionStore under the refresh-reuse race (real Postgres)', ()
     const outcomes = rounds.flatMap((r) => r.burst);
     const failures = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
     expect(failures.filter((f) => f.status !== 401)).toEqual([]);
-    expect(new Set(failures.map((f) => f.code))).toEqual(new Set(['REFRESH_TOKEN_REUSED', 'REFRESH_TOKEN_INVALID']));
+    // Which of the two a loser sees depends on whether the revocation committed first; both are right.
+    expect(failures.filter((f) => f.code !== 'REFRESH_TOKEN_REUSED' && f.code !== 'REFRESH_TOKEN_INVALID')).toEqual([]);
     for (const { sessionId, burst } of rounds) {
       expect(burst.some((o) => !o.ok && o.code === 'REFRESH_TOKEN_REUSED')).toBe(true);
       expect(await sessions.state(sessionId)).toBe('revoked');

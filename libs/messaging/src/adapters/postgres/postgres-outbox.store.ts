@@ -13,6 +13,9 @@ import {
 } from '../../ports/outbox-store';
 import { quoteSchema, type SqlTransactions } from '@mikasmissions/persistence';
 
+/** `available_at` is TIMESTAMPTZ(3): Postgres rounds it, so a row written this half-millisecond can sit up to 0.5 ms past now(); allow 1 ms. */
+const DUE = "now() + interval '1 millisecond'";
+
 type Row = {
   id: string;
   type: string;
@@ -111,10 +114,10 @@ export class PostgresOutboxStore extends OutboxStore {
       );
       const { rows } = await client.query<Row>(
         `SELECT ${COLUMNS} FROM ${this.table} o
-          WHERE o.status = 'pending' AND o.available_at <= now()
+          WHERE o.status = 'pending' AND o.available_at <= ${DUE}
             AND (o.aggregate_id IS NULL OR (o.aggregate_id = ANY($2::text[]) AND NOT EXISTS (
               SELECT 1 FROM ${this.table} p
-               WHERE p.status = 'pending' AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq AND p.available_at > now())))
+               WHERE p.status = 'pending' AND p.aggregate_id = o.aggregate_id AND p.seq < o.seq AND p.available_at > ${DUE})))
           ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit, locked.rows.map((r) => r.a)],
       );
@@ -229,7 +232,7 @@ export class PostgresOutboxStore extends OutboxStore {
         .query<{ due: boolean }>(
           `WITH stale AS (DELETE FROM ${this.waiting} WHERE since < now() - interval '1 minute' AND relay_id <> $1),
                 registered AS (INSERT INTO ${this.waiting} (relay_id) VALUES ($1) ON CONFLICT (relay_id) DO UPDATE SET since = now() RETURNING 1)
-           SELECT EXISTS (SELECT 1 FROM ${this.table} WHERE status = 'pending' AND available_at <= now()) AS due`,
+           SELECT EXISTS (SELECT 1 FROM ${this.table} WHERE status = 'pending' AND available_at <= ${DUE}) AS due`,
           [this.relayId],
         )
         .catch(() => ({ rows: [{ due: false }] }));
