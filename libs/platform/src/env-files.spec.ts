@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authxConfig } from '@mikasmissions/authx';
 import { CORE_CONFIG_KEYS } from '@mikasmissions/config';
+import { idempotencyConfig } from '@mikasmissions/idempotency';
 import { messagingConfig } from '@mikasmissions/messaging';
 
 const ROOT = join(__dirname, '../../..');
@@ -20,6 +21,7 @@ describe.each(['env.dev', 'env.prod'])('%s', (file) => {
     ['core (libs/config)', [...CORE_CONFIG_KEYS]],
     ['authx', [...authxConfig.keys]],
     ['messaging', [...messagingConfig.keys]],
+    ['idempotency', [...idempotencyConfig.keys]],
   ])('lists every %s variable', (_name, wanted) => {
     expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });
