@@ -17,7 +17,7 @@ export interface IdempotencyModuleOptions {
    * request sends a new key, so rejected keys are rarely asked again. Default: 1 h (`IDEMPOTENCY_ERROR_TTL_MS`).
    */
   errorTtlMs?: number;
-  /** Postgres: how often expired rows are purged. Default: 60 s (`IDEMPOTENCY_PURGE_INTERVAL_MS`). */
+  /** Postgres: how often expired rows are purged. Default: 10 s (`IDEMPOTENCY_PURGE_INTERVAL_MS`). */
   purgeIntervalMs?: number;
   /** Postgres: rows deleted per purge statement (at most 10 statements per run). Default: 1,000 (`IDEMPOTENCY_PURGE_BATCH_SIZE`). */
   purgeBatchSize?: number;
@@ -48,7 +48,7 @@ export function resolveIdempotencyOptions(options: IdempotencyModuleOptions = {}
     keyPrefix: options.keyPrefix ?? 'mm:idem:',
     lockTtlMs: atLeast('lockTtlMs', env.IDEMPOTENCY_LOCK_TTL_MS ?? options.lockTtlMs ?? 30_000, 100),
     errorTtlMs: atLeast('errorTtlMs', env.IDEMPOTENCY_ERROR_TTL_MS ?? options.errorTtlMs ?? DEFAULT_IDEMPOTENCY_ERROR_TTL_MS, 1_000),
-    purgeIntervalMs: atLeast('purgeIntervalMs', env.IDEMPOTENCY_PURGE_INTERVAL_MS ?? options.purgeIntervalMs ?? 60_000, 100),
+    purgeIntervalMs: atLeast('purgeIntervalMs', env.IDEMPOTENCY_PURGE_INTERVAL_MS ?? options.purgeIntervalMs ?? 10_000, 100),
     purgeBatchSize: atLeast('purgeBatchSize', env.IDEMPOTENCY_PURGE_BATCH_SIZE ?? options.purgeBatchSize ?? 1_000, 1),
   };
 }
