@@ -30,6 +30,16 @@ export class IdempotencyConflictError extends PlatformError {
   }
 }
 
+/**
+ * The claim expired and was taken by another request before this one stored its answer (a
+ * transactional store): this request's writes were rolled back, the other request's stand.
+ */
+export class IdempotencyClaimLostError extends IdempotencyConflictError {
+  constructor() {
+    super(1);
+  }
+}
+
 /** The idempotency store cannot be reached: the write is refused rather than risk running twice. */
 export class IdempotencyUnavailableError extends PlatformError {
   constructor() {

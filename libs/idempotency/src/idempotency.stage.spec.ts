@@ -1,12 +1,17 @@
-import { Body, CanActivate, Controller, ExecutionContext, Header, HttpCode, Injectable, type INestApplication, Module, Post } from '@nestjs/common';
+import { Body, CanActivate, Controller, type DynamicModule, ExecutionContext, Header, HttpCode, Injectable, type INestApplication, Module, Post } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PlatformConfigModule } from '@mikasmissions/config';
 import { ContextModule, RequestContext } from '@mikasmissions/context';
 import { PlatformError, PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
-import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix, type TestStores } from '@mikasmissions/testing';
+import { ADAPTERS, baseUrl, bootApp, libMigrations, testDatabaseUrl, testEnv, uniquePrefix, type TestStores } from '@mikasmissions/testing';
+import { Pool } from 'pg';
 import { Idempotency } from './idempotency.decorator';
 import { IdempotencyModule } from './idempotency.module';
+import { MemoryIdempotencyStore } from './adapters/memory/memory-idempotency.store';
+import { PostgresIdempotencyStore } from './adapters/postgres/postgres-idempotency.store';
+import { RedisIdempotencyStore } from './adapters/redis/redis-idempotency.store';
+import { IdempotencyStore } from './ports/idempotency-store';
 
 const executions = new Map<string, number>();
 const count = (ref: string) => executions.get(ref) ?? 0;
@@ -62,21 +67,39 @@ class TestPrincipalGuard implements CanActivate {
   }
 }
 
-@Module({
-  imports: [
-    PlatformConfigModule.forRoot(),
-    ContextModule.forRoot(),
-    PersistenceModule,
-    PlatformHttpModule,
-    IdempotencyModule.forRoot({ keyPrefix: uniquePrefix('idem-http'), lockTtlMs: 1_000 }),
-  ],
-  controllers: [OrdersController],
-  providers: [{ provide: APP_GUARD, useClass: TestPrincipalGuard }],
-})
-class IdempotencyTestModule {}
+const moduleWith = (persistence: DynamicModule | typeof PersistenceModule) => {
+  @Module({
+    imports: [
+      PlatformConfigModule.forRoot(),
+      ContextModule.forRoot(),
+      persistence,
+      PlatformHttpModule,
+      IdempotencyModule.forRoot({ keyPrefix: uniquePrefix('idem-http'), lockTtlMs: 1_000, errorTtlMs: 1_000 }),
+    ],
+    controllers: [OrdersController],
+    providers: [{ provide: APP_GUARD, useClass: TestPrincipalGuard }],
+  })
+  class IdempotencyTestModule {}
+  return IdempotencyTestModule;
+};
+
+const IdempotencyTestModule = moduleWith(PersistenceModule);
+/** A schema of its own with `idempotency_keys` (libs/idempotency/sql), created in beforeAll. */
+const SCHEMA = `idem_stage_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+const PostgresTestModule = moduleWith(PersistenceModule.forRoot({ schema: SCHEMA }));
+let admin: Pool | undefined;
+beforeAll(async () => {
+  admin = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+  await admin.query(`CREATE SCHEMA "${SCHEMA}"`);
+  for (const sql of libMigrations('idempotency', SCHEMA)) await admin.query(sql);
+});
+afterAll(async () => {
+  await admin?.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
+  await admin?.end();
+});
 
 describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
-  describe.each<TestStores>(['memory', 'redis'])('with %s store', (stores) => {
+  describe.each<TestStores>(['memory', 'redis', 'postgres'])('with %s store', (stores) => {
     let app: INestApplication;
     let url: string;
     let seq = 0;
@@ -89,10 +112,15 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
       });
 
     beforeAll(async () => {
-      app = await bootApp(IdempotencyTestModule, { adapter, env: testEnv(stores) });
+      app = await bootApp(stores === 'postgres' ? PostgresTestModule : IdempotencyTestModule, { adapter, env: testEnv(stores) });
       url = await baseUrl(app);
     });
     afterAll(() => app.close());
+
+    it('uses the store of its mode (Postgres once the schema holds idempotency_keys)', () => {
+      const expected = { memory: MemoryIdempotencyStore, redis: RedisIdempotencyStore, postgres: PostgresIdempotencyStore }[stores as 'memory'];
+      expect(app.get(IdempotencyStore)).toBeInstanceOf(expected);
+    });
 
     it('replays status, body and headers (never set-cookie) with idempotent-replayed: true', async () => {
       const r = ref();
@@ -168,6 +196,18 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect((await again.json()).error).toMatchObject({ code: 'OUT_OF_STOCK', message: 'item is out of stock', details: { ref: r } });
       expect(count(r)).toBe(1);
+    });
+
+    it('keeps a 4xx answer only for errorTtlMs (1 s here, 1 h by default), a 2xx for the route\'s ttlMs', async () => {
+      const r = ref();
+      expect((await post('/rejected', { ref: r }, `key-${r}`)).status).toBe(409);
+      expect((await post('', { ref: r }, `ok-${r}`)).status).toBe(201);
+      await sleep(1_300);
+      const again = await post('/rejected', { ref: r }, `key-${r}`);
+      expect(again.status).toBe(409);
+      expect(again.headers.get('idempotent-replayed')).toBeNull();
+      expect((await post('', { ref: r }, `ok-${r}`)).headers.get('idempotent-replayed')).toBe('true');
+      expect(count(r)).toBe(3);
     });
 
     it('scopes keys by tenant and by principal', async () => {

@@ -4,6 +4,7 @@ import { RequestContext } from '@mikasmissions/context';
 import { JSON_CONTENT_TYPE, mapError, declareStageDecorator, PipelineStage, RouteResult, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
 import { IdempotencyDecorator, IdempotencyMetadata } from './idempotency.decorator';
 import {
+  IdempotencyClaimLostError,
   IdempotencyConflictError,
   IdempotencyKeyMismatchError,
   IdempotencyKeyRequiredError,
@@ -26,7 +27,9 @@ const NOT_REPLAYED = new Set(['set-cookie', 'x-request-id', 'date', 'connection'
 
 /**
  * Stage `idempotency` (outermost) for routes carrying {@link Idempotency} (see the decorator
- * for the semantics): a replay answers from the store and never reaches inner stages.
+ * for the semantics): a replay answers from the store and never reaches inner stages. With a
+ * transactional store (Postgres) it opens the unit of work the inner stages join (`publish`'s
+ * transaction, the handler's `@Transactional()` writes), and the answer commits in it.
  */
 @PipelineStage({ kind: 'step', name: 'idempotency' })
 @Injectable()
@@ -59,7 +62,7 @@ export class IdempotencyStage implements RouteStage<RouteStepFn> {
   }
 
   private async run(storeKey: string, fingerprint: string, meta: IdempotencyMetadata, response: unknown, next: () => Promise<RouteResult>): Promise<RouteResult> {
-    const lockTtlMs = this.options.lockTtlMs;
+    const { lockTtlMs, errorTtlMs } = this.options;
     const claim = await this.store.claim(storeKey, fingerprint, lockTtlMs).catch((error: unknown) => {
       this.logger.error(`idempotency store unavailable: ${(error as Error).message}`);
       throw new IdempotencyUnavailableError();
@@ -75,11 +78,14 @@ export class IdempotencyStage implements RouteStage<RouteStepFn> {
     }, Math.max(50, Math.floor(lockTtlMs / 3)));
     renewal.unref();
     try {
-      const result = await next();
-      const stored: StoredResponse = { status: this.statusOf(response), headers: this.replayableHeaders(response), body: result.toJson() };
-      await this.store.complete(storeKey, token, stored, meta.ttlMs).catch((e: unknown) => this.logger.error(`storing response failed: ${(e as Error).message}`));
-      return result;
+      return await this.store.unitOfWork(async () => {
+        const result = await next();
+        const stored: StoredResponse = { status: this.statusOf(response), headers: this.replayableHeaders(response), body: result.toJson() };
+        await this.keep(storeKey, token, stored, meta.ttlMs);
+        return result;
+      });
     } catch (error) {
+      if (error instanceof IdempotencyClaimLostError) throw error;
       const mapped = mapError(error);
       if (mapped.status >= 500) {
         await this.store.release(storeKey, token).catch((e: unknown) => this.logger.warn(`releasing key failed: ${(e as Error).message}`));
@@ -89,12 +95,28 @@ export class IdempotencyStage implements RouteStage<RouteStepFn> {
           headers: { ...(mapped.headers ?? {}) },
           error: { code: mapped.code, message: mapped.message, details: mapped.details },
         };
-        await this.store.complete(storeKey, token, stored, meta.ttlMs).catch((e: unknown) => this.logger.error(`storing error failed: ${(e as Error).message}`));
+        await this.store
+          .complete(storeKey, token, stored, Math.min(meta.ttlMs, errorTtlMs))
+          .catch((e: unknown) => this.logger.error(`storing error failed: ${(e as Error).message}`));
       }
       throw error;
     } finally {
       clearInterval(renewal);
     }
+  }
+
+  /**
+   * Stores the answer. A transactional store writes it in the handler's transaction: if that
+   * fails, or the claim was taken over meanwhile, the error rolls the handler's writes back.
+   * Otherwise the handler's work is done already: a failure is logged, and the key frees
+   * itself after `lockTtlMs`.
+   */
+  private async keep(storeKey: string, token: string, stored: StoredResponse, ttlMs: number): Promise<void> {
+    if (this.store.transactional) {
+      if (!(await this.store.complete(storeKey, token, stored, ttlMs))) throw new IdempotencyClaimLostError();
+      return;
+    }
+    await this.store.complete(storeKey, token, stored, ttlMs).catch((e: unknown) => this.logger.error(`storing response failed: ${(e as Error).message}`));
   }
 
   private replay(response: unknown, stored: StoredResponse): RouteResult {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { authxConfig } from '@mikasmissions/authx';
 import { cacheConfig } from '@mikasmissions/cache';
 import { CORE_CONFIG_KEYS } from '@mikasmissions/config';
+import { idempotencyConfig } from '@mikasmissions/idempotency';
 import { messagingConfig } from '@mikasmissions/messaging';
 
 const ROOT = join(__dirname, '../../..');
@@ -22,6 +23,7 @@ describe.each(['env.dev', 'env.prod'])('%s', (file) => {
     ['authx', [...authxConfig.keys]],
     ['messaging', [...messagingConfig.keys]],
     ['cache', [...cacheConfig.keys]],
+    ['idempotency', [...idempotencyConfig.keys]],
   ])('lists every %s variable', (_name, wanted) => {
     expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });

@@ -12,7 +12,7 @@ const root = repoRoot();
 describe('planService (the repository layout)', () => {
   it('merges the declared libs\' SQL with the service\'s own migrations in timestamp order', () => {
     const plan = planService(root, 'analytics');
-    expect(plan).toMatchObject({ schema: 'analytics', libs: ['messaging', 'authx'] });
+    expect(plan).toMatchObject({ schema: 'analytics', libs: ['messaging', 'authx', 'idempotency'] });
     expect(plan.migrations.map((m) => m.name)).toEqual([
       '20261123000000_init',
       'authx/20261201000000_authx',
@@ -20,9 +20,11 @@ describe('planService (the repository layout)', () => {
       '20261201000100_recorded_event_counters',
       'messaging/20261202000000_outbox_stream_entry',
       'authx/20261215000000_role_definitions',
+      'idempotency/20261220000000_idempotency_keys',
     ]);
     for (const m of plan.migrations) expect(m.sql).not.toContain(SCHEMA_PLACEHOLDER);
     expect(plan.migrations[2].sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."outbox"');
+    expect(plan.migrations.find((m) => m.name.startsWith('idempotency/'))?.sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."idempotency_keys"');
   });
 
   it('gives identity the AuthX tables in its own schema', () => {

@@ -1,47 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
 import { createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { Pool } from 'pg';
+import { killAnalytics as kill, startAnalytics as startProcess } from './testing/analytics-process';
 import { createIsolatedDatabase, type IsolatedDatabase } from './testing/isolated-database';
 
-const ROOT = join(__dirname, '../../../..');
 const TOTAL = 10_000;
 const KILLS = 4;
 const TYPES = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The real analytics service (relay + consumer in one process), as a child we can SIGKILL. */
-function startAnalytics(env: Record<string, string | undefined>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/analytics/src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`analytics did not start: ${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('listening on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => reject(new Error(`analytics exited (${code}) during start: ${out}`)));
-  });
-}
-
-const kill = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+const startAnalytics = async (env: Record<string, string | undefined>): Promise<ChildProcess> => (await startProcess(env)).child;
 
 describe('crash safety: the analytics consumer is SIGKILLed while 10,000 events flow', () => {
   let db: IsolatedDatabase;

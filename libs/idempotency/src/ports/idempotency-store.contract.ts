@@ -73,5 +73,43 @@ export function describeIdempotencyStoreContract(name: string, make: () => Idemp
       await sleep(400);
       expect((await store.claim(k, 'fp', 5_000)).outcome).toBe('claimed');
     });
+
+    it("a claim taken over after its lock expired cannot be completed by the old holder", async () => {
+      const k = key();
+      const old = await store.claim(k, 'fp', 200);
+      if (old.outcome !== 'claimed') throw new Error('expected claim');
+      await sleep(300);
+      const taken = await store.claim(k, 'fp', 5_000);
+      if (taken.outcome !== 'claimed') throw new Error('expected the expired claim to be taken');
+      expect(await store.complete(k, old.token, ok, 60_000)).toBe(false);
+      expect(await store.complete(k, taken.token, ok, 60_000)).toBe(true);
+    });
+
+    it('keeps an answer completed inside a unit of work that succeeds', async () => {
+      const k = key();
+      const claim = await store.claim(k, 'fp', 5_000);
+      if (claim.outcome !== 'claimed') throw new Error('expected claim');
+      expect(await store.unitOfWork(() => store.complete(k, claim.token, ok, 60_000))).toBe(true);
+      expect(await store.claim(k, 'fp', 5_000)).toEqual({ outcome: 'completed', fingerprint: 'fp', response: ok });
+    });
+
+    it('a unit of work that fails after complete: a transactional store keeps only the claim (it expires), others keep the answer', async () => {
+      const k = key();
+      const claim = await store.claim(k, 'fp', 300);
+      if (claim.outcome !== 'claimed') throw new Error('expected claim');
+      await expect(
+        store.unitOfWork(async () => {
+          await store.complete(k, claim.token, ok, 60_000);
+          throw new Error('crashed before the commit');
+        }),
+      ).rejects.toThrow('crashed before the commit');
+      if (!store.transactional) {
+        expect((await store.claim(k, 'fp', 300)).outcome).toBe('completed');
+        return;
+      }
+      expect(await store.claim(k, 'fp', 300)).toEqual({ outcome: 'in-flight', fingerprint: 'fp' });
+      await sleep(400);
+      expect((await store.claim(k, 'fp', 300)).outcome).toBe('claimed');
+    });
   });
 }

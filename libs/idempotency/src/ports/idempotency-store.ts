@@ -17,9 +17,21 @@ export type ClaimResult =
 
 /**
  * Port: where idempotency records live. `claim` must be atomic across processes: of many
- * concurrent claims of one key exactly one returns `claimed`. Adapters: memory, Redis.
+ * concurrent claims of one key exactly one returns `claimed`. Adapters: memory, Redis, Postgres.
+ *
+ * A `transactional` store (Postgres) writes the answer of `complete` in the caller's database
+ * transaction: the stage runs the handler and `complete` inside {@link IdempotencyStore.unitOfWork},
+ * so the answer commits with the handler's rows and outbox rows, or not at all.
  */
 export abstract class IdempotencyStore {
+  /** Whether `complete` inside {@link unitOfWork} commits with the handler's writes. Default: false. */
+  readonly transactional: boolean = false;
+
+  /** Runs `fn` as one unit of work with the handler's writes (a database transaction), or just runs it. */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
   /** Claims `key` for `lockTtlMs`, or reports the record already there. */
   abstract claim(key: string, fingerprint: string, lockTtlMs: number): Promise<ClaimResult>;
   /** Extends the in-flight claim; false when `token` no longer holds it. */

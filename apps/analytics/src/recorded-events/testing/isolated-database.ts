@@ -5,6 +5,7 @@ import { Client } from 'pg';
 
 const ROOT = join(__dirname, '../../../../..');
 const MIGRATIONS = join(ROOT, 'prisma/analytics/migrations');
+const LIBS = (JSON.parse(readFileSync(join(ROOT, 'prisma/analytics/platform.json'), 'utf8')) as { libs: string[] }).libs;
 
 const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
@@ -16,8 +17,8 @@ export interface IsolatedDatabase {
 
 /**
  * Test helper: a fresh database (next to the run's throwaway one) with the analytics
- * schema (its own migrations and the SQL of the libs of its platform.json, messaging and authx, as
- * `pnpm run migrate` applies them),
+ * schema (its own migrations and the SQL of the libs of its platform.json — messaging, authx,
+ * idempotency — as `pnpm run migrate` applies them),
  * so a test's in-process relay never races other suites' apps for outbox rows.
  */
 export async function createIsolatedDatabase(label: string): Promise<IsolatedDatabase> {
@@ -32,7 +33,7 @@ export async function createIsolatedDatabase(label: string): Promise<IsolatedDat
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   for (const dir of folders(MIGRATIONS)) await client.query(readFileSync(join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
-  for (const lib of ['messaging', 'authx']) for (const sql of libMigrations(lib, 'analytics')) await client.query(sql);
+  for (const lib of LIBS) for (const sql of libMigrations(lib, 'analytics')) await client.query(sql);
   await client.end();
   return {
     url: url.toString(),
