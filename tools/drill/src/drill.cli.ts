@@ -23,7 +23,7 @@ const num = (name: string, fallback: number) => {
   return value;
 };
 const SECONDS = num('DRILL_SECONDS', 12);
-const RATE = num('DRILL_RATE', 40);
+const RATE = num('DRILL_RATE', 100);
 const RETRY_SECONDS = num('DRILL_RETRY_SECONDS', 45);
 const SETTLE_SECONDS = num('DRILL_SETTLE_SECONDS', 60);
 const ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -143,12 +143,16 @@ async function main(): Promise<number> {
     const accepted = load.outcomes.filter((o) => o.accepted).length;
     const samples: number[] = [];
     const settleEnd = Date.now() + SETTLE_SECONDS * 1000;
+    const counts = pool;
+    const pendingOutbox = async () => (await counts.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics.outbox WHERE status = 'pending'`)).rows[0].n;
+    let pending = 0;
     while (Date.now() < settleEnd) {
       samples.push(deliveredCount(load.outcomes, (await storeCounts(pool)).applied));
-      if (hasSettled(samples, accepted, 5)) break;
+      pending = await pendingOutbox();
+      if (hasSettled(samples, accepted, 5) && pending === 0) break;
       await sleep(1_000);
     }
-    progress(`settled: ${samples.at(-1)} of ${accepted} accepted delivered after ${samples.length} polls`);
+    progress(`settled: ${samples.at(-1)} of ${accepted} accepted delivered, ${pending} outbox rows pending, after ${samples.length} polls`);
 
     const rows = tally(load.outcomes, await storeCounts(pool), ['warm-up', ...SCENARIOS.map((sc) => sc.name)]).filter((r) => r.sent > 0 || r.scenario === 'total');
     const outbox = await pool.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM analytics.outbox GROUP BY status ORDER BY status`);
