@@ -60,8 +60,19 @@ describe('createEdgeVerifier (HS256)', () => {
     });
   });
 
-  it('refuses a setup without a key source', () => {
+  it('refuses a setup without a key source or with a bad JWKS URL', () => {
     expect(() => createEdgeVerifier({})).toThrow(/hsSecret .* or jwksUrl/);
+    expect(() => createEdgeVerifier({ jwksUrl: 'not a url' })).toThrow(/not a URL/);
+    expect(() => createEdgeVerifier({ jwksUrl: 'file:///etc/jwks.json' })).toThrow(/http\(s\)/);
+    expect(() => createEdgeVerifier({ hsSecret: SECRET, clockToleranceSec: -1 })).toThrow(/clockToleranceSec/);
+  });
+
+  it('rejects a non-string subject and unknown critical headers', async () => {
+    expect(await outcome(verifier.verify(await signed({ sub: 42, exp: now() + 60 })))).toBe('invalid_token: token has no subject');
+    const critInput = `${b64({ alg: 'HS256', crit: ['x-unknown'], 'x-unknown': 1 })}.${b64({ sub: 'u1', exp: now() + 60 })}`;
+    const crit = `${critInput}.${createHmac('sha256', SECRET).update(critInput).digest('base64url')}`;
+    expect(await outcome(verifier.verify(crit))).toMatch(/^invalid_token: /);
+    expect(await outcome(verifier.verify(`${await hs({})}${'A'.repeat(9_000)}`))).toBe('invalid_token: token is not a JWT');
   });
 
   it.each([

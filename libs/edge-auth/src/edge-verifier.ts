@@ -88,6 +88,17 @@ function toClaims(payload: JWTPayload, latestIat: number): EdgeClaims {
   };
 }
 
+function jwksUrlOf(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('edge-auth: jwksUrl is not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('edge-auth: jwksUrl must be http(s)');
+  return url;
+}
+
 /**
  * The edge's JWT verifier. Algorithms are pinned to the configured key source — HS256 only
  * with `hsSecret`, RS256/ES256/EdDSA only with `jwksUrl` — so `alg: none` and HS/RS confusion
@@ -105,7 +116,7 @@ export function createEdgeVerifier(options: EdgeAuthOptions): EdgeVerifier {
   if (!Number.isFinite(tolerance) || tolerance < 0) throw new Error('edge-auth: clockToleranceSec must be a number ≥ 0');
   const secret: KeyObject | undefined = options.hsSecret ? createSecretKey(Buffer.from(options.hsSecret, 'utf8')) : undefined;
   const jwks = options.jwksUrl
-    ? createRemoteJWKSet(new URL(options.jwksUrl), {
+    ? createRemoteJWKSet(jwksUrlOf(options.jwksUrl), {
         cooldownDuration: options.jwksCooldownMs ?? 30_000,
         cacheMaxAge: options.jwksCacheMaxAgeMs ?? 600_000,
       })

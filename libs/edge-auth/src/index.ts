@@ -1,5 +1,6 @@
 export { bearerToken } from './bearer-token';
 export { clientIp } from './client-ip';
+export { edgeAuthOptionsFromEnv } from './edge-auth.env';
 export { EdgeAuthError } from './edge-auth.errors';
 export type { EdgeAuthErrorCode } from './edge-auth.errors';
 export { createEdgeVerifier } from './edge-verifier';
