@@ -59,6 +59,12 @@ describe('RateLimiter', () => {
     expect((await one.keys(`${prefix}tiny:sha256:*`)).length).toBe(1);
   });
 
+  it('lets a Redis failure reach the caller (which fails open or closed)', async () => {
+    const down = createRedisClient('redis://127.0.0.1:1', 'edge-auth-limiter-down');
+    await expect(new RateLimiter(down, uniquePrefix('rl')).take(bucket, 'a')).rejects.toThrow();
+    down.disconnect();
+  });
+
   it('rejects a bucket without a positive limit and window', async () => {
     const limiter = new RateLimiter(one, uniquePrefix('rl'));
     await expect(limiter.take({ name: 'bad', limit: 0, windowMs: 1_000 }, 'a')).rejects.toThrow(/limit and windowMs/);
