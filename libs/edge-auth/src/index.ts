@@ -1,0 +1,14 @@
+export { bearerToken } from './bearer-token';
+export { clientIp } from './client-ip';
+export { edgeAuthOptionsFromEnv } from './edge-auth.env';
+export { EdgeAuthError } from './edge-auth.errors';
+export type { EdgeAuthErrorCode } from './edge-auth.errors';
+export { createEdgeVerifier } from './edge-verifier';
+export type { EdgeAuthOptions, EdgeClaims, EdgeVerifier } from './edge-verifier';
+export { bucketFor, DEFAULT_BUCKETS } from './rate-buckets';
+export type { RateBucket } from './rate-buckets';
+export { RateLimiter } from './rate-limiter';
+export type { RateDecision } from './rate-limiter';
+export { roleOf } from './role-of';
+export { policyFor, V1_POLICY } from './route-policy';
+export type { PolicyRule, RouteRoles } from './route-policy';
