@@ -4,6 +4,7 @@ import { authxConfig } from '@mikasmissions/authx';
 import { cacheConfig } from '@mikasmissions/cache';
 import { CORE_CONFIG_KEYS } from '@mikasmissions/config';
 import { messagingConfig } from '@mikasmissions/messaging';
+import { serviceIdentityConfig } from '@mikasmissions/service-identity';
 
 const ROOT = join(__dirname, '../../..');
 const declared = (file: string) =>
@@ -22,6 +23,7 @@ describe.each(['env.dev', 'env.prod'])('%s', (file) => {
     ['authx', [...authxConfig.keys]],
     ['messaging', [...messagingConfig.keys]],
     ['cache', [...cacheConfig.keys]],
+    ['service-identity', [...serviceIdentityConfig.keys]],
   ])('lists every %s variable', (_name, wanted) => {
     expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });
