@@ -48,8 +48,14 @@ export class RequestContext {
     this.cls.set(CTX.principal, principal);
   }
 
+  /** The context a handler sees (`@Context()`); the edge identity's fields are lifted from the principal. */
   snapshot(): RequestContextSnapshot {
-    return { requestId: this.requestId, tenantId: this.tenantId, principal: this.principal };
+    const principal = this.principal;
+    const snapshot: RequestContextSnapshot = { requestId: this.requestId, tenantId: this.tenantId, principal };
+    if (principal?.role !== undefined) snapshot.role = principal.role;
+    if (principal?.parentUserId !== undefined) snapshot.parentUserId = principal.parentUserId;
+    if (principal?.childProfileId !== undefined) snapshot.childProfileId = principal.childProfileId;
+    return snapshot;
   }
 
   /** The context of whatever request is running now, for code outside Nest's DI. */

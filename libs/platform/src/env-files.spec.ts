@@ -5,6 +5,7 @@ import { cacheConfig } from '@mikasmissions/cache';
 import { CORE_CONFIG_KEYS } from '@mikasmissions/config';
 import { idempotencyConfig } from '@mikasmissions/idempotency';
 import { messagingConfig } from '@mikasmissions/messaging';
+import { serviceIdentityConfig } from '@mikasmissions/service-identity';
 
 const ROOT = join(__dirname, '../../..');
 const declared = (file: string) =>
@@ -24,6 +25,7 @@ describe.each(['env.dev', 'env.prod'])('%s', (file) => {
     ['messaging', [...messagingConfig.keys]],
     ['cache', [...cacheConfig.keys]],
     ['idempotency', [...idempotencyConfig.keys]],
+    ['service-identity', [...serviceIdentityConfig.keys]],
   ])('lists every %s variable', (_name, wanted) => {
     expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { Body, Controller, Get, type INestApplication, Module, Post } from '@nes
 import { Cache } from '@mikasmissions/cache';
 import { AnalyticsEventRecorded } from '@mikasmissions/contracts-events';
 import { Publish } from '@mikasmissions/messaging';
+import { Roles } from '@mikasmissions/service-identity';
 import { ADAPTERS, baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { PlatformModule } from './platform.module';
 
@@ -32,6 +33,21 @@ class OrdersController {
 @Module({ imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 } })], controllers: [OrdersController] })
 class ServiceWithoutMessaging {}
 
+@Controller('children')
+class ChildrenController {
+  @Roles('parent', 'service')
+  @Get()
+  list(): { ok: true } {
+    return { ok: true };
+  }
+}
+
+@Module({ imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 } })], controllers: [ChildrenController] })
+class ServiceWithIdentity {}
+
+@Module({ imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 }, identity: false })], controllers: [ChildrenController] })
+class ServiceWithoutIdentity {}
+
 describe('PlatformModule.forRoot', () => {
   it('rejects options that cannot work at start-up, naming each field', () => {
     expect(() => PlatformModule.forRoot({ service: 'Bad Name', http: { port: 70_000, prefix: '/v1' } })).toThrow(
@@ -48,6 +64,18 @@ describe('PlatformModule.forRoot', () => {
     await expect(bootApp(ServiceWithoutMessaging, { adapter: 'express', env: testEnv('memory') })).rejects.toThrow(
       /OrdersController\.create: @Publish needs MessagingModule/,
     );
+  });
+
+  it('turns service identity on by default: @Roles is enforced, and stops the start-up with identity: false', async () => {
+    const app = await bootApp(ServiceWithIdentity, { adapter: 'express', env: testEnv('memory', { AUTH_MODE: 'enforce' }) });
+    try {
+      const res = await fetch(`${await baseUrl(app)}/children`);
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe('missing_identity');
+    } finally {
+      await app.close();
+    }
+    await expect(bootApp(ServiceWithoutIdentity, { adapter: 'express', env: testEnv('memory') })).rejects.toThrow(/ChildrenController\.list: @Roles needs ServiceIdentityModule/);
   });
 });
 

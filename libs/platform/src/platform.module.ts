@@ -11,6 +11,7 @@ import { MessagingModule } from '@mikasmissions/messaging';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { ResilienceModule } from '@mikasmissions/resilience';
 import { SerializeModule } from '@mikasmissions/serialize';
+import { ServiceIdentityModule } from '@mikasmissions/service-identity';
 import { assertPlatformOptions, schemaOf, type PlatformOptions } from './platform.options';
 
 const OPTIONS = Symbol.for('mikasmissions.platform.options');
@@ -19,7 +20,8 @@ const OPTIONS = Symbol.for('mikasmissions.platform.options');
  * The frame of every service, in one line: validated config, request context and logs,
  * persistence (connections, transactions, the service's schema), the HTTP frame with the
  * declared request pipeline, `/health` and `/ready`, and the decorators `@Serialize`, `@Flag`,
- * `@Resilience`/`@Chaos`, `@Cache`, `@Idempotency` — plus messaging and AuthX when asked.
+ * `@Resilience`/`@Chaos`, `@Cache`, `@Idempotency`, the gateway-signed identity (`@Roles`,
+ * `IdentityScope`) — plus messaging and AuthX when asked.
  * A route pays only for the decorators it carries, whatever is imported here.
  *
  * @example
@@ -45,6 +47,7 @@ export class PlatformModule {
     ];
     if (options.cache !== false) imports.push(CacheModule.forRoot(options.cache ?? {}));
     if (options.idempotency !== false) imports.push(IdempotencyModule.forRoot(options.idempotency ?? {}));
+    if (options.identity !== false) imports.push(ServiceIdentityModule.forRoot(options.identity ?? {}));
     if (options.messaging) imports.push(MessagingModule.forRoot({ ...(options.messaging === true ? {} : options.messaging), service }));
     if (options.authx) imports.push(AuthxModule.forRoot(options.authx === true ? {} : options.authx));
     const module: DynamicModule = { module: PlatformModule, imports, exports: imports };

@@ -3,6 +3,7 @@ import type { CacheModuleOptions } from '@mikasmissions/cache';
 import type { IdempotencyModuleOptions } from '@mikasmissions/idempotency';
 import type { MessagingModuleOptions } from '@mikasmissions/messaging';
 import type { PersistencePrismaOptions } from '@mikasmissions/persistence';
+import type { ServiceIdentityOptions } from '@mikasmissions/service-identity';
 
 /** How the service listens (read by {@link bootstrap}). */
 export interface PlatformHttpOptions {
@@ -30,6 +31,12 @@ export interface PlatformOptions {
    * `platform.json` must then list `messaging`). `true` uses the defaults.
    */
   messaging?: Omit<MessagingModuleOptions, 'service'> | true;
+  /**
+   * Service-side identity: the gateway-signed `x-auth-*` headers in `@Context()`, `@Roles`,
+   * `/internal/*` for `service`, `IdentityScope`. Default: on (permissive mode lets a request
+   * without identity through; a forged one never). `false` turns it off.
+   */
+  identity?: ServiceIdentityOptions | false;
   /** AuthX (tokens, sessions, RBAC/REBAC/ABAC and its controllers). Default: off. */
   authx?: AuthxOptions | true;
 }

@@ -4,7 +4,7 @@ export { startFaultProxy } from './fault-proxy';
 export type { FaultProxy, FaultProxyMode } from './fault-proxy';
 export { deleteKeysUnder, deleteStaleTestRunKeys } from './redis-test-keys';
 export type { DeleteKeysOptions } from './redis-test-keys';
-export { redisPrefixEnv, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from './test-env';
+export { redisPrefixEnv, TEST_EDGE_IDENTITY_KEY, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from './test-env';
 export type { TestStores } from './test-env';
 export { newTestRunId, testRunId, testRunKeyPrefix, testRunStartedAt, TEST_RUN_NAME_PREFIX } from './test-run';
 export { createLibSchema, dropSchema, libMigrations } from './lib-schema';

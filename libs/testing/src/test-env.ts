@@ -48,6 +48,9 @@ export function redisPrefixEnv(prefix = testKeyPrefix()): Record<string, string>
   };
 }
 
+/** The `EDGE_IDENTITY_KEY` of {@link testEnv}: sign test identities with it (`signIdentity` of libs/service-identity). */
+export const TEST_EDGE_IDENTITY_KEY = 'test-edge-identity-key-that-is-long-enough-01';
+
 /**
  * A minimal valid environment for the given stores; merge extras over it. It always carries
  * {@link redisPrefixEnv} (also for `'memory'`, so a test that adds `REDIS_URL` itself stays in
@@ -57,6 +60,7 @@ export function testEnv(stores: TestStores = 'memory', extra: Record<string, str
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    EDGE_IDENTITY_KEY: TEST_EDGE_IDENTITY_KEY,
     LOG_LEVEL: 'silent',
     ...redisPrefixEnv(),
   };

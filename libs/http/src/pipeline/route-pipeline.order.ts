@@ -8,9 +8,15 @@
  * - `resilience` around `chaos`, so injected failures count for the breaker;
  * - `serialize` innermost, next to the handler: it adds the JSON text and keeps the value.
  *
+ * Guards: `tenant` (a malformed `x-tenant-id` is 400 before anything else) → `flag` (a route
+ * whose flag is off looks absent, whoever asks) → `identity` (the gateway-signed `x-auth-*`
+ * headers, libs/service-identity: a pure HMAC check with no I/O, so a forged or missing
+ * identity is refused before AuthX spends a token or session lookup) → `auth` (AuthX; a
+ * bearer token it verifies replaces the principal).
+ *
  * Module import order does not matter: every stage is slotted here by name.
  */
-export const GUARD_ORDER = ['tenant', 'flag', 'auth'] as const;
+export const GUARD_ORDER = ['tenant', 'flag', 'identity', 'auth'] as const;
 
 /** Decorator stages, outermost first (see {@link GUARD_ORDER}). */
 export const STEP_ORDER = ['idempotency', 'publish', 'cache', 'resilience', 'chaos', 'serialize'] as const;

@@ -13,7 +13,7 @@ function runGuards(guards: RouteGuardFn[], from: number, context: ExecutionConte
 
 /**
  * The one global guard: runs the route's planned guard stages in the declared order
- * (tenant header → flag → auth), each a plain function that throws to refuse. Synchronous
+ * (tenant header → flag → identity → auth), each a plain function that throws to refuse. Synchronous
  * stages (tenant, flag) cost no promise; a route without guard stages returns at once.
  */
 @Injectable()
