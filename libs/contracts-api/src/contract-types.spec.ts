@@ -30,19 +30,19 @@ describe('generated contract types', () => {
     const band: Schema<'AgeBand'> = '6-12';
     // @ts-expect-error kids home mode is early | core | teen
     const mode: Schema<'KidsMode'> = 'kids';
-    // @ts-expect-error safety_mode is strict | balanced
     const controls: Schema<'ParentalControls'> = {
       autoplay: false,
       chat_enabled: false,
       external_links: false,
       session_limit_minutes: 30,
       bedtime_window: '20:00-07:00',
+      // @ts-expect-error safety_mode is strict | balanced
       safety_mode: 'lenient',
     };
-    // @ts-expect-error watch_ms is a number, not a string
     const watch: RequestBody<'recordWatchEvent'> = {
       child_profile_id: 'c',
       episode_id: 'e',
+      // @ts-expect-error watch_ms is a number, not a string
       watch_ms: '1000',
       event_time: '2026-01-01T00:00:00Z',
     };
