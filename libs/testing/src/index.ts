@@ -8,3 +8,5 @@ export { redisPrefixEnv, TEST_EDGE_IDENTITY_KEY, testDatabaseUrl, testEnv, testK
 export type { TestStores } from './test-env';
 export { newTestRunId, testRunId, testRunKeyPrefix, testRunStartedAt, TEST_RUN_NAME_PREFIX } from './test-run';
 export { createLibSchema, dropSchema, libMigrations } from './lib-schema';
+export { createContractValidator } from './contract-validator';
+export type { ContractAnswer, ContractValidator, ContractVerdict } from './contract-validator';
