@@ -69,16 +69,16 @@ describe.each(ADAPTERS)('analytics on %s', (adapter) => {
     it('rejects malformed JSON with 400 in the platform error shape', async () => {
       const res = await fetch(`${url}/events`, json('{"type":', { 'x-request-id': 'bad-json-1' }));
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ error: { code: 'MALFORMED_JSON', message: expect.any(String), requestId: 'bad-json-1' } });
+      expect(await res.json()).toEqual({ error: { code: 'malformed_json', message: expect.any(String), requestId: 'bad-json-1' } });
     });
 
-    it('rejects invalid events with 400 VALIDATION_FAILED and stores nothing', async () => {
+    it('rejects invalid events with 400 validation_failed and stores nothing', async () => {
       const tenant = `inv${Date.now()}`;
       for (const body of [{}, { type: '' }, { type: 'x'.repeat(101) }, { type: 'ok', occurredAt: 'yesterday' }, { type: 'ok', occurredAt: '9999-12-31T23:59:59.999-23:59' }, { type: 'ok', occurredAt: '0000-01-01T00:00:00Z' }, { type: 'ok', extra: 1 }, { type: 'ok', payload: [1] }]) {
         const res = await fetch(`${url}/events`, json(body, { 'x-tenant-id': tenant }));
         expect(res.status).toBe(400);
         const err = await res.json();
-        expect(err.error.code).toBe('VALIDATION_FAILED');
+        expect(err.error.code).toBe('validation_failed');
         expect(Array.isArray(err.error.details)).toBe(true);
       }
       const list = await (await fetch(`${url}/events`, { headers: { 'x-tenant-id': tenant } })).json();
@@ -90,25 +90,25 @@ describe.each(ADAPTERS)('analytics on %s', (adapter) => {
       for (const body of ['{"type":"x","payload":{"a":"\\u0000"}}', '{"type":"x","payload":{"a":"\\ud800"}}', deep]) {
         const res = await fetch(`${url}/events`, json(body));
         expect(res.status).toBe(400);
-        expect(['INVALID_JSON_STRING', 'JSON_TOO_DEEP']).toContain((await res.json()).error.code);
+        expect(['invalid_json_string', 'json_too_deep']).toContain((await res.json()).error.code);
       }
     });
 
     it('rejects bodies over the limit with 413 and bad query/tenant with 400', async () => {
       const big = await fetch(`${url}/events`, json({ type: 'x', payload: { blob: 'a'.repeat(1_100_000) } }));
       expect(big.status).toBe(413);
-      expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+      expect((await big.json()).error.code).toBe('payload_too_large');
       const limit = await fetch(`${url}/events?limit=-3`);
       expect(limit.status).toBe(400);
       const tenant = await fetch(`${url}/events`, { headers: { 'x-tenant-id': '../etc' } });
       expect(tenant.status).toBe(400);
-      expect((await tenant.json()).error.code).toBe('INVALID_TENANT');
+      expect((await tenant.json()).error.code).toBe('invalid_tenant');
     });
 
     it('answers unknown routes with 404 in the error shape', async () => {
       const res = await fetch(`${url}/nope`);
       expect(res.status).toBe(404);
-      expect((await res.json()).error.code).toBe('NOT_FOUND');
+      expect((await res.json()).error.code).toBe('not_found');
     });
   });
 
@@ -127,7 +127,7 @@ describe.each(ADAPTERS)('analytics on %s', (adapter) => {
       const res = await fetch(`${url}/ready`);
       expect(res.status).toBe(503);
       const body = await res.json();
-      expect(body.error.code).toBe('NOT_READY');
+      expect(body.error.code).toBe('not_ready');
       expect(body.error.message).toContain('redis');
       expect(body.error.details.redis.status).toBe('down');
     });

@@ -20,11 +20,11 @@ describe.each(ADAPTERS)('bad input on analytics (%s, Postgres)', (adapter) => {
     ['GET', '/admin/auth/audit?principal=%00'],
     ['DELETE', '/admin/auth/users/u/roles/r%00'],
     ['GET', '/events?type=a%1Bb'],
-  ])('answers %s %s with 400 INVALID_CHARACTERS before it reaches Postgres', async (method, path) => {
+  ])('answers %s %s with 400 invalid_characters before it reaches Postgres', async (method, path) => {
     const res = await fetch(`${url}${path}`, { method });
     expect(res.status).toBe(400);
     expect(res.headers.get('retry-after')).toBeNull();
-    expect((await res.json()).error).toMatchObject({ code: 'INVALID_CHARACTERS', requestId: expect.any(String) });
+    expect((await res.json()).error).toMatchObject({ code: 'invalid_characters', requestId: expect.any(String) });
   });
 
   it('refuses a NUL, a duplicate key and an out-of-range number in an event body', async () => {
@@ -36,9 +36,9 @@ describe.each(ADAPTERS)('bad input on analytics (%s, Postgres)', (adapter) => {
     ]);
     const codes = await Promise.all(answers.map(async (r) => [r.status, (await r.json()).error.code]));
     expect(codes).toEqual([
-      [400, 'INVALID_JSON_STRING'],
-      [400, 'DUPLICATE_JSON_KEY'],
-      [400, 'JSON_NUMBER_OUT_OF_RANGE'],
+      [400, 'invalid_json_string'],
+      [400, 'duplicate_json_key'],
+      [400, 'json_number_out_of_range'],
     ]);
   });
 

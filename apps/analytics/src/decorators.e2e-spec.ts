@@ -59,18 +59,18 @@ describe.each(ADAPTERS)('runbook decorator demos on %s', (adapter) => {
       expect(list.count).toBe(1);
     });
 
-    it('resilience: the /flaky loop shows 5xx, then fast CIRCUIT_OPEN 503s', async () => {
+    it('resilience: the /flaky loop shows 5xx, then fast circuit_open 503s', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) statuses.push((await fetch(`${url}/flaky`)).status);
       expect(statuses).toEqual([500, 500, 500, 503, 503]);
       const open = await fetch(`${url}/flaky`);
-      expect((await open.json()).error.code).toBe('CIRCUIT_OPEN');
+      expect((await open.json()).error.code).toBe('circuit_open');
     });
 
     it('@Flag: the benchmark routes answer 404 unless FLAG_BENCH=true', async () => {
       const res = await fetch(`${url}/bench/bare`);
       expect(res.status).toBe(404);
-      expect((await res.json()).error.code).toBe('NOT_FOUND');
+      expect((await res.json()).error.code).toBe('not_found');
     });
   });
 });

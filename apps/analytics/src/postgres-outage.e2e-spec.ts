@@ -63,18 +63,18 @@ describe.each(ADAPTERS)('analytics through a Postgres outage (%s)', (adapter) =>
     const ready = await call('/ready');
     expect(ready.status).toBe(503);
     expect(ready.ms).toBeLessThan(1_500);
-    expect(ready.body.error).toMatchObject({ code: 'NOT_READY', message: expect.stringContaining('postgres') });
+    expect(ready.body.error).toMatchObject({ code: 'not_ready', message: expect.stringContaining('postgres') });
     expect(ready.body.error.details.postgres.status).toBe('down');
 
     for (let i = 0; i < 3; i += 1) {
       const write = await post(tenant);
       expect(write.status).toBe(503);
-      expect(write.body.error.code).toBe('STORE_UNAVAILABLE');
+      expect(write.body.error.code).toBe('store_unavailable');
       expect(Number(write.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     }
     const uncached = await call('/events?limit=6', { tenant });
     expect(uncached.status).toBe(503);
-    expect(uncached.body.error.code).toBe('STORE_UNAVAILABLE');
+    expect(uncached.body.error.code).toBe('store_unavailable');
     expect(uncached.headers.get('retry-after')).toBeTruthy();
 
     const hit = await call('/events?limit=5', { tenant });

@@ -58,20 +58,20 @@ describe.each(ADAPTERS)('http platform on %s', (adapter) => {
     expect(res.status).toBe(418);
     expect(res.headers.get('retry-after')).toBe('7');
     expect(res.headers.get('x-request-id')).toBe('typed-1');
-    expect(await res.json()).toEqual({ error: { code: 'TEAPOT', message: 'short and stout', details: { spout: true }, requestId: 'typed-1' } });
+    expect(await res.json()).toEqual({ error: { code: 'teapot', message: 'short and stout', details: { spout: true }, requestId: 'typed-1' } });
   });
 
   it('maps Nest HTTP exceptions to the same shape', async () => {
     const res = await fetch(`${url}/missing`);
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatchObject({ code: 'NOT_FOUND', message: 'no such mission' });
+    expect((await res.json()).error).toMatchObject({ code: 'not_found', message: 'no such mission' });
   });
 
   it('hides the message of unexpected errors behind a generic 500', async () => {
     const res = await fetch(`${url}/boom`);
     expect(res.status).toBe(500);
     const body = await res.json();
-    expect(body.error).toMatchObject({ code: 'INTERNAL', message: 'Internal server error' });
+    expect(body.error).toMatchObject({ code: 'internal', message: 'Internal server error' });
     expect(JSON.stringify(body)).not.toContain('hunter2');
   });
 
@@ -80,20 +80,20 @@ describe.each(ADAPTERS)('http platform on %s', (adapter) => {
     expect(ok.status).toBe(201);
     const big = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(4000) }) });
     expect(big.status).toBe(413);
-    expect((await big.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await big.json()).error.code).toBe('payload_too_large');
   });
 
   const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
     fetch(`${url}/echo`, { method: 'POST', headers, body });
 
   it.each([
-    ['an empty body', '', 'MALFORMED_JSON'],
-    ['invalid JSON', '{"a":', 'MALFORMED_JSON'],
-    ['a __proto__ key', '{"__proto__":{"admin":true}}', 'FORBIDDEN_JSON_KEY'],
-    ['a constructor.prototype key', '{"constructor":{"prototype":{"admin":true}}}', 'FORBIDDEN_JSON_KEY'],
-    ['nesting deeper than 64 levels', `${'['.repeat(100)}${']'.repeat(100)}`, 'JSON_TOO_DEEP'],
-    ['a NUL character', '{"a":"x\\u0000y"}', 'INVALID_JSON_STRING'],
-    ['a lone surrogate', '{"a":"\\ud800"}', 'INVALID_JSON_STRING'],
+    ['an empty body', '', 'malformed_json'],
+    ['invalid JSON', '{"a":', 'malformed_json'],
+    ['a __proto__ key', '{"__proto__":{"admin":true}}', 'forbidden_json_key'],
+    ['a constructor.prototype key', '{"constructor":{"prototype":{"admin":true}}}', 'forbidden_json_key'],
+    ['nesting deeper than 64 levels', `${'['.repeat(100)}${']'.repeat(100)}`, 'json_too_deep'],
+    ['a NUL character', '{"a":"x\\u0000y"}', 'invalid_json_string'],
+    ['a lone surrogate', '{"a":"\\ud800"}', 'invalid_json_string'],
   ])('answers 400 for %s, the same on every adapter', async (_label, body, code) => {
     const res = await post(body);
     expect(res.status).toBe(400);
@@ -102,10 +102,10 @@ describe.each(ADAPTERS)('http platform on %s', (adapter) => {
   });
 
   it.each([
-    ['no content-type', {}, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a non-UTF-8 charset', { 'content-type': 'application/json; charset=latin1' }, 'UNSUPPORTED_CHARSET'],
-    ['a compressed body', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'UNSUPPORTED_ENCODING'],
+    ['no content-type', {}, 'unsupported_media_type'],
+    ['a form body', { 'content-type': 'application/x-www-form-urlencoded' }, 'unsupported_media_type'],
+    ['a non-UTF-8 charset', { 'content-type': 'application/json; charset=latin1' }, 'unsupported_charset'],
+    ['a compressed body', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'unsupported_encoding'],
   ])('answers 415 for %s', async (_label, headers, code) => {
     const res = await post('{"a":1}', headers as Record<string, string>);
     expect(res.status).toBe(415);

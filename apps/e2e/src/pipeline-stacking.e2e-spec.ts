@@ -159,7 +159,7 @@ describe.each(ADAPTERS)('declared pipeline stacking on %s', (adapter) => {
       expect(await (await fetch(`${url}/stack/plain`)).json()).toEqual({ ok: true });
     });
 
-    it('a breaker-open route answers 503 CIRCUIT_OPEN without reaching the handler', async () => {
+    it('a breaker-open route answers 503 circuit_open without reaching the handler', async () => {
       const before = calls.fragile;
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) statuses.push((await fetch(`${url}/stack/fragile`)).status);
@@ -168,7 +168,7 @@ describe.each(ADAPTERS)('declared pipeline stacking on %s', (adapter) => {
       expect(calls.fragile).toBe(before + 3);
       const open = await fetch(`${url}/stack/fragile`);
       expect(open.headers.get('retry-after')).toBeTruthy();
-      expect((await open.json()).error.code).toBe('CIRCUIT_OPEN');
+      expect((await open.json()).error.code).toBe('circuit_open');
       expect(calls.fragile).toBe(before + 3);
     });
   });

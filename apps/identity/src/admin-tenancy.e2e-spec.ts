@@ -39,10 +39,10 @@ describe.each(ADAPTERS)('identity admin API keeps tenants apart (%s, Postgres)',
       codes.push([res.status, (await res.json()).error?.code]);
     }
     expect(codes).toEqual([
-      [403, 'MISSING_PERMISSION'],
-      [403, 'TENANT_MISMATCH'],
-      [403, 'MISSING_PERMISSION'],
-      [403, 'MISSING_PERMISSION'],
+      [403, 'missing_permission'],
+      [403, 'tenant_mismatch'],
+      [403, 'missing_permission'],
+      [403, 'missing_permission'],
     ]);
     const plainB = await loginOn(url, `plain-${adapter}`, 'tenantB', ['user']);
     expect((await fetch(`${url}/admin/auth/audit`, { headers: plainB })).status).toBe(403);
@@ -53,7 +53,7 @@ describe.each(ADAPTERS)('identity admin API keeps tenants apart (%s, Postgres)',
     const adminA = await signInAs(app, 'rootA', 'tenantA', ['admin']);
     const denied = await fetch(`${url}/admin/auth/users/u-${adapter}/roles`, send('POST', { role: 'service' }, adminA));
     expect(denied.status).toBe(403);
-    expect((await denied.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'tenants:*' } });
+    expect((await denied.json()).error).toMatchObject({ code: 'missing_permission', details: { permission: 'tenants:*' } });
     expect((await fetch(`${url}/admin/auth/users/u-${adapter}/roles`, send('POST', { role: 'parent' }, adminA))).status).toBe(201);
     const platform = await signInAs(app, 'ops', 'tenantA', ['platform-admin']);
     expect((await fetch(`${url}/admin/auth/users/u-${adapter}/roles`, send('POST', { role: 'service' }, platform))).status).toBe(201);

@@ -60,7 +60,7 @@ describe('authx-sdk against a running identity service', () => {
     const who = subject('sdk-wrong');
     const { ticketId } = await auth.requestOtp(who);
     const code = capturedCodes(app).lastCodeFor(who)!;
-    await expect(auth.verifyOtp(ticketId, code === '000000' ? '000001' : '000000')).rejects.toMatchObject({ status: 401, code: 'OTP_INVALID', details: { attemptsLeft: 4 } });
+    await expect(auth.verifyOtp(ticketId, code === '000000' ? '000001' : '000000')).rejects.toMatchObject({ status: 401, code: 'otp_invalid', details: { attemptsLeft: 4 } });
   });
 
   it('goes through an expired access token with one refresh and one retry', async () => {

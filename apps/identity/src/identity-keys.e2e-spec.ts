@@ -59,7 +59,7 @@ describe('identity with an RS256 key pair: JWKS, algorithm confusion, TOTP', () 
     for (const [name, token] of Object.entries(forged)) {
       const res = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${token}` } });
       expect([name, res.status]).toEqual([name, 401]);
-      expect((await res.json()).error.code).toBe('TOKEN_INVALID');
+      expect((await res.json()).error.code).toBe('token_invalid');
     }
     expect((await fetch(`${url}/me`, { headers: { authorization: `Bearer ${accessToken}` } })).status).toBe(200);
   });
@@ -77,7 +77,7 @@ describe('identity with an RS256 key pair: JWKS, algorithm confusion, TOTP', () 
 
     const replay = await fetch(`${url}/auth/totp/verify`, send('POST', { code: code() }, auth));
     expect(replay.status).toBe(401);
-    expect((await replay.json()).error.code).toBe('TOTP_REPLAY');
+    expect((await replay.json()).error.code).toBe('totp_replay');
 
     const ticket = await (await fetch(`${url}/auth/otp/request`, send('POST', { subject, channel: 'totp' }))).json();
     const nextStep = generateSync({ secret: base32Decode(enrol.secret), crypto: nodeCrypto, epoch: Math.floor(Date.now() / 1000) + 30 });

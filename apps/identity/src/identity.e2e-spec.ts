@@ -64,7 +64,7 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
       const res = await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId, code: wrong }));
       expect(res.status).toBe(401);
       const err = await res.json();
-      expect(err.error.code).toBe('OTP_INVALID');
+      expect(err.error.code).toBe('otp_invalid');
       left.push(err.error.details.attemptsLeft);
     }
     expect(left).toEqual([4, 3, 2, 1, 0]);
@@ -78,7 +78,7 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
     const second = await fetch(`${url}/auth/otp/request`, send('POST', { subject: who.toUpperCase(), channel: 'email' }));
     expect(second.status).toBe(429);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await second.json()).error.code).toBe('OTP_COOLDOWN');
+    expect((await second.json()).error.code).toBe('otp_cooldown');
   });
 
   it('expires codes after 5 minutes', async () => {
@@ -103,12 +103,12 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
     shiftClock(11_000);
     const reuse = await fetch(`${url}/auth/refresh`, send('POST', { refreshToken: first.refreshToken }));
     expect(reuse.status).toBe(401);
-    expect((await reuse.json()).error.code).toBe('REFRESH_TOKEN_REUSED');
+    expect((await reuse.json()).error.code).toBe('refresh_token_reused');
     const descendant = await fetch(`${url}/auth/refresh`, send('POST', { refreshToken: next.refreshToken }));
     expect(descendant.status).toBe(401);
     const access = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${next.accessToken}` } });
     expect(access.status).toBe(401);
-    expect((await access.json()).error.code).toBe('SESSION_REVOKED');
+    expect((await access.json()).error.code).toBe('session_revoked');
   });
 
   it('logout revokes the session: refresh and access stop working; sessions can be listed and revoked', async () => {
@@ -129,7 +129,7 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
   it('requires a token in enforce mode but keeps /health and /ready public', async () => {
     const res = await fetch(`${url}/me`);
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
+    expect((await res.json()).error.code).toBe('unauthenticated');
     expect((await fetch(`${url}/health`)).status).toBe(200);
     expect((await fetch(`${url}/ready`)).status).toBe(200);
     expect((await fetch(`${url}/.well-known/jwks.json`)).status).toBe(200);
@@ -160,7 +160,7 @@ describe('identity OTP hourly caps (Redis)', () => {
     for (let i = 0; i < 4; i++) statuses.push((await ask(who)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const capped = await ask(who);
-    expect((await capped.json()).error.code).toBe('OTP_RATE_LIMITED');
+    expect((await capped.json()).error.code).toBe('otp_rate_limited');
     expect(Number(capped.headers.get('retry-after'))).toBeGreaterThan(3_000);
     expect((await ask(who, 'other-tenant')).status).toBe(200);
 

@@ -75,7 +75,7 @@ describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', ()
     const flood = await statuses(Array.from({ length: 9 }, (_, i) => () => ask(subject(`flood${i}`), tenant, `203.0.113.${20 + (i % 5)}`)));
     expect(flood.at(-1)).toBe(429);
     const refused = await ask(subject('newcomer'), tenant, '198.51.100.23');
-    expect((await refused.json()).error.code).toBe('OTP_RATE_LIMITED');
+    expect((await refused.json()).error.code).toBe('otp_rate_limited');
     expect((await ask(victim, tenant, '198.51.100.22')).status).toBe(200);
   });
 
@@ -86,7 +86,7 @@ describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', ()
     expect((await ask(first, tenant, ip)).status).toBe(200);
     const refusals = await Promise.all(Array.from({ length: 6 }, () => ask(first, tenant, ip)));
     expect(refusals.map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 429]);
-    expect((await refusals[0].json()).error.code).toBe('OTP_COOLDOWN');
+    expect((await refusals[0].json()).error.code).toBe('otp_cooldown');
     await pause(COOLDOWN_MS + 100);
     expect((await ask(first, tenant, ip)).status).toBe(200);
     const others = await statuses([1, 2, 3, 4].map((i) => () => ask(subject(`cool${i}`), tenant, ip)));

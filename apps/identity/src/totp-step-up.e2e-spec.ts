@@ -34,7 +34,7 @@ describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
     return fetch(`${url}/auth/totp/verify`, send('POST', { code }, auth));
   };
 
-  it('locks the session after 5 wrong codes (429 TOTP_LOCKED, session revoked) and the user after 10, audited', async () => {
+  it('locks the session after 5 wrong codes (429 totp_locked, session revoked) and the user after 10, audited', async () => {
     const who = subject('stepup');
     const first = await signIn(who);
     const { secret } = await (await fetch(`${url}/auth/totp/enrol`, send('POST', undefined, first))).json();
@@ -46,7 +46,7 @@ describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const locked = await stepUp(first, totpCode(secret, 30));
     expect(locked.status).toBe(401);
-    expect((await locked.json()).error.code).toBe('SESSION_REVOKED');
+    expect((await locked.json()).error.code).toBe('session_revoked');
 
     const second = await signIn(who);
     const more: number[] = [];
@@ -57,13 +57,13 @@ describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
     const userLocked = await stepUp(third, totpCode(secret, 30));
     expect(userLocked.status).toBe(429);
     expect(Number(userLocked.headers.get('retry-after'))).toBeGreaterThan(3_000);
-    expect((await userLocked.json()).error.code).toBe('TOTP_LOCKED');
+    expect((await userLocked.json()).error.code).toBe('totp_locked');
 
     const me = await (await fetch(`${url}/me`, { headers: third })).json();
     await pause(200);
     const denials = await app.get(AuditLog).query({ tenantId: 'default', principal: me.userId, decision: 'deny', limit: 50 });
-    expect(denials.filter((e) => e.reason === 'TOTP_LOCKED').length).toBeGreaterThanOrEqual(3);
-    expect(denials.filter((e) => e.reason === 'TOTP_WRONG_CODE')).toHaveLength(10);
+    expect(denials.filter((e) => e.reason === 'totp_locked').length).toBeGreaterThanOrEqual(3);
+    expect(denials.filter((e) => e.reason === 'totp_wrong_code')).toHaveLength(10);
   });
 
   it('paces a parallel burst of codes: one check per user at a time, the rest 429 before any code is looked at', async () => {

@@ -31,17 +31,17 @@ describe('AuthX with its stores down answers 503, never 500', () => {
   });
   afterAll(() => app.close());
 
-  it('OTP request with Redis down → 503 AUTH_UNAVAILABLE', async () => {
+  it('OTP request with Redis down → 503 auth_unavailable', async () => {
     const res = await fetch(`${url}/auth/otp/request`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'a@example.com', channel: 'email' }) });
     expect(res.status).toBe(503);
-    expect((await res.json()).error.code).toBe('AUTH_UNAVAILABLE');
+    expect((await res.json()).error.code).toBe('auth_unavailable');
   });
 
-  it('a refresh with Postgres down → 503 AUTH_UNAVAILABLE with Retry-After', async () => {
+  it('a refresh with Postgres down → 503 auth_unavailable with Retry-After', async () => {
     const res = await fetch(`${url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: 'x'.repeat(43) }) });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
-    expect((await res.json()).error.code).toBe('AUTH_UNAVAILABLE');
+    expect((await res.json()).error.code).toBe('auth_unavailable');
   });
 
   it('a bearer request with Postgres down → 503, a bad token still → 401', async () => {

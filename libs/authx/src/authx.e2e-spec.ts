@@ -116,7 +116,7 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect(anon.status).toBe(mode === 'permissive' ? 201 : 401);
       const bad = await fetch(`${url}/demo/events`, post({}, { authorization: 'Bearer not.a.token' }));
       expect(bad.status).toBe(401);
-      expect((await bad.json()).error.code).toBe('TOKEN_INVALID');
+      expect((await bad.json()).error.code).toBe('token_invalid');
       const basic = await fetch(`${url}/demo/events`, post({}, { authorization: 'Basic dTpw' }));
       expect(basic.status).toBe(401);
     });
@@ -132,10 +132,10 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       for (const [route, init] of routes) {
         const anon = await fetch(route, init);
         expect([route, anon.status]).toEqual([route, 401]);
-        expect((await anon.json()).error.code).toBe('UNAUTHENTICATED');
+        expect((await anon.json()).error.code).toBe('unauthenticated');
         const plain = await fetch(route, { ...init, headers: { ...(init?.headers as Record<string, string>), ...user } });
         expect([route, plain.status]).toEqual([route, 403]);
-        expect((await plain.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'authx:admin' } });
+        expect((await plain.json()).error).toMatchObject({ code: 'missing_permission', details: { permission: 'authx:admin' } });
       }
       expect((await fetch(`${url}/admin/auth/audit`, { headers: await signIn('root', 'tenantA', ['admin']) })).status).toBe(200);
     });
@@ -144,7 +144,7 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       for (const roles of [['admin'], ['platform-admin'], ['ops'], ['user', 'admin']]) {
         const res = await fetch(`${url}/auth/login`, post({ userId: 'mallory', roles }, { 'x-tenant-id': 'tenantA' }));
         expect([roles, res.status]).toEqual([roles, 403]);
-        expect((await res.json()).error.code).toBe('DEV_LOGIN_ROLE_FORBIDDEN');
+        expect((await res.json()).error.code).toBe('dev_login_role_forbidden');
       }
       const boss = `boss-${mode}-${adapter}-${Math.random().toString(36).slice(2, 7)}`;
       const helper = `helper${Math.random().toString(36).slice(2, 7)}`;
@@ -160,26 +160,26 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       await assignments.unassign('tenantA', boss, helper);
     });
 
-    it('fails closed on a session the store never saw: a well-signed token with a made-up sid is 401 SESSION_UNKNOWN', async () => {
+    it('fails closed on a session the store never saw: a well-signed token with a made-up sid is 401 session_unknown', async () => {
       const forged = await app.get(JwtCodec).sign({ sub: 'ghost', tenant: 'tenantA', roles: ['user'], sid: '00000000-0000-4000-8000-000000000000', jti: 'forged' }, 60);
       for (let i = 0; i < 2; i++) {
         const res = await fetch(`${url}/demo/events`, post({}, { authorization: `Bearer ${forged}` }));
         expect(res.status).toBe(401);
-        expect((await res.json()).error.code).toBe('SESSION_UNKNOWN');
+        expect((await res.json()).error.code).toBe('session_unknown');
       }
       const real = await login('u1', 'tenantA');
       expect((await fetch(`${url}/demo/events`, post({}, real))).status).toBe(201);
       expect((await fetch(`${url}/auth/logout`, post({}, real))).status).toBe(200);
       const after = await fetch(`${url}/demo/events`, post({}, real));
       expect(after.status).toBe(401);
-      expect((await after.json()).error.code).toBe('SESSION_REVOKED');
+      expect((await after.json()).error.code).toBe('session_revoked');
     });
 
     it('RBAC holds per tenant', async () => {
       expect((await fetch(`${url}/demo/events`, post({}, await login('u1', 'tenantA')))).status).toBe(201);
       const other = await fetch(`${url}/demo/events`, post({}, await login('u1', 'tenantB')));
       expect(other.status).toBe(403);
-      expect((await other.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'events:write' } });
+      expect((await other.json()).error).toMatchObject({ code: 'missing_permission', details: { permission: 'events:write' } });
     });
 
     it('admins register roles per tenant at run time; bad permissions are 400', async () => {
@@ -194,14 +194,14 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect((await fetch(`${url}/demo/events`, post({}, await login('w1', 'tenantC', [role])))).status).toBe(403);
       const bad = await fetch(`${url}/admin/auth/roles`, post({ role, permissions: ['events write'] }, admin));
       expect(bad.status).toBe(400);
-      expect((await bad.json()).error.code).toBe('INVALID_ROLE');
+      expect((await bad.json()).error.code).toBe('invalid_role');
     });
 
     it('rejects a tenant header naming another tenant (403) unless the principal may cross tenants', async () => {
       const a = await login('u1', 'tenantA');
       const spoof = await fetch(`${url}/demo/events`, post({}, { ...a, 'x-tenant-id': 'tenantB' }));
       expect(spoof.status).toBe(403);
-      expect((await spoof.json()).error.code).toBe('TENANT_MISMATCH');
+      expect((await spoof.json()).error.code).toBe('tenant_mismatch');
       expect((await fetch(`${url}/demo/events`, post({}, { ...a, 'x-tenant-id': 'tenantA' }))).status).toBe(201);
       const ops = await signIn('ops1', 'tenantA', ['ops']);
       expect((await fetch(`${url}/demo/events`, post({}, { ...ops, 'x-tenant-id': 'tenantB' }))).status).toBe(201);
@@ -213,14 +213,14 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       const viewer = await login('v1', 'tenantA');
       const denied = await fetch(`${url}/demo/projects/${project}`, { headers: viewer });
       expect(denied.status).toBe(403);
-      expect((await denied.json()).error).toMatchObject({ code: 'RELATION_DENIED', details: { object: `project:${project}`, reason: 'NO_RELATION' } });
+      expect((await denied.json()).error).toMatchObject({ code: 'relation_denied', details: { object: `project:${project}`, reason: 'no_relation' } });
       const notAdmin = await fetch(`${url}/admin/auth/rebac`, post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, viewer));
       expect(notAdmin.status).toBe(403);
       const written = await fetch(`${url}/admin/auth/rebac`, post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, admin));
       expect(written.status).toBe(201);
       expect((await fetch(`${url}/demo/projects/${project}`, { headers: viewer })).status).toBe(200);
       const check = await fetch(`${url}/admin/auth/rebac/check?subject=user:v1&relation=viewer&object=project:${project}`, { headers: admin });
-      expect(await check.json()).toMatchObject({ tenantId: 'tenantA', allowed: true, reason: 'DIRECT' });
+      expect(await check.json()).toMatchObject({ tenantId: 'tenantA', allowed: true, reason: 'direct' });
       const elsewhere = await login('v1', 'tenantB');
       expect((await fetch(`${url}/demo/projects/${project}`, { headers: elsewhere })).status).toBe(403);
       const tuple = JSON.stringify({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` });
@@ -235,13 +235,13 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       expect((await fetch(`${url}/demo/docs/d1`, { headers: alice })).status).toBe(200);
       const other = await fetch(`${url}/demo/docs/d2`, { headers: alice });
       expect(other.status).toBe(403);
-      expect((await other.json()).error).toMatchObject({ code: 'PREDICATE_DENIED', details: { rule: 'owner-only' } });
+      expect((await other.json()).error).toMatchObject({ code: 'predicate_denied', details: { rule: 'owner-only' } });
       expect((await fetch(`${url}/demo/docs/missing`, { headers: alice })).status).toBe(403);
       expect((await fetch(`${url}/demo/self`, post({ userId: 'alice' }, alice))).status).toBe(201);
       expect((await fetch(`${url}/demo/self`, post({ userId: 'bob' }, alice))).status).toBe(403);
       const broken = await fetch(`${url}/demo/broken`, { headers: alice });
       expect(broken.status).toBe(403);
-      expect((await broken.json()).error.details.reason).toBe('PREDICATE_ERROR');
+      expect((await broken.json()).error.details.reason).toBe('predicate_error');
     });
 
     it('audits decisions and lets admins query them', async () => {
@@ -251,7 +251,7 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       const res = await fetch(`${url}/admin/auth/audit?decision=deny&principal=mallory-${mode}`, { headers: admin });
       expect(res.status).toBe(200);
       const { data } = await res.json();
-      expect(data[0]).toMatchObject({ tenantId: 'tenantA', principal: `mallory-${mode}`, kind: 'predicate', decision: 'deny', reason: 'PREDICATE_FALSE', requestId: expect.any(String) });
+      expect(data[0]).toMatchObject({ tenantId: 'tenantA', principal: `mallory-${mode}`, kind: 'predicate', decision: 'deny', reason: 'predicate_false', requestId: expect.any(String) });
     });
   });
 });

@@ -24,13 +24,13 @@ export class ThrottledError extends PlatformError {
 /** 404 for a route or resource that does not exist in this configuration (e.g. dev login off). */
 export class AuthxNotFoundError extends PlatformError {
   constructor(message: string) {
-    super(404, 'NOT_FOUND', message);
+    super(404, 'not_found', message);
   }
 }
 
 /** 503 `AUTH_UNAVAILABLE` (`Retry-After: 1`) when a store AuthX depends on (Postgres, Redis) fails; the caller may retry. */
 export class AuthxUnavailableError extends StoreUnavailableError {
   constructor(cause?: unknown) {
-    super('AUTH_UNAVAILABLE', 'authentication is temporarily unavailable; retry shortly', { cause });
+    super('auth_unavailable', 'authentication is temporarily unavailable; retry shortly', { cause });
   }
 }

@@ -58,10 +58,10 @@ describe.each(ADAPTERS)('@Flag on %s', (adapter) => {
       calls = 0;
       const swr = await fetch(`${url}/flagged/swr`);
       expect(swr.status).toBe(404);
-      expect((await swr.json()).error.code).toBe('NOT_FOUND');
+      expect((await swr.json()).error.code).toBe('not_found');
       const beta = await fetch(`${url}/flagged/beta`);
       expect(beta.status).toBe(403);
-      expect((await beta.json()).error.code).toBe('FEATURE_DISABLED');
+      expect((await beta.json()).error.code).toBe('feature_disabled');
       expect((await fetch(`${url}/gated`)).status).toBe(404);
       expect((await fetch(`${url}/flagged/open`)).status).toBe(200);
       expect(calls).toBe(0);

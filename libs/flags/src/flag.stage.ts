@@ -9,7 +9,7 @@ declareStageDecorator({ kind: 'guard', name: 'flag' }, FlagDecorator.KEY, '@Flag
 /** Thrown for a route whose feature flag is off. */
 export class FeatureDisabledError extends PlatformError {
   constructor(status: number, flag: string) {
-    super(status, status === 404 ? 'NOT_FOUND' : 'FEATURE_DISABLED', status === 404 ? 'Not found' : `feature ${flag} is disabled`);
+    super(status, status === 404 ? 'not_found' : 'feature_disabled', status === 404 ? 'Not found' : `feature ${flag} is disabled`);
   }
 }
 

@@ -24,7 +24,7 @@ describe('HealthController /ready with a registered check that hangs', () => {
     const elapsed = Date.now() - started;
 
     expect(error).toBeInstanceOf(PlatformError);
-    expect(error).toMatchObject({ status: 503, code: 'NOT_READY', message: 'not ready: transport' });
+    expect(error).toMatchObject({ status: 503, code: 'not_ready', message: 'not ready: transport' });
     expect((error as PlatformError).details).toMatchObject({
       transport: { status: 'down', message: `transport did not answer within ${READINESS_CHECK_TIMEOUT_MS} ms` },
       relay: { status: 'up', pending: 0 },

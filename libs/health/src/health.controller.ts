@@ -52,7 +52,7 @@ export class HealthController {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const result = error.getResponse() as HealthCheckResult;
       const failing = Object.keys(result.error ?? {});
-      throw new PlatformError(503, 'NOT_READY', `not ready: ${failing.join(', ')}`, result.details);
+      throw new PlatformError(503, 'not_ready', `not ready: ${failing.join(', ')}`, result.details);
     }
   }
 

@@ -6,7 +6,7 @@ import { isStoreConnectionError } from './store-connection-error';
 import { StoreUnavailableError } from './store-unavailable.error';
 
 /** The code of a request that failed because a store's connection did (see {@link isStoreConnectionError}). */
-export const STORE_UNAVAILABLE = 'STORE_UNAVAILABLE';
+export const STORE_UNAVAILABLE = 'store_unavailable';
 
 /** The one error body every app answers with. */
 export interface ErrorBody {
@@ -23,18 +23,19 @@ export interface MappedError {
 }
 
 const FRAMEWORK_CODES: Record<string, { status: number; code: string; message?: string }> = {
-  'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'Request body is not valid JSON' },
-  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' },
-  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_ENCODING' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'INVALID_CONTENT_LENGTH' },
-  FST_ERR_BAD_URL: { status: 400, code: 'MALFORMED_URL', message: 'The request path has malformed percent-encoding or is not UTF-8' },
-  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG', message: `The request URL is longer than ${MAX_URL_LENGTH} characters` },
+  'entity.parse.failed': { status: 400, code: 'malformed_json', message: 'Request body is not valid JSON' },
+  'entity.too.large': { status: 413, code: 'payload_too_large', message: 'Request body is too large' },
+  'encoding.unsupported': { status: 415, code: 'unsupported_encoding' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: 'Request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_content_length' },
+  FST_ERR_BAD_URL: { status: 400, code: 'malformed_url', message: 'The request path has malformed percent-encoding or is not UTF-8' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'uri_too_long', message: `The request URL is longer than ${MAX_URL_LENGTH} characters` },
 };
 
+/** Codes are lowercase snake_case everywhere: `not_found`, `bad_request`, `internal`. */
 function statusCode(status: number): string {
-  return HttpStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR');
+  return (HttpStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR')).toLowerCase();
 }
 
 /**
@@ -50,7 +51,7 @@ export function mapError(error: unknown): MappedError {
     const zodError = error.getZodError() as { issues?: Array<{ path: PropertyKey[]; message: string; code: string }> };
     return {
       status: 400,
-      code: 'VALIDATION_FAILED',
+      code: 'validation_failed',
       message: 'Request validation failed',
       details: (zodError.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code })),
     };
@@ -61,7 +62,7 @@ export function mapError(error: unknown): MappedError {
     if (typeof response === 'object' && response !== null) {
       const r = response as { code?: unknown; message?: unknown; details?: unknown };
       const message = Array.isArray(r.message) ? r.message.join('; ') : typeof r.message === 'string' ? r.message : error.message;
-      return { status, code: typeof r.code === 'string' ? r.code : statusCode(status), message, details: r.details };
+      return { status, code: typeof r.code === 'string' ? r.code.toLowerCase() : statusCode(status), message, details: r.details };
     }
     return { status, code: statusCode(status), message: String(response) };
   }
@@ -75,7 +76,7 @@ export function mapError(error: unknown): MappedError {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, code: statusCode(status), message: e?.message ?? statusCode(status) };
   }
-  return { status: 500, code: 'INTERNAL', message: 'Internal server error' };
+  return { status: 500, code: 'internal', message: 'Internal server error' };
 }
 
 export function toErrorBody(mapped: MappedError, requestId: string): ErrorBody {

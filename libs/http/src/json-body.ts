@@ -31,14 +31,14 @@ export function checkBodyHeaders(headers: IncomingHttpHeaders): void {
   if (!hasBody(headers)) return;
   const type = mediaType(headers);
   if (!isJsonMediaType(type)) {
-    throw new PlatformError(415, 'UNSUPPORTED_MEDIA_TYPE', `Request bodies must be JSON (content-type: application/json), got ${type ? `"${type.slice(0, 60)}"` : 'none'}`);
+    throw new PlatformError(415, 'unsupported_media_type', `Request bodies must be JSON (content-type: application/json), got ${type ? `"${type.slice(0, 60)}"` : 'none'}`);
   }
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new PlatformError(415, 'UNSUPPORTED_CHARSET', 'Request bodies must be UTF-8');
+    throw new PlatformError(415, 'unsupported_charset', 'Request bodies must be UTF-8');
   }
   const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding !== 'identity') throw new PlatformError(415, 'UNSUPPORTED_ENCODING', 'Compressed request bodies are not accepted');
+  if (encoding !== 'identity') throw new PlatformError(415, 'unsupported_encoding', 'Compressed request bodies are not accepted');
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -46,12 +46,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** A body's bytes as text: UTF-8 only, without a byte-order mark (400 `BOM_NOT_ALLOWED` / `INVALID_UTF8`). */
 function decodeUtf8(body: Buffer): string {
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) {
-    throw new PlatformError(400, 'BOM_NOT_ALLOWED', 'Request body starts with a byte-order mark; send UTF-8 without one');
+    throw new PlatformError(400, 'bom_not_allowed', 'Request body starts with a byte-order mark; send UTF-8 without one');
   }
   try {
     return UTF8.decode(body);
   } catch {
-    throw new PlatformError(400, 'INVALID_UTF8', 'Request body is not valid UTF-8');
+    throw new PlatformError(400, 'invalid_utf8', 'Request body is not valid UTF-8');
   }
 }
 
@@ -64,15 +64,15 @@ function decodeUtf8(body: Buffer): string {
  */
 export function parseJsonBody(body: Buffer | string): unknown {
   const text = typeof body === 'string' ? body : decodeUtf8(body);
-  if (text.trim() === '') throw new PlatformError(400, 'MALFORMED_JSON', 'Request body is empty but content-type is JSON');
+  if (text.trim() === '') throw new PlatformError(400, 'malformed_json', 'Request body is empty but content-type is JSON');
   let value: unknown;
   try {
     value = secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' });
   } catch (error) {
     const poisoned = error instanceof SyntaxError && /prototype/i.test(error.message);
     throw poisoned
-      ? new PlatformError(400, 'FORBIDDEN_JSON_KEY', 'Request body contains a forbidden key (__proto__ or constructor.prototype)')
-      : new PlatformError(400, 'MALFORMED_JSON', 'Request body is not valid JSON');
+      ? new PlatformError(400, 'forbidden_json_key', 'Request body contains a forbidden key (__proto__ or constructor.prototype)')
+      : new PlatformError(400, 'malformed_json', 'Request body is not valid JSON');
   }
   assertStrictJson(text);
   assertStorable(value);
@@ -88,7 +88,7 @@ function assertStorable(root: unknown): void {
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) throw new PlatformError(400, 'JSON_TOO_DEEP', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    if (depth >= MAX_JSON_DEPTH) throw new PlatformError(400, 'json_too_deep', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
     for (const [key, child] of Object.entries(value)) {
       assertString(key);
       stack.push({ value: child, depth: depth + 1 });
@@ -98,6 +98,6 @@ function assertStorable(root: unknown): void {
 
 function assertString(value: string): void {
   if (value.includes('\u0000') || !value.isWellFormed()) {
-    throw new PlatformError(400, 'INVALID_JSON_STRING', 'Request body contains a NUL character or an unpaired surrogate');
+    throw new PlatformError(400, 'invalid_json_string', 'Request body contains a NUL character or an unpaired surrogate');
   }
 }

@@ -29,11 +29,11 @@ export interface RequestHead {
 }
 
 function invalidCharacters(where: string): PlatformError {
-  return new PlatformError(400, 'INVALID_CHARACTERS', `The request ${where} contains a control character (U+0000–U+001F or U+007F)`, { in: where });
+  return new PlatformError(400, 'invalid_characters', `The request ${where} contains a control character (U+0000–U+001F or U+007F)`, { in: where });
 }
 
 function checkUrl(url: string): void {
-  if (url.length > MAX_URL_LENGTH) throw new PlatformError(414, 'URI_TOO_LONG', `The request URL is longer than ${MAX_URL_LENGTH} characters`);
+  if (url.length > MAX_URL_LENGTH) throw new PlatformError(414, 'uri_too_long', `The request URL is longer than ${MAX_URL_LENGTH} characters`);
   if (!url.includes('%')) return;
   const mark = url.indexOf('?');
   const path = mark === -1 ? url : url.slice(0, mark);
@@ -44,7 +44,7 @@ function checkUrl(url: string): void {
     try {
       decodeURIComponent(text);
     } catch {
-      throw new PlatformError(400, 'MALFORMED_URL', `The request ${part} has malformed percent-encoding or is not UTF-8`);
+      throw new PlatformError(400, 'malformed_url', `The request ${part} has malformed percent-encoding or is not UTF-8`);
     }
   }
 }
@@ -67,7 +67,7 @@ export function checkRequestHead(req: RequestHead): void {
   checkUrl(req.url ?? '');
   checkHeaders(req.headers);
   if (BODILESS_METHODS.has(req.method ?? '') && hasBody(req.headers)) {
-    throw new PlatformError(400, 'BODY_NOT_ALLOWED', `${req.method} requests must not carry a body`);
+    throw new PlatformError(400, 'body_not_allowed', `${req.method} requests must not carry a body`);
   }
   checkBodyHeaders(req.headers);
 }

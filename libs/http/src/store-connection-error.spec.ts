@@ -37,7 +37,7 @@ describe('mapError of a store connection error', () => {
     const mapped = mapError(withCode('connect ECONNREFUSED 10.0.0.7:5432', { code: 'ECONNREFUSED' }));
     expect(mapped).toEqual({
       status: 503,
-      code: 'STORE_UNAVAILABLE',
+      code: 'store_unavailable',
       message: 'a data store is temporarily unavailable; retry shortly',
       details: undefined,
       headers: { 'retry-after': '2' },
@@ -45,6 +45,6 @@ describe('mapError of a store connection error', () => {
   });
 
   it('still answers 500 INTERNAL for anything else unknown', () => {
-    expect(mapError(new Error('boom'))).toMatchObject({ status: 500, code: 'INTERNAL' });
+    expect(mapError(new Error('boom'))).toMatchObject({ status: 500, code: 'internal' });
   });
 });

@@ -17,7 +17,7 @@ export interface StoreUnavailableOptions {
  * try {
  *   return await this.pool.query(sql);
  * } catch (cause) {
- *   throw new StoreUnavailableError('AUTH_UNAVAILABLE', 'authentication is temporarily unavailable; retry shortly', { cause });
+ *   throw new StoreUnavailableError('auth_unavailable', 'authentication is temporarily unavailable; retry shortly', { cause });
  * }
  */
 export class StoreUnavailableError extends PlatformError {

@@ -19,12 +19,12 @@ function checkNumber(token: string): void {
   const value = Number(token);
   const underflow = value === 0 && NON_ZERO_DIGIT_BEFORE_EXPONENT.test(token);
   if (!Number.isFinite(value) || underflow) {
-    throw new PlatformError(400, 'JSON_NUMBER_OUT_OF_RANGE', `Request body has a number outside the range of a double (${token.slice(0, 40)})`);
+    throw new PlatformError(400, 'json_number_out_of_range', `Request body has a number outside the range of a double (${token.slice(0, 40)})`);
   }
 }
 
 function duplicateKey(key: string): PlatformError {
-  return new PlatformError(400, 'DUPLICATE_JSON_KEY', 'Request body has an object with the same key twice', { key: key.slice(0, 100) });
+  return new PlatformError(400, 'duplicate_json_key', 'Request body has an object with the same key twice', { key: key.slice(0, 100) });
 }
 
 /**

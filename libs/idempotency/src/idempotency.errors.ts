@@ -3,28 +3,28 @@ import { PlatformError } from '@mikasmissions/http';
 /** `Idempotency-Key` missing on a route declared `required`. */
 export class IdempotencyKeyRequiredError extends PlatformError {
   constructor() {
-    super(400, 'IDEMPOTENCY_KEY_REQUIRED', 'This endpoint requires an Idempotency-Key header');
+    super(400, 'idempotency_key_required', 'This endpoint requires an Idempotency-Key header');
   }
 }
 
 /** `Idempotency-Key` that is not 1–255 printable ASCII characters. */
 export class InvalidIdempotencyKeyError extends PlatformError {
   constructor() {
-    super(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-255 printable ASCII characters');
+    super(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1-255 printable ASCII characters');
   }
 }
 
 /** Same key reused with a different method, path or body. */
 export class IdempotencyKeyMismatchError extends PlatformError {
   constructor() {
-    super(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request (method, path or body)');
+    super(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request (method, path or body)');
   }
 }
 
 /** Same key while the first request is still running. */
 export class IdempotencyConflictError extends PlatformError {
   constructor(retryAfterSeconds: number) {
-    super(409, 'IDEMPOTENCY_IN_FLIGHT', 'A request with this Idempotency-Key is still being processed; retry later', undefined, {
+    super(409, 'idempotency_in_flight', 'A request with this Idempotency-Key is still being processed; retry later', undefined, {
       'retry-after': String(retryAfterSeconds),
     });
   }
@@ -43,7 +43,7 @@ export class IdempotencyClaimLostError extends IdempotencyConflictError {
 /** The idempotency store cannot be reached: the write is refused rather than risk running twice. */
 export class IdempotencyUnavailableError extends PlatformError {
   constructor() {
-    super(503, 'IDEMPOTENCY_UNAVAILABLE', 'Idempotency store is unavailable; retry later', undefined, { 'retry-after': '1' });
+    super(503, 'idempotency_unavailable', 'Idempotency store is unavailable; retry later', undefined, { 'retry-after': '1' });
   }
 }
 

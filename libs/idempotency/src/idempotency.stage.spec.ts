@@ -46,7 +46,7 @@ class OrdersController {
   @Post('rejected')
   rejected(@Body() body: OrderBody): never {
     executions.set(body.ref, count(body.ref) + 1);
-    throw new PlatformError(409, 'OUT_OF_STOCK', 'item is out of stock', { ref: body.ref });
+    throw new PlatformError(409, 'out_of_stock', 'item is out of stock', { ref: body.ref });
   }
 
   @Idempotency({ required: true })
@@ -145,7 +145,7 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
       await post('', { ref: r }, `key-${r}`);
       const other = await post('', { ref: r, delayMs: 1 }, `key-${r}`);
       expect(other.status).toBe(422);
-      expect((await other.json()).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await other.json()).error.code).toBe('idempotency_key_reused');
       expect(count(r)).toBe(1);
     });
 
@@ -159,7 +159,7 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
       expect(conflicts.length + replays.length).toBe(99);
       expect(conflicts.length).toBeGreaterThan(0);
       expect(conflicts[0].headers.get('retry-after')).toBe('1');
-      expect((await conflicts[0].json()).error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
+      expect((await conflicts[0].json()).error.code).toBe('idempotency_in_flight');
       expect(count(r)).toBe(1);
       const replay = await post('', { ref: r, delayMs: 1_000 }, `key-${r}`);
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -194,7 +194,7 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
       const again = await post('/rejected', { ref: r }, `key-${r}`);
       expect(again.status).toBe(409);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
-      expect((await again.json()).error).toMatchObject({ code: 'OUT_OF_STOCK', message: 'item is out of stock', details: { ref: r } });
+      expect((await again.json()).error).toMatchObject({ code: 'out_of_stock', message: 'item is out of stock', details: { ref: r } });
       expect(count(r)).toBe(1);
     });
 
@@ -228,12 +228,12 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
       for (const bad of ['', 'x'.repeat(256), 'tab\there']) {
         const res = await post('', { ref: r }, bad);
         expect(res.status).toBe(400);
-        expect((await res.json()).error.code).toBe('INVALID_IDEMPOTENCY_KEY');
+        expect((await res.json()).error.code).toBe('invalid_idempotency_key');
       }
       expect((await post('', { ref: r }, r.padEnd(255, 'x'))).status).toBe(201);
       const missing = await post('/strict', { ref: r });
       expect(missing.status).toBe(400);
-      expect((await missing.json()).error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
+      expect((await missing.json()).error.code).toBe('idempotency_key_required');
       expect((await post('/strict', { ref: r }, `key-${r}`)).status).toBe(201);
     });
 

@@ -6,7 +6,7 @@ import { PlatformError } from '@mikasmissions/http';
  */
 export class InvalidEventError extends PlatformError {
   constructor(message: string, problems: string[] = []) {
-    super(500, 'INVALID_EVENT', message, problems.length > 0 ? { problems } : undefined);
+    super(500, 'invalid_event', message, problems.length > 0 ? { problems } : undefined);
   }
 }
 

@@ -104,6 +104,6 @@ describe.each(ADAPTERS)('a service on PlatformModule on %s', (adapter) => {
   it('answers bad input with the one error body', async () => {
     const res = await fetch(`${url}/notes`, { headers: { 'x-tenant-id': 'no spaces allowed' } });
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: 'INVALID_TENANT', requestId: expect.any(String) });
+    expect((await res.json()).error).toMatchObject({ code: 'invalid_tenant', requestId: expect.any(String) });
   });
 });

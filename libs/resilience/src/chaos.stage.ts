@@ -8,7 +8,7 @@ import { markRetryable } from './resilience.errors';
 /** The error `@Chaos` injects (retryable, counts as a breaker failure). */
 export class ChaosInjectedError extends PlatformError {
   constructor() {
-    super(503, 'CHAOS_INJECTED', 'failure injected by @Chaos (FLAG_CHAOS=true)');
+    super(503, 'chaos_injected', 'failure injected by @Chaos (FLAG_CHAOS=true)');
     markRetryable(this);
   }
 }

@@ -17,14 +17,14 @@ export function isRetryable(error: unknown): boolean {
 export class CircuitOpenError extends PlatformError {
   constructor(circuit: string, retryAfterMs: number) {
     const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-    super(503, 'CIRCUIT_OPEN', `circuit ${circuit} is open; failing fast`, { circuit, retryAfterMs }, { 'retry-after': String(seconds) });
+    super(503, 'circuit_open', `circuit ${circuit} is open; failing fast`, { circuit, retryAfterMs }, { 'retry-after': String(seconds) });
   }
 }
 
 /** An attempt ran longer than the policy's `timeoutMs` (retryable). */
 export class ResilienceTimeoutError extends PlatformError {
   constructor(circuit: string, timeoutMs: number) {
-    super(504, 'UPSTREAM_TIMEOUT', `${circuit} did not answer within ${timeoutMs} ms`);
+    super(504, 'upstream_timeout', `${circuit} did not answer within ${timeoutMs} ms`);
     markRetryable(this);
   }
 }

@@ -25,10 +25,10 @@ describe('ResilienceService.wrap (circuits in code)', () => {
       calls++;
       throw boom();
     }, { minimumCalls: 3, failureRateThreshold: 0.5, openDurationMs: 10_000 });
-    for (let i = 0; i < 3; i++) await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    for (let i = 0; i < 3; i++) await expect(call()).rejects.toMatchObject({ code: 'boom' });
     const started = Date.now();
     await expect(call()).rejects.toBeInstanceOf(CircuitOpenError);
-    await expect(call()).rejects.toMatchObject({ status: 503, code: 'CIRCUIT_OPEN', headers: { 'retry-after': '10' } });
+    await expect(call()).rejects.toMatchObject({ status: 503, code: 'circuit_open', headers: { 'retry-after': '10' } });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(calls).toBe(3);
     const details = (await registry.list()[0].check()) as Record<string, { state: string; failures: number; rejects: number }>;
@@ -39,10 +39,10 @@ describe('ResilienceService.wrap (circuits in code)', () => {
     const call = service.wrap(name(), async () => {
       throw boom();
     }, { minimumCalls: 3, windowMs: 1_000 });
-    await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
-    await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    await expect(call()).rejects.toMatchObject({ code: 'boom' });
+    await expect(call()).rejects.toMatchObject({ code: 'boom' });
     await sleep(1_300);
-    for (let i = 0; i < 3; i++) await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    for (let i = 0; i < 3; i++) await expect(call()).rejects.toMatchObject({ code: 'boom' });
     await expect(call()).rejects.toBeInstanceOf(CircuitOpenError);
   });
 
@@ -52,7 +52,7 @@ describe('ResilienceService.wrap (circuits in code)', () => {
       calls++;
       throw boom();
     }, { enabled: false, minimumCalls: 1 });
-    for (let i = 0; i < 4; i++) await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    for (let i = 0; i < 4; i++) await expect(call()).rejects.toMatchObject({ code: 'boom' });
     expect(calls).toBe(4);
   });
 
@@ -90,9 +90,9 @@ describe('ResilienceService.wrap (circuits in code)', () => {
       calls++;
       throw boom();
     }, { minimumCalls: 1, openDurationMs: 300 });
-    await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    await expect(call()).rejects.toMatchObject({ code: 'boom' });
     await sleep(450);
-    await expect(call()).rejects.toMatchObject({ code: 'BOOM' });
+    await expect(call()).rejects.toMatchObject({ code: 'boom' });
     await expect(call()).rejects.toBeInstanceOf(CircuitOpenError);
     expect(calls).toBe(2);
   });
@@ -103,7 +103,7 @@ describe('ResilienceService.wrap (circuits in code)', () => {
       seen = signal;
       return waitForAbort(signal);
     }, { timeoutMs: 100 });
-    await expect(call()).rejects.toMatchObject({ status: 504, code: 'UPSTREAM_TIMEOUT' });
+    await expect(call()).rejects.toMatchObject({ status: 504, code: 'upstream_timeout' });
     expect(seen?.aborted).toBe(true);
   });
 
@@ -120,7 +120,7 @@ describe('ResilienceService.wrap (circuits in code)', () => {
       hard++;
       throw boom();
     }, { retries: 3, minimumCalls: 10 });
-    await expect(broken()).rejects.toMatchObject({ code: 'BOOM' });
+    await expect(broken()).rejects.toMatchObject({ code: 'boom' });
     expect(hard).toBe(1);
   });
 
@@ -151,15 +151,15 @@ describe('ResilienceService.wrap (circuits in code)', () => {
     const slow = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => call(`slow-${i}`)));
     expect(service.snapshot()[target].hedges).toBe(4);
     expect(slow.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
-    expect(slow.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'UPSTREAM_TIMEOUT')).toHaveLength(16);
+    expect(slow.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'upstream_timeout')).toHaveLength(16);
   });
 
   it('answers with the fallback when open or failing', async () => {
     const call = service.wrap(name(), async () => {
       throw boom();
     }, { minimumCalls: 1, fallback: (error) => ({ degraded: true, code: (error as { code: string }).code }) });
-    await expect(call()).resolves.toEqual({ degraded: true, code: 'BOOM' });
-    await expect(call()).resolves.toEqual({ degraded: true, code: 'CIRCUIT_OPEN' });
+    await expect(call()).resolves.toEqual({ degraded: true, code: 'boom' });
+    await expect(call()).resolves.toEqual({ degraded: true, code: 'circuit_open' });
   });
 
   it('rejects bad policies at creation', () => {

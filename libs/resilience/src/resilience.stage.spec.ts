@@ -57,14 +57,14 @@ describe.each(ADAPTERS)('@Resilience on %s', (adapter) => {
   });
   afterAll(() => app.close());
 
-  it('answers 5xx, then fast 503 CIRCUIT_OPEN without running the handler; /ready shows the circuit', async () => {
+  it('answers 5xx, then fast 503 circuit_open without running the handler; /ready shows the circuit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await fetch(`${url}/r/broken`)).status);
     expect(statuses).toEqual([500, 500, 500, 503, 503]);
     expect(counters.broken).toBe(3);
     const open = await fetch(`${url}/r/broken`);
     expect(open.headers.get('retry-after')).toBe('20');
-    expect((await open.json()).error).toMatchObject({ code: 'CIRCUIT_OPEN', details: { circuit: 'ResilientController.broken' } });
+    expect((await open.json()).error).toMatchObject({ code: 'circuit_open', details: { circuit: 'ResilientController.broken' } });
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
     const details = (await ready.json()).details.circuits;
@@ -85,7 +85,7 @@ describe.each(ADAPTERS)('@Resilience on %s', (adapter) => {
     const res = await fetch(`${url}/r/chaos`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(res.status).toBe(503);
-    expect((await res.json()).error.code).toBe('CHAOS_INJECTED');
+    expect((await res.json()).error.code).toBe('chaos_injected');
     expect(counters.chaos).toBe(0);
   });
 });

@@ -44,7 +44,7 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
     expect((await fetch(`${BASE}/events`, post({ type: 'a' }, { ...(await login('1', 'tenantA')), 'x-tenant-id': 'tenantA' }))).status).toBe(201);
     const b = await fetch(`${BASE}/events`, post({ type: 'b' }, await login('1', 'tenantB')));
     expect(b.status).toBe(403);
-    expect((await b.json()).error.code).toBe('MISSING_PERMISSION');
+    expect((await b.json()).error.code).toBe('missing_permission');
     const bad = await fetch(`${BASE}/events`, post({ type: 'x' }, { authorization: 'Bearer forged.token.here' }));
     expect(bad.status).toBe(401);
   });
@@ -70,13 +70,13 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
     const adminA = { ...(await signInAs('rootA', 'tenantA', ['admin'])), 'x-tenant-id': 'tenantA' };
     const everyTenant = await fetch(`${BASE}/admin/auth/roles`, post({ role: 'user', permissions: ['authx:admin', 'tenants:cross'], tenant: '*' }, adminA));
     expect(everyTenant.status).toBe(403);
-    expect((await everyTenant.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'tenants:*' } });
+    expect((await everyTenant.json()).error).toMatchObject({ code: 'missing_permission', details: { permission: 'tenants:*' } });
     const otherTenant = await fetch(`${BASE}/admin/auth/roles`, post({ role: 'user', permissions: ['authx:admin'], tenant: 'tenantB' }, adminA));
     expect(otherTenant.status).toBe(403);
-    expect((await otherTenant.json()).error.code).toBe('TENANT_MISMATCH');
+    expect((await otherTenant.json()).error.code).toBe('tenant_mismatch');
     const crossing = await fetch(`${BASE}/admin/auth/roles`, post({ role: 'hopper', permissions: ['events:read', '*'] }, adminA));
     expect(crossing.status).toBe(403);
-    expect((await crossing.json()).error).toMatchObject({ code: 'MISSING_PERMISSION', details: { permission: 'tenants:*' } });
+    expect((await crossing.json()).error).toMatchObject({ code: 'missing_permission', details: { permission: 'tenants:*' } });
     const userB = { ...(await login(`plain-${adapter}`, 'tenantB')), 'x-tenant-id': 'tenantB' };
     expect((await fetch(`${BASE}/admin/auth/audit`, { headers: userB })).status).toBe(403);
     const own = await fetch(`${BASE}/admin/auth/roles`, post({ role: `reader-${adapter}`, permissions: ['events:read'], tenant: 'tenantA' }, adminA));
@@ -104,20 +104,20 @@ describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + 
     }
     const dev = await fetch(`${BASE}/auth/login`, post({ userId: 'mallory', roles: ['admin'] }));
     expect(dev.status).toBe(403);
-    expect((await dev.json()).error.code).toBe('DEV_LOGIN_ROLE_FORBIDDEN');
+    expect((await dev.json()).error.code).toBe('dev_login_role_forbidden');
   });
 
-  it('a well-signed token with a random sid is 401 SESSION_UNKNOWN (the session check fails closed)', async () => {
+  it('a well-signed token with a random sid is 401 session_unknown (the session check fails closed)', async () => {
     const forged = await app.get(JwtCodec).sign({ sub: 'ghost', tenant: 'default', roles: ['user'], sid: crypto.randomUUID(), jti: 'forged' }, 60);
     const res = await fetch(`${BASE}/events`, { headers: { authorization: `Bearer ${forged}` } });
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('SESSION_UNKNOWN');
+    expect((await res.json()).error.code).toBe('session_unknown');
   });
 
   it('the cross-tenant header spoof is a 403', async () => {
     const res = await fetch(`${BASE}/events`, { headers: { ...(await login('1', 'tenantA')), 'x-tenant-id': 'tenantB' } });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('TENANT_MISMATCH');
+    expect((await res.json()).error.code).toBe('tenant_mismatch');
   });
 
   it('the SDK snippet works as written', async () => {

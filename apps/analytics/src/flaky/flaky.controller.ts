@@ -5,7 +5,7 @@ import { Resilience } from '@mikasmissions/resilience';
 /** The demo upstream failure of `GET /flaky`. */
 export class FlakyUpstreamError extends PlatformError {
   constructor() {
-    super(500, 'FLAKY_UPSTREAM_FAILED', 'the flaky demo upstream failed on purpose');
+    super(500, 'flaky_upstream_failed', 'the flaky demo upstream failed on purpose');
   }
 }
 

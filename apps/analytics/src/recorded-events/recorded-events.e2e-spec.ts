@@ -30,7 +30,7 @@ class RecordTwiceAndFail {
       const e = await this.events.record({ type });
       await this.publisher.publish(AnalyticsEventRecorded, toRecorded(e));
     }
-    if (fail) throw new PlatformError(409, 'TEST_FAILURE', 'failed after two writes and two events');
+    if (fail) throw new PlatformError(409, 'test_failure', 'failed after two writes and two events');
   }
 }
 
@@ -56,7 +56,7 @@ class MisbehavingController {
   @Publish(AnalyticsEventRecorded, { map: toRecorded })
   async throwAfterWriting(): Promise<AnalyticsEvent> {
     await this.events.record({ type: 'doomed' });
-    throw new PlatformError(409, 'TEST_FAILURE', 'failed after writing');
+    throw new PlatformError(409, 'test_failure', 'failed after writing');
   }
 
   @Post('invalid')
@@ -150,7 +150,7 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     const tenant = `throw-${Date.now().toString(36)}`;
     const res = await post(`${url}/test-publish/throw`, {}, tenant);
     expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe('TEST_FAILURE');
+    expect((await res.json()).error.code).toBe('test_failure');
     expect(await businessRows(tenant)).toBe(0);
     expect(await outboxRows(tenant)).toBe(0);
   });
@@ -171,7 +171,7 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     const res = await post(`${url}/test-publish/invalid`, {}, tenant);
     expect(res.status).toBe(500);
     const body = await res.json();
-    expect(body.error.code).toBe('INVALID_EVENT');
+    expect(body.error.code).toBe('invalid_event');
     expect(body.error.message).toContain('invalid analytics.event.recorded event');
     expect(body.error.message).toContain('eventType');
     expect(await businessRows(tenant)).toBe(0);

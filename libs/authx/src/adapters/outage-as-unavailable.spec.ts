@@ -8,7 +8,7 @@ class FlakyStore {
   async read(id: string): Promise<string> {
     this.calls++;
     if (id === 'down') throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-    if (id === 'busy') throw new ThrottledError('OTP_RATE_LIMITED', 'slow down', 5);
+    if (id === 'busy') throw new ThrottledError('otp_rate_limited', 'slow down', 5);
     return `row ${id}`;
   }
   size(): number {
@@ -33,12 +33,12 @@ describe('outageAsUnavailable', () => {
     expect(store.read).toBe(store.read);
   });
 
-  it('turns driver failures (async and sync) into 503 AUTH_UNAVAILABLE with Retry-After and the cause', async () => {
+  it('turns driver failures (async and sync) into 503 auth_unavailable with Retry-After and the cause', async () => {
     const store = outageAsUnavailable(new FlakyStore());
     const error = await store.read('down').catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 503, code: 'AUTH_UNAVAILABLE', headers: { 'retry-after': '1' } });
+    expect(error).toMatchObject({ status: 503, code: 'auth_unavailable', headers: { 'retry-after': '1' } });
     expect((error as Error).cause).toMatchObject({ message: 'connect ECONNREFUSED 127.0.0.1:5432' });
-    expect(() => store.explode()).toThrow(expect.objectContaining({ status: 503, code: 'AUTH_UNAVAILABLE' }));
+    expect(() => store.explode()).toThrow(expect.objectContaining({ status: 503, code: 'auth_unavailable' }));
   });
 
   it('lets typed errors through unchanged', async () => {

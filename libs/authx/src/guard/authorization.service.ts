@@ -35,8 +35,8 @@ export class AuthorizationService {
     const tenantId = this.ctx.tenantId;
     for (const permission of route.permissions) {
       const ok = this.policies.can(principal.roles, tenantId, permission);
-      await this.decide(ok, 'permission', permission, null, ok ? 'ROLE_GRANTS' : 'MISSING_PERMISSION');
-      if (!ok) throw new ForbiddenError('MISSING_PERMISSION', `permission ${permission} is required in tenant ${tenantId}`, { permission });
+      await this.decide(ok, 'permission', permission, null, ok ? 'ROLE_GRANTS' : 'missing_permission');
+      if (!ok) throw new ForbiddenError('missing_permission', `permission ${permission} is required in tenant ${tenantId}`, { permission });
     }
     if (route.relation) await this.checkRelation(route.relation, req, principal, tenantId);
     if (route.rule) await this.checkPredicate(route.rule, req, principal, tenantId, route.action);
@@ -47,8 +47,8 @@ export class AuthorizationService {
     const own = principal.tenantId;
     if (!requested || !own || requested === own) return;
     const ok = this.policies.can(principal.roles, own, this.options.crossTenantPermission);
-    await this.decide(ok, 'tenant', action, `tenant:${requested}`, ok ? 'CROSS_TENANT_GRANTED' : 'TENANT_MISMATCH', requested);
-    if (!ok) throw new ForbiddenError('TENANT_MISMATCH', `this token belongs to tenant ${own}; it may not act in tenant ${requested}`);
+    await this.decide(ok, 'tenant', action, `tenant:${requested}`, ok ? 'CROSS_TENANT_GRANTED' : 'tenant_mismatch', requested);
+    if (!ok) throw new ForbiddenError('tenant_mismatch', `this token belongs to tenant ${own}; it may not act in tenant ${requested}`);
   }
 
   private async checkRelation(check: ResolvedRelationCheck, req: AnyRequest, principal: Principal, tenantId: string): Promise<void> {
@@ -59,27 +59,27 @@ export class AuthorizationService {
       decision = await this.rebac.check(tenantId, object, check.relation, `user:${principal.userId}`);
     } catch (error) {
       if ((error as { status?: number }).status !== 400) throw new AuthxUnavailableError();
-      decision = { allowed: false, reason: 'INVALID_OBJECT' };
+      decision = { allowed: false, reason: 'invalid_object' };
     }
     await this.decide(decision.allowed, 'relation', check.relation, object, decision.reason);
     if (!decision.allowed) {
-      throw new ForbiddenError('RELATION_DENIED', `${check.relation} on ${object} is required`, { relation: check.relation, object, reason: decision.reason });
+      throw new ForbiddenError('relation_denied', `${check.relation} on ${object} is required`, { relation: check.relation, object, reason: decision.reason?.toLowerCase() });
     }
   }
 
   private async checkPredicate(rule: RequireRule, req: AnyRequest, principal: Principal, tenantId: string, action: string): Promise<void> {
     let ok = false;
-    let reason = 'PREDICATE_FALSE';
+    let reason = 'predicate_false';
     try {
       const input = { principal, req, tenantId };
       const resource = rule.resource ? await rule.resource(input, (token) => this.moduleRef.get(token as never, { strict: false })) : undefined;
       ok = (await rule.predicate({ ...input, resource })) === true;
       if (ok) reason = 'PREDICATE_TRUE';
     } catch {
-      reason = 'PREDICATE_ERROR';
+      reason = 'predicate_error';
     }
     await this.decide(ok, 'predicate', `${action}:${rule.name}`, null, reason);
-    if (!ok) throw new ForbiddenError('PREDICATE_DENIED', `access rule "${rule.name}" denied this request`, { rule: rule.name, reason });
+    if (!ok) throw new ForbiddenError('predicate_denied', `access rule "${rule.name}" denied this request`, { rule: rule.name, reason: reason.toLowerCase() });
   }
 
   private decide(ok: boolean, kind: string, action: string, object: string | null, reason: string, tenantId?: string): Promise<void> {

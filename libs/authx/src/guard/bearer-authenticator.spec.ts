@@ -36,10 +36,10 @@ describe('BearerAuthenticator', () => {
       expect(second?.roles).not.toBe(first?.roles);
       expect(verify).toHaveBeenCalledTimes(1);
       state = 'revoked';
-      expect(await rejection(bearer.authenticate(header))).toBe('401 SESSION_REVOKED');
+      expect(await rejection(bearer.authenticate(header))).toBe('401 session_revoked');
       state = 'unknown';
-      expect(await rejection(bearer.authenticate(header))).toBe('401 SESSION_UNKNOWN');
-      expect(reasons()).toEqual(['SESSION_REVOKED', 'SESSION_UNKNOWN']);
+      expect(await rejection(bearer.authenticate(header))).toBe('401 session_unknown');
+      expect(reasons()).toEqual(['session_revoked', 'session_unknown']);
     } finally {
       verify.mockRestore();
     }
@@ -50,54 +50,54 @@ describe('BearerAuthenticator', () => {
     expect(await bearer.authenticate(`bearer ${await codec.sign(claims, 60)}`)).toMatchObject({ userId: 'u1' });
   });
 
-  it('without a header: anonymous (null) in permissive mode, 401 TOKEN_MISSING audited in enforce mode', async () => {
+  it('without a header: anonymous (null) in permissive mode, 401 token_missing audited in enforce mode', async () => {
     expect(await setup('permissive').bearer.authenticate(undefined)).toBeNull();
     const { bearer, reasons } = setup('enforce');
-    expect(await rejection(bearer.authenticate(undefined))).toBe('401 UNAUTHENTICATED');
-    expect(reasons()).toEqual(['TOKEN_MISSING']);
+    expect(await rejection(bearer.authenticate(undefined))).toBe('401 unauthenticated');
+    expect(reasons()).toEqual(['token_missing']);
   });
 
-  it('a header that is not "Bearer <token>" is 401 TOKEN_INVALID, even in permissive mode', async () => {
+  it('a header that is not "Bearer <token>" is 401 token_invalid, even in permissive mode', async () => {
     const { bearer, reasons } = setup('permissive');
-    expect(await rejection(bearer.authenticate('Basic dTpw'))).toBe('401 TOKEN_INVALID');
-    expect(await rejection(bearer.authenticate('Bearer '))).toBe('401 TOKEN_INVALID');
-    expect(await rejection(bearer.authenticate('Bearer not.a.token'))).toBe('401 TOKEN_INVALID');
-    expect(reasons()).toEqual(['TOKEN_INVALID', 'TOKEN_INVALID', 'TOKEN_INVALID']);
+    expect(await rejection(bearer.authenticate('Basic dTpw'))).toBe('401 token_invalid');
+    expect(await rejection(bearer.authenticate('Bearer '))).toBe('401 token_invalid');
+    expect(await rejection(bearer.authenticate('Bearer not.a.token'))).toBe('401 token_invalid');
+    expect(reasons()).toEqual(['token_invalid', 'token_invalid', 'token_invalid']);
   });
 
-  it('passes the codec reason on (TOKEN_EXPIRED)', async () => {
+  it('passes the codec reason on (token_expired)', async () => {
     const { bearer, reasons } = setup('enforce');
     const expired = await codec.sign(claims, 60, Date.now() - 120_000);
-    expect(await rejection(bearer.authenticate(`Bearer ${expired}`))).toBe('401 TOKEN_EXPIRED');
-    expect(reasons()).toEqual(['TOKEN_EXPIRED']);
+    expect(await rejection(bearer.authenticate(`Bearer ${expired}`))).toBe('401 token_expired');
+    expect(reasons()).toEqual(['token_expired']);
   });
 
-  it('a revoked session is 401 SESSION_REVOKED', async () => {
+  it('a revoked session is 401 session_revoked', async () => {
     const { bearer, reasons } = setup('enforce', async () => 'revoked');
-    expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign(claims, 60)}`))).toBe('401 SESSION_REVOKED');
-    expect(reasons()).toEqual(['SESSION_REVOKED']);
+    expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign(claims, 60)}`))).toBe('401 session_revoked');
+    expect(reasons()).toEqual(['session_revoked']);
   });
 
-  it('fails closed: a valid signature naming a session the store never saw is 401 SESSION_UNKNOWN, in every mode', async () => {
+  it('fails closed: a valid signature naming a session the store never saw is 401 session_unknown, in every mode', async () => {
     for (const mode of ['permissive', 'enforce'] as const) {
       const { bearer, reasons } = setup(mode, async () => 'unknown');
-      expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign({ ...claims, sid: 'made-up' }, 60)}`))).toBe('401 SESSION_UNKNOWN');
-      expect(reasons()).toEqual(['SESSION_UNKNOWN']);
+      expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign({ ...claims, sid: 'made-up' }, 60)}`))).toBe('401 session_unknown');
+      expect(reasons()).toEqual(['session_unknown']);
     }
   });
 
-  it('an admin route needs a token in permissive mode too (401 TOKEN_MISSING)', async () => {
+  it('an admin route needs a token in permissive mode too (401 token_missing)', async () => {
     const { bearer, reasons } = setup('permissive');
-    expect(await rejection(bearer.authenticate(undefined, { required: true }))).toBe('401 UNAUTHENTICATED');
-    expect(reasons()).toEqual(['TOKEN_MISSING']);
+    expect(await rejection(bearer.authenticate(undefined, { required: true }))).toBe('401 unauthenticated');
+    expect(reasons()).toEqual(['token_missing']);
   });
 
-  it('a failing session store is 503 AUTH_UNAVAILABLE with Retry-After, not audited as a denial', async () => {
+  it('a failing session store is 503 auth_unavailable with Retry-After, not audited as a denial', async () => {
     const { bearer, reasons } = setup('enforce', async () => {
       throw new Error('connection refused');
     });
     const error = await bearer.authenticate(`Bearer ${await codec.sign(claims, 60)}`).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 503, code: 'AUTH_UNAVAILABLE', headers: { 'retry-after': '1' } });
+    expect(error).toMatchObject({ status: 503, code: 'auth_unavailable', headers: { 'retry-after': '1' } });
     expect(reasons()).toEqual([]);
   });
 });

@@ -42,15 +42,15 @@ export class BearerAuthenticator {
   async authenticate(authorization: string | string[] | undefined, { required = false }: { required?: boolean } = {}): Promise<Principal | null> {
     if (authorization === undefined) {
       if (this.config.auth.mode === 'permissive' && !required) return null;
-      throw await this.deny('TOKEN_MISSING', new UnauthenticatedError('UNAUTHENTICATED', 'a bearer token is required'));
+      throw await this.deny('token_missing', new UnauthenticatedError('unauthenticated', 'a bearer token is required'));
     }
     const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
-    if (!token) throw await this.deny('TOKEN_INVALID', new UnauthenticatedError('TOKEN_INVALID', 'the Authorization header must be "Bearer <token>"'));
+    if (!token) throw await this.deny('token_invalid', new UnauthenticatedError('token_invalid', 'the Authorization header must be "Bearer <token>"'));
     let claims = this.verified.get(token, Date.now());
     if (!claims) claims = await this.verify(token);
     const state = await this.sessionState(claims.sid);
-    if (state === 'revoked') throw await this.deny('SESSION_REVOKED', new UnauthenticatedError('SESSION_REVOKED', 'this session was signed out or revoked'));
-    if (state === 'unknown') throw await this.deny('SESSION_UNKNOWN', new UnauthenticatedError('SESSION_UNKNOWN', 'this token names a session this service never opened; sign in again'));
+    if (state === 'revoked') throw await this.deny('session_revoked', new UnauthenticatedError('session_revoked', 'this session was signed out or revoked'));
+    if (state === 'unknown') throw await this.deny('session_unknown', new UnauthenticatedError('session_unknown', 'this token names a session this service never opened; sign in again'));
     return {
       userId: claims.sub,
       tenantId: claims.tenant,
@@ -65,7 +65,7 @@ export class BearerAuthenticator {
     try {
       return this.verified.put(token, await this.codec.verify(token));
     } catch (error) {
-      const rejection = error instanceof UnauthenticatedError ? error : new UnauthenticatedError('TOKEN_INVALID', 'token is not a JWT');
+      const rejection = error instanceof UnauthenticatedError ? error : new UnauthenticatedError('token_invalid', 'token is not a JWT');
       throw await this.deny(rejection.code, rejection);
     }
   }

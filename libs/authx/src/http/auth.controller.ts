@@ -17,7 +17,7 @@ type HttpReq = ClientIpRequest & SocketRequest;
 /** The caller's principal, or 401 (anonymous callers in permissive mode have none). */
 export function requirePrincipal(ctx: RequestContext): Principal & { tenantId: string; sessionId: string } {
   const p = ctx.principal;
-  if (!p?.tenantId || !p.sessionId) throw new UnauthenticatedError('UNAUTHENTICATED', 'sign in first: this route needs a bearer token');
+  if (!p?.tenantId || !p.sessionId) throw new UnauthenticatedError('unauthenticated', 'sign in first: this route needs a bearer token');
   return p as Principal & { tenantId: string; sessionId: string };
 }
 
@@ -103,14 +103,14 @@ export class AuthController {
     const bound = listenAddress(this.adapterHost.httpAdapter?.getHttpServer());
     if (bound === undefined ? !isLoopbackRequest(req) : !isLoopback(bound)) {
       throw new ForbiddenError(
-        'DEV_LOGIN_NOT_LOOPBACK',
+        'dev_login_not_loopback',
         bound === undefined ? 'the dev login answers loopback callers only' : `the dev login runs only on a process that listens on loopback (this one listens on ${bound}; set LISTEN_HOST=127.0.0.1)`,
       );
     }
     await this.privilege.refresh();
     const privileged = (dto.roles ?? []).filter((role) => this.privilege.isPrivileged(role));
     if (privileged.length > 0) {
-      throw new ForbiddenError('DEV_LOGIN_ROLE_FORBIDDEN', `the dev login does not mint privileged roles: ${privileged.join(', ')}`, { roles: privileged });
+      throw new ForbiddenError('dev_login_role_forbidden', `the dev login does not mint privileged roles: ${privileged.join(', ')}`, { roles: privileged });
     }
     const roles = [...this.options.defaultRoles, ...(dto.roles ?? [])];
     const subject = { tenantId: this.ctx.tenantId, userId: dto.userId, roles, userAgent: userAgent(req) };

@@ -41,7 +41,7 @@ export class AuthxAdminController {
     try {
       dto.permissions.forEach(assertPermission);
     } catch (error) {
-      throw new PlatformError(400, 'INVALID_ROLE', (error as Error).message);
+      throw new PlatformError(400, 'invalid_role', (error as Error).message);
     }
     const tenant = await this.scope.tenant(dto.tenant, 'AuthxAdminController.register');
     await this.scope.mayGrant(dto.permissions, 'AuthxAdminController.register');

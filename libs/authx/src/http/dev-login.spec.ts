@@ -31,18 +31,18 @@ describe('dev login (POST /auth/login)', () => {
     expect(await outcome(controller('127.0.0.1').auth.login({ userId: 'u' }, from('127.0.0.1')))).toBe('ok');
     expect(await outcome(controller('::1').auth.login({ userId: 'u' }, from('::1')))).toBe('ok');
     for (const bound of ['0.0.0.0', '::', '10.0.0.5']) {
-      expect(await outcome(controller(bound).auth.login({ userId: 'u' }, from('127.0.0.1')))).toBe('403 DEV_LOGIN_NOT_LOOPBACK');
+      expect(await outcome(controller(bound).auth.login({ userId: 'u' }, from('127.0.0.1')))).toBe('403 dev_login_not_loopback');
     }
   });
 
   it('without a known listen address, answers loopback callers only', async () => {
     expect(await outcome(controller(undefined).auth.login({ userId: 'u' }, from('::ffff:127.0.0.1')))).toBe('ok');
-    expect(await outcome(controller(undefined).auth.login({ userId: 'u' }, from('203.0.113.9')))).toBe('403 DEV_LOGIN_NOT_LOOPBACK');
+    expect(await outcome(controller(undefined).auth.login({ userId: 'u' }, from('203.0.113.9')))).toBe('403 dev_login_not_loopback');
   });
 
   it('refuses privileged roles and drops privileged assigned ones', async () => {
     const { auth, open } = controller('127.0.0.1');
-    expect(await outcome(auth.login({ userId: 'u', roles: ['admin'] }, from('127.0.0.1')))).toBe('403 DEV_LOGIN_ROLE_FORBIDDEN');
+    expect(await outcome(auth.login({ userId: 'u', roles: ['admin'] }, from('127.0.0.1')))).toBe('403 dev_login_role_forbidden');
     expect(open).not.toHaveBeenCalled();
     await auth.login({ userId: 'u', roles: ['viewer'] }, from('127.0.0.1'));
     const [subject, { keepAssigned }] = open.mock.calls[0] as unknown as [{ roles: string[] }, { keepAssigned: (r: string) => boolean }];

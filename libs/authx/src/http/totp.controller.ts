@@ -8,9 +8,9 @@ import { TotpCodeDto } from './dto/auth.dto';
 
 function failIfNotOk(result: TotpResult): { ok: true } {
   if (result === 'ok') return { ok: true };
-  if (result === 'replay') throw new UnauthenticatedError('TOTP_REPLAY', 'this code was already used; wait for the next one');
-  if (result === 'not_enrolled') throw new UnauthenticatedError('TOTP_NOT_ENROLLED', 'no confirmed authenticator for this user');
-  throw new UnauthenticatedError('TOTP_INVALID', 'the code is wrong');
+  if (result === 'replay') throw new UnauthenticatedError('totp_replay', 'this code was already used; wait for the next one');
+  if (result === 'not_enrolled') throw new UnauthenticatedError('totp_not_enrolled', 'no confirmed authenticator for this user');
+  throw new UnauthenticatedError('totp_invalid', 'the code is wrong');
 }
 
 /**

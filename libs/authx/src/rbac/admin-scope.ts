@@ -39,8 +39,8 @@ export class AdminScope {
     }
     if (tenant === own) return tenant;
     const crosses = principal ? this.policies.can(principal.roles, own, this.options.crossTenantPermission) : false;
-    await this.decide(crosses, action, `tenant:${tenant}`, crosses ? 'CROSS_TENANT_GRANTED' : 'TENANT_MISMATCH', tenant);
-    if (!crosses) throw new ForbiddenError('TENANT_MISMATCH', `this request belongs to tenant ${own}; it may not act in tenant ${tenant}`);
+    await this.decide(crosses, action, `tenant:${tenant}`, crosses ? 'CROSS_TENANT_GRANTED' : 'tenant_mismatch', tenant);
+    if (!crosses) throw new ForbiddenError('tenant_mismatch', `this request belongs to tenant ${own}; it may not act in tenant ${tenant}`);
     await this.require(ADMIN_PERMISSION, tenant, action, `tenant:${tenant}`, `permission ${ADMIN_PERMISSION} is required in tenant ${tenant}`);
     return tenant;
   }
@@ -57,8 +57,8 @@ export class AdminScope {
   private async require(permission: string, tenant: string, action: string, object: string, message: string): Promise<void> {
     const roles = this.ctx.principal?.roles;
     const ok = roles !== undefined && this.policies.can(roles, tenant, permission);
-    await this.decide(ok, action, object, ok ? 'ROLE_GRANTS' : 'MISSING_PERMISSION');
-    if (!ok) throw new ForbiddenError('MISSING_PERMISSION', message, { permission });
+    await this.decide(ok, action, object, ok ? 'ROLE_GRANTS' : 'missing_permission');
+    if (!ok) throw new ForbiddenError('missing_permission', message, { permission });
   }
 
   private decide(ok: boolean, action: string, object: string, reason: string, tenantId?: string): Promise<void> {

@@ -17,7 +17,7 @@ export class InvalidTupleError extends PlatformError {
 /** Result of a check: allowed or not, and why. */
 export interface RebacDecision {
   allowed: boolean;
-  reason: 'DIRECT' | 'USERSET' | 'COMPUTED' | 'NO_RELATION' | 'DEPTH_EXCEEDED';
+  reason: 'direct' | 'userset' | 'computed' | 'no_relation' | 'depth_exceeded';
 }
 
 /** Validates a tuple's shape; throws {@link InvalidTupleError}. */
@@ -59,7 +59,7 @@ export class RebacService {
     const state = { depthExceeded: false, visited: new Set<string>() };
     const how = await this.expand(tenantId, object, relation, subject, 0, state);
     if (how) return { allowed: true, reason: how };
-    return { allowed: false, reason: state.depthExceeded ? 'DEPTH_EXCEEDED' : 'NO_RELATION' };
+    return { allowed: false, reason: state.depthExceeded ? 'depth_exceeded' : 'no_relation' };
   }
 
   private async expand(
@@ -78,20 +78,20 @@ export class RebacService {
     }
     state.visited.add(node);
     const holders = await this.store.subjects(tenantId, object, relation);
-    if (holders.includes(subject)) return depth === 0 ? 'DIRECT' : 'COMPUTED';
+    if (holders.includes(subject)) return depth === 0 ? 'direct' : 'computed';
     for (const holder of holders) {
       const hash = holder.indexOf('#');
       if (hash < 0) continue;
-      if (await this.expand(tenantId, holder.slice(0, hash), holder.slice(hash + 1), subject, depth + 1, state)) return 'USERSET';
+      if (await this.expand(tenantId, holder.slice(0, hash), holder.slice(hash + 1), subject, depth + 1, state)) return 'userset';
     }
     const rule = this.options.rebacSchema[object.slice(0, object.indexOf(':'))]?.[relation];
     for (const implied of rule?.implies ?? []) {
-      if (await this.expand(tenantId, object, implied, subject, depth + 1, state)) return 'COMPUTED';
+      if (await this.expand(tenantId, object, implied, subject, depth + 1, state)) return 'computed';
     }
     for (const f of rule?.from ?? []) {
       for (const parent of await this.store.subjects(tenantId, object, f.via)) {
         if (parent.includes('#')) continue;
-        if (await this.expand(tenantId, parent, f.relation, subject, depth + 1, state)) return 'COMPUTED';
+        if (await this.expand(tenantId, parent, f.relation, subject, depth + 1, state)) return 'computed';
       }
     }
     return null;

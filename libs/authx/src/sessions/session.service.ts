@@ -93,13 +93,13 @@ export class SessionService {
         action: 'refresh',
         object: `session:${result.session.id}`,
         decision: 'deny',
-        reason: 'REFRESH_TOKEN_REUSED',
+        reason: 'refresh_token_reused',
         tenantId: result.session.tenantId,
         principal: result.session.userId,
       });
-      throw new UnauthenticatedError('REFRESH_TOKEN_REUSED', 'refresh token was already used; the session has been revoked');
+      throw new UnauthenticatedError('refresh_token_reused', 'refresh token was already used; the session has been revoked');
     }
-    throw new UnauthenticatedError('REFRESH_TOKEN_INVALID', 'refresh token is invalid, expired or revoked');
+    throw new UnauthenticatedError('refresh_token_invalid', 'refresh token is invalid, expired or revoked');
   }
 
   /** Revokes a session; with `owner`, only if it belongs to that user and tenant. */

@@ -45,15 +45,15 @@ describe('JwtCodec', () => {
 
   it('rejects alg none', async () => {
     const token = `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, exp: 9_999_999_999 })}.`;
-    expect(await codeOf(() => hs.verify(token))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(() => rs.verify(token))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(() => hs.verify(token))).toBe('401 token_invalid');
+    expect(await codeOf(() => rs.verify(token))).toBe('401 token_invalid');
   });
 
   it('rejects HS256 signed with the RSA public key (algorithm confusion)', async () => {
     const head = b64({ alg: 'HS256', typ: 'JWT', kid: rs.kid });
     const body = b64({ ...claims, iat: 1, nbf: 1, exp: 9_999_999_999 });
     const sig = createHmac('sha256', rsaKeys.publicKeyPem).update(`${head}.${body}`).digest('base64url');
-    expect(await codeOf(() => rs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(() => rs.verify(`${head}.${body}.${sig}`))).toBe('401 token_invalid');
   });
 
   it('rejects an RS256 token on an HS256 verifier and a foreign key', async () => {
@@ -61,41 +61,41 @@ describe('JwtCodec', () => {
     const head = b64({ alg: 'RS256', typ: 'JWT' });
     const body = b64({ ...claims, exp: 9_999_999_999 });
     const sig = cryptoSign('sha256', Buffer.from(`${head}.${body}`), other.privateKeyPem).toString('base64url');
-    expect(await codeOf(() => hs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(() => rs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(async () => rs.verify(await new JwtCodec(other).sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(() => hs.verify(`${head}.${body}.${sig}`))).toBe('401 token_invalid');
+    expect(await codeOf(() => rs.verify(`${head}.${body}.${sig}`))).toBe('401 token_invalid');
+    expect(await codeOf(async () => rs.verify(await new JwtCodec(other).sign(claims, 60)))).toBe('401 token_invalid');
   });
 
   it('rejects a tampered payload (roles escalated)', async () => {
     const [head, , sig] = (await hs.sign(claims, 900)).split('.');
     const forged = b64({ ...claims, roles: ['admin'], iss: 'identity', aud: 'mikasmissions', iat: 1, nbf: 1, exp: 9_999_999_999 });
-    expect(await codeOf(() => hs.verify(`${head}.${forged}.${sig}`))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(() => hs.verify(`${head}.${forged}.${sig}`))).toBe('401 token_invalid');
   });
 
   it('rejects expired and not-yet-valid tokens (5 s clock tolerance)', async () => {
     const now = Date.now();
-    expect(await codeOf(async () => hs.verify(await hs.sign(claims, 60, now - 120_000), now))).toBe('401 TOKEN_EXPIRED');
+    expect(await codeOf(async () => hs.verify(await hs.sign(claims, 60, now - 120_000), now))).toBe('401 token_expired');
     expect(await codeOf(async () => hs.verify(await hs.sign(claims, 60, now - 63_000), now))).toBe('accepted');
-    expect(await codeOf(async () => hs.verify(await hs.sign(claims, 60, now + 60_000), now))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(async () => hs.verify(await hs.sign(claims, 60, now + 60_000), now))).toBe('401 token_invalid');
   });
 
   it('rejects the wrong issuer or audience', async () => {
     const wrongIss = new JwtCodec(secret, { issuer: 'evil', audience: 'mikasmissions' });
     const wrongAud = new JwtCodec(secret, { issuer: 'identity', audience: 'other-app' });
     const none = new JwtCodec(secret);
-    expect(await codeOf(async () => hs.verify(await wrongIss.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(async () => hs.verify(await wrongAud.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(async () => hs.verify(await none.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(async () => hs.verify(await wrongIss.sign(claims, 60)))).toBe('401 token_invalid');
+    expect(await codeOf(async () => hs.verify(await wrongAud.sign(claims, 60)))).toBe('401 token_invalid');
+    expect(await codeOf(async () => hs.verify(await none.sign(claims, 60)))).toBe('401 token_invalid');
   });
 
   it('rejects garbage, missing claims and a token of another secret', async () => {
-    for (const token of ['', 'abc', 'a.b.c', 'a.b', `${b64('x')}.${b64('y')}.z`, 'é.é.é']) expect(await codeOf(() => hs.verify(token))).toBe('401 TOKEN_INVALID');
+    for (const token of ['', 'abc', 'a.b.c', 'a.b', `${b64('x')}.${b64('y')}.z`, 'é.é.é']) expect(await codeOf(() => hs.verify(token))).toBe('401 token_invalid');
     const head = b64({ alg: 'HS256', typ: 'JWT' });
     const body = b64({ sub: 'u1', exp: 9_999_999_999, iss: 'identity', aud: 'mikasmissions' });
     const sig = createHmac('sha256', secret.secret).update(`${head}.${body}`).digest('base64url');
-    expect(await codeOf(() => hs.verify(`${head}.${body}.${sig}`))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(() => hs.verify(`${head}.${body}.${sig}`))).toBe('401 token_invalid');
     const other = new JwtCodec({ kind: 'secret', secret: 'another-secret-0123456789-0123456789' }, { issuer: 'identity', audience: 'mikasmissions' });
-    expect(await codeOf(async () => hs.verify(await other.sign(claims, 60)))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(async () => hs.verify(await other.sign(claims, 60)))).toBe('401 token_invalid');
   });
 
   it('rejects critical headers, a foreign kid, an iat in the future and oversized tokens even when correctly signed', async () => {
@@ -104,10 +104,10 @@ describe('JwtCodec', () => {
       return `${data}.${createHmac('sha256', secret.secret).update(data).digest('base64url')}`;
     };
     expect(await codeOf(() => hs.verify(signed({ kid: hs.kid }, { iat: 1 })))).toBe('accepted');
-    expect(await codeOf(() => hs.verify(signed({ crit: ['exp'], exp: 1 }, { iat: 1 })))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(() => hs.verify(signed({ kid: 'someone-else' }, { iat: 1 })))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(() => hs.verify(signed({}, { iat: 9_999_999_000 })))).toBe('401 TOKEN_INVALID');
-    expect(await codeOf(() => hs.verify(signed({}, { iat: 1, pad: 'x'.repeat(9_000) })))).toBe('401 TOKEN_INVALID');
+    expect(await codeOf(() => hs.verify(signed({ crit: ['exp'], exp: 1 }, { iat: 1 })))).toBe('401 token_invalid');
+    expect(await codeOf(() => hs.verify(signed({ kid: 'someone-else' }, { iat: 1 })))).toBe('401 token_invalid');
+    expect(await codeOf(() => hs.verify(signed({}, { iat: 9_999_999_000 })))).toBe('401 token_invalid');
+    expect(await codeOf(() => hs.verify(signed({}, { iat: 1, pad: 'x'.repeat(9_000) })))).toBe('401 token_invalid');
   });
 
   it('refuses a PEM pair whose halves do not match', () => {

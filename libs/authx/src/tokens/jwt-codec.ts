@@ -33,13 +33,13 @@ const MAX_TOKEN_LENGTH = 8_192;
 const b64 = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
 function invalid(message: string): UnauthenticatedError {
-  return new UnauthenticatedError('TOKEN_INVALID', message);
+  return new UnauthenticatedError('token_invalid', message);
 }
 
 /** Maps a jose failure to the AuthX 401 (never echoing the token). */
 function toAuthError(error: unknown): UnauthenticatedError {
   if (error instanceof UnauthenticatedError) return error;
-  if (error instanceof joseErrors.JWTExpired) return new UnauthenticatedError('TOKEN_EXPIRED', 'token has expired');
+  if (error instanceof joseErrors.JWTExpired) return new UnauthenticatedError('token_expired', 'token has expired');
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return invalid('token algorithm is not accepted');
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) return invalid('token signature is invalid');
   if (error instanceof joseErrors.JWTClaimValidationFailed) return invalid(`token claim ${error.claim} is not accepted`);

@@ -53,7 +53,7 @@ export class TotpStepUpService {
     if (lockedMs > 0) throw await this.locked(caller, action, lockedMs);
     const policy = this.options.totpStepUp;
     const paced = await this.store.take([{ key: keys.pace, max: 1, windowMs: policy.minIntervalMs }]);
-    if (!paced.ok) throw new ThrottledError('TOTP_RATE_LIMITED', 'one code at a time; retry in a moment', paced.resetMs / 1000);
+    if (!paced.ok) throw new ThrottledError('totp_rate_limited', 'one code at a time; retry in a moment', paced.resetMs / 1000);
     const result = await check();
     if (result !== 'invalid') return result;
     await this.record(caller, action, 'TOTP_WRONG_CODE');
@@ -71,8 +71,8 @@ export class TotpStepUpService {
   }
 
   private async locked(caller: StepUpCaller, action: string, retryAfterMs: number): Promise<ThrottledError> {
-    await this.record(caller, action, 'TOTP_LOCKED');
-    return new ThrottledError('TOTP_LOCKED', 'too many wrong codes; step-up is locked for a while', retryAfterMs / 1000);
+    await this.record(caller, action, 'totp_locked');
+    return new ThrottledError('totp_locked', 'too many wrong codes; step-up is locked for a while', retryAfterMs / 1000);
   }
 
   private record(caller: StepUpCaller, action: string, reason: string): Promise<void> {

@@ -51,7 +51,7 @@ export class TotpService {
     const result = verifySync({ secret: base32Decode(secret), token: code, epochTolerance: 30, crypto: nodeCryptoPlugin });
     if (!result.valid) return 'invalid';
     if (await this.store.useTimeStep(tenantId, userId, result.timeStep)) return 'ok';
-    await this.audit.record({ kind: 'totp', action: 'totp.verify', object: `user:${userId}`, decision: 'deny', reason: 'TOTP_REPLAY', tenantId, principal: userId });
+    await this.audit.record({ kind: 'totp', action: 'totp.verify', object: `user:${userId}`, decision: 'deny', reason: 'totp_replay', tenantId, principal: userId });
     return 'replay';
   }
 }

@@ -13,7 +13,7 @@ export class TenantHeaderStage implements RouteStage<RouteGuardFn> {
   plan(): RouteGuardFn {
     return () => {
       if (this.cls?.isActive() && this.cls.get<boolean>(CTX.tenantHeaderInvalid)) {
-        throw new BadRequestException({ code: 'INVALID_TENANT', message: 'x-tenant-id must be 1-64 characters of A-Z, a-z, 0-9, _ and -' });
+        throw new BadRequestException({ code: 'invalid_tenant', message: 'x-tenant-id must be 1-64 characters of A-Z, a-z, 0-9, _ and -' });
       }
     };
   }

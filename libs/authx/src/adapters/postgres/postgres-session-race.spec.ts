@@ -68,9 +68,9 @@ describe('PostgresSessionStore under the refresh-reuse race (real Postgres)', ()
     const failures = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
     expect(failures.filter((f) => f.status !== 401)).toEqual([]);
     // Which of the two a loser sees depends on whether the revocation committed first; both are right.
-    expect(failures.filter((f) => f.code !== 'REFRESH_TOKEN_REUSED' && f.code !== 'REFRESH_TOKEN_INVALID')).toEqual([]);
+    expect(failures.filter((f) => f.code !== 'refresh_token_reused' && f.code !== 'refresh_token_invalid')).toEqual([]);
     for (const { sessionId, burst } of rounds) {
-      expect(burst.some((o) => !o.ok && o.code === 'REFRESH_TOKEN_REUSED')).toBe(true);
+      expect(burst.some((o) => !o.ok && o.code === 'refresh_token_reused')).toBe(true);
       expect(await sessions.state(sessionId)).toBe('revoked');
       for (const o of burst) if (o.ok) expect((await attempt(sessions, o.pair.refreshToken)).ok).toBe(false);
     }

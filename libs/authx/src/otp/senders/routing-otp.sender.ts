@@ -4,7 +4,7 @@ import { OtpSender, type OtpMessage } from '../otp-sender';
 /** 503 when no sender is configured for a channel (e.g. email in production without SMTP_URL). */
 export class OtpChannelUnavailableError extends PlatformError {
   constructor(channel: string) {
-    super(503, 'OTP_CHANNEL_UNAVAILABLE', `${channel} codes cannot be delivered: no sender is configured`);
+    super(503, 'otp_channel_unavailable', `${channel} codes cannot be delivered: no sender is configured`);
   }
 }
 

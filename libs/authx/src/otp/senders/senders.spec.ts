@@ -88,7 +88,7 @@ describe('OTP senders', () => {
     expect(lines.join('')).toContain('493817');
   });
 
-  it('routing: a channel without a sender is 503 OTP_CHANNEL_UNAVAILABLE', async () => {
-    await expect(new RoutingOtpSender({}).send(message)).rejects.toMatchObject({ status: 503, code: 'OTP_CHANNEL_UNAVAILABLE' });
+  it('routing: a channel without a sender is 503 otp_channel_unavailable', async () => {
+    await expect(new RoutingOtpSender({}).send(message)).rejects.toMatchObject({ status: 503, code: 'otp_channel_unavailable' });
   });
 });
