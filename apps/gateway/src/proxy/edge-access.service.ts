@@ -28,7 +28,8 @@ export class EdgeAccessService {
 
   constructor(config: AppConfig) {
     const env = config.slice(gatewayConfig);
-    const secret = config.jwt.kind === 'secret' ? config.jwt.secret : undefined;
+    // With a JWKS the core JWT_SECRET (required by every app) is not an edge key; AUTH_JWT_SECRET still is.
+    const secret = config.jwt.kind === 'secret' && !env.AUTH_JWKS_URL && !env.SUPABASE_JWKS_URL ? config.jwt.secret : undefined;
     const { AUTH_JWT_SECRET, AUTH_JWKS_URL, SUPABASE_JWKS_URL, AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE, AUTH_JWT_CLOCK_TOLERANCE_SEC, AUTH_JWKS_COOLDOWN_MS } = env;
     const keys = { AUTH_JWT_SECRET, AUTH_JWKS_URL, SUPABASE_JWKS_URL, AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE, AUTH_JWT_CLOCK_TOLERANCE_SEC, AUTH_JWKS_COOLDOWN_MS };
     this.verifier = createEdgeVerifier(edgeAuthOptionsFromEnv({ ...keys, JWT_SECRET: secret }));
