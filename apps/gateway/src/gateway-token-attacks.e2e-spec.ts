@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
 import { startStubUpstreams, type StubUpstreams } from './testing/stub-upstreams';
@@ -45,7 +45,7 @@ describe('token attacks through the gateway (enforce)', () => {
   });
 
   const claims = { iss: 'mm-identity', aud: 'mm-api' };
-  const rs = (key: CryptoKey | import('node:crypto').KeyObject, kid: string, extra: Record<string, unknown> = {}) =>
+  const rs = (key: KeyLike, kid: string, extra: Record<string, unknown> = {}) =>
     new SignJWT({ sub: 'p1', mm_role: 'parent', exp: now() + 300, ...claims, ...extra }).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
   const status = async (url: string, token: string) => {
     const res = await fetch(`${url}${ROUTE}`, { headers: { authorization: `Bearer ${token}` } });
