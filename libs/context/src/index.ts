@@ -5,3 +5,4 @@ export type { Principal, RequestContextSnapshot } from './principal';
 export { CTX, RequestContext } from './request-context';
 export { DEFAULT_TENANT, REQUEST_ID_HEADER, TENANT_HEADER, readTenantHeader, resolveRequestId } from './request-id';
 export { startTracing } from './tracing';
+export { addRequestLogFields } from './request-log';

@@ -1,6 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 
+const LOG_FIELDS = Symbol.for('mikasmissions.request-log-fields');
+type Annotated = IncomingMessage & { [LOG_FIELDS]?: Record<string, unknown> };
+
+/**
+ * Adds fields to the request's one `request completed` line (the gateway adds `upstream`).
+ *
+ * @example
+ * addRequestLogFields(request.raw, { upstream: 'catalog' });
+ */
+export function addRequestLogFields(req: IncomingMessage, fields: Record<string, unknown>): void {
+  const annotated = req as Annotated;
+  annotated[LOG_FIELDS] = { ...annotated[LOG_FIELDS], ...fields };
+}
+
 /** The level of a finished request's line: 5xx error, 4xx warn, else info. */
 export function requestLogLevel(status: number): 'error' | 'warn' | 'info' {
   return status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
@@ -19,6 +33,7 @@ export function logWhenFinished(logger: Logger, req: IncomingMessage, res: Serve
     const level = requestLogLevel(res.statusCode);
     if (!logger.isLevelEnabled(level)) return;
     const path = (req.url ?? '').split('?')[0];
-    logger[level]({ req: { method: req.method, path }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - started) }, 'request completed');
+    const line = { req: { method: req.method, path }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - started) };
+    logger[level]({ ...line, ...(req as Annotated)[LOG_FIELDS] }, 'request completed');
   });
 }

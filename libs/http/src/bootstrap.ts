@@ -57,7 +57,7 @@ export async function bootstrap(module: Type<unknown>, options: BootstrapOptions
       });
     }
     await app.listen(port, options.host ?? config.http.host);
-    const adapter = config.http.useFastify ? 'fastify' : 'express';
+    const adapter = app.getHttpAdapter().getType();
     const prefix = options.globalPrefix ? `/${options.globalPrefix}` : '';
     const address = app.getHttpServer().address();
     const actualPort = typeof address === 'object' && address ? address.port : port;

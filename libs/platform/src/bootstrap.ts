@@ -17,7 +17,7 @@ export async function bootstrap(appModule: Type<unknown>): Promise<INestApplicat
     process.stderr.write(`[${appModule.name}] cannot start: its imports have no PlatformModule.forRoot({ service, http })\n`);
     process.exit(1);
   }
-  const app = await startHttp(appModule, { name: options.service, defaultPort: options.http.port, globalPrefix: options.http.prefix });
+  const app = await startHttp(appModule, { name: options.service, defaultPort: options.http.port, globalPrefix: options.http.prefix, adapter: options.http.adapter });
   if (options.messaging) {
     try {
       await connectEventConsumers(app);

@@ -11,6 +11,8 @@ export interface PlatformHttpOptions {
   port: number;
   /** Global route prefix, e.g. `v1` or `api/v1/analytics`. Default: none. */
   prefix?: string;
+  /** Forces the HTTP adapter (the gateway proxies on Fastify). Default: `USE_FASTIFY` picks. */
+  adapter?: 'express' | 'fastify';
 }
 
 /** Options of `PlatformModule.forRoot`; only `service` and `http` are required. */
@@ -53,5 +55,6 @@ export function assertPlatformOptions(options: PlatformOptions): void {
   const port = options?.http?.port;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push('http.port must be an integer from 0 to 65535');
   if (options?.http?.prefix !== undefined && !/^[a-z0-9][a-z0-9/_-]*$/i.test(options.http.prefix)) problems.push('http.prefix must look like "v1" or "api/v1/analytics" (no leading slash)');
+  if (options?.http?.adapter !== undefined && !['express', 'fastify'].includes(options.http.adapter)) problems.push('http.adapter must be "express" or "fastify"');
   if (problems.length > 0) throw new Error(`PlatformModule.forRoot: ${problems.join('; ')}`);
 }

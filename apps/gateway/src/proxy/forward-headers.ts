@@ -1,0 +1,36 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** Hop-by-hop headers (RFC 9110 §7.6.1) and those the client library sets itself. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect']);
+const IDENTITY_PREFIX = 'x-auth-';
+
+/**
+ * The client's headers as the upstream gets them: without hop-by-hop headers (and those the
+ * `Connection` header names), without any `x-auth-*` header a client could have set, and
+ * with `x-forwarded-for` / `-proto` / `-host` appended. The gateway adds identity afterwards.
+ */
+export function upstreamHeaders(incoming: IncomingHttpHeaders, clientAddress: string): Record<string, string | string[]> {
+  const named = String(incoming.connection ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase());
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || named.includes(name) || name.startsWith(IDENTITY_PREFIX) || name === 'x-request-id') continue;
+    out[name] = value;
+  }
+  const xff = incoming['x-forwarded-for'];
+  out['x-forwarded-for'] = xff ? `${Array.isArray(xff) ? xff.join(', ') : xff}, ${clientAddress}` : clientAddress;
+  out['x-forwarded-proto'] = String(incoming['x-forwarded-proto'] ?? 'http');
+  if (incoming.host) out['x-forwarded-host'] = String(incoming['x-forwarded-host'] ?? incoming.host);
+  return out;
+}
+
+/** The upstream's answer headers as the client gets them: hop-by-hop ones removed. */
+export function clientHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(upstream)) {
+    if (value === undefined || (HOP_BY_HOP.has(name) && name !== 'content-length')) continue;
+    out[name] = value;
+  }
+  return out;
+}

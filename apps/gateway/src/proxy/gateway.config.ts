@@ -1,0 +1,55 @@
+import { defineConfigFragment, envPositiveInt, type ConfigSlice } from '@mikasmissions/config';
+import { z } from 'zod';
+
+const url = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+    .default(fallback)
+    .transform((v) => v.replace(/\/+$/, ''));
+const optional = () => z.string().optional();
+const DEV_IDENTITY_KEY = 'dev-edge-identity-key-change-me-0123456789';
+
+/**
+ * The gateway's variables: one URL per upstream, the identity-signing key, timeouts, rate
+ * limits and the edge-auth keys (`edgeAuthOptionsFromEnv` reads them). `EDGE_IDENTITY_KEY` has
+ * a dev default outside production only (NODE_ENV is checked where the slice is read).
+ */
+export const gatewayConfig = defineConfigFragment(
+  'gateway',
+  z.object({
+    IDENTITY_URL: url('http://127.0.0.1:8081'),
+    PROFILE_URL: url('http://127.0.0.1:8082'),
+    CATALOG_URL: url('http://127.0.0.1:8083'),
+    RECOMMENDATION_URL: url('http://127.0.0.1:8084'),
+    PLAYBACK_URL: url('http://127.0.0.1:8085'),
+    PROGRESS_URL: url('http://127.0.0.1:8086'),
+    CREATOR_URL: url('http://127.0.0.1:8087'),
+    BILLING_URL: url('http://127.0.0.1:8089'),
+    ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
+    EDGE_IDENTITY_KEY: z.string().min(32, 'expected at least 32 characters').optional(),
+    GATEWAY_TIMEOUT_MS: envPositiveInt().default(5_000),
+    GATEWAY_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
+    GATEWAY_UPSTREAM_CONNECTIONS: envPositiveInt().default(64),
+    GATEWAY_RATE_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -').default('mm:rl:'),
+    GATEWAY_TRUSTED_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    GATEWAY_RATE_LIMIT_DEFAULT: envPositiveInt().default(300),
+    GATEWAY_RATE_LIMIT_STRICT: envPositiveInt().default(10),
+    AUTH_JWT_SECRET: optional(),
+    AUTH_JWKS_URL: optional(),
+    SUPABASE_JWKS_URL: optional(),
+    AUTH_JWT_ISSUER: optional(),
+    AUTH_JWT_AUDIENCE: optional(),
+    AUTH_JWT_CLOCK_TOLERANCE_SEC: optional(),
+    AUTH_JWKS_COOLDOWN_MS: optional(),
+  }),
+);
+
+/** The validated gateway variables (`config.slice(gatewayConfig)`). */
+export type GatewayEnv = ConfigSlice<typeof gatewayConfig>;
+
+/** The identity-signing key: `EDGE_IDENTITY_KEY`, or a fixed dev key when not in production. */
+export function edgeIdentityKey(env: GatewayEnv, production: boolean): string {
+  if (env.EDGE_IDENTITY_KEY) return env.EDGE_IDENTITY_KEY;
+  if (production) throw new Error('EDGE_IDENTITY_KEY: required in production (the key services verify identity headers with)');
+  return DEV_IDENTITY_KEY;
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { UsesConfig } from '@mikasmissions/config';
+import { ResilienceModule } from '@mikasmissions/resilience';
+import { HealthzController } from '../healthz/healthz.controller';
+import { EdgeAccessService } from './edge-access.service';
+import { EdgeRateLimitService } from './edge-rate-limit.service';
+import { gatewayConfig } from './gateway.config';
+import { ProxyRoute } from './proxy.route';
+import { UpstreamClient } from './upstream.client';
+
+/** The edge: `/v1/*` proxied to the services after policy, token, rate limit and signed identity; `/healthz`. */
+@UsesConfig(gatewayConfig)
+@Module({
+  imports: [ResilienceModule],
+  controllers: [HealthzController],
+  providers: [EdgeAccessService, EdgeRateLimitService, UpstreamClient, ProxyRoute],
+})
+export class ProxyModule {}

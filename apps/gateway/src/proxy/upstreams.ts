@@ -1,0 +1,54 @@
+import type { GatewayEnv } from './gateway.config';
+
+/** The services the gateway routes to, each named by the variable that holds its URL. */
+export const UPSTREAMS = {
+  identity: 'IDENTITY_URL',
+  profile: 'PROFILE_URL',
+  catalog: 'CATALOG_URL',
+  recommendation: 'RECOMMENDATION_URL',
+  playback: 'PLAYBACK_URL',
+  progress: 'PROGRESS_URL',
+  'creator-studio': 'CREATOR_URL',
+  billing: 'BILLING_URL',
+  'admin-studio': 'ADMIN_STUDIO_URL',
+} as const satisfies Record<string, keyof GatewayEnv>;
+
+/** One of {@link UPSTREAMS}. */
+export type UpstreamName = keyof typeof UPSTREAMS;
+
+/**
+ * Which upstream serves a `/v1/<area>/…` path: the first rule whose segments prefix the path.
+ * `admin/login` is identity's (admin users live there); the rest of `admin/*` is admin-studio's.
+ */
+const ROUTES: ReadonlyArray<readonly [readonly string[], UpstreamName]> = [
+  [['admin', 'login'], 'identity'],
+  [['admin', 'auth'], 'identity'],
+  [['admin'], 'admin-studio'],
+  [['parents'], 'identity'],
+  [['auth'], 'identity'],
+  [['.well-known'], 'identity'],
+  [['me'], 'identity'],
+  [['children'], 'profile'],
+  [['catalog'], 'catalog'],
+  [['home'], 'recommendation'],
+  [['kids', 'progress'], 'progress'],
+  [['kids', 'home'], 'recommendation'],
+  [['progress'], 'progress'],
+  [['playback'], 'playback'],
+  [['creator'], 'creator-studio'],
+  [['billing'], 'billing'],
+];
+
+/**
+ * The upstream of a gateway path (query ignored), or `undefined` outside `/v1` and its areas.
+ *
+ * @example
+ * upstreamOf('/v1/kids/progress/c1') // 'progress'
+ * upstreamOf('/v1/kids/home?mode=core') // 'recommendation'
+ */
+export function upstreamOf(path: string): UpstreamName | undefined {
+  const segments = path.split(/[?#]/, 1)[0].split('/').filter((s) => s !== '');
+  if (segments[0] !== 'v1') return undefined;
+  const rest = segments.slice(1);
+  return ROUTES.find(([prefix]) => prefix.every((s, i) => rest[i] === s))?.[1];
+}
