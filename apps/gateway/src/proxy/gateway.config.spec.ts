@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { edgeIdentityKey, gatewayConfig } from './gateway.config';
+import { gatewayConfig } from './gateway.config';
 import { upstreamOf } from './upstreams';
 
 const declared = (file: string) =>
@@ -17,12 +17,10 @@ describe('gateway config', () => {
     expect(gatewayConfig.keys.filter((k) => !keys.has(k))).toEqual([]);
   });
 
-  it('defaults every upstream to loopback and needs EDGE_IDENTITY_KEY only in production', () => {
+  it('defaults every upstream to loopback', () => {
     const env = gatewayConfig.schema.parse({});
     expect(env.IDENTITY_URL).toBe('http://127.0.0.1:8081');
     expect(env.ADMIN_STUDIO_URL).toBe('http://127.0.0.1:8090');
-    expect(edgeIdentityKey(env, false)).toHaveLength(42);
-    expect(() => edgeIdentityKey(env, true)).toThrow('EDGE_IDENTITY_KEY');
   });
 
   it.each([

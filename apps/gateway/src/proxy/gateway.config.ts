@@ -7,12 +7,11 @@ const url = (fallback: string) =>
     .default(fallback)
     .transform((v) => v.replace(/\/+$/, ''));
 const optional = () => z.string().optional();
-const DEV_IDENTITY_KEY = 'dev-edge-identity-key-change-me-0123456789';
 
 /**
- * The gateway's variables: one URL per upstream, the identity-signing key, timeouts, rate
- * limits and the edge-auth keys (`edgeAuthOptionsFromEnv` reads them). `EDGE_IDENTITY_KEY` has
- * a dev default outside production only (NODE_ENV is checked where the slice is read).
+ * The gateway's variables: one URL per upstream, timeouts, rate limits and the edge-auth keys
+ * (`edgeAuthOptionsFromEnv` reads them). The identity-signing key is libs/service-identity's
+ * `EDGE_IDENTITY_KEY` (`resolveIdentitySettings`), the one the services verify with.
  */
 export const gatewayConfig = defineConfigFragment(
   'gateway',
@@ -26,7 +25,6 @@ export const gatewayConfig = defineConfigFragment(
     CREATOR_URL: url('http://127.0.0.1:8087'),
     BILLING_URL: url('http://127.0.0.1:8089'),
     ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
-    EDGE_IDENTITY_KEY: z.string().min(32, 'expected at least 32 characters').optional(),
     GATEWAY_TIMEOUT_MS: envPositiveInt().default(5_000),
     GATEWAY_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
     GATEWAY_UPSTREAM_CONNECTIONS: envPositiveInt().default(64),
@@ -46,10 +44,3 @@ export const gatewayConfig = defineConfigFragment(
 
 /** The validated gateway variables (`config.slice(gatewayConfig)`). */
 export type GatewayEnv = ConfigSlice<typeof gatewayConfig>;
-
-/** The identity-signing key: `EDGE_IDENTITY_KEY`, or a fixed dev key when not in production. */
-export function edgeIdentityKey(env: GatewayEnv, production: boolean): string {
-  if (env.EDGE_IDENTITY_KEY) return env.EDGE_IDENTITY_KEY;
-  if (production) throw new Error('EDGE_IDENTITY_KEY: required in production (the key services verify identity headers with)');
-  return DEV_IDENTITY_KEY;
-}

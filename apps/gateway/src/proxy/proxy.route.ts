@@ -4,12 +4,12 @@ import { AppConfig } from '@mikasmissions/config';
 import { addRequestLogFields, resolveRequestId } from '@mikasmissions/context';
 import { clientIp } from '@mikasmissions/edge-auth';
 import { mapError, toErrorBody } from '@mikasmissions/http';
-import { REQUEST_ID, signIdentity } from '@mikasmissions/service-identity';
+import { REQUEST_ID, resolveIdentitySettings, signIdentity } from '@mikasmissions/service-identity';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EdgeAccessService } from './edge-access.service';
 import { EdgeRateLimitService } from './edge-rate-limit.service';
 import { clientHeaders, upstreamHeaders } from './forward-headers';
-import { edgeIdentityKey, gatewayConfig } from './gateway.config';
+import { gatewayConfig } from './gateway.config';
 import { RouteNotFoundError } from './gateway.errors';
 import { routeTimeoutMs } from './route-timeouts';
 import { UpstreamClient } from './upstream.client';
@@ -37,7 +37,7 @@ export class ProxyRoute implements OnModuleInit {
     config: AppConfig,
   ) {
     const env = config.slice(gatewayConfig);
-    this.identityKey = edgeIdentityKey(env, config.persistence.strict);
+    this.identityKey = resolveIdentitySettings(config).key;
     this.trustedHops = env.GATEWAY_TRUSTED_HOPS;
     this.timeoutMs = env.GATEWAY_TIMEOUT_MS;
     this.bodyLimit = config.http.bodyLimitBytes;
