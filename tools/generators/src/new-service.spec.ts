@@ -87,12 +87,13 @@ describe('new:service', () => {
     expect(JSON.parse(file('apps/spec-probe/project.json')).tags).toEqual(['type:app', 'scope:domain']);
     expect(JSON.parse(file('prisma/spec-probe/platform.json'))).toEqual({ schema: 'spec_probe', libs: [] });
     expect(file('prisma/spec-probe/migrations/20261201080910_init/migration.sql')).toContain('CREATE TABLE "spec_probe"."items"');
-    expect(file('apps/spec-probe/src/items/item-not-found.error.ts')).toContain("super(404, 'ITEM_NOT_FOUND'");
+    expect(file('apps/spec-probe/src/items/item-not-found.error.ts')).toContain("super(404, 'item_not_found'");
     expect(created.map(file).join('\n')).not.toMatch(/__[A-Za-z]+__/);
 
     for (const env of ['env.dev', 'env.prod']) {
       const seeded = readFileSync(join(REPO, env), 'utf8').trimEnd().split('\n');
-      expect(file(env).trimEnd().split('\n')).toEqual([...seeded, `SPEC_PROBE_PORT=${PORT}`]); // after the last <APP>_PORT line, which ends the file
+      const lastPort = seeded.reduce((at, line, i) => (/^[A-Z][A-Z0-9_]*_PORT=\d+$/.test(line) ? i : at), -1);
+      expect(file(env).trimEnd().split('\n')).toEqual([...seeded.slice(0, lastPort + 1), `SPEC_PROBE_PORT=${PORT}`, ...seeded.slice(lastPort + 1)]); // after the last <APP>_PORT line
     }
     for (const compose of ['docker-compose.dev.yml', 'docker-compose.prod.yml']) {
       const { services } = YAML.parse(file(compose), { merge: true });
@@ -116,7 +117,7 @@ describe('new:service', () => {
     expect(paths).toEqual(expect.arrayContaining(['apps/shop/src/line-items/line-items.controller.ts', 'apps/shop/src/line-items/line-item.ts', 'apps/shop/src/line-items/dto/create-line-item.dto.ts']));
     const content = (path: string) => plan.files.find((f) => f.path === path)!.content;
     expect(content('apps/shop/src/line-items/line-items.controller.ts')).toContain("@Controller('line-items')\nexport class LineItemsController");
-    expect(content('apps/shop/src/line-items/line-item-not-found.error.ts')).toContain("'LINE_ITEM_NOT_FOUND'");
+    expect(content('apps/shop/src/line-items/line-item-not-found.error.ts')).toContain("'line_item_not_found'");
     expect(content('prisma/shop/migrations/20261201080910_init/migration.sql')).toContain('"shop"."line_items"');
     expect(content('apps/shop/src/shop.e2e-spec.ts')).toContain("const PREFIX = 'api/v1/shop';");
     expect(['items', 'categories', 'boxes', 'addresses', 'inventory'].map(singular)).toEqual(['item', 'category', 'box', 'address', 'inventory']);

@@ -16,7 +16,7 @@ export interface ServiceNames {
   featureVar: string;
   /** `items`: the table in the service's schema. */
   table: string;
-  /** `item`: the entity's file name; `Item` its type; `ITEM` its error code's stem. */
+  /** `item`: the entity's file name; `Item` its type; ENTITY (`item`, snake_case) its error code's stem. */
   entity: string;
   Entity: string;
   ENTITY: string;
@@ -66,7 +66,7 @@ export function serviceNames(service: string, feature: string): ServiceNames {
     table: feature.replace(/-/g, '_'),
     entity,
     Entity: pascal(entity),
-    ENTITY: entity.toUpperCase().replace(/-/g, '_'),
+    ENTITY: entity.replace(/-/g, '_'),
     entityVar: camel(entity),
   };
 }
