@@ -1,5 +1,5 @@
 export { bearerToken } from './bearer-token';
-export { clientIp } from './client-ip';
+export { clientIp } from '@mikasmissions/http';
 export { edgeAuthOptionsFromEnv } from './edge-auth.env';
 export { EdgeAuthError } from './edge-auth.errors';
 export type { EdgeAuthErrorCode } from './edge-auth.errors';

@@ -21,3 +21,4 @@ export type { RouteCall, RouteGuardFn, RouteInfo, RouteRequest, RouteStage, Rout
 export { JSON_CONTENT_TYPE, originalHandler } from './pipeline/route-handler.wrapper';
 export { RoutePlanner } from './pipeline/route-planner';
 export { createLateParamDecorator, LateArgument } from './pipeline/late-argument';
+export { clientIp } from './client-ip';
