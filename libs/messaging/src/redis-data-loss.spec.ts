@@ -4,7 +4,7 @@ import { EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microse
 import { EventContracts } from '@mikasmissions/contracts-events';
 import { ReadinessRegistry } from '@mikasmissions/health';
 import { createPgPool, createRedisClient, PoolSqlTransactions, quoteSchema } from '@mikasmissions/persistence';
-import { testDatabaseUrl, uniquePrefix } from '@mikasmissions/testing';
+import { createLibSchema, testDatabaseUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { lastValueFrom } from 'rxjs';
@@ -15,7 +15,6 @@ import { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 import { createEnvelope, type EventEnvelope } from './event-envelope';
 import type { RelayOptions } from './messaging.options';
 import { OutboxRelay } from './relay/outbox-relay';
-import { createMessagingSchema } from './testing/messaging-schema';
 import { DisposableRedis } from './testing/disposable-redis.test.helpers';
 import { RedisStreamsClient } from './transport/redis-streams.client';
 import { RedisStreamsServer } from './transport/redis-streams.server';
@@ -85,7 +84,7 @@ describe('Redis loses its data under a running relay and consumer (own redis-ser
     calls.clear();
     gate = null;
     prefix = uniquePrefix('fault');
-    schema = await createMessagingSchema(pool, 'fault');
+    schema = await createLibSchema(pool, ['messaging'], 'fault');
     const tx = new PoolSqlTransactions(pool);
     writer = new PostgresOutboxStore(tx, schema);
     publisherRedis = createRedisClient(redisServer.url, 'fault-relay');

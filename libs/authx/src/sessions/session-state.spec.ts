@@ -1,5 +1,5 @@
 import { createPgPool } from '@mikasmissions/persistence';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { createLibSchema, dropSchema, testDatabaseUrl } from '@mikasmissions/testing';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { MemoryRoleAssignmentStore } from '../adapters/memory/memory-role-assignment.store';
@@ -8,7 +8,6 @@ import { PostgresSessionStore } from '../adapters/postgres/postgres-session.stor
 import type { AuditService } from '../audit/audit.service';
 import type { ResolvedAuthxOptions } from '../authx.options';
 import type { SessionStore } from '../ports/session-store';
-import { createAuthxSchema, dropAuthxSchema } from '../testing/authx-schema';
 import { JwtCodec } from '../tokens/jwt-codec';
 import { SecretBox } from '../tokens/secret-box';
 import { SessionService } from './session.service';
@@ -25,7 +24,7 @@ describe.each(['memory', 'postgres'] as const)('SessionService.state on the %s s
     let store: SessionStore = new MemorySessionStore();
     if (kind === 'postgres') {
       pool = createPgPool(testDatabaseUrl(), 2);
-      schema = await createAuthxSchema(pool, 'authx_state');
+      schema = await createLibSchema(pool, ['authx'], 'authx_state');
       store = new PostgresSessionStore(pool, schema);
     }
     const options = { accessTokenTtlSec: 60, refreshTokenTtlSec: 3_600, refreshGraceSec: 10 } as ResolvedAuthxOptions;
@@ -33,7 +32,7 @@ describe.each(['memory', 'postgres'] as const)('SessionService.state on the %s s
   });
   afterAll(async () => {
     if (!pool) return;
-    await dropAuthxSchema(pool, schema);
+    await dropSchema(pool, schema);
     await pool.end();
   });
 

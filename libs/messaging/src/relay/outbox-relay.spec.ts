@@ -1,5 +1,5 @@
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { deleteKeysUnder, testDatabaseUrl, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { createLibSchema, deleteKeysUnder, testDatabaseUrl, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { MemoryOutboxStore } from '../adapters/memory/memory-outbox.store';
@@ -8,7 +8,6 @@ import { RedisStreamsPublisher } from '../adapters/redis/redis-streams.publisher
 import { createEnvelope, type EventEnvelope } from '../event-envelope';
 import type { RelayOptions } from '../messaging.options';
 import { EventTransport, type PublishResult } from '../ports/event-transport';
-import { createMessagingSchema } from '../testing/messaging-schema';
 import { OutboxRelay, RELAY_ROUND_RETRY_MAX_MS, relayBackoffMs, relayRoundRetryMs } from './outbox-relay';
 
 const OPTIONS: RelayOptions = { enabled: true, batchSize: 50, pollIntervalMs: 50, maxAttempts: 3, backoffBaseMs: 10, backoffMaxMs: 40, leaseMs: 30_000, publishedRetentionMs: 60_000, reconcileIntervalMs: 100 };
@@ -93,7 +92,7 @@ describe('OutboxRelay', () => {
     });
 
     it('two relays at once publish every row exactly once, each aggregate in write order', async () => {
-      const schema = await createMessagingSchema(pool, 'relay');
+      const schema = await createLibSchema(pool, ['messaging'], 'relay');
       const prefix = uniquePrefix('relay-streams');
       const writer = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
       const events = Array.from({ length: 2_000 }, (_, i) => event(i, `agg-${i % 40}`));
@@ -117,7 +116,7 @@ describe('OutboxRelay', () => {
     });
 
     it('wakes on NOTIFY: a row committed while the relay idles is published well before the next poll', async () => {
-      const schema = await createMessagingSchema(pool, 'wake');
+      const schema = await createLibSchema(pool, ['messaging'], 'wake');
       const prefix = uniquePrefix('wake-streams');
       const relayStore = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
       const writer = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);

@@ -1,10 +1,9 @@
 import { createPgPool } from '@mikasmissions/persistence';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { createLibSchema, dropSchema, testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import type { AuditService } from '../../audit/audit.service';
 import type { ResolvedAuthxOptions } from '../../authx.options';
 import { SessionService, type TokenPair } from '../../sessions/session.service';
-import { createAuthxSchema, dropAuthxSchema } from '../../testing/authx-schema';
 import { JwtCodec } from '../../tokens/jwt-codec';
 import { SecretBox } from '../../tokens/secret-box';
 import { MemoryRoleAssignmentStore } from '../memory/memory-role-assignment.store';
@@ -25,10 +24,10 @@ describe('PostgresSessionStore under the refresh-reuse race (real Postgres)', ()
 
   beforeAll(async () => {
     pool = createPgPool(testDatabaseUrl(), 24);
-    schema = await createAuthxSchema(pool, 'authx_race');
+    schema = await createLibSchema(pool, ['authx'], 'authx_race');
   });
   afterAll(async () => {
-    await dropAuthxSchema(pool, schema);
+    await dropSchema(pool, schema);
     await pool.end();
   });
 

@@ -1,5 +1,5 @@
 import { createPgPool } from '@mikasmissions/persistence';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { createLibSchema, dropSchema, testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { auditLogContract } from '../../ports/audit-log.contract';
 import { relationTupleStoreContract } from '../../ports/relation-tuple-store.contract';
@@ -7,7 +7,6 @@ import { roleAssignmentStoreContract } from '../../ports/role-assignment-store.c
 import { roleDefinitionStoreContract } from '../../ports/role-definition-store.contract';
 import { sessionStoreContract } from '../../ports/session-store.contract';
 import { totpStoreContract } from '../../ports/totp-store.contract';
-import { createAuthxSchema, dropAuthxSchema } from '../../testing/authx-schema';
 import { PostgresAuditLog } from './postgres-audit.log';
 import { PostgresRelationTupleStore } from './postgres-relation-tuple.store';
 import { PostgresRoleAssignmentStore } from './postgres-role-assignment.store';
@@ -32,9 +31,9 @@ roleDefinitionStoreContract('postgres', () => new PostgresRoleDefinitionStore(po
 describe('AuthX Postgres stores in a schema other than identity', () => {
   let schema: string;
   beforeAll(async () => {
-    schema = await createAuthxSchema(pool);
+    schema = await createLibSchema(pool, ['authx'], 'authx');
   });
-  afterAll(() => dropAuthxSchema(pool, schema));
+  afterAll(() => dropSchema(pool, schema));
 
   sessionStoreContract('postgres (own schema)', () => new PostgresSessionStore(pool, schema));
   relationTupleStoreContract('postgres (own schema)', () => new PostgresRelationTupleStore(pool, schema));

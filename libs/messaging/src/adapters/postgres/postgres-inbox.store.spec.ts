@@ -1,9 +1,8 @@
 import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { createLibSchema, testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { createEnvelope } from '../../event-envelope';
 import { inboxStoreContract } from '../../ports/inbox-store.contract';
-import { createMessagingSchema } from '../../testing/messaging-schema';
 import { PostgresInboxStore } from './postgres-inbox.store';
 
 const event = (n: number) => createEnvelope({ type: 'test.inbox', version: 1, payload: { n }, tenantId: 't', requestId: 'r' });
@@ -14,7 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => shared.end());
 
-inboxStoreContract('postgres (real Postgres)', async () => new PostgresInboxStore(new PoolSqlTransactions(shared), await createMessagingSchema(shared, 'inboxc')));
+inboxStoreContract('postgres (real Postgres)', async () => new PostgresInboxStore(new PoolSqlTransactions(shared), await createLibSchema(shared, ['messaging'], 'inboxc')));
 
 describe('PostgresInboxStore: the handler\'s own writes share the inbox transaction', () => {
   let pool: Pool;
@@ -26,7 +25,7 @@ describe('PostgresInboxStore: the handler\'s own writes share the inbox transact
 
   beforeAll(async () => {
     pool = createPgPool(testDatabaseUrl(), 4);
-    schema = await createMessagingSchema(pool, 'inbox');
+    schema = await createLibSchema(pool, ['messaging'], 'inbox');
     await pool.query(`CREATE TABLE "${schema}".effects (n int NOT NULL)`);
     tx = new PoolSqlTransactions(pool);
     inbox = new PostgresInboxStore(tx, schema);

@@ -1,9 +1,8 @@
 import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { testDatabaseUrl } from '@mikasmissions/testing';
+import { createLibSchema, testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { outboxStoreContract } from '../../ports/outbox-store.contract';
 import { createEnvelope } from '../../event-envelope';
-import { createMessagingSchema } from '../../testing/messaging-schema';
 import { PostgresOutboxStore } from './postgres-outbox.store';
 
 let pool: Pool;
@@ -12,14 +11,14 @@ beforeAll(() => {
 });
 afterAll(() => pool.end());
 
-const make = async () => new PostgresOutboxStore(new PoolSqlTransactions(pool), await createMessagingSchema(pool));
+const make = async () => new PostgresOutboxStore(new PoolSqlTransactions(pool), await createLibSchema(pool, ['messaging'], 'msg'));
 
 outboxStoreContract('postgres (real Postgres)', make);
 
 describe('PostgresOutboxStore specifics', () => {
   it('writes nothing when the surrounding transaction rolls back', async () => {
     const tx = new PoolSqlTransactions(pool);
-    const schema = await createMessagingSchema(pool);
+    const schema = await createLibSchema(pool, ['messaging'], 'msg');
     const store = new PostgresOutboxStore(tx, schema);
     const event = createEnvelope({ type: 'test.x', version: 1, payload: {}, tenantId: 't', requestId: 'r' });
     await expect(
