@@ -37,6 +37,7 @@ import { RoleDefinitionStore } from './ports/role-definition-store';
 import { SessionStore } from './ports/session-store';
 import { TotpStore } from './ports/totp-store';
 import { AdminScope } from './rbac/admin-scope';
+import { TenantRule } from './rbac/tenant-rule';
 import { RolePrivilege } from './rbac/role-privilege';
 import { PolicyRegistry } from './rbac/policy.registry';
 import { DEFAULT_REBAC_SCHEMA, assertRebacSchema } from './rebac/rebac.schema';
@@ -129,6 +130,7 @@ export class AuthxModule {
         OtpService,
         PolicyRegistry,
         AdminScope,
+        TenantRule,
         RolePrivilege,
         RebacService,
         AuthorizationService,

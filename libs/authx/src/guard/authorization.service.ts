@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { RequestContext, type Principal } from '@mikasmissions/context';
-import { AUTHX_OPTIONS, type ResolvedAuthxOptions } from '../authx.options';
 import { AuthxUnavailableError, ForbiddenError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
 import { PolicyRegistry } from '../rbac/policy.registry';
+import { TenantRule } from '../rbac/tenant-rule';
 import { RebacService } from '../rebac/rebac.service';
 import type { ResolvedRelationCheck } from '../relation-check.decorator';
 import type { AbacInput, RequireRule } from '../require.decorator';
@@ -26,7 +26,7 @@ export class AuthorizationService {
     private readonly rebac: RebacService,
     private readonly audit: AuditService,
     private readonly moduleRef: ModuleRef,
-    @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
+    private readonly tenantRule: TenantRule,
   ) {}
 
   /** Authorizes `principal` for `route` (its cached {@link RoutePolicy}); a denial is a 403. */
@@ -46,9 +46,7 @@ export class AuthorizationService {
     const requested = this.ctx.requestedTenant;
     const own = principal.tenantId;
     if (!requested || !own || requested === own) return;
-    const ok = this.policies.can(principal.roles, own, this.options.crossTenantPermission);
-    await this.decide(ok, 'tenant', action, `tenant:${requested}`, ok ? 'CROSS_TENANT_GRANTED' : 'tenant_mismatch', requested);
-    if (!ok) throw new ForbiddenError('tenant_mismatch', `this token belongs to tenant ${own}; it may not act in tenant ${requested}`);
+    await this.tenantRule.assert(principal.roles, own, requested, action);
   }
 
   private async checkRelation(check: ResolvedRelationCheck, req: AnyRequest, principal: Principal, tenantId: string): Promise<void> {

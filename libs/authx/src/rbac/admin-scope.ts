@@ -4,13 +4,14 @@ import { AUTHX_OPTIONS, PLATFORM_PERMISSION, type ResolvedAuthxOptions } from '.
 import { ForbiddenError } from '../authx.errors';
 import { AuditService } from '../audit/audit.service';
 import { ALL_TENANTS, PolicyRegistry, permissionMatches } from './policy.registry';
+import { TenantRule } from './tenant-rule';
 
 const ADMIN_PERMISSION = 'authx:admin';
 
 /**
  * What an admin route may touch beyond the `x-tenant-id` rule the guard applies:
- * - a tenant named in a body or query passes the same rule as the header (the principal's own
- *   tenant, another only with `tenants:cross`, and `authx:admin` there);
+ * - a tenant named in a body or query passes the same {@link TenantRule} as the header, and
+ *   needs `authx:admin` there;
  * - `*` (every tenant) and permissions that cover `tenants:cross` or `tenants:*` need the
  *   platform permission `tenants:*` (role `platform-admin`), so a tenant admin cannot grant
  *   more than its tenant. Every decision is audited; a denial is a 403.
@@ -25,6 +26,7 @@ export class AdminScope {
     private readonly ctx: RequestContext,
     private readonly policies: PolicyRegistry,
     private readonly audit: AuditService,
+    private readonly tenantRule: TenantRule,
     @Inject(AUTHX_OPTIONS) private readonly options: ResolvedAuthxOptions,
   ) {}
 
@@ -38,9 +40,7 @@ export class AdminScope {
       return tenant;
     }
     if (tenant === own) return tenant;
-    const crosses = principal ? this.policies.can(principal.roles, own, this.options.crossTenantPermission) : false;
-    await this.decide(crosses, action, `tenant:${tenant}`, crosses ? 'CROSS_TENANT_GRANTED' : 'tenant_mismatch', tenant);
-    if (!crosses) throw new ForbiddenError('tenant_mismatch', `this request belongs to tenant ${own}; it may not act in tenant ${tenant}`);
+    await this.tenantRule.assert(principal?.roles, own, tenant, action);
     await this.require(ADMIN_PERMISSION, tenant, action, `tenant:${tenant}`, `permission ${ADMIN_PERMISSION} is required in tenant ${tenant}`);
     return tenant;
   }
@@ -61,7 +61,7 @@ export class AdminScope {
     if (!ok) throw new ForbiddenError('missing_permission', message, { permission });
   }
 
-  private decide(ok: boolean, action: string, object: string, reason: string, tenantId?: string): Promise<void> {
-    return this.audit.record({ kind: 'tenant', action, object, decision: ok ? 'allow' : 'deny', reason, tenantId });
+  private decide(ok: boolean, action: string, object: string, reason: string): Promise<void> {
+    return this.audit.record({ kind: 'tenant', action, object, decision: ok ? 'allow' : 'deny', reason });
   }
 }
