@@ -127,3 +127,21 @@ export async function claimEntries(
   }
   return claimed;
 }
+
+/**
+ * `XCLAIM`s the due messages of `stream` (from where the last scan stopped, kept in `cursors`),
+ * each only if still idle long enough (another replica may have taken it) and not being handled
+ * here already (`active` holds `"<stream> <id>"`).
+ */
+export async function claimDue(
+  client: Redis,
+  stream: string,
+  o: { group: string; consumer: string; claimIdleMs: number; retryBaseMs: number; batchSize: number },
+  cursors: Map<string, string>,
+  active: ReadonlySet<string>,
+): Promise<StreamMessage[]> {
+  const { due, cursor } = await findDuePending(client, stream, { group: o.group, claimIdleMs: o.claimIdleMs, retryBaseMs: o.retryBaseMs, limit: o.batchSize, cursor: cursors.get(stream) ?? '-' });
+  cursors.set(stream, cursor);
+  const mine = due.filter(({ id }) => !active.has(`${stream} ${id}`));
+  return mine.length === 0 ? [] : claimEntries(client, stream, o, mine);
+}

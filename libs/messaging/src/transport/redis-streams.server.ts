@@ -8,10 +8,10 @@ import type { InboxStore } from '../ports/inbox-store';
 import { backoffMs } from '../backoff';
 import { deadLetter, recordFailure } from './delivery-failure';
 import { ensureGroups, groupStates, isMissingGroup } from './consumer-groups';
-import { claimEntries, findDuePending, forgetDeadConsumers, parseFailure } from './redelivery';
+import { claimDue, forgetDeadConsumers, parseFailure } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-event-handler';
-import { errorsKey, fieldValue, type StreamMessage } from './stream-message';
+import { errorsKey, readEnvelope, type StreamMessage } from './stream-message';
 
 /** Options of {@link RedisStreamsServer}. */
 export interface RedisStreamsServerOptions extends Omit<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>, Partial<Pick<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>> {
@@ -74,13 +74,13 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   /** `<stream> <id>` of the messages this consumer is handling right now (never claimed from itself). */
   private readonly active = new Set<string>();
   private lastForget = 0;
-  private readonly retryBaseMs: number;
-  private readonly retryMaxMs: number;
+  /** The options with the retry window resolved, once. */
+  private readonly options: RedisStreamsServerOptions & { retryBaseMs: number; retryMaxMs: number };
 
-  constructor(private readonly options: RedisStreamsServerOptions) {
+  constructor(options: RedisStreamsServerOptions) {
     super();
-    this.retryBaseMs = options.retryBaseMs ?? RETRY_BASE_MS;
-    this.retryMaxMs = Math.max(options.retryMaxMs ?? RETRY_MAX_MS, this.retryBaseMs);
+    const retryBaseMs = options.retryBaseMs ?? RETRY_BASE_MS;
+    this.options = { ...options, retryBaseMs, retryMaxMs: Math.max(options.retryMaxMs ?? RETRY_MAX_MS, retryBaseMs) };
   }
 
   on(): void {
@@ -131,7 +131,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     if (this.streams.length === 0) return;
     this.loop = this.readLoop();
     // Checked at least every retryBaseMs, so the shortest retry delays keep their spacing.
-    this.claimTimer = setInterval(() => this.track(this.claimTick()), Math.min(this.options.claimIntervalMs, this.retryBaseMs));
+    this.claimTimer = setInterval(() => this.track(this.claimTick()), Math.min(this.options.claimIntervalMs, this.options.retryBaseMs));
   }
 
   /** Stops reading, lets in-flight handlers finish and acknowledge, then disconnects. */
@@ -210,7 +210,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       const forget = Date.now() - this.lastForget >= this.options.claimIntervalMs;
       if (forget) this.lastForget = Date.now();
       for (const stream of this.streams) {
-        const claimed = await this.claimDue(stream);
+        const claimed = await claimDue(this.client!, stream, this.options, this.cursors, this.active);
         if (claimed.length > 0) await this.processBatch(claimed);
         else if (forget) await forgetDeadConsumers(this.client!, stream, this.options);
       }
@@ -233,18 +233,6 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       this.lastError = messageOf(error);
       return false;
     }
-  }
-
-  /** `XCLAIM`s the due messages of `stream`, each only if still idle long enough (another replica may have taken it). */
-  private async claimDue(stream: string): Promise<StreamMessage[]> {
-    const { due, cursor } = await findDuePending(this.client!, stream, {
-      group: this.options.group, claimIdleMs: this.options.claimIdleMs, retryBaseMs: this.retryBaseMs,
-      limit: this.options.batchSize, cursor: this.cursors.get(stream) ?? '-',
-    });
-    this.cursors.set(stream, cursor);
-    const mine = due.filter(({ id }) => !this.active.has(`${stream} ${id}`));
-    if (mine.length === 0) return [];
-    return claimEntries(this.client!, stream, this.options, mine);
   }
 
   /**
@@ -272,7 +260,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     for (const [i, run] of runs.entries()) {
       const { message } = run;
       if (errors[i] === null) acks.set(message.stream, [...(acks.get(message.stream) ?? []), message.id]);
-      else await this.failed(message, messageOf(errors[i]));
+      // A failed handler is retried later with backoff, or dead-lettered after maxDeliveries.
+      else if ((await recordFailure(this.client!, message, messageOf(errors[i]), this.options)) === 'dead') await this.deadLetter(message, messageOf(errors[i]));
     }
     if (acks.size === 0) return;
     const multi = this.client!.multi();
@@ -285,9 +274,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     const type = message.stream.slice(this.options.streamPrefix.length);
     let envelope: EventEnvelope;
     try {
-      envelope = JSON.parse(fieldValue(message.fields, 'envelope') ?? 'null') as EventEnvelope;
-      this.options.contracts.assertEnvelope(envelope);
-      if (envelope.type !== type) throw new Error(`envelope of type "${envelope.type}" on the stream of "${type}"`);
+      envelope = readEnvelope(message, type, this.options.contracts);
     } catch (error) {
       await this.deadLetter(message, `invalid event: ${messageOf(error)}`);
       return undefined;
@@ -301,12 +288,6 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     if (!handler) return undefined;
     const ctx = new RedisStreamsContext([message.stream, message.id, envelope, message.deliveries]);
     return { handler, envelope, ctx, message };
-  }
-
-  /** A handler failed: retry later with backoff, or dead-letter after `maxDeliveries`. */
-  private async failed(message: StreamMessage, error: string): Promise<void> {
-    const policy = { ...this.options, retryBaseMs: this.retryBaseMs, retryMaxMs: this.retryMaxMs };
-    if ((await recordFailure(this.client!, message, error, policy)) === 'dead') await this.deadLetter(message, error);
   }
 
   private async deadLetter(message: StreamMessage, error: string): Promise<void> {

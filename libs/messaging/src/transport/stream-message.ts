@@ -1,3 +1,5 @@
+import type { EventContracts } from '@mikasmissions/contracts-events';
+import type { EventEnvelope } from '../event-envelope';
 /** One stream entry as the consumer handles it. */
 export interface StreamMessage {
   stream: string;
@@ -17,3 +19,14 @@ export const dlqKey = (stream: string): string => `${stream}.dlq`;
 
 /** Hash of the last handler error per pending message of `stream` and `group`. */
 export const errorsKey = (stream: string, group: string): string => `${stream}:errors:${group}`;
+
+/**
+ * The envelope a message of the stream of `type` carries, checked against its contract; throws
+ * (with the reason) for one that is not JSON, breaks its schema or names another type.
+ */
+export function readEnvelope(message: StreamMessage, type: string, contracts: Pick<EventContracts, 'assertEnvelope'>): EventEnvelope {
+  const envelope = JSON.parse(fieldValue(message.fields, 'envelope') ?? 'null') as EventEnvelope;
+  contracts.assertEnvelope(envelope);
+  if (envelope.type !== type) throw new Error(`envelope of type "${envelope.type}" on the stream of "${type}"`);
+  return envelope;
+}
