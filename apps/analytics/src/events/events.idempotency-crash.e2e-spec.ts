@@ -1,5 +1,5 @@
 import { createRedisClient } from '@mikasmissions/persistence';
-import { testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { Pool } from 'pg';
 import { killAnalytics, startAnalytics, type AnalyticsProcess } from '../recorded-events/testing/analytics-process';
@@ -30,7 +30,6 @@ describe('Idempotency-Key across a SIGKILL of analytics (real process, Postgres,
   let app: AnalyticsProcess | undefined;
   const streamPrefix = uniquePrefix('idemcrash-streams');
   const keyPrefix = uniquePrefix('idemcrash-keys');
-  const idemPrefix = uniquePrefix('idemcrash-idem');
 
   beforeAll(async () => {
     db = await createIsolatedDatabase('idemcrash');
@@ -40,10 +39,7 @@ describe('Idempotency-Key across a SIGKILL of analytics (real process, Postgres,
   });
   afterAll(async () => {
     if (app) await killAnalytics(app.child);
-    for (const prefix of [streamPrefix, keyPrefix, idemPrefix]) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-    }
+    await deleteKeysUnder(redis, testKeyPrefix());
     await redis?.quit();
     await pool?.end();
     await db?.drop();
