@@ -28,7 +28,7 @@ export class AuditService {
       action: input.action.slice(0, 200),
       object: input.object ? input.object.slice(0, 300) : null,
       decision: input.decision,
-      reason: input.reason?.toLowerCase() ?? input.reason,
+      reason: input.reason,
     };
     const line = { audit: entry };
     if (entry.decision === 'deny') this.logger.warn(line);

@@ -35,7 +35,7 @@ export class AuthorizationService {
     const tenantId = this.ctx.tenantId;
     for (const permission of route.permissions) {
       const ok = this.policies.can(principal.roles, tenantId, permission);
-      await this.decide(ok, 'permission', permission, null, ok ? 'ROLE_GRANTS' : 'missing_permission');
+      await this.decide(ok, 'permission', permission, null, ok ? 'role_grants' : 'missing_permission');
       if (!ok) throw new ForbiddenError('missing_permission', `permission ${permission} is required in tenant ${tenantId}`, { permission });
     }
     if (route.relation) await this.checkRelation(route.relation, req, principal, tenantId);
@@ -61,7 +61,7 @@ export class AuthorizationService {
     }
     await this.decide(decision.allowed, 'relation', check.relation, object, decision.reason);
     if (!decision.allowed) {
-      throw new ForbiddenError('relation_denied', `${check.relation} on ${object} is required`, { relation: check.relation, object, reason: decision.reason?.toLowerCase() });
+      throw new ForbiddenError('relation_denied', `${check.relation} on ${object} is required`, { relation: check.relation, object, reason: decision.reason });
     }
   }
 
@@ -72,12 +72,12 @@ export class AuthorizationService {
       const input = { principal, req, tenantId };
       const resource = rule.resource ? await rule.resource(input, (token) => this.moduleRef.get(token as never, { strict: false })) : undefined;
       ok = (await rule.predicate({ ...input, resource })) === true;
-      if (ok) reason = 'PREDICATE_TRUE';
+      if (ok) reason = 'predicate_true';
     } catch {
       reason = 'predicate_error';
     }
     await this.decide(ok, 'predicate', `${action}:${rule.name}`, null, reason);
-    if (!ok) throw new ForbiddenError('predicate_denied', `access rule "${rule.name}" denied this request`, { rule: rule.name, reason: reason.toLowerCase() });
+    if (!ok) throw new ForbiddenError('predicate_denied', `access rule "${rule.name}" denied this request`, { rule: rule.name, reason });
   }
 
   private decide(ok: boolean, kind: string, action: string, object: string | null, reason: string, tenantId?: string): Promise<void> {

@@ -16,7 +16,7 @@ export function auditLogContract(name: string, make: () => AuditLog): void {
         action: 'events:write',
         object: null,
         decision: 'allow',
-        reason: 'ROLE_GRANTS',
+        reason: 'role_grants',
         ...over,
       });
       await log.append(entry(1));

@@ -57,7 +57,7 @@ export class AdminScope {
   private async require(permission: string, tenant: string, action: string, object: string, message: string): Promise<void> {
     const roles = this.ctx.principal?.roles;
     const ok = roles !== undefined && this.policies.can(roles, tenant, permission);
-    await this.decide(ok, action, object, ok ? 'ROLE_GRANTS' : 'missing_permission');
+    await this.decide(ok, action, object, ok ? 'role_grants' : 'missing_permission');
     if (!ok) throw new ForbiddenError('missing_permission', message, { permission });
   }
 

@@ -10,7 +10,7 @@ const SUBJECT = /^[a-z][a-z0-9_]{0,63}:[A-Za-z0-9_.@:-]{1,128}(#[a-z][a-z0-9_]{0
 /** 400 for a tuple that is not `type:id`, `relation`, `type:id[#relation]`. */
 export class InvalidTupleError extends PlatformError {
   constructor(message: string) {
-    super(400, 'INVALID_TUPLE', message);
+    super(400, 'invalid_tuple', message);
   }
 }
 

@@ -56,7 +56,7 @@ export class TotpStepUpService {
     if (!paced.ok) throw new ThrottledError('totp_rate_limited', 'one code at a time; retry in a moment', paced.resetMs / 1000);
     const result = await check();
     if (result !== 'invalid') return result;
-    await this.record(caller, action, 'TOTP_WRONG_CODE');
+    await this.record(caller, action, 'totp_wrong_code');
     const [session, user] = await Promise.all([this.store.hit(keys.sessionFailures, policy.sessionWindowSec * 1000), this.store.hit(keys.userFailures, HOUR_MS)]);
     if (user.count >= policy.maxFailuresPerUser) {
       await this.store.mark(keys.userLock, policy.userLockSec * 1000);
