@@ -54,6 +54,10 @@ export const ERROR_CODES = [
   'entitlement_unavailable',
   'autoplay_blocked',
   'parent_gate_required',
+  'session_not_found',
+  'invalid_stream_signature',
+  'stream_not_found',
+  'service_unavailable',
   'missing_subject',
   'entitlement_not_found',
   'invalid_source_url',
@@ -611,7 +615,65 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'entitlement_unavailable'
+      'entitlement_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'playbackHeartbeat': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'child_profile_forbidden'
+    ],
+    '404': [
+      'session_not_found'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'getPlaybackStream': {
+    '403': [
+      'invalid_stream_signature'
+    ],
+    '404': [
+      'stream_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
     ],
     '504': [
       'upstream_timeout'

@@ -302,6 +302,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/playback/sessions/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep a playback session alive; re-checks the limit, the bedtime and the parent's controls
+         * @description Answers `continue: false` (and the stream should stop) when the daily limit is used up, the bedtime has begun in the child's timezone, or the parent's controls no longer allow the episode. The minutes watched are the wall time since the session started.
+         */
+        post: operations["playbackHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/playback/streams/{session_id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An HLS playlist or segment of a session (signature-protected, no bearer token)
+         * @description Public at the gateway because players fetch segments without a bearer token: the `exp` and `sig` query parameters (HMAC-SHA256 over the session, the file and the expiry with `PLAYBACK_SIGNING_KEY`) are the credential. Playlists come back rewritten so every segment and sub-playlist URL carries its own signature. A bad, expired or other-session signature is 403 `invalid_stream_signature`.
+         */
+        get: operations["getPlaybackStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/progress/watch-events": {
         parameters: {
             query?: never;
@@ -946,6 +986,21 @@ export interface components {
             error?: Record<string, never>;
             details?: Record<string, never>;
         };
+        /** @description Nothing is required; the server measures the minutes itself. */
+        PlaybackHeartbeatRequest: {
+            /** @description Where the player is, for the record. */
+            position_seconds?: number;
+        };
+        PlaybackHeartbeatResponse: {
+            /** @description `false`: stop the stream (limit, bedtime or the parent's controls). */
+            continue: boolean;
+            remaining_minutes: number;
+            /**
+             * @description Why the stream must stop; absent while it may go on.
+             * @enum {string}
+             */
+            stop_reason?: "session_cap_reached" | "bedtime_active" | "episode_not_allowed";
+        };
     };
     responses: {
         /** @description The request is malformed or fails validation; `details` names the fields. */
@@ -1152,6 +1207,8 @@ export type RunLogsResponse = components['schemas']['RunLogsResponse'];
 export type ModelProfileInput = components['schemas']['ModelProfileInput'];
 export type ModelProfile = components['schemas']['ModelProfile'];
 export type HealthResponse = components['schemas']['HealthResponse'];
+export type PlaybackHeartbeatRequest = components['schemas']['PlaybackHeartbeatRequest'];
+export type PlaybackHeartbeatResponse = components['schemas']['PlaybackHeartbeatResponse'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -1761,6 +1818,77 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    playbackHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PlaybackHeartbeatRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the stream may go on. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackHeartbeatResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getPlaybackStream: {
+        parameters: {
+            query: {
+                exp: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                session_id: components["schemas"]["Id"];
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The playlist (`application/vnd.apple.mpegurl`) or segment (`video/mp2t`). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apple.mpegurl": string;
+                    "video/mp2t": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
