@@ -1,5 +1,6 @@
+import type { SessionCapReason } from '@mikasmissions/contracts-events';
 import { uuidv7 } from 'uuidv7';
-import type { Session, SessionQuery, NewSession } from '../session';
+import type { NewSession, Session } from '../session';
 import { SessionsRepository } from '../sessions.repository';
 
 /** In-process store for dev:local and unit tests; same contract as the Postgres adapter. */
@@ -7,21 +8,37 @@ export class MemorySessionsRepository extends SessionsRepository {
   private readonly rows = new Map<string, Session>();
 
   async create(session: NewSession): Promise<Session> {
-    const stored: Session = { id: uuidv7(), tenantId: session.tenantId, name: session.name, createdAt: new Date().toISOString() };
+    const stored: Session = {
+      ...session,
+      id: uuidv7(),
+      minutesWatched: 0,
+      startedAt: session.startedAt.toISOString(),
+      lastHeartbeatAt: null,
+      endedAt: null,
+      endReason: null,
+    };
     this.rows.set(stored.id, stored);
     return { ...stored };
   }
 
-  async find(tenantId: string, id: string): Promise<Session | null> {
+  async find(id: string): Promise<Session | null> {
     const found = this.rows.get(id.toLowerCase());
-    return found && found.tenantId === tenantId ? { ...found } : null;
+    return found ? { ...found } : null;
   }
 
-  async list(query: SessionQuery): Promise<Session[]> {
-    return [...this.rows.values()]
-      .filter((row) => row.tenantId === query.tenantId)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
-      .slice(0, query.limit)
-      .map((row) => ({ ...row }));
+  async heartbeat(id: string, at: Date, minutesWatched: number): Promise<Session | null> {
+    const found = this.rows.get(id.toLowerCase());
+    if (!found) return null;
+    found.lastHeartbeatAt = at.toISOString();
+    found.minutesWatched = Math.max(found.minutesWatched, minutesWatched);
+    return { ...found };
+  }
+
+  async end(id: string, at: Date, reason: SessionCapReason): Promise<boolean> {
+    const found = this.rows.get(id.toLowerCase());
+    if (!found || found.endedAt) return false;
+    found.endedAt = at.toISOString();
+    found.endReason = reason;
+    return true;
   }
 }
