@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig, UsesConfig } from '@mikasmissions/config';
-import { ResilienceService } from '@mikasmissions/resilience';
+import { ResilienceModule, ResilienceService } from '@mikasmissions/resilience';
 import { ServiceClient } from '@mikasmissions/service-client';
 import { playbackConfig } from '../playback.config';
 import { PLAYBACK_SETTINGS, playbackSettings, type PlaybackSettings } from '../playback-settings';
@@ -25,6 +25,7 @@ const http = (s: PlaybackSettings) => s.PLAYBACK_UPSTREAMS === 'http';
 @Global()
 @UsesConfig(playbackConfig)
 @Module({
+  imports: [ResilienceModule],
   controllers: [SubscriptionChangesConsumer],
   providers: [
     { provide: PLAYBACK_SETTINGS, inject: [AppConfig], useFactory: playbackSettings },
