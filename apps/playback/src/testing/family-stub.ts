@@ -120,7 +120,11 @@ export async function startFamilyStub(): Promise<FamilyStub> {
     url: `http://127.0.0.1:${port}`,
     port,
     state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
