@@ -3,6 +3,8 @@ export type { EventContract, EventDefinition, EventPayload, JsonSchema } from '.
 export { EventContracts, EventValidationError, PLATFORM_EVENT_CONTRACTS, UnknownEventTypeError } from './event-contracts';
 export { AnalyticsEventRecorded } from './events/analytics.events';
 export type { AnalyticsEventRecordedPayload } from './events/analytics.events';
+export { ChildProfileDeleted } from './events/children.events';
+export type { ChildProfileDeletedPayload } from './events/children.events';
 export { SubscriptionChanged } from './events/billing.events';
 export type { SubscriptionChangedPayload } from './events/billing.events';
 export { EpisodePublished } from './events/catalog.events';
