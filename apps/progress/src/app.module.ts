@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@mikasmissions/platform';
+import { KidsProgressModule } from './kids-progress/kids-progress.module';
 import { WatchEventsModule } from './watch-events/watch-events.module';
 
-/** The progress service (port 8086, prefix /v1): watch-events of the caller's tenant. */
+/** The progress service (port 8086, prefix /v1): watch events, resume points, the daily ledger and the kids progress. */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'progress', http: { port: 8086, prefix: 'v1' } }), WatchEventsModule],
+  imports: [PlatformModule.forRoot({ service: 'progress', http: { port: 8086, prefix: 'v1' }, messaging: true }), WatchEventsModule, KidsProgressModule],
 })
 export class AppModule {}

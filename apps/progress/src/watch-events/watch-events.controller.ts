@@ -1,27 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import type { WatchEvent } from './watch-event';
-import { CreateWatchEventDto } from './dto/create-watch-event.dto';
-import { ListWatchEventsQuery } from './dto/list-watch-events.query';
-import { WatchEventsService } from './watch-events.service';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import type { ProgressUpdatedPayload } from '@mikasmissions/contracts-events';
+import { ProgressUpdated } from '@mikasmissions/contracts-events';
+import { Idempotency } from '@mikasmissions/idempotency';
+import { Publish } from '@mikasmissions/messaging';
+import { Serialize } from '@mikasmissions/serialize';
+import { Roles } from '@mikasmissions/service-identity';
+import { parseWatchEvent } from './dto/watch-event.request';
+import { type AcceptedWatchEvent, WatchEventsService } from './watch-events.service';
 
-/** `GET/POST /watch-events`, `GET /watch-events/:id`: the watch-events of the caller's tenant. */
-@Controller('watch-events')
+const acceptedSchema = { title: 'WatchEventResponse', type: 'object', properties: { accepted: { type: 'boolean' } }, required: ['accepted'] };
+
+/** `POST /v1/progress/watch-events`: a player reports the position a child reached. */
+@Controller('progress/watch-events')
 export class WatchEventsController {
   constructor(private readonly watchEvents: WatchEventsService) {}
 
-  @Get()
-  list(@Query() query: ListWatchEventsQuery): Promise<{ data: WatchEvent[]; count: number }> {
-    return this.watchEvents.list(query);
-  }
-
-  @Get(':id')
-  get(@Param('id') id: string): Promise<WatchEvent> {
-    return this.watchEvents.get(id);
-  }
-
+  @Roles('parent', 'child', 'service')
+  @Idempotency()
   @Post()
-  @HttpCode(201)
-  create(@Body() dto: CreateWatchEventDto): Promise<WatchEvent> {
-    return this.watchEvents.create(dto);
+  @HttpCode(202)
+  @Publish(ProgressUpdated, { map: (r: AcceptedWatchEvent): ProgressUpdatedPayload => r.event, aggregateId: (r: AcceptedWatchEvent) => r.event.childId })
+  @Serialize(acceptedSchema)
+  record(@Body() body: unknown): Promise<AcceptedWatchEvent> {
+    return this.watchEvents.record(parseWatchEvent(body));
   }
 }

@@ -1,23 +1,27 @@
 import { Module } from '@nestjs/common';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
-import { MemoryWatchEventsRepository } from './adapters/memory-watch-events.repository';
-import { PostgresWatchEventsRepository } from './adapters/postgres-watch-events.repository';
+import { Clock } from '../time/clock';
+import { UpstreamsModule } from '../upstreams/upstreams.module';
+import { MemoryProgressRepository } from './adapters/memory-progress.repository';
+import { PostgresProgressRepository } from './adapters/postgres-progress.repository';
+import { ChildErasureController } from './child-erasure.controller';
+import { ProgressRepository } from './progress.repository';
 import { WatchEventsController } from './watch-events.controller';
-import { WatchEventsRepository } from './watch-events.repository';
 import { WatchEventsService } from './watch-events.service';
 
-/** The watch-events feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+/** Watch events and the store of positions and ledger: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @Module({
-  controllers: [WatchEventsController],
+  imports: [UpstreamsModule],
+  controllers: [WatchEventsController, ChildErasureController],
   providers: [
     WatchEventsService,
+    Clock,
     {
-      provide: WatchEventsRepository,
+      provide: ProgressRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) =>
-        sql ? new PostgresWatchEventsRepository(sql, schema) : new MemoryWatchEventsRepository(),
+      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresProgressRepository(sql, schema) : new MemoryProgressRepository()),
     },
   ],
-  exports: [WatchEventsService],
+  exports: [ProgressRepository, Clock, UpstreamsModule],
 })
 export class WatchEventsModule {}

@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'catalog_unavailable',
   'invalid_watch_ms',
   'invalid_event_time',
+  'child_progress_not_found',
   'episode_not_found',
   'episode_not_allowed',
   'invalid_limit',
@@ -526,7 +527,8 @@ export const OPERATION_ERROR_CODES = {
       'child_profile_forbidden'
     ],
     '404': [
-      'child_profile_not_found'
+      'child_profile_not_found',
+      'child_progress_not_found'
     ],
     '429': [
       'rate_limited'

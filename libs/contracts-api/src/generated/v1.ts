@@ -1681,7 +1681,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The progress. */
+            /** @description The progress; every number computed from the child's watch events, the local days in the child's timezone. */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
