@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { EventPublisher, connectEventConsumers } from '@mikasmissions/messaging';
-import { CHILD_OWNERSHIP, type EdgeIdentity, MemoryChildOwnership, signIdentity } from '@mikasmissions/service-identity';
+import { CHILD_OWNERSHIP, type EdgeIdentity, signIdentity } from '@mikasmissions/service-identity';
 import type { HttpAdapterName } from '@mikasmissions/http';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { baseUrl, bootApp, createContractValidator, deleteKeysUnder, TEST_EDGE_IDENTITY_KEY, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { Clock } from '../time/clock';
+import type { ConfiguredChildOwnership } from '../upstreams/configured-child-ownership';
 import { ChildControls, type ChildControlsView } from '../upstreams/child-controls';
 import { EpisodeDurations } from '../upstreams/episode-durations';
 import type { MemoryChildControls } from '../upstreams/memory-child-controls';
@@ -81,7 +82,7 @@ export async function startProgressApp(adapter: HttpAdapterName, stores: TestSto
     published,
     episodes: app.get(EpisodeDurations) as MemoryEpisodeDurations,
     controls: { set: (child, controls) => memoryControls.set(child, { historyPaused: false, ...controls }) },
-    grant: (parentUserId, childProfileId) => app.get<MemoryChildOwnership>(CHILD_OWNERSHIP).grant(parentUserId, childProfileId),
+    grant: (parentUserId, childProfileId) => app.get<ConfiguredChildOwnership>(CHILD_OWNERSHIP).memory.grant(parentUserId, childProfileId),
     setNow: (iso) => {
       now = new Date(iso);
     },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig, UsesConfig } from '@mikasmissions/config';
+import { ServiceClient } from '@mikasmissions/service-client';
 import { progressConfig } from '../progress.config';
 import { ChildControls } from './child-controls';
 import { EpisodeDurations } from './episode-durations';
@@ -7,11 +8,6 @@ import { HttpChildControls } from './http-child-controls';
 import { HttpEpisodeDurations } from './http-episode-durations';
 import { MemoryChildControls } from './memory-child-controls';
 import { MemoryEpisodeDurations } from './memory-episode-durations';
-import type { UpstreamCall } from './upstream-call';
-
-const notWired: UpstreamCall = async (service) => {
-  throw new Error(`progress: no ServiceClient wired to reach ${service} (PROGRESS_UPSTREAMS=http)`);
-};
 
 const memory = (config: AppConfig): boolean => config.slice(progressConfig).PROGRESS_UPSTREAMS === 'memory';
 
@@ -23,8 +19,16 @@ const memory = (config: AppConfig): boolean => config.slice(progressConfig).PROG
 @UsesConfig(progressConfig)
 @Module({
   providers: [
-    { provide: EpisodeDurations, inject: [AppConfig], useFactory: (config: AppConfig) => (memory(config) ? new MemoryEpisodeDurations() : new HttpEpisodeDurations(notWired)) },
-    { provide: ChildControls, inject: [AppConfig], useFactory: (config: AppConfig) => (memory(config) ? new MemoryChildControls() : new HttpChildControls(notWired)) },
+    {
+      provide: EpisodeDurations,
+      inject: [AppConfig, ServiceClient],
+      useFactory: (config: AppConfig, client: ServiceClient) => (memory(config) ? new MemoryEpisodeDurations() : new HttpEpisodeDurations(client)),
+    },
+    {
+      provide: ChildControls,
+      inject: [AppConfig, ServiceClient],
+      useFactory: (config: AppConfig, client: ServiceClient) => (memory(config) ? new MemoryChildControls() : new HttpChildControls(client)),
+    },
   ],
   exports: [EpisodeDurations, ChildControls],
 })
