@@ -16,6 +16,7 @@ export interface DailyUsageView {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isCalendarDay = (date: string): boolean => DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && shiftDate(date, 0) === date;
 
 /** A child's progress summary (public) and one local day's usage (playback's limit check). */
 @Injectable()
@@ -38,7 +39,7 @@ export class KidsProgressService {
 
   /** Minutes watched on `date` (default: today) in the child's timezone. */
   async usage(childProfileId: string, date: string | undefined): Promise<DailyUsageView> {
-    if (date !== undefined && (!DATE.test(date) || shiftDate(date, 0) !== date)) throw new InvalidUsageDateError();
+    if (date !== undefined && !isCalendarDay(date)) throw new InvalidUsageDateError();
     const controls = await this.controls.find(childProfileId);
     const timezone = knownTimezone(controls?.timezone);
     const day = date ?? localDateOf(this.clock.now(), timezone);
