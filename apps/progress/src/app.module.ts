@@ -7,7 +7,12 @@ import { WatchEventsModule } from './watch-events/watch-events.module';
 /** The progress service (port 8086, prefix /v1): watch events, resume points, the daily ledger and the kids progress. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'progress', http: { port: 8086, prefix: 'v1' }, messaging: true, identity: { childOwnership: ConfiguredChildOwnership } }),
+    PlatformModule.forRoot({
+      service: 'progress',
+      http: { port: 8086, prefix: 'v1' },
+      messaging: true,
+      identity: { childOwnership: ConfiguredChildOwnership },
+    }),
     WatchEventsModule,
     KidsProgressModule,
   ],

@@ -11,11 +11,17 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
   let n = 0;
   const id = (label: string) => `${label}-${stores.replace('+', '-')}-${Date.now().toString(36)}-${(n += 1)}`;
   const watch = async (child: string, episode: string, watchMs: number, eventTime: string) => {
-    const res = await t.call('POST', ROUTE, who.service(), { child_profile_id: child, episode_id: episode, watch_ms: watchMs, event_time: eventTime });
+    const res = await t.call('POST', ROUTE, who.service(), {
+      child_profile_id: child,
+      episode_id: episode,
+      watch_ms: watchMs,
+      event_time: eventTime,
+    });
     expect(res.status).toBe(202);
   };
   const progress = async (child: string) => t.call('GET', `/v1/kids/progress/${child}`, who.service());
-  const usage = async (child: string, date?: string) => t.call('GET', `${t.internalBase}/progress/${child}/usage${date ? `?date=${date}` : ''}`, who.service());
+  const usage = async (child: string, date?: string) =>
+    t.call('GET', `${t.internalBase}/progress/${child}/usage${date ? `?date=${date}` : ''}`, who.service());
 
   beforeAll(async () => {
     t = await startProgressApp('express', stores);
@@ -69,10 +75,20 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
       await watch(child, 'ep-1', 300_000, '2026-12-01T23:10:00Z');
     }
     expect((await progress(berlin)).body).toMatchObject({ watched_minutes_today: 3, watched_minutes_7d: 5 });
-    expect((await usage(berlin, '2026-12-01')).body).toEqual({ child_profile_id: berlin, date: '2026-12-01', minutes_used: 2, timezone: 'Europe/Berlin' });
+    expect((await usage(berlin, '2026-12-01')).body).toEqual({
+      child_profile_id: berlin,
+      date: '2026-12-01',
+      minutes_used: 2,
+      timezone: 'Europe/Berlin',
+    });
     expect((await usage(berlin)).body).toMatchObject({ date: '2026-12-02', minutes_used: 3 });
     expect((await progress(newYork)).body).toMatchObject({ watched_minutes_today: 5, watched_minutes_7d: 5 });
-    expect((await usage(newYork)).body).toEqual({ child_profile_id: newYork, date: '2026-12-01', minutes_used: 5, timezone: 'America/New_York' });
+    expect((await usage(newYork)).body).toEqual({
+      child_profile_id: newYork,
+      date: '2026-12-01',
+      minutes_used: 5,
+      timezone: 'America/New_York',
+    });
     t.setNow('2026-12-02T05:30:00Z');
     expect((await progress(newYork)).body).toMatchObject({ watched_minutes_today: 0, watched_minutes_7d: 5 });
     const noZone = id('nozone');
@@ -111,8 +127,12 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
     await watch(kid, 'ep-1', 180_000, '2026-12-01T11:00:00Z');
     const after = await usage(kid, '2026-12-01');
     expect([after.headers.get('x-cache'), after.body.minutes_used]).toEqual(['MISS', 3]);
-    expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage?date=2026-13-45`, who.service())).body.error?.code).toBe('validation_failed');
-    expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage?date=2026-02-30`, who.service())).body.error?.code).toBe('validation_failed');
+    expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage?date=2026-13-45`, who.service())).body.error?.code).toBe(
+      'validation_failed',
+    );
+    expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage?date=2026-02-30`, who.service())).body.error?.code).toBe(
+      'validation_failed',
+    );
     expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage`, who.parent('p'))).status).toBe(403);
   });
 
@@ -123,7 +143,14 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
     expect((await progress(kid)).status).toBe(200);
     const publisher = t.app.get(EventPublisher);
     await publisher.publish(ChildProfileDeleted, { parentUserId: 'p', childProfileId: kid }, { tenantId: 'default' });
-    expect((await eventually(() => progress(kid), (res) => res.status === 404)).status).toBe(404);
+    expect(
+      (
+        await eventually(
+          () => progress(kid),
+          (res) => res.status === 404,
+        )
+      ).status,
+    ).toBe(404);
     expect((await usage(kid, '2026-12-01')).body).toMatchObject({ minutes_used: 0 });
     if (stores === 'memory') return;
     const pool = createPgPool(testDatabaseUrl(), 1);

@@ -16,7 +16,8 @@ export interface DailyUsageView {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDay = (date: string): boolean => DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && shiftDate(date, 0) === date;
+const isCalendarDay = (date: string): boolean =>
+  DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && shiftDate(date, 0) === date;
 
 /** A child's progress summary (public) and one local day's usage (playback's limit check). */
 @Injectable()

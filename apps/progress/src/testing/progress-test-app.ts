@@ -3,7 +3,17 @@ import { EventPublisher, connectEventConsumers } from '@mikasmissions/messaging'
 import { CHILD_OWNERSHIP, type EdgeIdentity, signIdentity } from '@mikasmissions/service-identity';
 import type { HttpAdapterName } from '@mikasmissions/http';
 import { createRedisClient } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, createContractValidator, deleteKeysUnder, TEST_EDGE_IDENTITY_KEY, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
+import {
+  baseUrl,
+  bootApp,
+  createContractValidator,
+  deleteKeysUnder,
+  TEST_EDGE_IDENTITY_KEY,
+  testEnv,
+  testKeyPrefix,
+  testRedisUrl,
+  type TestStores,
+} from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { Clock } from '../time/clock';
 import type { ConfiguredChildOwnership } from '../upstreams/configured-child-ownership';
@@ -37,8 +47,21 @@ export interface ProgressTestApp {
 
 /** Identities as the gateway signs them. */
 export const who = {
-  parent: (parentUserId: string): EdgeIdentity => ({ role: 'parent', tenantId: 'default', requestId: `r-${parentUserId}`, parentUserId, subject: parentUserId }),
-  child: (parentUserId: string, childProfileId: string): EdgeIdentity => ({ role: 'child', tenantId: 'default', requestId: `r-${childProfileId}`, parentUserId, childProfileId, subject: childProfileId }),
+  parent: (parentUserId: string): EdgeIdentity => ({
+    role: 'parent',
+    tenantId: 'default',
+    requestId: `r-${parentUserId}`,
+    parentUserId,
+    subject: parentUserId,
+  }),
+  child: (parentUserId: string, childProfileId: string): EdgeIdentity => ({
+    role: 'child',
+    tenantId: 'default',
+    requestId: `r-${childProfileId}`,
+    parentUserId,
+    childProfileId,
+    subject: childProfileId,
+  }),
   service: (): EdgeIdentity => ({ role: 'service', tenantId: 'default', requestId: 'r-service', subject: 'playback' }),
   admin: (): EdgeIdentity => ({ role: 'admin', tenantId: 'default', requestId: 'r-admin', subject: 'admin' }),
 };
@@ -49,7 +72,11 @@ export const who = {
  * Every `/v1` answer of {@link ProgressTestApp.call} is checked against the v1 contract.
  */
 export async function startProgressApp(adapter: HttpAdapterName, stores: TestStores): Promise<ProgressTestApp> {
-  const app = await bootApp(AppModule, { adapter, env: testEnv(stores, { PROGRESS_UPSTREAMS: 'memory', AUTH_MODE: 'enforce' }), globalPrefix: 'v1' });
+  const app = await bootApp(AppModule, {
+    adapter,
+    env: testEnv(stores, { PROGRESS_UPSTREAMS: 'memory', AUTH_MODE: 'enforce' }),
+    globalPrefix: 'v1',
+  });
   await connectEventConsumers(app);
   const root = await baseUrl(app);
   const published: Array<Record<string, unknown>> = [];
@@ -62,7 +89,13 @@ export async function startProgressApp(adapter: HttpAdapterName, stores: TestSto
   const clock = app.get(Clock);
   let now: Date | null = null;
   clock.now = () => now ?? new Date();
-  const call = async (method: string, path: string, identity: EdgeIdentity | null, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+  const call = async (
+    method: string,
+    path: string,
+    identity: EdgeIdentity | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> => {
     const signed = identity ? signIdentity(identity, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY) : {};
     const res = await fetch(`${root}${path}`, {
       method,

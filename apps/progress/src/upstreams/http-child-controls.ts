@@ -2,7 +2,10 @@ import { ServiceClient } from '@mikasmissions/service-client';
 import { ChildControls, type ChildControlsView } from './child-controls';
 import { UpstreamContractError } from './upstream-contract.error';
 
-type ControlsBody = { parent_user_id?: unknown; controls?: { timezone?: unknown; session_limit_minutes?: unknown; history_paused?: unknown } };
+type ControlsBody = {
+  parent_user_id?: unknown;
+  controls?: { timezone?: unknown; session_limit_minutes?: unknown; history_paused?: unknown };
+};
 
 /** {@link ChildControls} over identity's `GET /internal/controls/{child}`: 404 → `null`. */
 export class HttpChildControls extends ChildControls {
@@ -11,7 +14,11 @@ export class HttpChildControls extends ChildControls {
   }
 
   async find(childProfileId: string): Promise<ChildControlsView | null> {
-    const res = await this.client.call('identity', { method: 'GET', path: `/internal/controls/${encodeURIComponent(childProfileId)}`, timeoutMs: 2_000 });
+    const res = await this.client.call('identity', {
+      method: 'GET',
+      path: `/internal/controls/${encodeURIComponent(childProfileId)}`,
+      timeoutMs: 2_000,
+    });
     if (res.status === 404) return null;
     const body = (res.body ?? {}) as ControlsBody;
     if (res.status !== 200 || typeof body.parent_user_id !== 'string' || typeof body.controls !== 'object' || body.controls === null) {

@@ -11,11 +11,18 @@ export class HttpEpisodeDurations extends EpisodeDurations {
   }
 
   async find(episodeId: string): Promise<EpisodeFacts | null> {
-    const res = await this.client.call('catalog', { method: 'GET', path: `/internal/catalog/episodes/${encodeURIComponent(episodeId)}`, timeoutMs: 2_000 });
+    const res = await this.client.call('catalog', {
+      method: 'GET',
+      path: `/internal/catalog/episodes/${encodeURIComponent(episodeId)}`,
+      timeoutMs: 2_000,
+    });
     if (res.status === 404) return null;
     const body = (res.body ?? {}) as EpisodeBody;
-    if (res.status !== 200 || typeof body.duration_ms !== 'number' || body.duration_ms < 0) throw new UpstreamContractError('catalog', res.status);
-    const tags = Array.isArray(body.learning_tags) ? body.learning_tags.filter((t): t is string => typeof t === 'string' && t.length > 0 && t.length <= 64) : [];
+    if (res.status !== 200 || typeof body.duration_ms !== 'number' || body.duration_ms < 0)
+      throw new UpstreamContractError('catalog', res.status);
+    const tags = Array.isArray(body.learning_tags)
+      ? body.learning_tags.filter((t): t is string => typeof t === 'string' && t.length > 0 && t.length <= 64)
+      : [];
     return { durationMs: Math.floor(body.duration_ms), learningTags: tags.slice(0, 50) };
   }
 }

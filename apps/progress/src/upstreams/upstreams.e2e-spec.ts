@@ -10,7 +10,16 @@ const ROUTES: Record<string, unknown> = {
   '/internal/controls/c1': {
     child_profile_id: 'c1',
     parent_user_id: 'p1',
-    controls: { autoplay: false, chat_enabled: false, external_links: false, session_limit_minutes: 40, bedtime_window: '20:00-07:00', safety_mode: 'strict', timezone: 'America/New_York', history_paused: true },
+    controls: {
+      autoplay: false,
+      chat_enabled: false,
+      external_links: false,
+      session_limit_minutes: 40,
+      bedtime_window: '20:00-07:00',
+      safety_mode: 'strict',
+      timezone: 'America/New_York',
+      history_paused: true,
+    },
   },
   '/internal/profiles/c1': { child_profile_id: 'c1', parent_user_id: 'p1', age_band: '6-11' },
 };
@@ -39,20 +48,35 @@ describe('progress over real HTTP upstreams (PROGRESS_UPSTREAMS=http, ServiceCli
   const call = async (method: string, path: string, identity: EdgeIdentity, body?: unknown) => {
     const res = await fetch(`${url}${path}`, {
       method,
-      headers: { ...signIdentity(identity, { method, path }, TEST_EDGE_IDENTITY_KEY), ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...signIdentity(identity, { method, path }, TEST_EDGE_IDENTITY_KEY),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = await res.json();
     contract.assert({ method, path, status: res.status, body: json });
     return { status: res.status, body: json, retryAfter: res.headers.get('retry-after') };
   };
-  const event = (over: Record<string, unknown> = {}) => ({ child_profile_id: 'c1', episode_id: 'ep-1', watch_ms: 120_000, event_time: new Date(Date.now() - 60_000).toISOString(), ...over });
+  const event = (over: Record<string, unknown> = {}) => ({
+    child_profile_id: 'c1',
+    episode_id: 'ep-1',
+    watch_ms: 120_000,
+    event_time: new Date(Date.now() - 60_000).toISOString(),
+    ...over,
+  });
 
   beforeAll(async () => {
     upstream = fakeUpstream(seen);
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const upstreamUrl = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
-    const env = testEnv('memory', { AUTH_MODE: 'enforce', PROGRESS_UPSTREAMS: 'http', CATALOG_URL: upstreamUrl, IDENTITY_URL: upstreamUrl, PROFILE_URL: upstreamUrl });
+    const env = testEnv('memory', {
+      AUTH_MODE: 'enforce',
+      PROGRESS_UPSTREAMS: 'http',
+      CATALOG_URL: upstreamUrl,
+      IDENTITY_URL: upstreamUrl,
+      PROFILE_URL: upstreamUrl,
+    });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
     url = await baseUrl(app);
   });
@@ -64,16 +88,33 @@ describe('progress over real HTTP upstreams (PROGRESS_UPSTREAMS=http, ServiceCli
   it('asks profile for ownership, catalog for the duration and identity for the controls, each as the signed service', async () => {
     expect(await call('POST', '/v1/progress/watch-events', parent, event())).toMatchObject({ status: 202, body: { accepted: true } });
     expect(seen).toEqual(
-      expect.arrayContaining(['GET /internal/profiles/c1 service', 'GET /internal/catalog/episodes/ep-1 service', 'GET /internal/controls/c1 service']),
+      expect.arrayContaining([
+        'GET /internal/profiles/c1 service',
+        'GET /internal/catalog/episodes/ep-1 service',
+        'GET /internal/controls/c1 service',
+      ]),
     );
     expect(seen.every((line) => line.endsWith(' service'))).toBe(true);
-    expect((await call('GET', '/v1/kids/progress/c1', parent)).body).toMatchObject({ session_limit_minutes: 40, watched_minutes_7d: 2, last_episode_id: 'ep-1' });
+    expect((await call('GET', '/v1/kids/progress/c1', parent)).body).toMatchObject({
+      session_limit_minutes: 40,
+      watched_minutes_7d: 2,
+      last_episode_id: 'ep-1',
+    });
   });
 
   it("maps the upstreams' 404s: unknown episode 404 episode_not_found, a child profile does not know 403 child_profile_forbidden", async () => {
-    expect(await call('POST', '/v1/progress/watch-events', parent, event({ episode_id: 'ep-404' }))).toMatchObject({ status: 404, body: { error: { code: 'episode_not_found' } } });
-    expect(await call('POST', '/v1/progress/watch-events', stranger, event())).toMatchObject({ status: 403, body: { error: { code: 'child_profile_forbidden' } } });
-    expect(await call('POST', '/v1/progress/watch-events', parent, event({ child_profile_id: 'c-unknown' }))).toMatchObject({ status: 403, body: { error: { code: 'child_profile_forbidden' } } });
+    expect(await call('POST', '/v1/progress/watch-events', parent, event({ episode_id: 'ep-404' }))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'episode_not_found' } },
+    });
+    expect(await call('POST', '/v1/progress/watch-events', stranger, event())).toMatchObject({
+      status: 403,
+      body: { error: { code: 'child_profile_forbidden' } },
+    });
+    expect(await call('POST', '/v1/progress/watch-events', parent, event({ child_profile_id: 'c-unknown' }))).toMatchObject({
+      status: 403,
+      body: { error: { code: 'child_profile_forbidden' } },
+    });
   });
 
   it('answers 503 service_unavailable with Retry-After when the upstreams are down, never a guess', async () => {

@@ -22,12 +22,14 @@ const memory = (config: AppConfig): boolean => config.slice(progressConfig).PROG
     {
       provide: EpisodeDurations,
       inject: [AppConfig, ServiceClient],
-      useFactory: (config: AppConfig, client: ServiceClient) => (memory(config) ? new MemoryEpisodeDurations() : new HttpEpisodeDurations(client)),
+      useFactory: (config: AppConfig, client: ServiceClient) =>
+        memory(config) ? new MemoryEpisodeDurations() : new HttpEpisodeDurations(client),
     },
     {
       provide: ChildControls,
       inject: [AppConfig, ServiceClient],
-      useFactory: (config: AppConfig, client: ServiceClient) => (memory(config) ? new MemoryChildControls() : new HttpChildControls(client)),
+      useFactory: (config: AppConfig, client: ServiceClient) =>
+        memory(config) ? new MemoryChildControls() : new HttpChildControls(client),
     },
   ],
   exports: [EpisodeDurations, ChildControls],

@@ -32,27 +32,56 @@ export function progressRepositoryContract(name: string, make: () => Promise<Pro
         watchedMs: 60_000,
         newlyCompleted: false,
       });
-      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:02:00.000Z', 180_000) })).toMatchObject({ watchedMs: 120_000, positionMs: 180_000 });
+      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:02:00.000Z', 180_000) })).toMatchObject({
+        watchedMs: 120_000,
+        positionMs: 180_000,
+      });
       expect(await repo.watchedOn(c, '2026-12-01')).toBe(180_000);
       expect(await repo.watchedOn(c, '2026-12-02')).toBe(0);
-      expect(await repo.history(c)).toEqual({ started: 1, completed: 0, lastEpisodeId: 'ep-1', days: [{ localDate: '2026-12-01', watchedMs: 180_000, completions: 0 }] });
+      expect(await repo.history(c)).toEqual({
+        started: 1,
+        completed: 0,
+        lastEpisodeId: 'ep-1',
+        days: [{ localDate: '2026-12-01', watchedMs: 180_000, completions: 0 }],
+      });
     });
 
     it('counts a resend of the same child, episode and event time once', async () => {
       const c = child('b');
       const event = { childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 90_000) };
       await repo.record(event);
-      expect(await repo.record({ ...event })).toEqual({ duplicate: true, positionMs: 90_000, completed: false, watchedMs: 0, newlyCompleted: false });
+      expect(await repo.record({ ...event })).toEqual({
+        duplicate: true,
+        positionMs: 90_000,
+        completed: false,
+        watchedMs: 0,
+        newlyCompleted: false,
+      });
       expect(await repo.watchedOn(c, '2026-12-01')).toBe(90_000);
     });
 
     it('never counts a seek back, marks completion at 90 % once, and ignores an out-of-order older event', async () => {
       const c = child('c');
       await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 300_000) });
-      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:01:00.000Z', 100_000) })).toMatchObject({ watchedMs: 0, positionMs: 100_000 });
-      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:09:00.000Z', 540_000) })).toMatchObject({ watchedMs: 440_000, completed: true, newlyCompleted: true });
-      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:10:00.000Z', 600_000) })).toMatchObject({ completed: true, newlyCompleted: false, watchedMs: 60_000 });
-      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:05:00.000Z', 599_000) })).toMatchObject({ duplicate: false, watchedMs: 0, positionMs: 600_000 });
+      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:01:00.000Z', 100_000) })).toMatchObject({
+        watchedMs: 0,
+        positionMs: 100_000,
+      });
+      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:09:00.000Z', 540_000) })).toMatchObject({
+        watchedMs: 440_000,
+        completed: true,
+        newlyCompleted: true,
+      });
+      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:10:00.000Z', 600_000) })).toMatchObject({
+        completed: true,
+        newlyCompleted: false,
+        watchedMs: 60_000,
+      });
+      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:05:00.000Z', 599_000) })).toMatchObject({
+        duplicate: false,
+        watchedMs: 0,
+        positionMs: 600_000,
+      });
       expect((await repo.history(c)).days).toEqual([{ localDate: '2026-12-01', watchedMs: 800_000, completions: 1 }]);
     });
 
@@ -60,7 +89,10 @@ export function progressRepositoryContract(name: string, make: () => Promise<Pro
       const c = child('d');
       await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 590_000, { episodeId: 'ep-a' }) });
       await repo.record({ childProfileId: c, ...at('2026-12-02T10:00:00.000Z', 60_000, { episodeId: 'ep-b', localDate: '2026-12-02' }) });
-      await repo.record({ childProfileId: c, ...at('2026-12-02T09:00:00.000Z', 60_000, { episodeId: 'ep-c', localDate: '2026-12-02', historyPaused: true }) });
+      await repo.record({
+        childProfileId: c,
+        ...at('2026-12-02T09:00:00.000Z', 60_000, { episodeId: 'ep-c', localDate: '2026-12-02', historyPaused: true }),
+      });
       expect(await repo.history(c)).toEqual({
         started: 3,
         completed: 1,
@@ -82,7 +114,10 @@ export function progressRepositoryContract(name: string, make: () => Promise<Pro
       expect(await repo.erase(c)).toBe(true);
       expect(await repo.history(c)).toEqual({ started: 0, completed: 0, lastEpisodeId: null, days: [] });
       expect(await repo.watchedOn(c, '2026-12-01')).toBe(0);
-      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 60_000) })).toMatchObject({ duplicate: false, watchedMs: 60_000 });
+      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 60_000) })).toMatchObject({
+        duplicate: false,
+        watchedMs: 60_000,
+      });
       expect((await repo.history(other)).started).toBe(1);
     });
 

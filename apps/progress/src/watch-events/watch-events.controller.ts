@@ -8,7 +8,12 @@ import { Roles } from '@mikasmissions/service-identity';
 import { parseWatchEvent } from './dto/watch-event.request';
 import { type AcceptedWatchEvent, WatchEventsService } from './watch-events.service';
 
-const acceptedSchema = { title: 'WatchEventResponse', type: 'object', properties: { accepted: { type: 'boolean' } }, required: ['accepted'] };
+const acceptedSchema = {
+  title: 'WatchEventResponse',
+  type: 'object',
+  properties: { accepted: { type: 'boolean' } },
+  required: ['accepted'],
+};
 
 /** `POST /v1/progress/watch-events`: a player reports the position a child reached. */
 @Controller('progress/watch-events')
@@ -19,7 +24,10 @@ export class WatchEventsController {
   @Idempotency()
   @Post()
   @HttpCode(202)
-  @Publish(ProgressUpdated, { map: (r: AcceptedWatchEvent): ProgressUpdatedPayload => r.event, aggregateId: (r: AcceptedWatchEvent) => r.event.childId })
+  @Publish(ProgressUpdated, {
+    map: (r: AcceptedWatchEvent): ProgressUpdatedPayload => r.event,
+    aggregateId: (r: AcceptedWatchEvent) => r.event.childId,
+  })
   @Serialize(acceptedSchema)
   record(@Body() body: unknown): Promise<AcceptedWatchEvent> {
     return this.watchEvents.record(parseWatchEvent(body));

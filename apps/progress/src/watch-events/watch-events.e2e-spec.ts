@@ -9,7 +9,13 @@ describe.each(ADAPTERS)('POST /v1/progress/watch-events on %s', (adapter) => {
     const id = (label: string) => `${label}-${adapter}-${stores.replace('+', '-')}-${Date.now().toString(36)}`;
     let parent: string;
     let child: string;
-    const event = (over: Record<string, unknown> = {}) => ({ child_profile_id: child, episode_id: 'ep-moon', watch_ms: 120_000, event_time: '2026-12-01T10:00:00Z', ...over });
+    const event = (over: Record<string, unknown> = {}) => ({
+      child_profile_id: child,
+      episode_id: 'ep-moon',
+      watch_ms: 120_000,
+      event_time: '2026-12-01T10:00:00Z',
+      ...over,
+    });
     const minutesToday = async (c = child) => (await t.call('GET', `/v1/kids/progress/${c}`, who.service())).body.watched_minutes_today;
 
     beforeAll(async () => {
@@ -43,7 +49,12 @@ describe.each(ADAPTERS)('POST /v1/progress/watch-events on %s', (adapter) => {
           historyPaused: false,
         },
       ]);
-      const further = await t.call('POST', ROUTE, who.child(parent, child), event({ watch_ms: 560_000, event_time: '2026-12-01T10:04:00Z' }));
+      const further = await t.call(
+        'POST',
+        ROUTE,
+        who.child(parent, child),
+        event({ watch_ms: 560_000, event_time: '2026-12-01T10:04:00Z' }),
+      );
       expect(further.status).toBe(202);
       expect(t.published[1]).toMatchObject({ positionSeconds: 560, completed: true, watchedMs: 440_000 });
       expect(await minutesToday()).toBe(9);
@@ -105,7 +116,10 @@ describe.each(ADAPTERS)('POST /v1/progress/watch-events on %s', (adapter) => {
 
     it('answers 401 missing_identity without an identity and 403 insufficient_role for an admin', async () => {
       expect(await t.call('POST', ROUTE, null, event())).toMatchObject({ status: 401, body: { error: { code: 'missing_identity' } } });
-      expect(await t.call('POST', ROUTE, who.admin(), event())).toMatchObject({ status: 403, body: { error: { code: 'insufficient_role' } } });
+      expect(await t.call('POST', ROUTE, who.admin(), event())).toMatchObject({
+        status: 403,
+        body: { error: { code: 'insufficient_role' } },
+      });
     });
 
     it('keeps the resume point but marks the events when the history is paused', async () => {
@@ -117,7 +131,10 @@ describe.each(ADAPTERS)('POST /v1/progress/watch-events on %s', (adapter) => {
         [true, 60, 60_000],
         [false, 90, 30_000],
       ]);
-      expect((await t.call('GET', `/v1/kids/progress/${child}`, who.parent(parent))).body).toMatchObject({ last_episode_id: 'ep-moon', watched_minutes_today: 1 });
+      expect((await t.call('GET', `/v1/kids/progress/${child}`, who.parent(parent))).body).toMatchObject({
+        last_episode_id: 'ep-moon',
+        watched_minutes_today: 1,
+      });
     });
   });
 });

@@ -19,7 +19,8 @@ import { WatchEventsService } from './watch-events.service';
     {
       provide: ProgressRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresProgressRepository(sql, schema) : new MemoryProgressRepository()),
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresProgressRepository(sql, schema) : new MemoryProgressRepository(),
     },
   ],
   exports: [ProgressRepository, Clock, UpstreamsModule],

@@ -47,7 +47,10 @@ export interface RecordOutcome {
  */
 export function advance(previous: EpisodePosition | null, record: WatchRecord): { next: EpisodePosition; outcome: RecordOutcome } {
   if (previous && record.eventTime.getTime() < previous.lastEventTime.getTime()) {
-    return { next: previous, outcome: { duplicate: false, positionMs: previous.positionMs, completed: previous.completed, watchedMs: 0, newlyCompleted: false } };
+    return {
+      next: previous,
+      outcome: { duplicate: false, positionMs: previous.positionMs, completed: previous.completed, watchedMs: 0, newlyCompleted: false },
+    };
   }
   const before = previous?.positionMs ?? 0;
   const reachedMark = record.durationMs > 0 && record.watchMs >= COMPLETION_RATIO * record.durationMs;
@@ -55,7 +58,13 @@ export function advance(previous: EpisodePosition | null, record: WatchRecord): 
   const next: EpisodePosition = { positionMs: record.watchMs, completed, lastEventTime: record.eventTime };
   return {
     next,
-    outcome: { duplicate: false, positionMs: record.watchMs, completed, watchedMs: Math.max(0, record.watchMs - before), newlyCompleted: completed && !(previous?.completed ?? false) },
+    outcome: {
+      duplicate: false,
+      positionMs: record.watchMs,
+      completed,
+      watchedMs: Math.max(0, record.watchMs - before),
+      newlyCompleted: completed && !(previous?.completed ?? false),
+    },
   };
 }
 

@@ -8,4 +8,8 @@ export interface ChildProfileDeletedPayload {
 }
 
 /** `child.profile.deleted` v1: a parent deleted a child profile; every service erases that child's data. */
-export const ChildProfileDeleted = defineEvent<ChildProfileDeletedPayload>({ type: 'child.profile.deleted', version: 1, schema: childProfileDeletedV1 });
+export const ChildProfileDeleted = defineEvent<ChildProfileDeletedPayload>({
+  type: 'child.profile.deleted',
+  version: 1,
+  schema: childProfileDeletedV1,
+});

@@ -16,13 +16,23 @@ export class MemoryProgressRepository extends ProgressRepository {
     const key = `${record.episodeId}\u0000${record.eventTime.toISOString()}`;
     const previous = state.positions.get(record.episodeId) ?? null;
     if (state.events.has(key)) {
-      return { duplicate: true, positionMs: previous?.positionMs ?? 0, completed: previous?.completed ?? false, watchedMs: 0, newlyCompleted: false };
+      return {
+        duplicate: true,
+        positionMs: previous?.positionMs ?? 0,
+        completed: previous?.completed ?? false,
+        watchedMs: 0,
+        newlyCompleted: false,
+      };
     }
     state.events.add(key);
     const { next, outcome } = advance(previous, record);
     state.positions.set(record.episodeId, next);
     const day = state.days.get(record.localDate) ?? { localDate: record.localDate, watchedMs: 0, completions: 0 };
-    state.days.set(record.localDate, { ...day, watchedMs: day.watchedMs + outcome.watchedMs, completions: day.completions + (outcome.newlyCompleted ? 1 : 0) });
+    state.days.set(record.localDate, {
+      ...day,
+      watchedMs: day.watchedMs + outcome.watchedMs,
+      completions: day.completions + (outcome.newlyCompleted ? 1 : 0),
+    });
     return outcome;
   }
 
@@ -31,7 +41,12 @@ export class MemoryProgressRepository extends ProgressRepository {
     if (!state) return { started: 0, completed: 0, lastEpisodeId: null, days: [] };
     const positions = [...state.positions.entries()];
     const newest = positions.reduce<[string, EpisodePosition] | null>(
-      (best, entry) => (!best || entry[1].lastEventTime.getTime() > best[1].lastEventTime.getTime() || (entry[1].lastEventTime.getTime() === best[1].lastEventTime.getTime() && entry[0] > best[0]) ? entry : best),
+      (best, entry) =>
+        !best ||
+        entry[1].lastEventTime.getTime() > best[1].lastEventTime.getTime() ||
+        (entry[1].lastEventTime.getTime() === best[1].lastEventTime.getTime() && entry[0] > best[0])
+          ? entry
+          : best,
       null,
     );
     return {

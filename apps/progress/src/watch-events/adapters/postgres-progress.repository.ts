@@ -48,16 +48,19 @@ export class PostgresProgressRepository extends ProgressRepository {
         [child, episode],
       );
       const previous = { positionMs: Number(row.position_ms), completed: row.completed, lastEventTime: new Date(row.last_event_time) };
-      if (inserted.length === 0) return { duplicate: true, positionMs: previous.positionMs, completed: previous.completed, watchedMs: 0, newlyCompleted: false };
+      if (inserted.length === 0)
+        return { duplicate: true, positionMs: previous.positionMs, completed: previous.completed, watchedMs: 0, newlyCompleted: false };
       const { next, outcome } = advance(previous, record);
-      await db.query(`UPDATE ${this.positions} SET position_ms = $3, completed = $4, last_event_time = $5 WHERE child_profile_id = $1 AND episode_id = $2`, [
+      await db.query(
+        `UPDATE ${this.positions} SET position_ms = $3, completed = $4, last_event_time = $5 WHERE child_profile_id = $1 AND episode_id = $2`,
+        [child, episode, next.positionMs, next.completed, next.lastEventTime],
+      );
+      await db.query(`UPDATE ${this.events} SET watched_ms = $4 WHERE child_profile_id = $1 AND episode_id = $2 AND event_time = $3`, [
         child,
         episode,
-        next.positionMs,
-        next.completed,
-        next.lastEventTime,
+        record.eventTime,
+        outcome.watchedMs,
       ]);
-      await db.query(`UPDATE ${this.events} SET watched_ms = $4 WHERE child_profile_id = $1 AND episode_id = $2 AND event_time = $3`, [child, episode, record.eventTime, outcome.watchedMs]);
       await db.query(
         `INSERT INTO ${this.days} (child_profile_id, local_date, watched_ms, completions) VALUES ($1, $2, $3, $4)
          ON CONFLICT (child_profile_id, local_date) DO UPDATE SET watched_ms = ${this.days}.watched_ms + EXCLUDED.watched_ms, completions = ${this.days}.completions + EXCLUDED.completions`,
@@ -88,10 +91,12 @@ export class PostgresProgressRepository extends ProgressRepository {
   }
 
   async watchedOn(childProfileId: string, localDate: string): Promise<number> {
-    const [row] = await this.sql.client().query<{ watched_ms: string }>(`SELECT watched_ms::text FROM ${this.days} WHERE child_profile_id = $1 AND local_date = $2`, [
-      childProfileId,
-      localDate,
-    ]);
+    const [row] = await this.sql
+      .client()
+      .query<{ watched_ms: string }>(`SELECT watched_ms::text FROM ${this.days} WHERE child_profile_id = $1 AND local_date = $2`, [
+        childProfileId,
+        localDate,
+      ]);
     return row ? Number(row.watched_ms) : 0;
   }
 
