@@ -75,6 +75,19 @@ describe.each(ADAPTERS)('POST /v1/progress/watch-events on %s', (adapter) => {
       expect(await minutesToday()).toBe(5);
     });
 
+    it('counts concurrent resends once, and refuses a key reused with another body with 422 idempotency_key_reused', async () => {
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.call('POST', ROUTE, who.parent(parent), event())));
+      expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202]);
+      expect(await minutesToday()).toBe(2);
+      expect(t.published.filter((p) => p.watchedMs !== 0)).toHaveLength(1);
+      const headers = { 'idempotency-key': `reuse-${child}` };
+      expect((await t.call('POST', ROUTE, who.parent(parent), event({ event_time: '2026-12-01T10:01:00Z' }), headers)).status).toBe(202);
+      const reused = await t.call('POST', ROUTE, who.parent(parent), event({ event_time: '2026-12-01T10:02:00Z' }), headers);
+      expect(reused).toMatchObject({ status: 422, body: { error: { code: 'idempotency_key_reused' } } });
+      const bad = await t.call('POST', ROUTE, who.parent(parent), event(), { 'idempotency-key': 'ü'.repeat(3) });
+      expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid_idempotency_key' } } });
+    });
+
     it('answers 400 missing_fields, invalid_watch_ms, invalid_event_time and validation_failed, storing nothing', async () => {
       const cases: Array<[Record<string, unknown>, string]> = [
         [{ child_profile_id: child, episode_id: 'ep-moon', watch_ms: 1 }, 'missing_fields'],
@@ -95,6 +108,7 @@ describe.each(ADAPTERS)('POST /v1/progress/watch-events on %s', (adapter) => {
       }
       const missing = await t.call('POST', ROUTE, who.parent(parent), { episode_id: 'ep-moon' });
       expect(missing.body.error?.details).toEqual({ fields: ['child_profile_id', 'watch_ms', 'event_time'] });
+      expect((await t.call('POST', ROUTE, who.parent(parent), '{"child_profile_id":')).body.error?.code).toBe('malformed_json');
       expect((await t.call('POST', ROUTE, who.parent(parent), event({ watch_ms: 610_000 }))).status).toBe(202);
       expect(t.published).toHaveLength(1);
     });

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'upstream_timeout',
   'store_unavailable',
   'service_unavailable',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -627,7 +631,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json',
       'missing_fields',
       'invalid_watch_ms',
-      'invalid_event_time'
+      'invalid_event_time',
+      'invalid_idempotency_key'
     ],
     '401': [
       'missing_token',
@@ -642,11 +647,17 @@ export const OPERATION_ERROR_CODES = {
       'episode_not_found',
       'child_profile_not_found'
     ],
+    '409': [
+      'idempotency_in_flight'
+    ],
     '413': [
       'payload_too_large'
     ],
     '415': [
       'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
     ],
     '429': [
       'rate_limited'
@@ -656,7 +667,8 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'service_unavailable'
+      'service_unavailable',
+      'idempotency_unavailable'
     ],
     '504': [
       'upstream_timeout'
