@@ -21,7 +21,7 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
   };
   const progress = async (child: string) => t.call('GET', `/v1/kids/progress/${child}`, who.service());
   const usage = async (child: string, date?: string) =>
-    t.call('GET', `${t.internalBase}/progress/${child}/usage${date ? `?date=${date}` : ''}`, who.service());
+    t.call('GET', `/internal/progress/${child}/usage${date ? `?date=${date}` : ''}`, who.service());
 
   beforeAll(async () => {
     t = await startProgressApp('express', stores);
@@ -127,13 +127,15 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
     await watch(kid, 'ep-1', 180_000, '2026-12-01T11:00:00Z');
     const after = await usage(kid, '2026-12-01');
     expect([after.headers.get('x-cache'), after.body.minutes_used]).toEqual(['MISS', 3]);
-    expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage?date=2026-13-45`, who.service())).body.error?.code).toBe(
+    expect((await t.call('GET', `/internal/progress/${kid}/usage?date=2026-13-45`, who.service())).body.error?.code).toBe(
       'validation_failed',
     );
-    expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage?date=2026-02-30`, who.service())).body.error?.code).toBe(
+    expect((await t.call('GET', `/internal/progress/${kid}/usage?date=2026-02-30`, who.service())).body.error?.code).toBe(
       'validation_failed',
     );
-    expect((await t.call('GET', `${t.internalBase}/progress/${kid}/usage`, who.parent('p'))).status).toBe(403);
+    expect((await t.call('GET', `/internal/progress/${kid}/usage`, who.parent('p'))).status).toBe(403);
+    expect((await t.call('GET', `/internal/progress/${kid}/usage`, null)).status).toBe(401);
+    expect((await t.call('GET', `/v1/internal/progress/${kid}/usage`, who.service())).status).toBe(404);
   });
 
   it('erases the history when child.profile.deleted arrives', async () => {

@@ -34,8 +34,6 @@ const contract = createContractValidator();
 /** The progress app booted for e2e tests, with its in-process upstreams, clock and helpers. */
 export interface ProgressTestApp {
   app: INestApplication;
-  /** Where `/internal/*` is served (without or with the v1 prefix, whichever this platform does). */
-  internalBase: string;
   published: Array<Record<string, unknown>>;
   episodes: MemoryEpisodeDurations;
   controls: { set(child: string, controls: Partial<ChildControlsView> & { parentUserId: string }): void };
@@ -107,11 +105,9 @@ export async function startProgressApp(adapter: HttpAdapterName, stores: TestSto
     if (path.startsWith('/v1/') && !path.startsWith('/v1/internal/')) contract.assert({ method, path, status: res.status, body: parsed });
     return { status: res.status, headers: res.headers, body: parsed };
   };
-  const probe = await call('GET', '/internal/progress/probe/usage', who.service());
   const memoryControls = app.get(ChildControls) as MemoryChildControls;
   return {
     app,
-    internalBase: probe.status === 200 ? '/internal' : '/v1/internal',
     published,
     episodes: app.get(EpisodeDurations) as MemoryEpisodeDurations,
     controls: { set: (child, controls) => memoryControls.set(child, { historyPaused: false, ...controls }) },
