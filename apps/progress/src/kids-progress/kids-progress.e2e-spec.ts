@@ -64,6 +64,19 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
     });
   });
 
+  it('shows a parent only its own children and a child only itself (403 child_profile_forbidden)', async () => {
+    const kid = id('own');
+    t.grant('p-own', kid);
+    t.controls.set(kid, { parentUserId: 'p-own' });
+    expect((await t.call('GET', `/v1/kids/progress/${kid}`, who.parent('p-own'))).status).toBe(200);
+    expect((await t.call('GET', `/v1/kids/progress/${kid}`, who.child('p-own', kid))).status).toBe(200);
+    expect((await t.call('GET', `/v1/kids/progress/${kid}`, who.parent('p-other'))).body.error?.code).toBe('child_profile_forbidden');
+    expect((await t.call('GET', `/v1/kids/progress/${kid}`, who.child('p-own', id('sibling')))).body.error?.code).toBe(
+      'child_profile_forbidden',
+    );
+    expect((await t.call('GET', `/v1/kids/progress/${kid}`, null)).body.error?.code).toBe('missing_identity');
+  });
+
   it('resets the ledger at local midnight, per timezone (Berlin and New York)', async () => {
     const berlin = id('berlin');
     const newYork = id('ny');

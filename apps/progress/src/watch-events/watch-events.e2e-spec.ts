@@ -1,4 +1,5 @@
-import { ADAPTERS, type TestStores } from '@mikasmissions/testing';
+import { createPgPool } from '@mikasmissions/persistence';
+import { ADAPTERS, testDatabaseUrl, type TestStores } from '@mikasmissions/testing';
 import { type ProgressTestApp, startProgressApp, who } from '../testing/progress-test-app';
 
 const ROUTE = '/v1/progress/watch-events';
@@ -135,6 +136,31 @@ describe.each(ADAPTERS)('POST /v1/progress/watch-events on %s', (adapter) => {
         body: { error: { code: 'insufficient_role' } },
       });
     });
+
+    // The memory store has no transactions (dev:local only), so this runs on Postgres.
+    (stores === 'memory' ? it.skip : it)(
+      'writes the progress and its outbox row in one transaction: a publish that fails leaves no trace',
+      async () => {
+        t.episodes.set('ep-bad-tags', 600_000, ['x'.repeat(65)]);
+        const failed = await t.call('POST', ROUTE, who.parent(parent), event({ episode_id: 'ep-bad-tags' }), {}, true);
+        expect(failed.status).toBe(500);
+        expect((await t.call('GET', `/v1/kids/progress/${child}`, who.service())).body).toMatchObject({
+          watched_minutes_today: 0,
+          last_episode_id: null,
+        });
+        expect((await t.call('POST', ROUTE, who.parent(parent), event())).status).toBe(202);
+        const pool = createPgPool(testDatabaseUrl(), 1);
+        try {
+          const outbox = await pool.query(
+            `SELECT payload->'payload' AS p FROM progress.outbox WHERE payload->>'type' = 'progress.updated' AND payload->'payload'->>'childId' = $1`,
+            [child],
+          );
+          expect(outbox.rows.map((r) => r.p.episodeId)).toEqual(['ep-moon']);
+        } finally {
+          await pool.end();
+        }
+      },
+    );
 
     it('keeps the resume point but marks the events when the history is paused', async () => {
       t.controls.set(child, { parentUserId: parent, timezone: 'Europe/Berlin', historyPaused: true });
