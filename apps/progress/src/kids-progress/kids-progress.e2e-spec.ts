@@ -115,7 +115,7 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('kids progress with %s s
     t.controls.set(kid, { parentUserId: 'p', timezone: 'Asia/Tokyo' });
     t.setNow('2026-12-04T12:00:00Z');
     // Tokyo days: ep-5 completed on 11-27 (then a gap); ep-2, ep-3, ep-4 on 11-30, 12-01, 12-02 and ep-1 on 12-03
-    // (its 11-29 completion arrives after a newer event of ep-1, so it is out of order and changes nothing).
+    // (its 11-29 completion arrives out of order, after ep-1 was already completed on 12-03, so it adds nothing).
     const days = ['2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03'];
     await watch(kid, 'ep-5', 560_000, '2026-11-27T01:00:00Z');
     for (const [i, day] of days.entries()) await watch(kid, `ep-${(i % 4) + 1}`, 0, `${day}T00:30:00Z`);

@@ -60,7 +60,7 @@ export function progressRepositoryContract(name: string, make: () => Promise<Pro
       expect(await repo.watchedOn(c, '2026-12-01')).toBe(90_000);
     });
 
-    it('never counts a seek back, marks completion at 90 % once, and ignores an out-of-order older event', async () => {
+    it('never counts a seek back, marks completion at 90 % once, and keeps the resume point for an out-of-order older event', async () => {
       const c = child('c');
       await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 300_000) });
       expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:01:00.000Z', 100_000) })).toMatchObject({
@@ -83,6 +83,27 @@ export function progressRepositoryContract(name: string, make: () => Promise<Pro
         positionMs: 600_000,
       });
       expect((await repo.history(c)).days).toEqual([{ localDate: '2026-12-01', watchedMs: 800_000, completions: 1 }]);
+    });
+
+    it('counts the completion of an out-of-order older event on its own day, without watched time', async () => {
+      const c = child('g');
+      await repo.record({ childProfileId: c, ...at('2026-12-02T10:00:00.000Z', 60_000, { localDate: '2026-12-02' }) });
+      expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 580_000) })).toEqual({
+        duplicate: false,
+        positionMs: 60_000,
+        completed: true,
+        watchedMs: 0,
+        newlyCompleted: true,
+      });
+      expect(await repo.history(c)).toEqual({
+        started: 1,
+        completed: 1,
+        lastEpisodeId: 'ep-1',
+        days: [
+          { localDate: '2026-12-01', watchedMs: 0, completions: 1 },
+          { localDate: '2026-12-02', watchedMs: 60_000, completions: 0 },
+        ],
+      });
     });
 
     it('keeps ledgers per local day and counts started, completed and the newest episode', async () => {

@@ -43,17 +43,25 @@ export interface RecordOutcome {
  * watched time is its increase over the previous position (never negative; a seek back counts
  * nothing until the child passes the old position again); completed once ≥ 90 % of the
  * duration was reached, and it stays completed. An event older than the newest one applied
- * (out of order) changes nothing.
+ * (out of order) keeps the resume point and adds no watched time, but its completion counts
+ * (the child reached the mark, then went back).
  */
 export function advance(previous: EpisodePosition | null, record: WatchRecord): { next: EpisodePosition; outcome: RecordOutcome } {
+  const reachedMark = record.durationMs > 0 && record.watchMs >= COMPLETION_RATIO * record.durationMs;
   if (previous && record.eventTime.getTime() < previous.lastEventTime.getTime()) {
+    const completed = previous.completed || reachedMark;
     return {
-      next: previous,
-      outcome: { duplicate: false, positionMs: previous.positionMs, completed: previous.completed, watchedMs: 0, newlyCompleted: false },
+      next: { ...previous, completed },
+      outcome: {
+        duplicate: false,
+        positionMs: previous.positionMs,
+        completed,
+        watchedMs: 0,
+        newlyCompleted: completed && !previous.completed,
+      },
     };
   }
   const before = previous?.positionMs ?? 0;
-  const reachedMark = record.durationMs > 0 && record.watchMs >= COMPLETION_RATIO * record.durationMs;
   const completed = (previous?.completed ?? false) || reachedMark;
   const next: EpisodePosition = { positionMs: record.watchMs, completed, lastEventTime: record.eventTime };
   return {
