@@ -23,6 +23,6 @@ export class HttpEpisodeDurations extends EpisodeDurations {
     const tags = Array.isArray(body.learning_tags)
       ? body.learning_tags.filter((t): t is string => typeof t === 'string' && t.length > 0 && t.length <= 64)
       : [];
-    return { durationMs: Math.floor(body.duration_ms), learningTags: tags.slice(0, 50) };
+    return { durationMs: Math.floor(body.duration_ms), learningTags: tags.slice(0, 32) };
   }
 }
