@@ -1,11 +1,11 @@
-import type { Episode, EpisodeQuery, NewEpisode } from './episode';
+import type { Episode, EpisodeInput, EpisodeListQuery, UpsertResult } from './episode';
 
-/** Port: where episodes live. Adapters: memory, Postgres (plain SQL). */
+/** Port: where episodes live (one catalog for every tenant). Adapters: memory, Postgres (plain SQL). */
 export abstract class EpisodesRepository {
-  /** Stores the episode and returns it with its id and creation time. */
-  abstract create(episode: NewEpisode): Promise<Episode>;
-  /** The episode with this id in the tenant, or `null` (also for an id that is not a UUID). */
-  abstract find(tenantId: string, id: string): Promise<Episode | null>;
-  /** Newest first, within one tenant. */
-  abstract list(query: EpisodeQuery): Promise<Episode[]>;
+  /** Inserts or replaces the episode with this `episodeId`; the same input again changes nothing. */
+  abstract upsert(input: EpisodeInput): Promise<UpsertResult>;
+  /** The episode with this id, published or not, or `null`. */
+  abstract find(episodeId: string): Promise<Episode | null>;
+  /** Published episodes, newest first, at most `limit`, after the cursor when given. */
+  abstract listPublished(query: EpisodeListQuery): Promise<Episode[]>;
 }
