@@ -1,31 +1,112 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext } from '@mikasmissions/context';
-import type { Episode } from './episode';
-import { EpisodeNotFoundError } from './episode-not-found.error';
-import type { CreateEpisodeDto } from './dto/create-episode.dto';
-import type { ListEpisodesQuery } from './dto/list-episodes.query';
+import { CacheService } from '@mikasmissions/cache';
+import { isAgeBand, type AgeBand } from './age-band';
+import { decodeCursor, encodeCursor } from './episode-cursor';
+import type { Episode, EpisodeInput, UpsertResult } from './episode';
+import { EpisodeNotFoundError, InvalidAgeBandError, InvalidLimitError } from './episodes.errors';
 import { EpisodesRepository } from './episodes.repository';
 
-/** Creates, finds and lists the episodes of the caller's tenant. */
+/** The largest page of `GET /internal/catalog/episodes`. */
+export const MAX_PAGE = 100;
+/** The page size when `limit` is not given. */
+export const DEFAULT_PAGE = 20;
+
+/** Cache policy of episode reads: fresh 30 s, then served stale for 5 min while one refresh runs. */
+export const EPISODE_CACHE = { ttlMs: 30_000, swrMs: 300_000 } as const;
+
+/** The cache tag of everything that shows one episode (its reads and every listing). */
+export const episodeTag = (episodeId: string): string => `catalog:episode:${episodeId}`;
+/** The cache tag of every listing page. */
+export const LISTINGS_TAG = 'catalog:episodes';
+
+/** A page of published episodes and the opaque cursor of the next page (`null` on the last one). */
+export interface EpisodePage {
+  episodes: Episode[];
+  nextCursor: string | null;
+}
+
+/** The raw listing query, as the route receives it. */
+export interface ListRequest {
+  age_band?: string;
+  max_age_band?: string;
+  limit?: string;
+  cursor?: string;
+}
+
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PAGE;
+  if (!/^[0-9]{1,4}$/.test(raw)) throw new InvalidLimitError(MAX_PAGE);
+  const limit = Number(raw);
+  if (limit < 1 || limit > MAX_PAGE) throw new InvalidLimitError(MAX_PAGE);
+  return limit;
+}
+
+function parseBand(raw: string | undefined, field: string): AgeBand | undefined {
+  if (raw === undefined) return undefined;
+  if (!isAgeBand(raw)) throw new InvalidAgeBandError(field);
+  return raw;
+}
+
+/**
+ * Reads and writes the catalog. Published reads go through the SWR cache (one repository call
+ * per key, whatever the concurrency); every accepted change invalidates the episode's tag and
+ * the listings, so the next read sees it.
+ */
 @Injectable()
 export class EpisodesService {
   constructor(
     private readonly episodes: EpisodesRepository,
-    private readonly ctx: RequestContext,
+    private readonly cache: CacheService,
   ) {}
 
-  create(dto: CreateEpisodeDto): Promise<Episode> {
-    return this.episodes.create({ tenantId: this.ctx.tenantId, name: dto.name });
+  /** The published episode, or `null` (unknown or unpublished); cached, shared by every caller. */
+  async findPublished(episodeId: string): Promise<Episode | null> {
+    const key = this.cache.scopedKey(`catalog:published:${episodeId}`, 'global');
+    const load = async () => JSON.stringify(await this.published(episodeId));
+    const { entry } = await this.cache.fetch(key, { ...EPISODE_CACHE, tags: [episodeTag(episodeId)] }, load);
+    return JSON.parse(entry.body) as Episode | null;
   }
 
-  async get(id: string): Promise<Episode> {
-    const found = await this.episodes.find(this.ctx.tenantId, id);
-    if (!found) throw new EpisodeNotFoundError(id);
+  /** The published episode, else 404 `episode_not_found`. */
+  async getPublished(episodeId: string): Promise<Episode> {
+    const found = await this.findPublished(episodeId);
+    if (!found) throw new EpisodeNotFoundError(episodeId);
     return found;
   }
 
-  async list(query: ListEpisodesQuery): Promise<{ data: Episode[]; count: number }> {
-    const data = await this.episodes.list({ tenantId: this.ctx.tenantId, limit: query.limit });
-    return { data, count: data.length };
+  /** The episode in any state (service callers), else 404 `episode_not_found`. */
+  async getAny(episodeId: string): Promise<Episode> {
+    const found = await this.episodes.find(episodeId);
+    if (!found) throw new EpisodeNotFoundError(episodeId);
+    return found;
+  }
+
+  /** One page of published episodes, newest first; 400 `invalid_limit`, `invalid_age_band`, `invalid_cursor`. */
+  async list(request: ListRequest): Promise<EpisodePage> {
+    const limit = parseLimit(request.limit);
+    const ageBand = parseBand(request.age_band, 'age_band');
+    const maxAgeBand = parseBand(request.max_age_band, 'max_age_band');
+    const after = request.cursor === undefined ? undefined : decodeCursor(request.cursor);
+    const rows = await this.episodes.listPublished({ ageBand, maxAgeBand, after, limit: limit + 1 });
+    const episodes = rows.slice(0, limit);
+    const last = episodes[episodes.length - 1];
+    const more = rows.length > limit && last?.publishedAt;
+    return { episodes, nextCursor: more ? encodeCursor({ publishedAt: last.publishedAt as string, episodeId: last.episodeId }) : null };
+  }
+
+  /** Stores the episode (idempotent by id); a change invalidates its cached reads and the listings. */
+  async upsert(input: EpisodeInput): Promise<UpsertResult> {
+    const result = await this.episodes.upsert(input);
+    if (result.changed) await this.invalidate(input.episodeId);
+    return result;
+  }
+
+  private async published(episodeId: string): Promise<Episode | null> {
+    const found = await this.episodes.find(episodeId);
+    return found && found.publishedAt !== null ? found : null;
+  }
+
+  private async invalidate(episodeId: string): Promise<void> {
+    await Promise.all([this.cache.invalidateTag(episodeTag(episodeId)), this.cache.invalidateTag(LISTINGS_TAG)]);
   }
 }
