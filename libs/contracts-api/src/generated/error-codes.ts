@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'upstream_unavailable',
   'upstream_timeout',
   'store_unavailable',
+  'service_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -564,7 +565,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
