@@ -17,6 +17,6 @@ export function signedAs(caller: TestCaller, method: string, url: string, reques
 /** `fetch` as `caller` (signed with the `x-request-id` of `headers` when given), with a JSON body when given. */
 export function call(caller: TestCaller | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   const identity = caller ? signedAs(caller, method, url, headers['x-request-id']) : {};
-  const json = body === undefined ? {} : { 'content-type': 'application/json' };
+  const json: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
   return fetch(url, { method, headers: { ...identity, ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
 }
