@@ -7,7 +7,7 @@ const parent: TestCaller = { role: 'parent', parentUserId: 'parent-e2e' };
 const service: TestCaller = { role: 'service' };
 
 describe.each(ADAPTERS)('catalog on %s', (adapter) => {
-  describe.each<TestStores>(['memory', 'postgres'])('with %s stores', (stores) => {
+  describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('with %s stores', (stores) => {
     let c: BootedCatalog;
     const read = (id: string, who: TestCaller | null = parent, headers: Record<string, string> = {}) => call(who, 'GET', `${c.v1}/catalog/episodes/${id}`, undefined, headers);
     const checked = async (id: string, res: Response) => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { CacheService } from '@mikasmissions/cache';
 import { isAgeBand, type AgeBand } from './age-band';
 import { decodeCursor, encodeCursor } from './episode-cursor';
@@ -54,6 +54,8 @@ function parseBand(raw: string | undefined, field: string): AgeBand | undefined 
  */
 @Injectable()
 export class EpisodesService {
+  private readonly logger = new Logger('Episodes');
+
   constructor(
     private readonly episodes: EpisodesRepository,
     private readonly cache: CacheService,
@@ -106,7 +108,10 @@ export class EpisodesService {
     return found && found.publishedAt !== null ? found : null;
   }
 
+  /** A cache store failure does not undo the write: it is logged, and entries the store kept expire on their own. */
   private async invalidate(episodeId: string): Promise<void> {
-    await Promise.all([this.cache.invalidateTag(episodeTag(episodeId)), this.cache.invalidateTag(LISTINGS_TAG)]);
+    await Promise.all([this.cache.invalidateTag(episodeTag(episodeId)), this.cache.invalidateTag(LISTINGS_TAG)]).catch((error: unknown) =>
+      this.logger.warn(`cache invalidation of ${episodeId} failed; cached reads expire on their own: ${(error as Error).message}`),
+    );
   }
 }
