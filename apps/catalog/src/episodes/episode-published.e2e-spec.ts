@@ -7,7 +7,10 @@ import { bootCatalog, TEST_MEDIA_BASE, type BootedCatalog } from '../testing/boo
 
 const parent: TestCaller = { role: 'parent', parentUserId: 'parent-ev' };
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+// Delivery through Redis Streams can take seconds on a loaded machine: wait up to 15 s per step.
+jest.setTimeout(45_000);
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   let value = await read();
   while (!done(value) && Date.now() < until) {
@@ -75,10 +78,12 @@ describe.each(ADAPTERS)('episode.published projection on %s', (adapter) => {
       expect((await read(id)).status).toBe(404);
       await emit({ episodeId: id, missionId: 'm-ev', ageRating: '12+', summary: 'Now live.' });
       const live = await eventually(() => read(id), (r) => r.status === 200);
+      expect(live.status).toBe(200);
       expect(live.body).toMatchObject({ show_id: 'show-ev', title: 'Draft', age_band: '3-5', summary: 'Now live.', duration_ms: 9000, playback_ready: false });
       expect((await read(id)).body.summary).toBe('Now live.');
       await emit({ episodeId: id, missionId: 'm-ev', ageRating: '12+', title: 'Renamed by the pipeline' });
       const renamed = await eventually(() => read(id), (r) => r.body.title === 'Renamed by the pipeline');
+      expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({ title: 'Renamed by the pipeline', published_at_iso: live.body.published_at_iso });
     });
 
@@ -90,7 +95,7 @@ describe.each(ADAPTERS)('episode.published projection on %s', (adapter) => {
           const envelopeId = createEnvelope({ type: 'episode.published', version: 1, payload: {}, tenantId: 'default', requestId: 'x' }).id;
           await emit({ episodeId: id, missionId: 'm', ageRating: '3+' }, envelopeId);
           await emit({ episodeId: id, missionId: 'm', ageRating: '3+', title: 'second delivery' }, envelopeId);
-          await eventually(() => read(id), (r) => r.status === 200);
+          expect((await eventually(() => read(id), (r) => r.status === 200)).status).toBe(200);
           await new Promise((r) => setTimeout(r, 500));
           expect(upsert.mock.calls.filter(([input]) => input.episodeId === id)).toHaveLength(1);
           expect((await read(id)).body.title).toBe(id);

@@ -14,6 +14,12 @@ export const DEFAULT_PAGE = 20;
 /** Cache policy of episode reads: fresh 30 s, then served stale for 5 min while one refresh runs. */
 export const EPISODE_CACHE = { ttlMs: 30_000, swrMs: 300_000 } as const;
 
+/**
+ * Delay of the second invalidation after a change: a cache fill that read the old row before
+ * the write but stored it after the first invalidation is removed by the second one.
+ */
+export const REINVALIDATE_AFTER_MS = 1_000;
+
 /** The cache tag of everything that shows one episode (its reads and every listing). */
 export const episodeTag = (episodeId: string): string => `catalog:episode:${episodeId}`;
 /** The cache tag of every listing page. */
@@ -61,19 +67,19 @@ export class EpisodesService {
     private readonly cache: CacheService,
   ) {}
 
-  /** The published episode, or `null` (unknown or unpublished); cached, shared by every caller. */
-  async findPublished(episodeId: string): Promise<Episode | null> {
-    const key = this.cache.scopedKey(`catalog:published:${episodeId}`, 'global');
-    const load = async () => JSON.stringify(await this.published(episodeId));
-    const { entry } = await this.cache.fetch(key, { ...EPISODE_CACHE, tags: [episodeTag(episodeId)] }, load);
-    return JSON.parse(entry.body) as Episode | null;
-  }
-
-  /** The published episode, else 404 `episode_not_found`. */
+  /**
+   * The published episode, cached and shared by every caller; else 404 `episode_not_found`.
+   * Misses are not cached (errors never are), so an episode published a moment ago is read at once.
+   */
   async getPublished(episodeId: string): Promise<Episode> {
-    const found = await this.findPublished(episodeId);
-    if (!found) throw new EpisodeNotFoundError(episodeId);
-    return found;
+    const key = this.cache.scopedKey(`catalog:published:${episodeId}`, 'global');
+    const load = async () => {
+      const found = await this.episodes.find(episodeId);
+      if (!found || found.publishedAt === null) throw new EpisodeNotFoundError(episodeId);
+      return JSON.stringify(found);
+    };
+    const { entry } = await this.cache.fetch(key, { ...EPISODE_CACHE, tags: [episodeTag(episodeId)] }, load);
+    return JSON.parse(entry.body) as Episode;
   }
 
   /** The episode in any state (service callers), else 404 `episode_not_found`. */
@@ -103,15 +109,17 @@ export class EpisodesService {
     return result;
   }
 
-  private async published(episodeId: string): Promise<Episode | null> {
-    const found = await this.episodes.find(episodeId);
-    return found && found.publishedAt !== null ? found : null;
-  }
-
-  /** A cache store failure does not undo the write: it is logged, and entries the store kept expire on their own. */
+  /**
+   * Drops the episode's cached reads and the listings now and once more after
+   * {@link REINVALIDATE_AFTER_MS}. A cache store failure does not undo the write: it is logged,
+   * and entries the store kept expire on their own.
+   */
   private async invalidate(episodeId: string): Promise<void> {
-    await Promise.all([this.cache.invalidateTag(episodeTag(episodeId)), this.cache.invalidateTag(LISTINGS_TAG)]).catch((error: unknown) =>
-      this.logger.warn(`cache invalidation of ${episodeId} failed; cached reads expire on their own: ${(error as Error).message}`),
-    );
+    const drop = () =>
+      Promise.all([this.cache.invalidateTag(episodeTag(episodeId)), this.cache.invalidateTag(LISTINGS_TAG)]).catch((error: unknown) =>
+        this.logger.warn(`cache invalidation of ${episodeId} failed; cached reads expire on their own: ${(error as Error).message}`),
+      );
+    await drop();
+    setTimeout(() => void drop(), REINVALIDATE_AFTER_MS).unref();
   }
 }
