@@ -9,7 +9,8 @@ const service: TestCaller = { role: 'service' };
 describe.each(ADAPTERS)('catalog on %s', (adapter) => {
   describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('with %s stores', (stores) => {
     let c: BootedCatalog;
-    const read = (id: string, who: TestCaller | null = parent, headers: Record<string, string> = {}) => call(who, 'GET', `${c.v1}/catalog/episodes/${id}`, undefined, headers);
+    const read = (id: string, who: TestCaller | null = parent, headers: Record<string, string> = {}) =>
+      call(who, 'GET', `${c.v1}/catalog/episodes/${id}`, undefined, headers);
     const checked = async (id: string, res: Response) => {
       const text = await res.text();
       const body = text ? JSON.parse(text) : undefined;
@@ -44,7 +45,9 @@ describe.each(ADAPTERS)('catalog on %s', (adapter) => {
           playback_ready: true,
           thumbnail_url: `${TEST_MEDIA_BASE}/episodes/ep-demo-1/thumb.jpg`,
           published_at_iso: '2026-11-01T09:00:00.000Z',
-          renditions: [{ profile: '360p', url: `${TEST_MEDIA_BASE}/episodes/ep-demo-1/index.m3u8`, storage_key: 'episodes/ep-demo-1/index.m3u8' }],
+          renditions: [
+            { profile: '360p', url: `${TEST_MEDIA_BASE}/episodes/ep-demo-1/index.m3u8`, storage_key: 'episodes/ep-demo-1/index.m3u8' },
+          ],
         });
       }
     });
@@ -66,7 +69,9 @@ describe.each(ADAPTERS)('catalog on %s', (adapter) => {
         for (const who of [parent, service, { role: 'child', childProfileId: 'kid-404' } as TestCaller]) {
           const res = await read(id, who, { 'x-request-id': 'missing-1' });
           expect(res.status).toBe(404);
-          expect(await checked(id, res)).toEqual({ error: { code: 'episode_not_found', message: expect.any(String), requestId: 'missing-1' } });
+          expect(await checked(id, res)).toEqual({
+            error: { code: 'episode_not_found', message: expect.any(String), requestId: 'missing-1' },
+          });
         }
       }
     });
@@ -102,7 +107,12 @@ describe.each(ADAPTERS)('catalog on %s', (adapter) => {
     it('serves reads from the SWR cache and invalidates by tag when the episode changes (upsert), with a new ETag', async () => {
       const input = episodeInput();
       await call(service, 'POST', `${c.root}/internal/catalog/episodes`, {
-        episode_id: input.episodeId, show_id: input.showId, title: 'Before', age_band: '6-11', duration_ms: 1000, published_at_iso: input.publishedAt,
+        episode_id: input.episodeId,
+        show_id: input.showId,
+        title: 'Before',
+        age_band: '6-11',
+        duration_ms: 1000,
+        published_at_iso: input.publishedAt,
       });
       const miss = await read(input.episodeId);
       expect(miss.headers.get('x-cache')).toBe('MISS');
@@ -113,7 +123,12 @@ describe.each(ADAPTERS)('catalog on %s', (adapter) => {
       expect(hit.headers.get('etag')).toBe(before);
       await hit.text();
       const upsert = await call(service, 'POST', `${c.root}/internal/catalog/episodes`, {
-        episode_id: input.episodeId, show_id: input.showId, title: 'After', age_band: '6-11', duration_ms: 1000, published_at_iso: input.publishedAt,
+        episode_id: input.episodeId,
+        show_id: input.showId,
+        title: 'After',
+        age_band: '6-11',
+        duration_ms: 1000,
+        published_at_iso: input.publishedAt,
       });
       expect(upsert.status).toBe(200);
       const after = await read(input.episodeId, parent, { 'if-none-match': before as string });

@@ -6,7 +6,9 @@ import { startGateway, type GatewayProcess } from './testing/gateway-process';
 const SECRET = 'catalog-gateway-test-secret-long-enough-0123';
 
 const token = (claims: Record<string, unknown>) =>
-  new SignJWT({ exp: Math.floor(Date.now() / 1000) + 300, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+  new SignJWT({ exp: Math.floor(Date.now() / 1000) + 300, ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(SECRET));
 
 // Seed 000's smoke step 9 (the episode) through the public edge: token → gateway → signed identity → catalog.
 describe('GET /v1/catalog/episodes/{id} through the gateway (AUTH_MODE=enforce)', () => {
@@ -22,7 +24,13 @@ describe('GET /v1/catalog/episodes/{id} through the gateway (AUTH_MODE=enforce)'
 
   beforeAll(async () => {
     catalog = await bootCatalog('fastify', 'memory');
-    gateway = await startGateway({ AUTH_MODE: 'enforce', JWT_SECRET: SECRET, EDGE_IDENTITY_KEY: TEST_EDGE_IDENTITY_KEY, LOG_LEVEL: 'silent', CATALOG_URL: catalog.root });
+    gateway = await startGateway({
+      AUTH_MODE: 'enforce',
+      JWT_SECRET: SECRET,
+      EDGE_IDENTITY_KEY: TEST_EDGE_IDENTITY_KEY,
+      LOG_LEVEL: 'silent',
+      CATALOG_URL: catalog.root,
+    });
     edge = gateway.url;
   }, 90_000);
   afterAll(async () => {
@@ -47,6 +55,9 @@ describe('GET /v1/catalog/episodes/{id} through the gateway (AUTH_MODE=enforce)'
     const blocked = await read('ep-demo-6', child);
     expect(blocked).toMatchObject({ status: 403, body: { error: { code: 'episode_not_allowed', details: { reason: 'show_blocked' } } } });
     const teen = await read('ep-demo-21', child);
-    expect(teen).toMatchObject({ status: 403, body: { error: { code: 'episode_not_allowed', details: { reason: 'above_child_age_band' } } } });
+    expect(teen).toMatchObject({
+      status: 403,
+      body: { error: { code: 'episode_not_allowed', details: { reason: 'above_child_age_band' } } },
+    });
   });
 });

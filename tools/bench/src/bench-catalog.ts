@@ -28,26 +28,47 @@ interface Case {
 async function round(c: Case, seconds: number): Promise<autocannon.Result> {
   const result = await autocannon({ url: c.url, headers: c.headers(), connections: CONNECTIONS, duration: seconds });
   const wrong = result.statusCodeStats ? Object.keys(result.statusCodeStats).filter((code) => Number(code) !== c.status) : [];
-  if (result.errors > 0 || wrong.length > 0) throw new Error(`${c.name}: ${result.errors} errors, statuses ${JSON.stringify(result.statusCodeStats)}`);
+  if (result.errors > 0 || wrong.length > 0)
+    throw new Error(`${c.name}: ${result.errors} errors, statuses ${JSON.stringify(result.statusCodeStats)}`);
   return result;
 }
 
 async function main(): Promise<void> {
   const started: Started[] = [];
-  const common = { NODE_ENV: 'development', LISTEN_HOST: '127.0.0.1', PERSISTENCE_MODE: 'memory', LOG_LEVEL: 'silent', AUTH_MODE: 'enforce', EDGE_IDENTITY_KEY: EDGE_KEY, JWT_SECRET: SECRET };
+  const common = {
+    NODE_ENV: 'development',
+    LISTEN_HOST: '127.0.0.1',
+    PERSISTENCE_MODE: 'memory',
+    LOG_LEVEL: 'silent',
+    AUTH_MODE: 'enforce',
+    EDGE_IDENTITY_KEY: EDGE_KEY,
+    JWT_SECRET: SECRET,
+  };
   try {
     const catalog = await startProcess('catalog', 'apps/catalog/src/main.ts', { ...common, CATALOG_PORT: '0' });
     started.push(catalog);
     const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', { ...common, GATEWAY_PORT: '0', CATALOG_URL: catalog.url });
     started.push(gateway);
-    const token = await new SignJWT({ sub: 'bench-parent', mm_role: 'parent', exp: Math.floor(Date.now() / 1000) + 3600 }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+    const token = await new SignJWT({ sub: 'bench-parent', mm_role: 'parent', exp: Math.floor(Date.now() / 1000) + 3600 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode(SECRET));
     const bearer = { authorization: `Bearer ${token}` };
-    const signed = () => signIdentity({ role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' }, { method: 'GET', path: PATH }, EDGE_KEY);
+    const signed = () =>
+      signIdentity(
+        { role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' },
+        { method: 'GET', path: PATH },
+        EDGE_KEY,
+      );
     const etag = (await fetch(`${gateway.url}${PATH}`, { headers: bearer })).headers.get('etag') ?? '';
     const cases: Case[] = [
       { name: 'direct, cached answer', url: `${catalog.url}${PATH}`, status: 200, headers: signed },
       { name: 'gateway, cached answer', url: `${gateway.url}${PATH}`, status: 200, headers: () => bearer },
-      { name: 'gateway, If-None-Match → 304', url: `${gateway.url}${PATH}`, status: 304, headers: () => ({ ...bearer, 'if-none-match': etag }) },
+      {
+        name: 'gateway, If-None-Match → 304',
+        url: `${gateway.url}${PATH}`,
+        status: 304,
+        headers: () => ({ ...bearer, 'if-none-match': etag }),
+      },
     ];
     for (const c of cases) await round(c, 2);
     const figures = new Map(cases.map((c) => [c.name, { rps: [] as number[], p50: [] as number[], p99: [] as number[] }]));

@@ -22,7 +22,11 @@ describe.each(ADAPTERS)('the child filter of GET /v1/catalog/episodes/{id} on %s
     };
     const expectDenied = async (who: TestCaller, id: string, reason: string) => {
       const { status, body } = await read(who, id);
-      expect({ status, code: body.error?.code, reason: body.error?.details?.reason }).toEqual({ status: 403, code: 'episode_not_allowed', reason });
+      expect({ status, code: body.error?.code, reason: body.error?.details?.reason }).toEqual({
+        status: 403,
+        code: 'episode_not_allowed',
+        reason,
+      });
     };
 
     beforeAll(async () => {

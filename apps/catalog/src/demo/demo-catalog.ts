@@ -17,14 +17,26 @@ export const DEMO_SHOWS: readonly DemoShow[] = [
     title: "Mika's Missions",
     ageBand: '6-11',
     tags: ['problem-solving', 'teamwork'],
-    episodes: ['The Lost Lighthouse Key', 'Bridge of Ten Planks', 'The Secret of the Silent Bell', 'Map Without a North', 'The Clockwork Garden'],
+    episodes: [
+      'The Lost Lighthouse Key',
+      'Bridge of Ten Planks',
+      'The Secret of the Silent Bell',
+      'Map Without a North',
+      'The Clockwork Garden',
+    ],
   },
   {
     showId: 'show-robot-workshop',
     title: 'Robot Workshop',
     ageBand: '6-11',
     tags: ['engineering', 'coding'],
-    episodes: ['Bolt Learns to Balance', 'Gears That Sing', 'A Robot for Rainy Days', 'The Loop That Never Stopped', 'Sensor Hide-and-Seek'],
+    episodes: [
+      'Bolt Learns to Balance',
+      'Gears That Sing',
+      'A Robot for Rainy Days',
+      'The Loop That Never Stopped',
+      'Sensor Hide-and-Seek',
+    ],
   },
   {
     showId: 'show-tiny-tides',

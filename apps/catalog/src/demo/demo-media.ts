@@ -35,10 +35,53 @@ export async function generateDemoMedia(dir: string, episodes: EpisodeInput[], f
     mkdirSync(folder, { recursive: true });
     const hue = `hue=h=${(i * 37) % 360}`;
     const video = `testsrc2=size=320x180:rate=12:duration=${seconds}`;
-    await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', video, '-frames:v', '1', '-vf', hue, join(dir, episode.thumbnail)]);
     await run(ffmpeg, [
-      ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', video, '-f', 'lavfi', '-i', `sine=frequency=${330 + i * 20}:duration=${seconds}`],
-      ...['-vf', hue, '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', '24', '-c:a', 'aac', '-b:a', '64k', '-shortest'],
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      video,
+      '-frames:v',
+      '1',
+      '-vf',
+      hue,
+      join(dir, episode.thumbnail),
+    ]);
+    await run(ffmpeg, [
+      ...[
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        video,
+        '-f',
+        'lavfi',
+        '-i',
+        `sine=frequency=${330 + i * 20}:duration=${seconds}`,
+      ],
+      ...[
+        '-vf',
+        hue,
+        '-c:v',
+        'libx264',
+        '-preset',
+        'veryfast',
+        '-pix_fmt',
+        'yuv420p',
+        '-g',
+        '24',
+        '-c:a',
+        'aac',
+        '-b:a',
+        '64k',
+        '-shortest',
+      ],
       ...['-f', 'hls', '-hls_time', '2', '-hls_playlist_type', 'vod', '-hls_segment_filename', join(folder, 'seg-%03d.ts'), playlist],
     ]);
     made++;

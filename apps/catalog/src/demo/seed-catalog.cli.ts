@@ -25,7 +25,9 @@ async function main(argv: string[]): Promise<void> {
   }
   const pool = createPgPool(url, 2);
   try {
-    const changed = await seedDemoCatalog(new PostgresEpisodesRepository(new PoolSqlTransactions(pool), process.env.CATALOG_SCHEMA || 'catalog'));
+    const changed = await seedDemoCatalog(
+      new PostgresEpisodesRepository(new PoolSqlTransactions(pool), process.env.CATALOG_SCHEMA || 'catalog'),
+    );
     say(`database: ${demoEpisodes().length} demo episodes, ${changed} new or changed`);
   } finally {
     await pool.end();

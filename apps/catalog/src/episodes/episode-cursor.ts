@@ -13,7 +13,8 @@ export function decodeCursor(text: string): EpisodeCursor {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) throw new Error('not a pair');
     const [publishedAt, episodeId] = value as unknown[];
-    if (typeof publishedAt !== 'string' || typeof episodeId !== 'string' || episodeId.length === 0 || episodeId.length > 128) throw new Error('bad fields');
+    if (typeof publishedAt !== 'string' || typeof episodeId !== 'string' || episodeId.length === 0 || episodeId.length > 128)
+      throw new Error('bad fields');
     const at = new Date(publishedAt);
     if (Number.isNaN(at.getTime()) || at.toISOString() !== publishedAt) throw new Error('bad instant');
     return { publishedAt, episodeId };

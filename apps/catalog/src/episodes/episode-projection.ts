@@ -2,7 +2,13 @@ import type { EpisodePublishedPayload } from '@mikasmissions/contracts-events';
 import type { AgeBand } from './age-band';
 import type { Episode, EpisodeInput } from './episode';
 
-const BAND_OF_RATING: Record<EpisodePublishedPayload['ageRating'], AgeBand> = { '0+': '3-5', '3+': '3-5', '6+': '6-11', '9+': '6-11', '12+': '12-16' };
+const BAND_OF_RATING: Record<EpisodePublishedPayload['ageRating'], AgeBand> = {
+  '0+': '3-5',
+  '3+': '3-5',
+  '6+': '6-11',
+  '9+': '6-11',
+  '12+': '12-16',
+};
 
 /**
  * The catalog entry an `episode.published` event makes: the event's fields over what the

@@ -38,9 +38,19 @@ describe.each(ADAPTERS)('episode.published projection on %s', (adapter) => {
         const publisher = c.app.get(EventPublisher);
         emit = async (payload) => void (await publisher.publish(EpisodePublished, payload));
       } else {
-        client = new RedisStreamsClient({ redisUrl: testRedisUrl(), streamPrefix: `${testKeyPrefix()}events:`, contracts: new EventContracts() });
+        client = new RedisStreamsClient({
+          redisUrl: testRedisUrl(),
+          streamPrefix: `${testKeyPrefix()}events:`,
+          contracts: new EventContracts(),
+        });
         emit = async (payload, envelopeId) => {
-          const envelope = createEnvelope({ type: 'episode.published', version: 1, payload: payload as never, tenantId: 'default', requestId: 'ev-test' });
+          const envelope = createEnvelope({
+            type: 'episode.published',
+            version: 1,
+            payload: payload as never,
+            tenantId: 'default',
+            requestId: 'ev-test',
+          });
           await lastValueFrom(client!.emit('episode.published', envelopeId ? { ...envelope, id: envelopeId } : envelope));
         };
       }
@@ -59,30 +69,64 @@ describe.each(ADAPTERS)('episode.published projection on %s', (adapter) => {
       const id = `ep-ev-${adapter}-${stores.length}-${Date.now().toString(36)}`;
       expect((await read(id)).status).toBe(404);
       await emit({
-        episodeId: id, missionId: 'mission-moon', ageRating: '9+', title: 'To the Moon',
-        renditions: [{ profile: '360p', storageKey: `episodes/${id}/index.m3u8` }], publishedAt: '2026-11-30T12:00:00.000Z',
+        episodeId: id,
+        missionId: 'mission-moon',
+        ageRating: '9+',
+        title: 'To the Moon',
+        renditions: [{ profile: '360p', storageKey: `episodes/${id}/index.m3u8` }],
+        publishedAt: '2026-11-30T12:00:00.000Z',
       });
-      const seen = await eventually(() => read(id), (r) => r.status === 200);
+      const seen = await eventually(
+        () => read(id),
+        (r) => r.status === 200,
+      );
       expect(seen.status).toBe(200);
       c.contract.assert({ method: 'GET', path: `/v1/catalog/episodes/${id}`, status: 200, body: seen.body });
       expect(seen.body).toEqual({
-        episode_id: id, show_id: 'mission-moon', title: 'To the Moon', summary: '', age_band: '6-11', duration_ms: 0, learning_tags: [],
-        playback_ready: true, thumbnail_url: `${TEST_MEDIA_BASE}/episodes/${id}/thumb.jpg`, published_at_iso: '2026-11-30T12:00:00.000Z',
+        episode_id: id,
+        show_id: 'mission-moon',
+        title: 'To the Moon',
+        summary: '',
+        age_band: '6-11',
+        duration_ms: 0,
+        learning_tags: [],
+        playback_ready: true,
+        thumbnail_url: `${TEST_MEDIA_BASE}/episodes/${id}/thumb.jpg`,
+        published_at_iso: '2026-11-30T12:00:00.000Z',
         renditions: [{ profile: '360p', url: `${TEST_MEDIA_BASE}/episodes/${id}/index.m3u8`, storage_key: `episodes/${id}/index.m3u8` }],
       });
     });
 
     it('publishes an unpublished episode and updates a cached read (the projection invalidates it)', async () => {
       const id = `ep-ev2-${adapter}-${stores.length}-${Date.now().toString(36)}`;
-      await call({ role: 'service' }, 'POST', `${c.root}/internal/catalog/episodes`, { episode_id: id, show_id: 'show-ev', title: 'Draft', age_band: '3-5', duration_ms: 9000 });
+      await call({ role: 'service' }, 'POST', `${c.root}/internal/catalog/episodes`, {
+        episode_id: id,
+        show_id: 'show-ev',
+        title: 'Draft',
+        age_band: '3-5',
+        duration_ms: 9000,
+      });
       expect((await read(id)).status).toBe(404);
       await emit({ episodeId: id, missionId: 'm-ev', ageRating: '12+', summary: 'Now live.' });
-      const live = await eventually(() => read(id), (r) => r.status === 200);
+      const live = await eventually(
+        () => read(id),
+        (r) => r.status === 200,
+      );
       expect(live.status).toBe(200);
-      expect(live.body).toMatchObject({ show_id: 'show-ev', title: 'Draft', age_band: '3-5', summary: 'Now live.', duration_ms: 9000, playback_ready: false });
+      expect(live.body).toMatchObject({
+        show_id: 'show-ev',
+        title: 'Draft',
+        age_band: '3-5',
+        summary: 'Now live.',
+        duration_ms: 9000,
+        playback_ready: false,
+      });
       expect((await read(id)).body.summary).toBe('Now live.');
       await emit({ episodeId: id, missionId: 'm-ev', ageRating: '12+', title: 'Renamed by the pipeline' });
-      const renamed = await eventually(() => read(id), (r) => r.body.title === 'Renamed by the pipeline');
+      const renamed = await eventually(
+        () => read(id),
+        (r) => r.body.title === 'Renamed by the pipeline',
+      );
       expect(renamed.status).toBe(200);
       expect(renamed.body).toMatchObject({ title: 'Renamed by the pipeline', published_at_iso: live.body.published_at_iso });
     });
@@ -95,7 +139,14 @@ describe.each(ADAPTERS)('episode.published projection on %s', (adapter) => {
           const envelopeId = createEnvelope({ type: 'episode.published', version: 1, payload: {}, tenantId: 'default', requestId: 'x' }).id;
           await emit({ episodeId: id, missionId: 'm', ageRating: '3+' }, envelopeId);
           await emit({ episodeId: id, missionId: 'm', ageRating: '3+', title: 'second delivery' }, envelopeId);
-          expect((await eventually(() => read(id), (r) => r.status === 200)).status).toBe(200);
+          expect(
+            (
+              await eventually(
+                () => read(id),
+                (r) => r.status === 200,
+              )
+            ).status,
+          ).toBe(200);
           await new Promise((r) => setTimeout(r, 500));
           expect(upsert.mock.calls.filter(([input]) => input.episodeId === id)).toHaveLength(1);
           expect((await read(id)).body.title).toBe(id);

@@ -21,7 +21,12 @@ export class EpisodePresenter {
 
   /** The internal body: every public field, `published_at_iso` null while unpublished, `published`, `updated_at_iso`. */
   internal(episode: Episode): InternalEpisodeBody {
-    return { ...this.fields(episode), published_at_iso: episode.publishedAt, published: episode.publishedAt !== null, updated_at_iso: episode.updatedAt };
+    return {
+      ...this.fields(episode),
+      published_at_iso: episode.publishedAt,
+      published: episode.publishedAt !== null,
+      updated_at_iso: episode.updatedAt,
+    };
   }
 
   private fields(episode: Episode): Omit<EpisodeBody, 'published_at_iso'> {

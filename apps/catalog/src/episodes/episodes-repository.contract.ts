@@ -91,7 +91,8 @@ export function episodesRepositoryContract(name: string, make: () => Promise<Epi
       await repo.upsert(episodeInput({ episodeId: `ep-young-${s}`, showId: s, ageBand: '3-5', publishedAt: at(3) }));
       await repo.upsert(episodeInput({ episodeId: `ep-mid-${s}`, showId: s, ageBand: '6-11', publishedAt: at(2) }));
       await repo.upsert(episodeInput({ episodeId: `ep-teen-${s}`, showId: s, ageBand: '12-16', publishedAt: at(1) }));
-      const mine = async (q: Parameters<EpisodesRepository['listPublished']>[0]) => (await repo.listPublished(q)).filter((e) => e.showId === s).map((e) => e.episodeId);
+      const mine = async (q: Parameters<EpisodesRepository['listPublished']>[0]) =>
+        (await repo.listPublished(q)).filter((e) => e.showId === s).map((e) => e.episodeId);
       expect(await mine({ limit: 3, ageBand: '6-11' })).toEqual([`ep-mid-${s}`]);
       expect(await mine({ limit: 3, maxAgeBand: '6-11' })).toEqual([`ep-young-${s}`, `ep-mid-${s}`]);
       expect(await mine({ limit: 3, maxAgeBand: '12-16' })).toEqual([`ep-young-${s}`, `ep-mid-${s}`, `ep-teen-${s}`]);

@@ -29,7 +29,11 @@ import { InternalEpisodesController } from './internal-episodes.controller';
     EpisodeReadGuard,
     EpisodeEtagInterceptor,
     { provide: ChildPolicySource, useClass: ServiceChildPolicySource },
-    { provide: EpisodePresenter, inject: [AppConfig], useFactory: (config: AppConfig) => new EpisodePresenter(config.slice(catalogConfig).MEDIA_BASE) },
+    {
+      provide: EpisodePresenter,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new EpisodePresenter(config.slice(catalogConfig).MEDIA_BASE),
+    },
     {
       provide: EpisodesRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA, AppConfig],

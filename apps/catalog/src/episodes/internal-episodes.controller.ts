@@ -67,7 +67,10 @@ export class InternalEpisodesController {
 
   @Post()
   @Serialize(upsertAnswerSchema)
-  async upsert(@Body() dto: UpsertEpisodeDto, @Res({ passthrough: true }) res: StatusReply): Promise<{ episode: InternalEpisodeBody; created: boolean; changed: boolean }> {
+  async upsert(
+    @Body() dto: UpsertEpisodeDto,
+    @Res({ passthrough: true }) res: StatusReply,
+  ): Promise<{ episode: InternalEpisodeBody; created: boolean; changed: boolean }> {
     const result = await this.episodes.upsert(toInput(dto));
     res.status(result.created ? 201 : 200);
     return { episode: this.presenter.internal(result.episode), created: result.created, changed: result.changed };

@@ -70,11 +70,22 @@ describe.each(ADAPTERS)('internal catalog routes on %s', (adapter) => {
 
     it('upserts idempotently by episode_id: 201 created, 200 unchanged on a retry, 200 changed; GET shows unpublished state', async () => {
       const id = uniqueId();
-      const body = { episode_id: id, show_id: 'show-int', title: 'Draft', age_band: '3-5', duration_ms: 5000, renditions: [{ profile: '360p', storage_key: `episodes/${id}/index.m3u8` }] };
+      const body = {
+        episode_id: id,
+        show_id: 'show-int',
+        title: 'Draft',
+        age_band: '3-5',
+        duration_ms: 5000,
+        renditions: [{ profile: '360p', storage_key: `episodes/${id}/index.m3u8` }],
+      };
       const created = await upsert(body);
       expect(created.status).toBe(201);
       const first = await created.json();
-      expect(first).toMatchObject({ created: true, changed: true, episode: { episode_id: id, published: false, published_at_iso: null, playback_ready: true, summary: '', learning_tags: [] } });
+      expect(first).toMatchObject({
+        created: true,
+        changed: true,
+        episode: { episode_id: id, published: false, published_at_iso: null, playback_ready: true, summary: '', learning_tags: [] },
+      });
       const retry = await upsert(body);
       expect(retry.status).toBe(200);
       expect(await retry.json()).toEqual({ ...first, created: false, changed: false });
@@ -94,7 +105,15 @@ describe.each(ADAPTERS)('internal catalog routes on %s', (adapter) => {
     it('rejects a bad upsert body with 400 validation_failed and stores nothing', async () => {
       const id = uniqueId();
       const good = { episode_id: id, show_id: 'show-int', title: 'T', age_band: '6-11', duration_ms: 1 };
-      for (const body of [{}, { ...good, age_band: '18+' }, { ...good, duration_ms: -1 }, { ...good, episode_id: '-x' }, { ...good, extra: 1 }, { ...good, renditions: [{ profile: 'p', storage_key: '../etc/passwd' }] }, { ...good, published_at_iso: 'tomorrow' }]) {
+      for (const body of [
+        {},
+        { ...good, age_band: '18+' },
+        { ...good, duration_ms: -1 },
+        { ...good, episode_id: '-x' },
+        { ...good, extra: 1 },
+        { ...good, renditions: [{ profile: 'p', storage_key: '../etc/passwd' }] },
+        { ...good, published_at_iso: 'tomorrow' },
+      ]) {
         const res = await upsert(body);
         expect(res.status).toBe(400);
         expect((await res.json()).error.code).toBe('validation_failed');
@@ -106,7 +125,10 @@ describe.each(ADAPTERS)('internal catalog routes on %s', (adapter) => {
 
     it('needs the service identity: 401 without one, 403 for a parent or a child', async () => {
       expect((await list('', null)).status).toBe(401);
-      for (const who of [{ role: 'parent', parentUserId: 'p1' }, { role: 'child', childProfileId: 'k1' }] as TestCaller[]) {
+      for (const who of [
+        { role: 'parent', parentUserId: 'p1' },
+        { role: 'child', childProfileId: 'k1' },
+      ] as TestCaller[]) {
         const res = await upsert({}, who);
         expect(res.status).toBe(403);
         expect((await res.json()).error.code).toBe('insufficient_role');

@@ -25,10 +25,20 @@ export interface BootedCatalog {
  * episodes (loaded at start in memory mode, seeded like `seed:catalog` in Postgres mode) and a
  * {@link FakeFamily} behind `PROFILE_URL` and `IDENTITY_URL`.
  */
-export async function bootCatalog(adapter: HttpAdapterName, stores: TestStores, extra: Record<string, string> = {}): Promise<BootedCatalog> {
+export async function bootCatalog(
+  adapter: HttpAdapterName,
+  stores: TestStores,
+  extra: Record<string, string> = {},
+): Promise<BootedCatalog> {
   const family = new FakeFamily();
   const familyUrl = await family.start();
-  const env = testEnv(stores, { MEDIA_BASE: TEST_MEDIA_BASE, PROFILE_URL: familyUrl, IDENTITY_URL: familyUrl, AUTH_MODE: 'enforce', ...extra });
+  const env = testEnv(stores, {
+    MEDIA_BASE: TEST_MEDIA_BASE,
+    PROFILE_URL: familyUrl,
+    IDENTITY_URL: familyUrl,
+    AUTH_MODE: 'enforce',
+    ...extra,
+  });
   const app = await bootApp(AppModule, { adapter, env, globalPrefix: 'v1' });
   const repository = app.get(EpisodesRepository);
   await seedDemoCatalog(repository);

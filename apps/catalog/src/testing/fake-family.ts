@@ -34,7 +34,11 @@ export class FakeFamily {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  private answer(req: IncomingMessage, head: (status: number, headers: Record<string, string>) => unknown, end: (body: string) => unknown): void {
+  private answer(
+    req: IncomingMessage,
+    head: (status: number, headers: Record<string, string>) => unknown,
+    end: (body: string) => unknown,
+  ): void {
     this.roles.push(String(req.headers['x-auth-role']));
     const json = (status: number, body: unknown) => {
       head(status, { 'content-type': 'application/json' });
@@ -48,8 +52,14 @@ export class FakeFamily {
     }
     if (internal === 'internal' && area === 'controls' && this.controls.has(id)) {
       const c = this.controls.get(id)!;
-      return json(200, { child_profile_id: id, parent_user_id: this.profiles.get(id)?.parent_user_id ?? 'p', controls: { autoplay: false, safety_mode: 'strict', ...c } });
+      return json(200, {
+        child_profile_id: id,
+        parent_user_id: this.profiles.get(id)?.parent_user_id ?? 'p',
+        controls: { autoplay: false, safety_mode: 'strict', ...c },
+      });
     }
-    json(404, { error: { code: area === 'profiles' ? 'child_profile_not_found' : 'controls_not_found', message: 'not found', requestId: 'fake' } });
+    json(404, {
+      error: { code: area === 'profiles' ? 'child_profile_not_found' : 'controls_not_found', message: 'not found', requestId: 'fake' },
+    });
   }
 }

@@ -16,7 +16,15 @@ export interface GatewayProcess {
 export function startGateway(env: Record<string, string>): Promise<GatewayProcess> {
   const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/gateway/src/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), NODE_ENV: 'development', LISTEN_HOST: '127.0.0.1', GATEWAY_PORT: '0', PERSISTENCE_MODE: 'memory', ...env },
+    env: {
+      PATH: process.env.PATH,
+      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+      NODE_ENV: 'development',
+      LISTEN_HOST: '127.0.0.1',
+      GATEWAY_PORT: '0',
+      PERSISTENCE_MODE: 'memory',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () =>

@@ -7,7 +7,11 @@ export class MemoryChildPolicySource extends ChildPolicySource {
 
   /** Sets (or replaces) the policy of a child. */
   set(childProfileId: string, policy: ChildPolicy): this {
-    this.policies.set(childProfileId, { ...policy, approvedShowIds: [...policy.approvedShowIds], blockedShowIds: [...policy.blockedShowIds] });
+    this.policies.set(childProfileId, {
+      ...policy,
+      approvedShowIds: [...policy.approvedShowIds],
+      blockedShowIds: [...policy.blockedShowIds],
+    });
     return this;
   }
 

@@ -18,7 +18,8 @@ type Row = {
   updated_at: Date;
 };
 
-const COLUMNS = 'episode_id, show_id, title, summary, age_band, duration_ms, learning_tags, playback_ready, thumbnail, published_at, renditions, updated_at';
+const COLUMNS =
+  'episode_id, show_id, title, summary, age_band, duration_ms, learning_tags, playback_ready, thumbnail, published_at, renditions, updated_at';
 
 const toEpisode = (row: Row): Episode => ({
   episodeId: row.episode_id,
@@ -89,11 +90,16 @@ export class PostgresEpisodesRepository extends EpisodesRepository {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.ageBand) where.push(`age_band = ${param(query.ageBand)}`);
-    if (query.maxAgeBand) where.push(`age_band = ANY(${param(AGE_BANDS.filter((b) => ageBandRank(b) <= ageBandRank(query.maxAgeBand as AgeBand)))})`);
-    if (query.after) where.push(`(published_at, episode_id) < (${param(new Date(query.after.publishedAt))}, ${param(query.after.episodeId)})`);
+    if (query.maxAgeBand)
+      where.push(`age_band = ANY(${param(AGE_BANDS.filter((b) => ageBandRank(b) <= ageBandRank(query.maxAgeBand as AgeBand)))})`);
+    if (query.after)
+      where.push(`(published_at, episode_id) < (${param(new Date(query.after.publishedAt))}, ${param(query.after.episodeId)})`);
     const rows = await this.sql
       .client()
-      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY published_at DESC, episode_id DESC LIMIT ${param(query.limit)}`, params);
+      .query<Row>(
+        `SELECT ${COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY published_at DESC, episode_id DESC LIMIT ${param(query.limit)}`,
+        params,
+      );
     return rows.map(toEpisode);
   }
 }
