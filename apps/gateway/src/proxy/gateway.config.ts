@@ -32,6 +32,7 @@ export const gatewayConfig = defineConfigFragment(
     GATEWAY_TRUSTED_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     GATEWAY_RATE_LIMIT_DEFAULT: envPositiveInt().default(300),
     GATEWAY_RATE_LIMIT_STRICT: envPositiveInt().default(10),
+    GATEWAY_TOKEN_CACHE_MS: z.coerce.number().int().min(1).max(300_000).default(30_000),
     GATEWAY_CORS_ORIGINS: z
       .string()
       .trim()
