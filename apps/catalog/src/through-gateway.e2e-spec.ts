@@ -1,7 +1,6 @@
 import { SignJWT } from 'jose';
-import { TEST_EDGE_IDENTITY_KEY } from '@mikasmissions/testing';
+import { startServices, testEnv, type ServiceProcesses } from '@mikasmissions/testing';
 import { bootCatalog, type BootedCatalog } from './testing/boot-catalog';
-import { startGateway, type GatewayProcess } from './testing/gateway-process';
 
 const SECRET = 'catalog-gateway-test-secret-long-enough-0123';
 
@@ -13,7 +12,7 @@ const token = (claims: Record<string, unknown>) =>
 // Seed 000's smoke step 9 (the episode) through the public edge: token → gateway → signed identity → catalog.
 describe('GET /v1/catalog/episodes/{id} through the gateway (AUTH_MODE=enforce)', () => {
   let catalog: BootedCatalog;
-  let gateway: GatewayProcess;
+  let gateway: ServiceProcesses;
   let edge: string;
   const read = async (id: string, bearer?: string) => {
     const res = await fetch(`${edge}/v1/catalog/episodes/${id}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
@@ -24,14 +23,8 @@ describe('GET /v1/catalog/episodes/{id} through the gateway (AUTH_MODE=enforce)'
 
   beforeAll(async () => {
     catalog = await bootCatalog('fastify', 'memory');
-    gateway = await startGateway({
-      AUTH_MODE: 'enforce',
-      JWT_SECRET: SECRET,
-      EDGE_IDENTITY_KEY: TEST_EDGE_IDENTITY_KEY,
-      LOG_LEVEL: 'silent',
-      CATALOG_URL: catalog.root,
-    });
-    edge = gateway.url;
+    gateway = await startServices(['gateway'], testEnv('memory', { AUTH_MODE: 'enforce', JWT_SECRET: SECRET, CATALOG_URL: catalog.root }));
+    edge = gateway.urls.gateway;
   }, 90_000);
   afterAll(async () => {
     await gateway?.stop();
