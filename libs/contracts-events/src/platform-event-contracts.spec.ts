@@ -35,8 +35,25 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'episode.published': contract(index.EpisodePublished, {
-    valid: { episodeId: 'ep1', missionId: 'm1', ageRating: '6+', title: 'The moon mission' },
+    valid: {
+      episodeId: 'ep1',
+      missionId: 'm1',
+      ageRating: '6+',
+      title: 'The moon mission',
+      showId: 'show-moon',
+      ageBand: '6-11',
+      summary: 'Mika flies to the moon.',
+      durationMs: 420000,
+      learningTags: ['space'],
+      thumbnailUrl: 'episodes/ep1/thumb.jpg',
+      renditions: [{ profile: '360p', storageKey: 'episodes/ep1/index.m3u8' }],
+      publishedAt: '2026-11-23T10:00:00.000Z',
+    },
     invalid: [
+      {
+        payload: { episodeId: 'ep1', missionId: 'm1', ageRating: '6+', ageBand: '18+', renditions: [{ profile: '360p' }] },
+        mentions: ['/ageBand must be equal to one of the allowed values', "/renditions/0 must have required property 'storageKey'"],
+      },
       {
         payload: { episodeId: 'ep1', missionId: 'm1', ageRating: '18+' },
         mentions: ['/ageRating must be equal to one of the allowed values'],

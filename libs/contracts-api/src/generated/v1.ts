@@ -272,7 +272,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An episode */
+        /**
+         * An episode
+         * @description Parents and services see every published episode; a child sees an episode only when it is within the child's own age band and the parent's `max_age_band`, its show is not blocked and, with `approved_only`, its show is approved (else 403 `episode_not_allowed`). Answers carry an `ETag`; `If-None-Match` with it gives 304 without a body.
+         */
         get: operations["getEpisode"];
         put?: never;
         post?: never;
@@ -776,8 +779,13 @@ export interface components {
         Rendition: {
             /** @description e.g. `720p`, `360p`. */
             profile: string;
-            /** Format: uri-reference */
+            /**
+             * Format: uri-reference
+             * @description The unsigned playlist location, `<MEDIA_BASE>/<storage_key>`; playback signs it.
+             */
             url: string;
+            /** @description The media store key of the HLS playlist, e.g. `episodes/ep-demo-1/index.m3u8`. */
+            storage_key?: string;
         };
         Episode: {
             episode_id: components["schemas"]["Id"];
@@ -1088,6 +1096,8 @@ export interface components {
         RequestId: string;
         /** @description Seconds to wait before retrying. */
         RetryAfter: number;
+        /** @description The entity tag of the representation; send it back in `If-None-Match` to get 304. */
+        ETag: string;
     };
     pathItems: never;
 }
@@ -1174,6 +1184,7 @@ export type ParameterWorkflowIdPath = components['parameters']['WorkflowIdPath']
 export type ParameterRunIdPath = components['parameters']['RunIdPath'];
 export type HeaderRequestId = components['headers']['RequestId'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
+export type HeaderETag = components['headers']['ETag'];
 export type $defs = Record<string, never>;
 export interface operations {
     health: {
@@ -1719,11 +1730,20 @@ export interface operations {
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
+                    etag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Episode"];
                 };
+            };
+            /** @description Not modified (the `If-None-Match` tag is current); no body. */
+            304: {
+                headers: {
+                    etag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
