@@ -1,27 +1,42 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import type { Subscription } from './subscription';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { SubscriptionChanged } from '@mikasmissions/contracts-events';
+import { Idempotency } from '@mikasmissions/idempotency';
+import { Publish } from '@mikasmissions/messaging';
+import { Roles } from '@mikasmissions/service-identity';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { ListSubscriptionsQuery } from './dto/list-subscriptions.query';
+import { subscriptionChangedOf } from './subscription-changed';
+import type { SubscriptionView } from './subscription-view';
 import { SubscriptionsService } from './subscriptions.service';
 
-/** `GET/POST /subscriptions`, `GET /subscriptions/:id`: the subscriptions of the caller's tenant. */
-@Controller('subscriptions')
+const changed = {
+  map: (view: SubscriptionView) => subscriptionChangedOf(view),
+  aggregateId: (view: SubscriptionView) => view.parent_user_id,
+};
+
+/** `GET/POST /billing/subscriptions`, `DELETE /billing/subscriptions/:id`: the acting parent's subscriptions. */
+@Roles('parent', 'service')
+@Controller('billing/subscriptions')
 export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get()
-  list(@Query() query: ListSubscriptionsQuery): Promise<{ data: Subscription[]; count: number }> {
-    return this.subscriptions.list(query);
+  list(@Query() query: ListSubscriptionsQuery): Promise<{ subscriptions: SubscriptionView[] }> {
+    return this.subscriptions.list(query.parent_user_id);
   }
 
-  @Get(':id')
-  get(@Param('id') id: string): Promise<Subscription> {
-    return this.subscriptions.get(id);
-  }
-
+  @Idempotency({ required: true })
   @Post()
   @HttpCode(201)
-  create(@Body() dto: CreateSubscriptionDto): Promise<Subscription> {
-    return this.subscriptions.create(dto);
+  @Publish(SubscriptionChanged, changed)
+  subscribe(@Body() dto: CreateSubscriptionDto): Promise<SubscriptionView> {
+    return this.subscriptions.subscribe(dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @Publish(SubscriptionChanged, changed)
+  cancel(@Param('id') id: string): Promise<SubscriptionView> {
+    return this.subscriptions.cancel(id);
   }
 }

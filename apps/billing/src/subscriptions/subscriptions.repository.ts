@@ -1,11 +1,18 @@
-import type { Subscription, SubscriptionQuery, NewSubscription } from './subscription';
+import type { NewSubscription, Subscription } from './subscription';
 
-/** Port: where subscriptions live. Adapters: memory, Postgres (plain SQL). */
+/** Port: where subscriptions live. Adapters: memory, Postgres (plain SQL, joins the request's transaction). */
 export abstract class SubscriptionsRepository {
-  /** Stores the subscription and returns it with its id and creation time. */
-  abstract create(subscription: NewSubscription): Promise<Subscription>;
+  /**
+   * Stores the subscription and returns it; `null` (and nothing stored) when it is a consent
+   * grant and the parent already has one: one trial per parent, however often consent arrives.
+   */
+  abstract insert(subscription: NewSubscription): Promise<Subscription | null>;
   /** The subscription with this id in the tenant, or `null` (also for an id that is not a UUID). */
   abstract find(tenantId: string, id: string): Promise<Subscription | null>;
-  /** Newest first, within one tenant. */
-  abstract list(query: SubscriptionQuery): Promise<Subscription[]>;
+  /** The parent's subscriptions in the tenant, newest first. */
+  abstract listByParent(tenantId: string, parentUserId: string): Promise<Subscription[]>;
+  /** Sets `cancelAtPeriodEnd` (keeping the first `canceledAt`) and returns the row, or `null` when there is none. */
+  abstract cancelAtPeriodEnd(tenantId: string, id: string, at: Date): Promise<Subscription | null>;
+  /** Serialises writers of one parent until the current transaction ends (Postgres: an advisory lock; memory: nothing to do). */
+  abstract lockParent(tenantId: string, parentUserId: string): Promise<void>;
 }

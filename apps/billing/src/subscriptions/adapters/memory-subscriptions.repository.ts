@@ -1,18 +1,18 @@
-import { uuidv7 } from 'uuidv7';
-import type { Subscription, SubscriptionQuery, NewSubscription } from '../subscription';
+import type { NewSubscription, Subscription } from '../subscription';
 import { SubscriptionsRepository } from '../subscriptions.repository';
 
 /** In-process store for dev:local and unit tests; same contract as the Postgres adapter. */
 export class MemorySubscriptionsRepository extends SubscriptionsRepository {
   private readonly rows = new Map<string, Subscription>();
 
-  async create(subscription: NewSubscription): Promise<Subscription> {
-    const stored: Subscription = {
-      id: uuidv7(),
-      tenantId: subscription.tenantId,
-      name: subscription.name,
-      createdAt: new Date().toISOString(),
-    };
+  async insert(subscription: NewSubscription): Promise<Subscription | null> {
+    if (subscription.source === 'consent') {
+      const granted = [...this.rows.values()].some(
+        (row) => row.source === 'consent' && row.tenantId === subscription.tenantId && row.parentUserId === subscription.parentUserId,
+      );
+      if (granted) return null;
+    }
+    const stored: Subscription = { ...subscription, cancelAtPeriodEnd: false, canceledAt: null, createdAt: subscription.createdAt.toISOString() };
     this.rows.set(stored.id, stored);
     return { ...stored };
   }
@@ -22,11 +22,20 @@ export class MemorySubscriptionsRepository extends SubscriptionsRepository {
     return found && found.tenantId === tenantId ? { ...found } : null;
   }
 
-  async list(query: SubscriptionQuery): Promise<Subscription[]> {
+  async listByParent(tenantId: string, parentUserId: string): Promise<Subscription[]> {
     return [...this.rows.values()]
-      .filter((row) => row.tenantId === query.tenantId)
+      .filter((row) => row.tenantId === tenantId && row.parentUserId === parentUserId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
-      .slice(0, query.limit)
       .map((row) => ({ ...row }));
   }
+
+  async cancelAtPeriodEnd(tenantId: string, id: string, at: Date): Promise<Subscription | null> {
+    const found = this.rows.get(id.toLowerCase());
+    if (!found || found.tenantId !== tenantId) return null;
+    found.cancelAtPeriodEnd = true;
+    found.canceledAt ??= at.toISOString();
+    return { ...found };
+  }
+
+  async lockParent(): Promise<void> {}
 }

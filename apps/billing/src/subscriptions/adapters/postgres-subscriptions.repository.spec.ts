@@ -5,9 +5,11 @@ import { subscriptionsRepositoryContract } from '../subscriptions-repository.con
 import { PostgresSubscriptionsRepository } from './postgres-subscriptions.repository';
 
 let pool: Pool;
+let sql: PoolSqlTransactions;
 
 beforeAll(() => {
   pool = createPgPool(testDatabaseUrl(), 2);
+  sql = new PoolSqlTransactions(pool);
 });
 afterAll(async () => {
   if (!pool.ended) await pool.end();
@@ -16,5 +18,6 @@ afterAll(async () => {
 // The table comes from prisma/billing/migrations, applied to the run's database by the Jest global setup.
 subscriptionsRepositoryContract(
   'postgres (real Postgres)',
-  () => new PostgresSubscriptionsRepository(new PoolSqlTransactions(pool), 'billing'),
+  () => new PostgresSubscriptionsRepository(sql, 'billing'),
+  (work) => sql.run(work),
 );

@@ -1,11 +1,14 @@
+import type { RequestBody } from '@mikasmissions/contracts-api';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { idSchema } from './id.schema';
 
-/** Body of `POST /subscriptions`. */
+/** Body of `POST /v1/billing/subscriptions` (the contract's `CreateSubscriptionRequest`). */
 export const createSubscriptionSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    plan: z.string().min(1).max(64),
+    parent_user_id: idSchema.optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<RequestBody<'createSubscription'>>;
 
 export class CreateSubscriptionDto extends createZodDto(createSubscriptionSchema) {}

@@ -1,9 +1,10 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { idSchema } from './id.schema';
 
-/** Query of `GET /subscriptions`. */
+/** Query of `GET /v1/billing/subscriptions`. */
 export const listSubscriptionsSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  parent_user_id: idSchema.optional(),
 });
 
 export class ListSubscriptionsQuery extends createZodDto(listSubscriptionsSchema) {}
