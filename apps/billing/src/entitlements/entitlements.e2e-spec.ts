@@ -3,10 +3,9 @@ import { connectEventConsumers } from '@mikasmissions/messaging';
 import { ADAPTERS, baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { Clock } from '../clock/clock';
-import { MemoryChildDirectory } from '../profiles/adapters/memory-child-directory';
-import { ChildDirectory } from '../profiles/child-directory';
 import { billingClient, freshId } from '../testing/billing-test-client';
 import { consentVerified, deliver, eventually } from '../testing/consent-events';
+import { type FakeProfile, startFakeProfile } from '../testing/fake-profile';
 
 const ENT = '/v1/billing/entitlements';
 const SUBS = '/v1/billing/subscriptions';
@@ -16,20 +15,26 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
   describe.each<TestStores>(['memory', 'postgres+redis'])('with %s stores', (stores) => {
     let app: INestApplication;
     let call: ReturnType<typeof billingClient>;
-    let children: MemoryChildDirectory;
+    let children: FakeProfile;
     let clock: jest.SpyInstance<Date, []>;
 
     beforeAll(async () => {
-      app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce' }), globalPrefix: 'v1' });
+      children = await startFakeProfile();
+      app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce', PROFILE_URL: children.url }), globalPrefix: 'v1' });
       await connectEventConsumers(app);
       call = billingClient(await baseUrl(app));
-      children = app.get(ChildDirectory);
     });
     beforeEach(() => {
       clock = jest.spyOn(app.get(Clock), 'now');
     });
     afterEach(() => clock.mockRestore());
-    afterAll(() => app.close());
+    afterEach(() => {
+      children.mode = 'ok';
+    });
+    afterAll(async () => {
+      await app.close();
+      await children.close();
+    });
 
     const at = (instant: Date | number) => clock.mockReturnValue(new Date(instant));
     const entitlement = (query: string, caller: Parameters<typeof call>[0] = { service: 'playback' }) => call(caller, 'GET', `${ENT}?${query}`);
@@ -125,6 +130,19 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
       expect([wrongPair.status, wrongPair.body.error.code]).toEqual([403, 'child_profile_forbidden']);
       const anonymous = await call(null, 'GET', `${ENT}?parent_user_id=${parent}`);
       expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'missing_identity']);
+      expect(children.unsigned).toBe(0);
+    });
+
+    it('503 profile_unavailable with Retry-After when profile fails or cannot be reached; a parent-only read does not need it', async () => {
+      const parent = freshId('p');
+      const child = freshId('k');
+      children.grant(parent, child);
+      expect((await subscribe(parent)).status).toBe(201);
+      children.mode = 'error';
+      const failing = await entitlement(`child_profile_id=${child}`);
+      expect([failing.status, failing.body.error.code]).toEqual([503, 'profile_unavailable']);
+      expect(Number(failing.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await entitlement(`parent_user_id=${parent}`)).body.active).toBe(true);
     });
   });
 });

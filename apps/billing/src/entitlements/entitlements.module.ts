@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MemoryChildDirectory } from '../profiles/adapters/memory-child-directory';
+import { ProfileChildDirectory } from '../profiles/adapters/profile-child-directory';
 import { ChildDirectory } from '../profiles/child-directory';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { EntitlementsController } from './entitlements.controller';
@@ -9,6 +9,6 @@ import { EntitlementsService } from './entitlements.service';
 @Module({
   imports: [SubscriptionsModule],
   controllers: [EntitlementsController],
-  providers: [EntitlementsService, { provide: ChildDirectory, useValue: new MemoryChildDirectory() }],
+  providers: [EntitlementsService, { provide: ChildDirectory, useClass: ProfileChildDirectory }],
 })
 export class EntitlementsModule {}
