@@ -1,8 +1,6 @@
-import type { ProfileChildDirectory } from './adapters/profile-child-directory';
-
 /**
  * Port: which parent a child profile belongs to (the profile service owns that). Adapter:
- * {@link ProfileChildDirectory} over ServiceClient; tests run it against a fake profile server.
+ * `ProfileChildDirectory` over ServiceClient; tests run it against a fake profile server.
  */
 export abstract class ChildDirectory {
   /** The child's parent, or `null` when profile knows no such child; throws `ProfileUnavailableError` (503) when profile cannot answer. */
