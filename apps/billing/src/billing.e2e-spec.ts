@@ -120,6 +120,16 @@ describe.each(ADAPTERS)('billing subscriptions on %s', (adapter) => {
       expect(provider.attempts).toBe(attempts);
     });
 
+    it('two concurrent subscriptions of one parent under different keys: one 201, one 409 subscription_active, one charge', async () => {
+      const parent = freshId('p');
+      provider.latencyMs = 50;
+      const results = await Promise.all([subscribe(parent), subscribe(parent, 'family_yearly')]).finally(() => (provider.latencyMs = 0));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(results.find((r) => r.status === 409)?.body.error.code).toBe('subscription_active');
+      expect(provider.charges.filter((c) => c.parentUserId === parent)).toHaveLength(1);
+      expect((await call({ parent }, 'GET', SUBS)).body.subscriptions).toHaveLength(1);
+    });
+
     it('validates the body: 400 validation_failed for a missing plan, an extra field, a bad parent id', async () => {
       const parent = freshId('p');
       for (const body of [{}, { plan: '' }, { plan: 'family_monthly', extra: 1 }, { plan: 'family_monthly', parent_user_id: '../x' }]) {

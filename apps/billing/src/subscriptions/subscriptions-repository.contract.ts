@@ -81,8 +81,30 @@ export function subscriptionsRepositoryContract(
       expect(await repo.cancelAtPeriodEnd('default', 'not-a-uuid', new Date())).toBeNull();
     });
 
-    it('locks a parent inside a transaction without failing', async () => {
-      await expect(inTransaction(() => repo.lockParent('default', unique('p')))).resolves.toBeUndefined();
+    it('runs the work of one parent one at a time, and other parents in parallel', async () => {
+      const parentUserId = unique('p');
+      const order: string[] = [];
+      const slow = (label: string, ms: number) => async () => {
+        order.push(`start ${label}`);
+        await new Promise((r) => setTimeout(r, ms));
+        order.push(`end ${label}`);
+        return label;
+      };
+      const results = await Promise.all([
+        inTransaction(() => repo.withParentLock('default', parentUserId, slow('a', 60))),
+        new Promise((r) => setTimeout(r, 15)).then(() => inTransaction(() => repo.withParentLock('default', parentUserId, slow('b', 1)))),
+      ]);
+      expect(results).toEqual(['a', 'b']);
+      expect(order).toEqual(['start a', 'end a', 'start b', 'end b']);
+      const other = unique('q');
+      const parallel: string[] = [];
+      await Promise.all([
+        inTransaction(() => repo.withParentLock('default', other, async () => void (await new Promise((r) => setTimeout(r, 40)), parallel.push('x')))),
+        inTransaction(() => repo.withParentLock('default', unique('r'), async () => void parallel.push('y'))),
+      ]);
+      expect(parallel).toEqual(['y', 'x']);
+      await expect(repo.withParentLock('default', parentUserId, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+      await expect(repo.withParentLock('default', parentUserId, async () => 'after a failure')).resolves.toBe('after a failure');
     });
 
     it('hands out copies: mutating a result does not change the store', async () => {

@@ -13,6 +13,10 @@ export abstract class SubscriptionsRepository {
   abstract listByParent(tenantId: string, parentUserId: string): Promise<Subscription[]>;
   /** Sets `cancelAtPeriodEnd` (keeping the first `canceledAt`) and returns the row, or `null` when there is none. */
   abstract cancelAtPeriodEnd(tenantId: string, id: string, at: Date): Promise<Subscription | null>;
-  /** Serialises writers of one parent until the current transaction ends (Postgres: an advisory lock; memory: nothing to do). */
-  abstract lockParent(tenantId: string, parentUserId: string): Promise<void>;
+  /**
+   * Runs `work` while no other writer of this parent does: Postgres takes a transaction-level
+   * advisory lock (held until the caller's transaction ends, so a second writer sees the
+   * first's committed rows); memory queues the work per parent.
+   */
+  abstract withParentLock<T>(tenantId: string, parentUserId: string, work: () => Promise<T>): Promise<T>;
 }

@@ -52,25 +52,26 @@ export class SubscriptionsService {
     if (!plan) throw new UnknownPlanError(dto.plan);
     if (plan.grant !== 'purchase') throw new PlanNotPurchasableError(plan.id);
     const tenantId = this.ctx.tenantId;
-    await this.subscriptions.lockParent(tenantId, parentUserId);
-    const now = this.clock.now();
-    const current = (await this.subscriptions.listByParent(tenantId, parentUserId)).find((s) => s.source === 'purchase' && statusAt(s, now) === 'active');
-    if (current) throw new SubscriptionActiveError(current.id);
-    const id = uuidv7();
-    const charge = await this.payments.charge({ reference: id, parentUserId, plan: plan.id, amountCents: plan.priceCents, currency: plan.currency });
-    const stored = await this.subscriptions.insert({
-      id,
-      tenantId,
-      parentUserId,
-      plan: plan.id,
-      source: 'purchase',
-      consentId: null,
-      chargeReference: charge.chargeId,
-      currentPeriodStart: now.toISOString(),
-      currentPeriodEnd: this.plans.periodEnd(plan, now).toISOString(),
-      createdAt: now,
+    return this.subscriptions.withParentLock(tenantId, parentUserId, async () => {
+      const now = this.clock.now();
+      const current = (await this.subscriptions.listByParent(tenantId, parentUserId)).find((s) => s.source === 'purchase' && statusAt(s, now) === 'active');
+      if (current) throw new SubscriptionActiveError(current.id);
+      const id = uuidv7();
+      const charge = await this.payments.charge({ reference: id, parentUserId, plan: plan.id, amountCents: plan.priceCents, currency: plan.currency });
+      const stored = await this.subscriptions.insert({
+        id,
+        tenantId,
+        parentUserId,
+        plan: plan.id,
+        source: 'purchase',
+        consentId: null,
+        chargeReference: charge.chargeId,
+        currentPeriodStart: now.toISOString(),
+        currentPeriodEnd: this.plans.periodEnd(plan, now).toISOString(),
+        createdAt: now,
+      });
+      return toSubscriptionView(stored as Subscription, now);
     });
-    return toSubscriptionView(stored as Subscription, now);
   }
 
   /** Cancels at the end of the current period; again → the same state. */

@@ -18,6 +18,8 @@ export class TestPaymentProvider extends PaymentProvider {
   readonly charges: Array<ChargeRequest & Charge> = [];
   /** Every call, approved or not. */
   attempts = 0;
+  /** How long each charge takes, in ms (a test widens race windows with it). */
+  latencyMs = 0;
 
   constructor(private outcome: TestPaymentOutcome = 'approve') {
     super();
@@ -30,6 +32,7 @@ export class TestPaymentProvider extends PaymentProvider {
 
   async charge(request: ChargeRequest): Promise<Charge> {
     this.attempts += 1;
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (this.outcome === 'decline') throw new PaymentDeclinedError();
     if (this.outcome === 'fail') throw new PaymentUnavailableError(new Error('test provider told to fail'));
     const charge = { chargeId: `test_ch_${uuidv7()}` };

@@ -4,6 +4,7 @@ import { SubscriptionsRepository } from '../subscriptions.repository';
 /** In-process store for dev:local and unit tests; same contract as the Postgres adapter. */
 export class MemorySubscriptionsRepository extends SubscriptionsRepository {
   private readonly rows = new Map<string, Subscription>();
+  private readonly locks = new Map<string, Promise<void>>();
 
   async insert(subscription: NewSubscription): Promise<Subscription | null> {
     if (subscription.source === 'consent') {
@@ -37,5 +38,16 @@ export class MemorySubscriptionsRepository extends SubscriptionsRepository {
     return { ...found };
   }
 
-  async lockParent(): Promise<void> {}
+  async withParentLock<T>(tenantId: string, parentUserId: string, work: () => Promise<T>): Promise<T> {
+    const key = `${tenantId}\u0000${parentUserId}`;
+    const previous = this.locks.get(key) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.locks.set(key, tail);
+    void tail.then(() => this.locks.get(key) === tail && this.locks.delete(key));
+    return run;
+  }
 }

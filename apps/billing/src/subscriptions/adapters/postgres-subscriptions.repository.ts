@@ -86,7 +86,10 @@ export class PostgresSubscriptionsRepository extends SubscriptionsRepository {
     return row ? toSubscription(row) : null;
   }
 
-  async lockParent(tenantId: string, parentUserId: string): Promise<void> {
-    await this.sql.client().query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`billing:${tenantId}:${parentUserId}`]);
+  async withParentLock<T>(tenantId: string, parentUserId: string, work: () => Promise<T>): Promise<T> {
+    return this.sql.run(async () => {
+      await this.sql.client().query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`billing:${tenantId}:${parentUserId}`]);
+      return work();
+    });
   }
 }
