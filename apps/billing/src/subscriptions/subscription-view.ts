@@ -1,6 +1,7 @@
 import type { Subscription as SubscriptionView } from '@mikasmissions/contracts-api';
 import { statusAt, type Subscription } from './subscription';
 
+/** A subscription as the API answers it (the contract's `Subscription`). */
 export type { SubscriptionView };
 
 /** A stored subscription as the contract's `Subscription`, its status taken at `now`. */

@@ -8,4 +8,5 @@ export const entitlementQuerySchema = z.object({
   child_profile_id: idSchema.optional(),
 });
 
+/** The validated query of `GET /v1/billing/entitlements`. */
 export class EntitlementQuery extends createZodDto(entitlementQuerySchema) {}

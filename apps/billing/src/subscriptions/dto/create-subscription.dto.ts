@@ -11,4 +11,5 @@ export const createSubscriptionSchema = z
   })
   .strict() satisfies z.ZodType<RequestBody<'createSubscription'>>;
 
+/** The validated body of `POST /v1/billing/subscriptions`. */
 export class CreateSubscriptionDto extends createZodDto(createSubscriptionSchema) {}

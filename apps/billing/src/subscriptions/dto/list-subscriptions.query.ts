@@ -7,4 +7,5 @@ export const listSubscriptionsSchema = z.object({
   parent_user_id: idSchema.optional(),
 });
 
+/** The validated query of `GET /v1/billing/subscriptions`. */
 export class ListSubscriptionsQuery extends createZodDto(listSubscriptionsSchema) {}
