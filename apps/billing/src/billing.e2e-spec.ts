@@ -85,12 +85,19 @@ describe.each(ADAPTERS)('billing subscriptions on %s', (adapter) => {
       expect(provider.attempts).toBe(attempts);
     });
 
-    it('a declined payment is 402 payment_declined and stores nothing', async () => {
+    it('a declined payment is 402 payment_declined, stores nothing, and its key replays the 402 without charging; a new key can pay', async () => {
       const parent = freshId('p');
+      const key = freshId('key');
       provider.willRespond('decline');
-      const res = await subscribe(parent);
+      const res = await subscribe(parent, 'family_monthly', key);
       expect([res.status, res.body.error.code]).toEqual([402, 'payment_declined']);
       expect((await call({ parent }, 'GET', SUBS)).body).toEqual({ subscriptions: [] });
+      provider.willRespond('approve');
+      const attempts = provider.attempts;
+      const replay = await subscribe(parent, 'family_monthly', key);
+      expect([replay.status, replay.headers.get('idempotent-replayed')]).toEqual([402, 'true']);
+      expect(provider.attempts).toBe(attempts);
+      expect((await subscribe(parent)).status).toBe(201);
     });
 
     it('a provider failure is 503 payment_unavailable with Retry-After, stores nothing, and the same key then succeeds', async () => {
@@ -163,6 +170,8 @@ describe.each(ADAPTERS)('billing subscriptions on %s', (adapter) => {
       expect(canceled.body).toEqual({ ...created, cancel_at_period_end: true, canceled_at: expect.any(String), status: 'active' });
       const again = await call({ parent }, 'DELETE', path);
       expect(again.body).toEqual(canceled.body);
+      const byService = await call({ service: 'admin-studio' }, 'DELETE', path);
+      expect([byService.status, byService.body.canceled_at]).toEqual([200, canceled.body.canceled_at]);
       for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
         const res = await call({ parent }, 'DELETE', `${SUBS}/${id}`);
         expect([res.status, res.body.error.code]).toEqual([404, 'subscription_not_found']);
