@@ -53,7 +53,13 @@ describe.each(ADAPTERS)('billing subscriptions on %s', (adapter) => {
       const end = new Date(res.body.current_period_end);
       expect(end.getUTCFullYear() - start.getUTCFullYear()).toBe(1);
       expect(provider.charges.slice(before)).toEqual([
-        expect.objectContaining({ reference: res.body.subscription_id, parentUserId: parent, plan: 'family_yearly', amountCents: 7999, currency: 'EUR' }),
+        expect.objectContaining({
+          reference: res.body.subscription_id,
+          parentUserId: parent,
+          plan: 'family_yearly',
+          amountCents: 7999,
+          currency: 'EUR',
+        }),
       ]);
       const list = await call({ parent }, 'GET', SUBS);
       expect(list.status).toBe(200);
@@ -147,12 +153,18 @@ describe.each(ADAPTERS)('billing subscriptions on %s', (adapter) => {
 
     it('scopes by principal: parent_mismatch for another parent, missing_subject for a service without one, service may act for a parent', async () => {
       const parent = freshId('p');
-      const other = await call({ parent }, 'POST', SUBS, { body: { plan: 'family_monthly', parent_user_id: freshId('q') }, headers: { 'idempotency-key': freshId('k') } });
+      const other = await call({ parent }, 'POST', SUBS, {
+        body: { plan: 'family_monthly', parent_user_id: freshId('q') },
+        headers: { 'idempotency-key': freshId('k') },
+      });
       expect([other.status, other.body.error.code]).toEqual([403, 'parent_mismatch']);
       expect((await call({ parent }, 'GET', `${SUBS}?parent_user_id=${freshId('q')}`)).body.error.code).toBe('parent_mismatch');
       const noSubject = await call({ service: 'playback' }, 'GET', SUBS);
       expect([noSubject.status, noSubject.body.error.code]).toEqual([400, 'missing_subject']);
-      const forParent = await call({ service: 'admin-studio' }, 'POST', SUBS, { body: { plan: 'family_monthly', parent_user_id: parent }, headers: { 'idempotency-key': freshId('k') } });
+      const forParent = await call({ service: 'admin-studio' }, 'POST', SUBS, {
+        body: { plan: 'family_monthly', parent_user_id: parent },
+        headers: { 'idempotency-key': freshId('k') },
+      });
       expect(forParent.status).toBe(201);
       expect((await call({ service: 'playback' }, 'GET', `${SUBS}?parent_user_id=${parent}`)).body.subscriptions).toEqual([forParent.body]);
       const anonymous = await call(null, 'GET', SUBS);

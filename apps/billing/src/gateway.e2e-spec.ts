@@ -45,7 +45,11 @@ describe('gateway → billing as real processes', () => {
     const created = await send('POST', '/v1/billing/subscriptions', token, { plan: 'family_monthly' }, key);
     expect([created.status, created.body.parent_user_id]).toEqual([201, parent]);
     expect((await send('POST', '/v1/billing/subscriptions', token, { plan: 'family_monthly' }, key)).body).toEqual(created.body);
-    expect((await send('GET', `/v1/billing/entitlements?parent_user_id=${parent}`, token)).body).toEqual({ parent_user_id: parent, plan: 'family_monthly', active: true });
+    expect((await send('GET', `/v1/billing/entitlements?parent_user_id=${parent}`, token)).body).toEqual({
+      parent_user_id: parent,
+      plan: 'family_monthly',
+      active: true,
+    });
     const canceled = await send('DELETE', `/v1/billing/subscriptions/${created.body.subscription_id}`, token);
     expect([canceled.status, canceled.body.cancel_at_period_end]).toEqual([200, true]);
     expect((await send('GET', '/v1/billing/subscriptions', token)).body.subscriptions).toEqual([canceled.body]);
@@ -58,7 +62,11 @@ describe('gateway → billing as real processes', () => {
     expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'missing_token']);
     const other = await send('GET', `/v1/billing/entitlements?parent_user_id=${freshId('q')}`, token);
     expect([other.status, other.body.error.code]).toEqual([403, 'parent_mismatch']);
-    const child = await send('GET', `/v1/billing/entitlements?parent_user_id=${parent}`, await tokenFor('child', { parent_user_id: parent, child_profile_id: 'k1' }));
+    const child = await send(
+      'GET',
+      `/v1/billing/entitlements?parent_user_id=${parent}`,
+      await tokenFor('child', { parent_user_id: parent, child_profile_id: 'k1' }),
+    );
     expect([child.status, child.body.error.code]).toEqual([403, 'insufficient_role']);
   });
 });

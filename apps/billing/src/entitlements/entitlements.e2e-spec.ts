@@ -20,7 +20,11 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
 
     beforeAll(async () => {
       children = await startFakeProfile();
-      app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce', PROFILE_URL: children.url }), globalPrefix: 'v1' });
+      app = await bootApp(AppModule, {
+        adapter,
+        env: testEnv(stores, { AUTH_MODE: 'enforce', PROFILE_URL: children.url }),
+        globalPrefix: 'v1',
+      });
       await connectEventConsumers(app);
       call = billingClient(await baseUrl(app));
     });
@@ -37,10 +41,15 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
     });
 
     const at = (instant: Date | number) => clock.mockReturnValue(new Date(instant));
-    const entitlement = (query: string, caller: Parameters<typeof call>[0] = { service: 'playback' }) => call(caller, 'GET', `${ENT}?${query}`);
-    const subscribe = (parent: string) => call({ parent }, 'POST', SUBS, { body: { plan: 'family_monthly' }, headers: { 'idempotency-key': freshId('k') } });
+    const entitlement = (query: string, caller: Parameters<typeof call>[0] = { service: 'playback' }) =>
+      call(caller, 'GET', `${ENT}?${query}`);
+    const subscribe = (parent: string) =>
+      call({ parent }, 'POST', SUBS, { body: { plan: 'family_monthly' }, headers: { 'idempotency-key': freshId('k') } });
     const grantTrial = async (parent: string, verifiedAt: Date) => {
-      await deliver(app, consentVerified({ parentUserId: parent, consentId: freshId('c'), method: 'email_plus', verifiedAt: verifiedAt.toISOString() }));
+      await deliver(
+        app,
+        consentVerified({ parentUserId: parent, consentId: freshId('c'), method: 'email_plus', verifiedAt: verifiedAt.toISOString() }),
+      );
       const listed = await eventually(
         () => call({ parent }, 'GET', SUBS),
         (res) => res.body.subscriptions.length > 0,
@@ -69,7 +78,11 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
       const parent = freshId('p');
       const verifiedAt = new Date('2026-12-01T10:00:00.000Z');
       const trial = await grantTrial(parent, verifiedAt);
-      expect(trial).toMatchObject({ plan: 'trial', current_period_start: verifiedAt.toISOString(), current_period_end: '2026-12-15T10:00:00.000Z' });
+      expect(trial).toMatchObject({
+        plan: 'trial',
+        current_period_start: verifiedAt.toISOString(),
+        current_period_end: '2026-12-15T10:00:00.000Z',
+      });
       at(verifiedAt.getTime() + 14 * DAY - 1);
       expect((await entitlement(`parent_user_id=${parent}`)).body).toEqual({ parent_user_id: parent, plan: 'trial', active: true });
       at(verifiedAt.getTime() + 14 * DAY);
@@ -83,7 +96,11 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
       await grantTrial(parent, new Date('2026-12-01T10:00:00.000Z'));
       at(now);
       expect((await subscribe(parent)).status).toBe(201);
-      expect((await entitlement(`parent_user_id=${parent}`)).body).toEqual({ parent_user_id: parent, plan: 'family_monthly', active: true });
+      expect((await entitlement(`parent_user_id=${parent}`)).body).toEqual({
+        parent_user_id: parent,
+        plan: 'family_monthly',
+        active: true,
+      });
     });
 
     it('a cancelled subscription entitles until its period end and is active:false from that instant', async () => {
@@ -94,9 +111,17 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
       const canceled = await call({ parent }, 'DELETE', `${SUBS}/${created.subscription_id}`);
       expect(canceled.body).toMatchObject({ status: 'active', cancel_at_period_end: true, canceled_at: '2027-01-31T12:00:00.000Z' });
       at(Date.parse(created.current_period_end) - 1);
-      expect((await entitlement(`parent_user_id=${parent}`, { parent })).body).toEqual({ parent_user_id: parent, plan: 'family_monthly', active: true });
+      expect((await entitlement(`parent_user_id=${parent}`, { parent })).body).toEqual({
+        parent_user_id: parent,
+        plan: 'family_monthly',
+        active: true,
+      });
       at(Date.parse(created.current_period_end));
-      expect((await entitlement(`parent_user_id=${parent}`, { parent })).body).toEqual({ parent_user_id: parent, plan: 'family_monthly', active: false });
+      expect((await entitlement(`parent_user_id=${parent}`, { parent })).body).toEqual({
+        parent_user_id: parent,
+        plan: 'family_monthly',
+        active: false,
+      });
       expect((await call({ parent }, 'GET', SUBS)).body.subscriptions[0].status).toBe('canceled');
     });
 
@@ -109,7 +134,7 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
       expect([res.status, res.body.error.code]).toEqual([409, 'subscription_ended']);
     });
 
-    it("resolves a child to its parent; a parent reads only its own (parent_mismatch, child_profile_forbidden)", async () => {
+    it('resolves a child to its parent; a parent reads only its own (parent_mismatch, child_profile_forbidden)', async () => {
       const parent = freshId('p');
       const child = freshId('k');
       const otherChild = freshId('k');

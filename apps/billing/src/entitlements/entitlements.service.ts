@@ -29,11 +29,15 @@ export class EntitlementsService {
   async get(query: EntitlementQuery): Promise<EntitlementResponse> {
     if (!query.parent_user_id && !query.child_profile_id) throw new MissingSubjectError();
     await this.scope.check({ parentUserId: query.parent_user_id });
-    const parentUserId = query.child_profile_id ? await this.parentOfChild(query.child_profile_id, query.parent_user_id) : (query.parent_user_id as string);
+    const parentUserId = query.child_profile_id
+      ? await this.parentOfChild(query.child_profile_id, query.parent_user_id)
+      : (query.parent_user_id as string);
     const rows = await this.subscriptions.listByParent(this.ctx.tenantId, parentUserId);
     if (rows.length === 0) throw new EntitlementNotFoundError();
     const now = this.clock.now();
-    const running = rows.filter((row) => statusAt(row, now) === 'active').sort((a, b) => b.currentPeriodEnd.localeCompare(a.currentPeriodEnd));
+    const running = rows
+      .filter((row) => statusAt(row, now) === 'active')
+      .sort((a, b) => b.currentPeriodEnd.localeCompare(a.currentPeriodEnd));
     const current = running[0] ?? rows[0];
     return { parent_user_id: parentUserId, plan: current.plan as EntitlementResponse['plan'], active: running.length > 0 };
   }

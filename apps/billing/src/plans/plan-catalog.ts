@@ -20,7 +20,8 @@ export class PlanCatalog {
 
   constructor(source: unknown) {
     const parsed = planCatalogSchema.safeParse(source);
-    if (!parsed.success) throw new Error(`billing plans.json is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(`billing plans.json is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     this.plans = new Map(parsed.data.plans.map((plan) => [plan.id, plan]));
   }
 

@@ -21,6 +21,8 @@ export const planCatalogSchema = z
   .strict()
   .superRefine(({ plans }, ctx) => {
     if (new Set(plans.map((p) => p.id)).size !== plans.length) ctx.addIssue({ code: 'custom', message: 'plan ids must be unique' });
-    if (plans.filter((p) => p.grant === 'consent').length !== 1) ctx.addIssue({ code: 'custom', message: 'exactly one plan must have grant "consent"' });
-    if (plans.some((p) => p.grant === 'purchase' && p.priceCents === 0)) ctx.addIssue({ code: 'custom', message: 'a purchasable plan must have a price' });
+    if (plans.filter((p) => p.grant === 'consent').length !== 1)
+      ctx.addIssue({ code: 'custom', message: 'exactly one plan must have grant "consent"' });
+    if (plans.some((p) => p.grant === 'purchase' && p.priceCents === 0))
+      ctx.addIssue({ code: 'custom', message: 'a purchasable plan must have a price' });
   });

@@ -18,7 +18,11 @@ describe('billing entitlements with profile unreachable', () => {
   let call: ReturnType<typeof billingClient>;
 
   beforeAll(async () => {
-    const env = testEnv('memory', { AUTH_MODE: 'enforce', PROFILE_URL: `http://127.0.0.1:${await closedPort()}`, SERVICE_CLIENT_TIMEOUT_MS: '500' });
+    const env = testEnv('memory', {
+      AUTH_MODE: 'enforce',
+      PROFILE_URL: `http://127.0.0.1:${await closedPort()}`,
+      SERVICE_CLIENT_TIMEOUT_MS: '500',
+    });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
     call = billingClient(await baseUrl(app));
   });

@@ -39,15 +39,26 @@ describe.each(ADAPTERS)('consent.verified → trial, and subscription.changed in
 
     it('grants one trial even when consent.verified is delivered twice, or a second consent arrives', async () => {
       const parent = freshId('p');
-      const event = consentVerified({ parentUserId: parent, consentId: freshId('c'), method: 'card', verifiedAt: '2026-12-01T10:00:00.000Z' });
+      const event = consentVerified({
+        parentUserId: parent,
+        consentId: freshId('c'),
+        method: 'card',
+        verifiedAt: '2026-12-01T10:00:00.000Z',
+      });
       await deliver(app, event, event);
       const first = await eventually(
         () => call({ parent }, 'GET', SUBS),
         (res) => res.body.subscriptions.length > 0,
       );
-      await deliver(app, consentVerified({ parentUserId: parent, consentId: freshId('c'), method: 'email_plus', verifiedAt: '2026-12-03T10:00:00.000Z' }));
+      await deliver(
+        app,
+        consentVerified({ parentUserId: parent, consentId: freshId('c'), method: 'email_plus', verifiedAt: '2026-12-03T10:00:00.000Z' }),
+      );
       const marker = freshId('p');
-      await deliver(app, consentVerified({ parentUserId: marker, consentId: freshId('c'), method: 'card', verifiedAt: '2026-12-03T10:00:00.000Z' }));
+      await deliver(
+        app,
+        consentVerified({ parentUserId: marker, consentId: freshId('c'), method: 'card', verifiedAt: '2026-12-03T10:00:00.000Z' }),
+      );
       await eventually(
         () => call({ parent: marker }, 'GET', SUBS),
         (res) => res.body.subscriptions.length > 0,
@@ -55,37 +66,58 @@ describe.each(ADAPTERS)('consent.verified → trial, and subscription.changed in
       const after = await call({ parent }, 'GET', SUBS);
       expect(after.body.subscriptions).toEqual(first.body.subscriptions);
       expect(after.body.subscriptions).toEqual([
-        expect.objectContaining({ plan: 'trial', current_period_start: '2026-12-01T10:00:00.000Z', current_period_end: '2026-12-15T10:00:00.000Z', cancel_at_period_end: false }),
+        expect.objectContaining({
+          plan: 'trial',
+          current_period_start: '2026-12-01T10:00:00.000Z',
+          current_period_end: '2026-12-15T10:00:00.000Z',
+          cancel_at_period_end: false,
+        }),
       ]);
       if (pool) {
         expect(await outboxOf(parent)).toEqual([
-          { parentId: parent, plan: 'trial', status: 'active', subscriptionId: after.body.subscriptions[0].subscription_id, activeUntil: '2026-12-15T10:00:00.000Z', cancelAtPeriodEnd: false },
+          {
+            parentId: parent,
+            plan: 'trial',
+            status: 'active',
+            subscriptionId: after.body.subscriptions[0].subscription_id,
+            activeUntil: '2026-12-15T10:00:00.000Z',
+            cancelAtPeriodEnd: false,
+          },
         ]);
       }
     });
 
     // The memory outbox is not readable from outside; Postgres shows the rows the transaction committed.
-    (stores === 'memory' ? it.skip : it)('subscribe and cancel each write one subscription.changed with the change; a declined charge writes none', async () => {
-      const parent = freshId('p');
-      const created = await call({ parent }, 'POST', SUBS, { body: { plan: 'family_monthly' }, headers: { 'idempotency-key': freshId('k') } });
-      expect(created.status).toBe(201);
-      const id = created.body.subscription_id;
-      await call({ parent }, 'DELETE', `${SUBS}/${id}`);
-      const until = created.body.current_period_end;
-      expect(await outboxOf(parent)).toEqual([
-        { parentId: parent, plan: 'family_monthly', status: 'active', subscriptionId: id, activeUntil: until, cancelAtPeriodEnd: false },
-        { parentId: parent, plan: 'family_monthly', status: 'canceled', subscriptionId: id, activeUntil: until, cancelAtPeriodEnd: true },
-      ]);
-      const declinedParent = freshId('p');
-      const provider = app.get<TestPaymentProvider>(PaymentProvider);
-      provider.willRespond('decline');
-      try {
-        const declined = await call({ parent: declinedParent }, 'POST', SUBS, { body: { plan: 'family_monthly' }, headers: { 'idempotency-key': freshId('k') } });
-        expect(declined.status).toBe(402);
-      } finally {
-        provider.willRespond('approve');
-      }
-      expect(await outboxOf(declinedParent)).toEqual([]);
-    });
+    (stores === 'memory' ? it.skip : it)(
+      'subscribe and cancel each write one subscription.changed with the change; a declined charge writes none',
+      async () => {
+        const parent = freshId('p');
+        const created = await call({ parent }, 'POST', SUBS, {
+          body: { plan: 'family_monthly' },
+          headers: { 'idempotency-key': freshId('k') },
+        });
+        expect(created.status).toBe(201);
+        const id = created.body.subscription_id;
+        await call({ parent }, 'DELETE', `${SUBS}/${id}`);
+        const until = created.body.current_period_end;
+        expect(await outboxOf(parent)).toEqual([
+          { parentId: parent, plan: 'family_monthly', status: 'active', subscriptionId: id, activeUntil: until, cancelAtPeriodEnd: false },
+          { parentId: parent, plan: 'family_monthly', status: 'canceled', subscriptionId: id, activeUntil: until, cancelAtPeriodEnd: true },
+        ]);
+        const declinedParent = freshId('p');
+        const provider = app.get<TestPaymentProvider>(PaymentProvider);
+        provider.willRespond('decline');
+        try {
+          const declined = await call({ parent: declinedParent }, 'POST', SUBS, {
+            body: { plan: 'family_monthly' },
+            headers: { 'idempotency-key': freshId('k') },
+          });
+          expect(declined.status).toBe(402);
+        } finally {
+          provider.willRespond('approve');
+        }
+        expect(await outboxOf(declinedParent)).toEqual([]);
+      },
+    );
   });
 });

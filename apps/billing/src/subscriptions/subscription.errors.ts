@@ -24,7 +24,9 @@ export class PlanNotPurchasableError extends PlatformError {
 /** The parent already has a paid subscription whose period has not ended: 409 `subscription_active`. */
 export class SubscriptionActiveError extends PlatformError {
   constructor(subscriptionId: string) {
-    super(409, 'subscription_active', 'the parent already has a paid subscription until the end of its period', { subscription_id: subscriptionId });
+    super(409, 'subscription_active', 'the parent already has a paid subscription until the end of its period', {
+      subscription_id: subscriptionId,
+    });
   }
 }
 

@@ -99,7 +99,9 @@ export function subscriptionsRepositoryContract(
       const other = unique('q');
       const parallel: string[] = [];
       await Promise.all([
-        inTransaction(() => repo.withParentLock('default', other, async () => void (await new Promise((r) => setTimeout(r, 40)), parallel.push('x')))),
+        inTransaction(() =>
+          repo.withParentLock('default', other, async () => void (await new Promise((r) => setTimeout(r, 40)), parallel.push('x'))),
+        ),
         inTransaction(() => repo.withParentLock('default', unique('r'), async () => void parallel.push('y'))),
       ]);
       expect(parallel).toEqual(['y', 'x']);

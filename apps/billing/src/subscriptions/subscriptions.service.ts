@@ -54,10 +54,18 @@ export class SubscriptionsService {
     const tenantId = this.ctx.tenantId;
     return this.subscriptions.withParentLock(tenantId, parentUserId, async () => {
       const now = this.clock.now();
-      const current = (await this.subscriptions.listByParent(tenantId, parentUserId)).find((s) => s.source === 'purchase' && statusAt(s, now) === 'active');
+      const current = (await this.subscriptions.listByParent(tenantId, parentUserId)).find(
+        (s) => s.source === 'purchase' && statusAt(s, now) === 'active',
+      );
       if (current) throw new SubscriptionActiveError(current.id);
       const id = uuidv7();
-      const charge = await this.payments.charge({ reference: id, parentUserId, plan: plan.id, amountCents: plan.priceCents, currency: plan.currency });
+      const charge = await this.payments.charge({
+        reference: id,
+        parentUserId,
+        plan: plan.id,
+        amountCents: plan.priceCents,
+        currency: plan.currency,
+      });
       const stored = await this.subscriptions.insert({
         id,
         tenantId,
@@ -121,7 +129,10 @@ export class SubscriptionsService {
       this.log.log(`consent ${grant.consentId}: parent already had a trial, none granted`);
       return false;
     }
-    await this.events.publish(SubscriptionChanged, subscriptionChangedOf(toSubscriptionView(stored, now)), { aggregateId: stored.parentUserId, tenantId: grant.tenantId });
+    await this.events.publish(SubscriptionChanged, subscriptionChangedOf(toSubscriptionView(stored, now)), {
+      aggregateId: stored.parentUserId,
+      tenantId: grant.tenantId,
+    });
     return true;
   }
 }

@@ -40,9 +40,16 @@ const identityOf = (caller: Exclude<Caller, null>): EdgeIdentity => {
  */
 export function billingClient(origin: string) {
   return async (caller: Caller, method: string, path: string, options: CallOptions = {}): Promise<BillingAnswer> => {
-    const headers: Record<string, string> = { ...(caller ? signIdentity(identityOf(caller), { method, path }, TEST_EDGE_IDENTITY_KEY) : {}), ...options.headers };
+    const headers: Record<string, string> = {
+      ...(caller ? signIdentity(identityOf(caller), { method, path }, TEST_EDGE_IDENTITY_KEY) : {}),
+      ...options.headers,
+    };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${origin}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await fetch(`${origin}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await res.text();
     const body = text ? JSON.parse(text) : undefined;
     if (!options.unchecked) contract.assert({ method, path, status: res.status, body });

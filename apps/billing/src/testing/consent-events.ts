@@ -4,7 +4,13 @@ import { createEnvelope, EventTransport, type EventEnvelope } from '@mikasmissio
 
 /** A `consent.verified` envelope as identity would publish it. */
 export function consentVerified(payload: ConsentVerifiedPayload): EventEnvelope<ConsentVerifiedPayload> {
-  return createEnvelope({ type: ConsentVerified.type, version: ConsentVerified.version, payload, tenantId: 'default', requestId: `consent-${payload.consentId}` });
+  return createEnvelope({
+    type: ConsentVerified.type,
+    version: ConsentVerified.version,
+    payload,
+    tenantId: 'default',
+    requestId: `consent-${payload.consentId}`,
+  });
 }
 
 /** Puts envelopes straight on the app's transport (Redis Streams or the in-process bus), as a redelivery would. */

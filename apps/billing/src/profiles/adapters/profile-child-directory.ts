@@ -23,7 +23,10 @@ export class ProfileChildDirectory extends ChildDirectory {
   async parentOf(childProfileId: string): Promise<string | null> {
     let answer: { status: number; body: InternalProfile | undefined };
     try {
-      answer = await this.client.call<InternalProfile>('profile', { method: 'GET', path: `/internal/profiles/${encodeURIComponent(childProfileId)}` });
+      answer = await this.client.call<InternalProfile>('profile', {
+        method: 'GET',
+        path: `/internal/profiles/${encodeURIComponent(childProfileId)}`,
+      });
     } catch (error) {
       if (error instanceof ServiceUnavailableError) throw new ProfileUnavailableError(error);
       throw error;

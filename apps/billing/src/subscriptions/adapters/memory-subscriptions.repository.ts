@@ -13,7 +13,12 @@ export class MemorySubscriptionsRepository extends SubscriptionsRepository {
       );
       if (granted) return null;
     }
-    const stored: Subscription = { ...subscription, cancelAtPeriodEnd: false, canceledAt: null, createdAt: subscription.createdAt.toISOString() };
+    const stored: Subscription = {
+      ...subscription,
+      cancelAtPeriodEnd: false,
+      canceledAt: null,
+      createdAt: subscription.createdAt.toISOString(),
+    };
     this.rows.set(stored.id, stored);
     return { ...stored };
   }

@@ -59,30 +59,48 @@ export class PostgresSubscriptionsRepository extends SubscriptionsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (tenant_id, parent_user_id) WHERE source = 'consent' DO NOTHING
        RETURNING ${COLUMNS}`,
-      [s.id, s.tenantId, s.parentUserId, s.plan, s.source, s.consentId, s.chargeReference, s.currentPeriodStart, s.currentPeriodEnd, s.createdAt],
+      [
+        s.id,
+        s.tenantId,
+        s.parentUserId,
+        s.plan,
+        s.source,
+        s.consentId,
+        s.chargeReference,
+        s.currentPeriodStart,
+        s.currentPeriodEnd,
+        s.createdAt,
+      ],
     );
     return row ? toSubscription(row) : null;
   }
 
   async find(tenantId: string, id: string): Promise<Subscription | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await this.sql.client().query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const [row] = await this.sql
+      .client()
+      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
     return row ? toSubscription(row) : null;
   }
 
   async listByParent(tenantId: string, parentUserId: string): Promise<Subscription[]> {
     const rows = await this.sql
       .client()
-      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND parent_user_id = $2 ORDER BY created_at DESC, id DESC`, [tenantId, parentUserId]);
+      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND parent_user_id = $2 ORDER BY created_at DESC, id DESC`, [
+        tenantId,
+        parentUserId,
+      ]);
     return rows.map(toSubscription);
   }
 
   async cancelAtPeriodEnd(tenantId: string, id: string, at: Date): Promise<Subscription | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await this.sql.client().query<Row>(
-      `UPDATE ${this.table} SET cancel_at_period_end = true, canceled_at = COALESCE(canceled_at, $3) WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-      [tenantId, id, at],
-    );
+    const [row] = await this.sql
+      .client()
+      .query<Row>(
+        `UPDATE ${this.table} SET cancel_at_period_end = true, canceled_at = COALESCE(canceled_at, $3) WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
+        [tenantId, id, at],
+      );
     return row ? toSubscription(row) : null;
   }
 
