@@ -5,6 +5,9 @@ import { TestPaymentProvider } from './payments/adapters/test-payment-provider';
 import { PaymentProvider } from './payments/payment-provider';
 import { billingClient, freshId } from './testing/billing-test-client';
 
+/** Booting with Postgres, Redis and the consumers can take a while when the machine is busy. */
+const BOOT_TIMEOUT_MS = 30_000;
+
 const SUBS = '/v1/billing/subscriptions';
 
 describe.each(ADAPTERS)('billing subscriptions on %s', (adapter) => {
@@ -19,7 +22,7 @@ describe.each(ADAPTERS)('billing subscriptions on %s', (adapter) => {
       origin = await baseUrl(app);
       call = billingClient(origin);
       provider = app.get(PaymentProvider);
-    });
+    }, BOOT_TIMEOUT_MS);
     afterEach(() => provider.willRespond('approve'));
     afterAll(() => app.close());
 

@@ -7,6 +7,11 @@ import { billingClient, freshId } from '../testing/billing-test-client';
 import { consentVerified, deliver, eventually } from '../testing/consent-events';
 import { type FakeProfile, startFakeProfile } from '../testing/fake-profile';
 
+/** Booting with Postgres, Redis and the consumers can take a while when the machine is busy. */
+const BOOT_TIMEOUT_MS = 30_000;
+// Tests wait for the consumer (up to 10 s under load).
+jest.setTimeout(20_000);
+
 const ENT = '/v1/billing/entitlements';
 const SUBS = '/v1/billing/subscriptions';
 const DAY = 86_400_000;
@@ -27,11 +32,11 @@ describe.each(ADAPTERS)('billing entitlements on %s', (adapter) => {
       });
       await connectEventConsumers(app);
       call = billingClient(await baseUrl(app));
-    });
+    }, BOOT_TIMEOUT_MS);
     beforeEach(() => {
       clock = jest.spyOn(app.get(Clock), 'now');
     });
-    afterEach(() => clock.mockRestore());
+    afterEach(() => clock?.mockRestore());
     afterEach(() => {
       children.mode = 'ok';
     });

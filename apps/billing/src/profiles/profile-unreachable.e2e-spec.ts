@@ -4,6 +4,9 @@ import { baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { billingClient, freshId } from '../testing/billing-test-client';
 
+/** Booting with Postgres, Redis and the consumers can take a while when the machine is busy. */
+const BOOT_TIMEOUT_MS = 30_000;
+
 /** A loopback port nothing listens on (bound, read, released). */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -25,7 +28,7 @@ describe('billing entitlements with profile unreachable', () => {
     });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
     call = billingClient(await baseUrl(app));
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(() => app.close());
 
   it('a child lookup is 503 profile_unavailable with Retry-After, never a guess', async () => {

@@ -9,6 +9,11 @@ import { PaymentProvider } from '../payments/payment-provider';
 import { billingClient, freshId } from '../testing/billing-test-client';
 import { consentVerified, deliver, eventually } from '../testing/consent-events';
 
+/** Booting with Postgres, Redis and the consumers can take a while when the machine is busy. */
+const BOOT_TIMEOUT_MS = 30_000;
+// Tests wait for the consumer (up to 10 s under load).
+jest.setTimeout(20_000);
+
 const SUBS = '/v1/billing/subscriptions';
 
 describe.each(ADAPTERS)('consent.verified → trial, and subscription.changed in the outbox, on %s', (adapter) => {
@@ -22,7 +27,7 @@ describe.each(ADAPTERS)('consent.verified → trial, and subscription.changed in
       expect(await connectEventConsumers(app)).toBe(true);
       call = billingClient(await baseUrl(app));
       if (stores !== 'memory') pool = createPgPool(testDatabaseUrl(), 1);
-    });
+    }, BOOT_TIMEOUT_MS);
     afterAll(async () => {
       await app.close();
       await pool?.end();
