@@ -74,9 +74,17 @@ const cases: Record<string, ContractCase> = {
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'yesterday' }, mentions: ['/eventTime must match format "date-time"'] },
     ],
   }),
-  'subscription.changed': contract(index.SubscriptionChanged, {
-    valid: { parentId: 'p1', plan: 'family', status: 'past_due' },
+  'consent.verified': contract(index.ConsentVerified, {
+    valid: { parentUserId: 'p1', consentId: 'c1', method: 'email_plus', verifiedAt: '2026-12-01T10:00:00.000Z' },
     invalid: [
+      { payload: { parentUserId: 'p1', consentId: 'c1', method: 'sms', verifiedAt: '2026-12-01T10:00:00Z' }, mentions: ['/method must be equal to one of the allowed values'] },
+      { payload: { parentUserId: 'p1', method: 'card', verifiedAt: 'now' }, mentions: ["must have required property 'consentId'", '/verifiedAt must match format "date-time"'] },
+    ],
+  }),
+  'subscription.changed': contract(index.SubscriptionChanged, {
+    valid: { parentId: 'p1', plan: 'family', status: 'past_due', subscriptionId: 's1', activeUntil: '2026-12-15T10:00:00.000Z', cancelAtPeriodEnd: true },
+    invalid: [
+      { payload: { parentId: 'p1', plan: 'family', status: 'canceled', activeUntil: 'soon', cancelAtPeriodEnd: 'yes' }, mentions: ['/activeUntil must match format "date-time"', '/cancelAtPeriodEnd must be boolean'] },
       { payload: { parentId: 'p1', plan: 'family', status: 'paused' }, mentions: ['/status must be equal to one of the allowed values'] },
       { payload: { parentId: 'p1', status: 'active', childId: 'k1' }, mentions: ["must have required property 'plan'", '(childId)'] },
     ],
