@@ -7,6 +7,8 @@ export { SubscriptionChanged } from './events/billing.events';
 export type { SubscriptionChangedPayload } from './events/billing.events';
 export { EpisodePublished } from './events/catalog.events';
 export type { AgeRating, EpisodePublishedPayload } from './events/catalog.events';
+export { ConsentVerified } from './events/family.events';
+export type { ConsentVerifiedPayload } from './events/family.events';
 export { MediaUploaded } from './events/media.events';
 export type { MediaUploadedPayload } from './events/media.events';
 export { ProgressUpdated } from './events/progress.events';

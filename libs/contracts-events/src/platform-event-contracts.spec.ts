@@ -45,7 +45,7 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'progress.updated': contract(index.ProgressUpdated, {
-    valid: { childId: 'k1', episodeId: 'ep1', positionSeconds: 95, completed: false },
+    valid: { childId: 'k1', episodeId: 'ep1', positionSeconds: 95, completed: false, parentUserId: 'p1', watchedMs: 30_000, eventTime: '2026-12-01T10:00:00Z', learningTags: ['counting'], historyPaused: false },
     invalid: [
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: -1 }, mentions: ['/positionSeconds must be >= 0'] },
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 1.5 }, mentions: ['/positionSeconds must be integer'] },
@@ -53,6 +53,15 @@ const cases: Record<string, ContractCase> = {
         payload: { childId: 'k1', positionSeconds: 3, completed: 'yes' },
         mentions: ["must have required property 'episodeId'", '/completed must be boolean'],
       },
+      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, watchedMs: -5, learningTags: [''] }, mentions: ['/watchedMs must be >= 0', '/learningTags/0 must NOT have fewer than 1 characters'] },
+      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'yesterday' }, mentions: ['/eventTime must match format "date-time"'] },
+    ],
+  }),
+  'consent.verified': contract(index.ConsentVerified, {
+    valid: { parentUserId: 'p1', consentId: 'c1', method: 'email_plus', verifiedAt: '2026-12-01T10:00:00.000Z' },
+    invalid: [
+      { payload: { parentUserId: 'p1', consentId: 'c1', method: 'sms', verifiedAt: '2026-12-01T10:00:00Z' }, mentions: ['/method must be equal to one of the allowed values'] },
+      { payload: { parentUserId: 'p1', method: 'card', verifiedAt: 'now' }, mentions: ["must have required property 'consentId'", '/verifiedAt must match format "date-time"'] },
     ],
   }),
   'subscription.changed': contract(index.SubscriptionChanged, {

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'consent_method_unavailable',
   'consent_request_not_found',
   'invalid_consent_challenge',
+  'consent_request_expired',
   'consent_required',
   'invalid_session_limit',
   'invalid_bedtime_window',
@@ -177,7 +178,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json'
     ],
     '403': [
-      'invalid_consent_challenge'
+      'invalid_consent_challenge',
+      'consent_request_expired'
     ],
     '404': [
       'parent_not_found',

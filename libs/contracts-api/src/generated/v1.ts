@@ -605,7 +605,7 @@ export interface components {
         ConsentVerifyRequest: {
             parent_user_id: components["schemas"]["Id"];
             method: components["schemas"]["ConsentMethod"];
-            /** @description For `email_plus`, the code the consent request sent to the parent's email. */
+            /** @description For `email_plus`, the code the consent request sent to the parent's email. A wrong or already used code is 403 `invalid_consent_challenge` (5 tries per request); an expired request is 403 `consent_request_expired`. */
             challenge: string;
             /** @description The request being answered; when absent, the parent's latest open request. */
             consent_request_id?: components["schemas"]["Id"];
