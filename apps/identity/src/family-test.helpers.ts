@@ -20,23 +20,14 @@ const contract = createContractValidator();
  * every `/v1` answer against the v1 contract; `/internal` routes are outside the contract.
  */
 export class FamilyClient {
-  /** The path prefix of `/internal/*` routes (`''` once the platform serves them outside `v1`). */
-  internalPrefix = '';
-
   constructor(
     private readonly origin: string,
     private readonly prefix = '/v1',
   ) {}
 
-  /** Finds where `/internal/*` is served (outside or under the global prefix). */
-  async locateInternal(): Promise<void> {
-    const bare = await fetch(`${this.origin}/internal/parents/probe`);
-    this.internalPrefix = bare.status === 404 && (await bare.json()).error?.code === 'not_found' ? this.prefix : '';
-  }
-
-  /** `method path` (path without the prefix, e.g. `/parents/signup`); `internal` for `/internal/*` routes. */
+  /** `method path` (path without the prefix, e.g. `/parents/signup`); `internal` for `/internal/*` routes (served outside the prefix). */
   async call(method: string, path: string, options: { body?: unknown; as?: As; headers?: Record<string, string>; internal?: boolean } = {}): Promise<Answer> {
-    const full = options.internal ? `${this.internalPrefix}${path}` : `${this.prefix}${path}`;
+    const full = options.internal ? path : `${this.prefix}${path}`;
     const headers: Record<string, string> = { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
     if (options.as) {
       const requestId = `req-${Math.random().toString(36).slice(2, 10)}`;

@@ -17,7 +17,6 @@ describe.each(ADAPTERS)('parents consent and the internal status on %s', (adapte
     beforeAll(async () => {
       app = await bootApp(AppModule, { adapter, env: testEnv(stores, ENV), globalPrefix: 'v1' });
       api = new FamilyClient(await baseUrl(app));
-      await api.locateInternal();
     });
     afterAll(() => app.close());
     afterEach(() => jest.useRealTimers());
