@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { SessionClaims } from '@mikasmissions/authx';
 import { PlatformModule } from '@mikasmissions/platform';
 import { AdminUsersModule } from './admin-users/admin-users.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { IdentityPrismaService } from './infra/identity-prisma.service';
 import { InfraModule } from './infra/infra.module';
 import { MeController } from './me/me.controller';
@@ -38,6 +39,7 @@ const edgeClaims: SessionClaims = ({ userId, roles }): Record<string, string> =>
     }),
     ParentsModule,
     AdminUsersModule,
+    DashboardModule,
   ],
   controllers: [MeController],
 })

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'consent_request_not_found',
   'invalid_consent_challenge',
   'consent_request_expired',
+  'profile_unavailable',
   'consent_required',
   'invalid_session_limit',
   'invalid_bedtime_window',
@@ -230,7 +231,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'profile_unavailable'
     ],
     '504': [
       'upstream_timeout'

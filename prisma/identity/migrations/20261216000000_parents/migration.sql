@@ -58,10 +58,9 @@ CREATE TABLE IF NOT EXISTS "identity"."dashboard_watch_days" (
     "tenant_id" VARCHAR(64) NOT NULL,
     "child_profile_id" VARCHAR(128) NOT NULL,
     "day" DATE NOT NULL,
-    "parent_user_id" VARCHAR(128) NOT NULL,
+    "parent_user_id" VARCHAR(128),
     "watched_ms" BIGINT NOT NULL DEFAULT 0,
     "learning_events" INTEGER NOT NULL DEFAULT 0,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "dashboard_watch_days_pkey" PRIMARY KEY ("tenant_id", "child_profile_id", "day")
 );
-CREATE INDEX IF NOT EXISTS "dashboard_watch_days_tenant_id_parent_user_id_day_idx" ON "identity"."dashboard_watch_days"("tenant_id", "parent_user_id", "day");
