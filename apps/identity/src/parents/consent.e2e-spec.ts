@@ -119,6 +119,17 @@ describe.each(ADAPTERS)('parents consent and the internal status on %s', (adapte
       expect((await requestConsent(a, 'email_plus', SERVICE)).status).toBe(202);
     });
 
+    it("keeps the parent scope when the parent's bearer token (which AuthX verifies) replaces the gateway identity", async () => {
+      const a = await newParent('BearerA');
+      const b = await newParent('BearerB');
+      const login = await api.call('POST', '/parents/login', { body: { email: b.email, password: 'correct horse battery staple' } });
+      const bearer = { authorization: `Bearer ${login.body.access_token}` };
+      const other = await api.call('POST', '/parents/consent/request', { body: { parent_user_id: a.id, method: 'email_plus' }, as: b.as, headers: bearer });
+      expect([other.status, other.body.error.code]).toEqual([403, 'parent_mismatch']);
+      const own = await api.call('POST', '/parents/consent/request', { body: { parent_user_id: b.id, method: 'email_plus' }, as: b.as, headers: bearer });
+      expect(own.status).toBe(202);
+    });
+
     it('sends at most 5 consent codes per parent per hour (429 rate_limited)', async () => {
       const parent = await newParent('Spam');
       for (let i = 0; i < 5; i++) expect((await requestConsent(parent)).status).toBe(202);
