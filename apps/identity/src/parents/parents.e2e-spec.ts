@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { ADAPTERS, baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
+import { createRedisClient } from '@mikasmissions/persistence';
+import { ADAPTERS, baseUrl, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { FamilyClient, jwtClaims, parentEmail, signupBody } from '../family-test.helpers';
 import { ParentsRepository } from './parents.repository';
@@ -7,8 +8,16 @@ import { PasswordHasher } from './password-hasher';
 
 const ENV = { OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTHX_TRUST_PROXY: 'true', JWT_ISSUER: 'mm-identity', JWT_AUDIENCE: 'mm-edge' };
 
+afterAll(async () => {
+  const redis = createRedisClient(testRedisUrl(), 'parents-test-cleanup');
+  await redis.connect();
+  await deleteKeysUnder(redis, testKeyPrefix());
+  await redis.quit();
+});
+
+/** Memory, and Postgres with Redis: the sign-in throttle then runs on AuthX's Redis limiter store. */
 describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {
-  describe.each<TestStores>(['memory', 'postgres'])('with %s stores', (stores) => {
+  describe.each<TestStores>(['memory', 'postgres+redis'])('with %s stores', (stores) => {
     let app: INestApplication;
     let api: FamilyClient;
 
