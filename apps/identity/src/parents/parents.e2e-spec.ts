@@ -3,6 +3,7 @@ import { createRedisClient } from '@mikasmissions/persistence';
 import { ADAPTERS, baseUrl, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { FamilyClient, jwtClaims, parentEmail, signupBody } from '../family-test.helpers';
+import { capturedCodes } from '../identity-test.helpers';
 import { ParentsRepository } from './parents.repository';
 import { PasswordHasher } from './password-hasher';
 
@@ -114,6 +115,36 @@ describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {
       }
       expect(verify).toHaveBeenCalledTimes(2);
       expect(verify.mock.calls[1][0]).toMatch(/^\$argon2id\$/);
+    });
+
+    it('signs a parent in with an emailed one-time code (AuthX OTP), once', async () => {
+      const email = parentEmail('Otp');
+      const { body: created } = await signup(signupBody(email));
+      const req = await api.call('POST', '/parents/login/otp/request', { body: { email: email.toUpperCase() } });
+      expect(req.status).toBe(200);
+      expect(req.body).toEqual({ ticket_id: expect.any(String), expires_in: 300 });
+      const again = await api.call('POST', '/parents/login/otp/request', { body: { email } });
+      expect([again.status, again.body.error.code]).toEqual([429, 'rate_limited']);
+      expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+      const code = capturedCodes(app).lastCodeFor(email.toLowerCase())!;
+      const wrong = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code: code === '000000' ? '111111' : '000000' } });
+      expect([wrong.status, wrong.body.error.code]).toEqual([401, 'invalid_credentials']);
+      const ok = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code } });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ parent_user_id: created.parent_user_id, role: 'parent', token_type: 'Bearer' });
+      expect(jwtClaims(ok.body.access_token)).toMatchObject({ sub: created.parent_user_id, mm_role: 'parent', parent_user_id: created.parent_user_id });
+      const replay = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code } });
+      expect([replay.status, replay.body.error.code]).toEqual([401, 'invalid_credentials']);
+    });
+
+    it('answers an OTP request for an email without a parent the same, but its code signs nobody in', async () => {
+      const email = parentEmail('NoParent').toLowerCase();
+      const req = await api.call('POST', '/parents/login/otp/request', { body: { email } });
+      expect(Object.keys(req.body).sort()).toEqual(['expires_in', 'ticket_id']);
+      const res = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code: capturedCodes(app).lastCodeFor(email)! } });
+      expect([res.status, res.body.error.code]).toEqual([401, 'invalid_credentials']);
+      const bad = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code: '12ab56' } });
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'validation_failed']);
     });
 
     it('throttles per account and address with 429 rate_limited, and a wrong address cannot lock the parent out', async () => {

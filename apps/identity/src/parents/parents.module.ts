@@ -15,6 +15,7 @@ import { ConsentCodeKey } from './consent-codes';
 import { ConsentService } from './consent.service';
 import { InternalParentsController } from './internal-parents.controller';
 import { LoginThrottle } from './login-throttle';
+import { ParentOtpLogin } from './parent-otp-login.service';
 import { ParentsController } from './parents.controller';
 import { ParentsRepository } from './parents.repository';
 import { ParentsService } from './parents.service';
@@ -56,6 +57,7 @@ const inPostgres = (persistence: PersistenceService, prisma: IdentityPrismaServi
     SignupPolicy,
     PasswordHasher,
     ParentsService,
+    ParentOtpLogin,
     ConsentService,
   ],
   exports: [ParentsRepository, PasswordHasher, LoginThrottle],

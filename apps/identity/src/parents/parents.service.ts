@@ -68,8 +68,13 @@ export class ParentsService {
       throw new InvalidCredentialsError();
     }
     await this.throttle.remember('parent', tenantId, emailKey, from.ip);
-    const pair = await this.sessions.open({ tenantId, userId: parent.id, roles: ['parent'], userAgent: from.userAgent }, { keepAssigned: () => false });
-    await this.audit.record({ kind: 'login', action: 'parent.login', object: `parent:${parent.id}`, decision: 'allow', reason: 'password_ok', principal: parent.id });
+    return this.openSession(parent, from, 'password_ok');
+  }
+
+  /** Opens the parent's AuthX session (role `parent`, no assigned roles) and answers the login body. */
+  async openSession(parent: ParentAccount, from: SignInOrigin, reason: string): Promise<ResponseBody<'parentLogin', 200>> {
+    const pair = await this.sessions.open({ tenantId: parent.tenantId, userId: parent.id, roles: ['parent'], userAgent: from.userAgent }, { keepAssigned: () => false });
+    await this.audit.record({ kind: 'login', action: 'parent.login', object: `parent:${parent.id}`, decision: 'allow', reason, principal: parent.id });
     return { access_token: pair.accessToken, token_type: 'Bearer', expires_in: pair.expiresIn, parent_user_id: parent.id, role: 'parent', refresh_token: pair.refreshToken };
   }
 
