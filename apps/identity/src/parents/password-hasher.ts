@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 
 /**
@@ -10,8 +10,13 @@ import { hash, verify } from '@node-rs/argon2';
  * const ok = await hasher.verifyOrBurn(parent?.passwordHash ?? null, password);
  */
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleInit {
   private dummy?: Promise<string>;
+
+  /** Makes the dummy hash at start-up, so the first unknown email costs no more than later ones. */
+  async onModuleInit(): Promise<void> {
+    await this.dummyHash();
+  }
 
   /** An argon2id PHC string of `password`, with a random salt. */
   hash(password: string): Promise<string> {
@@ -30,8 +35,12 @@ export class PasswordHasher {
   /** {@link verify}, or for a missing account the same work against a dummy hash, answering false. */
   async verifyOrBurn(stored: string | null, password: string): Promise<boolean> {
     if (stored !== null) return this.verify(stored, password);
-    this.dummy ??= this.hash('dummy-password-for-unknown-accounts');
-    await this.verify(await this.dummy, password);
+    await this.verify(await this.dummyHash(), password);
     return false;
+  }
+
+  private dummyHash(): Promise<string> {
+    this.dummy ??= this.hash('dummy-password-for-unknown-accounts');
+    return this.dummy;
   }
 }
