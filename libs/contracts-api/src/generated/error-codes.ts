@@ -16,6 +16,11 @@ export const ERROR_CODES = [
   'upstream_unavailable',
   'upstream_timeout',
   'store_unavailable',
+  'service_unavailable',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -47,6 +52,7 @@ export const ERROR_CODES = [
   'catalog_unavailable',
   'invalid_watch_ms',
   'invalid_event_time',
+  'child_progress_not_found',
   'episode_not_found',
   'episode_not_allowed',
   'invalid_limit',
@@ -581,7 +587,8 @@ export const OPERATION_ERROR_CODES = {
       'child_profile_forbidden'
     ],
     '404': [
-      'child_profile_not_found'
+      'child_profile_not_found',
+      'child_progress_not_found'
     ],
     '429': [
       'rate_limited'
@@ -590,7 +597,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -678,7 +686,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json',
       'missing_fields',
       'invalid_watch_ms',
-      'invalid_event_time'
+      'invalid_event_time',
+      'invalid_idempotency_key'
     ],
     '401': [
       'missing_token',
@@ -693,11 +702,17 @@ export const OPERATION_ERROR_CODES = {
       'episode_not_found',
       'child_profile_not_found'
     ],
+    '409': [
+      'idempotency_in_flight'
+    ],
     '413': [
       'payload_too_large'
     ],
     '415': [
       'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
     ],
     '429': [
       'rate_limited'
@@ -706,7 +721,9 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable',
+      'idempotency_unavailable'
     ],
     '504': [
       'upstream_timeout'
