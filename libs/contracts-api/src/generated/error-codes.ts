@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'consent_method_unavailable',
   'consent_request_not_found',
   'invalid_consent_challenge',
+  'consent_request_expired',
+  'profile_unavailable',
   'consent_required',
   'invalid_session_limit',
   'invalid_bedtime_window',
@@ -151,6 +153,57 @@ export const OPERATION_ERROR_CODES = {
       'upstream_timeout'
     ]
   },
+  'parentOtpRequest': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'parentOtpVerify': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '401': [
+      'invalid_credentials'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
   'parentConsentRequest': {
     '400': [
       'validation_failed',
@@ -196,7 +249,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json'
     ],
     '403': [
-      'invalid_consent_challenge'
+      'invalid_consent_challenge',
+      'consent_request_expired'
     ],
     '404': [
       'parent_not_found',
@@ -247,7 +301,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'profile_unavailable'
     ],
     '504': [
       'upstream_timeout'

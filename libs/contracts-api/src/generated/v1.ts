@@ -93,6 +93,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parents/login/otp/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a parent a one-time sign-in code (AuthX OTP)
+         * @description The same answer whether or not a parent has this email; AuthX's cooldown and hourly caps apply (429 `rate_limited`).
+         */
+        post: operations["parentOtpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parents/login/otp/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a parent in with the emailed code (AuthX access + refresh token) */
+        post: operations["parentOtpVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parents/consent/request": {
         parameters: {
             query?: never;
@@ -638,6 +675,20 @@ export interface components {
             /** @description Rotating AuthX refresh token. */
             refresh_token: string;
         };
+        ParentOtpRequest: {
+            email: components["schemas"]["Email"];
+        };
+        ParentOtpTicket: {
+            /** @description Answer it with the emailed code at /v1/parents/login/otp/verify. */
+            ticket_id: string;
+            /** @description Seconds the code stays valid. */
+            expires_in: number;
+        };
+        ParentOtpVerifyRequest: {
+            ticket_id: string;
+            /** @description The 6-digit code; a wrong, used or expired one (or an email without a parent) is 401 `invalid_credentials`. */
+            code: string;
+        };
         /**
          * @description `card` is offered only when a payment verifier is configured (else 422 `consent_method_unavailable`).
          * @enum {string}
@@ -655,7 +706,7 @@ export interface components {
         ConsentVerifyRequest: {
             parent_user_id: components["schemas"]["Id"];
             method: components["schemas"]["ConsentMethod"];
-            /** @description For `email_plus`, the code the consent request sent to the parent's email. */
+            /** @description For `email_plus`, the code the consent request sent to the parent's email. A wrong or already used code is 403 `invalid_consent_challenge` (5 tries per request); an expired request is 403 `consent_request_expired`. */
             challenge: string;
             /** @description The request being answered; when absent, the parent's latest open request. */
             consent_request_id?: components["schemas"]["Id"];
@@ -1201,6 +1252,9 @@ export type ParentStatus = components['schemas']['ParentStatus'];
 export type ParentSignupResponse = components['schemas']['ParentSignupResponse'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type ParentLoginResponse = components['schemas']['ParentLoginResponse'];
+export type ParentOtpRequest = components['schemas']['ParentOtpRequest'];
+export type ParentOtpTicket = components['schemas']['ParentOtpTicket'];
+export type ParentOtpVerifyRequest = components['schemas']['ParentOtpVerifyRequest'];
 export type ConsentMethod = components['schemas']['ConsentMethod'];
 export type ConsentRequestRequest = components['schemas']['ConsentRequestRequest'];
 export type ConsentRequestResponse = components['schemas']['ConsentRequestResponse'];
@@ -1383,6 +1437,71 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentLoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    parentOtpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParentOtpRequest"];
+            };
+        };
+        responses: {
+            /** @description A code was sent if the address can receive one. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentOtpTicket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    parentOtpVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParentOtpVerifyRequest"];
             };
         };
         responses: {
