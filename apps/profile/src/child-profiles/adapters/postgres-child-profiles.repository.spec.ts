@@ -14,7 +14,5 @@ afterAll(async () => {
 });
 
 // The table comes from prisma/profile/migrations, applied to the run's database by the Jest global setup.
-childProfilesRepositoryContract(
-  'postgres (real Postgres)',
-  () => new PostgresChildProfilesRepository(new PoolSqlTransactions(pool), 'profile'),
-);
+// This pool connects as the (superuser) test owner; child-profiles.rls.spec.ts runs the same suite under row-level security.
+childProfilesRepositoryContract('postgres (real Postgres)', () => new PostgresChildProfilesRepository(new PoolSqlTransactions(pool), 'profile'));
