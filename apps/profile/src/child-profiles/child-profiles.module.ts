@@ -1,23 +1,14 @@
 import { Module } from '@nestjs/common';
-import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
-import { MemoryChildProfilesRepository } from './adapters/memory-child-profiles.repository';
-import { PostgresChildProfilesRepository } from './adapters/postgres-child-profiles.repository';
+import { ParentConsentModule } from '../parent-consent/parent-consent.module';
+import { ChildProfilesStoreModule } from './child-profiles-store.module';
 import { ChildProfilesController } from './child-profiles.controller';
-import { ChildProfilesRepository } from './child-profiles.repository';
 import { ChildProfilesService } from './child-profiles.service';
+import { InternalProfilesController } from './internal-profiles.controller';
 
-/** The child-profiles feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+/** The child-profiles feature: the public `/v1/children/profiles` routes and the `/internal/profiles` lookups. */
 @Module({
-  controllers: [ChildProfilesController],
-  providers: [
-    ChildProfilesService,
-    {
-      provide: ChildProfilesRepository,
-      inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) =>
-        sql ? new PostgresChildProfilesRepository(sql, schema) : new MemoryChildProfilesRepository(),
-    },
-  ],
-  exports: [ChildProfilesService],
+  imports: [ChildProfilesStoreModule, ParentConsentModule],
+  controllers: [ChildProfilesController, InternalProfilesController],
+  providers: [ChildProfilesService],
 })
 export class ChildProfilesModule {}

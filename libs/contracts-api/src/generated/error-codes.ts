@@ -444,7 +444,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'upstream_unavailable'
     ],
     '504': [
       'upstream_timeout'
