@@ -18,10 +18,10 @@ describe('profile when identity is down', () => {
   });
   afterAll(() => app.close());
 
-  it('answers 503 upstream_unavailable with Retry-After, never a 500 and never consent_required, and stores nothing', async () => {
+  it('answers 503 service_unavailable with Retry-After, never a 500 and never consent_required, and stores nothing', async () => {
     const p = newParentId('down');
     const res = await call(origin, 'POST', PROFILES, { role: 'parent', parentUserId: p }, kid(p));
-    expect(res).toMatchObject({ status: 503, body: { error: { code: 'upstream_unavailable', details: { service: 'identity' } } } });
+    expect(res).toMatchObject({ status: 503, body: { error: { code: 'service_unavailable', details: { service: 'identity' } } } });
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${p}`, { role: 'parent', parentUserId: p })).body).toEqual({ profiles: [] });
   });

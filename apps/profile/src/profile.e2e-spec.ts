@@ -6,7 +6,7 @@ import { call, newParentId, type Caller } from './testing/profile-client';
 import { outboxReader, type WrittenEvent } from './testing/published-events';
 
 const PROFILES = '/v1/children/profiles';
-const INTERNAL = '/v1/internal/profiles'; // TODO on merge of the lead's change: '/internal/profiles'
+const INTERNAL = '/internal/profiles';
 const parent = (parentUserId: string): Caller => ({ role: 'parent', parentUserId });
 const service: Caller = { role: 'service' };
 const kid = (parentUserId: string, extra: Record<string, unknown> = {}) => ({ parent_user_id: parentUserId, display_name: 'Mia', age_band: '6-11', avatar: 'fox', ...extra });

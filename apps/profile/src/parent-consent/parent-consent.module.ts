@@ -1,20 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AppConfig, UsesConfig } from '@mikasmissions/config';
-import { resolveIdentitySettings } from '@mikasmissions/service-identity';
-import { identityUrlConfig, InterimIdentityCaller } from './adapters/interim-identity-caller';
+import { ServiceClient } from '@mikasmissions/service-client';
 import { ServiceClientParentConsent } from './adapters/service-client-parent-consent';
 import { ParentConsent } from './parent-consent';
 
-/** {@link ParentConsent} over identity's internal parent lookup. */
-@UsesConfig(identityUrlConfig)
+/** {@link ParentConsent} over identity's internal parent lookup (`ServiceClient`, provided by the platform frame). */
 @Module({
-  providers: [
-    {
-      provide: ParentConsent,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => new ServiceClientParentConsent(new InterimIdentityCaller(config, resolveIdentitySettings(config))),
-    },
-  ],
+  providers: [{ provide: ParentConsent, inject: [ServiceClient], useFactory: (client: ServiceClient) => new ServiceClientParentConsent(client) }],
   exports: [ParentConsent],
 })
 export class ParentConsentModule {}

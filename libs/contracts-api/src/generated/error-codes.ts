@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'upstream_unavailable',
   'upstream_timeout',
   'store_unavailable',
+  'service_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -445,7 +446,7 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'upstream_unavailable'
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'

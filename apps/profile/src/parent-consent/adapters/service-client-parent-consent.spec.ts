@@ -1,9 +1,11 @@
+import type { ServiceRequest } from '@mikasmissions/service-client';
 import { MemoryParentConsent } from './memory-parent-consent';
 import { ServiceClientParentConsent, type ServiceCaller } from './service-client-parent-consent';
 
 const answering = (status: number, body: unknown): ServiceCaller & { paths: string[] } => {
   const paths: string[] = [];
-  return { paths, call: async (service, request) => (paths.push(`${service} ${request.method} ${request.path}`), { status, body }) };
+  const call = async (service: string, request: ServiceRequest) => (paths.push(`${service} ${request.method} ${request.path}`), { status, body });
+  return { paths, call: call as ServiceCaller['call'] };
 };
 
 describe('ServiceClientParentConsent', () => {
@@ -23,8 +25,8 @@ describe('ServiceClientParentConsent', () => {
     [403, { error: { code: 'insufficient_role' } }],
     [200, { status: 'verified' }],
     [200, undefined],
-  ])('answers 503 upstream_unavailable for any other answer (%s %j), never "no consent"', async (status, body) => {
-    await expect(new ServiceClientParentConsent(answering(status, body)).statusOf('p')).rejects.toMatchObject({ status: 503, code: 'upstream_unavailable', details: { service: 'identity', status } });
+  ])('answers 503 service_unavailable for any other answer (%s %j), never "no consent"', async (status, body) => {
+    await expect(new ServiceClientParentConsent(answering(status, body)).statusOf('p')).rejects.toMatchObject({ status: 503, code: 'service_unavailable', details: { service: 'identity' } });
   });
 
   it('passes the client errors (outage → 503) through', async () => {
