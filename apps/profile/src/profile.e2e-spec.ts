@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
+import Redis from 'ioredis';
+import { baseUrl, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
 import { startFakeIdentity, type FakeIdentity } from './testing/fake-identity';
 import { call, newParentId, type Caller } from './testing/profile-client';
@@ -11,7 +12,13 @@ const parent = (parentUserId: string): Caller => ({ role: 'parent', parentUserId
 const service: Caller = { role: 'service' };
 const kid = (parentUserId: string, extra: Record<string, unknown> = {}) => ({ parent_user_id: parentUserId, display_name: 'Mia', age_band: '6-11', avatar: 'fox', ...extra });
 
-describe.each<TestStores>(['memory', 'postgres'])('profile with %s stores (AUTH_MODE=enforce)', (stores) => {
+afterAll(async () => {
+  const redis = new Redis(testRedisUrl(), { lazyConnect: true });
+  await deleteKeysUnder(redis, testKeyPrefix());
+  redis.disconnect();
+});
+
+describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile with %s stores (AUTH_MODE=enforce)', (stores) => {
   let app: INestApplication;
   let origin: string;
   let identity: FakeIdentity;
