@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'upstream_timeout',
   'store_unavailable',
   'service_unavailable',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -46,6 +50,7 @@ export const ERROR_CODES = [
   'catalog_unavailable',
   'invalid_watch_ms',
   'invalid_event_time',
+  'child_progress_not_found',
   'episode_not_found',
   'episode_not_allowed',
   'invalid_limit',
@@ -57,6 +62,19 @@ export const ERROR_CODES = [
   'parent_gate_required',
   'missing_subject',
   'entitlement_not_found',
+  'unknown_plan',
+  'plan_not_purchasable',
+  'payment_declined',
+  'payment_unavailable',
+  'profile_unavailable',
+  'subscription_not_found',
+  'subscription_active',
+  'subscription_ended',
+  'idempotency_key_required',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'invalid_source_url',
   'workflow_invalid',
   'workflow_missing',
@@ -558,7 +576,8 @@ export const OPERATION_ERROR_CODES = {
       'child_profile_forbidden'
     ],
     '404': [
-      'child_profile_not_found'
+      'child_profile_not_found',
+      'child_progress_not_found'
     ],
     '429': [
       'rate_limited'
@@ -567,7 +586,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -596,7 +616,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -655,7 +676,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json',
       'missing_fields',
       'invalid_watch_ms',
-      'invalid_event_time'
+      'invalid_event_time',
+      'invalid_idempotency_key'
     ],
     '401': [
       'missing_token',
@@ -670,11 +692,17 @@ export const OPERATION_ERROR_CODES = {
       'episode_not_found',
       'child_profile_not_found'
     ],
+    '409': [
+      'idempotency_in_flight'
+    ],
     '413': [
       'payload_too_large'
     ],
     '415': [
       'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
     ],
     '429': [
       'rate_limited'
@@ -683,7 +711,9 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable',
+      'idempotency_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -706,6 +736,112 @@ export const OPERATION_ERROR_CODES = {
     ],
     '404': [
       'entitlement_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'profile_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'listSubscriptions': {
+    '400': [
+      'validation_failed',
+      'missing_subject'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'createSubscription': {
+    '400': [
+      'validation_failed',
+      'malformed_json',
+      'missing_subject',
+      'unknown_plan',
+      'plan_not_purchasable',
+      'idempotency_key_required',
+      'invalid_idempotency_key'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '402': [
+      'payment_declined'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch'
+    ],
+    '409': [
+      'subscription_active',
+      'idempotency_in_flight'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'payment_unavailable',
+      'store_unavailable',
+      'idempotency_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'cancelSubscription': {
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '404': [
+      'subscription_not_found'
+    ],
+    '409': [
+      'subscription_ended'
     ],
     '429': [
       'rate_limited'
