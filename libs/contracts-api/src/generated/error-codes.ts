@@ -518,6 +518,37 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
+      'store_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'deleteChildProfile': {
+    '400': [
+      'validation_failed'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch',
+      'child_profile_forbidden'
+    ],
+    '404': [
+      'child_profile_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
       'store_unavailable'
     ],
     '504': [

@@ -251,6 +251,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/children/profiles/{child_profile_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a child profile and, through `child.profile.deleted`, all the child's data
+         * @description Removes the profile at once and publishes `child.profile.deleted`; every service that holds the child's data erases it when it consumes the event (COPPA / GDPR erasure). A parent may delete only its own children: another parent's child (or one that does not exist) is 403 `child_profile_forbidden`; a `service` caller names the parent and gets 404 `child_profile_not_found` for a profile that parent does not have.
+         */
+        delete: operations["deleteChildProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/home/rails": {
         parameters: {
             query?: never;
@@ -786,7 +806,10 @@ export interface components {
             /** @description Lives 5 minutes, bound to the child, single use. */
             gate_token: string;
         };
-        /** @description One of the fixed avatar ids, else 400 `invalid_avatar`. */
+        /**
+         * @description One of the fixed avatar ids, else 400 `invalid_avatar`: `bear`, `cat`, `dino`, `fox`, `owl`, `panda`, `robot`, `rocket`, `star`, `whale` (the list is `x-avatar-ids`; pictures, never a photo of the child).
+         * @example fox
+         */
         Avatar: string;
         CreateChildProfileRequest: {
             parent_user_id: components["schemas"]["Id"];
@@ -1825,6 +1848,38 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    deleteChildProfile: {
+        parameters: {
+            query: {
+                /** @description For a parent principal it must be the caller's own id (else 403 `parent_mismatch`). */
+                parent_user_id: components["parameters"]["ParentUserIdQuery"];
+            };
+            header?: never;
+            path: {
+                child_profile_id: components["parameters"]["ChildProfileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; `child.profile.deleted` is published. */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
