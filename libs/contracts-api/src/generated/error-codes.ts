@@ -65,7 +65,6 @@ export const ERROR_CODES = [
   'session_not_found',
   'invalid_stream_signature',
   'stream_not_found',
-  'service_unavailable',
   'missing_subject',
   'entitlement_not_found',
   'unknown_plan',
