@@ -93,6 +93,20 @@ describe('playback heartbeats and bedtime (fastify, Postgres)', () => {
     expect(stop.body).toMatchObject({ continue: false, stop_reason: 'bedtime_active' });
   });
 
+  it("counts usage on the child's local day, not the UTC day", async () => {
+    // Etc/GMT-14 is a day ahead of UTC from 10:00 UTC, Etc/GMT+12 a day behind until 12:00 UTC: one always differs.
+    const now = new Date();
+    const zone = now.getUTCHours() >= 10 ? 'Etc/GMT-14' : 'Etc/GMT+12';
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    expect(local).not.toBe(today());
+    const utcOnly = h.family('day-utc', { controls: { session_limit_minutes: 30, timezone: zone } });
+    h.stub.state.usage.set(`${utcOnly.child}|${today()}`, 30);
+    expect((await start(utcOnly.child, utcOnly.parent)).status).toBe(201);
+    const localFull = h.family('day-local', { controls: { session_limit_minutes: 30, timezone: zone } });
+    h.stub.state.usage.set(`${localFull.child}|${local}`, 30);
+    expect((await start(localFull.child, localFull.parent)).body.error.code).toBe('session_cap_reached');
+  });
+
   it('answers 404 session_not_found for unknown ids, 403 child_profile_forbidden for another parent, 400 for a bad body', async () => {
     const { child, parent } = h.family('hb-own');
     const id = (await start(child, parent)).body.playback_session_id;
