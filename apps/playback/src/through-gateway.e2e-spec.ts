@@ -11,13 +11,13 @@ const token = (claims: Record<string, unknown>) =>
     .sign(new TextEncoder().encode(SECRET));
 
 // Seed 000's smoke step 11 (the playback session) through the public edge, then the stream a browser would play.
-describe('playback through the gateway (AUTH_MODE=enforce)', () => {
+describe('playback through the gateway (gateway and playback both AUTH_MODE=enforce)', () => {
   let h: PlaybackHarness;
   let gateway: ServiceProcesses;
   let edge: string;
 
   beforeAll(async () => {
-    h = await startPlaybackHarness('fastify', 'memory');
+    h = await startPlaybackHarness('fastify', 'memory', { AUTH_MODE: 'enforce' });
     gateway = await startServices(['gateway'], testEnv('memory', { AUTH_MODE: 'enforce', JWT_SECRET: SECRET, PLAYBACK_URL: h.origin }));
     edge = gateway.urls.gateway;
   }, 90_000);
