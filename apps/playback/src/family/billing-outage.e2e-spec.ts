@@ -63,6 +63,29 @@ describe('billing killed during playback (express, Postgres)', () => {
   });
 });
 
+describe('hedged billing calls (fastify, memory)', () => {
+  let h: PlaybackHarness;
+  beforeAll(async () => {
+    h = await startPlaybackHarness('fastify', 'memory');
+  });
+  afterAll(() => h.close());
+
+  it('a slow billing answer is hedged after the observed p95: the second attempt answers', async () => {
+    const { child, parent } = h.family('hedge');
+    const start = () => h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv' });
+    for (let i = 0; i < 20; i++) expect((await start()).status).toBe(201);
+    h.stub.state.billingDelays.push(900); // under SERVICE_CLIENT_TIMEOUT_MS (1 s): only the hedge makes it fast
+    const before = billingCalls(h);
+    const began = Date.now();
+    expect((await start()).status).toBe(201);
+    expect(Date.now() - began).toBeLessThan(850);
+    expect(billingCalls(h) - before).toBe(2);
+    const ready = (await (await fetch(`${h.origin}/v1/ready`)).json()) as { details: { circuits: Record<string, { hedges: number }> } };
+    expect(ready.details.circuits['billing.entitlement'].hedges).toBeGreaterThanOrEqual(1);
+    await sleep(1_000); // let the losing attempt's slow answer finish before the stub closes
+  });
+});
+
 describe('recently confirmed entitlements (fastify, Postgres + Redis)', () => {
   let h: PlaybackHarness;
   beforeAll(async () => {

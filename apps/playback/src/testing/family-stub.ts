@@ -45,6 +45,8 @@ export interface FamilyState {
   usage: Map<string, number>;
   /** gate token → child, removed when consumed. */
   gates: Map<string, string>;
+  /** Delays (ms) for the next billing requests, one taken per request. */
+  billingDelays: number[];
   /** Every request the stub saw: `METHOD path` plus the caller's signed role. */
   calls: Array<{ line: string; role?: string }>;
 }
@@ -105,14 +107,16 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 /** Starts a {@link FamilyStub} on an ephemeral loopback port. */
 export async function startFamilyStub(): Promise<FamilyStub> {
-  const state: FamilyState = { profiles: new Map(), controls: new Map(), episodes: new Map(), entitlements: new Map(), usage: new Map(), gates: new Map(), calls: [] };
+  const state: FamilyState = { profiles: new Map(), controls: new Map(), episodes: new Map(), entitlements: new Map(), usage: new Map(), gates: new Map(), billingDelays: [], calls: [] };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://stub');
       state.calls.push({ line: `${req.method} ${url.pathname}`, role: req.headers['x-auth-role'] as string | undefined });
+      const delay = url.pathname === '/v1/billing/entitlements' ? (state.billingDelays.shift() ?? 0) : 0;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       const answer = route(state, req.method ?? 'GET', url, await readBody(req));
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-    })();
+    })().catch(() => res.destroy()); // a caller that gave up (timeout, lost hedge) closed the socket
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
