@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { access, chmod, constants, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -17,7 +17,10 @@ export function ffmpegPath(): string {
 export async function writeHlsClip(mediaDir: string, episodeId: string): Promise<string> {
   const dir = join(mediaDir, 'episodes', episodeId);
   await mkdir(dir, { recursive: true });
-  await run(ffmpegPath(), [
+  const ffmpeg = ffmpegPath();
+  // Some installs drop the executable bit of the packaged binary.
+  await access(ffmpeg, constants.X_OK).catch(() => chmod(ffmpeg, 0o755));
+  await run(ffmpeg, [
     ...['-hide_banner', '-loglevel', 'error', '-y'],
     ...['-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=10', '-f', 'lavfi', '-i', 'sine=frequency=440'],
     ...['-t', '3', '-c:v', 'libx264', '-g', '10', '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-f', 'hls', '-hls_time', '1', '-hls_list_size', '0'],
