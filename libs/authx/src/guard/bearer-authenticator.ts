@@ -9,6 +9,15 @@ import { VerifiedTokenCache } from '../tokens/verified-token.cache';
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The edge-style principal fields a session's signed claims carry (`mm_role`, `parent_user_id`, `child_profile_id`). */
+function familyClaims(claims: AccessTokenClaims): Pick<Principal, 'role' | 'parentUserId' | 'childProfileId'> {
+  const role = text(claims.mm_role);
+  if (!role) return {};
+  return { role, parentUserId: text(claims.parent_user_id), childProfileId: text(claims.child_profile_id) };
+}
+
 /**
  * Authenticates a request from its `Authorization` header: `Bearer <token>`, verified by the
  * {@link JwtCodec} (one algorithm, kid, exp/nbf/iss/aud), then rejected unless the session store
@@ -57,6 +66,7 @@ export class BearerAuthenticator {
       roles: [...claims.roles],
       sessionId: claims.sid,
       claims: { iss: claims.iss, aud: claims.aud, iat: claims.iat, exp: claims.exp, jti: claims.jti },
+      ...familyClaims(claims),
     };
   }
 
