@@ -1,0 +1,33 @@
+import type { AgeBand } from './parental-controls';
+
+/** What identity needs to know about a child profile (owned by the profile service). */
+export interface ChildRecord {
+  childProfileId: string;
+  parentUserId: string;
+  ageBand: AgeBand;
+}
+
+/**
+ * Port: child profiles as the profile service knows them (`GET /internal/profiles/{id}`), for
+ * the parent of a child without stored controls and the ceiling of `max_age_band`. Adapters:
+ * memory (tests, dev:local); the HTTP adapter over libs/service-client is wired when it lands.
+ */
+export abstract class ChildDirectory {
+  /** The child, or `null` when the profile service does not know it. */
+  abstract lookup(childProfileId: string): Promise<ChildRecord | null>;
+}
+
+/** {@link ChildDirectory} in memory: knows the children {@link register}ed. */
+export class MemoryChildDirectory extends ChildDirectory {
+  private readonly children = new Map<string, ChildRecord>();
+
+  /** Records a child (tests and dev:local seed it). */
+  register(child: ChildRecord): void {
+    this.children.set(child.childProfileId, { ...child });
+  }
+
+  async lookup(childProfileId: string): Promise<ChildRecord | null> {
+    const child = this.children.get(childProfileId);
+    return child ? { ...child } : null;
+  }
+}

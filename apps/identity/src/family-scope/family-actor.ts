@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { RequestContext } from '@mikasmissions/context';
+import { CHILD_OWNERSHIP, ChildProfileForbiddenError, IdentityScope, InsufficientRoleError, MissingIdentityError, type ChildOwnership } from '@mikasmissions/service-identity';
+import type { FamilyScope } from './family-scope';
+
+/** The roles a family route may name. */
+export type FamilyRole = 'parent' | 'child' | 'service' | 'admin';
+
+/** Who is acting, resolved from the verified principal (gateway identity or AuthX bearer). */
+export interface FamilyCaller {
+  tenantId: string;
+  role: FamilyRole;
+  /** Set for a parent (its own id). */
+  parentUserId?: string;
+  /** Set for a child principal. */
+  childProfileId?: string;
+  /** Who to write into audit entries. */
+  principal: string;
+}
+
+const ROLES: readonly FamilyRole[] = ['service', 'admin', 'parent', 'child'];
+
+/**
+ * The caller of a family route and what it may touch, checked in the service as well as by
+ * `@Roles` (an AuthX bearer token replaces the gateway identity after `@Roles` ran, so the role
+ * is checked again here). Every family route needs an identity, also in permissive mode:
+ * row-level security needs the acting parent.
+ *
+ * @example
+ * const scope = await this.actor.forChild(childProfileId, ['parent', 'service']);
+ */
+@Injectable()
+export class FamilyActor {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly scope: IdentityScope,
+    @Inject(CHILD_OWNERSHIP) private readonly ownership: ChildOwnership,
+  ) {}
+
+  /** The caller, if its role is one of `allowed`; 401 `missing_identity` without one, 403 `insufficient_role` otherwise. */
+  caller(allowed: readonly FamilyRole[]): FamilyCaller {
+    const principal = this.ctx.principal;
+    if (!principal) throw new MissingIdentityError();
+    const role = (principal.role ?? ROLES.find((r) => principal.roles.includes(r))) as FamilyRole | undefined;
+    if (!role || !allowed.includes(role)) throw new InsufficientRoleError(role ?? 'anonymous', allowed);
+    const parentUserId = principal.parentUserId ?? (role === 'parent' ? principal.userId : undefined);
+    if (role === 'parent' && !parentUserId) throw new MissingIdentityError();
+    return { tenantId: principal.tenantId ?? this.ctx.tenantId, role, parentUserId, childProfileId: principal.childProfileId, principal: principal.userId };
+  }
+
+  /**
+   * The store scope for acting on `childProfileId`: a parent must own the child (403
+   * `child_profile_forbidden`, via `IdentityScope` and the `ChildOwnership` port); `service` and
+   * `admin` get the service scope.
+   */
+  async forChild(childProfileId: string, allowed: readonly FamilyRole[]): Promise<{ caller: FamilyCaller; scope: FamilyScope }> {
+    const caller = this.caller(allowed);
+    if (caller.role === 'service' || caller.role === 'admin') return { caller, scope: { tenantId: caller.tenantId, service: true } };
+    await this.scope.check({ childProfileId });
+    if (caller.role !== 'parent' || !(await this.ownership.owns(caller.parentUserId as string, childProfileId))) throw new ChildProfileForbiddenError();
+    return { caller, scope: { tenantId: caller.tenantId, parentUserId: caller.parentUserId as string } };
+  }
+
+  /** The service scope of `/internal/*` routes (the identity stage already required the `service` role). */
+  serviceScope(): FamilyScope {
+    return { tenantId: this.caller(['service']).tenantId, service: true };
+  }
+}
