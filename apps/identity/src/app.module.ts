@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@mikasmissions/platform';
+import { ControlsModule } from './controls/controls.module';
 import { MeController } from './me/me.controller';
 
 /**
@@ -12,6 +13,7 @@ import { MeController } from './me/me.controller';
     PlatformModule.forRoot({
       service: 'identity',
       http: { port: 8081, prefix: 'v1' },
+      messaging: true,
       authx: {
         roles: [
           { role: 'user', permissions: ['profile:read'] },
@@ -21,6 +23,7 @@ import { MeController } from './me/me.controller';
         ],
       },
     }),
+    ControlsModule,
   ],
   controllers: [MeController],
 })

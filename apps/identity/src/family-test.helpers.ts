@@ -1,0 +1,44 @@
+import type { INestApplication } from '@nestjs/common';
+import { SessionService } from '@mikasmissions/authx';
+import { CHILD_OWNERSHIP, MemoryChildOwnership, signIdentity, type EdgeRole } from '@mikasmissions/service-identity';
+import { TEST_EDGE_IDENTITY_KEY } from '@mikasmissions/testing';
+import { randomUUID } from 'node:crypto';
+import { ChildDirectory, MemoryChildDirectory } from './controls/child-directory';
+import type { AgeBand } from './controls/parental-controls';
+
+/** A unique id per test (`label-…`). */
+export const uid = (label: string): string => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** Who a family e2e request comes from: a gateway-signed identity, or an AuthX bearer token. */
+export type Caller = { role: EdgeRole; parentUserId?: string; childProfileId?: string; tenantId?: string } | { bearer: string };
+
+/**
+ * A fetch against `base` (the app's origin) as `caller`: gateway identity headers signed for the
+ * exact method and path (as the gateway does), or `Authorization: Bearer`.
+ */
+export async function call(base: string, caller: Caller | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (caller && 'bearer' in caller) headers.authorization = `Bearer ${caller.bearer}`;
+  else if (caller) Object.assign(headers, signIdentity({ tenantId: 'default', requestId: randomUUID(), ...caller }, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY));
+  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+/** Makes `childProfileId` a child of `parentUserId` for this app (ownership and the child directory). */
+export function adoptChild(app: INestApplication, parentUserId: string, childProfileId: string, ageBand: AgeBand = '6-11'): void {
+  app.get<MemoryChildOwnership>(CHILD_OWNERSHIP).grant(parentUserId, childProfileId);
+  (app.get(ChildDirectory) as MemoryChildDirectory).register({ parentUserId, childProfileId, ageBand });
+}
+
+/** A parent's AuthX access token with the family claims the parents feature signs. */
+export async function parentToken(app: INestApplication, parentUserId: string, tenantId = 'default'): Promise<string> {
+  const pair = await app.get(SessionService).open({ tenantId, userId: parentUserId, roles: ['parent'] }, { claims: { mm_role: 'parent', parent_user_id: parentUserId } });
+  return pair.accessToken;
+}
