@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@mikasmissions/platform';
 import { ControlsModule } from './controls/controls.module';
+import { GatesModule } from './gates/gates.module';
 import { MeController } from './me/me.controller';
 
 /**
@@ -24,6 +25,7 @@ import { MeController } from './me/me.controller';
       },
     }),
     ControlsModule,
+    GatesModule,
   ],
   controllers: [MeController],
 })

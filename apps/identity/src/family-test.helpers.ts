@@ -1,10 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
 import { SessionService } from '@mikasmissions/authx';
+import { SqlTransactions } from '@mikasmissions/persistence';
 import { CHILD_OWNERSHIP, MemoryChildOwnership, signIdentity, type EdgeRole } from '@mikasmissions/service-identity';
 import { TEST_EDGE_IDENTITY_KEY } from '@mikasmissions/testing';
 import { randomUUID } from 'node:crypto';
 import { ChildDirectory, MemoryChildDirectory } from './controls/child-directory';
 import type { AgeBand } from './controls/parental-controls';
+import { MemoryParentCredentials, ParentCredentials } from './gates/parent-credentials';
 
 /** A unique id per test (`label-…`). */
 export const uid = (label: string): string => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -41,4 +44,20 @@ export function adoptChild(app: INestApplication, parentUserId: string, childPro
 export async function parentToken(app: INestApplication, parentUserId: string, tenantId = 'default'): Promise<string> {
   const pair = await app.get(SessionService).open({ tenantId, userId: parentUserId, roles: ['parent'] }, { claims: { mm_role: 'parent', parent_user_id: parentUserId } });
   return pair.accessToken;
+}
+
+/** Gives `parentUserId` a password the PIN re-check accepts: the memory adapter, or a row of `identity.parents` in Postgres mode. */
+export async function givePassword(app: INestApplication, parentUserId: string, password: string): Promise<void> {
+  const credentials = app.get(ParentCredentials);
+  if (credentials instanceof MemoryParentCredentials) return credentials.setPassword(parentUserId, password);
+  const pool = app.get(SqlTransactions).pool;
+  // The parents feature owns this table; create the two columns this port reads when its migration is absent.
+  await pool.query('CREATE TABLE IF NOT EXISTS identity.parents (parent_user_id VARCHAR(128) PRIMARY KEY, password_hash VARCHAR(200) NOT NULL)');
+  await pool.query('INSERT INTO identity.parents (parent_user_id, password_hash) VALUES ($1, $2) ON CONFLICT (parent_user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash', [parentUserId, await hash(password)]);
+}
+
+/** The answer of a math gate question (`What is a × b + c?`). */
+export function solve(question: string): string {
+  const [, a, b, c] = /^What is (\d+) × (\d+) \+ (\d+)\?$/.exec(question) ?? [];
+  return String(Number(a) * Number(b) + Number(c));
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
-import { CHILD_OWNERSHIP, ChildProfileForbiddenError, IdentityScope, InsufficientRoleError, MissingIdentityError, type ChildOwnership } from '@mikasmissions/service-identity';
+import { CHILD_OWNERSHIP, ChildProfileForbiddenError, IdentityScope, InsufficientRoleError, MissingIdentityError, ParentMismatchError, type ChildOwnership } from '@mikasmissions/service-identity';
 import type { FamilyScope } from './family-scope';
 
 /** The roles a family route may name. */
@@ -51,12 +51,13 @@ export class FamilyActor {
   /**
    * The store scope for acting on `childProfileId`: a parent must own the child (403
    * `child_profile_forbidden`, via `IdentityScope` and the `ChildOwnership` port); `service` and
-   * `admin` get the service scope.
+   * `admin` get the service scope. A named `parentUserId` must be a parent's own (403 `parent_mismatch`).
    */
-  async forChild(childProfileId: string, allowed: readonly FamilyRole[]): Promise<{ caller: FamilyCaller; scope: FamilyScope }> {
+  async forChild(childProfileId: string, allowed: readonly FamilyRole[], parentUserId?: string): Promise<{ caller: FamilyCaller; scope: FamilyScope }> {
     const caller = this.caller(allowed);
     if (caller.role === 'service' || caller.role === 'admin') return { caller, scope: { tenantId: caller.tenantId, service: true } };
-    await this.scope.check({ childProfileId });
+    await this.scope.check({ parentUserId, childProfileId });
+    if (parentUserId !== undefined && parentUserId !== caller.parentUserId) throw new ParentMismatchError();
     if (caller.role !== 'parent' || !(await this.ownership.owns(caller.parentUserId as string, childProfileId))) throw new ChildProfileForbiddenError();
     return { caller, scope: { tenantId: caller.tenantId, parentUserId: caller.parentUserId as string } };
   }
