@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@mikasmissions/platform';
 import { ControlsModule } from './controls/controls.module';
 import { GatesModule } from './gates/gates.module';
+import { KidsSessionsModule } from './kids-sessions/kids-sessions.module';
 import { MeController } from './me/me.controller';
 
 /**
@@ -26,6 +27,7 @@ import { MeController } from './me/me.controller';
     }),
     ControlsModule,
     GatesModule,
+    KidsSessionsModule,
   ],
   controllers: [MeController],
 })
