@@ -15,17 +15,20 @@ export const uid = (label: string): string => `${label}-${Date.now().toString(36
 /** Who a family e2e request comes from: a gateway-signed identity, or an AuthX bearer token. */
 export type Caller = { role: EdgeRole; parentUserId?: string; childProfileId?: string; tenantId?: string } | { bearer: string };
 
+/** A parsed JSON answer, typed as loosely as `Response.json()` for assertions. */
+export type JsonAnswer = Awaited<ReturnType<Response['json']>>;
+
 /**
  * A fetch against `base` (the app's origin) as `caller`: gateway identity headers signed for the
  * exact method and path (as the gateway does), or `Authorization: Bearer`.
  */
-export async function call(base: string, caller: Caller | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export async function call(base: string, caller: Caller | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonAnswer; headers: Headers }> {
   const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
   if (caller && 'bearer' in caller) headers.authorization = `Bearer ${caller.bearer}`;
   else if (caller) Object.assign(headers, signIdentity({ tenantId: 'default', requestId: randomUUID(), ...caller }, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY));
   const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await res.text();
-  let parsed: unknown = text;
+  let parsed: JsonAnswer = text;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
