@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { createContractValidator, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import { startStubUpstreams, type StubUpstreams } from './testing/stub-upstreams';
 import { TEST_IDENTITY_KEY, TEST_SECRET, tokenFor } from './testing/tokens';
+
+/** Every refusal the gateway writes must be in the v1 contract (status, body, error code). */
+const contract = createContractValidator();
 
 const ROOT = join(__dirname, '../../..');
 
@@ -65,6 +68,7 @@ describe('rate limits across two gateway processes sharing Redis', () => {
       statuses.push(res.status);
       const body = (await res.json()) as { error?: { code: string } };
       if (res.status === 429) {
+        contract.assert({ method: String(init.method ?? 'GET'), path, status: res.status, body });
         retryAfter = res.headers.get('retry-after');
         code = body.error?.code;
       }

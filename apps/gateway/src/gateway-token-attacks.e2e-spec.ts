@@ -2,10 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import { baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
+import { baseUrl, bootApp, createContractValidator, testEnv } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
 import { startStubUpstreams, type StubUpstreams } from './testing/stub-upstreams';
 import { TEST_IDENTITY_KEY, TEST_SECRET, tokenFor } from './testing/tokens';
+
+/** Every refusal the gateway writes must be in the v1 contract (status, body, error code). */
+const contract = createContractValidator();
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
@@ -50,6 +53,7 @@ describe('token attacks through the gateway (enforce)', () => {
   const status = async (url: string, token: string) => {
     const res = await fetch(`${url}${ROUTE}`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as { error?: { code: string } };
+    if (res.status !== 200) contract.assert({ method: 'GET', path: ROUTE, status: res.status, body });
     return `${res.status} ${body.error?.code ?? 'pass'}`;
   };
 

@@ -1,11 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { V1_POLICY } from '@mikasmissions/edge-auth';
 import { verifyIdentity } from '@mikasmissions/service-identity';
-import { baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
+import { baseUrl, bootApp, createContractValidator, testEnv } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
 import { upstreamOf } from './proxy/upstreams';
 import { startStubUpstreams, type StubUpstreams } from './testing/stub-upstreams';
 import { TEST_IDENTITY_KEY, TEST_SECRET, tokenFor } from './testing/tokens';
+
+/** The gateway's own answers (health, 401/403, 404, 502, 504) must be in the v1 contract. */
+const contract = createContractValidator();
+const inContract = (method: string, path: string, res: { status: number; body: unknown }) => contract.check({ method, path, status: res.status, body: res.body });
 
 const ROLES = ['parent', 'child', 'service', 'admin', 'none'] as const;
 /** Every operation of the v1 table with a concrete path (params filled, a query kept). */
@@ -40,8 +44,11 @@ describe.each(['permissive', 'enforce'] as const)('gateway in AUTH_MODE=%s', (mo
   });
 
   it('answers /health, /ready (upstreams in details) and /healthz at the root', async () => {
-    expect((await call(`${url}/healthz`, 'GET')).status).toBe(200);
-    expect((await call(`${url}/health`, 'GET')).status).toBe(200);
+    for (const path of ['/healthz', '/health', '/ready']) {
+      const res = await call(`${url}${path}`, 'GET');
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(inContract('GET', path, res)).toMatchObject({ ok: true });
+    }
     const ready = await call(`${url}/ready`, 'GET');
     expect(ready.status).toBe(200);
     expect(ready.body.details.upstreams.status).toBe('up');
@@ -103,6 +110,8 @@ describe.each(['permissive', 'enforce'] as const)('gateway in AUTH_MODE=%s', (mo
         const expected = allowed ? 200 : role === 'none' ? 401 : 403;
         const code = allowed ? undefined : role === 'none' ? 'missing_token' : 'insufficient_role';
         if (res.status !== expected || res.body.error?.code !== code) wrong.push(`${rule.method} ${rule.path} as ${role}: ${res.status} ${res.body.error?.code}`);
+        const verdict = allowed ? undefined : inContract(rule.method, rule.url, res);
+        if (verdict && !verdict.ok) wrong.push(`${rule.method} ${rule.path} as ${role}: not in the contract: ${verdict.errors.join('; ')}`);
         row.push(res.status === 200 ? 'pass' : String(res.status));
       }
       table.push(`| ${rule.method} ${rule.path} | ${row.join(' | ')} |`);
@@ -126,6 +135,7 @@ describe.each(['permissive', 'enforce'] as const)('gateway in AUTH_MODE=%s', (mo
       ]);
       expect(slow.status).toBe(504);
       expect(slow.body.error).toMatchObject({ code: 'upstream_timeout' });
+      expect(inContract('GET', '/v1/catalog/episodes/e1', slow)).toMatchObject({ ok: true });
       expect(Date.now() - started).toBeLessThan(1_900);
       expect(fast.status).toBe(200);
       expect(fast.ms).toBeLessThan(300);
@@ -149,6 +159,7 @@ describe('gateway with an upstream down', () => {
         const down = await call(`${url}/v1/billing/entitlements?parent_user_id=parent-1`, 'GET', auth);
         expect(down.status).toBe(502);
         expect(down.body.error).toMatchObject({ code: 'upstream_unavailable' });
+        expect(inContract('GET', '/v1/billing/entitlements?parent_user_id=parent-1', down)).toMatchObject({ ok: true });
       }
       expect((await call(`${url}/v1/children/profiles`, 'GET', auth)).status).toBe(200);
       const ready = await call(`${url}/ready`, 'GET');

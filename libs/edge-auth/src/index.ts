@@ -12,3 +12,5 @@ export type { RateDecision } from './rate-limiter';
 export { roleOf } from './role-of';
 export { policyFor, V1_POLICY } from './route-policy';
 export type { PolicyRule, RouteRoles } from './route-policy';
+export { cacheVerifiedTokens } from './cached-verifier';
+export type { VerifiedTokenCacheOptions } from './cached-verifier';

@@ -53,7 +53,8 @@ export async function createApp(module: Type<unknown>, options: CreateAppOptions
   }
   app.useLogger(app.get(PinoLogger));
   app.flushLogs();
-  if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix);
+  // `/internal/*` (service-to-service routes) is served as written, outside the public prefix.
+  if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['internal', 'internal/{*path}'] });
   drainBeforeClose(app, config.http.shutdownTimeoutMs);
   return app;
 }

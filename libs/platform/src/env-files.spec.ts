@@ -5,6 +5,7 @@ import { cacheConfig } from '@mikasmissions/cache';
 import { CORE_CONFIG_KEYS } from '@mikasmissions/config';
 import { idempotencyConfig } from '@mikasmissions/idempotency';
 import { messagingConfig } from '@mikasmissions/messaging';
+import { serviceClientConfig } from '@mikasmissions/service-client';
 import { serviceIdentityConfig } from '@mikasmissions/service-identity';
 
 const ROOT = join(__dirname, '../../..');
@@ -26,6 +27,7 @@ describe.each(['env.dev', 'env.prod'])('%s', (file) => {
     ['cache', [...cacheConfig.keys]],
     ['idempotency', [...idempotencyConfig.keys]],
     ['service-identity', [...serviceIdentityConfig.keys]],
+    ['service-client', [...serviceClientConfig.keys]],
   ])('lists every %s variable', (_name, wanted) => {
     expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { MessagingModule } from '@mikasmissions/messaging';
 import { PersistenceModule } from '@mikasmissions/persistence';
 import { ResilienceModule } from '@mikasmissions/resilience';
 import { SerializeModule } from '@mikasmissions/serialize';
+import { ServiceClientModule } from '@mikasmissions/service-client';
 import { ServiceIdentityModule } from '@mikasmissions/service-identity';
 import { assertPlatformOptions, schemaOf, type PlatformOptions } from './platform.options';
 
@@ -48,6 +49,7 @@ export class PlatformModule {
     if (options.cache !== false) imports.push(CacheModule.forRoot(options.cache ?? {}));
     if (options.idempotency !== false) imports.push(IdempotencyModule.forRoot(options.idempotency ?? {}));
     if (options.identity !== false) imports.push(ServiceIdentityModule.forRoot(options.identity ?? {}));
+    if (options.identity !== false && options.services !== false) imports.push(ServiceClientModule.forRoot({ service }));
     if (options.messaging) imports.push(MessagingModule.forRoot({ ...(options.messaging === true ? {} : options.messaging), service }));
     if (options.authx) imports.push(AuthxModule.forRoot(options.authx === true ? {} : options.authx));
     const module: DynamicModule = { module: PlatformModule, imports, exports: imports };

@@ -39,6 +39,12 @@ export interface PlatformOptions {
    * without identity through; a forged one never). `false` turns it off.
    */
   identity?: ServiceIdentityOptions | false;
+  /**
+   * Calls to other services as the signed `service` identity (`ServiceClient`,
+   * `ProfileChildOwnership`, libs/service-client). Default: on whenever `identity` is on.
+   * `false` turns it off.
+   */
+  services?: false;
   /** AuthX (tokens, sessions, RBAC/REBAC/ABAC and its controllers). Default: off. */
   authx?: AuthxOptions | true;
 }

@@ -103,7 +103,7 @@ describe.each(ADAPTERS)('service identity on %s', (adapter) => {
       const forged = { ...signed(parent, 'GET', '/v1/children/profiles'), [IDENTITY_HEADERS.role]: 'service' };
       expect(await call(mode, 'GET', '/v1/children/profiles', forged)).toMatchObject({ status: 401, code: 'invalid_identity' });
       const elsewhere = signed(service, 'GET', '/v1/children/profiles');
-      expect(await call(mode, 'GET', '/v1/internal/jobs', elsewhere)).toMatchObject({ status: 401, code: 'invalid_identity' });
+      expect(await call(mode, 'GET', '/internal/jobs', elsewhere)).toMatchObject({ status: 401, code: 'invalid_identity' });
       const expired = signed(parent, 'GET', '/v1/children/profiles', Date.now() - 60_000);
       expect(await call(mode, 'GET', '/v1/children/profiles', expired)).toMatchObject({ status: 401, code: 'invalid_identity', json: { error: { details: { reason: 'expired' } } } });
       expect(await call(mode, 'GET', '/v1/children/open', { [IDENTITY_HEADERS.role]: 'admin' })).toMatchObject({ status: 401, code: 'invalid_identity' });
@@ -127,9 +127,10 @@ describe.each(ADAPTERS)('service identity on %s', (adapter) => {
     });
 
     it('keeps /internal/* for the service identity', async () => {
-      expect(await call(mode, 'GET', '/v1/internal/jobs')).toMatchObject({ status: 401, code: 'missing_identity' });
-      expect(await call(mode, 'GET', '/v1/internal/jobs', signed(parent, 'GET', '/v1/internal/jobs'))).toMatchObject({ status: 403, code: 'insufficient_role' });
-      expect(await call(mode, 'GET', '/v1/internal/jobs', signed(service, 'GET', '/v1/internal/jobs'))).toMatchObject({ status: 200, json: { role: 'service' } });
+      expect(await call(mode, 'GET', '/internal/jobs')).toMatchObject({ status: 401, code: 'missing_identity' });
+      expect(await call(mode, 'GET', '/internal/jobs', signed(parent, 'GET', '/internal/jobs'))).toMatchObject({ status: 403, code: 'insufficient_role' });
+      expect(await call(mode, 'GET', '/internal/jobs', signed(service, 'GET', '/internal/jobs'))).toMatchObject({ status: 200, json: { role: 'service' } });
+      expect(await call(mode, 'GET', '/v1/internal/jobs', signed(service, 'GET', '/v1/internal/jobs'))).toMatchObject({ status: 404 });
     });
 
     it('refuses an x-tenant-id other than the signed tenant', async () => {

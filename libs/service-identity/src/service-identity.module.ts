@@ -37,7 +37,7 @@ export class ServiceIdentityModule {
         IdentityStage,
         IdentityScope,
       ],
-      exports: [IdentityScope, CHILD_OWNERSHIP],
+      exports: [IdentityScope, CHILD_OWNERSHIP, IDENTITY_SETTINGS],
     };
   }
 }

@@ -32,6 +32,13 @@ export const gatewayConfig = defineConfigFragment(
     GATEWAY_TRUSTED_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     GATEWAY_RATE_LIMIT_DEFAULT: envPositiveInt().default(300),
     GATEWAY_RATE_LIMIT_STRICT: envPositiveInt().default(10),
+    GATEWAY_TOKEN_CACHE_MS: z.coerce.number().int().min(1).max(300_000).default(30_000),
+    GATEWAY_CORS_ORIGINS: z
+      .string()
+      .trim()
+      .default('http://localhost:3000,http://127.0.0.1:3000')
+      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/, error: 'expected http(s) origins, comma-separated, or *' }).transform((o) => o.replace(/\/+$/, ''))]))),
     AUTH_JWT_SECRET: optional(),
     AUTH_JWKS_URL: optional(),
     SUPABASE_JWKS_URL: optional(),

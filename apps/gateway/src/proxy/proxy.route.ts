@@ -5,9 +5,11 @@ import { addRequestLogFields, resolveRequestId } from '@mikasmissions/context';
 import { clientIp } from '@mikasmissions/edge-auth';
 import { mapError, toErrorBody } from '@mikasmissions/http';
 import { REQUEST_ID, resolveIdentitySettings, signIdentity } from '@mikasmissions/service-identity';
+import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EdgeAccessService } from './edge-access.service';
 import { EdgeRateLimitService } from './edge-rate-limit.service';
+import { corsOptions } from './cors-options';
 import { clientHeaders, upstreamHeaders } from './forward-headers';
 import { gatewayConfig } from './gateway.config';
 import { RouteNotFoundError } from './gateway.errors';
@@ -28,6 +30,7 @@ export class ProxyRoute implements OnModuleInit {
   private readonly trustedHops: number;
   private readonly timeoutMs: number;
   private readonly bodyLimit: number;
+  private readonly corsOrigins: string[];
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -41,6 +44,7 @@ export class ProxyRoute implements OnModuleInit {
     this.trustedHops = env.GATEWAY_TRUSTED_HOPS;
     this.timeoutMs = env.GATEWAY_TIMEOUT_MS;
     this.bodyLimit = config.http.bodyLimitBytes;
+    this.corsOrigins = env.GATEWAY_CORS_ORIGINS;
   }
 
   onModuleInit(): void {
@@ -48,6 +52,7 @@ export class ProxyRoute implements OnModuleInit {
     if (http?.getType() !== 'fastify') throw new Error('the gateway proxies on Fastify: start it with PlatformModule.forRoot({ http: { adapter: "fastify" } })');
     const fastify = http.getInstance<FastifyInstance>();
     void fastify.register(async (scope) => {
+      await scope.register(cors, corsOptions(this.corsOrigins));
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: this.bodyLimit }, (_req, body, done) => done(null, body));
       scope.route({ method: METHODS, url: '/v1/*', exposeHeadRoute: false, handler: (request, reply) => this.handle(request, reply) });
