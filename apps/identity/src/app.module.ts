@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@mikasmissions/platform';
+import { ProfileChildOwnership } from '@mikasmissions/service-client';
 import { ControlsModule } from './controls/controls.module';
 import { GatesModule } from './gates/gates.module';
 import { KidsSessionsModule } from './kids-sessions/kids-sessions.module';
@@ -16,6 +17,7 @@ import { MeController } from './me/me.controller';
       service: 'identity',
       http: { port: 8081, prefix: 'v1' },
       messaging: true,
+      identity: { childOwnership: ProfileChildOwnership },
       authx: {
         roles: [
           { role: 'user', permissions: ['profile:read'] },

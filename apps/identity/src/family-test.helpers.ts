@@ -2,10 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { SessionService } from '@mikasmissions/authx';
 import { SqlTransactions } from '@mikasmissions/persistence';
-import { CHILD_OWNERSHIP, MemoryChildOwnership, signIdentity, type EdgeRole } from '@mikasmissions/service-identity';
+import { signIdentity, type EdgeRole } from '@mikasmissions/service-identity';
 import { TEST_EDGE_IDENTITY_KEY } from '@mikasmissions/testing';
 import { randomUUID } from 'node:crypto';
-import { ChildDirectory, MemoryChildDirectory } from './controls/child-directory';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { AgeBand } from './controls/parental-controls';
 import { MemoryParentCredentials, ParentCredentials } from './gates/parent-credentials';
 
@@ -37,10 +38,41 @@ export async function call(base: string, caller: Caller | null, method: string, 
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
-/** Makes `childProfileId` a child of `parentUserId` for this app (ownership and the child directory). */
-export function adoptChild(app: INestApplication, parentUserId: string, childProfileId: string, ageBand: AgeBand = '6-11'): void {
-  app.get<MemoryChildOwnership>(CHILD_OWNERSHIP).grant(parentUserId, childProfileId);
-  (app.get(ChildDirectory) as MemoryChildDirectory).register({ parentUserId, childProfileId, ageBand });
+/**
+ * A stand-in for the profile service's `GET /internal/profiles/{id}` on loopback, so identity's
+ * real adapters (`ProfileChildOwnership`, `ProfileChildDirectory`) run over HTTP in tests: boot
+ * the app with `PROFILE_URL: profile.url`.
+ */
+export class FakeProfile {
+  private readonly children = new Map<string, { child_profile_id: string; parent_user_id: string; age_band: AgeBand }>();
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  /** Starts the stand-in on an ephemeral port. */
+  static async start(): Promise<FakeProfile> {
+    let profile: FakeProfile | undefined;
+    const server = createServer((req, res) => {
+      const id = /^\/internal\/profiles\/([^/?]+)$/.exec(req.url ?? '')?.[1];
+      const child = id && req.method === 'GET' && req.headers['x-auth-role'] === 'service' ? profile?.children.get(decodeURIComponent(id)) : undefined;
+      res.writeHead(child ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(child ?? { error: { code: 'child_profile_not_found', message: 'no such child', requestId: 'fake' } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    profile = new FakeProfile(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return profile;
+  }
+
+  /** Makes `childProfileId` a child of `parentUserId`. */
+  register(parentUserId: string, childProfileId: string, ageBand: AgeBand = '6-11'): void {
+    this.children.set(childProfileId, { child_profile_id: childProfileId, parent_user_id: parentUserId, age_band: ageBand });
+  }
+
+  /** Stops the stand-in. */
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
 }
 
 /** A parent's AuthX access token with the family claims the parents feature signs. */

@@ -3,7 +3,7 @@ import { AuditLog } from '@mikasmissions/authx';
 import { OutboxStore } from '@mikasmissions/messaging';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { adoptChild, call, uid, type Caller } from '../family-test.helpers';
+import { call, FakeProfile, uid, type Caller } from '../family-test.helpers';
 
 const contract = createContractValidator();
 const STRICT = {
@@ -24,22 +24,27 @@ const VALID = { autoplay: true, chat_enabled: false, external_links: false, sess
 
 describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUTH_MODE=enforce)', (stores) => {
   let app: INestApplication;
+  let profile: FakeProfile;
   let base: string;
   let parent: string;
   let child: string;
   let asParent: Caller;
 
   beforeAll(async () => {
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx') }), globalPrefix: 'v1' });
+    profile = await FakeProfile.start();
+    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }), globalPrefix: 'v1' });
     base = await baseUrl(app);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await profile.close();
+  });
 
   beforeEach(() => {
     parent = uid('p');
     child = uid('k');
     asParent = { role: 'parent', parentUserId: parent };
-    adoptChild(app, parent, child, '6-11');
+    profile.register(parent, child, '6-11');
   });
 
   const path = (id = child) => `/v1/parents/controls/${id}`;
@@ -123,14 +128,14 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
 
   it('serves GET /internal/controls/{id} to the service identity only, with the owner', async () => {
     await expectAnswer(asParent, 'PUT', path(), 200, VALID);
-    const internal = await call(base, { role: 'service' }, 'GET', `/v1/internal/controls/${child}`);
+    const internal = await call(base, { role: 'service' }, 'GET', `/internal/controls/${child}`);
     expect(internal).toMatchObject({ status: 200, body: { child_profile_id: child, parent_user_id: parent, controls: { ...STRICT, ...VALID } } });
     const fresh = uid('k');
-    adoptChild(app, parent, fresh);
-    expect((await call(base, { role: 'service' }, 'GET', `/v1/internal/controls/${fresh}`)).body).toEqual({ child_profile_id: fresh, parent_user_id: parent, controls: STRICT });
-    expect((await call(base, { role: 'service' }, 'GET', `/v1/internal/controls/${uid('ghost')}`)).body.error.code).toBe('child_profile_not_found');
-    expect((await call(base, asParent, 'GET', `/v1/internal/controls/${child}`)).status).toBe(403);
-    expect((await call(base, null, 'GET', `/v1/internal/controls/${child}`)).status).toBe(401);
+    profile.register(parent, fresh);
+    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${fresh}`)).body).toEqual({ child_profile_id: fresh, parent_user_id: parent, controls: STRICT });
+    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${uid('ghost')}`)).body.error.code).toBe('child_profile_not_found');
+    expect((await call(base, asParent, 'GET', `/internal/controls/${child}`)).status).toBe(403);
+    expect((await call(base, null, 'GET', `/internal/controls/${child}`)).status).toBe(401);
   });
 });
 

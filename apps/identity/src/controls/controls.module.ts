@@ -3,7 +3,8 @@ import { PersistenceService, SqlTransactions } from '@mikasmissions/persistence'
 import { FamilyScopeModule } from '../family-scope/family-scope.module';
 import { MemoryControlsRepository } from './adapters/memory-controls.repository';
 import { PostgresControlsRepository } from './adapters/postgres-controls.repository';
-import { ChildDirectory, MemoryChildDirectory } from './child-directory';
+import { ProfileChildDirectory } from './adapters/profile-child-directory';
+import { ChildDirectory } from './child-directory';
 import { ControlsController } from './controls.controller';
 import { ControlsRepository } from './controls.repository';
 import { ControlsService } from './controls.service';
@@ -11,7 +12,8 @@ import { InternalControlsController } from './internal-controls.controller';
 
 /**
  * Parental controls: `GET`/`PUT /v1/parents/controls/{id}` and `GET /internal/controls/{id}`.
- * Postgres adapter when the persistence mode prefers Postgres, else memory.
+ * Postgres adapter when the persistence mode prefers Postgres, else memory; children are looked
+ * up in the profile service (`PROFILE_URL`).
  */
 @Module({
   imports: [FamilyScopeModule],
@@ -24,7 +26,7 @@ import { InternalControlsController } from './internal-controls.controller';
       useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) =>
         persistence.preferredStore({ redis: false }) === 'postgres' && sql ? new PostgresControlsRepository(sql) : new MemoryControlsRepository(),
     },
-    { provide: ChildDirectory, useClass: MemoryChildDirectory },
+    { provide: ChildDirectory, useClass: ProfileChildDirectory },
   ],
   exports: [ControlsService, ChildDirectory],
 })

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { AuditLog } from '@mikasmissions/authx';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { adoptChild, call, givePassword, solve, uid, type Caller } from '../family-test.helpers';
+import { call, FakeProfile, givePassword, solve, uid, type Caller } from '../family-test.helpers';
 import { shiftClock } from '../identity-test.helpers';
 
 const contract = createContractValidator();
@@ -10,23 +10,28 @@ const PASSWORD = 'correct horse battery staple';
 
 describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MODE=enforce)', (stores) => {
   let app: INestApplication;
+  let profile: FakeProfile;
   let base: string;
   let parent: string;
   let child: string;
   let asParent: Caller;
 
   beforeAll(async () => {
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx') }), globalPrefix: 'v1' });
+    profile = await FakeProfile.start();
+    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }), globalPrefix: 'v1' });
     base = await baseUrl(app);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await profile.close();
+  });
   afterEach(() => jest.useRealTimers());
 
   beforeEach(async () => {
     parent = uid('p');
     child = uid('k');
     asParent = { role: 'parent', parentUserId: parent };
-    adoptChild(app, parent, child);
+    profile.register(parent, child);
     await givePassword(app, parent, PASSWORD);
   });
 
@@ -40,7 +45,7 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
     answer(who, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, child_profile_id: child, method, ...body }, status, code);
   const verify = (challenge_id: string, response: string, status = 200, code?: string) =>
     answer(asParent, 'POST', '/v1/parents/gates/verify', { parent_user_id: parent, child_profile_id: child, challenge_id, response }, status, code);
-  const consume = (gate_token: string, child_profile_id = child) => call(base, { role: 'service' }, 'POST', '/v1/internal/gates/consume', { child_profile_id, gate_token });
+  const consume = (gate_token: string, child_profile_id = child) => call(base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id, gate_token });
 
   it('math gate: the right answer gives a gate token, a replay is refused', async () => {
     const { body } = await challenge('math');
@@ -114,8 +119,8 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   });
 
   it('consume is for the service identity only', async () => {
-    expect((await call(base, asParent, 'POST', '/v1/internal/gates/consume', { child_profile_id: child, gate_token: 'x' })).status).toBe(403);
-    expect((await call(base, null, 'POST', '/v1/internal/gates/consume', { child_profile_id: child, gate_token: 'x' })).status).toBe(401);
+    expect((await call(base, asParent, 'POST', '/internal/gates/consume', { child_profile_id: child, gate_token: 'x' })).status).toBe(403);
+    expect((await call(base, null, 'POST', '/internal/gates/consume', { child_profile_id: child, gate_token: 'x' })).status).toBe(401);
     expect((await consume('')).body.error.code).toBe('missing_fields');
   });
 

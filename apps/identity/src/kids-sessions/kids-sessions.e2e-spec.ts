@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { SessionService } from '@mikasmissions/authx';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { adoptChild, call, parentToken, solve, uid, type Caller } from '../family-test.helpers';
+import { call, FakeProfile, parentToken, solve, uid, type Caller } from '../family-test.helpers';
 
 const contract = createContractValidator();
 const claimsOf = (jwt: string): Record<string, unknown> => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
@@ -10,17 +10,21 @@ const CONTROLS = { autoplay: true, chat_enabled: true, external_links: true, ses
 
 /** Boots identity, makes a parent with a child, and passes a math gate for it. */
 function familyApp(stores: 'memory' | 'postgres+redis', authMode: 'enforce' | 'permissive') {
-  const ctx = { app: undefined as unknown as INestApplication, base: '', parent: '', child: '', asParent: undefined as unknown as Caller };
+  const ctx = { app: undefined as unknown as INestApplication, profile: undefined as unknown as FakeProfile, base: '', parent: '', child: '', asParent: undefined as unknown as Caller };
   beforeAll(async () => {
-    ctx.app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: authMode, AUTHX_REDIS_PREFIX: uniquePrefix('authx'), KIDS_SESSION_TTL_SEC: '14400' }), globalPrefix: 'v1' });
+    ctx.profile = await FakeProfile.start();
+    ctx.app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: authMode, AUTHX_REDIS_PREFIX: uniquePrefix('authx'), KIDS_SESSION_TTL_SEC: '14400', PROFILE_URL: ctx.profile.url }), globalPrefix: 'v1' });
     ctx.base = await baseUrl(ctx.app);
   });
-  afterAll(() => ctx.app.close());
+  afterAll(async () => {
+    await ctx.app.close();
+    await ctx.profile.close();
+  });
   beforeEach(() => {
     ctx.parent = uid('p');
     ctx.child = uid('k');
     ctx.asParent = { role: 'parent', parentUserId: ctx.parent };
-    adoptChild(ctx.app, ctx.parent, ctx.child);
+    ctx.profile.register(ctx.parent, ctx.child);
   });
   const gateToken = async (who: Caller = ctx.asParent, child = ctx.child): Promise<string> => {
     const c = await call(ctx.base, who, 'POST', '/v1/parents/gates/challenge', { parent_user_id: ctx.parent, child_profile_id: child, method: 'math' });
@@ -59,7 +63,7 @@ describe.each(['memory', 'postgres+redis'] as const)('kids sessions (%s, AUTH_MO
     const again = await openSession(ctx.asParent, ctx.child, token);
     expect({ status: again.status, code: again.body.error.code }).toEqual({ status: 403, code: 'invalid_gate_token' });
     const sibling = uid('k');
-    adoptChild(ctx.app, ctx.parent, sibling);
+    ctx.profile.register(ctx.parent, sibling);
     const wrongChild = await openSession(ctx.asParent, sibling, await gateToken());
     expect({ status: wrongChild.status, code: wrongChild.body.error.code }).toEqual({ status: 403, code: 'invalid_gate_token' });
     const missing = await call(ctx.base, ctx.asParent, 'POST', `/v1/children/profiles/${ctx.child}/session`, {});
@@ -114,7 +118,7 @@ describe.each(['memory', 'postgres+redis'] as const)('a child token, presented a
     await expect403(kid, 'POST', `/v1/children/profiles/${own}/session`, { gate_token: 'gt_x' }, 'insufficient_role');
     await expect403(kid, 'DELETE', `/v1/children/profiles/${own}/session`, undefined, 'insufficient_role');
     const sibling = uid('k');
-    adoptChild(ctx.app, ctx.parent, sibling);
+    ctx.profile.register(ctx.parent, sibling);
     await expect403(kid, 'GET', `/v1/parents/controls/${sibling}`, undefined, 'insufficient_role');
     const controls = await call(ctx.base, ctx.asParent, 'GET', `/v1/parents/controls/${own}`);
     expect(controls.body.controls.autoplay).toBe(false);
