@@ -155,3 +155,24 @@ async function findOutboxEvents(app: INestApplication, child: string): Promise<u
   }
   return [];
 }
+
+describe('parental controls while the profile service is down', () => {
+  let app: INestApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    const gone = await FakeProfile.start();
+    await gone.close();
+    app = await bootApp(AppModule, { adapter: 'express', env: testEnv('memory', { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: gone.url }), globalPrefix: 'v1' });
+    base = await baseUrl(app);
+  });
+  afterAll(() => app.close());
+
+  it('answers 503 service_unavailable with Retry-After, never a yes to the ownership question', async () => {
+    const at = `/v1/parents/controls/${uid('k')}`;
+    const res = await call(base, { role: 'parent', parentUserId: uid('p') }, 'GET', at);
+    expect({ status: res.status, code: res.body.error.code, service: res.body.error.details?.service }).toEqual({ status: 503, code: 'service_unavailable', service: 'profile' });
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    contract.assert({ method: 'GET', path: at, status: res.status, body: res.body });
+  });
+});
