@@ -3,7 +3,7 @@ import { AuditLog } from '@mikasmissions/authx';
 import { OutboxStore } from '@mikasmissions/messaging';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { call, FakeProfile, uid, type Caller } from '../family-test.helpers';
+import { call, FakeProfile, uid, type Caller } from '../controls-test.helpers';
 
 const contract = createContractValidator();
 const STRICT = {

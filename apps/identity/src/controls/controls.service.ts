@@ -4,7 +4,7 @@ import type { Schema } from '@mikasmissions/contracts-api';
 import { ParentControlsUpdated } from '@mikasmissions/contracts-events';
 import { EventPublisher } from '@mikasmissions/messaging';
 import { FamilyActor } from '../family-scope/family-actor';
-import { ChildDirectory } from './child-directory';
+import { ChildLookup } from './child-lookup';
 import { ChildProfileNotFoundError } from './controls.errors';
 import { ControlsRepository } from './controls.repository';
 import { parseControls } from './controls.validation';
@@ -27,7 +27,7 @@ export class ControlsService {
   constructor(
     private readonly actor: FamilyActor,
     private readonly repo: ControlsRepository,
-    private readonly directory: ChildDirectory,
+    private readonly directory: ChildLookup,
     private readonly events: EventPublisher,
     private readonly audit: AuditService,
   ) {}

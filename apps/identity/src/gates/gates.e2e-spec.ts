@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { AuditLog } from '@mikasmissions/authx';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { call, FakeProfile, givePassword, solve, uid, type Caller } from '../family-test.helpers';
+import { call, FakeProfile, givePassword, solve, uid, type Caller } from '../controls-test.helpers';
 import { shiftClock } from '../identity-test.helpers';
 
 const contract = createContractValidator();

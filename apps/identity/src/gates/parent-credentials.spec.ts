@@ -27,7 +27,7 @@ describe('postgres', () => {
   beforeAll(async () => {
     pool = createPgPool(testDatabaseUrl(), 2);
     schema = await createLibSchema(pool, [], 'creds');
-    await pool.query(`CREATE TABLE "${schema}".parents (parent_user_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL)`);
+    await pool.query(`CREATE TABLE "${schema}".parents (id TEXT PRIMARY KEY, password_hash TEXT NOT NULL)`);
   });
   afterAll(async () => {
     await dropSchema(pool, schema);
@@ -36,6 +36,6 @@ describe('postgres', () => {
 
   credentialsContract('postgres (the parents table)', async () => ({
     creds: new PostgresParentCredentials(new PoolSqlTransactions(pool), schema),
-    add: async (id, password) => void (await pool.query(`INSERT INTO "${schema}".parents VALUES ($1, $2) ON CONFLICT (parent_user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash`, [id, await hash(password)])),
+    add: async (id, password) => void (await pool.query(`INSERT INTO "${schema}".parents VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET password_hash = EXCLUDED.password_hash`, [id, await hash(password)])),
   }));
 });

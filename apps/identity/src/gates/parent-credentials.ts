@@ -3,7 +3,8 @@ import { quoteSchema, type SqlTransactions } from '@mikasmissions/persistence';
 
 /**
  * Port: checks a parent's password (the PIN re-check), owned by the parents feature. The
- * Postgres adapter reads `identity.parents (parent_user_id, password_hash)` and nothing else.
+ * Postgres adapter reads `identity.parents (id, password_hash)` (the parents feature's table;
+ * `id` is the parent_user_id) and nothing else.
  */
 export abstract class ParentCredentials {
   /** Whether `password` is the parent's password (argon2id); `false` for an unknown parent. */
@@ -49,7 +50,7 @@ export class PostgresParentCredentials extends ParentCredentials {
   }
 
   async verifyPassword(parentUserId: string, password: string): Promise<boolean> {
-    const rows = await this.sql.client().query<{ password_hash: string }>(`SELECT password_hash FROM ${this.table} WHERE parent_user_id = $1`, [parentUserId]);
+    const rows = await this.sql.client().query<{ password_hash: string }>(`SELECT password_hash FROM ${this.table} WHERE id = $1`, [parentUserId]);
     return check(rows[0]?.password_hash, password);
   }
 }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { SessionService } from '@mikasmissions/authx';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { call, FakeProfile, parentToken, solve, uid, type Caller } from '../family-test.helpers';
+import { call, FakeProfile, parentToken, solve, uid, type Caller } from '../controls-test.helpers';
 
 const contract = createContractValidator();
 const claimsOf = (jwt: string): Record<string, unknown> => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));

@@ -9,13 +9,19 @@ import { VerifiedTokenCache } from '../tokens/verified-token.cache';
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** The edge-style principal fields a session's signed claims carry (`mm_role`, `parent_user_id`, `child_profile_id`). */
-function familyClaims(claims: AccessTokenClaims): Pick<Principal, 'role' | 'parentUserId' | 'childProfileId'> {
-  const role = text(claims.mm_role);
-  if (!role) return {};
-  return { role, parentUserId: text(claims.parent_user_id), childProfileId: text(claims.child_profile_id) };
+/**
+ * The edge role and family ids a token of ours carries (`mm_role`, `parent_user_id`,
+ * `child_profile_id`, minted through `sessionClaims`), so a bearer principal that replaces the
+ * gateway's identity keeps its parent scoping.
+ */
+function edgeFields(claims: AccessTokenClaims): Pick<Principal, 'role' | 'parentUserId' | 'childProfileId'> {
+  const c = claims as unknown as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const fields: Pick<Principal, 'role' | 'parentUserId' | 'childProfileId'> = {};
+  if (text(c.mm_role)) fields.role = text(c.mm_role);
+  if (text(c.parent_user_id)) fields.parentUserId = text(c.parent_user_id);
+  if (text(c.child_profile_id)) fields.childProfileId = text(c.child_profile_id);
+  return fields;
 }
 
 /**
@@ -66,7 +72,7 @@ export class BearerAuthenticator {
       roles: [...claims.roles],
       sessionId: claims.sid,
       claims: { iss: claims.iss, aud: claims.aud, iat: claims.iat, exp: claims.exp, jti: claims.jti },
-      ...familyClaims(claims),
+      ...edgeFields(claims),
     };
   }
 

@@ -18,8 +18,6 @@ export interface AccessTokenClaims {
   nbf: number;
   exp: number;
   jti: string;
-  /** Session claims (`mm_role`, `parent_user_id`, `child_profile_id`, …) set at sign-in. */
-  [claim: string]: unknown;
 }
 
 /** A public key as published at `/.well-known/jwks.json`. */
@@ -92,7 +90,7 @@ export class JwtCodec {
     return this.algorithm !== 'HS256';
   }
 
-  /** Signs `claims` valid from now for `ttlSec` seconds, adding iat/nbf/exp/iss/aud. */
+  /** Signs `claims` (AuthX's own plus any extra string claims) valid from now for `ttlSec` seconds, adding iat/nbf/exp/iss/aud. */
   async sign(claims: Pick<AccessTokenClaims, 'sub' | 'tenant' | 'roles' | 'sid' | 'jti'> & Record<string, unknown>, ttlSec: number, nowMs = Date.now()): Promise<string> {
     const now = Math.floor(nowMs / 1000);
     const { sub, jti, ...custom } = claims;

@@ -40,7 +40,7 @@ export async function call(base: string, caller: Caller | null, method: string, 
 
 /**
  * A stand-in for the profile service's `GET /internal/profiles/{id}` on loopback, so identity's
- * real adapters (`ProfileChildOwnership`, `ProfileChildDirectory`) run over HTTP in tests: boot
+ * real adapters (`ProfileChildOwnership`, `ProfileChildLookup`) run over HTTP in tests: boot
  * the app with `PROFILE_URL: profile.url`.
  */
 export class FakeProfile {
@@ -81,14 +81,22 @@ export async function parentToken(app: INestApplication, parentUserId: string, t
   return pair.accessToken;
 }
 
-/** Gives `parentUserId` a password the PIN re-check accepts: the memory adapter, or a row of `identity.parents` in Postgres mode. */
+/** Gives `parentUserId` a password the PIN re-check accepts: the memory adapter, or a row of the parents feature's `identity.parents` in Postgres mode. */
 export async function givePassword(app: INestApplication, parentUserId: string, password: string): Promise<void> {
   const credentials = app.get(ParentCredentials);
   if (credentials instanceof MemoryParentCredentials) return credentials.setPassword(parentUserId, password);
   const pool = app.get(SqlTransactions).pool;
-  // The parents feature owns this table; create the two columns this port reads when its migration is absent.
-  await pool.query('CREATE TABLE IF NOT EXISTS identity.parents (parent_user_id VARCHAR(128) PRIMARY KEY, password_hash VARCHAR(200) NOT NULL)');
-  await pool.query('INSERT INTO identity.parents (parent_user_id, password_hash) VALUES ($1, $2) ON CONFLICT (parent_user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash', [parentUserId, await hash(password)]);
+  // The parents feature owns this table (its migration); without it, create the same table so the port reads what it will read.
+  await pool.query(`CREATE TABLE IF NOT EXISTS identity.parents (
+    id VARCHAR(128) PRIMARY KEY, tenant_id VARCHAR(64) NOT NULL, email VARCHAR(254) NOT NULL, email_key VARCHAR(254) NOT NULL,
+    password_hash TEXT NOT NULL, country CHAR(2) NOT NULL, language VARCHAR(35) NOT NULL, marketing BOOLEAN NOT NULL DEFAULT false,
+    status VARCHAR(20) NOT NULL, consent_verified_at TIMESTAMPTZ(3), created_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP)`);
+  const email = `${parentUserId}@example.com`;
+  await pool.query(
+    `INSERT INTO identity.parents (id, tenant_id, email, email_key, password_hash, country, language, status) VALUES ($1, 'default', $2, $2, $3, 'DE', 'de', 'active')
+     ON CONFLICT (id) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
+    [parentUserId, email, await hash(password)],
+  );
 }
 
 /** The answer of a math gate question (`What is a × b + c?`). */

@@ -12,13 +12,13 @@ export interface ChildRecord {
  * the parent of a child without stored controls and the ceiling of `max_age_band`. Adapters:
  * memory (tests, dev:local); the HTTP adapter over libs/service-client is wired when it lands.
  */
-export abstract class ChildDirectory {
+export abstract class ChildLookup {
   /** The child, or `null` when the profile service does not know it. */
   abstract lookup(childProfileId: string): Promise<ChildRecord | null>;
 }
 
-/** {@link ChildDirectory} in memory: knows the children {@link register}ed. */
-export class MemoryChildDirectory extends ChildDirectory {
+/** {@link ChildLookup} in memory: knows the children {@link register}ed. */
+export class MemoryChildLookup extends ChildLookup {
   private readonly children = new Map<string, ChildRecord>();
 
   /** Records a child (tests and dev:local seed it). */

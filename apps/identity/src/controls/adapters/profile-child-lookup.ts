@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceClient, ServiceUnavailableError } from '@mikasmissions/service-client';
-import { ChildDirectory, type ChildRecord } from '../child-directory';
+import { ChildLookup, type ChildRecord } from '../child-lookup';
 import { AGE_BANDS, type AgeBand } from '../parental-controls';
 
 /** What profile's `GET /internal/profiles/{id}` answers. */
@@ -11,11 +11,11 @@ interface InternalProfile {
 }
 
 /**
- * {@link ChildDirectory} over the profile service (`GET /internal/profiles/{id}`, signed as the
+ * {@link ChildLookup} over the profile service (`GET /internal/profiles/{id}`, signed as the
  * `service` identity): 404 → `null`; profile down or answering nonsense → 503 `service_unavailable`.
  */
 @Injectable()
-export class ProfileChildDirectory extends ChildDirectory {
+export class ProfileChildLookup extends ChildLookup {
   constructor(private readonly client: ServiceClient) {
     super();
   }
