@@ -44,24 +44,23 @@ export async function call(base: string, caller: Caller | null, method: string, 
  * the app with `PROFILE_URL: profile.url`.
  */
 export class FakeProfile {
-  private readonly children = new Map<string, { child_profile_id: string; parent_user_id: string; age_band: AgeBand }>();
   private constructor(
     private readonly server: Server,
+    private readonly children: Map<string, { child_profile_id: string; parent_user_id: string; age_band: AgeBand }>,
     readonly url: string,
   ) {}
 
   /** Starts the stand-in on an ephemeral port. */
   static async start(): Promise<FakeProfile> {
-    let profile: FakeProfile | undefined;
+    const children = new Map<string, { child_profile_id: string; parent_user_id: string; age_band: AgeBand }>();
     const server = createServer((req, res) => {
       const id = /^\/internal\/profiles\/([^/?]+)$/.exec(req.url ?? '')?.[1];
-      const child = id && req.method === 'GET' && req.headers['x-auth-role'] === 'service' ? profile?.children.get(decodeURIComponent(id)) : undefined;
+      const child = id && req.method === 'GET' && req.headers['x-auth-role'] === 'service' ? children.get(decodeURIComponent(id)) : undefined;
       res.writeHead(child ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify(child ?? { error: { code: 'child_profile_not_found', message: 'no such child', requestId: 'fake' } }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    profile = new FakeProfile(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return profile;
+    return new FakeProfile(server, children, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   }
 
   /** Makes `childProfileId` a child of `parentUserId`. */
