@@ -126,6 +126,13 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
     expect(Date.parse(entry!.at)).toBeGreaterThanOrEqual(before - 1000);
   });
 
+  it('lets the service identity read and replace any known child\'s controls (as its owner), 404 for an unknown child', async () => {
+    await expectAnswer({ role: 'service' }, 'PUT', path(), 200, VALID);
+    expect((await expectAnswer(asParent, 'GET', path(), 200)).controls).toMatchObject(VALID);
+    await expectAnswer({ role: 'service' }, 'GET', path(uid('ghost')), 404, undefined, 'child_profile_not_found');
+    await expectAnswer({ role: 'service' }, 'PUT', path(uid('ghost')), 404, VALID, 'child_profile_not_found');
+  });
+
   it('serves GET /internal/controls/{id} to the service identity only, with the owner', async () => {
     await expectAnswer(asParent, 'PUT', path(), 200, VALID);
     const internal = await call(base, { role: 'service' }, 'GET', `/internal/controls/${child}`);

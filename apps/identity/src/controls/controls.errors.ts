@@ -21,9 +21,4 @@ export class InvalidControlsError extends PlatformError {
   }
 }
 
-/** The child profile is unknown to the profile service (404). */
-export class ChildProfileNotFoundError extends PlatformError {
-  constructor() {
-    super(404, 'child_profile_not_found', 'no such child profile');
-  }
-}
+export { ChildProfileNotFoundError } from '../family-scope/family.errors';

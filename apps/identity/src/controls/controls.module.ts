@@ -3,8 +3,6 @@ import { PersistenceService, SqlTransactions } from '@mikasmissions/persistence'
 import { FamilyScopeModule } from '../family-scope/family-scope.module';
 import { MemoryControlsRepository } from './adapters/memory-controls.repository';
 import { PostgresControlsRepository } from './adapters/postgres-controls.repository';
-import { ProfileChildLookup } from './adapters/profile-child-lookup';
-import { ChildLookup } from './child-lookup';
 import { ControlsController } from './controls.controller';
 import { ControlsRepository } from './controls.repository';
 import { ControlsService } from './controls.service';
@@ -26,8 +24,7 @@ import { InternalControlsController } from './internal-controls.controller';
       useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) =>
         persistence.preferredStore({ redis: false }) === 'postgres' && sql ? new PostgresControlsRepository(sql) : new MemoryControlsRepository(),
     },
-    { provide: ChildLookup, useClass: ProfileChildLookup },
   ],
-  exports: [ControlsService, ChildLookup],
+  exports: [ControlsService],
 })
 export class ControlsModule {}

@@ -4,7 +4,7 @@ import type { Schema } from '@mikasmissions/contracts-api';
 import { ParentControlsUpdated } from '@mikasmissions/contracts-events';
 import { EventPublisher } from '@mikasmissions/messaging';
 import { FamilyActor } from '../family-scope/family-actor';
-import { ChildLookup } from './child-lookup';
+import { ChildLookup } from '../family-scope/child-lookup';
 import { ChildProfileNotFoundError } from './controls.errors';
 import { ControlsRepository } from './controls.repository';
 import { parseControls } from './controls.validation';
@@ -42,10 +42,8 @@ export class ControlsService {
   /** Replaces a child's controls with `body` (validated), publishes and audits the change. */
   async replace(childProfileId: string, body: unknown): Promise<Schema<'ParentalControlsResponse'>> {
     const { caller, scope } = await this.actor.forChild(childProfileId, ['parent', 'service']);
-    const child = await this.directory.lookup(childProfileId);
-    const parentUserId = caller.parentUserId ?? child?.parentUserId;
-    if (!parentUserId) throw new ChildProfileNotFoundError();
-    const controls = parseControls(body, child?.ageBand);
+    const parentUserId = scope.parentUserId;
+    const controls = parseControls(body, (await this.directory.lookup(childProfileId))?.ageBand);
     const changed = await this.events.transaction(async () => {
       const before = (await this.repo.find(scope, childProfileId))?.controls ?? strictDefaults();
       const fields = changedFields(before, controls);

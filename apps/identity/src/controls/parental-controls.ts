@@ -3,11 +3,8 @@ import type { ParentalControlsSnapshot } from '@mikasmissions/contracts-events';
 /** A child's full parental controls (the contract's `ParentalControls`, every extra field filled in). */
 export type ParentalControls = ParentalControlsSnapshot;
 
-/** The age bands of the contract, youngest first. */
-export const AGE_BANDS = ['3-5', '6-11', '12-16'] as const;
-
-/** One of {@link AGE_BANDS}. */
-export type AgeBand = (typeof AGE_BANDS)[number];
+export { AGE_BANDS } from '../family-scope/child-lookup';
+export type { AgeBand } from '../family-scope/child-lookup';
 
 /**
  * The strict default every child starts with: autoplay, chat and external links off, 30 minutes,

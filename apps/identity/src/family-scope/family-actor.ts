@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { CHILD_OWNERSHIP, ChildProfileForbiddenError, IdentityScope, InsufficientRoleError, MissingIdentityError, ParentMismatchError, type ChildOwnership } from '@mikasmissions/service-identity';
+import { ChildLookup } from './child-lookup';
+import { ChildProfileNotFoundError } from './family.errors';
 import type { FamilyScope } from './family-scope';
 
 /** The roles a family route may name. */
@@ -35,6 +37,7 @@ export class FamilyActor {
     private readonly ctx: RequestContext,
     private readonly scope: IdentityScope,
     @Inject(CHILD_OWNERSHIP) private readonly ownership: ChildOwnership,
+    private readonly children: ChildLookup,
   ) {}
 
   /** The caller, if its role is one of `allowed`; 401 `missing_identity` without one, 403 `insufficient_role` otherwise. */
@@ -49,17 +52,30 @@ export class FamilyActor {
   }
 
   /**
-   * The store scope for acting on `childProfileId`: a parent must own the child (403
-   * `child_profile_forbidden`, via `IdentityScope` and the `ChildOwnership` port); `service` and
-   * `admin` get the service scope. A named `parentUserId` must be a parent's own (403 `parent_mismatch`).
+   * The store scope for acting on `childProfileId`, always a parent's: a parent must own the
+   * child (403 `child_profile_forbidden`, via `IdentityScope` and the `ChildOwnership` port) and
+   * may name only itself (403 `parent_mismatch`); `service` and `admin` act for the parent they
+   * name (who must own the child) or, naming none, for the child's owner (404
+   * `child_profile_not_found` when profile does not know the child). The service scope is kept
+   * for `/internal/*` ({@link serviceScope}).
    */
-  async forChild(childProfileId: string, allowed: readonly FamilyRole[], parentUserId?: string): Promise<{ caller: FamilyCaller; scope: FamilyScope }> {
+  async forChild(childProfileId: string, allowed: readonly FamilyRole[], parentUserId?: string): Promise<{ caller: FamilyCaller; scope: { tenantId: string; parentUserId: string } }> {
     const caller = this.caller(allowed);
-    if (caller.role === 'service' || caller.role === 'admin') return { caller, scope: { tenantId: caller.tenantId, service: true } };
+    if (caller.role === 'service' || caller.role === 'admin') return { caller, scope: { tenantId: caller.tenantId, parentUserId: await this.ownerFor(childProfileId, parentUserId) } };
     await this.scope.check({ parentUserId, childProfileId });
     if (parentUserId !== undefined && parentUserId !== caller.parentUserId) throw new ParentMismatchError();
     if (caller.role !== 'parent' || !(await this.ownership.owns(caller.parentUserId as string, childProfileId))) throw new ChildProfileForbiddenError();
     return { caller, scope: { tenantId: caller.tenantId, parentUserId: caller.parentUserId as string } };
+  }
+
+  private async ownerFor(childProfileId: string, named: string | undefined): Promise<string> {
+    if (named !== undefined) {
+      if (!(await this.ownership.owns(named, childProfileId))) throw new ChildProfileForbiddenError();
+      return named;
+    }
+    const child = await this.children.lookup(childProfileId);
+    if (!child) throw new ChildProfileNotFoundError();
+    return child.parentUserId;
   }
 
   /** The service scope of `/internal/*` routes (the identity stage already required the `service` role). */

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { AuditService } from '@mikasmissions/authx';
 import type { Schema } from '@mikasmissions/contracts-api';
-import { CHILD_OWNERSHIP, ChildProfileForbiddenError, type ChildOwnership } from '@mikasmissions/service-identity';
 import { randomUUID } from 'node:crypto';
 import { FamilyActor } from '../family-scope/family-actor';
 import type { FamilyScope } from '../family-scope/family-scope';
@@ -27,7 +26,6 @@ export class GatesService {
     private readonly store: GateStore,
     private readonly credentials: ParentCredentials,
     private readonly audit: AuditService,
-    @Inject(CHILD_OWNERSHIP) private readonly ownership: ChildOwnership,
   ) {}
 
   /** `PUT /v1/parents/pin`: the caller's own PIN, after checking its password. */
@@ -96,9 +94,7 @@ export class GatesService {
   }
 
   private async scopeFor(parentUserId: string, childProfileId: string): Promise<FamilyScope> {
-    const { caller } = await this.actor.forChild(childProfileId, ['parent', 'service'], parentUserId);
-    if (caller.role !== 'parent' && !(await this.ownership.owns(parentUserId, childProfileId))) throw new ChildProfileForbiddenError();
-    return { tenantId: caller.tenantId, parentUserId };
+    return (await this.actor.forChild(childProfileId, ['parent', 'service'], parentUserId)).scope;
   }
 
   private async pinMatches(scope: FamilyScope, parentUserId: string, response: string): Promise<boolean> {

@@ -82,6 +82,16 @@ describe.each(['memory', 'postgres+redis'] as const)('kids sessions (%s, AUTH_MO
     expect((await call(ctx.base, ctx.asParent, 'DELETE', path)).body.revoked).toBe(0);
   });
 
+  it('lets the service identity revoke a child\'s sessions (as its owner), 404 for an unknown child', async () => {
+    await openSession();
+    const path = `/v1/children/profiles/${ctx.child}/session`;
+    expect((await call(ctx.base, { role: 'service' }, 'DELETE', path)).body).toEqual({ child_profile_id: ctx.child, revoked: 1 });
+    const ghost = `/v1/children/profiles/${uid('ghost')}/session`;
+    const res = await call(ctx.base, { role: 'service' }, 'DELETE', ghost);
+    expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 404, code: 'child_profile_not_found' });
+    contract.assert({ method: 'DELETE', path: ghost, status: res.status, body: res.body });
+  });
+
   it('refuses another parent (child_profile_forbidden) and a child principal (insufficient_role)', async () => {
     const path = `/v1/children/profiles/${ctx.child}/session`;
     const stranger: Caller = { role: 'parent', parentUserId: uid('p') };

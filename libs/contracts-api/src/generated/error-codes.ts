@@ -556,6 +556,9 @@ export const OPERATION_ERROR_CODES = {
       'insufficient_role',
       'child_profile_forbidden'
     ],
+    '404': [
+      'child_profile_not_found'
+    ],
     '429': [
       'rate_limited'
     ],

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceClient, ServiceUnavailableError } from '@mikasmissions/service-client';
-import { ChildLookup, type ChildRecord } from '../child-lookup';
-import { AGE_BANDS, type AgeBand } from '../parental-controls';
+import { AGE_BANDS, ChildLookup, type AgeBand, type ChildRecord } from './child-lookup';
 
 /** What profile's `GET /internal/profiles/{id}` answers. */
 interface InternalProfile {

@@ -1,4 +1,8 @@
-import type { AgeBand } from './parental-controls';
+/** The age bands of the contract, youngest first. */
+export const AGE_BANDS = ['3-5', '6-11', '12-16'] as const;
+
+/** One of {@link AGE_BANDS}. */
+export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** What identity needs to know about a child profile (owned by the profile service). */
 export interface ChildRecord {
