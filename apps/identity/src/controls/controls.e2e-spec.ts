@@ -122,8 +122,14 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
     await expectAnswer(asParent, 'PUT', path(), 200, { ...STRICT, chat_enabled: true });
     const entries = await app.get(AuditLog).query({ tenantId: 'default', principal: parent, limit: 50 });
     const entry = entries.find((e) => e.object === `child_profile:${child}`);
-    expect(entry).toMatchObject({ kind: 'controls', action: 'controls.update:chat_enabled', decision: 'allow', principal: parent });
+    expect(entry).toMatchObject({ kind: 'controls', action: 'controls:chat_enabled', decision: 'allow', principal: parent });
     expect(Date.parse(entry!.at)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('names every changed field in the audit entry, even when all of them change', async () => {
+    await expectAnswer(asParent, 'PUT', path(), 200, { autoplay: true, chat_enabled: true, external_links: true, session_limit_minutes: 60, bedtime_window: '19:00-06:00', safety_mode: 'balanced', timezone: 'Asia/Kolkata', max_age_band: '3-5', approved_only: true, approved_show_ids: ['a'], blocked_show_ids: ['b'], search_enabled: false, history_paused: true });
+    const [entry] = (await app.get(AuditLog).query({ tenantId: 'default', principal: parent, limit: 50 })).filter((e) => e.object === `child_profile:${child}`);
+    expect(entry.action).toBe(`controls:${['autoplay', 'chat_enabled', 'external_links', 'session_limit_minutes', 'bedtime_window', 'safety_mode', 'timezone', 'max_age_band', 'approved_only', 'approved_show_ids', 'blocked_show_ids', 'search_enabled', 'history_paused'].join(',')}`);
   });
 
   it('lets the service identity read and replace any known child\'s controls (as its owner), 404 for an unknown child', async () => {

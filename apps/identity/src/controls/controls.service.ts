@@ -51,7 +51,7 @@ export class ControlsService {
       await this.events.publish(ParentControlsUpdated, { parentUserId, childProfileId, controls, changed: fields }, { aggregateId: childProfileId });
       return fields;
     });
-    await this.audit.record({ kind: 'controls', action: `controls.update:${changed.join(',') || 'none'}`, object: `child_profile:${childProfileId}`, decision: 'allow', reason: 'parent_controls_updated' });
+    await this.audit.record({ kind: 'controls', action: `controls:${changed.join(',') || 'none'}`, object: `child_profile:${childProfileId}`, decision: 'allow', reason: 'parent_controls_updated' });
     return { child_profile_id: childProfileId, controls };
   }
 
