@@ -81,6 +81,21 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
       expect(await store.consumeToken(service, { tokenHash, childProfileId: child, now })).toBe(false);
     });
 
+    it('purges a parent\'s expired challenges and tokens, not live ones nor another parent\'s', async () => {
+      const other = unique('p');
+      const otherScope: FamilyScope = { tenantId, parentUserId: other };
+      await store.createChallenge(scope, challenge({ expiresAt: later(1000) }));
+      const live = challenge({ expiresAt: later(600_000) });
+      await store.createChallenge(scope, live);
+      await store.issueToken(scope, { tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '2'), tenantId, parentUserId: parent, childProfileId: child, expiresAt: later(1000) });
+      const theirs = challenge({ parentUserId: other, expiresAt: later(1000) });
+      await store.createChallenge(otherScope, theirs);
+      expect(await store.purgeExpired(scope, parent, later(2000))).toBe(2);
+      expect(await store.purgeExpired(scope, parent, later(2000))).toBe(0);
+      expect(await store.takeChallenge(scope, { id: live.id, parentUserId: parent, childProfileId: child, now })).not.toBeNull();
+      expect(await store.takeChallenge(otherScope, { id: theirs.id, parentUserId: other, childProfileId: child, now })).not.toBeNull();
+    });
+
     it('hides another parent\'s token', async () => {
       const tokenHash = randomUUID().replace(/-/g, '').padEnd(64, '1');
       await store.issueToken(scope, { tokenHash, tenantId, parentUserId: parent, childProfileId: child, expiresAt: later(300_000) });

@@ -13,6 +13,8 @@ import { GateLockedError, InvalidCredentialsError, InvalidOrReplayedChallengeErr
 import { ParentCredentials } from './parent-credentials';
 
 const PIN = /^[0-9]{4,6}$/;
+/** Expired challenges and gate tokens are kept this long (for support), then purged when the parent opens a new gate. */
+const PURGE_AFTER_MS = 24 * 3600_000;
 
 /**
  * Parent gates: PINs (argon2id, set after a password re-check), PIN or math challenges that live
@@ -58,6 +60,7 @@ export class GatesService {
     if (request.method === 'pin' && !(await this.store.pinHash(scope, request.parentUserId))) throw new PinNotSetError();
     const expiresAt = new Date(now.getTime() + GATE_TTL_MS);
     await this.store.createChallenge(scope, { id, tenantId: scope.tenantId, ...request, answerHash: math ? answerHash(id, math.answer) : null, createdAt: now, expiresAt });
+    await this.store.purgeExpired(scope, request.parentUserId, new Date(now.getTime() - PURGE_AFTER_MS));
     return { challenge_id: id, method: request.method, expires_at: expiresAt.toISOString(), ...(math ? { question: math.question } : {}) };
   }
 

@@ -70,6 +70,19 @@ export class MemoryGateStore extends GateStore {
     this.tokens.set(token.tokenHash, { ...token, consumedAt: null });
   }
 
+  async purgeExpired(scope: FamilyScope, parentUserId: string, before: Date): Promise<number> {
+    let purged = 0;
+    for (const rows of [this.challenges, this.tokens] as Array<Map<string, { tenantId: string; parentUserId: string; expiresAt: Date }>>) {
+      for (const [id, row] of rows) {
+        if (row.tenantId === scope.tenantId && row.parentUserId === parentUserId && scopeAllows(scope, row.tenantId, row.parentUserId) && row.expiresAt < before) {
+          rows.delete(id);
+          purged++;
+        }
+      }
+    }
+    return purged;
+  }
+
   async consumeToken(scope: FamilyScope, ref: { tokenHash: string; childProfileId: string; now: Date }): Promise<boolean> {
     const t = this.tokens.get(ref.tokenHash);
     if (!t || !scopeAllows(scope, t.tenantId, t.parentUserId) || t.consumedAt || t.expiresAt <= ref.now || t.childProfileId !== ref.childProfileId) return false;

@@ -107,6 +107,16 @@ export class PostgresGateStore extends GateStore {
     );
   }
 
+  async purgeExpired(scope: FamilyScope, parentUserId: string, before: Date): Promise<number> {
+    return this.sql.runScoped(rowScopeOf(scope), async () => {
+      const db = this.sql.client();
+      const params = [scope.tenantId, parentUserId, before];
+      const challenges = await db.query(`DELETE FROM ${this.s}.gate_challenges WHERE tenant_id = $1 AND parent_user_id = $2 AND expires_at < $3 RETURNING 1 AS ok`, params);
+      const tokens = await db.query(`DELETE FROM ${this.s}.gate_tokens WHERE tenant_id = $1 AND parent_user_id = $2 AND expires_at < $3 RETURNING 1 AS ok`, params);
+      return challenges.length + tokens.length;
+    });
+  }
+
   async consumeToken(scope: FamilyScope, ref: { tokenHash: string; childProfileId: string; now: Date }): Promise<boolean> {
     const rows = await this.q(
       scope,
