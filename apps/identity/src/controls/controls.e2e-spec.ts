@@ -139,6 +139,16 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
     await expectAnswer({ role: 'service' }, 'PUT', path(uid('ghost')), 404, VALID, 'child_profile_not_found');
   });
 
+  it('caches the internal read and drops it when a PUT changes the controls', async () => {
+    const at = `/internal/controls/${child}`;
+    const first = await call(base, { role: 'service' }, 'GET', at);
+    const second = await call(base, { role: 'service' }, 'GET', at);
+    expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['MISS', 'HIT']);
+    await expectAnswer(asParent, 'PUT', path(), 200, VALID);
+    const fresh = await call(base, { role: 'service' }, 'GET', at);
+    expect({ cache: fresh.headers.get('x-cache'), autoplay: fresh.body.controls.autoplay }).toEqual({ cache: 'MISS', autoplay: true });
+  });
+
   it('serves GET /internal/controls/{id} to the service identity only, with the owner', async () => {
     await expectAnswer(asParent, 'PUT', path(), 200, VALID);
     const internal = await call(base, { role: 'service' }, 'GET', `/internal/controls/${child}`);

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@mikasmissions/authx';
+import { CacheService } from '@mikasmissions/cache';
 import type { Schema } from '@mikasmissions/contracts-api';
 import { ParentControlsUpdated } from '@mikasmissions/contracts-events';
 import { EventPublisher } from '@mikasmissions/messaging';
 import { FamilyActor } from '../family-scope/family-actor';
 import { ChildLookup } from '../family-scope/child-lookup';
+import { controlsCacheTag } from './controls-cache';
 import { ChildProfileNotFoundError } from './controls.errors';
 import { ControlsRepository } from './controls.repository';
 import { parseControls } from './controls.validation';
@@ -30,6 +32,7 @@ export class ControlsService {
     private readonly directory: ChildLookup,
     private readonly events: EventPublisher,
     private readonly audit: AuditService,
+    private readonly cache: CacheService,
   ) {}
 
   /** The controls of a child the caller may act for (strict defaults when none were saved). */
@@ -51,6 +54,7 @@ export class ControlsService {
       await this.events.publish(ParentControlsUpdated, { parentUserId, childProfileId, controls, changed: fields }, { aggregateId: childProfileId });
       return fields;
     });
+    await this.cache.invalidateTag(controlsCacheTag(childProfileId));
     await this.audit.record({ kind: 'controls', action: `controls:${changed.join(',') || 'none'}`, object: `child_profile:${childProfileId}`, decision: 'allow', reason: 'parent_controls_updated' });
     return { child_profile_id: childProfileId, controls };
   }
