@@ -20,6 +20,7 @@ describe('planService (the repository layout)', () => {
       '20261201000100_recorded_event_counters',
       'messaging/20261202000000_outbox_stream_entry',
       'authx/20261215000000_role_definitions',
+      'authx/20261216000000_session_claims',
       'idempotency/20261220000000_idempotency_keys',
     ]);
     for (const m of plan.migrations) expect(m.sql).not.toContain(SCHEMA_PLACEHOLDER);
@@ -27,11 +28,21 @@ describe('planService (the repository layout)', () => {
     expect(plan.migrations.find((m) => m.name.startsWith('idempotency/'))?.sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."idempotency_keys"');
   });
 
-  it('gives identity the AuthX tables in its own schema', () => {
+  it('gives identity the AuthX and messaging tables in its own schema, and its family tables', () => {
     const plan = planService(root, 'identity');
-    expect(plan.migrations.map((m) => m.name)).toEqual(['authx/20261201000000_authx', 'authx/20261215000000_role_definitions']);
-    expect(plan.migrations[0].sql).toContain('"identity"."sessions"');
-    expect(plan.migrations[1].sql).toContain('"identity"."role_definitions"');
+    expect(plan.migrations.map((m) => m.name)).toEqual([
+      'authx/20261201000000_authx',
+      'messaging/20261201000000_outbox_inbox',
+      '20261201120000_family_controls',
+      'messaging/20261202000000_outbox_stream_entry',
+      'authx/20261215000000_role_definitions',
+      'authx/20261216000000_session_claims',
+    ]);
+    const sqlOf = (name: string) => plan.migrations.find((m) => m.name === name)?.sql;
+    expect(sqlOf('authx/20261201000000_authx')).toContain('"identity"."sessions"');
+    expect(sqlOf('authx/20261215000000_role_definitions')).toContain('"identity"."role_definitions"');
+    expect(sqlOf('authx/20261216000000_session_claims')).toContain('"identity"."sessions" ADD COLUMN IF NOT EXISTS "claims"');
+    expect(sqlOf('20261201120000_family_controls')).toContain('FORCE ROW LEVEL SECURITY');
   });
 });
 
