@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@mikasmissions/platform';
 import { ProfileChildOwnership } from '@mikasmissions/service-client';
+import { ChildErasureModule } from './child-erasure/child-erasure.module';
 import { ControlsModule } from './controls/controls.module';
 import { GatesModule } from './gates/gates.module';
 import { KidsSessionsModule } from './kids-sessions/kids-sessions.module';
@@ -30,6 +31,7 @@ import { MeController } from './me/me.controller';
     ControlsModule,
     GatesModule,
     KidsSessionsModule,
+    ChildErasureModule,
   ],
   controllers: [MeController],
 })

@@ -84,6 +84,20 @@ const cases: Record<string, ContractCase> = {
       },
     ],
   }),
+  'child.profile.created': contract(index.ChildProfileCreated, {
+    valid: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '6-11' },
+    invalid: [
+      { payload: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '18+' }, mentions: ['/ageBand must be equal to one of the allowed values'] },
+      { payload: { parentUserId: 'p1', ageBand: '3-5', displayName: 'Mia' }, mentions: ["must have required property 'childProfileId'", '(displayName)'] },
+    ],
+  }),
+  'child.profile.deleted': contract(index.ChildProfileDeleted, {
+    valid: { parentUserId: 'p1', childProfileId: 'c1' },
+    invalid: [
+      { payload: { parentUserId: 'p1' }, mentions: ["must have required property 'childProfileId'"] },
+      { payload: { parentUserId: '', childProfileId: 'c1' }, mentions: ['/parentUserId must NOT have fewer than 1 characters'] },
+    ],
+  }),
   'subscription.changed': contract(index.SubscriptionChanged, {
     valid: { parentId: 'p1', plan: 'family', status: 'past_due' },
     invalid: [

@@ -53,6 +53,15 @@ export function controlsRepositoryContract(name: string, make: () => ControlsRep
       expect((await repo.find(asA, child))?.controls.autoplay).toBe(false);
     });
 
+    it('erases a child\'s controls, only within the scope', async () => {
+      const child = unique('k');
+      await repo.save(asA, row(child));
+      expect(await repo.erase(asB, child)).toBe(0);
+      expect(await repo.erase(asA, child)).toBe(1);
+      expect(await repo.find(asA, child)).toBeNull();
+      expect(await repo.erase(asA, child)).toBe(0);
+    });
+
     it('hands out copies', async () => {
       const child = unique('k');
       await repo.save(asA, row(child));

@@ -25,6 +25,6 @@ import { InternalControlsController } from './internal-controls.controller';
         persistence.preferredStore({ redis: false }) === 'postgres' && sql ? new PostgresControlsRepository(sql) : new MemoryControlsRepository(),
     },
   ],
-  exports: [ControlsService],
+  exports: [ControlsService, ControlsRepository],
 })
 export class ControlsModule {}

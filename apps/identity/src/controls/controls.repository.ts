@@ -11,4 +11,6 @@ export abstract class ControlsRepository {
   abstract find(scope: FamilyScope, childProfileId: string): Promise<StoredControls | null>;
   /** Inserts or replaces the row of `controls.childProfileId`; a row another parent owns is refused. */
   abstract save(scope: FamilyScope, controls: StoredControls): Promise<void>;
+  /** Deletes the child's controls (erasure); returns how many rows went. */
+  abstract erase(scope: FamilyScope, childProfileId: string): Promise<number>;
 }

@@ -96,6 +96,19 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
       expect(await store.takeChallenge(otherScope, { id: theirs.id, parentUserId: other, childProfileId: child, now })).not.toBeNull();
     });
 
+    it('erases a child\'s challenges and tokens, not its sibling\'s, only within the scope', async () => {
+      const sibling = unique('k');
+      await store.createChallenge(scope, challenge());
+      const kept = challenge({ childProfileId: sibling });
+      await store.createChallenge(scope, kept);
+      const tokenHash = randomUUID().replace(/-/g, '').padEnd(64, '3');
+      await store.issueToken(scope, { tokenHash, tenantId, parentUserId: parent, childProfileId: child, expiresAt: later(300_000) });
+      expect(await store.eraseChild({ tenantId, parentUserId: unique('p') }, child)).toBe(0);
+      expect(await store.eraseChild(scope, child)).toBe(2);
+      expect(await store.consumeToken(scope, { tokenHash, childProfileId: child, now })).toBe(false);
+      expect(await store.takeChallenge(scope, { id: kept.id, parentUserId: parent, childProfileId: sibling, now })).not.toBeNull();
+    });
+
     it('hides another parent\'s token', async () => {
       const tokenHash = randomUUID().replace(/-/g, '').padEnd(64, '1');
       await store.issueToken(scope, { tokenHash, tenantId, parentUserId: parent, childProfileId: child, expiresAt: later(300_000) });

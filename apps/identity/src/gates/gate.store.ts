@@ -25,6 +25,8 @@ export abstract class GateStore {
   abstract issueToken(scope: FamilyScope, token: GateToken): Promise<void>;
   /** Deletes the parent's challenges and gate tokens that expired before `before` (data minimisation); returns how many. */
   abstract purgeExpired(scope: FamilyScope, parentUserId: string, before: Date): Promise<number>;
+  /** Deletes every challenge and gate token of the child (erasure); returns how many. */
+  abstract eraseChild(scope: FamilyScope, childProfileId: string): Promise<number>;
   /** Consumes the token if it is live, unused and bound to `childProfileId`; `false` otherwise (a second call is `false`). */
   abstract consumeToken(scope: FamilyScope, ref: { tokenHash: string; childProfileId: string; now: Date }): Promise<boolean>;
 }

@@ -32,6 +32,6 @@ const usesPostgres = (persistence: PersistenceService, sql: SqlTransactions | nu
       useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) => (usesPostgres(persistence, sql) ? new PostgresParentCredentials(sql) : new MemoryParentCredentials()),
     },
   ],
-  exports: [GatesService, ParentCredentials],
+  exports: [GatesService, GateStore, ParentCredentials],
 })
 export class GatesModule {}

@@ -33,6 +33,16 @@ export function kidsSessionStoreContract(name: string, make: () => KidsSessionSt
       expect(await store.live(scope, child, now)).toEqual([]);
     });
 
+    it('erases every session row of a child, only within the scope', async () => {
+      const revoked = session();
+      await store.add(scope, revoked);
+      await store.markRevoked(scope, [revoked.sessionId], now);
+      await store.add(scope, session());
+      expect(await store.eraseChild({ tenantId, parentUserId: unique('p') }, child)).toBe(0);
+      expect(await store.eraseChild(scope, child)).toBe(2);
+      expect(await store.live(scope, child, now)).toEqual([]);
+    });
+
     it('leaves out sessions that are over', async () => {
       await store.add(scope, session({ expiresAt: new Date(now.getTime() + 1000) }));
       expect(await store.live(scope, child, new Date(now.getTime() + 1000))).toEqual([]);

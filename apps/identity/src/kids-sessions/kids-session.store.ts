@@ -21,4 +21,6 @@ export abstract class KidsSessionStore {
   abstract live(scope: FamilyScope, childProfileId: string, now: Date): Promise<KidsSession[]>;
   /** Marks sessions revoked; returns how many were live. */
   abstract markRevoked(scope: FamilyScope, sessionIds: string[], at: Date): Promise<number>;
+  /** Deletes every session row of the child, revoked or not (erasure; revoke the live ones first); returns how many. */
+  abstract eraseChild(scope: FamilyScope, childProfileId: string): Promise<number>;
 }

@@ -32,5 +32,6 @@ import { KidsSessionsService } from './kids-sessions.service';
         new KidsSessionsService(actor, gates, sessions, store, audit, config.slice(kidsSessionsConfig).KIDS_SESSION_TTL_SEC),
     },
   ],
+  exports: [KidsSessionStore],
 })
 export class KidsSessionsModule {}

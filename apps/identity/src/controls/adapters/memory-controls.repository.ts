@@ -11,6 +11,14 @@ export class MemoryControlsRepository extends ControlsRepository {
     return row && scopeAllows(scope, row.tenantId, row.parentUserId) ? structuredClone(row) : null;
   }
 
+  async erase(scope: FamilyScope, childProfileId: string): Promise<number> {
+    const key = `${scope.tenantId}/${childProfileId}`;
+    const row = this.rows.get(key);
+    if (!row || !scopeAllows(scope, row.tenantId, row.parentUserId)) return 0;
+    this.rows.delete(key);
+    return 1;
+  }
+
   async save(scope: FamilyScope, controls: StoredControls): Promise<void> {
     const key = `${controls.tenantId}/${controls.childProfileId}`;
     const existing = this.rows.get(key);

@@ -44,6 +44,13 @@ export class PostgresControlsRepository extends ControlsRepository {
     return rows[0] ? toStored(rows[0]) : null;
   }
 
+  async erase(scope: FamilyScope, childProfileId: string): Promise<number> {
+    const rows = await this.sql.runScoped(rowScopeOf(scope), () =>
+      this.sql.client().query(`DELETE FROM ${this.table} WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, [scope.tenantId, childProfileId]),
+    );
+    return rows.length;
+  }
+
   async save(scope: FamilyScope, c: StoredControls): Promise<void> {
     await this.sql.runScoped(rowScopeOf(scope), async () => {
       const rows = await this.sql.client().query(

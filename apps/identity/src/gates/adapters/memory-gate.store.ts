@@ -83,6 +83,19 @@ export class MemoryGateStore extends GateStore {
     return purged;
   }
 
+  async eraseChild(scope: FamilyScope, childProfileId: string): Promise<number> {
+    let erased = 0;
+    for (const rows of [this.challenges, this.tokens] as Array<Map<string, { tenantId: string; parentUserId: string; childProfileId: string }>>) {
+      for (const [id, row] of rows) {
+        if (row.childProfileId === childProfileId && scopeAllows(scope, row.tenantId, row.parentUserId)) {
+          rows.delete(id);
+          erased++;
+        }
+      }
+    }
+    return erased;
+  }
+
   async consumeToken(scope: FamilyScope, ref: { tokenHash: string; childProfileId: string; now: Date }): Promise<boolean> {
     const t = this.tokens.get(ref.tokenHash);
     if (!t || !scopeAllows(scope, t.tenantId, t.parentUserId) || t.consumedAt || t.expiresAt <= ref.now || t.childProfileId !== ref.childProfileId) return false;

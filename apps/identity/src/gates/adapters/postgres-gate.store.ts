@@ -117,6 +117,16 @@ export class PostgresGateStore extends GateStore {
     });
   }
 
+  async eraseChild(scope: FamilyScope, childProfileId: string): Promise<number> {
+    return this.sql.runScoped(rowScopeOf(scope), async () => {
+      const db = this.sql.client();
+      const params = [scope.tenantId, childProfileId];
+      const challenges = await db.query(`DELETE FROM ${this.s}.gate_challenges WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, params);
+      const tokens = await db.query(`DELETE FROM ${this.s}.gate_tokens WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, params);
+      return challenges.length + tokens.length;
+    });
+  }
+
   async consumeToken(scope: FamilyScope, ref: { tokenHash: string; childProfileId: string; now: Date }): Promise<boolean> {
     const rows = await this.q(
       scope,

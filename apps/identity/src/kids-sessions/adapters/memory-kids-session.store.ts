@@ -17,6 +17,17 @@ export class MemoryKidsSessionStore extends KidsSessionStore {
       .map(({ revokedAt: _r, ...s }) => ({ ...s }));
   }
 
+  async eraseChild(scope: FamilyScope, childProfileId: string): Promise<number> {
+    let erased = 0;
+    for (const [id, s] of this.sessions) {
+      if (s.childProfileId === childProfileId && scopeAllows(scope, s.tenantId, s.parentUserId)) {
+        this.sessions.delete(id);
+        erased++;
+      }
+    }
+    return erased;
+  }
+
   async markRevoked(scope: FamilyScope, sessionIds: string[], at: Date): Promise<number> {
     let count = 0;
     for (const id of sessionIds) {

@@ -46,6 +46,13 @@ export class PostgresKidsSessionStore extends KidsSessionStore {
     return rows.map((r) => ({ sessionId: r.session_id, tenantId: r.tenant_id, parentUserId: r.parent_user_id, childProfileId: r.child_profile_id, createdAt: r.created_at, expiresAt: r.expires_at }));
   }
 
+  async eraseChild(scope: FamilyScope, childProfileId: string): Promise<number> {
+    const rows = await this.sql.runScoped(rowScopeOf(scope), () =>
+      this.sql.client().query(`DELETE FROM ${this.table} WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, [scope.tenantId, childProfileId]),
+    );
+    return rows.length;
+  }
+
   async markRevoked(scope: FamilyScope, sessionIds: string[], at: Date): Promise<number> {
     if (sessionIds.length === 0) return 0;
     const rows = await this.sql.runScoped(rowScopeOf(scope), () =>
