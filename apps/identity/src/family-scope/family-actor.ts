@@ -20,13 +20,12 @@ export interface FamilyCaller {
   principal: string;
 }
 
-const ROLES: readonly FamilyRole[] = ['service', 'admin', 'parent', 'child'];
-
 /**
  * The caller of a family route and what it may touch, checked in the service as well as by
  * `@Roles` (an AuthX bearer token replaces the gateway identity after `@Roles` ran, so the role
  * is checked again here). Every family route needs an identity, also in permissive mode:
- * row-level security needs the acting parent.
+ * row-level security needs the acting parent. The role is the verified edge role (gateway
+ * identity, or a bearer's `mm_role` claim); AuthX's plain `roles` never count here.
  *
  * @example
  * const scope = await this.actor.forChild(childProfileId, ['parent', 'service']);
@@ -44,7 +43,7 @@ export class FamilyActor {
   caller(allowed: readonly FamilyRole[]): FamilyCaller {
     const principal = this.ctx.principal;
     if (!principal) throw new MissingIdentityError();
-    const role = (principal.role ?? ROLES.find((r) => principal.roles.includes(r))) as FamilyRole | undefined;
+    const role = principal.role as FamilyRole | undefined;
     if (!role || !allowed.includes(role)) throw new InsufficientRoleError(role ?? 'anonymous', allowed);
     const parentUserId = principal.parentUserId ?? (role === 'parent' ? principal.userId : undefined);
     if (role === 'parent' && !parentUserId) throw new MissingIdentityError();
