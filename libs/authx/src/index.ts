@@ -16,6 +16,7 @@ export { REQUIRE_KEY, Require } from './require.decorator';
 export type { AbacInput, RequireOptions, ResourceLoader } from './require.decorator';
 export { AuditService } from './audit/audit.service';
 export { OtpService, normalizeSubject, userIdForSubject } from './otp/otp.service';
+export type { OtpCheck } from './otp/otp.service';
 export { OtpSender } from './otp/otp-sender';
 export type { OtpMessage } from './otp/otp-sender';
 export { CapturingOtpSender } from './otp/senders/capturing-otp.sender';

@@ -8,6 +8,8 @@ const ADMIN = ['admin', 'service'];
 const OPERATIONS: [string, string, readonly string[] | 'public'][] = [
   ['POST', '/v1/parents/signup', 'public'],
   ['POST', '/v1/parents/login', 'public'],
+  ['POST', '/v1/parents/login/otp/request', 'public'],
+  ['POST', '/v1/parents/login/otp/verify', 'public'],
   ['POST', '/v1/parents/consent/request', PARENT],
   ['POST', '/v1/parents/consent/verify', 'public'],
   ['GET', '/v1/parents/dashboard?parent_user_id=p1', PARENT],
@@ -70,6 +72,8 @@ describe('policyFor', () => {
     expect(publicRules).toEqual([
       'POST /v1/parents/signup',
       'POST /v1/parents/login',
+      'POST /v1/parents/login/otp/request',
+      'POST /v1/parents/login/otp/verify',
       'POST /v1/parents/consent/verify',
       'POST /v1/admin/login',
       'GET /health',

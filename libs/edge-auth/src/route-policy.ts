@@ -27,6 +27,8 @@ const rule = (method: string, path: string, roles: RouteRoles | 'public'): Polic
 export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('POST', '/v1/parents/signup', 'public'),
   rule('POST', '/v1/parents/login', 'public'),
+  rule('POST', '/v1/parents/login/otp/request', 'public'),
+  rule('POST', '/v1/parents/login/otp/verify', 'public'),
   rule('POST', '/v1/parents/consent/request', PARENT),
   rule('POST', '/v1/parents/consent/verify', 'public'),
   rule('GET', '/v1/parents/dashboard', PARENT),

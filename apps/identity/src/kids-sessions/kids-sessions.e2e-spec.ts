@@ -142,8 +142,8 @@ describe.each(['memory', 'postgres+redis'] as const)('a child token, presented a
     await expect403(stranger, 'GET', `/v1/parents/controls/${ctx.child}`, undefined, 'child_profile_forbidden');
   });
 
-  it('a bearer without the family claims is no parent, whatever its AuthX roles say', async () => {
-    const plain = await ctx.app.get(SessionService).open({ tenantId: 'default', userId: ctx.parent, roles: ['parent', 'service'] });
+  it('a bearer without the family claims acts as nobody, whatever its AuthX roles say', async () => {
+    const plain = await ctx.app.get(SessionService).open({ tenantId: 'default', userId: ctx.parent, roles: ['user', 'service'] });
     await expect403({ bearer: plain.accessToken }, 'GET', `/v1/parents/controls/${ctx.child}`, undefined, 'insufficient_role');
   });
 });

@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'upstream_timeout',
   'store_unavailable',
   'service_unavailable',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -29,6 +33,8 @@ export const ERROR_CODES = [
   'consent_method_unavailable',
   'consent_request_not_found',
   'invalid_consent_challenge',
+  'consent_request_expired',
+  'profile_unavailable',
   'consent_required',
   'invalid_session_limit',
   'invalid_bedtime_window',
@@ -54,6 +60,7 @@ export const ERROR_CODES = [
   'catalog_unavailable',
   'invalid_watch_ms',
   'invalid_event_time',
+  'child_progress_not_found',
   'episode_not_found',
   'episode_not_allowed',
   'invalid_limit',
@@ -65,6 +72,19 @@ export const ERROR_CODES = [
   'parent_gate_required',
   'missing_subject',
   'entitlement_not_found',
+  'unknown_plan',
+  'plan_not_purchasable',
+  'payment_declined',
+  'payment_unavailable',
+  'profile_unavailable',
+  'subscription_not_found',
+  'subscription_active',
+  'subscription_ended',
+  'idempotency_key_required',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'invalid_source_url',
   'workflow_invalid',
   'workflow_missing',
@@ -141,6 +161,57 @@ export const OPERATION_ERROR_CODES = {
       'upstream_timeout'
     ]
   },
+  'parentOtpRequest': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'parentOtpVerify': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '401': [
+      'invalid_credentials'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
   'parentConsentRequest': {
     '400': [
       'validation_failed',
@@ -186,7 +257,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json'
     ],
     '403': [
-      'invalid_consent_challenge'
+      'invalid_consent_challenge',
+      'consent_request_expired'
     ],
     '404': [
       'parent_not_found',
@@ -237,7 +309,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'profile_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -465,7 +538,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -573,6 +647,36 @@ export const OPERATION_ERROR_CODES = {
       'upstream_timeout'
     ]
   },
+  'deleteChildProfile': {
+    '400': [
+      'validation_failed'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch',
+      'child_profile_forbidden'
+    ],
+    '404': [
+      'child_profile_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
   'getHomeRails': {
     '400': [
       'validation_failed'
@@ -649,7 +753,8 @@ export const OPERATION_ERROR_CODES = {
       'child_profile_forbidden'
     ],
     '404': [
-      'child_profile_not_found'
+      'child_profile_not_found',
+      'child_progress_not_found'
     ],
     '429': [
       'rate_limited'
@@ -658,7 +763,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -687,7 +793,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -746,7 +853,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json',
       'missing_fields',
       'invalid_watch_ms',
-      'invalid_event_time'
+      'invalid_event_time',
+      'invalid_idempotency_key'
     ],
     '401': [
       'missing_token',
@@ -761,11 +869,17 @@ export const OPERATION_ERROR_CODES = {
       'episode_not_found',
       'child_profile_not_found'
     ],
+    '409': [
+      'idempotency_in_flight'
+    ],
     '413': [
       'payload_too_large'
     ],
     '415': [
       'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
     ],
     '429': [
       'rate_limited'
@@ -774,7 +888,9 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable',
+      'idempotency_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -797,6 +913,112 @@ export const OPERATION_ERROR_CODES = {
     ],
     '404': [
       'entitlement_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'profile_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'listSubscriptions': {
+    '400': [
+      'validation_failed',
+      'missing_subject'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'createSubscription': {
+    '400': [
+      'validation_failed',
+      'malformed_json',
+      'missing_subject',
+      'unknown_plan',
+      'plan_not_purchasable',
+      'idempotency_key_required',
+      'invalid_idempotency_key'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '402': [
+      'payment_declined'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch'
+    ],
+    '409': [
+      'subscription_active',
+      'idempotency_in_flight'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'payment_unavailable',
+      'store_unavailable',
+      'idempotency_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'cancelSubscription': {
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '404': [
+      'subscription_not_found'
+    ],
+    '409': [
+      'subscription_ended'
     ],
     '429': [
       'rate_limited'
