@@ -1,21 +1,18 @@
-import { JwtCodec } from '@mikasmissions/authx';
-import { loadConfig } from '@mikasmissions/config';
-import { createPgPool } from '@mikasmissions/persistence';
 import { signIdentity } from '@mikasmissions/service-identity';
-import { createContractValidator, type ServiceProcesses, startServices, TEST_EDGE_IDENTITY_KEY, testDatabaseUrl, testEnv } from '@mikasmissions/testing';
+import { createContractValidator, type ServiceProcesses, startServices, TEST_EDGE_IDENTITY_KEY, testEnv } from '@mikasmissions/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Pool } from 'pg';
 
 const contract = createContractValidator();
-const PARENT = `p-${randomUUID().slice(0, 8)}`;
+let PARENT = '';
 const CHILD = `k-${randomUUID().slice(0, 8)}`;
+const PASSWORD = 'correct horse battery staple';
 
 /** Profile's `GET /internal/profiles/{id}`, standing in on loopback: CHILD belongs to PARENT. */
 async function fakeProfile(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const known = req.url === `/internal/profiles/${CHILD}`;
+    const known = PARENT !== '' && req.url === `/internal/profiles/${CHILD}`;
     res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(known ? { child_profile_id: CHILD, parent_user_id: PARENT, age_band: '6-11' } : { error: { code: 'child_profile_not_found', message: 'no', requestId: 'fake' } }));
   });
@@ -25,30 +22,25 @@ async function fakeProfile(): Promise<{ server: Server; url: string }> {
 
 /**
  * Parent gates and kids sessions through the gateway, identity and the gateway as real
- * processes (Postgres + Redis, AUTH_MODE=enforce). The parent's AuthX session is written the way
- * identity's login writes it (a `sessions` row with the family claims, a token signed with the
- * shared JWT key), because parent login lives in another feature.
+ * processes (Postgres + Redis, AUTH_MODE=enforce): a parent signs up and logs in, sets a PIN
+ * (password re-check), passes a gate and opens a kids session; profile is a loopback stand-in.
  */
 describe('parent gate → kids session through the gateway', () => {
   let platform: ServiceProcesses;
   let profile: { server: Server; url: string };
-  let pool: Pool;
   let parentToken: string;
   const env = () => testEnv('postgres+redis', { AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', PROFILE_URL: profile.url });
 
   beforeAll(async () => {
     profile = await fakeProfile();
     platform = await startServices(['identity', 'gateway'], env());
-    pool = createPgPool(testDatabaseUrl(), 2);
-    const sid = randomUUID();
-    const claims = { mm_role: 'parent', parent_user_id: PARENT };
-    await pool.query(`INSERT INTO identity.sessions (id, tenant_id, user_id, roles, expires_at, claims) VALUES ($1, 'default', $2, ARRAY['parent'], now() + interval '1 hour', $3)`, [sid, PARENT, JSON.stringify(claims)]);
-    const config = loadConfig(env());
-    parentToken = await new JwtCodec(config.jwt, { issuer: config.jwt.issuer, audience: config.jwt.audience }).sign({ ...claims, sub: PARENT, tenant: 'default', roles: ['parent'], sid, jti: randomUUID() }, 900);
+    const email = `gates.${randomUUID().slice(0, 8)}@example.com`;
+    const post = (path: string, body: unknown) => fetch(`${platform.urls.gateway}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    PARENT = (await post('/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true })).parent_user_id;
+    parentToken = (await post('/v1/parents/login', { email, password: PASSWORD })).access_token;
   }, 90_000);
   afterAll(async () => {
     await platform?.stop();
-    await pool?.end();
     await new Promise((resolve) => profile?.server.close(resolve));
   });
 
@@ -72,6 +64,13 @@ describe('parent gate → kids session through the gateway', () => {
     const res = await fetch(`${platform.urls.identity}${path}`, { method: 'POST', headers, body: JSON.stringify({ child_profile_id: CHILD, gate_token }) });
     return res.json();
   };
+
+  it('sets a PIN after a password re-check and answers a PIN gate with it', async () => {
+    expect((await gw(parentToken, 'PUT', '/v1/parents/pin', { password: 'not the password', pin: '2468' })).body.error.code).toBe('invalid_credentials');
+    expect((await gw(parentToken, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '2468' })).body.pin_set).toBe(true);
+    const c = await gw(parentToken, 'POST', '/v1/parents/gates/challenge', { parent_user_id: PARENT, child_profile_id: CHILD, method: 'pin' });
+    expect((await gw(parentToken, 'POST', '/v1/parents/gates/verify', { parent_user_id: PARENT, child_profile_id: CHILD, challenge_id: c.body.challenge_id, response: '2468' })).body.verified).toBe(true);
+  });
 
   it('a gate token is consumed once: the second answer is false', async () => {
     const token = await gate();

@@ -1,14 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { SessionService } from '@mikasmissions/authx';
-import { SqlTransactions } from '@mikasmissions/persistence';
 import { signIdentity, type EdgeRole } from '@mikasmissions/service-identity';
 import { TEST_EDGE_IDENTITY_KEY } from '@mikasmissions/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AgeBand } from './controls/parental-controls';
-import { MemoryParentCredentials, ParentCredentials } from './gates/parent-credentials';
+import { ParentsRepository } from './parents/parents.repository';
 
 /** A unique id per test (`label-…`). */
 export const uid = (label: string): string => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -80,22 +79,10 @@ export async function parentToken(app: INestApplication, parentUserId: string, t
   return pair.accessToken;
 }
 
-/** Gives `parentUserId` a password the PIN re-check accepts: the memory adapter, or a row of the parents feature's `identity.parents` in Postgres mode. */
+/** Creates the parent account (through the parents feature's repository, memory or Postgres) with `password`, so the PIN re-check accepts it. */
 export async function givePassword(app: INestApplication, parentUserId: string, password: string): Promise<void> {
-  const credentials = app.get(ParentCredentials);
-  if (credentials instanceof MemoryParentCredentials) return credentials.setPassword(parentUserId, password);
-  const pool = app.get(SqlTransactions).pool;
-  // The parents feature owns this table (its migration); without it, create the same table so the port reads what it will read.
-  await pool.query(`CREATE TABLE IF NOT EXISTS identity.parents (
-    id VARCHAR(128) PRIMARY KEY, tenant_id VARCHAR(64) NOT NULL, email VARCHAR(254) NOT NULL, email_key VARCHAR(254) NOT NULL,
-    password_hash TEXT NOT NULL, country CHAR(2) NOT NULL, language VARCHAR(35) NOT NULL, marketing BOOLEAN NOT NULL DEFAULT false,
-    status VARCHAR(20) NOT NULL, consent_verified_at TIMESTAMPTZ(3), created_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP)`);
   const email = `${parentUserId}@example.com`;
-  await pool.query(
-    `INSERT INTO identity.parents (id, tenant_id, email, email_key, password_hash, country, language, status) VALUES ($1, 'default', $2, $2, $3, 'DE', 'de', 'active')
-     ON CONFLICT (id) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
-    [parentUserId, email, await hash(password)],
-  );
+  await app.get(ParentsRepository).create({ id: parentUserId, tenantId: 'default', email, emailKey: email, passwordHash: await hash(password), country: 'DE', language: 'de', marketing: false });
 }
 
 /** The answer of a math gate question (`What is a × b + c?`). */

@@ -7,17 +7,18 @@ import { GateStore } from './gate.store';
 import { GatesController } from './gates.controller';
 import { GatesService } from './gates.service';
 import { InternalGatesController } from './internal-gates.controller';
-import { MemoryParentCredentials, ParentCredentials, PostgresParentCredentials } from './parent-credentials';
+import { ParentsModule } from '../parents/parents.module';
+import { ParentCredentials, ParentsRepositoryCredentials } from './parent-credentials';
 
 const usesPostgres = (persistence: PersistenceService, sql: SqlTransactions | null): sql is SqlTransactions => persistence.preferredStore({ redis: false }) === 'postgres' && sql !== null;
 
 /**
- * Parent gates: PIN, challenge, verify and `POST /internal/gates/consume`. Postgres adapters when
- * the persistence mode prefers Postgres (the password re-check then reads the `parents` table),
- * else memory.
+ * Parent gates: PIN, challenge, verify and `POST /internal/gates/consume`. The gate store is
+ * Postgres when the persistence mode prefers it, else memory; the password re-check reads the
+ * parents feature's accounts (`ParentsRepository`).
  */
 @Module({
-  imports: [FamilyScopeModule],
+  imports: [FamilyScopeModule, ParentsModule],
   controllers: [GatesController, InternalGatesController],
   providers: [
     GatesService,
@@ -26,11 +27,7 @@ const usesPostgres = (persistence: PersistenceService, sql: SqlTransactions | nu
       inject: [PersistenceService, SqlTransactions],
       useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) => (usesPostgres(persistence, sql) ? new PostgresGateStore(sql) : new MemoryGateStore()),
     },
-    {
-      provide: ParentCredentials,
-      inject: [PersistenceService, SqlTransactions],
-      useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) => (usesPostgres(persistence, sql) ? new PostgresParentCredentials(sql) : new MemoryParentCredentials()),
-    },
+    { provide: ParentCredentials, useClass: ParentsRepositoryCredentials },
   ],
   exports: [GatesService, GateStore, ParentCredentials],
 })

@@ -38,7 +38,7 @@ export class GatesService {
     const { password, pin } = parsePinRequest(body);
     if (!PIN.test(pin)) throw new InvalidPinError();
     await this.assertUnlocked(scope, parentUserId);
-    if (!(await this.credentials.verifyPassword(parentUserId, password))) {
+    if (!(await this.credentials.verifyPassword(caller.tenantId, parentUserId, password))) {
       await this.fail(scope, parentUserId, 'pin.password_recheck', 'invalid_credentials');
       throw new InvalidCredentialsError();
     }
