@@ -6,7 +6,9 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 /** A path id that is not the contract's `Id` (1..128 of `[A-Za-z0-9_.:-]`): 400 `validation_failed`. */
 export class InvalidPathIdError extends PlatformError {
   constructor() {
-    super(400, 'validation_failed', 'the id in the path is not a valid id', [{ path: 'id', message: 'must match ^[A-Za-z0-9][A-Za-z0-9_.:-]*$ (1..128)' }]);
+    super(400, 'validation_failed', 'the id in the path is not a valid id', [
+      { path: 'id', message: 'must match ^[A-Za-z0-9][A-Za-z0-9_.:-]*$ (1..128)' },
+    ]);
   }
 }
 

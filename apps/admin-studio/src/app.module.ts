@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@mikasmissions/platform';
+import { AuditModule } from './audit/audit.module';
 import { ModelProfilesModule } from './model-profiles/model-profiles.module';
 import { RunsModule } from './runs/runs.module';
 import { WorkflowsModule } from './workflows/workflows.module';
@@ -8,6 +9,7 @@ import { WorkflowsModule } from './workflows/workflows.module';
 @Module({
   imports: [
     PlatformModule.forRoot({ service: 'admin-studio', http: { port: 8090, prefix: 'v1' }, messaging: true }),
+    AuditModule,
     ModelProfilesModule,
     WorkflowsModule,
     RunsModule,

@@ -14,7 +14,10 @@ export const sampleModelProfile = (overrides: Partial<ModelProfile> = {}): Model
 });
 
 /** The behaviour every ModelProfilesRepository adapter must have (memory and Postgres specs run it). */
-export function modelProfilesRepositoryContract(name: string, make: () => Promise<ModelProfilesRepository> | ModelProfilesRepository): void {
+export function modelProfilesRepositoryContract(
+  name: string,
+  make: () => Promise<ModelProfilesRepository> | ModelProfilesRepository,
+): void {
   describe(`ModelProfilesRepository contract: ${name}`, () => {
     let repo: ModelProfilesRepository;
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
+import { AuditModule } from '../audit/audit.module';
 import { MemoryModelProfilesRepository } from './adapters/memory-model-profiles.repository';
 import { PostgresModelProfilesRepository } from './adapters/postgres-model-profiles.repository';
 import { ModelProfilesController } from './model-profiles.controller';
@@ -8,6 +9,7 @@ import { ModelProfilesService } from './model-profiles.service';
 
 /** Model profiles: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @Module({
+  imports: [AuditModule],
   controllers: [ModelProfilesController],
   providers: [
     ModelProfilesService,

@@ -35,10 +35,21 @@ export function runsRepositoryContract(name: string, make: () => Promise<RunsRep
     };
 
     it('stores a requested run at attempt 1 with its first log entry', async () => {
-      const run = await repo.create(sampleNewRun({ priority: 'high', auto_publish: true }), { step: 'admin', message: 'requested by admin' });
-      expect(run).toEqual({ run_id: expect.stringMatching(/^[0-9a-f-]{36}$/), ...sampleNewRun({ priority: 'high', auto_publish: true }), status: 'requested', last_error: null, attempt: 1 });
+      const run = await repo.create(sampleNewRun({ priority: 'high', auto_publish: true }), {
+        step: 'admin',
+        message: 'requested by admin',
+      });
+      expect(run).toEqual({
+        run_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        ...sampleNewRun({ priority: 'high', auto_publish: true }),
+        status: 'requested',
+        last_error: null,
+        attempt: 1,
+      });
       expect(await repo.find(run.run_id)).toEqual(run);
-      expect(await repo.logs(run.run_id)).toEqual([{ run_id: run.run_id, step: 'admin', status: 'requested', message: 'requested by admin', event_time: expect.any(String) }]);
+      expect(await repo.logs(run.run_id)).toEqual([
+        { run_id: run.run_id, step: 'admin', status: 'requested', message: 'requested by admin', event_time: expect.any(String) },
+      ]);
       expect(await repo.find('no-such-run')).toBeNull();
       expect(await repo.logs('no-such-run')).toBeNull();
     });
@@ -60,7 +71,12 @@ export function runsRepositoryContract(name: string, make: () => Promise<RunsRep
 
     it('records last_error on failure, clears it and counts the attempt on retry', async () => {
       const id = await runIn('running');
-      const failed = await repo.change(id, { to: 'failed', step: 'provider', message: 'provider rejected', lastError: 'nim_provider_rejected' });
+      const failed = await repo.change(id, {
+        to: 'failed',
+        step: 'provider',
+        message: 'provider rejected',
+        lastError: 'nim_provider_rejected',
+      });
       expect(failed).toMatchObject({ kind: 'moved', run: { status: 'failed', last_error: 'nim_provider_rejected', attempt: 1 } });
       const retried = await repo.change(id, { to: 'requested', step: 'admin', message: 'retry', lastError: null, nextAttempt: true });
       expect(retried).toMatchObject({ kind: 'moved', run: { status: 'requested', last_error: null, attempt: 2 } });

@@ -47,12 +47,16 @@ describe.each(ADAPTERS)('admin-studio runs on %s', (adapter) => {
     };
     /** A worker's move (internal route, service identity). */
     const move = (runId: string, status: RunStatus, extra: object = {}) =>
-      call('service', 'POST', `/internal/runs/${runId}/transitions`, { body: { status, step: 'test', message: `to ${status}`, ...extra }, unchecked: true });
+      call('service', 'POST', `/internal/runs/${runId}/transitions`, {
+        body: { status, step: 'test', message: `to ${status}`, ...extra },
+        unchecked: true,
+      });
     const runIn = async (status: RunStatus): Promise<string> => {
       const id = await start();
       if (status === 'cancelled') expect((await call('admin', 'POST', `/v1/admin/runs/${id}/cancel`)).status).toBe(200);
       else if (status === 'failed') expect((await move(id, 'failed', { error: 'nim_provider_rejected' })).status).toBe(200);
-      else if (status !== 'requested') for (const to of CHAIN.slice(0, CHAIN.indexOf(status) + 1)) expect((await move(id, to)).status).toBe(200);
+      else if (status !== 'requested')
+        for (const to of CHAIN.slice(0, CHAIN.indexOf(status) + 1)) expect((await move(id, to)).status).toBe(200);
       return id;
     };
 
@@ -62,12 +66,40 @@ describe.each(ADAPTERS)('admin-studio runs on %s', (adapter) => {
       expect(res.body).toEqual({ run_id: expect.any(String), status: 'requested' });
       const id = res.body.run_id;
       const run = await call('admin', 'GET', `/v1/admin/runs/${id}`);
-      expect(run.body).toEqual({ run_id: id, workflow_id: workflowId, status: 'requested', priority: 'normal', auto_publish: false, input_payload: { prompt: 'stars' }, last_error: null });
+      expect(run.body).toEqual({
+        run_id: id,
+        workflow_id: workflowId,
+        status: 'requested',
+        priority: 'normal',
+        auto_publish: false,
+        input_payload: { prompt: 'stars' },
+        last_error: null,
+      });
       const logs = await call('service', 'GET', `/v1/admin/runs/${id}/logs`);
-      expect(logs.body).toEqual({ run_id: id, logs: [{ run_id: id, step: 'admin', status: 'requested', message: expect.stringContaining('admin admin-1'), event_time: expect.any(String) }] });
+      expect(logs.body).toEqual({
+        run_id: id,
+        logs: [
+          {
+            run_id: id,
+            step: 'admin',
+            status: 'requested',
+            message: expect.stringContaining('admin admin-1'),
+            event_time: expect.any(String),
+          },
+        ],
+      });
       if (pool) {
         expect(await requestedEvents(id)).toEqual([
-          { runId: id, workflowId, workflowVersion: 1, modelProfileId: 'nim-default', priority: 'normal', autoPublish: false, attempt: 1, inputPayload: { prompt: 'stars' } },
+          {
+            runId: id,
+            workflowId,
+            workflowVersion: 1,
+            modelProfileId: 'nim-default',
+            priority: 'normal',
+            autoPublish: false,
+            attempt: 1,
+            inputPayload: { prompt: 'stars' },
+          },
         ]);
       }
     });
@@ -75,8 +107,15 @@ describe.each(ADAPTERS)('admin-studio runs on %s', (adapter) => {
     it('walks a run to published with one log entry per state change', async () => {
       const id = await start({ input_payload: { prompt: 'p' }, priority: 'high', auto_publish: true });
       for (const to of CHAIN) expect((await move(id, to)).body.status).toBe(to);
-      expect((await call('admin', 'GET', `/v1/admin/runs/${id}`)).body).toMatchObject({ status: 'published', priority: 'high', auto_publish: true });
-      expect((await call('admin', 'GET', `/v1/admin/runs/${id}/logs`)).body.logs.map((e: { status: string }) => e.status)).toEqual(['requested', ...CHAIN]);
+      expect((await call('admin', 'GET', `/v1/admin/runs/${id}`)).body).toMatchObject({
+        status: 'published',
+        priority: 'high',
+        auto_publish: true,
+      });
+      expect((await call('admin', 'GET', `/v1/admin/runs/${id}/logs`)).body.logs.map((e: { status: string }) => e.status)).toEqual([
+        'requested',
+        ...CHAIN,
+      ]);
     });
 
     it('cancels, refuses a second cancel with 409, retries back to requested with a second video.run.requested', async () => {
@@ -93,17 +132,26 @@ describe.each(ADAPTERS)('admin-studio runs on %s', (adapter) => {
       expect(retried.status).toBe(200);
       expect(retried.body).toEqual({ run_id: id, status: 'requested' });
       if (pool) expect((await requestedEvents(id)).map((e) => e.attempt)).toEqual([1, 2]);
+      const audit = (await call('admin', 'GET', '/v1/admin/audit?limit=200')).body.entries.filter((e: { target_id: string }) => e.target_id === id);
+      expect(audit.map((e: { action: string }) => e.action)).toEqual(['run.retried', 'run.cancelled', 'run.created']);
+      expect(audit[1]).toMatchObject({ before: { status: 'running' }, after: { status: 'cancelled' } });
     });
 
     it('retries after a failure: last_error is set by the failure and cleared by the retry', async () => {
       const id = await runIn('failed');
-      expect((await call('admin', 'GET', `/v1/admin/runs/${id}`)).body).toMatchObject({ status: 'failed', last_error: 'nim_provider_rejected' });
+      expect((await call('admin', 'GET', `/v1/admin/runs/${id}`)).body).toMatchObject({
+        status: 'failed',
+        last_error: 'nim_provider_rejected',
+      });
       expect((await call('admin', 'POST', `/v1/admin/runs/${id}/retry`)).status).toBe(200);
       expect((await call('admin', 'GET', `/v1/admin/runs/${id}`)).body).toMatchObject({ status: 'requested', last_error: null });
     });
 
     it.each(ALL)('from %s: retry and cancel answer as the state machine says (409 run_state_conflict otherwise)', async (from) => {
-      for (const [action, to] of [['retry', 'requested'], ['cancel', 'cancelled']] as const) {
+      for (const [action, to] of [
+        ['retry', 'requested'],
+        ['cancel', 'cancelled'],
+      ] as const) {
         const id = await runIn(from);
         const res = await call('admin', 'POST', `/v1/admin/runs/${id}/${action}`);
         if (RUN_TRANSITIONS[from].includes(to)) {
@@ -120,13 +168,21 @@ describe.each(ADAPTERS)('admin-studio runs on %s', (adapter) => {
     it('refuses a skipped step from a worker with 409 and a worker move without service identity with 403', async () => {
       const id = await start();
       expect((await move(id, 'published')).status).toBe(409);
-      const asAdmin = await call('admin', 'POST', `/internal/runs/${id}/transitions`, { body: { status: 'running', step: 's' }, unchecked: true });
+      const asAdmin = await call('admin', 'POST', `/internal/runs/${id}/transitions`, {
+        body: { status: 'running', step: 's' },
+        unchecked: true,
+      });
       expect(asAdmin.status).toBe(403);
       expect((await move(id, 'failed')).status).toBe(400);
     });
 
     it('answers 404 run_not_found for an unknown run on every run route, and 404 workflow_missing for a run of an unknown workflow', async () => {
-      for (const [method, path] of [['GET', ''], ['GET', '/logs'], ['POST', '/retry'], ['POST', '/cancel']]) {
+      for (const [method, path] of [
+        ['GET', ''],
+        ['GET', '/logs'],
+        ['POST', '/retry'],
+        ['POST', '/cancel'],
+      ]) {
         const res = await call('admin', method, `/v1/admin/runs/run-unknown${path}`);
         expect(res.status).toBe(404);
         expect(res.body.error.code).toBe('run_not_found');
@@ -136,14 +192,17 @@ describe.each(ADAPTERS)('admin-studio runs on %s', (adapter) => {
       expect(res.body.error.code).toBe('workflow_missing');
     });
 
-    it.each([{}, { input_payload: 'text' }, { input_payload: {}, priority: 'urgent' }, { input_payload: {}, auto_publish: 'yes' }, { input_payload: {}, extra: 1 }])(
-      'refuses a run body %j with 400 validation_failed and starts nothing',
-      async (body) => {
-        const res = await call('admin', 'POST', `/v1/admin/workflows/${workflowId}/runs`, { body });
-        expect(res.status).toBe(400);
-        expect(res.body.error.code).toBe('validation_failed');
-      },
-    );
+    it.each([
+      {},
+      { input_payload: 'text' },
+      { input_payload: {}, priority: 'urgent' },
+      { input_payload: {}, auto_publish: 'yes' },
+      { input_payload: {}, extra: 1 },
+    ])('refuses a run body %j with 400 validation_failed and starts nothing', async (body) => {
+      const res = await call('admin', 'POST', `/v1/admin/workflows/${workflowId}/runs`, { body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+    });
 
     it('answers 401 without identity and 403 insufficient_role for a parent', async () => {
       const id = await start();

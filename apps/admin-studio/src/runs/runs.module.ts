@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
+import { AuditModule } from '../audit/audit.module';
 import { WorkflowsModule } from '../workflows/workflows.module';
 import { MemoryRunsRepository } from './adapters/memory-runs.repository';
 import { PostgresRunsRepository } from './adapters/postgres-runs.repository';
@@ -10,14 +11,15 @@ import { RunsService } from './runs.service';
 
 /** Runs: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @Module({
-  imports: [WorkflowsModule],
+  imports: [WorkflowsModule, AuditModule],
   controllers: [RunsController, InternalRunsController],
   providers: [
     RunsService,
     {
       provide: RunsRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresRunsRepository(sql, schema) : new MemoryRunsRepository()),
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresRunsRepository(sql, schema) : new MemoryRunsRepository(),
     },
   ],
 })

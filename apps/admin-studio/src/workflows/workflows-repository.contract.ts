@@ -44,7 +44,11 @@ export function workflowsRepositoryContract(name: string, make: () => Promise<Wo
       const v1 = await repo.create(sampleWorkflowInput());
       const v2 = await repo.update(v1.workflow_id, sampleWorkflowInput({ name: 'second', steps: ['prompt', 'generate'] }));
       const v3 = await repo.update(v1.workflow_id, sampleWorkflowInput({ name: 'third', age_band: '6-11', content_suitability: 'core' }));
-      expect(v2).toEqual({ ...sampleWorkflowInput({ name: 'second', steps: ['prompt', 'generate'] }), workflow_id: v1.workflow_id, version: 2 });
+      expect(v2).toEqual({
+        ...sampleWorkflowInput({ name: 'second', steps: ['prompt', 'generate'] }),
+        workflow_id: v1.workflow_id,
+        version: 2,
+      });
       expect(v3?.version).toBe(3);
       expect(await repo.find(v1.workflow_id)).toEqual(v3);
       expect(await repo.versions(v1.workflow_id)).toEqual([

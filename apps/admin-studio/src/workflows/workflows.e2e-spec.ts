@@ -45,14 +45,20 @@ describe.each(ADAPTERS)('admin-studio workflows and model profiles on %s', (adap
       expect(listed.status).toBe(200);
       expect(listed.body.workflows).toContainEqual(created.body);
 
-      const v2 = await call('admin', 'PUT', `${WF}/${id}`, { body: sampleWorkflowInput({ name: 'v2', age_band: '6-11', content_suitability: 'core' }) });
+      const v2 = await call('admin', 'PUT', `${WF}/${id}`, {
+        body: sampleWorkflowInput({ name: 'v2', age_band: '6-11', content_suitability: 'core' }),
+      });
       expect(v2.status).toBe(200);
       expect(v2.body).toMatchObject({ workflow_id: id, name: 'v2', content_suitability: 'core', version: 2 });
       const v3 = await call('admin', 'PUT', `${WF}/${id}`, { body: sampleWorkflowInput({ name: 'v3', steps: ['prompt', 'generate'] }) });
       expect(v3.body.version).toBe(3);
       if (pool) {
         const kept = await new PostgresWorkflowsRepository(new PoolSqlTransactions(pool), 'admin_studio').versions(id);
-        expect(kept.map((s) => [s.version, s.workflow.name])).toEqual([[1, 'Counting with Mika'], [2, 'v2'], [3, 'v3']]);
+        expect(kept.map((s) => [s.version, s.workflow.name])).toEqual([
+          [1, 'Counting with Mika'],
+          [2, 'v2'],
+          [3, 'v3'],
+        ]);
       }
 
       const deleted = await call('admin', 'DELETE', `${WF}/${id}`);
@@ -62,6 +68,15 @@ describe.each(ADAPTERS)('admin-studio workflows and model profiles on %s', (adap
       const again = await call('admin', 'DELETE', `${WF}/${id}`);
       expect(again.status).toBe(404);
       expect(again.body.error.code).toBe('workflow_missing');
+
+      // Every action is audited (who, what, before, after), newest first; the refused delete records nothing.
+      const audit = await call('admin', 'GET', '/v1/admin/audit?limit=200');
+      expect(audit.status).toBe(200);
+      const mine = audit.body.entries.filter((e: { target_id: string }) => e.target_id === id);
+      expect(mine.map((e: { action: string }) => e.action)).toEqual(['workflow.deleted', 'workflow.updated', 'workflow.updated', 'workflow.created']);
+      expect(mine[0]).toMatchObject({ actor: 'admin-1', actor_role: 'admin', target_type: 'workflow', before: v3.body, after: null });
+      expect(mine[2]).toMatchObject({ before: created.body, after: v2.body });
+      expect(mine[3]).toMatchObject({ before: null, after: created.body });
     });
 
     it('answers 404 workflow_missing for PUT of an unknown workflow, and 400 validation_failed for a malformed id', async () => {
@@ -112,11 +127,20 @@ describe.each(ADAPTERS)('admin-studio workflows and model profiles on %s', (adap
       expect(initial.status).toBe(200);
       expect(initial.body).toMatchObject({ model_profile_id: 'nim-default', provider: 'nvidia_nim' });
       const id = `mp-${stores}-${adapter}-${Date.now().toString(36)}`;
-      const input = { provider: 'nvidia_nim', base_url: 'http://127.0.0.1:8099', model_id: 'nvidia/x', timeout_ms: 500, max_retries: 10, safety_preset: 'kids-strict' };
+      const input = {
+        provider: 'nvidia_nim',
+        base_url: 'http://127.0.0.1:8099',
+        model_id: 'nvidia/x',
+        timeout_ms: 500,
+        max_retries: 10,
+        safety_preset: 'kids-strict',
+      };
       const put = await call('admin', 'PUT', `${MP}/${id}`, { body: input });
       expect(put.status).toBe(200);
       expect(put.body).toEqual({ model_profile_id: id, ...input });
       expect((await call('service', 'GET', `${MP}/${id}`)).body).toEqual(put.body);
+      const audited = (await call('admin', 'GET', '/v1/admin/audit')).body.entries.find((e: { target_id: string }) => e.target_id === id);
+      expect(audited).toMatchObject({ action: 'model_profile.put', target_type: 'model_profile', before: null, after: put.body });
       const missing = await call('admin', 'GET', `${MP}/mp-never-${Date.now()}`);
       expect(missing.status).toBe(404);
       expect(missing.body.error.code).toBe('model_profile_not_found');
@@ -134,11 +158,25 @@ describe.each(ADAPTERS)('admin-studio workflows and model profiles on %s', (adap
       { safety_preset: '' },
       { extra: true },
     ])('refuses a model profile %j with 400 validation_failed', async (override) => {
-      const input = { provider: 'nvidia_nim', base_url: 'https://nim.example', model_id: 'm', timeout_ms: 1000, max_retries: 1, safety_preset: 's', ...override };
+      const input = {
+        provider: 'nvidia_nim',
+        base_url: 'https://nim.example',
+        model_id: 'm',
+        timeout_ms: 1000,
+        max_retries: 1,
+        safety_preset: 's',
+        ...override,
+      };
       const res = await call('admin', 'PUT', `${MP}/mp-invalid`, { body: input });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
       expect((await call('admin', 'GET', `${MP}/mp-invalid`)).status).toBe(404);
+    });
+
+    it('answers the audit only to admins and services, and refuses a bad limit with 400', async () => {
+      expect((await call('parent', 'GET', '/v1/admin/audit')).body.error.code).toBe('insufficient_role');
+      expect((await call(null, 'GET', '/v1/admin/audit')).body.error.code).toBe('missing_identity');
+      for (const limit of ['0', '201', 'x']) expect((await call('admin', 'GET', `/v1/admin/audit?limit=${limit}`)).body.error.code).toBe('validation_failed');
     });
 
     it('answers 400 malformed_json for a body that is not JSON', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
+import { AuditModule } from '../audit/audit.module';
 import { ModelProfilesModule } from '../model-profiles/model-profiles.module';
 import { MemoryWorkflowsRepository } from './adapters/memory-workflows.repository';
 import { PostgresWorkflowsRepository } from './adapters/postgres-workflows.repository';
@@ -9,7 +10,7 @@ import { WorkflowsService } from './workflows.service';
 
 /** The workflows feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @Module({
-  imports: [ModelProfilesModule],
+  imports: [ModelProfilesModule, AuditModule],
   controllers: [WorkflowsController],
   providers: [
     WorkflowsService,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { ModelProfilesService } from '../model-profiles/model-profiles.service';
 import type { Workflow, WorkflowInput } from './workflow';
 import { WorkflowMissingError } from './workflows.errors';
@@ -10,6 +11,7 @@ export class WorkflowsService {
   constructor(
     private readonly workflows: WorkflowsRepository,
     private readonly profiles: ModelProfilesService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Every workflow, oldest first. */
@@ -20,7 +22,13 @@ export class WorkflowsService {
   /** A new workflow at version 1; 404 `model_profile_not_found` for an unknown profile. */
   async create(input: WorkflowInput): Promise<Workflow> {
     await this.profiles.get(input.model_profile_id);
-    return this.workflows.create(input);
+    return this.audit.atomically(async () => {
+      const created = await this.workflows.create(input);
+      return {
+        result: created,
+        audit: { action: 'workflow.created', target_type: 'workflow', target_id: created.workflow_id, before: null, after: created },
+      };
+    });
   }
 
   /** The workflow or 404 `workflow_missing`. */
@@ -32,15 +40,21 @@ export class WorkflowsService {
 
   /** The next version (a snapshot is kept); 404 `workflow_missing` or `model_profile_not_found`. */
   async update(id: string, input: WorkflowInput): Promise<Workflow> {
-    await this.get(id);
     await this.profiles.get(input.model_profile_id);
-    const updated = await this.workflows.update(id, input);
-    if (!updated) throw new WorkflowMissingError(id);
-    return updated;
+    return this.audit.atomically(async () => {
+      const before = await this.get(id);
+      const updated = await this.workflows.update(id, input);
+      if (!updated) throw new WorkflowMissingError(id);
+      return { result: updated, audit: { action: 'workflow.updated', target_type: 'workflow', target_id: id, before, after: updated } };
+    });
   }
 
   /** Removes the workflow; 404 `workflow_missing`. */
-  async delete(id: string): Promise<void> {
-    if (!(await this.workflows.delete(id))) throw new WorkflowMissingError(id);
+  delete(id: string): Promise<void> {
+    return this.audit.atomically(async () => {
+      const before = await this.get(id);
+      if (!(await this.workflows.delete(id))) throw new WorkflowMissingError(id);
+      return { result: undefined, audit: { action: 'workflow.deleted', target_type: 'workflow', target_id: id, before, after: null } };
+    });
   }
 }

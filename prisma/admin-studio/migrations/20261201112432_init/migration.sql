@@ -77,3 +77,21 @@ CREATE INDEX "run_logs_run_id_id_idx" ON "admin_studio"."run_logs"("run_id", "id
 
 -- AddForeignKey
 ALTER TABLE "admin_studio"."workflow_versions" ADD CONSTRAINT "workflow_versions_workflow_id_fkey" FOREIGN KEY ("workflow_id") REFERENCES "admin_studio"."workflows"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateTable
+CREATE TABLE "admin_studio"."audit_entries" (
+    "id" VARCHAR(128) NOT NULL,
+    "actor" VARCHAR(200) NOT NULL,
+    "actor_role" VARCHAR(32) NOT NULL,
+    "action" VARCHAR(40) NOT NULL,
+    "target_type" VARCHAR(32) NOT NULL,
+    "target_id" VARCHAR(128) NOT NULL,
+    "before" JSONB,
+    "after" JSONB,
+    "occurred_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "audit_entries_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "audit_entries_occurred_at_id_idx" ON "admin_studio"."audit_entries"("occurred_at" DESC, "id" DESC);

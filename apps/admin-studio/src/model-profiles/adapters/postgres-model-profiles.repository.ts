@@ -2,7 +2,15 @@ import { quoteSchema, type SqlTransactions } from '@mikasmissions/persistence';
 import type { ModelProfile } from '../model-profile';
 import { ModelProfilesRepository } from '../model-profiles.repository';
 
-type Row = { id: string; provider: 'nvidia_nim'; base_url: string; model_id: string; timeout_ms: number; max_retries: number; safety_preset: string };
+type Row = {
+  id: string;
+  provider: 'nvidia_nim';
+  base_url: string;
+  model_id: string;
+  timeout_ms: number;
+  max_retries: number;
+  safety_preset: string;
+};
 
 const COLUMNS = 'id, provider, base_url, model_id, timeout_ms, max_retries, safety_preset';
 

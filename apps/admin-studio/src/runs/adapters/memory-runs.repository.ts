@@ -11,9 +11,18 @@ export class MemoryRunsRepository extends RunsRepository {
   private readonly entries = new Map<string, RunLogEntry[]>();
 
   async create(run: NewRun, log: { step: string; message: string }): Promise<RunRecord> {
-    const stored: RunRecord = { run_id: uuidv7(), ...run, input_payload: structuredClone(run.input_payload), status: 'requested', last_error: null, attempt: 1 };
+    const stored: RunRecord = {
+      run_id: uuidv7(),
+      ...run,
+      input_payload: structuredClone(run.input_payload),
+      status: 'requested',
+      last_error: null,
+      attempt: 1,
+    };
     this.rows.set(stored.run_id, stored);
-    this.entries.set(stored.run_id, [{ run_id: stored.run_id, step: log.step, status: 'requested', message: log.message, event_time: new Date().toISOString() }]);
+    this.entries.set(stored.run_id, [
+      { run_id: stored.run_id, step: log.step, status: 'requested', message: log.message, event_time: new Date().toISOString() },
+    ]);
     return copy(stored);
   }
 
@@ -29,7 +38,9 @@ export class MemoryRunsRepository extends RunsRepository {
     found.status = change.to;
     if (change.lastError !== undefined) found.last_error = change.lastError;
     if (change.nextAttempt) found.attempt += 1;
-    this.entries.get(id)?.push({ run_id: id, step: change.step, status: change.to, message: change.message, event_time: new Date().toISOString() });
+    this.entries
+      .get(id)
+      ?.push({ run_id: id, step: change.step, status: change.to, message: change.message, event_time: new Date().toISOString() });
     return { kind: 'moved', run: copy(found) };
   }
 

@@ -14,7 +14,4 @@ afterAll(async () => {
 });
 
 // The table comes from prisma/admin-studio/migrations, applied to the run's database by the Jest global setup.
-runsRepositoryContract(
-  'postgres (real Postgres)',
-  () => new PostgresRunsRepository(new PoolSqlTransactions(pool), 'admin_studio'),
-);
+runsRepositoryContract('postgres (real Postgres)', () => new PostgresRunsRepository(new PoolSqlTransactions(pool), 'admin_studio'));

@@ -34,7 +34,15 @@ export class PostgresRunsRepository extends RunsRepository {
       const [row] = await this.sql.client().query<Row>(
         `INSERT INTO ${this.runs} (id, workflow_id, workflow_version, model_profile_id, status, priority, auto_publish, input_payload, last_error, attempt)
          VALUES ($1, $2, $3, $4, 'requested', $5, $6, $7::jsonb, NULL, 1) RETURNING ${COLUMNS}`,
-        [uuidv7(), run.workflow_id, run.workflow_version, run.model_profile_id, run.priority, run.auto_publish, JSON.stringify(run.input_payload)],
+        [
+          uuidv7(),
+          run.workflow_id,
+          run.workflow_version,
+          run.model_profile_id,
+          run.priority,
+          run.auto_publish,
+          JSON.stringify(run.input_payload),
+        ],
       );
       await this.appendLog(row.id, log.step, 'requested', log.message);
       return toRun(row);
@@ -70,10 +78,23 @@ export class PostgresRunsRepository extends RunsRepository {
     const rows = await this.sql
       .client()
       .query<LogRow>(`SELECT run_id, step, status, message, event_time FROM ${this.runLogs} WHERE run_id = $1 ORDER BY id`, [id]);
-    return rows.map((r) => ({ run_id: r.run_id, step: r.step, status: r.status, message: r.message, event_time: new Date(r.event_time).toISOString() }));
+    return rows.map((r) => ({
+      run_id: r.run_id,
+      step: r.step,
+      status: r.status,
+      message: r.message,
+      event_time: new Date(r.event_time).toISOString(),
+    }));
   }
 
   private async appendLog(runId: string, step: string, status: RunStatus, message: string): Promise<void> {
-    await this.sql.client().query(`INSERT INTO ${this.runLogs} (run_id, step, status, message) VALUES ($1, $2, $3, $4)`, [runId, step, status, message.slice(0, 500)]);
+    await this.sql
+      .client()
+      .query(`INSERT INTO ${this.runLogs} (run_id, step, status, message) VALUES ($1, $2, $3, $4)`, [
+        runId,
+        step,
+        status,
+        message.slice(0, 500),
+      ]);
   }
 }

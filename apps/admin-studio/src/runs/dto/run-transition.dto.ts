@@ -14,7 +14,10 @@ export const runTransitionSchema = z
       .optional(),
   })
   .strict()
-  .refine((t) => (t.status === 'failed') === (t.error !== undefined), { message: 'error is required with status failed, and only then', path: ['error'] });
+  .refine((t) => (t.status === 'failed') === (t.error !== undefined), {
+    message: 'error is required with status failed, and only then',
+    path: ['error'],
+  });
 
 /** The validated body of a worker's state change. */
 export class RunTransitionDto extends createZodDto(runTransitionSchema) {}

@@ -52,7 +52,16 @@ export class PostgresWorkflowsRepository extends WorkflowsRepository {
       const [row] = await this.sql.client().query<Row>(
         `INSERT INTO ${this.table} (id, name, description, content_suitability, age_band, steps, model_profile_id, safety_profile, version)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, 1) RETURNING ${COLUMNS}`,
-        [uuidv7(), input.name, input.description, input.content_suitability, input.age_band, JSON.stringify(input.steps), input.model_profile_id, input.safety_profile],
+        [
+          uuidv7(),
+          input.name,
+          input.description,
+          input.content_suitability,
+          input.age_band,
+          JSON.stringify(input.steps),
+          input.model_profile_id,
+          input.safety_profile,
+        ],
       );
       const workflow = toWorkflow(row);
       await this.snapshot(workflow);
@@ -76,7 +85,16 @@ export class PostgresWorkflowsRepository extends WorkflowsRepository {
         `UPDATE ${this.table} SET name = $2, description = $3, content_suitability = $4, age_band = $5, steps = $6::jsonb,
            model_profile_id = $7, safety_profile = $8, version = version + 1, updated_at = now()
          WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, input.name, input.description, input.content_suitability, input.age_band, JSON.stringify(input.steps), input.model_profile_id, input.safety_profile],
+        [
+          id,
+          input.name,
+          input.description,
+          input.content_suitability,
+          input.age_band,
+          JSON.stringify(input.steps),
+          input.model_profile_id,
+          input.safety_profile,
+        ],
       );
       if (!row) return null;
       const workflow = toWorkflow(row);
@@ -93,13 +111,20 @@ export class PostgresWorkflowsRepository extends WorkflowsRepository {
   async versions(id: string): Promise<WorkflowSnapshot[]> {
     const rows = await this.sql
       .client()
-      .query<{ version: number; snapshot: Workflow }>(`SELECT version, snapshot FROM ${this.versionsTable} WHERE workflow_id = $1 ORDER BY version`, [id]);
+      .query<{ version: number; snapshot: Workflow }>(
+        `SELECT version, snapshot FROM ${this.versionsTable} WHERE workflow_id = $1 ORDER BY version`,
+        [id],
+      );
     return rows.map((r) => ({ version: r.version, workflow: r.snapshot }));
   }
 
   private async snapshot(workflow: Workflow): Promise<void> {
     await this.sql
       .client()
-      .query(`INSERT INTO ${this.versionsTable} (workflow_id, version, snapshot) VALUES ($1, $2, $3::jsonb)`, [workflow.workflow_id, workflow.version, JSON.stringify(workflow)]);
+      .query(`INSERT INTO ${this.versionsTable} (workflow_id, version, snapshot) VALUES ($1, $2, $3::jsonb)`, [
+        workflow.workflow_id,
+        workflow.version,
+        JSON.stringify(workflow),
+      ]);
   }
 }
