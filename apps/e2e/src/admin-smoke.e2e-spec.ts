@@ -63,5 +63,9 @@ describe('the admin smoke through the gateway (identity, admin-studio, gateway a
     expect(read.body).toMatchObject({ run_id: run.body.run_id, workflow_id: workflow.body.workflow_id, status: 'requested', auto_publish: true, last_error: null });
     const logs = await call('GET', `/v1/admin/runs/${run.body.run_id}/logs`, undefined, token);
     expect(logs.body.logs).toEqual([expect.objectContaining({ run_id: run.body.run_id, status: 'requested', step: 'admin' })]);
+
+    const audit = await call('GET', '/v1/admin/audit', undefined, token);
+    expect(audit.body.entries.map((e: { action: string }) => e.action).slice(0, 3)).toEqual(['run.created', 'workflow.created', 'model_profile.put']);
+    expect(audit.body.entries[0]).toMatchObject({ actor: login.body.admin_user_id, actor_role: 'admin', target_id: run.body.run_id });
   }, 60_000);
 });
