@@ -24,6 +24,25 @@ const cases: Record<string, ContractCase> = {
       { payload: { eventId: 'e1', eventType: 'play', occurredAt: 'yesterday' }, mentions: ['/occurredAt must match format "date-time"'] },
     ],
   }),
+  'video.run.requested': contract(index.VideoRunRequested, {
+    valid: {
+      runId: 'r1',
+      workflowId: 'w1',
+      workflowVersion: 2,
+      modelProfileId: 'nim-default',
+      priority: 'high',
+      autoPublish: true,
+      attempt: 1,
+      inputPayload: { prompt: 'a friendly robot' },
+    },
+    invalid: [
+      { payload: { runId: 'r1', workflowId: 'w1' }, mentions: ["must have required property 'workflowVersion'"] },
+      {
+        payload: { runId: 'r1', workflowId: 'w1', workflowVersion: 1, modelProfileId: 'm', priority: 'urgent', autoPublish: true, attempt: 0, inputPayload: {} },
+        mentions: ['/priority must be equal to one of the allowed values', '/attempt must be >= 1'],
+      },
+    ],
+  }),
   'media.uploaded': contract(index.MediaUploaded, {
     valid: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://media/ep1.mp4', contentType: 'video/mp4' },
     invalid: [

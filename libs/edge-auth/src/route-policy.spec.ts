@@ -44,6 +44,7 @@ const OPERATIONS: [string, string, readonly string[] | 'public'][] = [
   ['POST', '/v1/admin/runs/r1/cancel', ADMIN],
   ['GET', '/v1/admin/model-profiles/m1', ADMIN],
   ['PUT', '/v1/admin/model-profiles/m1', ADMIN],
+  ['GET', '/v1/admin/audit', ADMIN],
   ['GET', '/health', 'public'],
   ['GET', '/ready', 'public'],
   ['GET', '/healthz', 'public'],

@@ -65,6 +65,7 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('POST', '/v1/admin/runs/{run_id}/cancel', ADMIN),
   rule('GET', '/v1/admin/model-profiles/{id}', ADMIN),
   rule('PUT', '/v1/admin/model-profiles/{id}', ADMIN),
+  rule('GET', '/v1/admin/audit', ADMIN),
   rule('GET', '/health', 'public'),
   rule('GET', '/ready', 'public'),
   rule('GET', '/healthz', 'public'),

@@ -1487,5 +1487,30 @@ export const OPERATION_ERROR_CODES = {
     '504': [
       'upstream_timeout'
     ]
+  },
+  'listAdminAudit': {
+    '400': [
+      'validation_failed'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
   }
 } as const satisfies Record<string, Record<string, readonly ErrorCode[]>>;

@@ -697,6 +697,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The admin audit, newest first (who did what, before and after) */
+        get: operations["listAdminAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1211,6 +1228,25 @@ export interface components {
             max_retries: number;
             safety_preset: string;
         };
+        AdminAuditEntry: {
+            audit_id: components["schemas"]["Id"];
+            /** @description The verified subject of the caller. */
+            actor: string;
+            actor_role: string;
+            /** @enum {string} */
+            action: "workflow.created" | "workflow.updated" | "workflow.deleted" | "model_profile.put" | "run.created" | "run.retried" | "run.cancelled";
+            /** @enum {string} */
+            target_type: "workflow" | "model_profile" | "run";
+            target_id: components["schemas"]["Id"];
+            /** @description The target before the action, or null. */
+            before: Record<string, never> | null;
+            /** @description The target after the action, or null. */
+            after: Record<string, never> | null;
+            occurred_at: components["schemas"]["Timestamp"];
+        };
+        AdminAuditResponse: {
+            entries: components["schemas"]["AdminAuditEntry"][];
+        };
         /** @description `/health` and `/healthz` answer `{status, uptimeSeconds}`; `/ready` adds each check under `info`/`details`. */
         HealthResponse: {
             /** @enum {string} */
@@ -1465,6 +1501,8 @@ export type RunLogEntry = components['schemas']['RunLogEntry'];
 export type RunLogsResponse = components['schemas']['RunLogsResponse'];
 export type ModelProfileInput = components['schemas']['ModelProfileInput'];
 export type ModelProfile = components['schemas']['ModelProfile'];
+export type AdminAuditEntry = components['schemas']['AdminAuditEntry'];
+export type AdminAuditResponse = components['schemas']['AdminAuditResponse'];
 export type HealthResponse = components['schemas']['HealthResponse'];
 export type PlaybackHeartbeatRequest = components['schemas']['PlaybackHeartbeatRequest'];
 export type PlaybackHeartbeatResponse = components['schemas']['PlaybackHeartbeatResponse'];
@@ -2955,6 +2993,36 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listAdminAudit: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest audit entries. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAuditResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
