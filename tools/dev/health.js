@@ -43,15 +43,24 @@ async function check(app) {
   const deadline = Date.now() + waitMs;
   let results = await Promise.all(apps.map(check));
   while (results.some((r) => !r.ok) && Date.now() < deadline) {
-    process.stdout.write(`docker:dev:health: waiting for ${results.filter((r) => !r.ok).map((r) => r.app.name).join(', ')}…\n`);
+    process.stdout.write(
+      `docker:dev:health: waiting for ${results
+        .filter((r) => !r.ok)
+        .map((r) => r.app.name)
+        .join(', ')}…\n`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3000));
     results = await Promise.all(apps.map(check));
   }
   for (const r of results) {
     const mark = r.ok ? 'ok  ' : 'FAIL';
-    process.stdout.write(`${mark} ${r.app.name.padEnd(16)} ${r.which.padEnd(6)} ${String(r.status).padEnd(3)} ${r.base}${r.ok ? '' : `  ${r.body.slice(0, 160)}`}\n`);
+    process.stdout.write(
+      `${mark} ${r.app.name.padEnd(16)} ${r.which.padEnd(6)} ${String(r.status).padEnd(3)} ${r.base}${r.ok ? '' : `  ${r.body.slice(0, 160)}`}\n`,
+    );
   }
   const bad = results.filter((r) => !r.ok);
-  process.stdout.write(`docker:dev:health: ${results.length - bad.length}/${results.length} apps ready${bad.length ? `; not ready: ${bad.map((r) => r.app.name).join(', ')}` : ''}\n`);
+  process.stdout.write(
+    `docker:dev:health: ${results.length - bad.length}/${results.length} apps ready${bad.length ? `; not ready: ${bad.map((r) => r.app.name).join(', ')}` : ''}\n`,
+  );
   process.exit(bad.length ? 1 : 0);
 })();

@@ -30,8 +30,10 @@ function checkApp(overlay, objects, app) {
   const pod = deploy.spec?.template?.spec ?? {};
   const c = (pod.containers ?? []).find((x) => x.name === app.name);
   if (!c) return problems.push(`${where}: Deployment has no container ${app.name}`);
-  if (c.livenessProbe?.httpGet?.path !== `${app.healthBase}/health`) problems.push(`${where}: liveness probe must GET ${app.healthBase}/health`);
-  if (c.readinessProbe?.httpGet?.path !== `${app.healthBase}/ready`) problems.push(`${where}: readiness probe must GET ${app.healthBase}/ready`);
+  if (c.livenessProbe?.httpGet?.path !== `${app.healthBase}/health`)
+    problems.push(`${where}: liveness probe must GET ${app.healthBase}/health`);
+  if (c.readinessProbe?.httpGet?.path !== `${app.healthBase}/ready`)
+    problems.push(`${where}: readiness probe must GET ${app.healthBase}/ready`);
   if (!(c.ports ?? []).some((p) => p.containerPort === app.port)) problems.push(`${where}: container does not expose port ${app.port}`);
   for (const kind of ['requests', 'limits']) {
     for (const r of ['cpu', 'memory']) if (!c.resources?.[kind]?.[r]) problems.push(`${where}: no ${r} ${kind}`);
@@ -50,14 +52,19 @@ function checkApp(overlay, objects, app) {
   const job = find('Job', `${app.name}-migrate`);
   if (!job) return problems.push(`${where}: has prisma/${app.name} but no ${app.name}-migrate Job`);
   const cmd = (job.spec?.template?.spec?.containers ?? [])[0]?.command ?? [];
-  if (!cmd.some((a) => a.includes('migrate')) || cmd.at(-1) !== app.name) problems.push(`${where}: ${app.name}-migrate Job must run migrate ${app.name}`);
+  if (!cmd.some((a) => a.includes('migrate')) || cmd.at(-1) !== app.name)
+    problems.push(`${where}: ${app.name}-migrate Job must run migrate ${app.name}`);
 }
 
 function render(overlay) {
   const r = spawnSync('kubectl', ['kustomize', path.join(overlaysDir, overlay)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) return { error: `kubectl not runnable (${r.error.code ?? r.error.message}); install kubectl ≥ 1.27` };
   if (r.status !== 0) return { error: `kubectl kustomize failed: ${r.stderr.trim()}` };
-  return { objects: YAML.parseAllDocuments(r.stdout).map((d) => d.toJSON()).filter(Boolean) };
+  return {
+    objects: YAML.parseAllDocuments(r.stdout)
+      .map((d) => d.toJSON())
+      .filter(Boolean),
+  };
 }
 
 const generate = spawnSync(process.execPath, [path.join(__dirname, 'kube-generate.js'), '--root', root, '--check'], { encoding: 'utf8' });
@@ -69,7 +76,12 @@ for (const overlay of overlays) {
   const { objects, error } = render(overlay);
   if (error) problems.push(`${overlay}: ${error}`);
   else for (const app of apps) checkApp(overlay, objects, app);
-  const kinds = objects ? [...new Set(objects.map((o) => o.kind))].sort().map((k) => `${objects.filter((o) => o.kind === k).length} ${k}`).join(', ') : '-';
+  const kinds = objects
+    ? [...new Set(objects.map((o) => o.kind))]
+        .sort()
+        .map((k) => `${objects.filter((o) => o.kind === k).length} ${k}`)
+        .join(', ')
+    : '-';
   process.stdout.write(`kube-validate: ${problems.length === before ? 'ok  ' : 'FAIL'} ${overlay.padEnd(8)} ${kinds}\n`);
 }
 if (problems.length) {

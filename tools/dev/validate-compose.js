@@ -37,20 +37,24 @@ function checkAppService(file, services, app) {
   const probe = JSON.stringify(svc.healthcheck?.test ?? '');
   const ready = probe.indexOf(`${app.healthBase}/ready`);
   const health = probe.indexOf(`${app.healthBase}/health`);
-  if (ready === -1 || health === -1 || health < ready) problems.push(`${file}: ${app.name} healthcheck must try ${app.healthBase}/ready, then ${app.healthBase}/health`);
+  if (ready === -1 || health === -1 || health < ready)
+    problems.push(`${file}: ${app.name} healthcheck must try ${app.healthBase}/ready, then ${app.healthBase}/health`);
   const deps = svc.depends_on ?? {};
   for (const infra of ['postgres', 'redis']) {
-    if (deps[infra]?.condition !== 'service_healthy') problems.push(`${file}: ${app.name} must wait for ${infra} (condition service_healthy)`);
+    if (deps[infra]?.condition !== 'service_healthy')
+      problems.push(`${file}: ${app.name} must wait for ${infra} (condition service_healthy)`);
   }
   if (!app.schema) return;
   const jobName = `${app.name}-migrate`;
   const job = services[jobName];
   if (!job) return problems.push(`${file}: app ${app.name} has prisma/${app.name} but no ${jobName} job`);
-  if (deps[jobName]?.condition !== 'service_completed_successfully') problems.push(`${file}: ${app.name} must start after ${jobName} (condition service_completed_successfully)`);
+  if (deps[jobName]?.condition !== 'service_completed_successfully')
+    problems.push(`${file}: ${app.name} must start after ${jobName} (condition service_completed_successfully)`);
   if (job.depends_on?.postgres?.condition !== 'service_healthy') problems.push(`${file}: ${jobName} must run after postgres is healthy`);
   if (String(job.restart) !== 'no') problems.push(`${file}: ${jobName} must be one-shot (restart: "no")`);
   if (!JSON.stringify(job.command ?? '').includes('migrate')) problems.push(`${file}: ${jobName} does not run migrate`);
-  if (!JSON.stringify(job.command ?? '').includes(`"${app.name}"`)) problems.push(`${file}: ${jobName} does not name ${app.name} (migrate would run every service)`);
+  if (!JSON.stringify(job.command ?? '').includes(`"${app.name}"`))
+    problems.push(`${file}: ${jobName} does not name ${app.name} (migrate would run every service)`);
   for (const p of [app.name, 'all']) {
     if (!(job.profiles ?? []).includes(p)) problems.push(`${file}: ${jobName} is not in profile ${p}`);
   }
@@ -67,7 +71,8 @@ function checkFile(file) {
     (svc.profiles ?? []).forEach((p) => profiles.add(p));
     for (const dep of Object.keys(svc.depends_on ?? {})) {
       if (!services[dep]) problems.push(`${file}: ${name} depends on unknown service ${dep}`);
-      else if (!(svc.profiles ?? []).every((p) => (services[dep].profiles ?? []).includes(p))) problems.push(`${file}: ${name} depends on ${dep}, which is not in all of ${name}'s profiles`);
+      else if (!(svc.profiles ?? []).every((p) => (services[dep].profiles ?? []).includes(p)))
+        problems.push(`${file}: ${name} depends on ${dep}, which is not in all of ${name}'s profiles`);
     }
     for (const envFile of svc.env_file ?? []) {
       if (!existsSync(path.join(root, envFile))) problems.push(`${file}: ${name} env_file ${envFile} is missing`);
@@ -96,17 +101,31 @@ function checkFile(file) {
       if (!profiles.has(m[1])) problems.push(`package.json ${script}: profile ${m[1]} is not in ${file}`);
     }
   }
-  process.stdout.write(`compose:validate: ${file}: ${Object.keys(services).length} services, profiles ${[...profiles].sort().join(', ')}\n`);
+  process.stdout.write(
+    `compose:validate: ${file}: ${Object.keys(services).length} services, profiles ${[...profiles].sort().join(', ')}\n`,
+  );
 }
 
 function checkScripts() {
-  const wanted = [...apps.map((a) => [a.name, a.name]), ...Object.entries(COMPOSE_ALIASES).filter(([, app]) => apps.some((a) => a.name === app))];
+  const wanted = [
+    ...apps.map((a) => [a.name, a.name]),
+    ...Object.entries(COMPOSE_ALIASES).filter(([, app]) => apps.some((a) => a.name === app)),
+  ];
   for (const [script, profile] of wanted) {
     const command = scripts[`compose:dev:${script}`];
     if (!command) problems.push(`package.json: script compose:dev:${script} is missing`);
-    else if (!command.includes(`--profile ${profile} `) && !command.endsWith(`--profile ${profile}`)) problems.push(`package.json: compose:dev:${script} does not start profile ${profile}`);
+    else if (!command.includes(`--profile ${profile} `) && !command.endsWith(`--profile ${profile}`))
+      problems.push(`package.json: compose:dev:${script} does not start profile ${profile}`);
   }
-  for (const script of ['compose:dev:infra', 'compose:dev:all', 'compose:dev:down', 'compose:prod:all', 'compose:prod:down', 'docker:dev:logs', 'docker:dev:health']) {
+  for (const script of [
+    'compose:dev:infra',
+    'compose:dev:all',
+    'compose:dev:down',
+    'compose:prod:all',
+    'compose:prod:down',
+    'docker:dev:logs',
+    'docker:dev:health',
+  ]) {
     if (!scripts[script]) problems.push(`package.json: script ${script} is missing`);
   }
 }
@@ -114,12 +133,19 @@ function checkScripts() {
 function dockerConfig(file, envFile) {
   if (process.argv.includes('--no-docker')) return;
   const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8', timeout: 10_000 });
-  if (plugin.status !== 0) return process.stdout.write(`compose:validate: ${file}: docker compose not available, skipped "docker compose config"\n`);
-  const r = spawnSync('docker', ['compose', '-f', file, '--env-file', envFile, '--profile', 'all', 'config', '-q'], { cwd: root, encoding: 'utf8' });
+  if (plugin.status !== 0)
+    return process.stdout.write(`compose:validate: ${file}: docker compose not available, skipped "docker compose config"\n`);
+  const r = spawnSync('docker', ['compose', '-f', file, '--env-file', envFile, '--profile', 'all', 'config', '-q'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) problems.push(`${file}: docker compose config: ${(r.stderr || r.stdout).trim()}`);
 }
 
-for (const [file, envFile] of [['docker-compose.dev.yml', 'env.dev'], ['docker-compose.prod.yml', 'env.prod']]) {
+for (const [file, envFile] of [
+  ['docker-compose.dev.yml', 'env.dev'],
+  ['docker-compose.prod.yml', 'env.prod'],
+]) {
   checkFile(file);
   dockerConfig(file, envFile);
 }

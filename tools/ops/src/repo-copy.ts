@@ -32,7 +32,10 @@ export function copyRepo(): string {
 export function addApp(root: string, name: string, port: number, schema = true): void {
   mkdirSync(join(root, 'apps', name, 'src'), { recursive: true });
   writeFileSync(join(root, 'apps', name, 'src/main.ts'), 'void 0;\n');
-  writeFileSync(join(root, 'apps', name, 'src/app.module.ts'), `PlatformModule.forRoot({ service: '${name}', http: { port: ${port}, prefix: 'v1' } })\n`);
+  writeFileSync(
+    join(root, 'apps', name, 'src/app.module.ts'),
+    `PlatformModule.forRoot({ service: '${name}', http: { port: ${port}, prefix: 'v1' } })\n`,
+  );
   if (schema) mkdirSync(join(root, 'prisma', name), { recursive: true });
 }
 

@@ -26,7 +26,8 @@ describe('compose:validate', () => {
     const r = runTool('validate-compose.js', REPO, '--no-docker');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const app of ['analytics', 'identity', 'profile', 'catalog', 'billing', 'playback', 'progress', 'outbox-relay', 'gateway']) expect(r.stdout).toContain(app);
+    for (const app of ['analytics', 'identity', 'profile', 'catalog', 'billing', 'playback', 'progress', 'outbox-relay', 'gateway'])
+      expect(r.stdout).toContain(app);
   });
 
   it('passes on an untouched copy, also after a YAML round trip', () => {
@@ -36,17 +37,62 @@ describe('compose:validate', () => {
   });
 
   it.each([
-    ['a missing migrate job', (s: Record<string, Record<string, unknown>>) => delete s['catalog-migrate'], /catalog has prisma\/catalog but no catalog-migrate job/],
-    ['an app that does not wait for its migrate job', (s: Record<string, Record<string, unknown>>) => delete (s.billing.depends_on as Record<string, unknown>)['billing-migrate'], /billing must start after billing-migrate/],
-    ['a migrate job before Postgres is healthy', (s: Record<string, Record<string, unknown>>) => (s['profile-migrate'].depends_on = {}), /profile-migrate must run after postgres is healthy/],
-    ['a migrate job that restarts', (s: Record<string, Record<string, unknown>>) => (s['identity-migrate'].restart = 'unless-stopped'), /identity-migrate must be one-shot/],
-    ['a migrate job that migrates every service', (s: Record<string, Record<string, unknown>>) => (s['progress-migrate'].command = ['node', 'dist/tools/db/src/migrate.cli.js']), /progress-migrate does not name progress/],
-    ['a healthcheck on /health only', (s: Record<string, Record<string, unknown>>) => (s.playback.healthcheck = { test: ['CMD-SHELL', "fetch('http://127.0.0.1:8085/v1/health')"] }), /playback healthcheck must try \/v1\/ready, then \/v1\/health/],
-    ['an app missing from profile all', (s: Record<string, Record<string, unknown>>) => (s.gateway.profiles = ['gateway']), /gateway is not in profile all/],
-    ['a removed app service', (s: Record<string, Record<string, unknown>>) => delete s['outbox-relay'], /app outbox-relay \(apps\/outbox-relay\/src\/main.ts\) has no service/],
-    ['Postgres publishing a port in dev', (s: Record<string, Record<string, unknown>>) => (s.postgres.ports = ['5432:5432']), /postgres publishes ports 5432:5432/],
-    ['Redis publishing a port in dev', (s: Record<string, Record<string, unknown>>) => (s.redis.ports = ['6379:6379']), /redis publishes ports 6379:6379/],
-    ['Redis without AOF', (s: Record<string, Record<string, unknown>>) => (s.redis.command = ['redis-server']), /redis must run redis-server with --appendonly yes/],
+    [
+      'a missing migrate job',
+      (s: Record<string, Record<string, unknown>>) => delete s['catalog-migrate'],
+      /catalog has prisma\/catalog but no catalog-migrate job/,
+    ],
+    [
+      'an app that does not wait for its migrate job',
+      (s: Record<string, Record<string, unknown>>) => delete (s.billing.depends_on as Record<string, unknown>)['billing-migrate'],
+      /billing must start after billing-migrate/,
+    ],
+    [
+      'a migrate job before Postgres is healthy',
+      (s: Record<string, Record<string, unknown>>) => (s['profile-migrate'].depends_on = {}),
+      /profile-migrate must run after postgres is healthy/,
+    ],
+    [
+      'a migrate job that restarts',
+      (s: Record<string, Record<string, unknown>>) => (s['identity-migrate'].restart = 'unless-stopped'),
+      /identity-migrate must be one-shot/,
+    ],
+    [
+      'a migrate job that migrates every service',
+      (s: Record<string, Record<string, unknown>>) => (s['progress-migrate'].command = ['node', 'dist/tools/db/src/migrate.cli.js']),
+      /progress-migrate does not name progress/,
+    ],
+    [
+      'a healthcheck on /health only',
+      (s: Record<string, Record<string, unknown>>) =>
+        (s.playback.healthcheck = { test: ['CMD-SHELL', "fetch('http://127.0.0.1:8085/v1/health')"] }),
+      /playback healthcheck must try \/v1\/ready, then \/v1\/health/,
+    ],
+    [
+      'an app missing from profile all',
+      (s: Record<string, Record<string, unknown>>) => (s.gateway.profiles = ['gateway']),
+      /gateway is not in profile all/,
+    ],
+    [
+      'a removed app service',
+      (s: Record<string, Record<string, unknown>>) => delete s['outbox-relay'],
+      /app outbox-relay \(apps\/outbox-relay\/src\/main.ts\) has no service/,
+    ],
+    [
+      'Postgres publishing a port in dev',
+      (s: Record<string, Record<string, unknown>>) => (s.postgres.ports = ['5432:5432']),
+      /postgres publishes ports 5432:5432/,
+    ],
+    [
+      'Redis publishing a port in dev',
+      (s: Record<string, Record<string, unknown>>) => (s.redis.ports = ['6379:6379']),
+      /redis publishes ports 6379:6379/,
+    ],
+    [
+      'Redis without AOF',
+      (s: Record<string, Record<string, unknown>>) => (s.redis.command = ['redis-server']),
+      /redis must run redis-server with --appendonly yes/,
+    ],
   ])('fails on %s', (_name, edit, message) => {
     editCompose(root, DEV, edit);
     const r = validate(root);
