@@ -47,4 +47,7 @@ function portVariable(name) {
 /** Compose aliases beside `compose:dev:<app>`: the seed's names for some apps. */
 const COMPOSE_ALIASES = { payment: 'billing' };
 
-module.exports = { listApps, portVariable, COMPOSE_ALIASES };
+/** Apps that get a HorizontalPodAutoscaler in Kubernetes (CPU), when they are in apps/. */
+const AUTOSCALED = ['gateway', 'catalog', 'recommendation', 'playback', 'media-pipeline'];
+
+module.exports = { listApps, portVariable, COMPOSE_ALIASES, AUTOSCALED };

@@ -5,7 +5,8 @@
  * `<prefix>/health`, readiness on `<prefix>/ready`, the container port, CPU and memory
  * requests and limits, non-root with a read-only root filesystem, config from the ConfigMap
  * and the Secret by reference), its Service and, when it has `prisma/<app>/`, its
- * `<app>-migrate` Job running migrate for that app. Also fails when the base is stale
+ * `<app>-migrate` Job running migrate for that app; a PodDisruptionBudget per app, an HPA
+ * for the autoscaled ones, an Ingress sending /v1 to the gateway and a NetworkPolicy. Also fails when the base is stale
  * (`pnpm run kube:generate --check`). One line per overlay; exit 1 on any problem.
  *
  *   node tools/dev/kube-validate.js [--root DIR] [--overlay NAME]
@@ -14,7 +15,7 @@ const { existsSync, readdirSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const YAML = require('yaml');
-const { listApps } = require('./app-inventory');
+const { listApps, AUTOSCALED } = require('./app-inventory');
 
 const arg = (name) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
 const root = path.resolve(arg('root') ?? path.resolve(__dirname, '../..'));
@@ -45,6 +46,8 @@ function checkApp(overlay, objects, app) {
   for (const name of refs.filter((n) => (c.envFrom ?? []).some((e) => e.configMapRef?.name === n))) {
     if (!find('ConfigMap', name)) problems.push(`${where}: ConfigMap ${name} is not rendered`);
   }
+  if (!objects.some((o) => o.kind === 'PodDisruptionBudget' && o.spec?.selector?.matchLabels?.['app.kubernetes.io/name'] === app.name)) problems.push(`${where}: no PodDisruptionBudget`);
+  if (AUTOSCALED.includes(app.name) && find('HorizontalPodAutoscaler', app.name)?.spec?.scaleTargetRef?.name !== app.name) problems.push(`${where}: no HorizontalPodAutoscaler`);
   const svc = find('Service', app.name);
   if (!svc) problems.push(`${where}: no Service`);
   else if (!(svc.spec?.ports ?? []).some((p) => p.port === app.port)) problems.push(`${where}: Service does not serve port ${app.port}`);
@@ -54,6 +57,12 @@ function checkApp(overlay, objects, app) {
   const cmd = (job.spec?.template?.spec?.containers ?? [])[0]?.command ?? [];
   if (!cmd.some((a) => a.includes('migrate')) || cmd.at(-1) !== app.name)
     problems.push(`${where}: ${app.name}-migrate Job must run migrate ${app.name}`);
+}
+
+function checkEdge(overlay, objects) {
+  const paths = objects.filter((o) => o.kind === 'Ingress').flatMap((o) => (o.spec?.rules ?? []).flatMap((r) => r.http?.paths ?? []));
+  if (!paths.some((p) => p.path === '/v1' && p.backend?.service?.name === 'gateway')) problems.push(`${overlay}: no Ingress routes /v1 to the gateway`);
+  if (!objects.some((o) => o.kind === 'NetworkPolicy' && (o.spec?.policyTypes ?? []).includes('Ingress'))) problems.push(`${overlay}: no NetworkPolicy restricts ingress to the services`);
 }
 
 function render(overlay) {
@@ -75,7 +84,10 @@ for (const overlay of overlays) {
   const before = problems.length;
   const { objects, error } = render(overlay);
   if (error) problems.push(`${overlay}: ${error}`);
-  else for (const app of apps) checkApp(overlay, objects, app);
+  else {
+    for (const app of apps) checkApp(overlay, objects, app);
+    checkEdge(overlay, objects);
+  }
   const kinds = objects
     ? [...new Set(objects.map((o) => o.kind))]
         .sort()

@@ -84,6 +84,9 @@ describe('infra/kubernetes', () => {
       const config = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
       expect(config.data).toMatchObject({ PERSISTENCE_MODE: 'strict', AUTH_MODE: 'enforce', NODE_ENV: 'production' });
       expect(objects.some((o) => o.kind === 'Secret')).toBe(false); // secrets by reference only
+    expect(objects.filter((o) => o.kind === 'PodDisruptionBudget').map((o) => o.metadata.name).sort()).toEqual(LANDED);
+    expect(objects.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata.name).sort()).toEqual(['catalog', 'gateway', 'playback']);
+    expect(objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort()).toEqual(['gateway-public', 'services-from-platform-only']);
     },
   );
 
@@ -141,6 +144,18 @@ describe('infra/kubernetes', () => {
       expect(r.stderr).toContain('staging: catalog: readiness probe must GET /v1/ready');
       expect(r.stderr).toContain('staging: catalog: no cpu limits');
       expect(r.stderr).not.toContain('prod:');
+    });
+
+    it('fails when an overlay drops the Ingress, the NetworkPolicies or an HPA', () => {
+      const file = join(root, 'infra/kubernetes/overlays/prod/kustomization.yaml');
+      const drop = (kind: string, name: string) => `  - target: { kind: ${kind}, name: ${name} }\n    patch: |-\n      $patch: delete\n      apiVersion: v1\n      kind: ${kind}\n      metadata:\n        name: ${name}\n`;
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, `${text}${drop('Ingress', 'mikasmissions')}${drop('NetworkPolicy', 'gateway-public')}${drop('NetworkPolicy', 'services-from-platform-only')}${drop('HorizontalPodAutoscaler', 'catalog')}`);
+      const r = runTool('kube-validate.js', root);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('prod: no Ingress routes /v1 to the gateway');
+      expect(r.stderr).toContain('prod: no NetworkPolicy restricts ingress to the services');
+      expect(r.stderr).toContain('prod: catalog: no HorizontalPodAutoscaler');
     });
 
     it('fails on an overlay that does not render', () => {
