@@ -84,9 +84,24 @@ describe('infra/kubernetes', () => {
       const config = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
       expect(config.data).toMatchObject({ PERSISTENCE_MODE: 'strict', AUTH_MODE: 'enforce', NODE_ENV: 'production' });
       expect(objects.some((o) => o.kind === 'Secret')).toBe(false); // secrets by reference only
-    expect(objects.filter((o) => o.kind === 'PodDisruptionBudget').map((o) => o.metadata.name).sort()).toEqual(LANDED);
-    expect(objects.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata.name).sort()).toEqual(['catalog', 'gateway', 'playback']);
-    expect(objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).sort()).toEqual(['gateway-public', 'services-from-platform-only']);
+      expect(
+        objects
+          .filter((o) => o.kind === 'PodDisruptionBudget')
+          .map((o) => o.metadata.name)
+          .sort(),
+      ).toEqual(LANDED);
+      expect(
+        objects
+          .filter((o) => o.kind === 'HorizontalPodAutoscaler')
+          .map((o) => o.metadata.name)
+          .sort(),
+      ).toEqual(['catalog', 'gateway', 'playback']);
+      expect(
+        objects
+          .filter((o) => o.kind === 'NetworkPolicy')
+          .map((o) => o.metadata.name)
+          .sort(),
+      ).toEqual(['gateway-public', 'services-from-platform-only']);
     },
   );
 
@@ -99,6 +114,16 @@ describe('infra/kubernetes', () => {
       for (const d of render(REPO, overlay).filter((o) => o.kind === 'Deployment'))
         expect([overlay, d.metadata.name, d.spec.replicas]).toEqual([overlay, d.metadata.name, replicas]);
     }
+  });
+
+  it('the ArgoCD Application syncs the staging overlay into its namespace', () => {
+    const app = YAML.parse(readFileSync(join(REPO, 'infra/kubernetes/argocd/staging.yaml'), 'utf8')) as {
+      kind: string;
+      spec: { source: { path: string }; destination: { namespace: string } };
+    };
+    expect(app.kind).toBe('Application');
+    expect(app.spec.source.path).toBe('infra/kubernetes/overlays/staging');
+    expect(app.spec.destination.namespace).toBe(render(REPO, 'staging')[0].metadata.namespace);
   });
 
   describe('on a copy', () => {
@@ -148,9 +173,13 @@ describe('infra/kubernetes', () => {
 
     it('fails when an overlay drops the Ingress, the NetworkPolicies or an HPA', () => {
       const file = join(root, 'infra/kubernetes/overlays/prod/kustomization.yaml');
-      const drop = (kind: string, name: string) => `  - target: { kind: ${kind}, name: ${name} }\n    patch: |-\n      $patch: delete\n      apiVersion: v1\n      kind: ${kind}\n      metadata:\n        name: ${name}\n`;
+      const drop = (kind: string, name: string) =>
+        `  - target: { kind: ${kind}, name: ${name} }\n    patch: |-\n      $patch: delete\n      apiVersion: v1\n      kind: ${kind}\n      metadata:\n        name: ${name}\n`;
       const text = readFileSync(file, 'utf8');
-      writeFileSync(file, `${text}${drop('Ingress', 'mikasmissions')}${drop('NetworkPolicy', 'gateway-public')}${drop('NetworkPolicy', 'services-from-platform-only')}${drop('HorizontalPodAutoscaler', 'catalog')}`);
+      writeFileSync(
+        file,
+        `${text}${drop('Ingress', 'mikasmissions')}${drop('NetworkPolicy', 'gateway-public')}${drop('NetworkPolicy', 'services-from-platform-only')}${drop('HorizontalPodAutoscaler', 'catalog')}`,
+      );
       const r = runTool('kube-validate.js', root);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('prod: no Ingress routes /v1 to the gateway');
