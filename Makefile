@@ -57,11 +57,11 @@ outbox-replay:
 compose-validate:
 	pnpm run compose:validate
 
-# Builds and starts the whole compose stack, then checks every app's /ready (needs Docker Compose V2).
+# Builds and starts the production-like compose stack (env.prod: strict persistence, AUTH_MODE=enforce), then checks every app's /ready (needs Docker Compose V2).
 compose-smoke:
 	@docker compose version >/dev/null 2>&1 || { echo "make compose-smoke: needs Docker with the compose plugin (docker compose version failed); without Docker run: pnpm run compose:validate && pnpm run e2e-smoke" >&2; exit 2; }
 	pnpm run compose:validate
-	pnpm run compose:dev:all
+	pnpm run compose:prod:all
 	pnpm run docker:dev:health --wait 180
 
 kube-validate:

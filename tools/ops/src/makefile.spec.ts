@@ -106,7 +106,7 @@ describe('Makefile', () => {
 
   it('make compose-smoke fails clearly without Docker Compose, or runs the stack and the health check', () => {
     const dry = make('-n', 'compose-smoke').stdout;
-    expect(pnpmScripts(dry)).toEqual(['compose:validate', 'compose:dev:all', 'docker:dev:health']);
+    expect(pnpmScripts(dry)).toEqual(['compose:validate', 'compose:prod:all', 'docker:dev:health']);
     if (spawnSync('docker', ['compose', 'version']).status === 0) return;
     const r = make('compose-smoke');
     expect(r.status).toBe(2);
