@@ -4,17 +4,65 @@
  * depends_on targets, missing env files, services without a profile, apps without a
  * healthcheck, pnpm scripts naming profiles that do not exist, and a Redis that would lose
  * events on a restart (no AOF with `appendfsync everysec`, an evicting policy, no volume).
+ *
+ * Data-driven from apps/ (tools/dev/app-inventory.js): every app with a `src/main.ts` must
+ * have, in both files, a service and profile of its name (also in `all`); when it has
+ * `prisma/<app>/`, a one-shot `<app>-migrate` job (`restart: "no"`, after Postgres is
+ * healthy, running migrate for that app) the app waits for (`service_completed_successfully`);
+ * a healthcheck that asks `/ready` and then `/health`; and a `compose:dev:<app>` pnpm script
+ * (plus the aliases, `compose:dev:payment` → billing). Postgres and Redis publish no ports
+ * in dev. When `docker compose` is on PATH (no engine needed), `docker compose config -q` runs
+ * too (skip with `--no-docker`).
+ *
+ *   node tools/dev/validate-compose.js [--root DIR] [--no-docker]
  */
 const { existsSync, readFileSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const YAML = require('yaml');
+const { listApps, COMPOSE_ALIASES } = require('./app-inventory');
 
-const root = path.resolve(__dirname, '../..');
-const scripts = require(path.join(root, 'package.json')).scripts;
+const rootArg = process.argv.indexOf('--root');
+const root = rootArg === -1 ? path.resolve(__dirname, '../..') : path.resolve(process.argv[rootArg + 1]);
+const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
+const apps = listApps(root);
 const problems = [];
 
-for (const file of ['docker-compose.dev.yml', 'docker-compose.prod.yml']) {
-  const doc = YAML.parse(readFileSync(path.join(root, file), 'utf8'), { merge: true });
+function checkAppService(file, services, app) {
+  const svc = services[app.name];
+  if (!svc) return problems.push(`${file}: app ${app.name} (apps/${app.name}/src/main.ts) has no service`);
+  for (const p of [app.name, 'all']) {
+    if (!(svc.profiles ?? []).includes(p)) problems.push(`${file}: ${app.name} is not in profile ${p}`);
+  }
+  const probe = JSON.stringify(svc.healthcheck?.test ?? '');
+  const ready = probe.indexOf(`${app.healthBase}/ready`);
+  const health = probe.indexOf(`${app.healthBase}/health`);
+  if (ready === -1 || health === -1 || health < ready)
+    problems.push(`${file}: ${app.name} healthcheck must try ${app.healthBase}/ready, then ${app.healthBase}/health`);
+  const deps = svc.depends_on ?? {};
+  for (const infra of ['postgres', 'redis']) {
+    if (deps[infra]?.condition !== 'service_healthy')
+      problems.push(`${file}: ${app.name} must wait for ${infra} (condition service_healthy)`);
+  }
+  if (!app.schema) return;
+  const jobName = `${app.name}-migrate`;
+  const job = services[jobName];
+  if (!job) return problems.push(`${file}: app ${app.name} has prisma/${app.name} but no ${jobName} job`);
+  if (deps[jobName]?.condition !== 'service_completed_successfully')
+    problems.push(`${file}: ${app.name} must start after ${jobName} (condition service_completed_successfully)`);
+  if (job.depends_on?.postgres?.condition !== 'service_healthy') problems.push(`${file}: ${jobName} must run after postgres is healthy`);
+  if (String(job.restart) !== 'no') problems.push(`${file}: ${jobName} must be one-shot (restart: "no")`);
+  if (!JSON.stringify(job.command ?? '').includes('migrate')) problems.push(`${file}: ${jobName} does not run migrate`);
+  if (!JSON.stringify(job.command ?? '').includes(`"${app.name}"`))
+    problems.push(`${file}: ${jobName} does not name ${app.name} (migrate would run every service)`);
+  for (const p of [app.name, 'all']) {
+    if (!(job.profiles ?? []).includes(p)) problems.push(`${file}: ${jobName} is not in profile ${p}`);
+  }
+}
+
+function checkFile(file) {
+  if (!existsSync(path.join(root, file))) return problems.push(`${file} is missing`);
+  const doc = YAML.parse(readFileSync(path.join(root, file), 'utf8'), { merge: true }) ?? {};
   const services = doc.services ?? {};
   const profiles = new Set();
   for (const [name, svc] of Object.entries(services)) {
@@ -23,6 +71,8 @@ for (const file of ['docker-compose.dev.yml', 'docker-compose.prod.yml']) {
     (svc.profiles ?? []).forEach((p) => profiles.add(p));
     for (const dep of Object.keys(svc.depends_on ?? {})) {
       if (!services[dep]) problems.push(`${file}: ${name} depends on unknown service ${dep}`);
+      else if (!(svc.profiles ?? []).every((p) => (services[dep].profiles ?? []).includes(p)))
+        problems.push(`${file}: ${name} depends on ${dep}, which is not in all of ${name}'s profiles`);
     }
     for (const envFile of svc.env_file ?? []) {
       if (!existsSync(path.join(root, envFile))) problems.push(`${file}: ${name} env_file ${envFile} is missing`);
@@ -31,7 +81,11 @@ for (const file of ['docker-compose.dev.yml', 'docker-compose.prod.yml']) {
     if (svc.environment?.APP && !existsSync(path.join(root, 'apps', svc.environment.APP, 'src/main.ts'))) {
       problems.push(`${file}: ${name} runs APP=${svc.environment.APP}, which is not in apps/`);
     }
+    if (file.includes('.dev.') && /^(postgres|redis)(:|$)/.test(String(svc.image ?? '')) && svc.ports?.length) {
+      problems.push(`${file}: ${name} publishes ports ${svc.ports.join(', ')} (dev keeps Postgres and Redis off the host)`);
+    }
   }
+  for (const app of apps) checkAppService(file, services, app);
   for (const [name, svc] of Object.entries(services)) {
     if (!/^redis(:|$)/.test(String(svc.image ?? ''))) continue;
     const args = (Array.isArray(svc.command) ? svc.command : String(svc.command ?? '').split(/\s+/)).join(' ');
@@ -47,11 +101,58 @@ for (const file of ['docker-compose.dev.yml', 'docker-compose.prod.yml']) {
       if (!profiles.has(m[1])) problems.push(`package.json ${script}: profile ${m[1]} is not in ${file}`);
     }
   }
-  process.stdout.write(`compose:validate: ${file}: ${Object.keys(services).length} services, profiles ${[...profiles].sort().join(', ')}\n`);
+  process.stdout.write(
+    `compose:validate: ${file}: ${Object.keys(services).length} services, profiles ${[...profiles].sort().join(', ')}\n`,
+  );
 }
+
+function checkScripts() {
+  const wanted = [
+    ...apps.map((a) => [a.name, a.name]),
+    ...Object.entries(COMPOSE_ALIASES).filter(([, app]) => apps.some((a) => a.name === app)),
+  ];
+  for (const [script, profile] of wanted) {
+    const command = scripts[`compose:dev:${script}`];
+    if (!command) problems.push(`package.json: script compose:dev:${script} is missing`);
+    else if (!command.includes(`--profile ${profile} `) && !command.endsWith(`--profile ${profile}`))
+      problems.push(`package.json: compose:dev:${script} does not start profile ${profile}`);
+  }
+  for (const script of [
+    'compose:dev:infra',
+    'compose:dev:all',
+    'compose:dev:down',
+    'compose:prod:all',
+    'compose:prod:down',
+    'docker:dev:logs',
+    'docker:dev:health',
+  ]) {
+    if (!scripts[script]) problems.push(`package.json: script ${script} is missing`);
+  }
+}
+
+function dockerConfig(file, envFile) {
+  if (process.argv.includes('--no-docker')) return;
+  const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8', timeout: 10_000 });
+  if (plugin.status !== 0)
+    return process.stdout.write(`compose:validate: ${file}: docker compose not available, skipped "docker compose config"\n`);
+  const r = spawnSync('docker', ['compose', '-f', file, '--env-file', envFile, '--profile', 'all', 'config', '-q'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) problems.push(`${file}: docker compose config: ${(r.stderr || r.stdout).trim()}`);
+}
+
+for (const [file, envFile] of [
+  ['docker-compose.dev.yml', 'env.dev'],
+  ['docker-compose.prod.yml', 'env.prod'],
+]) {
+  checkFile(file);
+  dockerConfig(file, envFile);
+}
+checkScripts();
 
 if (problems.length) {
   for (const p of problems) process.stderr.write(`compose:validate: ${p}\n`);
   process.exit(1);
 }
-process.stdout.write('compose:validate: ok\n');
+process.stdout.write(`compose:validate: ok (${apps.length} apps: ${apps.map((a) => a.name).join(', ')})\n`);

@@ -100,7 +100,10 @@ describe('new:service', () => {
       expect(services['spec-probe']).toMatchObject({ profiles: ['spec-probe', 'all'], environment: { APP: 'spec-probe' }, ports: [`${PORT}:${PORT}`] });
       expect(services['spec-probe'].env_file).toEqual([compose.includes('dev') ? 'env.dev' : 'env.prod']);
       expect(services['spec-probe'].healthcheck.test[1]).toContain(`fetch('http://127.0.0.1:${PORT}/v1/ready')`);
-      for (const shared of ['postgres', 'redis', 'migrate']) expect(services[shared].profiles.slice(-2)).toEqual(['spec-probe', 'all']);
+      for (const shared of ['postgres', 'redis']) expect(services[shared].profiles.slice(-2)).toEqual(['spec-probe', 'all']);
+      expect(services['spec-probe-migrate']).toMatchObject({ profiles: ['spec-probe', 'all'], command: ['node', 'dist/tools/db/src/migrate.cli.js', 'spec-probe'], depends_on: { postgres: { condition: 'service_healthy' } } });
+      expect(services['spec-probe-migrate'].env_file).toEqual([compose.includes('dev') ? 'env.dev' : 'env.prod']);
+      expect(services['spec-probe'].depends_on).toMatchObject({ 'spec-probe-migrate': { condition: 'service_completed_successfully' } });
       expect(file(compose)).toContain('# Use the pnpm scripts'); // comments survive the edit
     }
     const scripts = JSON.parse(file('package.json')).scripts;

@@ -25,14 +25,32 @@ export function addEnvPort(env: string, v: TemplateValues): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The compose service of an app, in the shape of analytics/identity (shared `x-app` anchor, `/ready` healthcheck). */
-export function composeServiceBlock(v: TemplateValues): string {
+/**
+ * The compose services of an app, in the shape of analytics/identity: its one-shot, re-runnable
+ * `<service>-migrate` job (after Postgres is healthy), then the app (shared `x-app` anchor, after
+ * its migrate job, `/ready` then `/health` healthcheck).
+ */
+export function composeServiceBlock(v: TemplateValues, envFile = 'env.dev'): string {
   const base = `http://127.0.0.1:${v.port}/${v.prefix}`;
   const probe = `fetch('${base}/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>fetch('${base}/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1)))`;
   return [
+    `  # One-shot, re-runnable: applies ${v.service}'s migrations (skips applied ones) before ${v.service} starts.`,
+    `  ${v.service}-migrate:`,
+    '    build: { context: ., dockerfile: Dockerfile }',
+    `    profiles: [${v.service}, all]`,
+    `    env_file: [${envFile}]`,
+    `    command: ["node", "dist/tools/db/src/migrate.cli.js", "${v.service}"]`,
+    '    restart: "no"',
+    '    depends_on:',
+    '      postgres: { condition: service_healthy }',
+    '',
     `  ${v.service}:`,
     '    <<: *app',
     `    profiles: [${v.service}, all]`,
+    '    depends_on:',
+    '      postgres: { condition: service_healthy }',
+    '      redis: { condition: service_healthy }',
+    `      ${v.service}-migrate: { condition: service_completed_successfully }`,
     `    build: { context: ., dockerfile: Dockerfile, args: { APP: ${v.service} } }`,
     '    environment:',
     `      APP: ${v.service}`,
@@ -46,8 +64,8 @@ export function composeServiceBlock(v: TemplateValues): string {
   ].join('\n');
 }
 
-/** Services every app profile needs: Postgres, Redis and the one-shot migrate job. */
-export const SHARED_SERVICES = ['postgres', 'redis', 'migrate'] as const;
+/** Services every app profile needs: Postgres and Redis (each app brings its own `<service>-migrate` job). */
+export const SHARED_SERVICES = ['postgres', 'redis'] as const;
 
 /**
  * Adds the app's service before `volumes:` and its profile to the shared services
@@ -70,9 +88,9 @@ export function addComposeService(compose: string, v: TemplateValues, file: stri
   }
   const volumes = text.search(/\nvolumes:/);
   if (volumes === -1) throw new NewServiceInputError(`${file}: cannot find the top-level "volumes:" to add the service before`);
-  text = `${text.slice(0, volumes + 1)}${composeServiceBlock(v)}\n${text.slice(volumes + 1)}`;
+  text = `${text.slice(0, volumes + 1)}${composeServiceBlock(v, file.includes('.prod.') ? 'env.prod' : 'env.dev')}\n${text.slice(volumes + 1)}`;
   const services = (YAML.parse(text, { merge: true }) as { services?: Record<string, { profiles?: string[] }> }).services ?? {};
-  for (const name of [v.service, ...SHARED_SERVICES]) {
+  for (const name of [v.service, `${v.service}-migrate`, ...SHARED_SERVICES]) {
     if (!services[name]?.profiles?.includes(v.service)) throw new NewServiceInputError(`${file}: after the edit, ${name} does not list profile ${v.service}`);
   }
   return text;

@@ -1,0 +1,103 @@
+/**
+ * `pnpm run kube-validate` (`make kube-validate`): renders every overlay of
+ * infra/kubernetes with `kubectl kustomize` (no cluster needed) and checks, for every app of
+ * apps/ (tools/dev/app-inventory.js), that the output has its Deployment (liveness on
+ * `<prefix>/health`, readiness on `<prefix>/ready`, the container port, CPU and memory
+ * requests and limits, non-root with a read-only root filesystem, config from the ConfigMap
+ * and the Secret by reference), its Service and, when it has `prisma/<app>/`, its
+ * `<app>-migrate` Job running migrate for that app; a PodDisruptionBudget per app, an HPA
+ * for the autoscaled ones, an Ingress sending /v1 to the gateway and a NetworkPolicy. Also fails when the base is stale
+ * (`pnpm run kube:generate --check`). One line per overlay; exit 1 on any problem.
+ *
+ *   node tools/dev/kube-validate.js [--root DIR] [--overlay NAME]
+ */
+const { existsSync, readdirSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+const YAML = require('yaml');
+const { listApps, AUTOSCALED } = require('./app-inventory');
+
+const arg = (name) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
+const root = path.resolve(arg('root') ?? path.resolve(__dirname, '../..'));
+const overlaysDir = path.join(root, 'infra/kubernetes/overlays');
+const apps = listApps(root).filter((a) => a.port !== undefined);
+const problems = [];
+
+function checkApp(overlay, objects, app) {
+  const find = (kind, name) => objects.find((o) => o.kind === kind && o.metadata?.name === name);
+  const where = `${overlay}: ${app.name}`;
+  const deploy = find('Deployment', app.name);
+  if (!deploy) return problems.push(`${where}: no Deployment`);
+  const pod = deploy.spec?.template?.spec ?? {};
+  const c = (pod.containers ?? []).find((x) => x.name === app.name);
+  if (!c) return problems.push(`${where}: Deployment has no container ${app.name}`);
+  if (c.livenessProbe?.httpGet?.path !== `${app.healthBase}/health`)
+    problems.push(`${where}: liveness probe must GET ${app.healthBase}/health`);
+  if (c.readinessProbe?.httpGet?.path !== `${app.healthBase}/ready`)
+    problems.push(`${where}: readiness probe must GET ${app.healthBase}/ready`);
+  if (!(c.ports ?? []).some((p) => p.containerPort === app.port)) problems.push(`${where}: container does not expose port ${app.port}`);
+  for (const kind of ['requests', 'limits']) {
+    for (const r of ['cpu', 'memory']) if (!c.resources?.[kind]?.[r]) problems.push(`${where}: no ${r} ${kind}`);
+  }
+  if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${where}: pod must run as non-root`);
+  if (c.securityContext?.readOnlyRootFilesystem !== true) problems.push(`${where}: container root filesystem must be read-only`);
+  const refs = (c.envFrom ?? []).map((e) => e.configMapRef?.name ?? e.secretRef?.name);
+  for (const ref of ['configMapRef', 'secretRef']) if (!(c.envFrom ?? []).some((e) => e[ref])) problems.push(`${where}: no envFrom ${ref}`);
+  for (const name of refs.filter((n) => (c.envFrom ?? []).some((e) => e.configMapRef?.name === n))) {
+    if (!find('ConfigMap', name)) problems.push(`${where}: ConfigMap ${name} is not rendered`);
+  }
+  if (!objects.some((o) => o.kind === 'PodDisruptionBudget' && o.spec?.selector?.matchLabels?.['app.kubernetes.io/name'] === app.name)) problems.push(`${where}: no PodDisruptionBudget`);
+  if (AUTOSCALED.includes(app.name) && find('HorizontalPodAutoscaler', app.name)?.spec?.scaleTargetRef?.name !== app.name) problems.push(`${where}: no HorizontalPodAutoscaler`);
+  const svc = find('Service', app.name);
+  if (!svc) problems.push(`${where}: no Service`);
+  else if (!(svc.spec?.ports ?? []).some((p) => p.port === app.port)) problems.push(`${where}: Service does not serve port ${app.port}`);
+  if (!app.schema) return;
+  const job = find('Job', `${app.name}-migrate`);
+  if (!job) return problems.push(`${where}: has prisma/${app.name} but no ${app.name}-migrate Job`);
+  const cmd = (job.spec?.template?.spec?.containers ?? [])[0]?.command ?? [];
+  if (!cmd.some((a) => a.includes('migrate')) || cmd.at(-1) !== app.name)
+    problems.push(`${where}: ${app.name}-migrate Job must run migrate ${app.name}`);
+}
+
+function checkEdge(overlay, objects) {
+  const paths = objects.filter((o) => o.kind === 'Ingress').flatMap((o) => (o.spec?.rules ?? []).flatMap((r) => r.http?.paths ?? []));
+  if (!paths.some((p) => p.path === '/v1' && p.backend?.service?.name === 'gateway')) problems.push(`${overlay}: no Ingress routes /v1 to the gateway`);
+  if (!objects.some((o) => o.kind === 'NetworkPolicy' && (o.spec?.policyTypes ?? []).includes('Ingress'))) problems.push(`${overlay}: no NetworkPolicy restricts ingress to the services`);
+}
+
+function render(overlay) {
+  const r = spawnSync('kubectl', ['kustomize', path.join(overlaysDir, overlay)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) return { error: `kubectl not runnable (${r.error.code ?? r.error.message}); install kubectl ≥ 1.27` };
+  if (r.status !== 0) return { error: `kubectl kustomize failed: ${r.stderr.trim()}` };
+  return {
+    objects: YAML.parseAllDocuments(r.stdout)
+      .map((d) => d.toJSON())
+      .filter(Boolean),
+  };
+}
+
+const generate = spawnSync(process.execPath, [path.join(__dirname, 'kube-generate.js'), '--root', root, '--check'], { encoding: 'utf8' });
+if (generate.status !== 0) problems.push(generate.stderr.trim());
+const overlays = arg('overlay') ? [arg('overlay')] : existsSync(overlaysDir) ? readdirSync(overlaysDir).sort() : [];
+if (overlays.length === 0) problems.push(`no overlays in ${path.relative(root, overlaysDir)}`);
+for (const overlay of overlays) {
+  const before = problems.length;
+  const { objects, error } = render(overlay);
+  if (error) problems.push(`${overlay}: ${error}`);
+  else {
+    for (const app of apps) checkApp(overlay, objects, app);
+    checkEdge(overlay, objects);
+  }
+  const kinds = objects
+    ? [...new Set(objects.map((o) => o.kind))]
+        .sort()
+        .map((k) => `${objects.filter((o) => o.kind === k).length} ${k}`)
+        .join(', ')
+    : '-';
+  process.stdout.write(`kube-validate: ${problems.length === before ? 'ok  ' : 'FAIL'} ${overlay.padEnd(8)} ${kinds}\n`);
+}
+if (problems.length) {
+  for (const p of problems) process.stderr.write(`kube-validate: ${p}\n`);
+  process.exit(1);
+}
+process.stdout.write(`kube-validate: ok (${overlays.length} overlays, ${apps.length} apps: ${apps.map((a) => a.name).join(', ')})\n`);

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO } from './repo-copy';
+
+/** Every `make …` command of seed 000 (the platform README), as written there. */
+const SEED_COMMANDS = [
+  'guard',
+  'test',
+  'build',
+  'contract',
+  'contract-check',
+  'e2e-smoke',
+  'migrate-db',
+  'compose-smoke',
+  'kube-validate',
+  'run-gateway',
+  'run-identity',
+  'run-profile',
+  'run-catalog',
+  'run-recommendation',
+  'run-playback',
+  'run-progress',
+  'run-billing',
+  'launch-preflight',
+  'launch-readiness-gate',
+  'launch-decision-packet',
+  'today-ready',
+  'staging-soak',
+  'launch-go-nogo',
+  'launch-stage',
+  'staging-deploy',
+  'staging-rollback',
+  'staging-deploy-dry-run',
+  'outbox-replay',
+];
+/** Seed targets whose tooling is not built yet: they must say what to run instead and exit 2. */
+const NOT_BUILT = [
+  'launch-preflight',
+  'launch-readiness-gate',
+  'launch-decision-packet',
+  'today-ready',
+  'staging-soak',
+  'launch-go-nogo',
+  'launch-stage',
+  'staging-deploy',
+  'staging-rollback',
+  'e2e-auth-smoke',
+  'e2e-admin-smoke',
+];
+
+const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const apps = readdirSync(join(REPO, 'apps')).filter((a) => existsSync(join(REPO, 'apps', a, 'src/main.ts')));
+const make = (...args: string[]) => spawnSync('make', ['--no-print-directory', ...args], { cwd: REPO, encoding: 'utf8' });
+/** The `pnpm run <script>` commands `make -n` would run (one a line). */
+const pnpmScripts = (dryRun: string) => [...dryRun.matchAll(/^pnpm run ([a-z0-9:-]+)/gm)].map((m) => m[1]);
+/** The `pnpm run <script>` a message names. */
+const namedScripts = (message: string) => [...message.matchAll(/pnpm run ([a-z0-9:-]+)/g)].map((m) => m[1]);
+
+describe('Makefile', () => {
+  const targets =
+    readFileSync(join(REPO, 'Makefile'), 'utf8')
+      .replace(/\\\n/g, ' ')
+      .match(/^[a-z%][a-z0-9% -]*:(?!=)/gm)
+      ?.flatMap((l) => l.slice(0, -1).split(/\s+/)) ?? [];
+
+  it.each(SEED_COMMANDS.filter((t) => !NOT_BUILT.includes(t) && !t.startsWith('run-')))(
+    'make %s delegates to an existing pnpm script',
+    (target) => {
+      expect(targets).toContain(target);
+      const r = make('-n', target, 'ARGS=-mode=list-failed -limit=20');
+      expect(r.status).toBe(0);
+      const used = pnpmScripts(r.stdout);
+      expect(used.length).toBeGreaterThan(0);
+      for (const s of used) expect(Object.keys(scripts)).toContain(s);
+    },
+  );
+
+  it('make outbox-replay passes ARGS as written in the seed', () => {
+    expect(make('-n', 'outbox-replay', 'ARGS=-mode=list-failed -limit=20').stdout.trim()).toBe(
+      'pnpm run outbox-replay -mode=list-failed -limit=20',
+    );
+  });
+
+  it('make run-<app> starts that app with dev:local, for every app of apps/', () => {
+    expect(apps.length).toBeGreaterThanOrEqual(9);
+    for (const app of apps) expect(make('-n', `run-${app}`).stdout.trim()).toBe(`pnpm run dev:local ${app}`);
+    expect(Object.keys(scripts)).toContain('dev:local');
+  });
+
+  it('make run-<name> of an app that is not in apps/ fails and lists the apps', () => {
+    const r = make('run-no-such-app');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('there is no app no-such-app in apps/');
+    for (const app of apps) expect(r.stderr).toContain(app);
+  });
+
+  it.each(NOT_BUILT)('make %s says what to run instead and exits 2', (target) => {
+    expect(targets).toContain(target);
+    const r = make(target);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`make ${target}: not built yet`);
+    expect(namedScripts(r.stderr).length).toBeGreaterThan(0);
+    for (const s of namedScripts(r.stderr)) expect(Object.keys(scripts)).toContain(s);
+  });
+
+  it('make compose-smoke fails clearly without Docker Compose, or runs the stack and the health check', () => {
+    const dry = make('-n', 'compose-smoke').stdout;
+    expect(pnpmScripts(dry)).toEqual(['compose:validate', 'compose:prod:all', 'docker:dev:health']);
+    if (spawnSync('docker', ['compose', 'version']).status === 0) return;
+    const r = make('compose-smoke');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('needs Docker with the compose plugin');
+  });
+});

@@ -1,0 +1,132 @@
+import { rmSync } from 'node:fs';
+import YAML from 'yaml';
+import { addApp, copyRepo, editFile, REPO, runTool } from './repo-copy';
+
+const validate = (root: string) => runTool('validate-compose.js', root, '--no-docker');
+const DEV = 'docker-compose.dev.yml';
+const PROD = 'docker-compose.prod.yml';
+
+/** Edits the parsed compose file (anchors resolved, comments dropped) of a copy. */
+function editCompose(root: string, file: string, edit: (services: Record<string, Record<string, unknown>>) => void): void {
+  editFile(root, file, (text) => {
+    const doc = YAML.parse(text, { merge: true }) as { services: Record<string, Record<string, unknown>> };
+    edit(doc.services);
+    return YAML.stringify(doc);
+  });
+}
+
+describe('compose:validate', () => {
+  let root: string;
+  beforeEach(() => {
+    root = copyRepo();
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('passes on the repo and names every app of apps/', () => {
+    const r = runTool('validate-compose.js', REPO, '--no-docker');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const app of ['analytics', 'identity', 'profile', 'catalog', 'billing', 'playback', 'progress', 'outbox-relay', 'gateway'])
+      expect(r.stdout).toContain(app);
+  });
+
+  it('passes on an untouched copy, also after a YAML round trip', () => {
+    expect(validate(root).status).toBe(0);
+    editCompose(root, DEV, () => undefined);
+    expect(validate(root)).toMatchObject({ status: 0 });
+  });
+
+  it.each([
+    [
+      'a missing migrate job',
+      (s: Record<string, Record<string, unknown>>) => delete s['catalog-migrate'],
+      /catalog has prisma\/catalog but no catalog-migrate job/,
+    ],
+    [
+      'an app that does not wait for its migrate job',
+      (s: Record<string, Record<string, unknown>>) => delete (s.billing.depends_on as Record<string, unknown>)['billing-migrate'],
+      /billing must start after billing-migrate/,
+    ],
+    [
+      'a migrate job before Postgres is healthy',
+      (s: Record<string, Record<string, unknown>>) => (s['profile-migrate'].depends_on = {}),
+      /profile-migrate must run after postgres is healthy/,
+    ],
+    [
+      'a migrate job that restarts',
+      (s: Record<string, Record<string, unknown>>) => (s['identity-migrate'].restart = 'unless-stopped'),
+      /identity-migrate must be one-shot/,
+    ],
+    [
+      'a migrate job that migrates every service',
+      (s: Record<string, Record<string, unknown>>) => (s['progress-migrate'].command = ['node', 'dist/tools/db/src/migrate.cli.js']),
+      /progress-migrate does not name progress/,
+    ],
+    [
+      'a healthcheck on /health only',
+      (s: Record<string, Record<string, unknown>>) =>
+        (s.playback.healthcheck = { test: ['CMD-SHELL', "fetch('http://127.0.0.1:8085/v1/health')"] }),
+      /playback healthcheck must try \/v1\/ready, then \/v1\/health/,
+    ],
+    [
+      'an app missing from profile all',
+      (s: Record<string, Record<string, unknown>>) => (s.gateway.profiles = ['gateway']),
+      /gateway is not in profile all/,
+    ],
+    [
+      'a removed app service',
+      (s: Record<string, Record<string, unknown>>) => delete s['outbox-relay'],
+      /app outbox-relay \(apps\/outbox-relay\/src\/main.ts\) has no service/,
+    ],
+    [
+      'Postgres publishing a port in dev',
+      (s: Record<string, Record<string, unknown>>) => (s.postgres.ports = ['5432:5432']),
+      /postgres publishes ports 5432:5432/,
+    ],
+    [
+      'Redis publishing a port in dev',
+      (s: Record<string, Record<string, unknown>>) => (s.redis.ports = ['6379:6379']),
+      /redis publishes ports 6379:6379/,
+    ],
+    [
+      'Redis without AOF',
+      (s: Record<string, Record<string, unknown>>) => (s.redis.command = ['redis-server']),
+      /redis must run redis-server with --appendonly yes/,
+    ],
+  ])('fails on %s', (_name, edit, message) => {
+    editCompose(root, DEV, edit);
+    const r = validate(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('checks the prod file too', () => {
+    editCompose(root, PROD, (s) => delete s['analytics-migrate']);
+    const r = validate(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('docker-compose.prod.yml: app analytics has prisma/analytics but no analytics-migrate job');
+    expect(r.stderr).not.toContain('docker-compose.dev.yml: app analytics');
+  });
+
+  it('fails when a new app in apps/ has no service, migrate job or script, without being registered anywhere', () => {
+    addApp(root, 'newbie', 18_321);
+    const r = validate(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('docker-compose.dev.yml: app newbie (apps/newbie/src/main.ts) has no service');
+    expect(r.stderr).toContain('docker-compose.prod.yml: app newbie (apps/newbie/src/main.ts) has no service');
+    expect(r.stderr).toContain('package.json: script compose:dev:newbie is missing');
+  });
+
+  it('requires compose:dev:<app> scripts and the payment alias for billing', () => {
+    editFile(root, 'package.json', (text) => {
+      const pkg = JSON.parse(text) as { scripts: Record<string, string> };
+      delete pkg.scripts['compose:dev:payment'];
+      pkg.scripts['compose:dev:catalog'] = pkg.scripts['compose:dev:catalog'].replace('--profile catalog', '--profile billing');
+      return JSON.stringify(pkg);
+    });
+    const r = validate(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('package.json: script compose:dev:payment is missing');
+    expect(r.stderr).toContain('package.json: compose:dev:catalog does not start profile catalog');
+  });
+});
