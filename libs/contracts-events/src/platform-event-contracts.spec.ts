@@ -55,6 +55,35 @@ const cases: Record<string, ContractCase> = {
       },
     ],
   }),
+  'parent.controls.updated': contract(index.ParentControlsUpdated, {
+    valid: {
+      parentUserId: 'p1',
+      childProfileId: 'k1',
+      controls: {
+        autoplay: false,
+        chat_enabled: false,
+        external_links: false,
+        session_limit_minutes: 30,
+        bedtime_window: '20:00-07:00',
+        safety_mode: 'strict',
+        timezone: 'Europe/Berlin',
+        max_age_band: '6-11',
+        approved_only: true,
+        approved_show_ids: ['show-1'],
+        blocked_show_ids: [],
+        search_enabled: true,
+        history_paused: false,
+      },
+      changed: ['approved_only', 'approved_show_ids'],
+    },
+    invalid: [
+      { payload: { parentUserId: 'p1', childProfileId: 'k1', changed: [] }, mentions: ["must have required property 'controls'"] },
+      {
+        payload: { parentUserId: 'p1', childProfileId: 'k1', changed: [], controls: { autoplay: false, chat_enabled: false, external_links: false, session_limit_minutes: 500, bedtime_window: '8pm', safety_mode: 'strict', timezone: 'UTC', approved_only: false, approved_show_ids: [], blocked_show_ids: [], search_enabled: true, history_paused: false } },
+        mentions: ['/controls/session_limit_minutes must be <= 180', '/controls/bedtime_window must match pattern'],
+      },
+    ],
+  }),
   'subscription.changed': contract(index.SubscriptionChanged, {
     valid: { parentId: 'p1', plan: 'family', status: 'past_due' },
     invalid: [

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'upstream_unavailable',
   'upstream_timeout',
   'store_unavailable',
+  'service_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -474,7 +475,8 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'catalog_unavailable'
+      'catalog_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -506,7 +508,8 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'catalog_unavailable'
+      'catalog_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'

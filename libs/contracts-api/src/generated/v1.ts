@@ -1617,7 +1617,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rails, policy-filtered by the child's real band and the parent's controls. */
+            /** @description The rails, policy-filtered by the child's real band and the parent's controls. When catalog is down, the last home computed under the same policy is served; without one, 503 `catalog_unavailable`. Profile or identity down → 503 `service_unavailable`. */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
