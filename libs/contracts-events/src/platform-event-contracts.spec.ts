@@ -45,7 +45,17 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'progress.updated': contract(index.ProgressUpdated, {
-    valid: { childId: 'k1', episodeId: 'ep1', positionSeconds: 95, completed: false },
+    valid: {
+      childId: 'k1',
+      episodeId: 'ep1',
+      positionSeconds: 95,
+      completed: false,
+      parentUserId: 'p1',
+      watchedMs: 30_000,
+      eventTime: '2026-11-23T10:00:00.000Z',
+      learningTags: ['counting'],
+      historyPaused: false,
+    },
     invalid: [
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: -1 }, mentions: ['/positionSeconds must be >= 0'] },
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 1.5 }, mentions: ['/positionSeconds must be integer'] },
@@ -53,6 +63,8 @@ const cases: Record<string, ContractCase> = {
         payload: { childId: 'k1', positionSeconds: 3, completed: 'yes' },
         mentions: ["must have required property 'episodeId'", '/completed must be boolean'],
       },
+      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, watchedMs: -5 }, mentions: ['/watchedMs must be >= 0'] },
+      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'today' }, mentions: ['/eventTime must match format "date-time"'] },
     ],
   }),
   'parent.controls.updated': contract(index.ParentControlsUpdated, {

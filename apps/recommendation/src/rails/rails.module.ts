@@ -1,23 +1,11 @@
 import { Module } from '@nestjs/common';
-import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
-import { MemoryRailsRepository } from './adapters/memory-rails.repository';
-import { PostgresRailsRepository } from './adapters/postgres-rails.repository';
-import { RailsController } from './rails.controller';
-import { RailsRepository } from './rails.repository';
-import { RailsService } from './rails.service';
+import { CandidateQuery } from './candidate-query';
+import { HomeController } from './home.controller';
+import { HomeService } from './home.service';
 
-/** The rails feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+/** The kids home and rails routes over the upstream ports and the features store. */
 @Module({
-  controllers: [RailsController],
-  providers: [
-    RailsService,
-    {
-      provide: RailsRepository,
-      inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) =>
-        sql ? new PostgresRailsRepository(sql, schema) : new MemoryRailsRepository(),
-    },
-  ],
-  exports: [RailsService],
+  controllers: [HomeController],
+  providers: [HomeService, CandidateQuery],
 })
 export class RailsModule {}

@@ -6,13 +6,23 @@ type Wire = Record<string, unknown>;
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** One wire episode, or `null` when a field the policy needs is missing (the episode is then left out). */
+const absoluteUrl = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol) ? value : null;
+  } catch {
+    return null;
+  }
+};
+
+/** One wire episode, or `null` when a field the policy or the rail item needs is missing (the episode is then left out). */
 function toEpisode(w: Wire): CatalogEpisode | null {
   const episodeId = str(w.episode_id);
   const showId = str(w.show_id);
   const ageBand = str(w.age_band);
   const tags = Array.isArray(w.learning_tags) ? w.learning_tags.filter((t): t is string => typeof t === 'string') : null;
-  if (!episodeId || !showId || !ageBand || tags === null || typeof w.playback_ready !== 'boolean') return null;
+  const thumbnailUrl = absoluteUrl(w.thumbnail_url);
+  if (!episodeId || !showId || !ageBand || !thumbnailUrl || tags === null || typeof w.playback_ready !== 'boolean') return null;
   return {
     episodeId,
     showId,
@@ -23,7 +33,7 @@ function toEpisode(w: Wire): CatalogEpisode | null {
     learningTags: tags,
     playbackReady: w.playback_ready,
     published: w.published !== false,
-    thumbnailUrl: str(w.thumbnail_url) ?? '',
+    thumbnailUrl,
     publishedAt: str(w.published_at_iso),
   };
 }
