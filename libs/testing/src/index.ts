@@ -1,6 +1,8 @@
 export { ADAPTERS, baseUrl, bootApp } from './boot-app';
 export type { BootAppOptions } from './boot-app';
 export { startFaultProxy } from './fault-proxy';
+export { startServices } from './service-processes';
+export type { ServiceProcesses } from './service-processes';
 export type { FaultProxy, FaultProxyMode } from './fault-proxy';
 export { deleteKeysUnder, deleteStaleTestRunKeys } from './redis-test-keys';
 export type { DeleteKeysOptions } from './redis-test-keys';
