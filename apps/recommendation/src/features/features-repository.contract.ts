@@ -56,7 +56,7 @@ export function featuresRepositoryContract(name: string, make: () => Promise<Fea
       ]);
     });
 
-    it('counts distinct completing children per episode in one band since a time', async () => {
+    it('counts distinct completing children per asked-for episode in one band since a time', async () => {
       const ep = id('ep');
       const other = id('ep');
       for (const [n, band] of [[1, '12-16'], [2, '12-16'], [3, '12-16'], [4, '3-5']] as const) {
@@ -65,7 +65,9 @@ export function featuresRepositoryContract(name: string, make: () => Promise<Fea
       await repo.recordWatch(watch(id('k5'), other, '2026-11-25T10:00:00.000Z', { completed: true, ageBand: '12-16' }));
       await repo.recordWatch(watch(id('k6'), other, '2026-11-10T10:00:00.000Z', { completed: true, ageBand: '12-16' }));
       await repo.recordWatch(watch(id('k7'), other, '2026-11-25T10:00:00.000Z', { completed: false, ageBand: '12-16' }));
-      const popular = (await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), 100)).filter((p) => [ep, other].includes(p.episodeId));
+      expect(await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), [])).toEqual([]);
+      expect(await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), [other])).toEqual([{ episodeId: other, completions: 1 }]);
+      const popular = await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), [ep, other, id('never')]);
       expect(popular).toEqual([
         { episodeId: ep, completions: 3 },
         { episodeId: other, completions: 1 },

@@ -7,8 +7,8 @@ export abstract class FeaturesRepository {
   abstract recordWatch(update: WatchUpdate): Promise<void>;
   /** The child's watch states, most recent first. */
   abstract watchStates(childId: string): Promise<WatchState[]>;
-  /** Distinct children of `band` who completed each episode since `since`, most completions first. */
-  abstract popularInBand(band: AgeBand, since: Date, limit: number): Promise<Popularity[]>;
+  /** Among `episodeIds`: distinct children of `band` who completed each since `since`, most completions first (none → left out). */
+  abstract popularInBand(band: AgeBand, since: Date, episodeIds: readonly string[]): Promise<Popularity[]>;
   /** Creates or updates the child's features; absent fields keep their stored value. */
   abstract saveChild(patch: ChildFeaturesPatch): Promise<void>;
   /** The child's features, or `null`. */

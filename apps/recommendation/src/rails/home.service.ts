@@ -14,7 +14,6 @@ import { PRIMARY_ACTIONS } from './primary-actions';
 import { buildRails } from './rail-builder';
 
 const WEEK_MS = 7 * 86_400_000;
-const POPULAR_LIMIT = 50;
 
 /**
  * The kids home and the rails of one child: the caller's right to the child, the child's real
@@ -71,11 +70,12 @@ export class HomeService {
     const now = new Date();
     const key = policyKey(policy);
     try {
-      const [candidates, states, popular] = await Promise.all([
-        this.query.candidates(policy, now),
-        this.features.watchStates(policy.childProfileId),
-        this.features.popularInBand(policy.childBand, new Date(now.getTime() - WEEK_MS), POPULAR_LIMIT),
-      ]);
+      const [candidates, states] = await Promise.all([this.query.candidates(policy, now), this.features.watchStates(policy.childProfileId)]);
+      const popular = await this.features.popularInBand(
+        policy.childBand,
+        new Date(now.getTime() - WEEK_MS),
+        candidates.map((c) => c.episodeId),
+      );
       const rails = buildRails({ policy, candidates, states, popular, now });
       await this.features.saveSnapshot({ childId: policy.childProfileId, policyKey: key, rails, computedAt: now.toISOString() });
       return rails;

@@ -5,8 +5,10 @@ import { type ChildPolicy, parentSafetyApplied } from '../policy/child-policy';
 import type { CatalogEpisode } from '../upstreams/catalog-source';
 import { ageFitScore } from './age-fit';
 
-/** At most this many items per rail. */
+/** At most this many items in `continue_watching` and `next_episode`. */
 export const RAIL_SIZE = 10;
+/** At most this many items in each discovery rail (because, popular, new, learning), so the later rails keep episodes too. */
+export const DISCOVERY_SIZE = 6;
 /** Half-life of a watch's weight in `because_you_watched`. */
 const HALF_LIFE_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -31,7 +33,7 @@ const byPublishedAsc = (a: CatalogEpisode, b: CatalogEpisode): number =>
 /**
  * Builds the rails in their order — continue_watching, next_episode, because_you_watched,
  * popular_in_band, new_in_band, learning_path — from the candidates only, at most
- * {@link RAIL_SIZE} each, no episode twice in the whole answer.
+ * {@link RAIL_SIZE} or {@link DISCOVERY_SIZE} each, no episode twice in the whole answer.
  */
 export function buildRails(inputs: RailInputs): RailItem[] {
   const { policy, candidates, states, now } = inputs;
@@ -42,10 +44,10 @@ export function buildRails(inputs: RailInputs): RailItem[] {
   const items: RailItem[] = [];
   const safety = parentSafetyApplied(policy);
 
-  const fill = (reason: ReasonCode, ordered: Iterable<CatalogEpisode | undefined>): void => {
+  const fill = (reason: ReasonCode, ordered: Iterable<CatalogEpisode | undefined>, size = RAIL_SIZE): void => {
     let count = 0;
     for (const episode of ordered) {
-      if (count >= RAIL_SIZE) return;
+      if (count >= size) return;
       if (!episode || used.has(episode.episodeId)) continue;
       used.add(episode.episodeId);
       count += 1;
@@ -56,10 +58,10 @@ export function buildRails(inputs: RailInputs): RailItem[] {
 
   fill('continue_watching', states.filter((s) => !s.completed && s.positionSeconds > 0).map((s) => byId.get(s.episodeId)));
   fill('next_episode', nextEpisodes(candidates, states, byId));
-  fill('because_you_watched', becauseYouWatched(candidates, states, byId, now).filter(unwatched));
-  fill('popular_in_band', inputs.popular.map((p) => byId.get(p.episodeId)).filter((c) => c !== undefined && !watched.get(c.episodeId)?.completed));
-  fill('new_in_band', candidates.filter(unwatched));
-  fill('learning_path', learningPath(candidates, states, policy.childBand).filter(unwatched));
+  fill('because_you_watched', becauseYouWatched(candidates, states, byId, now).filter(unwatched), DISCOVERY_SIZE);
+  fill('popular_in_band', inputs.popular.map((p) => byId.get(p.episodeId)).filter((c) => c !== undefined && !watched.get(c.episodeId)?.completed), DISCOVERY_SIZE);
+  fill('new_in_band', newInBand(candidates, policy.childBand).filter(unwatched), DISCOVERY_SIZE);
+  fill('learning_path', learningPath(candidates, states, policy.childBand).filter(unwatched), DISCOVERY_SIZE);
   return items;
 }
 
@@ -110,6 +112,12 @@ function becauseYouWatched(candidates: CatalogEpisode[], states: WatchState[], b
     .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s)
     .map((x) => x.c);
+}
+
+/** Newest first, episodes of the child's own band before younger ones. */
+function newInBand(candidates: CatalogEpisode[], childBand: AgeBand): CatalogEpisode[] {
+  const fit = (c: CatalogEpisode): number => ageFitScore(childBand, c.ageBand as AgeBand, [], new Set());
+  return [...candidates].sort((a, b) => fit(b) - fit(a));
 }
 
 /** Episodes whose tags continue what the child completed, in publication order; for a new child the starts of tagged paths, best band fit first. */

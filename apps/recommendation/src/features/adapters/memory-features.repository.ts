@@ -34,16 +34,16 @@ export class MemoryFeaturesRepository extends FeaturesRepository {
       .map(copy);
   }
 
-  async popularInBand(band: AgeBand, since: Date, limit: number): Promise<Popularity[]> {
+  async popularInBand(band: AgeBand, since: Date, episodeIds: readonly string[]): Promise<Popularity[]> {
     const counts = new Map<string, number>();
     const from = since.toISOString();
+    const wanted = new Set(episodeIds);
     for (const s of this.states.values()) {
-      if (s.ageBand === band && s.completedAt !== null && s.completedAt >= from) counts.set(s.episodeId, (counts.get(s.episodeId) ?? 0) + 1);
+      if (s.ageBand === band && wanted.has(s.episodeId) && s.completedAt !== null && s.completedAt >= from) counts.set(s.episodeId, (counts.get(s.episodeId) ?? 0) + 1);
     }
     return [...counts.entries()]
       .map(([episodeId, completions]) => ({ episodeId, completions }))
-      .sort((a, b) => b.completions - a.completions || a.episodeId.localeCompare(b.episodeId))
-      .slice(0, limit);
+      .sort((a, b) => b.completions - a.completions || a.episodeId.localeCompare(b.episodeId));
   }
 
   async saveChild(patch: ChildFeaturesPatch): Promise<void> {

@@ -74,11 +74,12 @@ export class PostgresFeaturesRepository extends FeaturesRepository {
     return rows.map(toState);
   }
 
-  async popularInBand(ageBand: AgeBand, since: Date, limit: number): Promise<Popularity[]> {
+  async popularInBand(ageBand: AgeBand, since: Date, episodeIds: readonly string[]): Promise<Popularity[]> {
+    if (episodeIds.length === 0) return [];
     const rows = await this.sql.client().query<{ episode_id: string; n: number }>(
       `SELECT episode_id, count(*)::int AS n FROM ${this.states}
-       WHERE age_band = $1 AND completed_at >= $2 GROUP BY episode_id ORDER BY n DESC, episode_id ASC LIMIT $3`,
-      [ageBand, since, limit],
+       WHERE age_band = $1 AND completed_at >= $2 AND episode_id = ANY($3::text[]) GROUP BY episode_id ORDER BY n DESC, episode_id ASC`,
+      [ageBand, since, [...episodeIds]],
     );
     return rows.map((r) => ({ episodeId: r.episode_id, completions: r.n }));
   }
