@@ -45,17 +45,7 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'progress.updated': contract(index.ProgressUpdated, {
-    valid: {
-      childId: 'k1',
-      episodeId: 'ep1',
-      positionSeconds: 95,
-      completed: false,
-      parentUserId: 'p1',
-      watchedMs: 30_000,
-      eventTime: '2026-11-23T10:00:00.000Z',
-      learningTags: ['counting'],
-      historyPaused: false,
-    },
+    valid: { childId: 'k1', episodeId: 'ep1', positionSeconds: 95, completed: false, parentUserId: 'p1', watchedMs: 30_000, eventTime: '2026-12-01T10:00:00Z', learningTags: ['counting'], historyPaused: false },
     invalid: [
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: -1 }, mentions: ['/positionSeconds must be >= 0'] },
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 1.5 }, mentions: ['/positionSeconds must be integer'] },
@@ -63,8 +53,8 @@ const cases: Record<string, ContractCase> = {
         payload: { childId: 'k1', positionSeconds: 3, completed: 'yes' },
         mentions: ["must have required property 'episodeId'", '/completed must be boolean'],
       },
-      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, watchedMs: -5 }, mentions: ['/watchedMs must be >= 0'] },
-      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'today' }, mentions: ['/eventTime must match format "date-time"'] },
+      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, watchedMs: -5, learningTags: [''] }, mentions: ['/watchedMs must be >= 0', '/learningTags/0 must NOT have fewer than 1 characters'] },
+      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'yesterday' }, mentions: ['/eventTime must match format "date-time"'] },
     ],
   }),
   'parent.controls.updated': contract(index.ParentControlsUpdated, {
@@ -101,6 +91,20 @@ const cases: Record<string, ContractCase> = {
     invalid: [
       { payload: { parentId: 'p1', plan: 'family', status: 'paused' }, mentions: ['/status must be equal to one of the allowed values'] },
       { payload: { parentId: 'p1', status: 'active', childId: 'k1' }, mentions: ["must have required property 'plan'", '(childId)'] },
+    ],
+  }),
+  'child.profile.created': contract(index.ChildProfileCreated, {
+    valid: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '6-11' },
+    invalid: [
+      { payload: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '18+' }, mentions: ['/ageBand must be equal to one of the allowed values'] },
+      { payload: { parentUserId: 'p1', ageBand: '3-5', displayName: 'Mia' }, mentions: ["must have required property 'childProfileId'", '(displayName)'] },
+    ],
+  }),
+  'child.profile.deleted': contract(index.ChildProfileDeleted, {
+    valid: { parentUserId: 'p1', childProfileId: 'c1' },
+    invalid: [
+      { payload: { parentUserId: 'p1' }, mentions: ["must have required property 'childProfileId'"] },
+      { payload: { parentUserId: '', childProfileId: 'c1' }, mentions: ['/parentUserId must NOT have fewer than 1 characters'] },
     ],
   }),
 };

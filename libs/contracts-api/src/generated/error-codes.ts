@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'upstream_timeout',
   'store_unavailable',
   'service_unavailable',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'not_ready',
   'missing_fields',
   'terms_required',
@@ -46,6 +50,7 @@ export const ERROR_CODES = [
   'catalog_unavailable',
   'invalid_watch_ms',
   'invalid_event_time',
+  'child_progress_not_found',
   'episode_not_found',
   'episode_not_allowed',
   'invalid_limit',
@@ -529,7 +534,8 @@ export const OPERATION_ERROR_CODES = {
       'child_profile_forbidden'
     ],
     '404': [
-      'child_profile_not_found'
+      'child_profile_not_found',
+      'child_progress_not_found'
     ],
     '429': [
       'rate_limited'
@@ -538,7 +544,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -626,7 +633,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json',
       'missing_fields',
       'invalid_watch_ms',
-      'invalid_event_time'
+      'invalid_event_time',
+      'invalid_idempotency_key'
     ],
     '401': [
       'missing_token',
@@ -641,11 +649,17 @@ export const OPERATION_ERROR_CODES = {
       'episode_not_found',
       'child_profile_not_found'
     ],
+    '409': [
+      'idempotency_in_flight'
+    ],
     '413': [
       'payload_too_large'
     ],
     '415': [
       'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
     ],
     '429': [
       'rate_limited'
@@ -654,7 +668,9 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable',
+      'idempotency_unavailable'
     ],
     '504': [
       'upstream_timeout'

@@ -311,7 +311,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a watch event (counted once) */
+        /**
+         * Record a watch event (counted once)
+         * @description A resend is counted once: with an `Idempotency-Key` the first answer is replayed (`idempotent-replayed: true`; the same key with another body is 422 `idempotency_key_reused`), without one the natural key (child, episode, event_time) is.
+         */
         post: operations["recordWatchEvent"];
         delete?: never;
         options?: never;
@@ -1681,7 +1684,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The progress. */
+            /** @description The progress; every number computed from the child's watch events, the local days in the child's timezone. */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -1794,8 +1797,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

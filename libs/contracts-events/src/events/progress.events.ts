@@ -8,15 +8,15 @@ export interface ProgressUpdatedPayload {
   /** Whole seconds, ≥ 0. */
   positionSeconds: number;
   completed?: boolean;
-  /** The parent who owns the child, when known. */
+  /** The child's parent (lets identity's dashboard count it without a lookup). */
   parentUserId?: string;
-  /** Milliseconds newly watched by this event (the increase over the previous position), ≥ 0. */
+  /** Watch time this update adds, in ms (0…24 h). */
   watchedMs?: number;
-  /** When the player saw the position (RFC 3339). */
+  /** When the watching happened (RFC 3339); the day it counts for. Default: the envelope's time. */
   eventTime?: string;
-  /** The episode's learning tags, when the catalog gives them. */
+  /** Learning tags of the episode; each counts as one learning event. */
   learningTags?: string[];
-  /** The parent paused the history: keep the resume point, keep the event out of recommendations. */
+  /** The parent paused history for this child: consumers must not keep per-episode history. */
   historyPaused?: boolean;
 }
 
