@@ -85,6 +85,22 @@ export function featuresRepositoryContract(name: string, make: () => Promise<Fea
       expect(await repo.child(child)).toMatchObject({ ageBand: '6-11', controls });
     });
 
+    it('erases a child: states, features and stored home, and its completions no longer count', async () => {
+      const child = id('k');
+      const other = id('k');
+      const ep = id('ep');
+      await repo.recordWatch(watch(child, ep, '2026-11-25T10:00:00.000Z', { completed: true }));
+      await repo.recordWatch(watch(other, ep, '2026-11-25T10:00:00.000Z', { completed: true }));
+      await repo.saveChild({ childId: child, parentUserId: 'p1', ageBand: '6-11' });
+      await repo.saveSnapshot({ childId: child, policyKey: 'a', rails: [], computedAt: '2026-11-25T10:00:00.000Z' });
+      await repo.eraseChild(child);
+      expect(await repo.watchStates(child)).toEqual([]);
+      expect(await repo.child(child)).toBeNull();
+      expect(await repo.snapshot(child)).toBeNull();
+      expect(await repo.popularInBand('6-11', new Date('2026-11-20T00:00:00.000Z'), [ep])).toEqual([{ episodeId: ep, completions: 1 }]);
+      expect(await repo.watchStates(other)).toHaveLength(1);
+    });
+
     it('replaces the stored home and hands out copies', async () => {
       const child = id('k');
       expect(await repo.snapshot(child)).toBeNull();

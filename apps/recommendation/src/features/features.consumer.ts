@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  ChildProfileDeleted,
+  type ChildProfileDeletedPayload,
   EpisodePublished,
   type EpisodePublishedPayload,
   ParentControlsUpdated,
@@ -19,6 +21,7 @@ import { HomeInvalidator } from './home-invalidator';
  * Keeps the per-child features fresh (inbox dedupe per event id, retries, DLQ):
  * `progress.updated` (not while the parent paused the history) → the child's watch state;
  * `parent.controls.updated` → the child's controls; both drop the child's cached homes;
+ * `child.profile.deleted` → everything kept about the child is erased;
  * `episode.published` → every cached home goes stale.
  */
 @Controller()
@@ -52,6 +55,12 @@ export class FeaturesConsumer {
     // A snapshot recommendation cannot read is dropped, so the next home asks identity instead.
     await this.features.saveChild({ childId: childProfileId, parentUserId, controls });
     await this.homes.child(childProfileId);
+  }
+
+  @OnEvent(ChildProfileDeleted)
+  async onChildDeleted(@Payload() event: EventEnvelope<ChildProfileDeletedPayload>): Promise<void> {
+    await this.features.eraseChild(event.payload.childProfileId);
+    await this.homes.child(event.payload.childProfileId);
   }
 
   @OnEvent(EpisodePublished)

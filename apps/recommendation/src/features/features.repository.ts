@@ -17,4 +17,6 @@ export abstract class FeaturesRepository {
   abstract saveSnapshot(snapshot: HomeSnapshot): Promise<void>;
   /** The child's stored home, or `null`. */
   abstract snapshot(childId: string): Promise<HomeSnapshot | null>;
+  /** Erases everything kept about the child (watch states, features, stored home). */
+  abstract eraseChild(childId: string): Promise<void>;
 }

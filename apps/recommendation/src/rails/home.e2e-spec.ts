@@ -1,5 +1,5 @@
 import type { RailItem } from '@mikasmissions/contracts-api';
-import { EpisodePublished, ParentControlsUpdated, ProgressUpdated } from '@mikasmissions/contracts-events';
+import { ChildProfileDeleted, EpisodePublished, ParentControlsUpdated, ProgressUpdated } from '@mikasmissions/contracts-events';
 import { ADAPTERS, type TestStores } from '@mikasmissions/testing';
 import { episode, show } from '../testing/catalog-fixtures';
 import { uid, wireControls } from '../testing/family-fixtures';
@@ -148,6 +148,17 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
       await t.publish(EpisodePublished, { episodeId: 'show-ocean-2', missionId: 'm', ageRating: '6+' });
       await new Promise((r) => setTimeout(r, 500));
       expect(ids(await home(kid), 'continue_watching')).toEqual([]);
+    });
+
+    it('erases what it kept about a child on child.profile.deleted', async () => {
+      const kid = child('6-11');
+      await watch(kid, 'show-ocean-4', 90);
+      expect(await eventually(() => t.features.watchStates(kid), (s) => s.length === 1)).toHaveLength(1);
+      await home(kid);
+      await t.publish(ChildProfileDeleted, { parentUserId: parent, childProfileId: kid });
+      expect(await eventually(() => t.features.watchStates(kid), (s) => s.length === 0)).toEqual([]);
+      expect(await eventually(() => t.features.snapshot(kid), (s) => s === null)).toBeNull();
+      expect(await t.features.child(kid)).toBeNull();
     });
 
     it('applies a controls change within seconds despite the cached home (event → cache invalidation)', async () => {

@@ -70,4 +70,10 @@ export class MemoryFeaturesRepository extends FeaturesRepository {
     const found = this.snapshots.get(childId);
     return found ? copy(found) : null;
   }
+
+  async eraseChild(childId: string): Promise<void> {
+    for (const [key, state] of this.states) if (state.childId === childId) this.states.delete(key);
+    this.children.delete(childId);
+    this.snapshots.delete(childId);
+  }
 }

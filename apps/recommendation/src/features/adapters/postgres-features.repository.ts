@@ -118,6 +118,11 @@ export class PostgresFeaturesRepository extends FeaturesRepository {
     );
   }
 
+  async eraseChild(childId: string): Promise<void> {
+    const client = this.sql.client();
+    for (const table of [this.states, this.children, this.snapshots]) await client.query(`DELETE FROM ${table} WHERE child_id = $1`, [childId]);
+  }
+
   async snapshot(childId: string): Promise<HomeSnapshot | null> {
     const [row] = await this.sql.client().query<SnapshotRow>(`SELECT * FROM ${this.snapshots} WHERE child_id = $1`, [childId]);
     return row ? { childId: row.child_id, policyKey: row.policy_key, rails: row.rails, computedAt: iso(row.computed_at) } : null;
