@@ -1,9 +1,9 @@
-import { Controller, Get, type INestApplication, Module, NotFoundException, Param, Query } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { RailItem } from '@mikasmissions/contracts-api';
-import { PlatformModule } from '@mikasmissions/platform';
-import { baseUrl, bootApp, type FaultProxy, startFaultProxy, testEnv } from '@mikasmissions/testing';
+import { type FaultProxy, startFaultProxy } from '@mikasmissions/testing';
 import { show } from '../testing/catalog-fixtures';
 import { wireControls } from '../testing/family-fixtures';
+import { startFamilyStandIn } from '../testing/family-stand-in';
 import { type Answer, type RecommendationTestApp, startRecommendationApp, who } from '../testing/recommendation-test-app';
 import type { CatalogEpisode } from './catalog-source';
 
@@ -11,48 +11,6 @@ jest.setTimeout(30_000);
 
 const EPISODES: CatalogEpisode[] = [...show('moon', 30, { learningTags: ['space'] }), ...show('farm', 3, { ageBand: '3-5', learningTags: ['animals'] }, 5), ...show('teen', 3, { ageBand: '12-16' })];
 const PROFILES: Record<string, { parent_user_id: string; age_band: string }> = { kid1: { parent_user_id: 'p1', age_band: '6-11' }, kid2: { parent_user_id: 'p1', age_band: '6-11' }, odd: { parent_user_id: 'p1', age_band: 'toddler' } };
-
-const wire = (e: CatalogEpisode) => ({
-  episode_id: e.episodeId,
-  show_id: e.showId,
-  title: e.title,
-  summary: e.summary,
-  age_band: e.ageBand,
-  duration_ms: e.durationMs,
-  learning_tags: e.learningTags,
-  playback_ready: e.playbackReady,
-  thumbnail_url: e.thumbnailUrl,
-  published_at_iso: e.publishedAt,
-  renditions: [],
-  published: true,
-  updated_at_iso: e.publishedAt,
-});
-
-/** Profile's, identity's and catalog's internal routes as their owners agreed them (a stand-in for the three services). */
-@Controller('internal')
-class FamilyController {
-  @Get('profiles/:id')
-  profile(@Param('id') id: string) {
-    if (!PROFILES[id]) throw new NotFoundException({ code: 'child_profile_not_found', message: 'no such child' });
-    return { child_profile_id: id, ...PROFILES[id] };
-  }
-
-  @Get('controls/:id')
-  controls(@Param('id') id: string) {
-    return { child_profile_id: id, parent_user_id: 'p1', controls: wireControls({ blocked_show_ids: ['farm'], safety_mode: 'strict' }) };
-  }
-
-  @Get('catalog/episodes')
-  episodes(@Query('age_band') band: string, @Query('limit') limit: string, @Query('cursor') cursor?: string) {
-    const rows = EPISODES.filter((e) => e.ageBand === band).sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
-    const start = cursor ? Number(cursor) : 0;
-    const end = start + Number(limit);
-    return { episodes: rows.slice(start, end).map(wire), next_cursor: end < rows.length ? String(end) : null };
-  }
-}
-
-@Module({ imports: [PlatformModule.forRoot({ service: 'catalog', http: { port: 0, prefix: 'v1' } })], controllers: [FamilyController] })
-class FamilyModule {}
 
 const ids = (a: Answer): string[] => (a.body.rails as RailItem[]).map((r) => r.episode_id);
 
@@ -63,10 +21,10 @@ describe('recommendation over its HTTP upstreams (ServiceClient → profile, ide
   let t: RecommendationTestApp;
 
   beforeAll(async () => {
-    family = await bootApp(FamilyModule, { adapter: 'express', env: testEnv('memory'), globalPrefix: 'v1' });
-    const url = new URL(await baseUrl(family));
-    catalogProxy = await startFaultProxy({ host: '127.0.0.1', port: Number(url.port) });
-    familyProxy = await startFaultProxy({ host: '127.0.0.1', port: Number(url.port) });
+    const standIn = await startFamilyStandIn({ profiles: PROFILES, controls: wireControls({ blocked_show_ids: ['farm'], safety_mode: 'strict' }), episodes: EPISODES });
+    family = standIn.app;
+    catalogProxy = await startFaultProxy({ host: '127.0.0.1', port: standIn.port });
+    familyProxy = await startFaultProxy({ host: '127.0.0.1', port: standIn.port });
     const direct = `http://127.0.0.1:${familyProxy.port}`;
     t = await startRecommendationApp('fastify', 'postgres+redis', {
       RECOMMENDATION_UPSTREAMS: 'http',
