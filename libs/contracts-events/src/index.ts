@@ -11,6 +11,8 @@ export { ParentControlsUpdated } from './events/controls.events';
 export type { ParentalControlsSnapshot, ParentControlsUpdatedPayload } from './events/controls.events';
 export { EpisodePublished } from './events/catalog.events';
 export type { AgeRating, EpisodePublishedPayload } from './events/catalog.events';
+export { ConsentVerified } from './events/family.events';
+export type { ConsentVerifiedPayload } from './events/family.events';
 export { MediaUploaded } from './events/media.events';
 export type { MediaUploadedPayload } from './events/media.events';
 export { ProgressUpdated } from './events/progress.events';

@@ -35,8 +35,25 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'episode.published': contract(index.EpisodePublished, {
-    valid: { episodeId: 'ep1', missionId: 'm1', ageRating: '6+', title: 'The moon mission' },
+    valid: {
+      episodeId: 'ep1',
+      missionId: 'm1',
+      ageRating: '6+',
+      title: 'The moon mission',
+      showId: 'show-moon',
+      ageBand: '6-11',
+      summary: 'Mika flies to the moon.',
+      durationMs: 420000,
+      learningTags: ['space'],
+      thumbnailUrl: 'episodes/ep1/thumb.jpg',
+      renditions: [{ profile: '360p', storageKey: 'episodes/ep1/index.m3u8' }],
+      publishedAt: '2026-11-23T10:00:00.000Z',
+    },
     invalid: [
+      {
+        payload: { episodeId: 'ep1', missionId: 'm1', ageRating: '6+', ageBand: '18+', renditions: [{ profile: '360p' }] },
+        mentions: ['/ageBand must be equal to one of the allowed values', "/renditions/0 must have required property 'storageKey'"],
+      },
       {
         payload: { episodeId: 'ep1', missionId: 'm1', ageRating: '18+' },
         mentions: ['/ageRating must be equal to one of the allowed values'],
@@ -55,6 +72,13 @@ const cases: Record<string, ContractCase> = {
       },
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, watchedMs: -5, learningTags: [''] }, mentions: ['/watchedMs must be >= 0', '/learningTags/0 must NOT have fewer than 1 characters'] },
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'yesterday' }, mentions: ['/eventTime must match format "date-time"'] },
+    ],
+  }),
+  'consent.verified': contract(index.ConsentVerified, {
+    valid: { parentUserId: 'p1', consentId: 'c1', method: 'email_plus', verifiedAt: '2026-12-01T10:00:00.000Z' },
+    invalid: [
+      { payload: { parentUserId: 'p1', consentId: 'c1', method: 'sms', verifiedAt: '2026-12-01T10:00:00Z' }, mentions: ['/method must be equal to one of the allowed values'] },
+      { payload: { parentUserId: 'p1', method: 'card', verifiedAt: 'now' }, mentions: ["must have required property 'consentId'", '/verifiedAt must match format "date-time"'] },
     ],
   }),
   'parent.controls.updated': contract(index.ParentControlsUpdated, {
@@ -87,8 +111,9 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'subscription.changed': contract(index.SubscriptionChanged, {
-    valid: { parentId: 'p1', plan: 'family', status: 'past_due' },
+    valid: { parentId: 'p1', plan: 'family', status: 'past_due', subscriptionId: 's1', activeUntil: '2026-12-15T10:00:00.000Z', cancelAtPeriodEnd: true },
     invalid: [
+      { payload: { parentId: 'p1', plan: 'family', status: 'canceled', activeUntil: 'soon', cancelAtPeriodEnd: 'yes' }, mentions: ['/activeUntil must match format "date-time"', '/cancelAtPeriodEnd must be boolean'] },
       { payload: { parentId: 'p1', plan: 'family', status: 'paused' }, mentions: ['/status must be equal to one of the allowed values'] },
       { payload: { parentId: 'p1', status: 'active', childId: 'k1' }, mentions: ["must have required property 'plan'", '(childId)'] },
     ],

@@ -109,6 +109,7 @@ describe('new:service', () => {
     const rows = file('README.md').split('\n').filter((l) => /^\| (identity|outbox-relay|spec-probe) \|/.test(l));
     expect(rows.map((r) => r.split('|')[1].trim())).toEqual(['identity', 'outbox-relay', 'spec-probe']); // in name order
     expect(rows[2]).toMatch(new RegExp(`^\\| spec-probe \\| ${PORT} \\| \`/v1\` \\| .*\`GET/POST /items\``));
+    expect(rows[2]).toContain("(404 `item_not_found`)"); // the code the generated error really answers, lowercase
   });
 
   it('takes --feature and --prefix: class, file, table and error names follow the feature', async () => {

@@ -100,7 +100,7 @@ export function addPackageScripts(packageJson: string, v: TemplateValues): strin
 
 /** The README "Services" row of the new service. */
 export function readmeServiceRow(v: TemplateValues): string {
-  return `| ${v.service} | ${v.port} | \`/${v.prefix}\` | from \`new:service\`: \`/health\`, \`/ready\`, \`GET/POST /${v.feature}\`, \`GET /${v.feature}/:id\` (404 \`${v.ENTITY}_NOT_FOUND\`); table \`${v.schema}.${v.table}\` with Postgres, memory otherwise |`;
+  return `| ${v.service} | ${v.port} | \`/${v.prefix}\` | from \`new:service\`: \`/health\`, \`/ready\`, \`GET/POST /${v.feature}\`, \`GET /${v.feature}/:id\` (404 \`${v.ENTITY}_not_found\`); table \`${v.schema}.${v.table}\` with Postgres, memory otherwise |`;
 }
 
 /** Adds the service's row to the README's "Services" table, in name order. */

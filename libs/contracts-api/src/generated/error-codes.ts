@@ -62,6 +62,19 @@ export const ERROR_CODES = [
   'parent_gate_required',
   'missing_subject',
   'entitlement_not_found',
+  'unknown_plan',
+  'plan_not_purchasable',
+  'payment_declined',
+  'payment_unavailable',
+  'profile_unavailable',
+  'subscription_not_found',
+  'subscription_active',
+  'subscription_ended',
+  'idempotency_key_required',
+  'invalid_idempotency_key',
+  'idempotency_key_reused',
+  'idempotency_in_flight',
+  'idempotency_unavailable',
   'invalid_source_url',
   'workflow_invalid',
   'workflow_missing',
@@ -574,7 +587,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -693,6 +707,112 @@ export const OPERATION_ERROR_CODES = {
     ],
     '404': [
       'entitlement_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'profile_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'listSubscriptions': {
+    '400': [
+      'validation_failed',
+      'missing_subject'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'createSubscription': {
+    '400': [
+      'validation_failed',
+      'malformed_json',
+      'missing_subject',
+      'unknown_plan',
+      'plan_not_purchasable',
+      'idempotency_key_required',
+      'invalid_idempotency_key'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '402': [
+      'payment_declined'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch'
+    ],
+    '409': [
+      'subscription_active',
+      'idempotency_in_flight'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'payment_unavailable',
+      'store_unavailable',
+      'idempotency_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'cancelSubscription': {
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '404': [
+      'subscription_not_found'
+    ],
+    '409': [
+      'subscription_ended'
     ],
     '429': [
       'rate_limited'

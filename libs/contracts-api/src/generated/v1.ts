@@ -272,7 +272,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An episode */
+        /**
+         * An episode
+         * @description Parents and services see every published episode; a child sees an episode only when it is within the child's own age band and the parent's `max_age_band`, its show is not blocked and, with `approved_only`, its show is approved (else 403 `episode_not_allowed`). Answers carry an `ETag`; `If-None-Match` with it gives 304 without a body.
+         */
         get: operations["getEpisode"];
         put?: never;
         post?: never;
@@ -329,11 +332,55 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A parent's (or a child's parent's) entitlement */
+        /**
+         * A parent's (or a child's parent's) entitlement
+         * @description The parent's current subscription: the one whose period has not ended (the latest end when several), else the newest. `active` is false once `current_period_end` has passed (an expired trial, a cancelled subscription at its period end). A child is resolved to its parent through the profile service; a parent principal reads only its own (403 `parent_mismatch`, `child_profile_forbidden`). No subscription ever → 404 `entitlement_not_found`.
+         */
         get: operations["getEntitlement"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parent's subscriptions, newest first */
+        get: operations["listSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe to a plan (charges once per Idempotency-Key)
+         * @description Charges the plan's price through the payment provider, then stores the subscription and publishes `subscription.changed` in the same transaction. A declined charge is 402 `payment_declined`, a provider failure 503 `payment_unavailable` with `Retry-After`; neither stores anything. The same `Idempotency-Key` replays the first answer without charging again. An unexpired paid subscription of the parent → 409 `subscription_active`; a trial may be upgraded.
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel at the end of the current period
+         * @description Marks the subscription `cancel_at_period_end`; it stays `active` (and entitles) until `current_period_end`, then it is `canceled`. Cancelling again answers the same state. A period that already ended → 409 `subscription_ended`. Publishes `subscription.changed`.
+         */
+        delete: operations["cancelSubscription"];
         options?: never;
         head?: never;
         patch?: never;
@@ -778,8 +825,13 @@ export interface components {
         Rendition: {
             /** @description e.g. `720p`, `360p`. */
             profile: string;
-            /** Format: uri-reference */
+            /**
+             * Format: uri-reference
+             * @description The unsigned playlist location, `<MEDIA_BASE>/<storage_key>`; playback signs it.
+             */
             url: string;
+            /** @description The media store key of the HLS playlist, e.g. `episodes/ep-demo-1/index.m3u8`. */
+            storage_key?: string;
         };
         Episode: {
             episode_id: components["schemas"]["Id"];
@@ -829,6 +881,38 @@ export interface components {
             /** @enum {string} */
             plan: "trial" | "family_monthly" | "family_yearly";
             active: boolean;
+        };
+        /**
+         * @description A plan of the billing service's plan catalogue (`trial` is given at consent, never bought).
+         * @enum {string}
+         */
+        PlanId: "trial" | "family_monthly" | "family_yearly";
+        /**
+         * @description At the moment of the answer: `active` until `current_period_end`; after it `canceled` when the parent cancelled, else `expired` (a trial that ran out, a period not renewed).
+         * @enum {string}
+         */
+        SubscriptionStatus: "active" | "canceled" | "expired";
+        CreateSubscriptionRequest: {
+            /** @description A purchasable plan of the catalogue (`family_monthly`, `family_yearly`); else 400 `unknown_plan` or `plan_not_purchasable`. */
+            plan: string;
+            /** @description The parent to subscribe; a parent principal may only name itself (403 `parent_mismatch`), a service must name one. */
+            parent_user_id?: components["schemas"]["Id"];
+        };
+        Subscription: {
+            subscription_id: components["schemas"]["Id"];
+            parent_user_id: components["schemas"]["Id"];
+            plan: components["schemas"]["PlanId"];
+            status: components["schemas"]["SubscriptionStatus"];
+            /** @description The parent cancelled: it ends at `current_period_end` and is not renewed. */
+            cancel_at_period_end: boolean;
+            current_period_start: components["schemas"]["Timestamp"];
+            current_period_end: components["schemas"]["Timestamp"];
+            canceled_at: components["schemas"]["Timestamp"] | null;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        SubscriptionListResponse: {
+            /** @description Newest first. */
+            subscriptions: components["schemas"]["Subscription"][];
         };
         CreatorUploadRequest: {
             /**
@@ -983,6 +1067,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description The payment provider declined the charge; nothing was stored. */
+        PaymentRequired: {
+            headers: {
+                "x-request-id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description The resource does not exist (or is not visible to the caller). */
         NotFound: {
             headers: {
@@ -1090,6 +1184,8 @@ export interface components {
         RequestId: string;
         /** @description Seconds to wait before retrying. */
         RetryAfter: number;
+        /** @description The entity tag of the representation; send it back in `If-None-Match` to get 304. */
+        ETag: string;
     };
     pathItems: never;
 }
@@ -1141,6 +1237,11 @@ export type DeviceType = components['schemas']['DeviceType'];
 export type CreatePlaybackSessionRequest = components['schemas']['CreatePlaybackSessionRequest'];
 export type CreatePlaybackSessionResponse = components['schemas']['CreatePlaybackSessionResponse'];
 export type EntitlementResponse = components['schemas']['EntitlementResponse'];
+export type PlanId = components['schemas']['PlanId'];
+export type SubscriptionStatus = components['schemas']['SubscriptionStatus'];
+export type CreateSubscriptionRequest = components['schemas']['CreateSubscriptionRequest'];
+export type Subscription = components['schemas']['Subscription'];
+export type SubscriptionListResponse = components['schemas']['SubscriptionListResponse'];
 export type CreatorUploadRequest = components['schemas']['CreatorUploadRequest'];
 export type CreatorUploadResponse = components['schemas']['CreatorUploadResponse'];
 export type AdminLoginResponse = components['schemas']['AdminLoginResponse'];
@@ -1160,6 +1261,7 @@ export type HealthResponse = components['schemas']['HealthResponse'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponsePaymentRequired = components['responses']['PaymentRequired'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
@@ -1176,6 +1278,7 @@ export type ParameterWorkflowIdPath = components['parameters']['WorkflowIdPath']
 export type ParameterRunIdPath = components['parameters']['RunIdPath'];
 export type HeaderRequestId = components['headers']['RequestId'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
+export type HeaderETag = components['headers']['ETag'];
 export type $defs = Record<string, never>;
 export interface operations {
     health: {
@@ -1721,11 +1824,20 @@ export interface operations {
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
+                    etag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Episode"];
                 };
+            };
+            /** @description Not modified (the `If-None-Match` tag is current); no body. */
+            304: {
+                headers: {
+                    etag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -1836,6 +1948,108 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description Whose; default the parent principal. A service must name one (else 400 `missing_subject`). */
+                parent_user_id?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionListResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required (400 `idempotency_key_required`); a retry with the same key and body replays the answer. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Subscribed; `subscription.changed` is published. */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    cancelSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription, now ending at its period end. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

@@ -10,6 +10,19 @@ export interface EpisodePublishedPayload {
   missionId: string;
   ageRating: AgeRating;
   title?: string;
+  /** The show (catalog `show_id`); default: `missionId`. */
+  showId?: string;
+  /** The catalog age band; default: derived from `ageRating` (0+/3+ → 3-5, 6+/9+ → 6-11, 12+ → 12-16). */
+  ageBand?: '3-5' | '6-11' | '12-16';
+  summary?: string;
+  durationMs?: number;
+  learningTags?: string[];
+  /** An absolute URL or a media store key. */
+  thumbnailUrl?: string;
+  /** The transcoded HLS renditions: a profile (`360p`) and the playlist's media store key. */
+  renditions?: Array<{ profile: string; storageKey: string }>;
+  /** ISO 8601 instant of publication; default: when catalog projects it. */
+  publishedAt?: string;
 }
 
 /** `episode.published` v1: an episode passed the pipeline and is visible. */
