@@ -4,11 +4,11 @@ import { median, startProcess, type Started } from './bench-processes';
 
 /**
  * `pnpm run bench:home`: the kids-home latency through the gateway, cached and uncached, in one
- * run. Starts a stub of profile/identity/catalog (a demo-sized catalog of 120 episodes),
- * apps/recommendation (memory stores, HTTP upstreams) and the gateway (enforce mode, HS256
- * token) on 127.0.0.1, then measures `GET /v1/kids/home?child_profile_id&mode=core` with
+ * run. Starts a stub of profile and identity, the real apps/catalog (memory mode, its demo
+ * catalog of 30 episodes), apps/recommendation (memory stores, HTTP upstreams) and the gateway
+ * (enforce mode, HS256 token) on 127.0.0.1, then measures `GET /v1/kids/home?child_profile_id&mode=core` with
  * autocannon: cached = one child over and over (x-cache HIT), uncached = a new child per
- * request (profile, controls, three catalog pages per band, rails every time). 2 s warm-up
+ * request (profile, controls, one catalog page per allowed band, rails every time). 2 s warm-up
  * each, then BENCH_SECONDS (default 5) interleaved 1 s rounds, BENCH_CONNECTIONS (default 20).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -43,13 +43,15 @@ async function main(): Promise<void> {
   try {
     const stub = await startProcess('family-stub', 'tools/bench/src/family-stub.ts', {});
     started.push(stub);
+    const catalog = await startProcess('catalog', 'apps/catalog/src/main.ts', { ...common, CATALOG_PORT: '0', PROFILE_URL: stub.url, IDENTITY_URL: stub.url });
+    started.push(catalog);
     const recommendation = await startProcess('recommendation', 'apps/recommendation/src/main.ts', {
       ...common,
       RECOMMENDATION_PORT: '0',
       RECOMMENDATION_UPSTREAMS: 'http',
       PROFILE_URL: stub.url,
       IDENTITY_URL: stub.url,
-      CATALOG_URL: stub.url,
+      CATALOG_URL: catalog.url,
     });
     started.push(recommendation);
     const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', { ...common, GATEWAY_PORT: '0', RECOMMENDATION_URL: recommendation.url });
@@ -74,7 +76,7 @@ async function main(): Promise<void> {
     }
     const row = (name: string, f: Figures) => `| ${name} | ${Math.round(median(f.rps))} | ${median(f.p50)} | ${median(f.p99)} |`;
     const lines = [
-      `bench:home — GET /v1/kids/home through the gateway, ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds (medians), ${body.rails.length} rail items per home, node ${process.version}`,
+      `bench:home — GET /v1/kids/home through the gateway (real catalog, demo catalog), ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds (medians), ${body.rails.length} rail items per home, node ${process.version}`,
       '',
       '| home | req/s | p50 ms | p99 ms |',
       '| --- | ---: | ---: | ---: |',
