@@ -6,6 +6,11 @@ import { UpstreamsModule } from './upstreams/upstreams.module';
 
 /** The recommendation service (port 8084, prefix /v1): the kids home and safe rails per child. */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'recommendation', http: { port: 8084, prefix: 'v1' }, messaging: true }), UpstreamsModule, FeaturesModule, RailsModule],
+  imports: [
+    PlatformModule.forRoot({ service: 'recommendation', http: { port: 8084, prefix: 'v1' }, messaging: true }),
+    UpstreamsModule,
+    FeaturesModule,
+    RailsModule,
+  ],
 })
 export class AppModule {}

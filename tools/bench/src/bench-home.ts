@@ -31,19 +31,35 @@ async function round(base: string, headers: Record<string, string>, cached: bool
     headers,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: homePath(cached ? 'bench-kid-cached' : `bench-kid-${(fresh += 1)}`) }) }],
+    requests: [
+      { method: 'GET', setupRequest: (req) => ({ ...req, path: homePath(cached ? 'bench-kid-cached' : `bench-kid-${(fresh += 1)}`) }) },
+    ],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${cached ? 'cached' : 'uncached'}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${cached ? 'cached' : 'uncached'}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result;
 }
 
 async function main(): Promise<void> {
   const started: Started[] = [];
-  const common = { NODE_ENV: 'development', LISTEN_HOST: '127.0.0.1', PERSISTENCE_MODE: 'memory', LOG_LEVEL: 'silent', AUTH_MODE: 'enforce', EDGE_IDENTITY_KEY: EDGE_KEY, JWT_SECRET: SECRET };
+  const common = {
+    NODE_ENV: 'development',
+    LISTEN_HOST: '127.0.0.1',
+    PERSISTENCE_MODE: 'memory',
+    LOG_LEVEL: 'silent',
+    AUTH_MODE: 'enforce',
+    EDGE_IDENTITY_KEY: EDGE_KEY,
+    JWT_SECRET: SECRET,
+  };
   try {
     const stub = await startProcess('family-stub', 'tools/bench/src/family-stub.ts', {});
     started.push(stub);
-    const catalog = await startProcess('catalog', 'apps/catalog/src/main.ts', { ...common, CATALOG_PORT: '0', PROFILE_URL: stub.url, IDENTITY_URL: stub.url });
+    const catalog = await startProcess('catalog', 'apps/catalog/src/main.ts', {
+      ...common,
+      CATALOG_PORT: '0',
+      PROFILE_URL: stub.url,
+      IDENTITY_URL: stub.url,
+    });
     started.push(catalog);
     const recommendation = await startProcess('recommendation', 'apps/recommendation/src/main.ts', {
       ...common,
@@ -54,17 +70,30 @@ async function main(): Promise<void> {
       CATALOG_URL: catalog.url,
     });
     started.push(recommendation);
-    const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', { ...common, GATEWAY_PORT: '0', RECOMMENDATION_URL: recommendation.url });
+    const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', {
+      ...common,
+      GATEWAY_PORT: '0',
+      RECOMMENDATION_URL: recommendation.url,
+    });
     started.push(gateway);
-    const token = await new SignJWT({ sub: 'bench-parent', mm_role: 'parent', parent_user_id: 'bench-parent', exp: Math.floor(Date.now() / 1000) + 3600 })
+    const token = await new SignJWT({
+      sub: 'bench-parent',
+      mm_role: 'parent',
+      parent_user_id: 'bench-parent',
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(new TextEncoder().encode(SECRET));
     const headers = { authorization: `Bearer ${token}` };
     const probe = await fetch(`${gateway.url}${homePath('bench-kid-probe')}`, { headers });
     const body = (await probe.json()) as { rails?: unknown[] };
-    if (probe.status !== 200 || !Array.isArray(body.rails) || body.rails.length === 0) throw new Error(`probe answered ${probe.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (probe.status !== 200 || !Array.isArray(body.rails) || body.rails.length === 0)
+      throw new Error(`probe answered ${probe.status}: ${JSON.stringify(body).slice(0, 300)}`);
     for (const cached of [true, false]) await round(gateway.url, headers, cached, 2);
-    const figures: Record<'cached' | 'uncached', Figures> = { cached: { rps: [], p50: [], p99: [] }, uncached: { rps: [], p50: [], p99: [] } };
+    const figures: Record<'cached' | 'uncached', Figures> = {
+      cached: { rps: [], p50: [], p99: [] },
+      uncached: { rps: [], p50: [], p99: [] },
+    };
     for (let i = 0; i < SECONDS; i++) {
       for (const cached of [true, false]) {
         const r = await round(gateway.url, headers, cached, 1);

@@ -33,4 +33,6 @@ const server = createServer((req, res) => {
   return send(404, { error: { code: 'not_found' } });
 });
 server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => process.stdout.write(`[family-stub] listening on http://localhost:${(server.address() as AddressInfo).port}\n`));
+server.listen(0, '127.0.0.1', () =>
+  process.stdout.write(`[family-stub] listening on http://localhost:${(server.address() as AddressInfo).port}\n`),
+);

@@ -59,14 +59,21 @@ export function featuresRepositoryContract(name: string, make: () => Promise<Fea
     it('counts distinct completing children per asked-for episode in one band since a time', async () => {
       const ep = id('ep');
       const other = id('ep');
-      for (const [n, band] of [[1, '12-16'], [2, '12-16'], [3, '12-16'], [4, '3-5']] as const) {
+      for (const [n, band] of [
+        [1, '12-16'],
+        [2, '12-16'],
+        [3, '12-16'],
+        [4, '3-5'],
+      ] as const) {
         await repo.recordWatch(watch(id(`k${n}`), ep, '2026-11-25T10:00:00.000Z', { completed: true, ageBand: band }));
       }
       await repo.recordWatch(watch(id('k5'), other, '2026-11-25T10:00:00.000Z', { completed: true, ageBand: '12-16' }));
       await repo.recordWatch(watch(id('k6'), other, '2026-11-10T10:00:00.000Z', { completed: true, ageBand: '12-16' }));
       await repo.recordWatch(watch(id('k7'), other, '2026-11-25T10:00:00.000Z', { completed: false, ageBand: '12-16' }));
       expect(await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), [])).toEqual([]);
-      expect(await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), [other])).toEqual([{ episodeId: other, completions: 1 }]);
+      expect(await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), [other])).toEqual([
+        { episodeId: other, completions: 1 },
+      ]);
       const popular = await repo.popularInBand('12-16', new Date('2026-11-20T00:00:00.000Z'), [ep, other, id('never')]);
       expect(popular).toEqual([
         { episodeId: ep, completions: 3 },
@@ -78,9 +85,22 @@ export function featuresRepositoryContract(name: string, make: () => Promise<Fea
       const child = id('k');
       expect(await repo.child(child)).toBeNull();
       await repo.saveChild({ childId: child, parentUserId: 'p1', ageBand: '3-5' });
-      const controls = { safetyMode: 'balanced' as const, approvedOnly: true, approvedShowIds: ['s1'], blockedShowIds: [], historyPaused: false, maxAgeBand: '3-5' as const };
+      const controls = {
+        safetyMode: 'balanced' as const,
+        approvedOnly: true,
+        approvedShowIds: ['s1'],
+        blockedShowIds: [],
+        historyPaused: false,
+        maxAgeBand: '3-5' as const,
+      };
       await repo.saveChild({ childId: child, controls });
-      expect(await repo.child(child)).toEqual({ childId: child, parentUserId: 'p1', ageBand: '3-5', controls, updatedAt: expect.any(String) });
+      expect(await repo.child(child)).toEqual({
+        childId: child,
+        parentUserId: 'p1',
+        ageBand: '3-5',
+        controls,
+        updatedAt: expect.any(String),
+      });
       await repo.saveChild({ childId: child, ageBand: '6-11' });
       expect(await repo.child(child)).toMatchObject({ ageBand: '6-11', controls });
     });

@@ -15,7 +15,8 @@ import { HomeInvalidator } from './home-invalidator';
     {
       provide: FeaturesRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresFeaturesRepository(sql, schema) : new MemoryFeaturesRepository()),
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresFeaturesRepository(sql, schema) : new MemoryFeaturesRepository(),
     },
   ],
   exports: [FeaturesRepository, HomeInvalidator],

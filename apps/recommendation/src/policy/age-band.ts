@@ -11,7 +11,8 @@ export const KIDS_MODES = ['early', 'core', 'teen'] as const;
 export type KidsMode = (typeof KIDS_MODES)[number];
 
 /** Whether `value` is one of {@link AGE_BANDS}. */
-export const isAgeBand = (value: unknown): value is AgeBand => typeof value === 'string' && (AGE_BANDS as readonly string[]).includes(value);
+export const isAgeBand = (value: unknown): value is AgeBand =>
+  typeof value === 'string' && (AGE_BANDS as readonly string[]).includes(value);
 
 /** 0 for `3-5`, 1 for `6-11`, 2 for `12-16`. */
 export const bandRank = (band: AgeBand): number => AGE_BANDS.indexOf(band);

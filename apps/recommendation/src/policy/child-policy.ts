@@ -55,7 +55,12 @@ export function allows(policy: ChildPolicy, episode: CatalogEpisode, now: Date =
 
 /** Whether the parent's controls narrowed the child's home (a rail item's `safety_applied`). */
 export function parentSafetyApplied(policy: ChildPolicy): boolean {
-  return policy.safetyMode === 'strict' || policy.approvedOnly || policy.blockedShowIds.size > 0 || bandRank(policy.ceiling) < bandRank(policy.childBand);
+  return (
+    policy.safetyMode === 'strict' ||
+    policy.approvedOnly ||
+    policy.blockedShowIds.size > 0 ||
+    bandRank(policy.ceiling) < bandRank(policy.childBand)
+  );
 }
 
 /** A digest of the policy: a stored home is only served again under the same digest. */

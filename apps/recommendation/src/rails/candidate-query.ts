@@ -20,8 +20,11 @@ export class CandidateQuery {
   async candidates(policy: ChildPolicy, now: Date = new Date()): Promise<CatalogEpisode[]> {
     const pages = await Promise.all(allowedBands(policy).map((band) => this.band(band)));
     const unique = new Map<string, CatalogEpisode>();
-    for (const episode of pages.flat()) if (allows(policy, episode, now) && !unique.has(episode.episodeId)) unique.set(episode.episodeId, episode);
-    return [...unique.values()].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.episodeId.localeCompare(a.episodeId));
+    for (const episode of pages.flat())
+      if (allows(policy, episode, now) && !unique.has(episode.episodeId)) unique.set(episode.episodeId, episode);
+    return [...unique.values()].sort(
+      (a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.episodeId.localeCompare(a.episodeId),
+    );
   }
 
   private async band(ageBand: ChildPolicy['ceiling']): Promise<CatalogEpisode[]> {

@@ -3,7 +3,14 @@ import { ChildProfileDeleted, EpisodePublished, ParentControlsUpdated, ProgressU
 import { ADAPTERS, type TestStores } from '@mikasmissions/testing';
 import { episode, show } from '../testing/catalog-fixtures';
 import { uid, wireControls } from '../testing/family-fixtures';
-import { type Answer, eventually, OPEN_CONTROLS, type RecommendationTestApp, startRecommendationApp, who } from '../testing/recommendation-test-app';
+import {
+  type Answer,
+  eventually,
+  OPEN_CONTROLS,
+  type RecommendationTestApp,
+  startRecommendationApp,
+  who,
+} from '../testing/recommendation-test-app';
 
 const CATALOG = [
   ...show('show-moon', 4, { learningTags: ['space', 'counting'] }),
@@ -15,7 +22,10 @@ const CATALOG = [
 ];
 
 const rails = (answer: Answer): RailItem[] => answer.body.rails as RailItem[];
-const ids = (answer: Answer, reason?: string): string[] => rails(answer).filter((r) => !reason || r.reason_code === reason).map((r) => r.episode_id);
+const ids = (answer: Answer, reason?: string): string[] =>
+  rails(answer)
+    .filter((r) => !reason || r.reason_code === reason)
+    .map((r) => r.episode_id);
 const reasons = (answer: Answer): string[] => [...new Set(rails(answer).map((r) => r.reason_code))];
 
 jest.setTimeout(30_000);
@@ -30,12 +40,21 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
       t.controls.set(id, OPEN_CONTROLS);
       return id;
     };
-    const home = (childId: string, mode = 'core', identity = who.parent(parent)) => t.get(`/v1/kids/home?child_profile_id=${childId}&mode=${mode}`, identity);
+    const home = (childId: string, mode = 'core', identity = who.parent(parent)) =>
+      t.get(`/v1/kids/home?child_profile_id=${childId}&mode=${mode}`, identity);
     let clock = Date.now() - 3_600_000;
     const watch = (childId: string, episodeId: string, positionSeconds: number, completed = false, extra: Record<string, unknown> = {}) => {
       clock += 1_000;
       const eventTime = new Date(clock).toISOString();
-      return t.publish(ProgressUpdated, { childId, episodeId, positionSeconds, completed, eventTime, learningTags: CATALOG.find((e) => e.episodeId === episodeId)?.learningTags, ...extra });
+      return t.publish(ProgressUpdated, {
+        childId,
+        episodeId,
+        positionSeconds,
+        completed,
+        eventTime,
+        learningTags: CATALOG.find((e) => e.episodeId === episodeId)?.learningTags,
+        ...extra,
+      });
     };
 
     beforeAll(async () => {
@@ -56,12 +75,24 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
         const other = child('6-11', `other-parent-${i}`);
         await watch(other, ep, 600, true);
       }
-      const counted = async () => (await t.features.popularInBand('6-11', new Date(Date.now() - 7 * 86_400_000), CATALOG.map((e) => e.episodeId))).map((p) => p.episodeId);
+      const counted = async () =>
+        (
+          await t.features.popularInBand(
+            '6-11',
+            new Date(Date.now() - 7 * 86_400_000),
+            CATALOG.map((e) => e.episodeId),
+          )
+        ).map((p) => p.episodeId);
       expect(await eventually(counted, (eps) => eps.includes('show-ocean-3') && eps.includes('show-ocean-5'))).toContain('show-ocean-5');
       const kid = child('6-11');
       const answer = await home(kid);
       expect(answer.status).toBe(200);
-      expect(answer.body).toMatchObject({ child_profile_id: kid, mode: 'core', safety_mode: 'balanced', primary_actions: ['Resume', 'Mission', 'Explore', 'Progress', 'Library'] });
+      expect(answer.body).toMatchObject({
+        child_profile_id: kid,
+        mode: 'core',
+        safety_mode: 'balanced',
+        primary_actions: ['Resume', 'Mission', 'Explore', 'Progress', 'Library'],
+      });
       expect(reasons(answer)).toEqual(['popular_in_band', 'new_in_band', 'learning_path']);
       expect(ids(answer, 'popular_in_band')[0]).toBe('show-ocean-3');
       expect(ids(answer, 'popular_in_band')).toContain('show-ocean-5');
@@ -88,7 +119,11 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
     it('answers each mode with its primary actions, the parent safety mode, and 403 mode_not_allowed above the band', async () => {
       const teen = child('12-16');
       t.controls.set(teen, { ...OPEN_CONTROLS, safetyMode: 'strict' });
-      const actions = { early: ['Start', 'Mission', 'Favorites', 'Pause'], core: ['Resume', 'Mission', 'Explore', 'Progress', 'Library'], teen: ['Watch', 'Watchlist', 'Explore', 'Learn', 'Report'] };
+      const actions = {
+        early: ['Start', 'Mission', 'Favorites', 'Pause'],
+        core: ['Resume', 'Mission', 'Explore', 'Progress', 'Library'],
+        teen: ['Watch', 'Watchlist', 'Explore', 'Learn', 'Report'],
+      };
       for (const [mode, expected] of Object.entries(actions)) {
         const answer = await home(teen, mode);
         expect(answer.status).toBe(200);
@@ -110,7 +145,11 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
       const kid = child('6-11');
       const expectCode = (a: Answer, status: number, code: string) => expect([a.status, a.body.error?.code]).toEqual([status, code]);
       expectCode(await t.get('/v1/kids/home?mode=core', who.parent(parent)), 400, 'validation_failed');
-      expectCode(await t.get(`/v1/home/rails?child_profile_id=${encodeURIComponent('bad id!')}`, who.parent(parent)), 400, 'validation_failed');
+      expectCode(
+        await t.get(`/v1/home/rails?child_profile_id=${encodeURIComponent('bad id!')}`, who.parent(parent)),
+        400,
+        'validation_failed',
+      );
       expectCode(await home(kid, 'toddler'), 400, 'invalid_mode');
       expectCode(await t.get(`/v1/kids/home?child_profile_id=${kid}&mode=core`, null), 401, 'missing_identity');
       expectCode(await home(kid, 'core', who.admin()), 403, 'insufficient_role');
@@ -129,13 +168,19 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
       expect(before.status).toBe(200);
       expect(ids(before, 'continue_watching')).toEqual([]);
       await watch(kid, 'show-moon-1', 120);
-      const after = await eventually(() => t.get(`/v1/home/rails?child_profile_id=${kid}`, who.child(parent, kid)), (a) => ids(a, 'continue_watching').length > 0);
+      const after = await eventually(
+        () => t.get(`/v1/home/rails?child_profile_id=${kid}`, who.child(parent, kid)),
+        (a) => ids(a, 'continue_watching').length > 0,
+      );
       expect(ids(after, 'continue_watching')).toEqual(['show-moon-1']);
       expect(ids(after, 'next_episode')).toEqual(['show-moon-2']);
       expect(reasons(after).slice(0, 3)).toEqual(['continue_watching', 'next_episode', 'because_you_watched']);
       await watch(kid, 'show-moon-1', 600, true);
       await watch(kid, 'show-moon-2', 60);
-      const later = await eventually(() => t.get(`/v1/home/rails?child_profile_id=${kid}`, who.child(parent, kid)), (a) => ids(a, 'continue_watching')[0] === 'show-moon-2');
+      const later = await eventually(
+        () => t.get(`/v1/home/rails?child_profile_id=${kid}`, who.child(parent, kid)),
+        (a) => ids(a, 'continue_watching')[0] === 'show-moon-2',
+      );
       expect(ids(later, 'continue_watching')).toEqual(['show-moon-2']);
       expect(ids(later, 'next_episode')).toEqual(['show-moon-3']);
       expect(ids(later, 'because_you_watched')[0]).toMatch(/^show-(moon|ocean)-/);
@@ -153,11 +198,26 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
     it('erases what it kept about a child on child.profile.deleted', async () => {
       const kid = child('6-11');
       await watch(kid, 'show-ocean-4', 90);
-      expect(await eventually(() => t.features.watchStates(kid), (s) => s.length === 1)).toHaveLength(1);
+      expect(
+        await eventually(
+          () => t.features.watchStates(kid),
+          (s) => s.length === 1,
+        ),
+      ).toHaveLength(1);
       await home(kid);
       await t.publish(ChildProfileDeleted, { parentUserId: parent, childProfileId: kid });
-      expect(await eventually(() => t.features.watchStates(kid), (s) => s.length === 0)).toEqual([]);
-      expect(await eventually(() => t.features.snapshot(kid), (s) => s === null)).toBeNull();
+      expect(
+        await eventually(
+          () => t.features.watchStates(kid),
+          (s) => s.length === 0,
+        ),
+      ).toEqual([]);
+      expect(
+        await eventually(
+          () => t.features.snapshot(kid),
+          (s) => s === null,
+        ),
+      ).toBeNull();
       expect(await t.features.child(kid)).toBeNull();
     });
 
@@ -166,8 +226,17 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
       const first = await home(kid);
       expect(ids(first).some((id) => id.startsWith('show-moon'))).toBe(true);
       expect((await home(kid)).headers.get('x-cache')).toBe('HIT');
-      await t.publish(ParentControlsUpdated, { parentUserId: parent, childProfileId: kid, controls: wireControls({ blocked_show_ids: ['show-moon'], max_age_band: '3-5' }), changed: ['blocked_show_ids', 'max_age_band'] });
-      const changed = await eventually(() => home(kid), (a) => !ids(a).some((id) => id.startsWith('show-moon')), 5_000);
+      await t.publish(ParentControlsUpdated, {
+        parentUserId: parent,
+        childProfileId: kid,
+        controls: wireControls({ blocked_show_ids: ['show-moon'], max_age_band: '3-5' }),
+        changed: ['blocked_show_ids', 'max_age_band'],
+      });
+      const changed = await eventually(
+        () => home(kid),
+        (a) => !ids(a).some((id) => id.startsWith('show-moon')),
+        5_000,
+      );
       expect(ids(changed).length).toBeGreaterThan(0);
       expect(rails(changed).every((r) => r.age_band === '3-5' && r.safety_applied)).toBe(true);
     });
@@ -184,8 +253,17 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
         const stored = await home(kid);
         expect(stored.status).toBe(200);
         expect(stored.body.rails).toEqual(first.body.rails);
-        await t.publish(ParentControlsUpdated, { parentUserId: parent, childProfileId: kid, controls: wireControls({ approved_only: true, approved_show_ids: ['show-farm'] }), changed: ['approved_only'] });
-        const refused = await eventually(() => home(kid), (a) => a.status === 503, 5_000);
+        await t.publish(ParentControlsUpdated, {
+          parentUserId: parent,
+          childProfileId: kid,
+          controls: wireControls({ approved_only: true, approved_show_ids: ['show-farm'] }),
+          changed: ['approved_only'],
+        });
+        const refused = await eventually(
+          () => home(kid),
+          (a) => a.status === 503,
+          5_000,
+        );
         expect(refused.body.error?.code).toBe('catalog_unavailable');
         expect(refused.headers.get('retry-after')).toBe('1');
       } finally {

@@ -38,7 +38,13 @@ export class HomeService {
     const profile = await this.child(childProfileId);
     if (bandRank(bandOfMode(mode)) > bandRank(profile.ageBand)) throw new ModeNotAllowedError(mode);
     const policy = await this.policy(profile, bandOfMode(mode));
-    return { child_profile_id: childProfileId, mode, safety_mode: policy.safetyMode, primary_actions: [...PRIMARY_ACTIONS[mode]], rails: await this.rails(policy) };
+    return {
+      child_profile_id: childProfileId,
+      mode,
+      safety_mode: policy.safetyMode,
+      primary_actions: [...PRIMARY_ACTIONS[mode]],
+      rails: await this.rails(policy),
+    };
   }
 
   /** `GET /v1/home/rails`: the rails for the child's own band. */
@@ -70,7 +76,10 @@ export class HomeService {
     const now = new Date();
     const key = policyKey(policy);
     try {
-      const [candidates, states] = await Promise.all([this.query.candidates(policy, now), this.features.watchStates(policy.childProfileId)]);
+      const [candidates, states] = await Promise.all([
+        this.query.candidates(policy, now),
+        this.features.watchStates(policy.childProfileId),
+      ]);
       const popular = await this.features.popularInBand(
         policy.childBand,
         new Date(now.getTime() - WEEK_MS),

@@ -25,7 +25,9 @@ interface Combo {
 
 /** Every child band × parent ceiling (none or a band) × approved-only × blocked show. */
 const COMBOS: Combo[] = AGE_BANDS.flatMap((childBand) =>
-  [undefined, ...AGE_BANDS].flatMap((ceiling) => [false, true].flatMap((approvedOnly) => [false, true].map((blocked) => ({ childBand, ceiling, approvedOnly, blocked })))),
+  [undefined, ...AGE_BANDS].flatMap((ceiling) =>
+    [false, true].flatMap((approvedOnly) => [false, true].map((blocked) => ({ childBand, ceiling, approvedOnly, blocked }))),
+  ),
 );
 
 /** The policy written out again, independently of the service's code: the oracle. */
@@ -51,25 +53,25 @@ const catalogArb = fc
     { minLength: 10, maxLength: 40 },
   )
   .map((rows) =>
-    rows.map(
-      (r, i): CatalogEpisode => ({
-        episodeId: `ep${i}`,
-        showId: r.showId,
-        title: `Episode ${i}`,
-        summary: 'generated',
-        ageBand: r.ageBand,
-        durationMs: 300_000,
-        learningTags: r.learningTags,
-        playbackReady: r.playbackReady,
-        published: r.published,
-        thumbnailUrl: `https://media.example.test/ep${i}.jpg`,
-        publishedAt: r.published ? new Date(Date.now() - r.hoursAgo * HOUR).toISOString() : null,
-      }),
-    ),
+    rows.map((r, i): CatalogEpisode => ({
+      episodeId: `ep${i}`,
+      showId: r.showId,
+      title: `Episode ${i}`,
+      summary: 'generated',
+      ageBand: r.ageBand,
+      durationMs: 300_000,
+      learningTags: r.learningTags,
+      playbackReady: r.playbackReady,
+      published: r.published,
+      thumbnailUrl: `https://media.example.test/ep${i}.jpg`,
+      publishedAt: r.published ? new Date(Date.now() - r.hoursAgo * HOUR).toISOString() : null,
+    })),
   );
 
 /** Watch history over the catalog's ids (some of them outside any policy) and other children's completions. */
-const historyArb = fc.array(fc.record({ index: fc.nat(39), position: fc.integer({ min: 1, max: 300 }), completed: fc.boolean() }), { maxLength: 8 });
+const historyArb = fc.array(fc.record({ index: fc.nat(39), position: fc.integer({ min: 1, max: 300 }), completed: fc.boolean() }), {
+  maxLength: 8,
+});
 
 describe('no rail item outside the policy, for every band × ceiling × approved-only × blocked show × mode (generated catalogs, Postgres + Redis)', () => {
   let t: RecommendationTestApp;
@@ -90,7 +92,15 @@ describe('no rail item outside the policy, for every band × ceiling × approved
         for (const band of AGE_BANDS) {
           for (const h of history) {
             const ep = catalog[h.index % catalog.length];
-            await t.features.recordWatch({ childId: uid('other'), episodeId: ep.episodeId, ageBand: band, positionSeconds: h.position, completed: true, learningTags: ep.learningTags, eventAt: new Date(now - HOUR) });
+            await t.features.recordWatch({
+              childId: uid('other'),
+              episodeId: ep.episodeId,
+              ageBand: band,
+              positionSeconds: h.position,
+              completed: true,
+              learningTags: ep.learningTags,
+              eventAt: new Date(now - HOUR),
+            });
           }
         }
         for (const combo of COMBOS) {
@@ -107,7 +117,15 @@ describe('no rail item outside the policy, for every band × ceiling × approved
           t.controls.set(kid, controls);
           for (const [i, h] of history.entries()) {
             const ep = catalog[h.index % catalog.length];
-            await t.features.recordWatch({ childId: kid, episodeId: ep.episodeId, ageBand: combo.childBand, positionSeconds: h.position, completed: h.completed, learningTags: ep.learningTags, eventAt: new Date(now - (i + 1) * 60_000) });
+            await t.features.recordWatch({
+              childId: kid,
+              episodeId: ep.episodeId,
+              ageBand: combo.childBand,
+              positionSeconds: h.position,
+              completed: h.completed,
+              learningTags: ep.learningTags,
+              eventAt: new Date(now - (i + 1) * 60_000),
+            });
           }
           for (const mode of [...KIDS_MODES, undefined]) {
             const path = mode ? `/v1/kids/home?child_profile_id=${kid}&mode=${mode}` : `/v1/home/rails?child_profile_id=${kid}`;
@@ -132,7 +150,9 @@ describe('no rail item outside the policy, for every band × ceiling × approved
       }),
       { numRuns: RUNS },
     );
-    console.info(`policy property: ${COMBOS.length} combinations × 4 modes (3 + rails) × ${RUNS} generated catalogs, ${answers} answers, ${checkedItems} rail items checked`);
+    console.info(
+      `policy property: ${COMBOS.length} combinations × 4 modes (3 + rails) × ${RUNS} generated catalogs, ${answers} answers, ${checkedItems} rail items checked`,
+    );
     expect(checkedItems).toBeGreaterThan(answers);
   });
 });

@@ -29,12 +29,29 @@ describe('ageFitScore', () => {
 });
 
 describe('buildRails', () => {
-  const catalog = [...show('moon', 5, { learningTags: ['space'] }), ...show('farm', 3, { learningTags: ['animals'] }, 10), episode('solo', { showId: 'solo', learningTags: ['space', 'animals'], publishedAt: '2026-11-20T10:00:00.000Z' })];
+  const catalog = [
+    ...show('moon', 5, { learningTags: ['space'] }),
+    ...show('farm', 3, { learningTags: ['animals'] }, 10),
+    episode('solo', { showId: 'solo', learningTags: ['space', 'animals'], publishedAt: '2026-11-20T10:00:00.000Z' }),
+  ];
   const newestFirst = [...catalog].sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
 
   it('orders the rails, never repeats an episode and follows a show past its furthest episode', () => {
-    const states = [state('moon-2', 5), state('moon-1', 60, { completed: true, positionSeconds: 600, completedAt: NOW.toISOString() }), state('farm-1', 30, { learningTags: ['animals'] })];
-    const items = buildRails({ policy, candidates: newestFirst, states, popular: [{ episodeId: 'farm-3', completions: 4 }, { episodeId: 'moon-1', completions: 9 }], now: NOW });
+    const states = [
+      state('moon-2', 5),
+      state('moon-1', 60, { completed: true, positionSeconds: 600, completedAt: NOW.toISOString() }),
+      state('farm-1', 30, { learningTags: ['animals'] }),
+    ];
+    const items = buildRails({
+      policy,
+      candidates: newestFirst,
+      states,
+      popular: [
+        { episodeId: 'farm-3', completions: 4 },
+        { episodeId: 'moon-1', completions: 9 },
+      ],
+      now: NOW,
+    });
     const by = (reason: string) => items.filter((i) => i.reason_code === reason).map((i) => i.episode_id);
     expect(by('continue_watching')).toEqual(['moon-2', 'farm-1']);
     expect(by('next_episode')).toEqual(['moon-3', 'farm-2']);
@@ -49,15 +66,32 @@ describe('buildRails', () => {
 
   it('gives a new child popular, new and learning rails only, each at most DISCOVERY_SIZE', () => {
     const many = show('big', 40, { learningTags: ['ocean'] });
-    const items = buildRails({ policy, candidates: many.reverse(), states: [], popular: [{ episodeId: 'big-3', completions: 2 }], now: NOW });
+    const items = buildRails({
+      policy,
+      candidates: many.reverse(),
+      states: [],
+      popular: [{ episodeId: 'big-3', completions: 2 }],
+      now: NOW,
+    });
     const reasons = [...new Set(items.map((i) => i.reason_code))];
     expect(reasons).toEqual(['popular_in_band', 'new_in_band', 'learning_path']);
     for (const reason of reasons) expect(items.filter((i) => i.reason_code === reason).length).toBeLessThanOrEqual(DISCOVERY_SIZE);
-    expect(items.filter((i) => i.reason_code === 'learning_path').map((i) => i.episode_id).slice(0, 2)).toEqual(['big-1', 'big-2']);
+    expect(
+      items
+        .filter((i) => i.reason_code === 'learning_path')
+        .map((i) => i.episode_id)
+        .slice(0, 2),
+    ).toEqual(['big-1', 'big-2']);
   });
 
   it('only ever turns candidates into items: a watched episode outside them never comes back', () => {
-    const items = buildRails({ policy, candidates: newestFirst.filter((e) => e.showId !== 'moon'), states: [state('moon-2', 5)], popular: [{ episodeId: 'moon-4', completions: 3 }], now: NOW });
+    const items = buildRails({
+      policy,
+      candidates: newestFirst.filter((e) => e.showId !== 'moon'),
+      states: [state('moon-2', 5)],
+      popular: [{ episodeId: 'moon-4', completions: 3 }],
+      now: NOW,
+    });
     expect(items.some((i) => i.episode_id.startsWith('moon'))).toBe(false);
   });
 });

@@ -56,10 +56,17 @@ export function buildRails(inputs: RailInputs): RailItem[] {
   };
   const unwatched = (c: CatalogEpisode): boolean => !watched.has(c.episodeId);
 
-  fill('continue_watching', states.filter((s) => !s.completed && s.positionSeconds > 0).map((s) => byId.get(s.episodeId)));
+  fill(
+    'continue_watching',
+    states.filter((s) => !s.completed && s.positionSeconds > 0).map((s) => byId.get(s.episodeId)),
+  );
   fill('next_episode', nextEpisodes(candidates, states, byId));
   fill('because_you_watched', becauseYouWatched(candidates, states, byId, now).filter(unwatched), DISCOVERY_SIZE);
-  fill('popular_in_band', inputs.popular.map((p) => byId.get(p.episodeId)).filter((c) => c !== undefined && !watched.get(c.episodeId)?.completed), DISCOVERY_SIZE);
+  fill(
+    'popular_in_band',
+    inputs.popular.map((p) => byId.get(p.episodeId)).filter((c) => c !== undefined && !watched.get(c.episodeId)?.completed),
+    DISCOVERY_SIZE,
+  );
   fill('new_in_band', newInBand(candidates, policy.childBand).filter(unwatched), DISCOVERY_SIZE);
   fill('learning_path', learningPath(candidates, states, policy.childBand).filter(unwatched), DISCOVERY_SIZE);
   return items;
@@ -96,7 +103,12 @@ function nextEpisodes(candidates: CatalogEpisode[], states: WatchState[], byId: 
 }
 
 /** Content-based: learning tags and shows of what the child watched, weighted by completion and recency. */
-function becauseYouWatched(candidates: CatalogEpisode[], states: WatchState[], byId: Map<string, CatalogEpisode>, now: Date): CatalogEpisode[] {
+function becauseYouWatched(
+  candidates: CatalogEpisode[],
+  states: WatchState[],
+  byId: Map<string, CatalogEpisode>,
+  now: Date,
+): CatalogEpisode[] {
   const tagWeight = new Map<string, number>();
   const showWeight = new Map<string, number>();
   for (const s of states) {
@@ -106,7 +118,8 @@ function becauseYouWatched(candidates: CatalogEpisode[], states: WatchState[], b
     const show = byId.get(s.episodeId)?.showId;
     if (show !== undefined) showWeight.set(show, (showWeight.get(show) ?? 0) + weight);
   }
-  const score = (c: CatalogEpisode): number => c.learningTags.reduce((sum, t) => sum + (tagWeight.get(t) ?? 0), 0) + 0.5 * (showWeight.get(c.showId) ?? 0);
+  const score = (c: CatalogEpisode): number =>
+    c.learningTags.reduce((sum, t) => sum + (tagWeight.get(t) ?? 0), 0) + 0.5 * (showWeight.get(c.showId) ?? 0);
   return candidates
     .map((c) => ({ c, s: score(c) }))
     .filter((x) => x.s > 0)
@@ -129,7 +142,5 @@ function learningPath(candidates: CatalogEpisode[], states: WatchState[], childB
     return tagged.sort((a, b) => fit(b) - fit(a) || byPublishedAsc(a, b));
   }
   const overlap = (c: CatalogEpisode): number => c.learningTags.filter((t) => done.has(t)).length;
-  return tagged
-    .filter((c) => overlap(c) > 0)
-    .sort((a, b) => overlap(b) - overlap(a) || byPublishedAsc(a, b));
+  return tagged.filter((c) => overlap(c) > 0).sort((a, b) => overlap(b) - overlap(a) || byPublishedAsc(a, b));
 }

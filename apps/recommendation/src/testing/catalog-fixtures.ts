@@ -20,7 +20,12 @@ export function episode(episodeId: string, fields: Partial<CatalogEpisode> & { a
 }
 
 /** `count` episodes of one show, published a day apart in order (`<show>-1` first). */
-export function show(showId: string, count: number, fields: Partial<CatalogEpisode> & { ageBand?: AgeBand } = {}, startDay = 1): CatalogEpisode[] {
+export function show(
+  showId: string,
+  count: number,
+  fields: Partial<CatalogEpisode> & { ageBand?: AgeBand } = {},
+  startDay = 1,
+): CatalogEpisode[] {
   return Array.from({ length: count }, (_, i) =>
     episode(`${showId}-${i + 1}`, { showId, publishedAt: new Date(Date.UTC(2026, 9, startDay + i, 10)).toISOString(), ...fields }),
   );

@@ -4,7 +4,17 @@ import type { HttpAdapterName } from '@mikasmissions/http';
 import { EventPublisher, connectEventConsumers } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { type EdgeIdentity, signIdentity } from '@mikasmissions/service-identity';
-import { baseUrl, bootApp, createContractValidator, deleteKeysUnder, TEST_EDGE_IDENTITY_KEY, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
+import {
+  baseUrl,
+  bootApp,
+  createContractValidator,
+  deleteKeysUnder,
+  TEST_EDGE_IDENTITY_KEY,
+  testEnv,
+  testKeyPrefix,
+  testRedisUrl,
+  type TestStores,
+} from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { FeaturesRepository } from '../features/features.repository';
 import { CatalogSource } from '../upstreams/catalog-source';
@@ -22,12 +32,31 @@ export interface Answer {
 }
 
 /** The balanced controls of a parent who restricts nothing. */
-export const OPEN_CONTROLS: RecommendationControls = { safetyMode: 'balanced', approvedOnly: false, approvedShowIds: [], blockedShowIds: [], historyPaused: false };
+export const OPEN_CONTROLS: RecommendationControls = {
+  safetyMode: 'balanced',
+  approvedOnly: false,
+  approvedShowIds: [],
+  blockedShowIds: [],
+  historyPaused: false,
+};
 
 /** Identities as the gateway signs them. */
 export const who = {
-  parent: (parentUserId: string): EdgeIdentity => ({ role: 'parent', tenantId: 'default', requestId: `r-${parentUserId}`, parentUserId, subject: parentUserId }),
-  child: (parentUserId: string, childProfileId: string): EdgeIdentity => ({ role: 'child', tenantId: 'default', requestId: `r-${childProfileId}`, parentUserId, childProfileId, subject: childProfileId }),
+  parent: (parentUserId: string): EdgeIdentity => ({
+    role: 'parent',
+    tenantId: 'default',
+    requestId: `r-${parentUserId}`,
+    parentUserId,
+    subject: parentUserId,
+  }),
+  child: (parentUserId: string, childProfileId: string): EdgeIdentity => ({
+    role: 'child',
+    tenantId: 'default',
+    requestId: `r-${childProfileId}`,
+    parentUserId,
+    childProfileId,
+    subject: childProfileId,
+  }),
   service: (): EdgeIdentity => ({ role: 'service', tenantId: 'default', requestId: 'r-service', subject: 'service:gateway' }),
   admin: (): EdgeIdentity => ({ role: 'admin', tenantId: 'default', requestId: 'r-admin', subject: 'admin' }),
 };
@@ -50,7 +79,11 @@ export interface RecommendationTestApp {
 }
 
 /** Boots AppModule with `RECOMMENDATION_UPSTREAMS=memory`, `AUTH_MODE=enforce` and the stores asked for, and connects its consumers. */
-export async function startRecommendationApp(adapter: HttpAdapterName, stores: TestStores, extra: Record<string, string> = {}): Promise<RecommendationTestApp> {
+export async function startRecommendationApp(
+  adapter: HttpAdapterName,
+  stores: TestStores,
+  extra: Record<string, string> = {},
+): Promise<RecommendationTestApp> {
   const env = testEnv(stores, { RECOMMENDATION_UPSTREAMS: 'memory', AUTH_MODE: 'enforce', OUTBOX_RELAY_POLL_MS: '50', ...extra });
   const app = await bootApp(AppModule, { adapter, env, globalPrefix: 'v1' });
   await connectEventConsumers(app);
@@ -70,7 +103,8 @@ export async function startRecommendationApp(adapter: HttpAdapterName, stores: T
       const res = await fetch(`${root}${path}`, { headers: { ...signed, ...headers } });
       const text = await res.text();
       const body = text ? JSON.parse(text) : {};
-      if (path.startsWith('/v1/') && !/^\/v1\/(health|ready)\b/.test(path)) contract.assert({ method: 'GET', path, status: res.status, body });
+      if (path.startsWith('/v1/') && !/^\/v1\/(health|ready)\b/.test(path))
+        contract.assert({ method: 'GET', path, status: res.status, body });
       return { status: res.status, headers: res.headers, body };
     },
     close: async () => {

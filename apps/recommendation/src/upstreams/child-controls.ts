@@ -12,7 +12,13 @@ export interface RecommendationControls {
 }
 
 /** The strictest reading, used when identity sends a field recommendation cannot read. */
-export const STRICT_CONTROLS: RecommendationControls = { safetyMode: 'strict', approvedOnly: false, approvedShowIds: [], blockedShowIds: [], historyPaused: false };
+export const STRICT_CONTROLS: RecommendationControls = {
+  safetyMode: 'strict',
+  approvedOnly: false,
+  approvedShowIds: [],
+  blockedShowIds: [],
+  historyPaused: false,
+};
 
 /**
  * Port: identity's `GET /internal/controls/{child}`. Adapters: {@link HttpChildControls}

@@ -1,7 +1,8 @@
 import { isAgeBand } from '../policy/age-band';
 import type { RecommendationControls } from './child-controls';
 
-const ids = (value: unknown): string[] | null => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...(value as string[])] : null);
+const ids = (value: unknown): string[] | null =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...(value as string[])] : null;
 
 /**
  * Reads identity's controls object (the snake_case fields of `/internal/controls` and of the

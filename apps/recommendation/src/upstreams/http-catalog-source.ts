@@ -57,14 +57,17 @@ export class HttpCatalogSource extends CatalogSource {
         query: { age_band: request.ageBand, limit: String(request.limit), cursor: request.cursor },
       });
     } catch (error) {
-      if (error instanceof ServiceUnavailableError) throw new CatalogUnavailableError(String((error.details as { reason?: string } | undefined)?.reason ?? 'unavailable'));
+      if (error instanceof ServiceUnavailableError)
+        throw new CatalogUnavailableError(String((error.details as { reason?: string } | undefined)?.reason ?? 'unavailable'));
       throw error;
     }
     const body = (res.body ?? {}) as { episodes?: unknown; items?: unknown; next_cursor?: unknown };
     const rows = Array.isArray(body.episodes) ? body.episodes : Array.isArray(body.items) ? body.items : null;
     if (res.status !== 200 || rows === null) throw new CatalogUnavailableError(`catalog answered ${res.status}`);
     return {
-      episodes: rows.map((row) => (typeof row === 'object' && row !== null ? toEpisode(row as Wire) : null)).filter((e): e is CatalogEpisode => e !== null),
+      episodes: rows
+        .map((row) => (typeof row === 'object' && row !== null ? toEpisode(row as Wire) : null))
+        .filter((e): e is CatalogEpisode => e !== null),
       nextCursor: str(body.next_cursor),
     };
   }

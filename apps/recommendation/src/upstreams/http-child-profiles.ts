@@ -13,7 +13,8 @@ export class HttpChildProfiles extends ChildProfiles {
     const res = await this.client.call('profile', { method: 'GET', path: `/internal/profiles/${encodeURIComponent(childProfileId)}` });
     if (res.status === 404) return null;
     const body = (res.body ?? {}) as { parent_user_id?: unknown; age_band?: unknown };
-    if (res.status !== 200 || typeof body.parent_user_id !== 'string' || !isAgeBand(body.age_band)) throw new UpstreamContractError('profile', res.status);
+    if (res.status !== 200 || typeof body.parent_user_id !== 'string' || !isAgeBand(body.age_band))
+      throw new UpstreamContractError('profile', res.status);
     return { childProfileId, parentUserId: body.parent_user_id, ageBand: body.age_band };
   }
 }

@@ -9,8 +9,16 @@ import type { CatalogEpisode } from './catalog-source';
 
 jest.setTimeout(30_000);
 
-const EPISODES: CatalogEpisode[] = [...show('moon', 30, { learningTags: ['space'] }), ...show('farm', 3, { ageBand: '3-5', learningTags: ['animals'] }, 5), ...show('teen', 3, { ageBand: '12-16' })];
-const PROFILES: Record<string, { parent_user_id: string; age_band: string }> = { kid1: { parent_user_id: 'p1', age_band: '6-11' }, kid2: { parent_user_id: 'p1', age_band: '6-11' }, odd: { parent_user_id: 'p1', age_band: 'toddler' } };
+const EPISODES: CatalogEpisode[] = [
+  ...show('moon', 30, { learningTags: ['space'] }),
+  ...show('farm', 3, { ageBand: '3-5', learningTags: ['animals'] }, 5),
+  ...show('teen', 3, { ageBand: '12-16' }),
+];
+const PROFILES: Record<string, { parent_user_id: string; age_band: string }> = {
+  kid1: { parent_user_id: 'p1', age_band: '6-11' },
+  kid2: { parent_user_id: 'p1', age_band: '6-11' },
+  odd: { parent_user_id: 'p1', age_band: 'toddler' },
+};
 
 const ids = (a: Answer): string[] => (a.body.rails as RailItem[]).map((r) => r.episode_id);
 
@@ -21,7 +29,11 @@ describe('recommendation over its HTTP upstreams (ServiceClient → profile, ide
   let t: RecommendationTestApp;
 
   beforeAll(async () => {
-    const standIn = await startFamilyStandIn({ profiles: PROFILES, controls: wireControls({ blocked_show_ids: ['farm'], safety_mode: 'strict' }), episodes: EPISODES });
+    const standIn = await startFamilyStandIn({
+      profiles: PROFILES,
+      controls: wireControls({ blocked_show_ids: ['farm'], safety_mode: 'strict' }),
+      episodes: EPISODES,
+    });
     family = standIn.app;
     catalogProxy = await startFaultProxy({ host: '127.0.0.1', port: standIn.port });
     familyProxy = await startFaultProxy({ host: '127.0.0.1', port: standIn.port });
@@ -49,7 +61,9 @@ describe('recommendation over its HTTP upstreams (ServiceClient → profile, ide
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((id) => id.startsWith('moon-'))).toBe(true);
     expect((home.body.rails as RailItem[]).every((r) => r.safety_applied && r.age_band === '6-11')).toBe(true);
-    expect((await t.get('/v1/kids/home?child_profile_id=kid1&mode=core', who.parent('p2'))).body.error?.code).toBe('child_profile_forbidden');
+    expect((await t.get('/v1/kids/home?child_profile_id=kid1&mode=core', who.parent('p2'))).body.error?.code).toBe(
+      'child_profile_forbidden',
+    );
     expect((await t.get('/v1/home/rails?child_profile_id=ghost', who.service())).body.error?.code).toBe('child_profile_not_found');
     const odd = await t.get('/v1/home/rails?child_profile_id=odd', who.service());
     expect([odd.status, odd.body.error?.code]).toEqual([503, 'service_unavailable']);

@@ -13,6 +13,12 @@ export class CatalogUnavailableError extends PlatformError {
 /** 503 `service_unavailable`: another service answered something its contract does not allow. */
 export class UpstreamContractError extends PlatformError {
   constructor(service: string, status: number) {
-    super(503, 'service_unavailable', `${service} answered outside its contract; retry shortly`, { service, reason: `unexpected answer ${status}` }, { 'retry-after': '1' });
+    super(
+      503,
+      'service_unavailable',
+      `${service} answered outside its contract; retry shortly`,
+      { service, reason: `unexpected answer ${status}` },
+      { 'retry-after': '1' },
+    );
   }
 }

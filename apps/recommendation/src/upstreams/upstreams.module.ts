@@ -27,17 +27,20 @@ const memory = (config: AppConfig): boolean => config.slice(recommendationConfig
     {
       provide: ChildProfiles,
       inject: [AppConfig, ServiceClient],
-      useFactory: (config: AppConfig, client: ServiceClient) => (memory(config) ? new MemoryChildProfiles() : new HttpChildProfiles(client)),
+      useFactory: (config: AppConfig, client: ServiceClient) =>
+        memory(config) ? new MemoryChildProfiles() : new HttpChildProfiles(client),
     },
     {
       provide: ChildControls,
       inject: [AppConfig, ServiceClient],
-      useFactory: (config: AppConfig, client: ServiceClient) => (memory(config) ? new MemoryChildControls() : new HttpChildControls(client)),
+      useFactory: (config: AppConfig, client: ServiceClient) =>
+        memory(config) ? new MemoryChildControls() : new HttpChildControls(client),
     },
     {
       provide: CatalogSource,
       inject: [AppConfig, ServiceClient],
-      useFactory: (config: AppConfig, client: ServiceClient) => (memory(config) ? new MemoryCatalogSource() : new HttpCatalogSource(client)),
+      useFactory: (config: AppConfig, client: ServiceClient) =>
+        memory(config) ? new MemoryCatalogSource() : new HttpCatalogSource(client),
     },
   ],
   exports: [ChildProfiles, ChildControls, CatalogSource],

@@ -39,7 +39,8 @@ export class MemoryFeaturesRepository extends FeaturesRepository {
     const from = since.toISOString();
     const wanted = new Set(episodeIds);
     for (const s of this.states.values()) {
-      if (s.ageBand === band && wanted.has(s.episodeId) && s.completedAt !== null && s.completedAt >= from) counts.set(s.episodeId, (counts.get(s.episodeId) ?? 0) + 1);
+      if (s.ageBand === band && wanted.has(s.episodeId) && s.completedAt !== null && s.completedAt >= from)
+        counts.set(s.episodeId, (counts.get(s.episodeId) ?? 0) + 1);
     }
     return [...counts.entries()]
       .map(([episodeId, completions]) => ({ episodeId, completions }))

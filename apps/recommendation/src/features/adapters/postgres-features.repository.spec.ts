@@ -14,4 +14,7 @@ afterAll(async () => {
 });
 
 // The tables come from prisma/recommendation/migrations, applied to the run's database by the Jest global setup.
-featuresRepositoryContract('postgres (real Postgres)', () => new PostgresFeaturesRepository(new PoolSqlTransactions(pool), 'recommendation'));
+featuresRepositoryContract(
+  'postgres (real Postgres)',
+  () => new PostgresFeaturesRepository(new PoolSqlTransactions(pool), 'recommendation'),
+);

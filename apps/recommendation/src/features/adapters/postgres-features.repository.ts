@@ -14,7 +14,13 @@ type StateRow = {
   last_event_at: Date;
   completed_at: Date | null;
 };
-type ChildRow = { child_id: string; parent_user_id: string | null; age_band: string | null; controls: RecommendationControls | null; updated_at: Date };
+type ChildRow = {
+  child_id: string;
+  parent_user_id: string | null;
+  age_band: string | null;
+  controls: RecommendationControls | null;
+  updated_at: Date;
+};
 type SnapshotRow = { child_id: string; policy_key: string; rails: unknown[]; computed_at: Date };
 
 const iso = (d: Date): string => new Date(d).toISOString();
@@ -107,7 +113,13 @@ export class PostgresFeaturesRepository extends FeaturesRepository {
   async child(childId: string): Promise<ChildFeatures | null> {
     const [row] = await this.sql.client().query<ChildRow>(`SELECT * FROM ${this.children} WHERE child_id = $1`, [childId]);
     if (!row) return null;
-    return { childId: row.child_id, parentUserId: row.parent_user_id, ageBand: band(row.age_band), controls: row.controls, updatedAt: iso(row.updated_at) };
+    return {
+      childId: row.child_id,
+      parentUserId: row.parent_user_id,
+      ageBand: band(row.age_band),
+      controls: row.controls,
+      updatedAt: iso(row.updated_at),
+    };
   }
 
   async saveSnapshot(s: HomeSnapshot): Promise<void> {
@@ -120,7 +132,8 @@ export class PostgresFeaturesRepository extends FeaturesRepository {
 
   async eraseChild(childId: string): Promise<void> {
     const client = this.sql.client();
-    for (const table of [this.states, this.children, this.snapshots]) await client.query(`DELETE FROM ${table} WHERE child_id = $1`, [childId]);
+    for (const table of [this.states, this.children, this.snapshots])
+      await client.query(`DELETE FROM ${table} WHERE child_id = $1`, [childId]);
   }
 
   async snapshot(childId: string): Promise<HomeSnapshot | null> {
