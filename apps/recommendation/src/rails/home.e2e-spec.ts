@@ -190,9 +190,37 @@ describe.each(ADAPTERS)('recommendation home on %s', (adapter) => {
     it('keeps events of a paused history out of the rails', async () => {
       const kid = child('6-11');
       await watch(kid, 'show-ocean-2', 100, false, { historyPaused: true });
-      await t.publish(EpisodePublished, { episodeId: 'show-ocean-2', missionId: 'm', ageRating: '6+' });
-      await new Promise((r) => setTimeout(r, 500));
-      expect(ids(await home(kid), 'continue_watching')).toEqual([]);
+      await watch(kid, 'show-moon-3', 50);
+      const states = await eventually(
+        () => t.features.watchStates(kid),
+        (s) => s.length > 0,
+      );
+      expect(states.map((s) => s.episodeId)).toEqual(['show-moon-3']);
+      expect(ids(await home(kid), 'continue_watching')).toEqual(['show-moon-3']);
+    });
+
+    it('lets every cached home go stale on episode.published, and the refresh shows the new episode', async () => {
+      const kid = child('6-11');
+      expect((await home(kid)).headers.get('x-cache')).toBe('MISS');
+      expect((await home(kid)).headers.get('x-cache')).toBe('HIT');
+      t.catalog.upsert(
+        episode('news-1', { showId: 'show-news', learningTags: ['news'], publishedAt: new Date(Date.now() - 60_000).toISOString() }),
+      );
+      await t.publish(EpisodePublished, { episodeId: 'news-1', missionId: 'show-news', ageRating: '6+' });
+      const stale = await eventually(
+        () => home(kid),
+        (a) => a.headers.get('x-cache') === 'STALE',
+      );
+      expect(stale.headers.get('x-cache')).toBe('STALE');
+      expect(ids(stale)).not.toContain('news-1');
+      expect(
+        ids(
+          await eventually(
+            () => home(kid),
+            (a) => ids(a).includes('news-1'),
+          ),
+        ),
+      ).toContain('news-1');
     });
 
     it('erases what it kept about a child on child.profile.deleted', async () => {
