@@ -1,6 +1,19 @@
 import { Module } from '@nestjs/common';
+import type { SessionClaims } from '@mikasmissions/authx';
 import { PlatformModule } from '@mikasmissions/platform';
+import { AdminUsersModule } from './admin-users/admin-users.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { IdentityPrismaService } from './infra/identity-prisma.service';
+import { InfraModule } from './infra/infra.module';
 import { MeController } from './me/me.controller';
+import { ParentsModule } from './parents/parents.module';
+
+/** The claims the gateway reads from an identity token: `mm_role` and the family ids (libs/edge-auth). */
+const edgeClaims: SessionClaims = ({ userId, roles }): Record<string, string> => {
+  if (roles.includes('parent')) return { mm_role: 'parent', parent_user_id: userId };
+  if (roles.includes('admin')) return { mm_role: 'admin', admin_user_id: userId };
+  return {};
+};
 
 /**
  * The identity service (port 8081, prefix /v1): hosts AuthX — OTP login (email, SMS, TOTP),
@@ -12,7 +25,10 @@ import { MeController } from './me/me.controller';
     PlatformModule.forRoot({
       service: 'identity',
       http: { port: 8081, prefix: 'v1' },
+      prisma: { token: IdentityPrismaService, imports: [InfraModule] },
+      messaging: true,
       authx: {
+        sessionClaims: edgeClaims,
         roles: [
           { role: 'user', permissions: ['profile:read'] },
           { role: 'parent', permissions: ['profile:*', 'progress:read', 'billing:read'] },
@@ -21,6 +37,9 @@ import { MeController } from './me/me.controller';
         ],
       },
     }),
+    ParentsModule,
+    AdminUsersModule,
+    DashboardModule,
   ],
   controllers: [MeController],
 })

@@ -55,7 +55,19 @@ export interface AuthxOptions {
   controllers?: boolean | AuthxControllerName[];
   /** Postgres schema of AuthX's tables (sessions, tuples, roles, audit, TOTP): the service's own. Default `identity`. */
   schema?: string;
+  /**
+   * Extra access-token claims derived from the session, so they survive every refresh (e.g. the
+   * edge's `mm_role` and `parent_user_id`). AuthX's own claims (`sub`, `tenant`, `roles`, `sid`,
+   * `jti`, `iss`, `aud`, times) always win. Default: none.
+   *
+   * @example
+   * sessionClaims: (s) => (s.roles.includes('parent') ? { mm_role: 'parent', parent_user_id: s.userId } : {})
+   */
+  sessionClaims?: SessionClaims;
 }
+
+/** Derives extra access-token claims from a session (see {@link AuthxOptions.sessionClaims}). */
+export type SessionClaims = (session: { tenantId: string; userId: string; roles: readonly string[] }) => Record<string, string>;
 
 /** The OTP policy in force. */
 export interface OtpPolicy {
@@ -84,8 +96,9 @@ export interface TotpStepUpPolicy {
 }
 
 /** Options with every default applied. */
-export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp' | 'controllers' | 'totpStepUp'>> & {
+export type ResolvedAuthxOptions = Required<Omit<AuthxOptions, 'sender' | 'otp' | 'controllers' | 'totpStepUp' | 'sessionClaims'>> & {
   otp: OtpPolicy;
+  sessionClaims?: SessionClaims;
   totpStepUp: TotpStepUpPolicy;
   sender?: OtpSender;
   delivery: DeliveryEnv;
@@ -176,6 +189,7 @@ export function resolveAuthxOptions(options: AuthxOptions, e: AuthxEnv, defaultS
     rebacMaxDepth: options.rebacMaxDepth ?? 8,
     crossTenantPermission: options.crossTenantPermission ?? 'tenants:cross',
     sender: options.sender,
+    sessionClaims: options.sessionClaims,
     totpIssuer: options.totpIssuer ?? 'MikasMissions',
     redisPrefix: e.AUTHX_REDIS_PREFIX ?? options.redisPrefix ?? 'authx:',
     schema: schemaName(options.schema ?? DEFAULT_AUTHX_SCHEMA),

@@ -17,3 +17,5 @@ export { MediaUploaded } from './events/media.events';
 export type { MediaUploadedPayload } from './events/media.events';
 export { ProgressUpdated } from './events/progress.events';
 export type { ProgressUpdatedPayload } from './events/progress.events';
+export { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.events';
+export type { ChildSessionCappedPayload, PlaybackSessionStartedPayload, SessionCapReason } from './events/playback.events';

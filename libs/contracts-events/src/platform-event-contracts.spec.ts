@@ -118,6 +118,26 @@ const cases: Record<string, ContractCase> = {
       { payload: { parentId: 'p1', status: 'active', childId: 'k1' }, mentions: ["must have required property 'plan'", '(childId)'] },
     ],
   }),
+  'playback.session.started': contract(index.PlaybackSessionStarted, {
+    valid: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', deviceType: 'tv', startedAt: '2026-12-01T10:00:00.000Z', maxMinutes: 30 },
+    invalid: [
+      { payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', startedAt: '2026-12-01T10:00:00.000Z' }, mentions: ["must have required property 'deviceType'"] },
+      {
+        payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', deviceType: 'tv', startedAt: 'now', displayName: 'Mika' },
+        mentions: ['/startedAt must match format "date-time"', '(displayName)'],
+      },
+    ],
+  }),
+  'child.session.capped': contract(index.ChildSessionCapped, {
+    valid: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', reason: 'bedtime_active', minutesWatched: 12, cappedAt: '2026-12-01T20:00:00.000Z' },
+    invalid: [
+      {
+        payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', reason: 'tired', minutesWatched: 1, cappedAt: '2026-12-01T20:00:00.000Z' },
+        mentions: ['/reason must be equal to one of the allowed values'],
+      },
+      { payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', reason: 'bedtime_active', minutesWatched: -1 }, mentions: ['/minutesWatched must be >= 0', "must have required property 'cappedAt'"] },
+      ],
+    }),
   'child.profile.created': contract(index.ChildProfileCreated, {
     valid: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '6-11' },
     invalid: [

@@ -8,6 +8,8 @@ const ADMIN = ['admin', 'service'];
 const OPERATIONS: [string, string, readonly string[] | 'public'][] = [
   ['POST', '/v1/parents/signup', 'public'],
   ['POST', '/v1/parents/login', 'public'],
+  ['POST', '/v1/parents/login/otp/request', 'public'],
+  ['POST', '/v1/parents/login/otp/verify', 'public'],
   ['POST', '/v1/parents/consent/request', PARENT],
   ['POST', '/v1/parents/consent/verify', 'public'],
   ['GET', '/v1/parents/dashboard?parent_user_id=p1', PARENT],
@@ -22,6 +24,8 @@ const OPERATIONS: [string, string, readonly string[] | 'public'][] = [
   ['GET', '/v1/kids/progress/c1', FAMILY],
   ['GET', '/v1/catalog/episodes/e1', FAMILY],
   ['POST', '/v1/playback/sessions', FAMILY],
+  ['POST', '/v1/playback/sessions/s1/heartbeat', FAMILY],
+  ['GET', '/v1/playback/streams/s1/index.m3u8?exp=1&sig=x', 'public'],
   ['POST', '/v1/progress/watch-events', FAMILY],
   ['GET', '/v1/billing/entitlements?parent_user_id=p1&child_profile_id=c1', PARENT],
   ['POST', '/v1/creator/assets/upload', ['service']],
@@ -67,7 +71,10 @@ describe('policyFor', () => {
     expect(publicRules).toEqual([
       'POST /v1/parents/signup',
       'POST /v1/parents/login',
+      'POST /v1/parents/login/otp/request',
+      'POST /v1/parents/login/otp/verify',
       'POST /v1/parents/consent/verify',
+      'GET /v1/playback/streams/{session_id}/{file}',
       'POST /v1/admin/login',
       'GET /health',
       'GET /ready',

@@ -27,6 +27,8 @@ const rule = (method: string, path: string, roles: RouteRoles | 'public'): Polic
 export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('POST', '/v1/parents/signup', 'public'),
   rule('POST', '/v1/parents/login', 'public'),
+  rule('POST', '/v1/parents/login/otp/request', 'public'),
+  rule('POST', '/v1/parents/login/otp/verify', 'public'),
   rule('POST', '/v1/parents/consent/request', PARENT),
   rule('POST', '/v1/parents/consent/verify', 'public'),
   rule('GET', '/v1/parents/dashboard', PARENT),
@@ -41,6 +43,10 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('GET', '/v1/kids/progress/{child_profile_id}', FAMILY),
   rule('GET', '/v1/catalog/episodes/{id}', FAMILY),
   rule('POST', '/v1/playback/sessions', FAMILY),
+  rule('POST', '/v1/playback/sessions/{id}/heartbeat', FAMILY),
+  // Public at the edge: players fetch HLS segments without a bearer token. Playback checks the
+  // HMAC signature (`exp`, `sig`, bound to the session and file) and answers 403 without it.
+  rule('GET', '/v1/playback/streams/{session_id}/{file}', 'public'),
   rule('POST', '/v1/progress/watch-events', FAMILY),
   rule('GET', '/v1/billing/entitlements', PARENT),
   rule('POST', '/v1/creator/assets/upload', CREATOR),

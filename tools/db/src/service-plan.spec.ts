@@ -27,11 +27,19 @@ describe('planService (the repository layout)', () => {
     expect(plan.migrations.find((m) => m.name.startsWith('idempotency/'))?.sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."idempotency_keys"');
   });
 
-  it('gives identity the AuthX tables in its own schema', () => {
+  it('gives identity the AuthX and messaging tables and its own parents migration in its own schema', () => {
     const plan = planService(root, 'identity');
-    expect(plan.migrations.map((m) => m.name)).toEqual(['authx/20261201000000_authx', 'authx/20261215000000_role_definitions']);
+    expect(plan.migrations.map((m) => m.name)).toEqual([
+      'authx/20261201000000_authx',
+      'messaging/20261201000000_outbox_inbox',
+      'messaging/20261202000000_outbox_stream_entry',
+      'authx/20261215000000_role_definitions',
+      '20261216000000_parents',
+    ]);
     expect(plan.migrations[0].sql).toContain('"identity"."sessions"');
-    expect(plan.migrations[1].sql).toContain('"identity"."role_definitions"');
+    expect(plan.migrations[1].sql).toContain('"identity"."outbox"');
+    expect(plan.migrations[3].sql).toContain('"identity"."role_definitions"');
+    expect(plan.migrations[4].sql).toContain('"identity"."parents"');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { RequestContext } from '@mikasmissions/context';
+import { RequestContext, type Principal } from '@mikasmissions/context';
 import { PipelineStage, type RouteGuardFn, type RouteInfo, type RouteStage } from '@mikasmissions/http';
 import type { AbacInput } from '../require.decorator';
 import { AuthorizationService } from './authorization.service';
@@ -14,6 +14,8 @@ type HttpRequest = AbacInput['req'] & { headers: Record<string, string | string[
  * - a request carrying `Authorization` is always authenticated by the {@link BearerAuthenticator}
  *   (bad token → 401) and authorized by the {@link AuthorizationService} (tenant rule, RBAC,
  *   REBAC, ABAC → 403 with a reason code);
+ * - a request without a token but with a gateway-signed identity (verified by the `identity`
+ *   stage before this one) is authorized as that identity's role;
  * - a request without a token is rejected (401) when `AUTH_MODE=enforce`, and in
  *   `permissive` mode passes as anonymous, skipping RBAC/REBAC/ABAC (dev/local only) — except
  *   on an admin route (`@RequirePermissions('authx:admin')`, {@link RoutePolicy.requiresPrincipal}):
@@ -37,7 +39,7 @@ export class AuthxGuard implements CanActivate, RouteStage<RouteGuardFn> {
     if (route.isPublic) return undefined;
     return async (context) => {
       const req = context.switchToHttp().getRequest<HttpRequest>();
-      const principal = await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal });
+      const principal = this.edgePrincipal(req) ?? (await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal }));
       if (!principal) return;
       this.ctx.setPrincipal(principal);
       await this.authorization.authorize(route, req, principal);
@@ -49,10 +51,20 @@ export class AuthxGuard implements CanActivate, RouteStage<RouteGuardFn> {
     const route = this.policies.of(context);
     if (route.isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal });
+    const principal = this.edgePrincipal(req) ?? (await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal }));
     if (!principal) return true;
     this.ctx.setPrincipal(principal);
     await this.authorization.authorize(route, req, principal);
     return true;
+  }
+
+  /**
+   * The gateway-signed identity the `identity` stage verified (HMAC) when no bearer token is
+   * sent: it authenticates the request (a service calling `/internal/*`, a proxied parent), and
+   * RBAC/REBAC/ABAC still run on its role.
+   */
+  private edgePrincipal(req: HttpRequest): Principal | null {
+    const principal = this.ctx.principal;
+    return req.headers.authorization === undefined && principal?.claims?.source === 'edge' ? principal : null;
   }
 }

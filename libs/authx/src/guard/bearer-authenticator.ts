@@ -10,6 +10,21 @@ import { VerifiedTokenCache } from '../tokens/verified-token.cache';
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
+ * The edge role and family ids a token of ours carries (`mm_role`, `parent_user_id`,
+ * `child_profile_id`, minted through `sessionClaims`), so a bearer principal that replaces the
+ * gateway's identity keeps its parent scoping.
+ */
+function edgeFields(claims: AccessTokenClaims): Pick<Principal, 'role' | 'parentUserId' | 'childProfileId'> {
+  const c = claims as unknown as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const fields: Pick<Principal, 'role' | 'parentUserId' | 'childProfileId'> = {};
+  if (text(c.mm_role)) fields.role = text(c.mm_role);
+  if (text(c.parent_user_id)) fields.parentUserId = text(c.parent_user_id);
+  if (text(c.child_profile_id)) fields.childProfileId = text(c.child_profile_id);
+  return fields;
+}
+
+/**
  * Authenticates a request from its `Authorization` header: `Bearer <token>`, verified by the
  * {@link JwtCodec} (one algorithm, kid, exp/nbf/iss/aud), then rejected unless the session store
  * holds its session live: revoked (logout, reuse detection) → `SESSION_REVOKED`, never seen by
@@ -57,6 +72,7 @@ export class BearerAuthenticator {
       roles: [...claims.roles],
       sessionId: claims.sid,
       claims: { iss: claims.iss, aud: claims.aud, iat: claims.iat, exp: claims.exp, jti: claims.jti },
+      ...edgeFields(claims),
     };
   }
 

@@ -37,6 +37,16 @@ export interface OtpVerifyContext {
   ip?: string;
 }
 
+/** What {@link OtpService.check} proves: who answered a ticket, and through which channel. */
+export interface OtpCheck {
+  tenantId: string;
+  /** The normalised subject (lower-cased email, bare phone number). */
+  subject: string;
+  channel: OtpTicket['channel'];
+  /** {@link userIdForSubject} of the subject. */
+  userId: string;
+}
+
 /** How long a (subject, address) that signed in stays exempt from the subject and tenant budgets. */
 export const KNOWN_ADDRESS_TTL_MS = 30 * 24 * HOUR_MS;
 
@@ -93,6 +103,17 @@ export class OtpService {
 
   /** Checks the code; on success the ticket is spent, the (subject, address) becomes known and a session opens. */
   async verify(ticketId: string, code: string, from: OtpVerifyContext = {}): Promise<TokenPair & { ok: true }> {
+    const checked = await this.check(ticketId, code, from);
+    const pair = await this.sessions.open({ tenantId: checked.tenantId, userId: checked.userId, roles: this.options.defaultRoles, userAgent: from.userAgent });
+    return { ok: true, ...pair };
+  }
+
+  /**
+   * {@link verify} without the session: the ticket is checked and spent and the (subject,
+   * address) becomes known; the caller opens its own session (e.g. identity's parents, whose
+   * user id is the parent's, not {@link userIdForSubject}). 401 `otp_invalid` otherwise.
+   */
+  async check(ticketId: string, code: string, from: OtpVerifyContext = {}): Promise<OtpCheck> {
     const ticket = await this.store.getTicket(ticketId);
     const used = ticket ? await this.store.recordAttempt(ticketId) : null;
     if (!ticket || used === null) {
@@ -113,8 +134,7 @@ export class OtpService {
     if (!(await this.store.consumeTicket(ticketId))) throw new UnauthenticatedError('otp_invalid', 'the code was already used', { attemptsLeft: 0 });
     await this.audit.record({ kind: 'otp', action: 'otp.verify', object: `user:${userId}`, decision: 'allow', reason: 'otp_ok', tenantId: ticket.tenantId, principal: userId });
     if (from.ip) await this.store.mark(this.knownKey(ticket.tenantId, ticket.subject, from.ip), KNOWN_ADDRESS_TTL_MS);
-    const pair = await this.sessions.open({ tenantId: ticket.tenantId, userId, roles: this.options.defaultRoles, userAgent: from.userAgent });
-    return { ok: true, ...pair };
+    return { tenantId: ticket.tenantId, subject: ticket.subject, channel: ticket.channel, userId };
   }
 
   private async takeBudgets(req: OtpRequest, subject: string): Promise<void> {

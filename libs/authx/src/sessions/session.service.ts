@@ -130,7 +130,7 @@ export class SessionService {
 
   private async pair(session: SessionRecord, refreshToken: string, now: number): Promise<TokenPair> {
     const accessToken = await this.codec.sign(
-      { sub: session.userId, tenant: session.tenantId, roles: session.roles, sid: session.id, jti: randomUUID() },
+      { ...this.options.sessionClaims?.(session), sub: session.userId, tenant: session.tenantId, roles: session.roles, sid: session.id, jti: randomUUID() },
       this.options.accessTokenTtlSec,
       now,
     );

@@ -90,8 +90,8 @@ export class JwtCodec {
     return this.algorithm !== 'HS256';
   }
 
-  /** Signs `claims` valid from now for `ttlSec` seconds, adding iat/nbf/exp/iss/aud. */
-  async sign(claims: Pick<AccessTokenClaims, 'sub' | 'tenant' | 'roles' | 'sid' | 'jti'>, ttlSec: number, nowMs = Date.now()): Promise<string> {
+  /** Signs `claims` (AuthX's own plus any extra string claims) valid from now for `ttlSec` seconds, adding iat/nbf/exp/iss/aud. */
+  async sign(claims: Pick<AccessTokenClaims, 'sub' | 'tenant' | 'roles' | 'sid' | 'jti'> & Record<string, unknown>, ttlSec: number, nowMs = Date.now()): Promise<string> {
     const now = Math.floor(nowMs / 1000);
     const { sub, jti, ...custom } = claims;
     const jwt = new SignJWT(custom)

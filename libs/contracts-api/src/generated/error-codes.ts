@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'consent_method_unavailable',
   'consent_request_not_found',
   'invalid_consent_challenge',
+  'consent_request_expired',
+  'profile_unavailable',
   'consent_required',
   'invalid_session_limit',
   'invalid_bedtime_window',
@@ -60,6 +62,9 @@ export const ERROR_CODES = [
   'entitlement_unavailable',
   'autoplay_blocked',
   'parent_gate_required',
+  'session_not_found',
+  'invalid_stream_signature',
+  'stream_not_found',
   'missing_subject',
   'entitlement_not_found',
   'unknown_plan',
@@ -151,6 +156,57 @@ export const OPERATION_ERROR_CODES = {
       'upstream_timeout'
     ]
   },
+  'parentOtpRequest': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'parentOtpVerify': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '401': [
+      'invalid_credentials'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
   'parentConsentRequest': {
     '400': [
       'validation_failed',
@@ -196,7 +252,8 @@ export const OPERATION_ERROR_CODES = {
       'malformed_json'
     ],
     '403': [
-      'invalid_consent_challenge'
+      'invalid_consent_challenge',
+      'consent_request_expired'
     ],
     '404': [
       'parent_not_found',
@@ -247,7 +304,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'profile_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -463,6 +521,37 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
+      'store_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'deleteChildProfile': {
+    '400': [
+      'validation_failed'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'parent_mismatch',
+      'child_profile_forbidden'
+    ],
+    '404': [
+      'child_profile_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
       'store_unavailable'
     ],
     '504': [
@@ -635,7 +724,65 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'entitlement_unavailable'
+      'entitlement_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'playbackHeartbeat': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'child_profile_forbidden'
+    ],
+    '404': [
+      'session_not_found'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'getPlaybackStream': {
+    '403': [
+      'invalid_stream_signature'
+    ],
+    '404': [
+      'stream_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
     ],
     '504': [
       'upstream_timeout'

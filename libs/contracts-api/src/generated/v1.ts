@@ -93,6 +93,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parents/login/otp/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a parent a one-time sign-in code (AuthX OTP)
+         * @description The same answer whether or not a parent has this email; AuthX's cooldown and hourly caps apply (429 `rate_limited`).
+         */
+        post: operations["parentOtpRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parents/login/otp/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a parent in with the emailed code (AuthX access + refresh token) */
+        post: operations["parentOtpVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parents/consent/request": {
         parameters: {
             query?: never;
@@ -214,6 +251,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/children/profiles/{child_profile_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a child profile and, through `child.profile.deleted`, all the child's data
+         * @description Removes the profile at once and publishes `child.profile.deleted`; every service that holds the child's data erases it when it consumes the event (COPPA / GDPR erasure). A parent may delete only its own children: another parent's child (or one that does not exist) is 403 `child_profile_forbidden`; a `service` caller names the parent and gets 404 `child_profile_not_found` for a profile that parent does not have.
+         */
+        delete: operations["deleteChildProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/home/rails": {
         parameters: {
             query?: never;
@@ -299,6 +356,46 @@ export interface paths {
          * @description Checks in this order: validation, ownership, episode, limits from the controls and real usage, entitlement from billing, autoplay, parent gate.
          */
         post: operations["createPlaybackSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/playback/sessions/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep a playback session alive; re-checks the limit, the bedtime and the parent's controls
+         * @description Answers `continue: false` (and the stream should stop) when the daily limit is used up, the bedtime has begun in the child's timezone, or the parent's controls no longer allow the episode. The minutes watched are the wall time since the session started.
+         */
+        post: operations["playbackHeartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/playback/streams/{session_id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An HLS playlist or segment of a session (signature-protected, no bearer token)
+         * @description Public at the gateway because players fetch segments without a bearer token: the `exp` and `sig` query parameters (HMAC-SHA256 over the session, the file and the expiry with `PLAYBACK_SIGNING_KEY`) are the credential. Playlists come back rewritten so every segment and sub-playlist URL carries its own signature. A bad, expired or other-session signature is 403 `invalid_stream_signature`.
+         */
+        get: operations["getPlaybackStream"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -638,6 +735,20 @@ export interface components {
             /** @description Rotating AuthX refresh token. */
             refresh_token: string;
         };
+        ParentOtpRequest: {
+            email: components["schemas"]["Email"];
+        };
+        ParentOtpTicket: {
+            /** @description Answer it with the emailed code at /v1/parents/login/otp/verify. */
+            ticket_id: string;
+            /** @description Seconds the code stays valid. */
+            expires_in: number;
+        };
+        ParentOtpVerifyRequest: {
+            ticket_id: string;
+            /** @description The 6-digit code; a wrong, used or expired one (or an email without a parent) is 401 `invalid_credentials`. */
+            code: string;
+        };
         /**
          * @description `card` is offered only when a payment verifier is configured (else 422 `consent_method_unavailable`).
          * @enum {string}
@@ -655,7 +766,7 @@ export interface components {
         ConsentVerifyRequest: {
             parent_user_id: components["schemas"]["Id"];
             method: components["schemas"]["ConsentMethod"];
-            /** @description For `email_plus`, the code the consent request sent to the parent's email. */
+            /** @description For `email_plus`, the code the consent request sent to the parent's email. A wrong or already used code is 403 `invalid_consent_challenge` (5 tries per request); an expired request is 403 `consent_request_expired`. */
             challenge: string;
             /** @description The request being answered; when absent, the parent's latest open request. */
             consent_request_id?: components["schemas"]["Id"];
@@ -735,7 +846,10 @@ export interface components {
             /** @description Lives 5 minutes, bound to the child, single use. */
             gate_token: string;
         };
-        /** @description One of the fixed avatar ids, else 400 `invalid_avatar`. */
+        /**
+         * @description One of the fixed avatar ids, else 400 `invalid_avatar`: `bear`, `cat`, `dino`, `fox`, `owl`, `panda`, `robot`, `rocket`, `star`, `whale` (the list is `x-avatar-ids`; pictures, never a photo of the child).
+         * @example fox
+         */
         Avatar: string;
         CreateChildProfileRequest: {
             parent_user_id: components["schemas"]["Id"];
@@ -1035,6 +1149,21 @@ export interface components {
             error?: Record<string, never>;
             details?: Record<string, never>;
         };
+        /** @description Nothing is required; the server measures the minutes itself. */
+        PlaybackHeartbeatRequest: {
+            /** @description Where the player is, for the record. */
+            position_seconds?: number;
+        };
+        PlaybackHeartbeatResponse: {
+            /** @description `false`: stop the stream (limit, bedtime or the parent's controls). */
+            continue: boolean;
+            remaining_minutes: number;
+            /**
+             * @description Why the stream must stop; absent while it may go on.
+             * @enum {string}
+             */
+            stop_reason?: "session_cap_reached" | "bedtime_active" | "episode_not_allowed";
+        };
     };
     responses: {
         /** @description The request is malformed or fails validation; `details` names the fields. */
@@ -1203,6 +1332,9 @@ export type ParentStatus = components['schemas']['ParentStatus'];
 export type ParentSignupResponse = components['schemas']['ParentSignupResponse'];
 export type LoginRequest = components['schemas']['LoginRequest'];
 export type ParentLoginResponse = components['schemas']['ParentLoginResponse'];
+export type ParentOtpRequest = components['schemas']['ParentOtpRequest'];
+export type ParentOtpTicket = components['schemas']['ParentOtpTicket'];
+export type ParentOtpVerifyRequest = components['schemas']['ParentOtpVerifyRequest'];
 export type ConsentMethod = components['schemas']['ConsentMethod'];
 export type ConsentRequestRequest = components['schemas']['ConsentRequestRequest'];
 export type ConsentRequestResponse = components['schemas']['ConsentRequestResponse'];
@@ -1258,6 +1390,8 @@ export type RunLogsResponse = components['schemas']['RunLogsResponse'];
 export type ModelProfileInput = components['schemas']['ModelProfileInput'];
 export type ModelProfile = components['schemas']['ModelProfile'];
 export type HealthResponse = components['schemas']['HealthResponse'];
+export type PlaybackHeartbeatRequest = components['schemas']['PlaybackHeartbeatRequest'];
+export type PlaybackHeartbeatResponse = components['schemas']['PlaybackHeartbeatResponse'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -1385,6 +1519,71 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentLoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    parentOtpRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParentOtpRequest"];
+            };
+        };
+        responses: {
+            /** @description A code was sent if the address can receive one. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentOtpTicket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    parentOtpVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParentOtpVerifyRequest"];
             };
         };
         responses: {
@@ -1714,6 +1913,38 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    deleteChildProfile: {
+        parameters: {
+            query: {
+                /** @description For a parent principal it must be the caller's own id (else 403 `parent_mismatch`). */
+                parent_user_id: components["parameters"]["ParentUserIdQuery"];
+            };
+            header?: never;
+            path: {
+                child_profile_id: components["parameters"]["ChildProfileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; `child.profile.deleted` is published. */
+            204: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     getHomeRails: {
         parameters: {
             query: {
@@ -1878,6 +2109,77 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    playbackHeartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PlaybackHeartbeatRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the stream may go on. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackHeartbeatResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getPlaybackStream: {
+        parameters: {
+            query: {
+                exp: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                session_id: components["schemas"]["Id"];
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The playlist (`application/vnd.apple.mpegurl`) or segment (`video/mp2t`). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apple.mpegurl": string;
+                    "video/mp2t": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

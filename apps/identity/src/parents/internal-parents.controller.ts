@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ParentsService, type ParentStatusView } from './parents.service';
+
+/**
+ * `GET /internal/parents/{parent_user_id}` → `{parent_user_id, status, consent_verified_at}`:
+ * for other services only (the `service` identity, enforced for every `/internal/*` route);
+ * profile calls it to answer `consent_required`. 404 `parent_not_found`.
+ */
+@Controller('internal/parents')
+export class InternalParentsController {
+  constructor(private readonly parents: ParentsService) {}
+
+  @Get(':parent_user_id')
+  status(@Param('parent_user_id') parentUserId: string): Promise<ParentStatusView> {
+    return this.parents.status(parentUserId);
+  }
+}

@@ -1,0 +1,4 @@
+import { sessionsRepositoryContract } from '../sessions-repository.contract';
+import { MemorySessionsRepository } from './memory-sessions.repository';
+
+sessionsRepositoryContract('memory', () => new MemorySessionsRepository());

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
+import { PLAYBACK_SETTINGS, type PlaybackSettings } from '../playback-settings';
+import { StreamSigner } from '../streams/stream-signer';
+import { StreamsController } from '../streams/streams.controller';
+import { MemorySessionsRepository } from './adapters/memory-sessions.repository';
+import { PostgresSessionsRepository } from './adapters/postgres-sessions.repository';
+import { FamilyAccess } from './family-access';
+import { PlaybackHeartbeatService } from './playback-heartbeat.service';
+import { PlaybackStartService } from './playback-start.service';
+import { SessionsController } from './sessions.controller';
+import { SessionsRepository } from './sessions.repository';
+
+/** Sessions and their signed streams: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+@Module({
+  controllers: [SessionsController, StreamsController],
+  providers: [
+    FamilyAccess,
+    PlaybackStartService,
+    PlaybackHeartbeatService,
+    { provide: StreamSigner, inject: [PLAYBACK_SETTINGS], useFactory: (s: PlaybackSettings) => new StreamSigner(s.signingKey) },
+    {
+      provide: SessionsRepository,
+      inject: [SqlTransactions, PERSISTENCE_SCHEMA],
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresSessionsRepository(sql, schema) : new MemorySessionsRepository(),
+    },
+  ],
+})
+export class SessionsModule {}

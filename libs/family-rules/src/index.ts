@@ -1,0 +1,1 @@
+export { isBedtimeActive, localDate } from './family-time';
