@@ -40,6 +40,22 @@ function allowed(e: CatalogEpisode, combo: Combo, mode: KidsMode | undefined, no
   return !combo.approvedOnly || APPROVED.includes(e.showId);
 }
 
+/**
+ * In every generated catalog: a published, ready episode of s1 (approved, never blocked), s2
+ * (approved but the blocked show) and s3 (not approved) in each band, so every allowed answer
+ * has items and the blocked-beats-approved and approved-only cases are always exercised.
+ */
+const ANCHORS = ['s1', 's2', 's3'].flatMap((showId) =>
+  AGE_BANDS.map((ageBand) => ({
+    showId,
+    ageBand: ageBand as string,
+    published: true,
+    playbackReady: true,
+    hoursAgo: 1,
+    learningTags: ['space'],
+  })),
+);
+
 const catalogArb = fc
   .array(
     fc.record({
@@ -53,7 +69,7 @@ const catalogArb = fc
     { minLength: 10, maxLength: 40 },
   )
   .map((rows) =>
-    rows.map((r, i): CatalogEpisode => ({
+    [...rows, ...ANCHORS].map((r, i): CatalogEpisode => ({
       episodeId: `ep${i}`,
       showId: r.showId,
       title: `Episode ${i}`,
@@ -144,6 +160,7 @@ describe('no rail item outside the policy, for every band × ceiling × approved
             });
             expect({ combo, mode, outside: outside.map((o) => o.episode_id) }).toEqual({ combo, mode, outside: [] });
             expect(new Set(items.map((i) => i.episode_id)).size).toBe(items.length);
+            expect(items.length).toBeGreaterThan(0);
             checkedItems += items.length;
           }
         }
