@@ -84,6 +84,17 @@ describe('buildRails', () => {
     ).toEqual(['big-1', 'big-2']);
   });
 
+  it('takes the tags of a watched episode from the catalog when its event had none', () => {
+    const items = buildRails({
+      policy,
+      candidates: newestFirst,
+      states: [state('farm-1', 5, { completed: true, learningTags: [] })],
+      popular: [],
+      now: NOW,
+    });
+    expect(items.filter((i) => i.reason_code === 'because_you_watched').map((i) => i.episode_id)).toEqual(['farm-3', 'solo']);
+  });
+
   it('only ever turns candidates into items: a watched episode outside them never comes back', () => {
     const items = buildRails({
       policy,

@@ -36,8 +36,12 @@ const byPublishedAsc = (a: CatalogEpisode, b: CatalogEpisode): number =>
  * {@link RAIL_SIZE} or {@link DISCOVERY_SIZE} each, no episode twice in the whole answer.
  */
 export function buildRails(inputs: RailInputs): RailItem[] {
-  const { policy, candidates, states, now } = inputs;
+  const { policy, candidates, now } = inputs;
   const byId = new Map(candidates.map((c) => [c.episodeId, c]));
+  // An event without tags (an older producer) takes the episode's tags from the catalog.
+  const states = inputs.states.map((s) =>
+    s.learningTags.length > 0 ? s : { ...s, learningTags: byId.get(s.episodeId)?.learningTags ?? [] },
+  );
   const watched = new Map(states.map((s) => [s.episodeId, s]));
   const interests = new Set(states.flatMap((s) => s.learningTags));
   const used = new Set<string>();
