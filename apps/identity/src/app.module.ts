@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import type { SessionClaims } from '@mikasmissions/authx';
 import { PlatformModule } from '@mikasmissions/platform';
+import { ProfileChildOwnership } from '@mikasmissions/service-client';
 import { AdminUsersModule } from './admin-users/admin-users.module';
+import { ChildErasureModule } from './child-erasure/child-erasure.module';
+import { ControlsModule } from './controls/controls.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { GatesModule } from './gates/gates.module';
 import { IdentityPrismaService } from './infra/identity-prisma.service';
 import { InfraModule } from './infra/infra.module';
+import { KidsSessionsModule } from './kids-sessions/kids-sessions.module';
 import { MeController } from './me/me.controller';
 import { ParentsModule } from './parents/parents.module';
 
@@ -27,6 +32,7 @@ const edgeClaims: SessionClaims = ({ userId, roles }): Record<string, string> =>
       http: { port: 8081, prefix: 'v1' },
       prisma: { token: IdentityPrismaService, imports: [InfraModule] },
       messaging: true,
+      identity: { childOwnership: ProfileChildOwnership },
       authx: {
         sessionClaims: edgeClaims,
         roles: [
@@ -40,6 +46,10 @@ const edgeClaims: SessionClaims = ({ userId, roles }): Record<string, string> =>
     ParentsModule,
     AdminUsersModule,
     DashboardModule,
+    ControlsModule,
+    GatesModule,
+    KidsSessionsModule,
+    ChildErasureModule,
   ],
   controllers: [MeController],
 })

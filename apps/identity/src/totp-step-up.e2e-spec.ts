@@ -64,7 +64,7 @@ describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
     const denials = await app.get(AuditLog).query({ tenantId: 'default', principal: me.userId, decision: 'deny', limit: 50 });
     expect(denials.filter((e) => e.reason === 'totp_locked').length).toBeGreaterThanOrEqual(3);
     expect(denials.filter((e) => e.reason === 'totp_wrong_code')).toHaveLength(10);
-  });
+  }, 30_000); // a dozen sequential logins and checks; the 5 s default is too tight on a loaded 2-core runner
 
   it('paces a parallel burst of codes: one check per user at a time, the rest 429 before any code is looked at', async () => {
     const auth = await signIn(subject('burst'));

@@ -23,7 +23,7 @@ export { CapturingOtpSender } from './otp/senders/capturing-otp.sender';
 export { TotpService } from './totp/totp.service';
 export type { TotpResult } from './totp/totp.service';
 export { SessionService } from './sessions/session.service';
-export type { SessionState, SessionSubject, TokenPair } from './sessions/session.service';
+export type { SessionOpenOptions, SessionState, SessionSubject, TokenPair } from './sessions/session.service';
 export { PolicyRegistry, permissionMatches } from './rbac/policy.registry';
 export { DEFAULT_REBAC_SCHEMA } from './rebac/rebac.schema';
 export type { RebacSchema, RelationRule } from './rebac/rebac.schema';

@@ -5,6 +5,8 @@ export { AnalyticsEventRecorded } from './events/analytics.events';
 export type { AnalyticsEventRecordedPayload } from './events/analytics.events';
 export { SubscriptionChanged } from './events/billing.events';
 export type { SubscriptionChangedPayload } from './events/billing.events';
+export { ParentControlsUpdated } from './events/controls.events';
+export type { ParentalControlsSnapshot, ParentControlsUpdatedPayload } from './events/controls.events';
 export { ChildProfileCreated, ChildProfileDeleted } from './events/children.events';
 export type { ChildAgeBand, ChildProfileCreatedPayload, ChildProfileDeletedPayload } from './events/children.events';
 export { ParentControlsUpdated } from './events/controls.events';

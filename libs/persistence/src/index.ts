@@ -9,6 +9,8 @@ export { resolvePersistenceOptions } from './persistence.options';
 export type { PersistenceModuleOptions, PersistencePrismaOptions, ResolvedPersistenceOptions } from './persistence.options';
 export { PersistenceService, StoreUnreachableError } from './persistence.service';
 export { PERSISTENCE_OPTIONS, PERSISTENCE_SCHEMA, PG_POOL, REDIS } from './persistence.tokens';
+export { InvalidRowScopeError } from './row-scope';
+export type { RowScope } from './row-scope';
 export { SqlTransactions } from './ports/sql-transactions';
 export type { SqlClient } from './ports/sql-transactions';
 export { assertSchemaName, InvalidSchemaNameError, quoteSchema } from './schema-name';

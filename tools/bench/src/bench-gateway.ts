@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'silent',
       AUTH_MODE: 'enforce',
       JWT_SECRET: SECRET,
+      EDGE_IDENTITY_KEY: 'bench-edge-identity-key-that-is-long-enough-01',
       CATALOG_URL: upstream.url,
     });
     started.push(gateway);

@@ -20,6 +20,7 @@ describe('planService (the repository layout)', () => {
       '20261201000100_recorded_event_counters',
       'messaging/20261202000000_outbox_stream_entry',
       'authx/20261215000000_role_definitions',
+      'authx/20261216000000_session_claims',
       'idempotency/20261220000000_idempotency_keys',
     ]);
     for (const m of plan.migrations) expect(m.sql).not.toContain(SCHEMA_PLACEHOLDER);
@@ -27,19 +28,24 @@ describe('planService (the repository layout)', () => {
     expect(plan.migrations.find((m) => m.name.startsWith('idempotency/'))?.sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."idempotency_keys"');
   });
 
-  it('gives identity the AuthX and messaging tables and its own parents migration in its own schema', () => {
+  it('gives identity the AuthX and messaging tables, its parents migration and its family tables in its own schema', () => {
     const plan = planService(root, 'identity');
     expect(plan.migrations.map((m) => m.name)).toEqual([
       'authx/20261201000000_authx',
       'messaging/20261201000000_outbox_inbox',
+      '20261201120000_family_controls',
       'messaging/20261202000000_outbox_stream_entry',
       'authx/20261215000000_role_definitions',
       '20261216000000_parents',
+      'authx/20261216000000_session_claims',
     ]);
-    expect(plan.migrations[0].sql).toContain('"identity"."sessions"');
-    expect(plan.migrations[1].sql).toContain('"identity"."outbox"');
-    expect(plan.migrations[3].sql).toContain('"identity"."role_definitions"');
-    expect(plan.migrations[4].sql).toContain('"identity"."parents"');
+    const sqlOf = (name: string) => plan.migrations.find((m) => m.name === name)?.sql;
+    expect(sqlOf('authx/20261201000000_authx')).toContain('"identity"."sessions"');
+    expect(sqlOf('messaging/20261201000000_outbox_inbox')).toContain('"identity"."outbox"');
+    expect(sqlOf('authx/20261215000000_role_definitions')).toContain('"identity"."role_definitions"');
+    expect(sqlOf('20261216000000_parents')).toContain('"identity"."parents"');
+    expect(sqlOf('authx/20261216000000_session_claims')).toContain('"identity"."sessions" ADD COLUMN IF NOT EXISTS "claims"');
+    expect(sqlOf('20261201120000_family_controls')).toContain('FORCE ROW LEVEL SECURITY');
   });
 });
 

@@ -17,8 +17,10 @@ export const UPSTREAMS = {
 export type UpstreamName = keyof typeof UPSTREAMS;
 
 /**
- * Which upstream serves a `/v1/<area>/…` path: the first rule whose segments prefix the path.
- * `admin/login` is identity's (admin users live there); the rest of `admin/*` is admin-studio's.
+ * Which upstream serves a `/v1/<area>/…` path: the first rule whose segments prefix the path,
+ * a `*` segment matching any one segment. `admin/login` is identity's (admin users live there);
+ * the rest of `admin/*` is admin-studio's. `children/profiles/<id>/session` (kids sessions) is
+ * identity's; the rest of `children/*` is profile's.
  */
 const ROUTES: ReadonlyArray<readonly [readonly string[], UpstreamName]> = [
   [['admin', 'login'], 'identity'],
@@ -28,6 +30,7 @@ const ROUTES: ReadonlyArray<readonly [readonly string[], UpstreamName]> = [
   [['auth'], 'identity'],
   [['.well-known'], 'identity'],
   [['me'], 'identity'],
+  [['children', 'profiles', '*', 'session'], 'identity'],
   [['children'], 'profile'],
   [['catalog'], 'catalog'],
   [['home'], 'recommendation'],
@@ -45,10 +48,11 @@ const ROUTES: ReadonlyArray<readonly [readonly string[], UpstreamName]> = [
  * @example
  * upstreamOf('/v1/kids/progress/c1') // 'progress'
  * upstreamOf('/v1/kids/home?mode=core') // 'recommendation'
+ * upstreamOf('/v1/children/profiles/c1/session') // 'identity'
  */
 export function upstreamOf(path: string): UpstreamName | undefined {
   const segments = path.split(/[?#]/, 1)[0].split('/').filter((s) => s !== '');
   if (segments[0] !== 'v1') return undefined;
   const rest = segments.slice(1);
-  return ROUTES.find(([prefix]) => prefix.every((s, i) => rest[i] === s))?.[1];
+  return ROUTES.find(([prefix]) => prefix.every((s, i) => (s === '*' ? rest[i] !== undefined : rest[i] === s)))?.[1];
 }

@@ -1,4 +1,4 @@
-import { isBedtimeActive, localDate } from '@mikasmissions/family-rules';
+import { isBedtimeActive, localDayOf } from '@mikasmissions/family-rules';
 import { AGE_BANDS, type AgeBand, type ChildControls, type ChildProfile, type PlaybackEpisode } from '../family/family-models';
 
 /**
@@ -49,7 +49,7 @@ export interface DayBudget {
 export function dayBudget(controls: ChildControls, realUsedMinutes: number, at: Date, client: ClientLimits = {}): DayBudget {
   const limitMinutes = Math.min(controls.sessionLimitMinutes, client.sessionLimitMinutes ?? Number.POSITIVE_INFINITY);
   const usedMinutes = Math.max(realUsedMinutes, client.sessionMinutesUsed ?? 0);
-  return { limitMinutes, usedMinutes, remainingMinutes: Math.max(0, limitMinutes - usedMinutes), date: localDate(at, controls.timezone) };
+  return { limitMinutes, usedMinutes, remainingMinutes: Math.max(0, limitMinutes - usedMinutes), date: localDayOf(at, controls.timezone) };
 }
 
 /** Whether the parent's bedtime window is running on the child's clock at `at`. */

@@ -22,6 +22,19 @@ export function sessionStoreContract(name: string, make: () => SessionStore): vo
     }
     const minter = (nextHash: string, cipher = 'sealed') => (s: SessionRecord) => ({ next: { hash: nextHash, sessionId: s.id, expiresAt: s.expiresAt }, graceCipher: cipher });
 
+    it('keeps a session\'s claims, also for the session a rotation hands the minter', async () => {
+      const claims = { mm_role: 'child', child_profile_id: 'k1', parent_user_id: 'p1' };
+      const session: SessionRecord = { id: randomUUID(), tenantId: tenant, userId: 'child:k1', roles: ['child'], createdAt: now, lastUsedAt: now, expiresAt: now + 3_600_000, revokedAt: null, revokeReason: null, userAgent: null, claims };
+      const token = hash();
+      await store.createSession(session, { hash: token, sessionId: session.id, expiresAt: session.expiresAt });
+      expect((await store.getSession(session.id))?.claims).toEqual(claims);
+      let minted: SessionRecord | undefined;
+      await store.rotate(token, now, 10_000, (s) => ((minted = s), minter(hash())(s)));
+      expect(minted?.claims).toEqual(claims);
+      const { session: plain } = await open('u-plain');
+      expect((await store.getSession(plain.id))?.claims ?? null).toBeNull();
+    });
+
     it('rotates a live token once; the successor rotates again', async () => {
       const { session, token } = await open();
       const next = hash();

@@ -10,6 +10,8 @@ export interface SessionRecord {
   revokedAt: number | null;
   revokeReason: string | null;
   userAgent: string | null;
+  /** Extra signed claims every access token of this session carries (`mm_role`, `parent_user_id`, …). */
+  claims?: Record<string, string> | null;
 }
 
 /** A refresh token as stored: only its hash. */

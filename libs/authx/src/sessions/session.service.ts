@@ -28,6 +28,19 @@ export interface SessionSubject {
   userAgent?: string | null;
 }
 
+/** How {@link SessionService.open} shapes a session beyond its subject. */
+export interface SessionOpenOptions {
+  /** Which assigned roles to keep (all by default). */
+  keepAssigned?: (role: string) => boolean;
+  /** Extra claims every access token of the session carries; reserved JWT/AuthX names are refused. */
+  claims?: Record<string, string>;
+  /** The session's lifetime, at most `REFRESH_TOKEN_TTL_SEC` (the default). */
+  ttlSec?: number;
+}
+
+/** Claim names AuthX sets itself, which {@link SessionOpenOptions.claims} may not override. */
+const RESERVED_CLAIMS = new Set(['sub', 'tenant', 'roles', 'sid', 'jti', 'iss', 'aud', 'iat', 'nbf', 'exp']);
+
 /**
  * Sessions, access tokens and rotating refresh tokens. Every refresh rotates the token; a
  * rotated token presented again within the grace window gets the same pair (a client race),
@@ -48,7 +61,10 @@ export class SessionService {
    * Opens a session with the given roles plus the user's assigned roles (those `keepAssigned`
    * accepts; all by default); returns its first token pair.
    */
-  async open(subject: SessionSubject, { keepAssigned }: { keepAssigned?: (role: string) => boolean } = {}): Promise<TokenPair> {
+  async open(subject: SessionSubject, { keepAssigned, claims, ttlSec }: SessionOpenOptions = {}): Promise<TokenPair> {
+    const reserved = Object.keys(claims ?? {}).filter((name) => RESERVED_CLAIMS.has(name));
+    if (reserved.length > 0) throw new Error(`SessionService.open: claims ${reserved.join(', ')} are reserved`);
+    const lifetimeSec = Math.min(ttlSec ?? this.options.refreshTokenTtlSec, this.options.refreshTokenTtlSec);
     const all = await this.assignments.rolesOf(subject.tenantId, subject.userId);
     const assigned = keepAssigned ? all.filter(keepAssigned) : all;
     const now = Date.now();
@@ -59,10 +75,11 @@ export class SessionService {
       roles: [...new Set([...subject.roles, ...assigned])],
       createdAt: now,
       lastUsedAt: now,
-      expiresAt: now + this.options.refreshTokenTtlSec * 1000,
+      expiresAt: now + lifetimeSec * 1000,
       revokedAt: null,
       revokeReason: null,
       userAgent: subject.userAgent ? subject.userAgent.slice(0, 300) : null,
+      claims: claims ? { ...claims } : null,
     };
     const refreshToken = randomToken();
     await this.store.createSession(session, { hash: hashToken(refreshToken), sessionId: session.id, expiresAt: session.expiresAt });
@@ -130,10 +147,10 @@ export class SessionService {
 
   private async pair(session: SessionRecord, refreshToken: string, now: number): Promise<TokenPair> {
     const accessToken = await this.codec.sign(
-      { ...this.options.sessionClaims?.(session), sub: session.userId, tenant: session.tenantId, roles: session.roles, sid: session.id, jti: randomUUID() },
-      this.options.accessTokenTtlSec,
+      { ...this.options.sessionClaims?.(session), ...(session.claims ?? {}), sub: session.userId, tenant: session.tenantId, roles: session.roles, sid: session.id, jti: randomUUID() },
+      Math.max(1, Math.min(this.options.accessTokenTtlSec, Math.floor((session.expiresAt - now) / 1000))),
       now,
     );
-    return { accessToken, refreshToken, sessionId: session.id, tokenType: 'Bearer', expiresIn: this.options.accessTokenTtlSec };
+    return { accessToken, refreshToken, sessionId: session.id, tokenType: 'Bearer', expiresIn: Math.max(1, Math.min(this.options.accessTokenTtlSec, Math.floor((session.expiresAt - now) / 1000))) };
   }
 }

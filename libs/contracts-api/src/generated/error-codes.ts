@@ -44,6 +44,14 @@ export const ERROR_CODES = [
   'invalid_gate_method',
   'invalid_or_replayed_challenge',
   'gate_locked',
+  'invalid_approved_only',
+  'invalid_approved_show_ids',
+  'invalid_blocked_show_ids',
+  'invalid_search_enabled',
+  'invalid_history_paused',
+  'invalid_pin',
+  'pin_not_set',
+  'invalid_gate_token',
   'invalid_avatar',
   'invalid_display_name',
   'child_profile_not_found',
@@ -71,15 +79,10 @@ export const ERROR_CODES = [
   'plan_not_purchasable',
   'payment_declined',
   'payment_unavailable',
-  'profile_unavailable',
   'subscription_not_found',
   'subscription_active',
   'subscription_ended',
   'idempotency_key_required',
-  'invalid_idempotency_key',
-  'idempotency_key_reused',
-  'idempotency_in_flight',
-  'idempotency_unavailable',
   'invalid_source_url',
   'workflow_invalid',
   'workflow_missing',
@@ -335,7 +338,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -349,7 +353,12 @@ export const OPERATION_ERROR_CODES = {
       'invalid_bedtime_window',
       'invalid_safety_mode',
       'invalid_timezone',
-      'invalid_age_band'
+      'invalid_age_band',
+      'invalid_approved_only',
+      'invalid_approved_show_ids',
+      'invalid_blocked_show_ids',
+      'invalid_search_enabled',
+      'invalid_history_paused'
     ],
     '401': [
       'missing_token',
@@ -377,7 +386,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -410,6 +420,9 @@ export const OPERATION_ERROR_CODES = {
     '415': [
       'unsupported_media_type'
     ],
+    '422': [
+      'pin_not_set'
+    ],
     '429': [
       'rate_limited'
     ],
@@ -417,7 +430,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -454,7 +468,8 @@ export const OPERATION_ERROR_CODES = {
       'upstream_unavailable'
     ],
     '503': [
-      'store_unavailable'
+      'store_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -513,6 +528,108 @@ export const OPERATION_ERROR_CODES = {
     ],
     '415': [
       'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'putParentPin': {
+    '400': [
+      'validation_failed',
+      'malformed_json',
+      'missing_fields',
+      'invalid_pin'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'invalid_credentials',
+      'gate_locked'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'createKidsSession': {
+    '400': [
+      'validation_failed',
+      'malformed_json',
+      'missing_fields'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'child_profile_forbidden',
+      'invalid_gate_token'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'service_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'revokeKidsSessions': {
+    '400': [
+      'validation_failed'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role',
+      'child_profile_forbidden'
+    ],
+    '404': [
+      'child_profile_not_found'
     ],
     '429': [
       'rate_limited'

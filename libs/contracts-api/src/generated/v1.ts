@@ -251,6 +251,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parents/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or change the parent's gate PIN (password re-check)
+         * @description A wrong password counts toward the gate lockout (5 wrong answers lock gates for 15 minutes).
+         */
+        put: operations["putParentPin"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/children/profiles/{child_profile_id}/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a kids session (a child token) after a parent gate
+         * @description The parent spends a gate token for this child; the answer is a `child` AuthX token scoped to the child (claims `mm_role=child`, `child_profile_id`, `parent_user_id`) that lasts hours, with refresh.
+         */
+        post: operations["createKidsSession"];
+        /** Revoke every kids session of a child */
+        delete: operations["revokeKidsSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/children/profiles/{child_profile_id}": {
         parameters: {
             query?: never;
@@ -846,6 +887,38 @@ export interface components {
             /** @description Lives 5 minutes, bound to the child, single use. */
             gate_token: string;
         };
+        ParentPinRequest: {
+            /** @description The parent's password, checked again. */
+            password: string;
+            /** @description 4 to 6 digits, else 400 `invalid_pin`; stored as an argon2id hash. */
+            pin: string;
+        };
+        ParentPinResponse: {
+            /** @constant */
+            pin_set: true;
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        KidsSessionRequest: {
+            /** @description From `POST /v1/parents/gates/verify` for this child; consumed. */
+            gate_token: string;
+        };
+        KidsSessionResponse: {
+            access_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            /** @description Seconds the access token lives. */
+            expires_in: number;
+            /** @description Rotating; the session itself lasts hours (`KIDS_SESSION_TTL_SEC`). */
+            refresh_token: string;
+            child_profile_id: components["schemas"]["Id"];
+            /** @constant */
+            role: "child";
+        };
+        KidsSessionRevokeResponse: {
+            child_profile_id: components["schemas"]["Id"];
+            /** @description How many live kids sessions were revoked. */
+            revoked: number;
+        };
         /**
          * @description One of the fixed avatar ids, else 400 `invalid_avatar`: `bear`, `cat`, `dino`, `fox`, `owl`, `panda`, `robot`, `rocket`, `star`, `whale` (the list is `x-avatar-ids`; pictures, never a photo of the child).
          * @example fox
@@ -1350,6 +1423,11 @@ export type GateChallengeRequest = components['schemas']['GateChallengeRequest']
 export type GateChallengeResponse = components['schemas']['GateChallengeResponse'];
 export type GateVerifyRequest = components['schemas']['GateVerifyRequest'];
 export type GateVerifyResponse = components['schemas']['GateVerifyResponse'];
+export type ParentPinRequest = components['schemas']['ParentPinRequest'];
+export type ParentPinResponse = components['schemas']['ParentPinResponse'];
+export type KidsSessionRequest = components['schemas']['KidsSessionRequest'];
+export type KidsSessionResponse = components['schemas']['KidsSessionResponse'];
+export type KidsSessionRevokeResponse = components['schemas']['KidsSessionRevokeResponse'];
 export type Avatar = components['schemas']['Avatar'];
 export type CreateChildProfileRequest = components['schemas']['CreateChildProfileRequest'];
 export type CreateChildProfileResponse = components['schemas']['CreateChildProfileResponse'];
@@ -1807,6 +1885,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1907,6 +1986,107 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    putParentPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParentPinRequest"];
+            };
+        };
+        responses: {
+            /** @description PIN stored (hashed). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentPinResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    createKidsSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                child_profile_id: components["parameters"]["ChildProfileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KidsSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The child token. */
+            201: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KidsSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    revokeKidsSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                child_profile_id: components["parameters"]["ChildProfileIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; the child's tokens stop working at once. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KidsSessionRevokeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { assertRowScope, enterRowScope, leaveRowScope, type RowScope } from '../row-scope';
 
 /** The smallest SQL surface Postgres adapters need: positional params, rows back. */
 export interface SqlClient {
@@ -25,4 +26,24 @@ export abstract class SqlTransactions {
   abstract active(): boolean;
   /** The pool, for work that must not join the caller's transaction (relay, CLI). */
   abstract readonly pool: Pool;
+
+  /**
+   * Runs `fn` in the current transaction (or a new one) under a {@link RowScope}: the role and
+   * settings row-level-security policies read, local to the transaction and undone when `fn`
+   * returns, so later writes of the same transaction (an `@Publish` outbox row) run as before.
+   * Scopes do not nest: an inner scope ends the outer one's settings.
+   *
+   * @example
+   * await this.sql.runScoped({ role: 'identity_family', settings: { 'mm.parent_user_id': id } }, () => this.sql.client().query('SELECT …'));
+   */
+  async runScoped<T>(scope: RowScope, fn: () => Promise<T>): Promise<T> {
+    assertRowScope(scope);
+    return this.run(async () => {
+      const client = this.client();
+      await enterRowScope(client, scope);
+      const result = await fn();
+      await leaveRowScope(client, scope);
+      return result;
+    });
+  }
 }

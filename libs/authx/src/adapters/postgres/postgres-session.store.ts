@@ -18,6 +18,7 @@ interface SessionRow {
   revoked_at: Date | null;
   revoke_reason: string | null;
   user_agent: string | null;
+  claims: Record<string, string> | null;
 }
 
 const toSession = (r: SessionRow): SessionRecord => ({
@@ -31,6 +32,7 @@ const toSession = (r: SessionRow): SessionRecord => ({
   revokedAt: r.revoked_at ? r.revoked_at.getTime() : null,
   revokeReason: r.revoke_reason,
   userAgent: r.user_agent,
+  claims: r.claims ?? null,
 });
 
 /**
@@ -58,9 +60,9 @@ export class PostgresSessionStore extends SessionStore {
   async createSession(s: SessionRecord, t: RefreshTokenRecord): Promise<void> {
     await this.tx(async (c) => {
       await c.query(
-        `INSERT INTO ${this.schema}.sessions (id, tenant_id, user_id, roles, created_at, last_used_at, expires_at, user_agent)
-         VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8)`,
-        [s.id, s.tenantId, s.userId, s.roles, s.createdAt, s.lastUsedAt, s.expiresAt, s.userAgent],
+        `INSERT INTO ${this.schema}.sessions (id, tenant_id, user_id, roles, created_at, last_used_at, expires_at, user_agent, claims)
+         VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9)`,
+        [s.id, s.tenantId, s.userId, s.roles, s.createdAt, s.lastUsedAt, s.expiresAt, s.userAgent, s.claims ? JSON.stringify(s.claims) : null],
       );
       await c.query(
         `INSERT INTO ${this.schema}.refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, to_timestamp($3 / 1000.0))`,

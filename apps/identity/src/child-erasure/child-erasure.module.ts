@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ControlsModule } from '../controls/controls.module';
+import { GatesModule } from '../gates/gates.module';
+import { KidsSessionsModule } from '../kids-sessions/kids-sessions.module';
+import { ChildErasureConsumer } from './child-erasure.consumer';
+import { ChildErasureService } from './child-erasure.service';
+
+/** Erasure of a deleted child's identity data (controls, gates, kids sessions) on `child.profile.deleted`. */
+@Module({
+  imports: [ControlsModule, GatesModule, KidsSessionsModule],
+  controllers: [ChildErasureConsumer],
+  providers: [ChildErasureService],
+})
+export class ChildErasureModule {}
