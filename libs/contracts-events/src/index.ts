@@ -9,8 +9,6 @@ export { ParentControlsUpdated } from './events/controls.events';
 export type { ParentalControlsSnapshot, ParentControlsUpdatedPayload } from './events/controls.events';
 export { ChildProfileCreated, ChildProfileDeleted } from './events/children.events';
 export type { ChildAgeBand, ChildProfileCreatedPayload, ChildProfileDeletedPayload } from './events/children.events';
-export { ParentControlsUpdated } from './events/controls.events';
-export type { ParentalControlsSnapshot, ParentControlsUpdatedPayload } from './events/controls.events';
 export { EpisodePublished } from './events/catalog.events';
 export type { AgeRating, EpisodePublishedPayload } from './events/catalog.events';
 export { ConsentVerified } from './events/family.events';
