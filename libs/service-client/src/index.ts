@@ -1,6 +1,6 @@
 export { ServiceClient, SERVICE_CLIENT_CALLER } from './service-client';
 export type { ServiceRequest, ServiceResponse } from './service-client';
-export { SERVICE_URLS, serviceClientConfig } from './service-client.config';
+export { SERVICE_URLS, serviceClientConfig, serviceUrlShape } from './service-client.config';
 export type { ServiceClientEnv, ServiceName } from './service-client.config';
 export { ServiceUnavailableError } from './service-client.errors';
 export { ProfileChildOwnership } from './adapters/profile-child-ownership';

@@ -8,6 +8,22 @@ const url = (fallback: string) =>
     .transform((v) => v.replace(/\/+$/, ''));
 
 /**
+ * The variable per service that holds its base URL, with its default: one table the gateway's
+ * upstreams, every service's {@link ServiceClient} and the test process runner share.
+ */
+export const serviceUrlShape = {
+  IDENTITY_URL: url('http://127.0.0.1:8081'),
+  PROFILE_URL: url('http://127.0.0.1:8082'),
+  CATALOG_URL: url('http://127.0.0.1:8083'),
+  RECOMMENDATION_URL: url('http://127.0.0.1:8084'),
+  PLAYBACK_URL: url('http://127.0.0.1:8085'),
+  PROGRESS_URL: url('http://127.0.0.1:8086'),
+  CREATOR_URL: url('http://127.0.0.1:8087'),
+  BILLING_URL: url('http://127.0.0.1:8089'),
+  ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
+};
+
+/**
  * Where the platform's services listen, by the variables the gateway also reads
  * (`IDENTITY_URL`, `PROFILE_URL`, …, defaults `http://127.0.0.1:<port>`), and how long a
  * service-to-service call may take: `SERVICE_CLIENT_TIMEOUT_MS` (default 2000) and
@@ -16,15 +32,7 @@ const url = (fallback: string) =>
 export const serviceClientConfig = defineConfigFragment(
   'service-client',
   z.object({
-    IDENTITY_URL: url('http://127.0.0.1:8081'),
-    PROFILE_URL: url('http://127.0.0.1:8082'),
-    CATALOG_URL: url('http://127.0.0.1:8083'),
-    RECOMMENDATION_URL: url('http://127.0.0.1:8084'),
-    PLAYBACK_URL: url('http://127.0.0.1:8085'),
-    PROGRESS_URL: url('http://127.0.0.1:8086'),
-    CREATOR_URL: url('http://127.0.0.1:8087'),
-    BILLING_URL: url('http://127.0.0.1:8089'),
-    ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
+    ...serviceUrlShape,
     SERVICE_CLIENT_TIMEOUT_MS: envPositiveInt().default(2_000),
     SERVICE_CLIENT_CONNECTIONS: envPositiveInt().default(16),
   }),
@@ -44,7 +52,7 @@ export const SERVICE_URLS = {
   'creator-studio': 'CREATOR_URL',
   billing: 'BILLING_URL',
   'admin-studio': 'ADMIN_STUDIO_URL',
-} as const satisfies Record<string, keyof ServiceClientEnv>;
+} as const satisfies Record<string, keyof typeof serviceUrlShape>;
 
 /** One of {@link SERVICE_URLS}. */
 export type ServiceName = keyof typeof SERVICE_URLS;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../..');
 
-/** The variable that tells services (and the gateway) where each app listens. */
+/** The variable that tells services (and the gateway) where each app listens: libs/service-client's `SERVICE_URLS`, which this lib cannot import (service-client's specs import testing). */
 const URL_VARS: Record<string, string> = {
   identity: 'IDENTITY_URL',
   profile: 'PROFILE_URL',

@@ -1,11 +1,7 @@
 import { defineConfigFragment, envPositiveInt, type ConfigSlice } from '@mikasmissions/config';
+import { serviceUrlShape } from '@mikasmissions/service-client';
 import { z } from 'zod';
 
-const url = (fallback: string) =>
-  z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
-    .default(fallback)
-    .transform((v) => v.replace(/\/+$/, ''));
 const optional = () => z.string().optional();
 
 /**
@@ -16,15 +12,7 @@ const optional = () => z.string().optional();
 export const gatewayConfig = defineConfigFragment(
   'gateway',
   z.object({
-    IDENTITY_URL: url('http://127.0.0.1:8081'),
-    PROFILE_URL: url('http://127.0.0.1:8082'),
-    CATALOG_URL: url('http://127.0.0.1:8083'),
-    RECOMMENDATION_URL: url('http://127.0.0.1:8084'),
-    PLAYBACK_URL: url('http://127.0.0.1:8085'),
-    PROGRESS_URL: url('http://127.0.0.1:8086'),
-    CREATOR_URL: url('http://127.0.0.1:8087'),
-    BILLING_URL: url('http://127.0.0.1:8089'),
-    ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
+    ...serviceUrlShape,
     GATEWAY_TIMEOUT_MS: envPositiveInt().default(5_000),
     GATEWAY_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
     GATEWAY_UPSTREAM_CONNECTIONS: envPositiveInt().default(64),

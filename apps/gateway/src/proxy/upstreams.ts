@@ -1,17 +1,7 @@
-import type { GatewayEnv } from './gateway.config';
+import { SERVICE_URLS } from '@mikasmissions/service-client';
 
-/** The services the gateway routes to, each named by the variable that holds its URL. */
-export const UPSTREAMS = {
-  identity: 'IDENTITY_URL',
-  profile: 'PROFILE_URL',
-  catalog: 'CATALOG_URL',
-  recommendation: 'RECOMMENDATION_URL',
-  playback: 'PLAYBACK_URL',
-  progress: 'PROGRESS_URL',
-  'creator-studio': 'CREATOR_URL',
-  billing: 'BILLING_URL',
-  'admin-studio': 'ADMIN_STUDIO_URL',
-} as const satisfies Record<string, keyof GatewayEnv>;
+/** The services the gateway routes to, each named by the variable that holds its URL (libs/service-client's table). */
+export const UPSTREAMS = SERVICE_URLS;
 
 /** One of {@link UPSTREAMS}. */
 export type UpstreamName = keyof typeof UPSTREAMS;
