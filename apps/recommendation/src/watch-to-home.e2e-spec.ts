@@ -12,8 +12,8 @@ type Rail = { episode_id: string; reason_code: string };
 /**
  * A child watches through the gateway: progress (real process) records the event and publishes
  * `progress.updated` over Redis Streams; recommendation (real process) consumes it and its home
- * shows continue watching and the next episode. Catalog is the real process with its demo
- * catalog; profile and identity are a stand-in.
+ * shows continue watching and the next episode. Identity (the child's controls: strict defaults)
+ * and catalog (its demo catalog) are the real processes; profile is a stand-in.
  */
 describe('watch event → progress → progress.updated → recommendation home, through the gateway (real processes, Redis Streams)', () => {
   let family: INestApplication;
@@ -26,7 +26,7 @@ describe('watch event → progress → progress.updated → recommendation home,
       headers: { authorization: `Bearer ${kidToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
-    const parsed = (await res.json()) as { error?: { code: string }; rails?: Rail[] };
+    const parsed = (await res.json()) as { error?: { code: string }; rails?: Rail[]; safety_mode?: string };
     contract.assert({ method, path, status: res.status, body: parsed });
     return { status: res.status, body: parsed };
   };
@@ -39,12 +39,11 @@ describe('watch event → progress → progress.updated → recommendation home,
     });
     family = standIn.app;
     platform = await startServices(
-      ['catalog', 'progress', 'recommendation', 'gateway'],
+      ['identity', 'catalog', 'progress', 'recommendation', 'gateway'],
       testEnv('redis', {
         AUTH_MODE: 'enforce',
         LOG_LEVEL: 'warn',
         PROFILE_URL: standIn.url,
-        IDENTITY_URL: standIn.url,
         OUTBOX_RELAY_POLL_MS: '50',
       }),
       90_000,
@@ -68,6 +67,7 @@ describe('watch event → progress → progress.updated → recommendation home,
     const path = '/v1/kids/home?child_profile_id=kid-w&mode=core';
     const before = await call('GET', path);
     expect(before.status).toBe(200);
+    expect(before.body.safety_mode).toBe('strict');
     expect(before.body.rails?.some((r) => r.reason_code === 'continue_watching')).toBe(false);
     const watched = await call('POST', '/v1/progress/watch-events', {
       child_profile_id: 'kid-w',
