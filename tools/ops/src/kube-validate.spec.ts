@@ -87,7 +87,7 @@ describe('infra/kubernetes', () => {
           .filter((o) => o.kind === 'HorizontalPodAutoscaler')
           .map((o) => o.metadata.name)
           .sort(),
-      ).toEqual(['catalog', 'gateway', 'playback']);
+      ).toEqual(['catalog', 'gateway', 'playback', 'recommendation']);
       expect(
         objects
           .filter((o) => o.kind === 'NetworkPolicy')

@@ -699,7 +699,8 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'catalog_unavailable'
+      'catalog_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'
@@ -731,7 +732,8 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'catalog_unavailable'
+      'catalog_unavailable',
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'

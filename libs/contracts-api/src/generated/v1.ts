@@ -981,7 +981,9 @@ export interface components {
             content_suitability: components["schemas"]["KidsMode"];
             learning_tags: string[];
             reason_code: components["schemas"]["ReasonCode"];
+            /** @description The parent's controls narrowed this home (strict safety mode, approved-only, blocked shows or a ceiling below the child's band). */
             safety_applied: boolean;
+            /** @description Computed per child, never a constant — 0.7 × band fit (same band 1, one band younger 0.6, two 0.3) + 0.3 × the share of the episode's learning tags the child has watched. */
             age_fit_score: number;
         };
         HomeRailsResponse: {
@@ -2172,7 +2174,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rails, policy-filtered by the child's real band and the parent's controls. */
+            /** @description The rails, policy-filtered by the child's real band and the parent's controls. When catalog is down, the last home computed under the same policy is served; without one, 503 `catalog_unavailable`. Profile or identity down → 503 `service_unavailable`. */
             200: {
                 headers: {
                     "x-request-id": components["headers"]["RequestId"];
@@ -2196,7 +2198,7 @@ export interface operations {
         parameters: {
             query: {
                 child_profile_id: components["parameters"]["ChildProfileIdQuery"];
-                /** @description A mode above the child's band is 403 `mode_not_allowed` (never clamped). */
+                /** @description A mode above the child's real band (from profile) is 403 `mode_not_allowed` (never clamped); a mode below it narrows the rails to that mode's band. */
                 mode: components["schemas"]["KidsMode"];
             };
             header?: never;

@@ -1,0 +1,4 @@
+import { featuresRepositoryContract } from '../features-repository.contract';
+import { MemoryFeaturesRepository } from './memory-features.repository';
+
+featuresRepositoryContract('memory', () => new MemoryFeaturesRepository());
