@@ -30,7 +30,7 @@ export class DashboardService {
     private readonly children: ChildLookup,
   ) {}
 
-  /** The dashboard of `parentUserId`; 403 `parent_mismatch`, 404 `parent_not_found`, 503 `profile_unavailable`. */
+  /** The dashboard of `parentUserId`; 403 `parent_mismatch`, 404 `parent_not_found`, 503 `service_unavailable` (profile down). */
   async dashboard(parentUserId: string): Promise<ResponseBody<'parentDashboard', 200>> {
     await this.scope.check({ parentUserId });
     const tenantId = this.ctx.tenantId;
