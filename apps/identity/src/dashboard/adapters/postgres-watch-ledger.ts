@@ -48,7 +48,9 @@ export class PostgresWatchLedger extends WatchLedger {
 
   async eraseChild(tenantId: string, childProfileId: string): Promise<number> {
     const rows = await this.sql.runScoped(rowScopeOf({ tenantId, service: true }), () =>
-      this.sql.client().query(`DELETE FROM ${TABLE} WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, [tenantId, childProfileId]),
+      this.sql
+        .client()
+        .query(`DELETE FROM ${TABLE} WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, [tenantId, childProfileId]),
     );
     return rows.length;
   }

@@ -19,10 +19,16 @@ export class ProfileChildDirectory extends ChildDirectory {
   }
 
   async childrenOf(parentUserId: string): Promise<DirectoryChild[]> {
-    const { status, body } = await this.client.call<ProfileList>('profile', { method: 'GET', path: '/internal/profiles', query: { parent_user_id: parentUserId } });
-    if (status !== 200 || !Array.isArray(body?.profiles)) throw new ServiceUnavailableError('profile', `it answered ${status} to a children listing`);
+    const { status, body } = await this.client.call<ProfileList>('profile', {
+      method: 'GET',
+      path: '/internal/profiles',
+      query: { parent_user_id: parentUserId },
+    });
+    if (status !== 200 || !Array.isArray(body?.profiles))
+      throw new ServiceUnavailableError('profile', `it answered ${status} to a children listing`);
     return body.profiles.map((p) => {
-      if (typeof p.child_profile_id !== 'string' || typeof p.display_name !== 'string') throw new ServiceUnavailableError('profile', 'a profile without id or name');
+      if (typeof p.child_profile_id !== 'string' || typeof p.display_name !== 'string')
+        throw new ServiceUnavailableError('profile', 'a profile without id or name');
       return { childProfileId: p.child_profile_id, displayName: p.display_name };
     });
   }

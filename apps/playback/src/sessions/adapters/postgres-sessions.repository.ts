@@ -66,11 +66,24 @@ export class PostgresSessionsRepository extends SessionsRepository {
 
   async create(s: NewSession): Promise<Session> {
     const owner = sessionRowScope({ tenantId: s.tenantId, parentUserId: s.parentUserId });
-    const [row] = await this.scoped(owner, () => this.sql.client().query<Row>(
-      `INSERT INTO ${this.table} (id, tenant_id, child_profile_id, parent_user_id, episode_id, device_type, media_key, limit_minutes, used_at_start, started_at)
+    const [row] = await this.scoped(owner, () =>
+      this.sql.client().query<Row>(
+        `INSERT INTO ${this.table} (id, tenant_id, child_profile_id, parent_user_id, episode_id, device_type, media_key, limit_minutes, used_at_start, started_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-      [uuidv7(), s.tenantId, s.childProfileId, s.parentUserId, s.episodeId, s.deviceType, s.mediaKey, s.limitMinutes, s.usedAtStart, s.startedAt],
-    ));
+        [
+          uuidv7(),
+          s.tenantId,
+          s.childProfileId,
+          s.parentUserId,
+          s.episodeId,
+          s.deviceType,
+          s.mediaKey,
+          s.limitMinutes,
+          s.usedAtStart,
+          s.startedAt,
+        ],
+      ),
+    );
     return toSession(row);
   }
 
@@ -85,7 +98,10 @@ export class PostgresSessionsRepository extends SessionsRepository {
     const [row] = await this.scoped(null, () =>
       this.sql
         .client()
-        .query<Row>(`UPDATE ${this.table} SET last_heartbeat_at = $2, minutes_watched = GREATEST(minutes_watched, $3) WHERE id = $1 RETURNING ${COLUMNS}`, [id, at, minutesWatched]),
+        .query<Row>(
+          `UPDATE ${this.table} SET last_heartbeat_at = $2, minutes_watched = GREATEST(minutes_watched, $3) WHERE id = $1 RETURNING ${COLUMNS}`,
+          [id, at, minutesWatched],
+        ),
     );
     return row ? toSession(row) : null;
   }
@@ -95,7 +111,10 @@ export class PostgresSessionsRepository extends SessionsRepository {
     const rows = await this.scoped(null, () =>
       this.sql
         .client()
-        .query<{ id: string }>(`UPDATE ${this.table} SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL RETURNING id::text`, [id, at, reason]),
+        .query<{ id: string }>(
+          `UPDATE ${this.table} SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL RETURNING id::text`,
+          [id, at, reason],
+        ),
     );
     return rows.length === 1;
   }

@@ -25,7 +25,15 @@ describe('progress tables row-level security', () => {
   const parent = `p1-${tag}`;
   const child = `kid-${tag}`;
   const as = (scope: FamilyRowScope) => new PostgresProgressRepository(new PoolSqlTransactions(pool), 'progress', () => scope);
-  const record = { childProfileId: child, episodeId: 'ep-1', eventTime: new Date('2026-12-01T10:00:00.000Z'), localDate: '2026-12-01', watchMs: 60_000, durationMs: 600_000, historyPaused: false };
+  const record = {
+    childProfileId: child,
+    episodeId: 'ep-1',
+    eventTime: new Date('2026-12-01T10:00:00.000Z'),
+    localDate: '2026-12-01',
+    watchMs: 60_000,
+    durationMs: 600_000,
+    historyPaused: false,
+  };
 
   beforeAll(async () => {
     await as({ tenantId: 'rls-t', parentUserId: parent }).record(record);
@@ -53,8 +61,8 @@ describe('progress tables row-level security', () => {
   });
 
   it('refuses a write for another parent than the scope', async () => {
-    await expect(as({ tenantId: 'rls-t', parentUserId: `p2-${tag}` }).record({ ...record, childProfileId: `${child}-x`, parentUserId: parent })).rejects.toThrow(
-      /row-level security/,
-    );
+    await expect(
+      as({ tenantId: 'rls-t', parentUserId: `p2-${tag}` }).record({ ...record, childProfileId: `${child}-x`, parentUserId: parent }),
+    ).rejects.toThrow(/row-level security/);
   });
 });

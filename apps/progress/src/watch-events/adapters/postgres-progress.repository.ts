@@ -107,7 +107,10 @@ export class PostgresProgressRepository extends ProgressRepository {
     const [row] = await this.scoped(() =>
       this.sql
         .client()
-        .query<{ watched_ms: string }>(`SELECT watched_ms::text FROM ${this.days} WHERE child_profile_id = $1 AND local_date = $2`, [childProfileId, localDate]),
+        .query<{ watched_ms: string }>(`SELECT watched_ms::text FROM ${this.days} WHERE child_profile_id = $1 AND local_date = $2`, [
+          childProfileId,
+          localDate,
+        ]),
     );
     return row ? Number(row.watched_ms) : 0;
   }
