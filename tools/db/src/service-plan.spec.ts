@@ -28,7 +28,7 @@ describe('planService (the repository layout)', () => {
     expect(plan.migrations.find((m) => m.name.startsWith('idempotency/'))?.sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."idempotency_keys"');
   });
 
-  it('gives identity the AuthX and messaging tables, its parents migration and its family tables in its own schema', () => {
+  it('gives identity the AuthX and messaging tables, its parents migration, its family tables and the dashboard RLS in its own schema', () => {
     const plan = planService(root, 'identity');
     expect(plan.migrations.map((m) => m.name)).toEqual([
       'authx/20261201000000_authx',
@@ -38,6 +38,7 @@ describe('planService (the repository layout)', () => {
       'authx/20261215000000_role_definitions',
       '20261216000000_parents',
       'authx/20261216000000_session_claims',
+      '20261217000000_dashboard_row_security',
     ]);
     const sqlOf = (name: string) => plan.migrations.find((m) => m.name === name)?.sql;
     expect(sqlOf('authx/20261201000000_authx')).toContain('"identity"."sessions"');

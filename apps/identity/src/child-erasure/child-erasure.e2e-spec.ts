@@ -4,10 +4,11 @@ import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging'
 import { SqlTransactions } from '@mikasmissions/persistence';
 import { baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
+import { WatchLedger } from '../dashboard/watch-ledger';
 import { call, FakeProfile, solve, uid, type Caller } from '../controls-test.helpers';
 
 const CONTROLS = { autoplay: true, chat_enabled: false, external_links: false, session_limit_minutes: 60, bedtime_window: '21:00-07:00', safety_mode: 'strict' };
-const TABLES = ['child_controls', 'gate_challenges', 'gate_tokens', 'kids_sessions'];
+const TABLES = ['child_controls', 'gate_challenges', 'gate_tokens', 'kids_sessions', 'dashboard_watch_days'];
 
 describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%s)', (stores) => {
   let app: INestApplication;
@@ -42,7 +43,7 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
     throw new Error('condition not met within 5 s');
   }
 
-  it('child.profile.deleted erases its controls, gates and kids sessions (tokens revoked), not its sibling\'s', async () => {
+  it('child.profile.deleted erases its controls, gates, kids sessions (tokens revoked) and dashboard days, not its sibling\'s', async () => {
     const parent = uid('p');
     const [child, sibling] = [uid('k'), uid('k')];
     const asParent: Caller = { role: 'parent', parentUserId: parent };
@@ -57,15 +58,19 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
     const kids = await call(base, asParent, 'POST', `/v1/children/profiles/${child}/session`, { gate_token: await gateToken() });
     const unspent = await gateToken();
     await call(base, asParent, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, child_profile_id: child, method: 'math' });
-    if (stores !== 'memory') expect(await rowsOf(child)).toBeGreaterThanOrEqual(5);
+    await app.get(WatchLedger).add({ tenantId: 'default', parentUserId: parent, childProfileId: child, day: '2026-12-01', watchedMs: 1_000, learningEvents: 1 });
+    if (stores !== 'memory') expect(await rowsOf(child)).toBeGreaterThanOrEqual(6);
 
     await app.get(EventPublisher).publish(ChildProfileDeleted, { parentUserId: parent, childProfileId: child }, { tenantId: 'default' });
     await until(async () => (await call(base, { bearer: kids.body.access_token }, 'GET', '/v1/me')).status === 401);
+    // The tokens are revoked first; the rows go when the consumer's transaction commits.
+    await until(async () => (await rowsOf(child)) === 0);
 
     expect(await rowsOf(child)).toBe(0);
     expect((await call(base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id: child, gate_token: unspent })).body).toEqual({ consumed: false });
     expect((await call(base, null, 'POST', '/v1/auth/refresh', { refreshToken: kids.body.refresh_token })).status).toBe(401);
     expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${sibling}`)).body.controls).toMatchObject(CONTROLS);
     expect((await call(base, asParent, 'GET', `/v1/parents/controls/${child}`)).body.controls.autoplay).toBe(false);
+    expect(await app.get(WatchLedger).totals({ tenantId: 'default', service: true }, [child], '2026-12-01', '2026-12-01')).toEqual([]);
   });
 });

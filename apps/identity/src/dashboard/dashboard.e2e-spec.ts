@@ -111,11 +111,11 @@ describe.each(ADAPTERS)('parent dashboard on %s', (adapter) => {
       }
     });
 
-    it('answers 503 profile_unavailable with Retry-After when profile fails', async () => {
+    it('answers 503 service_unavailable with Retry-After when profile fails', async () => {
       const parent = await newParent('Down');
       profile.failing = true;
       const res = await dashboard(parent.id, parent.as);
-      expect([res.status, res.body.error.code]).toEqual([503, 'profile_unavailable']);
+      expect([res.status, res.body.error.code]).toEqual([503, 'service_unavailable']);
       expect(res.headers.get('retry-after')).toBe('1');
     });
   });

@@ -107,7 +107,7 @@ describe('playback heartbeats and bedtime (fastify, Postgres)', () => {
     expect((await start(localFull.child, localFull.parent)).body.error.code).toBe('session_cap_reached');
   });
 
-  it('answers 404 session_not_found for unknown ids, 403 child_profile_forbidden for another parent, 400 for a bad body', async () => {
+  it('answers 404 session_not_found for unknown ids and for another family\'s session (row-level security hides it), 400 for a bad body', async () => {
     const { child, parent } = h.family('hb-own');
     const id = (await start(child, parent)).body.playback_session_id;
     for (const unknown of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
@@ -116,7 +116,7 @@ describe('playback heartbeats and bedtime (fastify, Postgres)', () => {
     }
     const stranger = h.family('hb-stranger');
     const res = await beat(id, stranger.parent);
-    expect([res.status, res.body.error.code]).toEqual([403, 'child_profile_forbidden']);
+    expect([res.status, res.body.error.code]).toEqual([404, 'session_not_found']);
     const bad = await beat(id, parent, { position_seconds: -1 });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'validation_failed']);
   });

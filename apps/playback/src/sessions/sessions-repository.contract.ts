@@ -1,6 +1,9 @@
 import type { NewSession } from './session';
 import type { SessionsRepository } from './sessions.repository';
 
+/** The tenant every contract session is stored in (the Postgres spec's service scope names it). */
+export const CONTRACT_TENANT = 'contract-tenant';
+
 /**
  * The behaviour every SessionsRepository adapter must have. Each adapter's spec calls this
  * with a factory, so the memory and Postgres stores cannot drift apart.
@@ -10,7 +13,7 @@ export function sessionsRepositoryContract(name: string, make: () => Promise<Ses
     let repo: SessionsRepository;
     const unique = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     const fresh = (): NewSession => ({
-      tenantId: unique('t'),
+      tenantId: CONTRACT_TENANT,
       childProfileId: unique('kid'),
       parentUserId: unique('parent'),
       episodeId: 'ep-demo-1',
@@ -62,6 +65,18 @@ export function sessionsRepositoryContract(name: string, make: () => Promise<Ses
       expect(await repo.end(stored.id, at, 'session_cap_reached')).toBe(true);
       expect(await repo.end(stored.id, new Date(), 'bedtime_active')).toBe(false);
       expect(await repo.find(stored.id)).toMatchObject({ endedAt: at.toISOString(), endReason: 'session_cap_reached' });
+    });
+
+    it('erases every session of one child and no other', async () => {
+      const mine = fresh();
+      const a = await repo.create(mine);
+      const b = await repo.create({ ...mine, episodeId: 'ep-demo-2' });
+      const other = await repo.create(fresh());
+      expect(await repo.eraseChild(CONTRACT_TENANT, mine.childProfileId)).toBe(2);
+      expect(await repo.find(a.id)).toBeNull();
+      expect(await repo.find(b.id)).toBeNull();
+      expect(await repo.find(other.id)).not.toBeNull();
+      expect(await repo.eraseChild(CONTRACT_TENANT, mine.childProfileId)).toBe(0);
     });
 
     it('hands out copies: mutating a result does not change the store', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RequestContext } from '@mikasmissions/context';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
 import { PLAYBACK_SETTINGS, type PlaybackSettings } from '../playback-settings';
 import { StreamSigner } from '../streams/stream-signer';
@@ -8,12 +9,14 @@ import { PostgresSessionsRepository } from './adapters/postgres-sessions.reposit
 import { FamilyAccess } from './family-access';
 import { PlaybackHeartbeatService } from './playback-heartbeat.service';
 import { PlaybackStartService } from './playback-start.service';
+import { actingSessionScope } from './session-scope';
+import { SessionErasureConsumer } from './session-erasure.consumer';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 
 /** Sessions and their signed streams: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @Module({
-  controllers: [SessionsController, StreamsController],
+  controllers: [SessionsController, StreamsController, SessionErasureConsumer],
   providers: [
     FamilyAccess,
     PlaybackStartService,
@@ -21,9 +24,9 @@ import { SessionsRepository } from './sessions.repository';
     { provide: StreamSigner, inject: [PLAYBACK_SETTINGS], useFactory: (s: PlaybackSettings) => new StreamSigner(s.signingKey) },
     {
       provide: SessionsRepository,
-      inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) =>
-        sql ? new PostgresSessionsRepository(sql, schema) : new MemorySessionsRepository(),
+      inject: [SqlTransactions, PERSISTENCE_SCHEMA, RequestContext],
+      useFactory: (sql: SqlTransactions | null, schema: string, ctx: RequestContext) =>
+        sql ? new PostgresSessionsRepository(sql, schema, () => actingSessionScope(ctx)) : new MemorySessionsRepository(),
     },
   ],
 })

@@ -18,7 +18,7 @@ export class ChildErasureController {
 
   @OnEvent(ChildProfileDeleted)
   async onDeleted(@Payload() event: EventEnvelope<ChildProfileDeletedPayload>): Promise<void> {
-    const erased = await this.progress.erase(event.payload.childProfileId);
+    const erased = await this.progress.erase(event.tenantId, event.payload.childProfileId);
     await this.cache.invalidateTag(usageTag(event.payload.childProfileId));
     this.logger.log(`child.profile.deleted ${event.id}: history ${erased ? 'erased' : 'already empty'}`);
   }

@@ -1,6 +1,9 @@
 import type { ProgressRepository } from './progress.repository';
 import type { WatchRecord } from './watch-progress';
 
+/** The tenant the contract's records belong to (the Postgres spec's service scope names it). */
+export const CONTRACT_TENANT = 'contract-tenant';
+
 /**
  * The behaviour every ProgressRepository adapter must have. Each adapter's spec calls this
  * with a factory, so the memory and Postgres stores cannot drift apart.
@@ -128,11 +131,11 @@ export function progressRepositoryContract(name: string, make: () => Promise<Pro
     it('answers an empty history for an unknown child and erases a child completely', async () => {
       const c = child('e');
       expect(await repo.history(c)).toEqual({ started: 0, completed: 0, lastEpisodeId: null, days: [] });
-      expect(await repo.erase(c)).toBe(false);
+      expect(await repo.erase(CONTRACT_TENANT, c)).toBe(false);
       const other = child('other');
       await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 60_000) });
       await repo.record({ childProfileId: other, ...at('2026-12-01T10:00:00.000Z', 60_000) });
-      expect(await repo.erase(c)).toBe(true);
+      expect(await repo.erase(CONTRACT_TENANT, c)).toBe(true);
       expect(await repo.history(c)).toEqual({ started: 0, completed: 0, lastEpisodeId: null, days: [] });
       expect(await repo.watchedOn(c, '2026-12-01')).toBe(0);
       expect(await repo.record({ childProfileId: c, ...at('2026-12-01T10:00:00.000Z', 60_000) })).toMatchObject({

@@ -3,7 +3,7 @@ import type { ChildHistory, RecordOutcome, WatchRecord } from './watch-progress'
 /**
  * Port: the child's watch events (deduplicated by child, episode and event time), resume
  * points and the per-local-day ledger. Adapters: memory, Postgres (plain SQL, joins the
- * request's transaction).
+ * request's transaction, row-level security by the acting parent).
  */
 export abstract class ProgressRepository {
   /**
@@ -16,6 +16,6 @@ export abstract class ProgressRepository {
   abstract history(childProfileId: string): Promise<ChildHistory>;
   /** The ledger's watched milliseconds of one local day (0 when none). */
   abstract watchedOn(childProfileId: string, localDate: string): Promise<number>;
-  /** Removes every event, resume point and ledger day of the child; returns whether there was any. */
-  abstract erase(childProfileId: string): Promise<boolean>;
+  /** Removes every event, resume point and ledger day of the child in the tenant (as the service); returns whether there was any. */
+  abstract erase(tenantId: string, childProfileId: string): Promise<boolean>;
 }

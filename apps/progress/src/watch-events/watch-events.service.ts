@@ -55,14 +55,15 @@ export class WatchEventsService {
     if (event.watchMs > maxWatchMs) throw new InvalidWatchMsError('watch_ms is beyond the episode duration', { max_watch_ms: maxWatchMs });
     const controls = await this.controls.find(event.childProfileId);
     const historyPaused = controls?.historyPaused ?? false;
+    const parentUserId = controls?.parentUserId ?? this.ctx.principal?.parentUserId;
     const outcome = await this.progress.record({
       ...event,
+      ...(parentUserId ? { parentUserId } : {}),
       localDate: localDateOf(event.eventTime, knownTimezone(controls?.timezone)),
       durationMs: episode.durationMs,
       historyPaused,
     });
     if (!outcome.duplicate) await this.cache.invalidateTag(usageTag(event.childProfileId));
-    const parentUserId = controls?.parentUserId ?? this.ctx.principal?.parentUserId;
     return {
       accepted: true,
       event: {

@@ -15,6 +15,8 @@ export interface WatchRecord {
   durationMs: number;
   /** The parent paused the history: the resume point moves, recommendations skip the event. */
   historyPaused: boolean;
+  /** The child's parent, who owns the stored rows (row-level security); absent: the acting scope's parent. */
+  parentUserId?: string;
 }
 
 /** The resume point of one child in one episode. */

@@ -308,7 +308,7 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable',
-      'profile_unavailable'
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'

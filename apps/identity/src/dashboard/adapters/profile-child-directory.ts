@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceClient, ServiceUnavailableError } from '@mikasmissions/service-client';
 import { ChildDirectory, type DirectoryChild } from '../child-directory';
-import { ProfileUnavailableError } from '../dashboard.errors';
 
 interface ProfileList {
   profiles?: Array<{ child_profile_id?: unknown; display_name?: unknown }>;
@@ -9,8 +8,9 @@ interface ProfileList {
 
 /**
  * {@link ChildDirectory} over the profile service (`ServiceClient`, signed `service` identity):
- * `GET /internal/profiles?parent_user_id=`. Profile down, a
- * 5xx or an answer of the wrong shape → 503 `profile_unavailable`.
+ * `GET /internal/profiles?parent_user_id=`. Profile down, a 5xx or an answer of the wrong shape
+ * → 503 `service_unavailable` + `Retry-After` (the platform's {@link ServiceUnavailableError},
+ * the same code as the controls and gates routes).
  */
 @Injectable()
 export class ProfileChildDirectory extends ChildDirectory {
@@ -19,20 +19,17 @@ export class ProfileChildDirectory extends ChildDirectory {
   }
 
   async childrenOf(parentUserId: string): Promise<DirectoryChild[]> {
-    const { status, body } = await this.ask<ProfileList>({ method: 'GET', path: '/internal/profiles', query: { parent_user_id: parentUserId } });
-    if (status !== 200 || !Array.isArray(body?.profiles)) throw new ProfileUnavailableError(`it answered ${status} to a children listing`);
+    const { status, body } = await this.client.call<ProfileList>('profile', {
+      method: 'GET',
+      path: '/internal/profiles',
+      query: { parent_user_id: parentUserId },
+    });
+    if (status !== 200 || !Array.isArray(body?.profiles))
+      throw new ServiceUnavailableError('profile', `it answered ${status} to a children listing`);
     return body.profiles.map((p) => {
-      if (typeof p.child_profile_id !== 'string' || typeof p.display_name !== 'string') throw new ProfileUnavailableError('a profile without id or name');
+      if (typeof p.child_profile_id !== 'string' || typeof p.display_name !== 'string')
+        throw new ServiceUnavailableError('profile', 'a profile without id or name');
       return { childProfileId: p.child_profile_id, displayName: p.display_name };
     });
-  }
-
-  private async ask<T>(request: Parameters<ServiceClient['call']>[1]) {
-    try {
-      return await this.client.call<T>('profile', request);
-    } catch (error) {
-      if (error instanceof ServiceUnavailableError) throw new ProfileUnavailableError(error.message);
-      throw error;
-    }
   }
 }

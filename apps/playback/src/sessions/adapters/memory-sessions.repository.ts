@@ -41,4 +41,14 @@ export class MemorySessionsRepository extends SessionsRepository {
     found.endReason = reason;
     return true;
   }
+
+  async eraseChild(tenantId: string, childProfileId: string): Promise<number> {
+    let removed = 0;
+    for (const [id, row] of this.rows) {
+      if (row.tenantId !== tenantId || row.childProfileId !== childProfileId) continue;
+      this.rows.delete(id);
+      removed += 1;
+    }
+    return removed;
+  }
 }

@@ -61,7 +61,7 @@ export class MemoryProgressRepository extends ProgressRepository {
     return this.children.get(childProfileId)?.days.get(localDate)?.watchedMs ?? 0;
   }
 
-  async erase(childProfileId: string): Promise<boolean> {
+  async erase(_tenantId: string, childProfileId: string): Promise<boolean> {
     return this.children.delete(childProfileId);
   }
 
