@@ -23,7 +23,7 @@ class UploadsController {
   @HttpCode(202)
   async upload(@Body() body: { episodeId: string }): Promise<{ eventId: string }> {
     const envelope = await this.events.transaction(() => this.events.publish(MediaUploaded, { episodeId: body.episodeId, creatorId: 'c-1', sourceUrl: 's3://clips/1.mp4' }));
-    return { eventId: envelope.eventId };
+    return { eventId: envelope.id };
   }
 }
 
