@@ -43,7 +43,28 @@ async function decideEvents(env, probe = redisAnswers) {
   return {
     env: { MESSAGING_REDIS_URL: url, MESSAGING_STREAM_PREFIX: prefix },
     line: `events cross services over Redis ${url} (streams ${prefix}*; stores stay in memory)`,
+    cleanup: () => deleteKeysUnder(url, prefix),
   };
 }
 
-module.exports = { decideEvents, redisAnswers };
+/** Deletes every key under `prefix` (this run's streams, their epochs and dead-letter streams); resolves to how many. */
+async function deleteKeysUnder(url, prefix) {
+  const Redis = require('ioredis');
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  let deleted = 0;
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+module.exports = { decideEvents, deleteKeysUnder, redisAnswers };

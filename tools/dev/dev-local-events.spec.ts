@@ -1,7 +1,10 @@
 import { createServer, type Server } from 'node:net';
+import { createRedisClient } from '@mikasmissions/persistence';
+import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- dev:local is plain CommonJS run by node
-const { decideEvents, redisAnswers } = require('./dev-local-events') as {
-  decideEvents(env: Record<string, string | undefined>, probe?: () => Promise<boolean>): Promise<{ env: Record<string, string>; line: string }>;
+const { decideEvents, deleteKeysUnder, redisAnswers } = require('./dev-local-events') as {
+  decideEvents(env: Record<string, string | undefined>, probe?: () => Promise<boolean>): Promise<{ env: Record<string, string>; line: string; cleanup?: () => Promise<number> }>;
+  deleteKeysUnder(url: string, prefix: string): Promise<number>;
   redisAnswers(at: { host: string; port: number }, timeoutMs?: number): Promise<boolean>;
 };
 
@@ -45,6 +48,25 @@ describe('dev:local events', () => {
       expect(await redisAnswers({ host: '127.0.0.1', port: 1 })).toBe(false);
     } finally {
       for (const { server } of [pong, http, silent]) server.close();
+    }
+  });
+
+  it("deletes the run's streams on exit, and nothing outside its prefix", async () => {
+    const redis = createRedisClient(testRedisUrl(), 'dev-local-events-spec');
+    await redis.connect();
+    const run = uniquePrefix('devlocal');
+    const other = uniquePrefix('other');
+    try {
+      await redis.xadd(`${run}events:consent.verified`, '*', 'envelope', '{}');
+      await redis.set(`${run}events:consent.verified:epoch`, 'e1');
+      await redis.xadd(`${other}events:consent.verified`, '*', 'envelope', '{}');
+      expect(await deleteKeysUnder(testRedisUrl(), run)).toBe(2);
+      expect(await redis.keys(`${run}*`)).toEqual([]);
+      expect(await redis.exists(`${other}events:consent.verified`)).toBe(1);
+      expect(typeof (await decideEvents({}, async () => true)).cleanup).toBe('function');
+    } finally {
+      await redis.del(`${other}events:consent.verified`);
+      await redis.quit();
     }
   });
 });
