@@ -10,7 +10,7 @@ const testFiles = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.contract.ts'];
 const testSupportFiles = ['**/testing/**', '**/*test.helpers.ts'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.nx/**', 'tmp/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.nx/**', 'tmp/**', 'coverage/**', 'var/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

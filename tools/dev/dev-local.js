@@ -7,12 +7,21 @@
  * `apps/<app>` (its generated Prisma client included), `libs/` and the tsconfig files, so a
  * `pnpm install` in this or another checkout re-linking node_modules restarts nothing.
  *
+ * Events: with nothing exported (no DATABASE_URL / REDIS_URL / MESSAGING_REDIS_URL) and a Redis
+ * answering PING on 127.0.0.1:6379, every app gets `MESSAGING_REDIS_URL` plus a per-run
+ * `MESSAGING_STREAM_PREFIX`, so events (consent.verified, progress.updated, …) cross processes
+ * over Redis Streams while every store stays memory (the run's streams are deleted on Ctrl-C).
+ * Without such a Redis (or with
+ * `DEV_LOCAL_EVENTS=inprocess`) events stay inside the process that published them.
+ *
  *   pnpm run dev:local                 # every app
  *   pnpm run dev:local analytics       # only the named apps
+ *   DEV_LOCAL_EVENTS=inprocess pnpm run dev:local   # never use a Redis for events
  */
 const { spawn } = require('node:child_process');
 const { existsSync, readdirSync } = require('node:fs');
 const path = require('node:path');
+const { decideEvents } = require('./dev-local-events');
 
 const startedAt = performance.now();
 const root = path.resolve(__dirname, '../..');
@@ -48,6 +57,15 @@ let allUp = false;
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const watchPaths = (name) => [path.join('apps', name), 'libs', 'tsconfig.json', 'tsconfig.base.json'];
 
+let cleanupEvents = async () => 0;
+void decideEvents(process.env).then((events) => {
+  Object.assign(env, events.env);
+  if (events.cleanup) cleanupEvents = events.cleanup;
+  process.stdout.write(`dev:local: ${events.line}\n`);
+  startApps();
+});
+
+function startApps() {
 process.stdout.write(
   `dev:local: starting ${apps.length} app(s): ${apps.join(', ')} on node ${process.version} (persistence=${env.PERSISTENCE_MODE ?? 'auto'})\n`,
 );
@@ -89,6 +107,7 @@ apps.forEach((name, i) => {
     if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
   });
 });
+}
 
 function printSummary() {
   process.stdout.write(`\n\x1b[1mdev:local: all apps are up in ${seconds(startedAt)}\x1b[0m\n`);
@@ -99,8 +118,16 @@ function printSummary() {
 let shuttingDown = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    if (shuttingDown) return;
     shuttingDown = true;
     for (const child of children) child.kill('SIGTERM');
-    setTimeout(() => process.exit(0), 3000).unref();
+    const exited = Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+    const deadline = new Promise((r) => setTimeout(r, 3000));
+    // this run's event streams are of no use to the next run (memory inboxes start empty): delete them
+    void Promise.race([exited, deadline])
+      .then(() => cleanupEvents())
+      .then((n) => n > 0 && process.stdout.write(`dev:local: deleted this run's ${n} event stream key(s)\n`))
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
   });
 }

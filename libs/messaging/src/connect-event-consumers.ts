@@ -3,7 +3,7 @@ import { InProcessEventsServer } from './transport/in-process-events.server';
 import { RedisStreamsServer } from './transport/redis-streams.server';
 
 /**
- * Connects the app's `@EventPattern` handlers to Redis Streams (when `REDIS_URL` is set), or
+ * Connects the app's `@EventPattern` handlers to Redis Streams (when `REDIS_URL` or `MESSAGING_REDIS_URL` is set), or
  * to the in-process bus in pure memory mode, and starts consuming. Returns whether a
  * consumer was started (not with Postgres but no Redis: events wait in the outbox).
  *

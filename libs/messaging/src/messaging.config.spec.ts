@@ -37,4 +37,11 @@ describe('messagingConfig', () => {
     expect(resolveMessagingOptions({ service: 'svc' }, {}).relay).toMatchObject({ publishedRetentionMs: 3_600_000, reconcileIntervalMs: 1_000 });
     expect(problemsOf({ JWT_SECRET: 's', OUTBOX_PUBLISHED_RETENTION_MS: '1h' })).toEqual(['OUTBOX_PUBLISHED_RETENTION_MS: expected a positive integer']);
   });
+
+  it('takes MESSAGING_REDIS_URL as the transport Redis and refuses what is not a redis URL', () => {
+    const env = loadConfig({ JWT_SECRET: 's', MESSAGING_REDIS_URL: 'redis://127.0.0.1:6379' }, [messagingConfig]).slice(messagingConfig);
+    expect(resolveMessagingOptions({ service: 'svc' }, env).transportRedisUrl).toBe('redis://127.0.0.1:6379');
+    expect(resolveMessagingOptions({ service: 'svc' }, {}).transportRedisUrl).toBeUndefined();
+    expect(problemsOf({ JWT_SECRET: 's', MESSAGING_REDIS_URL: 'http://x' })).toEqual(['MESSAGING_REDIS_URL: must be a redis:// or rediss:// URL']);
+  });
 });

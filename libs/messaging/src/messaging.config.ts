@@ -11,6 +11,11 @@ export const messagingConfig = defineConfigFragment(
   'messaging',
   z
     .object({
+      /**
+       * Redis for the event transport only (publisher + Redis Streams consumer) when `REDIS_URL`
+       * is not set: outbox, inbox, caches and idempotency stay in memory (dev:local across processes).
+       */
+      MESSAGING_REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
       MESSAGING_STREAM_PREFIX: z.string().trim().optional(),
       MESSAGING_KEY_PREFIX: z.string().trim().optional(),
       MESSAGING_STREAM_MAXLEN: envPositiveInt().optional(),

@@ -69,6 +69,7 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: Me
     service: options.service,
     schema: options.schema ?? options.service.replace(/-/g, '_'),
     keyPrefix: env.MESSAGING_KEY_PREFIX || options.keyPrefix || 'mm:',
+    transportRedisUrl: env.MESSAGING_REDIS_URL || options.transportRedisUrl || undefined,
     streamPrefix: env.MESSAGING_STREAM_PREFIX || options.streamPrefix || 'events:',
     streamMaxLen: env.MESSAGING_STREAM_MAXLEN ?? options.streamMaxLen,
     contracts: [...PLATFORM_EVENT_CONTRACTS, ...(options.contracts ?? [])],

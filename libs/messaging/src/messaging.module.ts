@@ -14,6 +14,7 @@ import { PostgresOutboxStore } from './adapters/postgres/postgres-outbox.store';
 import { RedisInboxStore } from './adapters/redis/redis-inbox.store';
 import { RedisOutboxStore } from './adapters/redis/redis-outbox.store';
 import { RedisStreamsPublisher } from './adapters/redis/redis-streams.publisher';
+import { TransportRedis } from './adapters/redis/transport-redis';
 import { EventPublisher } from './event-publisher';
 import { messagingConfig } from './messaging.config';
 import { resolveMessagingOptions } from './messaging.defaults';
@@ -47,14 +48,19 @@ const providers: Provider[] = [
       sql ? new PostgresInboxStore(sql, o.schema) : redis ? new RedisInboxStore(redis, `${o.keyPrefix}`, o.consumer.inboxTtlSeconds) : new MemoryInboxStore(),
   },
   {
+    provide: TransportRedis,
+    inject: [MESSAGING_OPTIONS, AppConfig, REDIS],
+    useFactory: (o: O, config: AppConfig, redis: Redis | null) => new TransportRedis(redis, config.persistence.redisUrl, o.transportRedisUrl),
+  },
+  {
     provide: InProcessEventBus,
-    inject: [REDIS, PG_POOL],
-    useFactory: (redis: Redis | null, pool: Pool | null) => (redis || pool ? null : new InProcessEventBus()),
+    inject: [TransportRedis, PG_POOL],
+    useFactory: (t: TransportRedis, pool: Pool | null) => (t.client || pool ? null : new InProcessEventBus()),
   },
   {
     provide: EventTransport,
-    inject: [MESSAGING_OPTIONS, REDIS, InProcessEventBus],
-    useFactory: (o: O, redis: Redis | null, bus: InProcessEventBus | null) => (redis ? new RedisStreamsPublisher(redis, o.streamPrefix, o.streamMaxLen) : bus),
+    inject: [MESSAGING_OPTIONS, TransportRedis, InProcessEventBus],
+    useFactory: (o: O, t: TransportRedis, bus: InProcessEventBus | null) => (t.client ? new RedisStreamsPublisher(t.client, o.streamPrefix, o.streamMaxLen) : bus),
   },
   {
     provide: InProcessEventsServer,
@@ -70,9 +76,9 @@ const providers: Provider[] = [
   },
   {
     provide: RedisStreamsServer,
-    inject: [MESSAGING_OPTIONS, AppConfig, EventContracts, InboxStore, { token: ReadinessRegistry, optional: true }],
-    useFactory: (o: O, config: AppConfig, contracts: EventContracts, inbox: InboxStore, readiness: ReadinessRegistry | null) => {
-      const url = config.persistence.redisUrl;
+    inject: [MESSAGING_OPTIONS, TransportRedis, EventContracts, InboxStore, { token: ReadinessRegistry, optional: true }],
+    useFactory: (o: O, t: TransportRedis, contracts: EventContracts, inbox: InboxStore, readiness: ReadinessRegistry | null) => {
+      const url = t.url;
       if (!url) return null;
       return new RedisStreamsServer({ ...o.consumer, redisUrl: url, streamPrefix: o.streamPrefix, contracts, inbox, readiness });
     },
@@ -88,9 +94,10 @@ const providers: Provider[] = [
  * handler's transaction (`SqlTransactions` and `@Transactional()` of `PersistenceModule`,
  * whose schema holds `outbox` and `inbox`), an in-process relay moves rows to Redis Streams, and
  * `RedisStreamsServer` consumes them with an inbox and a dead-letter stream. Stores follow
- * the persistence mode: Postgres, else Redis, else memory. In pure memory mode (dev:local)
- * an in-process bus and `InProcessEventsServer` stand in for Redis Streams; with Postgres but
- * no Redis, rows wait in the outbox until a relay with Redis runs.
+ * the persistence mode: Postgres, else Redis, else memory. In pure memory mode an in-process
+ * bus and `InProcessEventsServer` stand in for Redis Streams, unless `MESSAGING_REDIS_URL`
+ * gives the transport a Redis of its own (stores stay memory; dev:local across processes);
+ * with Postgres but no Redis, rows wait in the outbox until a relay with Redis runs.
  *
  * @example
  * PersistenceModule.forRoot({ schema: 'analytics', prisma: { token: AnalyticsPrismaService, imports: [InfraModule] } }),

@@ -64,6 +64,11 @@ export interface MessagingModuleOptions {
   schema?: string;
   /** Prefix of Redis keys (outbox, inbox). Default: `mm:`. */
   keyPrefix?: string;
+  /**
+   * Redis used only by the event transport (publisher and consumer) when the process has no
+   * `REDIS_URL`; stores stay as they are (memory). Env: `MESSAGING_REDIS_URL`. Default: none.
+   */
+  transportRedisUrl?: string;
   /** Prefix of stream names: stream = prefix + event type. Default: `events:`. */
   streamPrefix?: string;
   /** Approximate MAXLEN of each stream (XADD MAXLEN ~). Default: none (no trimming). */
@@ -79,6 +84,7 @@ export interface ResolvedMessagingOptions {
   service: string;
   schema: string;
   keyPrefix: string;
+  transportRedisUrl?: string;
   streamPrefix: string;
   streamMaxLen?: number;
   contracts: EventContract[];

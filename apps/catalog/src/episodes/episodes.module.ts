@@ -5,6 +5,7 @@ import { catalogConfig } from '../catalog.config';
 import { ServiceChildPolicySource } from '../child-policy/adapters/service-child-policy.source';
 import { ChildPolicySource } from '../child-policy/child-policy.source';
 import { EpisodeReadGuard } from '../child-policy/episode-read.guard';
+import { ensureDemoClip } from '../demo/demo-clip';
 import { seedDemoCatalog } from '../demo/seed-demo-catalog';
 import { MemoryEpisodesRepository } from './adapters/memory-episodes.repository';
 import { PostgresEpisodesRepository } from './adapters/postgres-episodes.repository';
@@ -18,7 +19,8 @@ import { InternalEpisodesController } from './internal-episodes.controller';
 
 /**
  * The episodes feature: Postgres (the service's schema) when DATABASE_URL is set, else memory
- * with the demo episodes loaded at start (`CATALOG_DEMO_DATA=false` starts it empty). The
+ * with the demo episodes loaded at start and ep-demo-1's clip generated into `MEDIA_STORE_DIR`
+ * if missing (`CATALOG_DEMO_DATA=false` starts it empty). The
  * child filter reads profile and identity through ServiceClient.
  */
 @UsesConfig(catalogConfig)
@@ -40,7 +42,11 @@ import { InternalEpisodesController } from './internal-episodes.controller';
       useFactory: async (sql: SqlTransactions | null, schema: string, config: AppConfig) => {
         if (sql) return new PostgresEpisodesRepository(sql, schema);
         const memory = new MemoryEpisodesRepository();
-        if (config.slice(catalogConfig).CATALOG_DEMO_DATA !== false) await seedDemoCatalog(memory);
+        const env = config.slice(catalogConfig);
+        if (env.CATALOG_DEMO_DATA !== false) {
+          await seedDemoCatalog(memory);
+          await ensureDemoClip(env.MEDIA_STORE_DIR);
+        }
         return memory;
       },
     },

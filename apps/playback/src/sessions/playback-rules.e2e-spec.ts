@@ -81,6 +81,14 @@ describe.each(ADAPTERS)('playback session rules on %s', (adapter) => {
       expect((await start(asParent(approved.parent), ab('ep-1'))).status).toBe(201);
     });
 
+    it("3. episode: controls without max_age_band (identity's answer when no ceiling is set) limit by the child's own band only", async () => {
+      const teen = h.family('no-max-teen', { ageBand: '12-16', controls: { max_age_band: undefined } });
+      expect((await start(asParent(teen.parent), { child_profile_id: teen.child, episode_id: 'ep-teen', device_type: 'tv' })).status).toBe(201);
+      const young = h.family('no-max-young', { controls: { max_age_band: undefined } });
+      const refused = await start(asParent(young.parent), { child_profile_id: young.child, episode_id: 'ep-teen', device_type: 'tv' });
+      expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([403, 'episode_not_allowed', { reason: 'age_band' }]);
+    });
+
     it('4. limits: real usage at the parent limit → 403 session_cap_reached; the client fields only tighten', async () => {
       const today = new Date().toISOString().slice(0, 10);
       const used = h.family('cap', { controls: { session_limit_minutes: 30 } });

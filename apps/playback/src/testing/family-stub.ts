@@ -9,7 +9,8 @@ export interface StubControls {
   bedtime_window: string;
   safety_mode: 'strict' | 'balanced';
   timezone: string;
-  max_age_band: string;
+  /** Left out by identity when the parent set no ceiling. */
+  max_age_band?: string;
   approved_only: boolean;
   approved_show_ids: string[];
   blocked_show_ids: string[];

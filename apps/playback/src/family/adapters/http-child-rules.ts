@@ -18,12 +18,16 @@ const controlsBody = z.object({
     bedtime_window: z.string(),
     safety_mode: z.enum(['strict', 'balanced']),
     timezone: z.string().min(1),
-    max_age_band: ageBand,
+    // identity leaves it out when the parent set no ceiling below the child's own band
+    max_age_band: ageBand.optional(),
     approved_only: z.boolean(),
     approved_show_ids: z.array(z.string()),
     blocked_show_ids: z.array(z.string()),
   }),
 });
+
+/** No `max_age_band`: the highest band, so only the child's own band limits what it watches. */
+const NO_CEILING: AgeBand = AGE_BANDS[AGE_BANDS.length - 1];
 
 /**
  * {@link ChildRules} over profile's `GET /internal/profiles/{id}` (breaker + hedge, circuit
@@ -64,7 +68,7 @@ export class HttpChildRules extends ChildRules {
       bedtimeWindow: c.bedtime_window,
       safetyMode: c.safety_mode,
       timezone: c.timezone,
-      maxAgeBand: c.max_age_band,
+      maxAgeBand: c.max_age_band ?? NO_CEILING,
       approvedOnly: c.approved_only,
       approvedShowIds: c.approved_show_ids,
       blockedShowIds: c.blocked_show_ids,
