@@ -25,13 +25,25 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'media.uploaded': contract(index.MediaUploaded, {
-    valid: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://media/ep1.mp4', contentType: 'video/mp4' },
+    valid: {
+      episodeId: 'ep1',
+      creatorId: 'c1',
+      sourceUrl: 's3://media/ep1.mp4',
+      contentType: 'video/mp4',
+      assetId: 'a1',
+      title: 'Counting stars',
+      summary: 'Numbers to ten',
+      showId: 'show1',
+      ageBand: '6-11',
+      learningTags: ['math'],
+    },
     invalid: [
       { payload: { episodeId: 'ep1', creatorId: 'c1' }, mentions: ["must have required property 'sourceUrl'"] },
       {
         payload: { episodeId: '', creatorId: 'c1', sourceUrl: 's3://x', size: 3 },
         mentions: ['/episodeId must NOT have fewer than 1 characters', '(size)'],
       },
+      { payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', ageBand: '0-2' }, mentions: ['/ageBand must be equal to one of the allowed values'] },
     ],
   }),
   'episode.published': contract(index.EpisodePublished, {
