@@ -58,7 +58,10 @@ export function assetsRepositoryContract(name: string, make: () => Promise<Asset
       const ingested = await repo.report(t, stored.id, { status: 'ingested' });
       expect(ingested).toMatchObject({ status: 'ingested', lastError: null });
       expect(Date.parse(ingested!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(stored.updatedAt));
-      const retried = await repo.report(t, stored.id, { status: 'ingested', error: { code: 'source_timeout', message: 'first try timed out' } });
+      const retried = await repo.report(t, stored.id, {
+        status: 'ingested',
+        error: { code: 'source_timeout', message: 'first try timed out' },
+      });
       expect(retried?.lastError).toEqual({ code: 'source_timeout', message: 'first try timed out', at: expect.any(String) });
       const moved = await repo.report(t, stored.id, { status: 'transcoding' });
       expect(moved).toMatchObject({ status: 'transcoding', lastError: { code: 'source_timeout' } });

@@ -7,7 +7,8 @@ const UPLOAD = '/v1/creator/assets/upload';
 describe.each(ADAPTERS)('creator assets on %s', (adapter) => {
   describe.each<TestStores>(['memory', 'postgres+redis'])('with %s stores', (stores) => {
     let t: CreatorTestApp;
-    const unique = (label: string) => `${label}-${adapter}-${stores.replace('+', '-')}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const unique = (label: string) =>
+      `${label}-${adapter}-${stores.replace('+', '-')}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const full = () => ({
       source_url: 'https://media.example/clips/stars.mp4',
       uploader_id: unique('creator'),
@@ -67,7 +68,15 @@ describe.each(ADAPTERS)('creator assets on %s', (adapter) => {
       const uploader = unique('min');
       const res = await t.call('POST', UPLOAD, who.service(), { source_url: 'http://media.example/a.mov', uploader_id: uploader });
       expect(res.status).toBe(202);
-      expect(t.published).toEqual([{ episodeId: res.body.asset_id, assetId: res.body.asset_id, creatorId: uploader, sourceUrl: 'http://media.example/a.mov', learningTags: [] }]);
+      expect(t.published).toEqual([
+        {
+          episodeId: res.body.asset_id,
+          assetId: res.body.asset_id,
+          creatorId: uploader,
+          sourceUrl: 'http://media.example/a.mov',
+          learningTags: [],
+        },
+      ]);
       const read = await t.call('GET', `/v1/creator/assets/${res.body.asset_id as string}`, who.creator());
       expect(read.body).toMatchObject({ status: 'queued', learning_tags: [], last_error: null });
       expect(read.body).not.toHaveProperty('title');
@@ -147,23 +156,26 @@ describe.each(ADAPTERS)('creator assets on %s', (adapter) => {
     });
 
     // The memory store has no transactions (dev:local only), so this runs on Postgres.
-    (stores === 'memory' ? it.skip : it)('writes the asset and its outbox row in one transaction: a failed publish leaves no asset', async () => {
-      const failed = await t.call('POST', UPLOAD, who.creator(), { ...full(), uploader_id: FAILING_UPLOADER }, {}, true);
-      expect(failed.status).toBe(500);
-      const ok = await t.call('POST', UPLOAD, who.creator(), full());
-      expect(ok.status).toBe(202);
-      const pool = createPgPool(testDatabaseUrl(), 1);
-      try {
-        const rows = await pool.query(`SELECT id::text FROM creator_studio.assets WHERE uploader_id = $1`, [FAILING_UPLOADER]);
-        expect(rows.rows).toEqual([]);
-        const outbox = await pool.query(
-          `SELECT payload->'payload'->>'assetId' AS id FROM creator_studio.outbox WHERE payload->>'type' = 'media.uploaded' AND payload->'payload'->>'assetId' = $1`,
-          [ok.body.asset_id],
-        );
-        expect(outbox.rows).toEqual([{ id: ok.body.asset_id }]);
-      } finally {
-        await pool.end();
-      }
-    });
+    (stores === 'memory' ? it.skip : it)(
+      'writes the asset and its outbox row in one transaction: a failed publish leaves no asset',
+      async () => {
+        const failed = await t.call('POST', UPLOAD, who.creator(), { ...full(), uploader_id: FAILING_UPLOADER }, {}, true);
+        expect(failed.status).toBe(500);
+        const ok = await t.call('POST', UPLOAD, who.creator(), full());
+        expect(ok.status).toBe(202);
+        const pool = createPgPool(testDatabaseUrl(), 1);
+        try {
+          const rows = await pool.query(`SELECT id::text FROM creator_studio.assets WHERE uploader_id = $1`, [FAILING_UPLOADER]);
+          expect(rows.rows).toEqual([]);
+          const outbox = await pool.query(
+            `SELECT payload->'payload'->>'assetId' AS id FROM creator_studio.outbox WHERE payload->>'type' = 'media.uploaded' AND payload->'payload'->>'assetId' = $1`,
+            [ok.body.asset_id],
+          );
+          expect(outbox.rows).toEqual([{ id: ok.body.asset_id }]);
+        } finally {
+          await pool.end();
+        }
+      },
+    );
   });
 });

@@ -34,7 +34,14 @@ export interface CreatorTestApp {
   app: INestApplication;
   published: MediaUploadedPayload[];
   /** Calls the app as `identity`; every `/v1` answer is checked against the contract unless `unlisted`. */
-  call(method: string, path: string, identity: EdgeIdentity | null, body?: unknown, headers?: Record<string, string>, unlisted?: boolean): Promise<Answer>;
+  call(
+    method: string,
+    path: string,
+    identity: EdgeIdentity | null,
+    body?: unknown,
+    headers?: Record<string, string>,
+    unlisted?: boolean,
+  ): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -42,7 +49,13 @@ export interface CreatorTestApp {
 export const who = {
   creator: (subject = 'creator-1'): EdgeIdentity => ({ role: 'creator', tenantId: 'default', requestId: `r-${subject}`, subject }),
   service: (): EdgeIdentity => ({ role: 'service', tenantId: 'default', requestId: 'r-service', subject: 'smoke' }),
-  parent: (parentUserId = 'p1'): EdgeIdentity => ({ role: 'parent', tenantId: 'default', requestId: 'r-parent', parentUserId, subject: parentUserId }),
+  parent: (parentUserId = 'p1'): EdgeIdentity => ({
+    role: 'parent',
+    tenantId: 'default',
+    requestId: 'r-parent',
+    parentUserId,
+    subject: parentUserId,
+  }),
 };
 
 /**

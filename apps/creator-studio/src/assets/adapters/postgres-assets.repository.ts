@@ -40,7 +40,11 @@ const toAsset = (row: Row): Asset => ({
   lastError:
     row.last_error_code === null
       ? null
-      : { code: row.last_error_code, message: row.last_error_message ?? '', at: new Date(row.last_error_at ?? row.updated_at).toISOString() },
+      : {
+          code: row.last_error_code,
+          message: row.last_error_message ?? '',
+          at: new Date(row.last_error_at ?? row.updated_at).toISOString(),
+        },
   createdAt: new Date(row.created_at).toISOString(),
   updatedAt: new Date(row.updated_at).toISOString(),
 });
@@ -82,7 +86,9 @@ export class PostgresAssetsRepository extends AssetsRepository {
 
   async find(tenantId: string, id: string): Promise<Asset | null> {
     if (!UUID.test(id)) return null;
-    const [row] = await this.sql.client().query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const [row] = await this.sql
+      .client()
+      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
     return row ? toAsset(row) : null;
   }
 

@@ -31,13 +31,15 @@ export function isHttpUrl(value: string): boolean {
 function optionalText(input: Record<string, unknown>, field: string, max: number, problems: Problem[]): string | undefined {
   const value = input[field];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.length > max) problems.push({ path: field, message: `must be a string of at most ${max} characters` });
+  if (typeof value !== 'string' || value.length > max)
+    problems.push({ path: field, message: `must be a string of at most ${max} characters` });
   return typeof value === 'string' ? value : undefined;
 }
 
 function learningTags(value: unknown, problems: Problem[]): string[] {
   if (value === undefined) return [];
-  const ok = Array.isArray(value) && value.length <= 20 && value.every((tag) => typeof tag === 'string' && tag.length >= 1 && tag.length <= 40);
+  const ok =
+    Array.isArray(value) && value.length <= 20 && value.every((tag) => typeof tag === 'string' && tag.length >= 1 && tag.length <= 40);
   if (!ok) problems.push({ path: 'learning_tags', message: 'must be at most 20 strings of 1 to 40 characters' });
   return ok ? [...new Set(value as string[])] : [];
 }
