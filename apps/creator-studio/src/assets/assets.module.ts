@@ -5,10 +5,11 @@ import { PostgresAssetsRepository } from './adapters/postgres-assets.repository'
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
+import { StageEventsConsumer } from './stage-events.consumer';
 
 /** The assets feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @Module({
-  controllers: [AssetsController],
+  controllers: [AssetsController, StageEventsConsumer],
   providers: [
     AssetsService,
     {

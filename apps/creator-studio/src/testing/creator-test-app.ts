@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { MediaUploadedPayload } from '@mikasmissions/contracts-events';
 import type { HttpAdapterName } from '@mikasmissions/http';
-import { EventPublisher } from '@mikasmissions/messaging';
+import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { type EdgeIdentity, signIdentity } from '@mikasmissions/service-identity';
 import {
@@ -64,6 +64,7 @@ export const who = {
  */
 export async function startCreatorApp(adapter: HttpAdapterName, stores: TestStores): Promise<CreatorTestApp> {
   const app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce' }), globalPrefix: 'v1' });
+  await connectEventConsumers(app);
   const root = await baseUrl(app);
   const published: MediaUploadedPayload[] = [];
   const publisher = app.get(EventPublisher);
