@@ -44,13 +44,58 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'media.uploaded': contract(index.MediaUploaded, {
-    valid: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://media/ep1.mp4', contentType: 'video/mp4' },
+    valid: {
+      episodeId: 'ep1',
+      creatorId: 'c1',
+      sourceUrl: 's3://media/ep1.mp4',
+      contentType: 'video/mp4',
+      assetId: 'a1',
+      title: 'Counting stars',
+      summary: 'Numbers to ten',
+      showId: 'show1',
+      ageBand: '6-11',
+      learningTags: ['math'],
+    },
     invalid: [
       { payload: { episodeId: 'ep1', creatorId: 'c1' }, mentions: ["must have required property 'sourceUrl'"] },
       {
         payload: { episodeId: '', creatorId: 'c1', sourceUrl: 's3://x', size: 3 },
         mentions: ['/episodeId must NOT have fewer than 1 characters', '(size)'],
       },
+      { payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', ageBand: '0-2' }, mentions: ['/ageBand must be equal to one of the allowed values'] },
+    ],
+  }),
+  'media.transcode.requested': contract(index.MediaTranscodeRequested, {
+    valid: {
+      assetId: 'a1',
+      episodeId: 'a1',
+      creatorId: 'c1',
+      sourcePath: 'sources/a1/source',
+      sizeBytes: 2048,
+      durationMs: 3000,
+      width: 320,
+      height: 240,
+      container: 'mov,mp4,m4a,3gp,3g2,mj2',
+      videoCodec: 'h264',
+      title: 'Stars',
+      summary: 'Counting',
+      showId: 'show1',
+      ageBand: '3-5',
+      learningTags: ['math'],
+    },
+    invalid: [
+      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', sourcePath: 'x' }, mentions: ["must have required property 'sizeBytes'"] },
+      {
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', sourcePath: 'x', sizeBytes: 1, durationMs: 0, width: 1, height: 1, container: 'mp4' },
+        mentions: ['/durationMs must be >= 1'],
+      },
+    ],
+  }),
+  'media.rejected': contract(index.MediaRejected, {
+    valid: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'no_video_stream', message: 'the source has no video stream' },
+    invalid: [
+      { payload: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'x' }, mentions: ["must have required property 'message'"] },
+      { payload: { assetId: 'a1', episodeId: 'a1', stage: 'upload', reason: 'x', message: 'm' }, mentions: ['/stage must be equal to one of the allowed values'] },
     ],
   }),
   'episode.published': contract(index.EpisodePublished, {

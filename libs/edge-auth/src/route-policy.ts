@@ -13,7 +13,7 @@ export interface PolicyRule {
 
 const PARENT: RouteRoles = ['parent', 'service'];
 const FAMILY: RouteRoles = ['parent', 'child', 'service'];
-const CREATOR: RouteRoles = ['service'];
+const CREATOR: RouteRoles = ['service', 'creator'];
 const ADMIN: RouteRoles = ['admin', 'service'];
 
 const rule = (method: string, path: string, roles: RouteRoles | 'public'): PolicyRule => Object.freeze({ method, path, roles });
@@ -22,7 +22,7 @@ const rule = (method: string, path: string, roles: RouteRoles | 'public'): Polic
  * Issue 10's role table for every v1 operation, then the health paths, then one fallback per
  * area (method `*`, `/v1/<area>/*`) so an operation a domain issue adds inherits its area's
  * roles and is never public by accident. First match wins; a path outside every area has no
- * rule. Creator upload is `service` only until the creator-studio issue adds a `creator` role.
+ * rule. Creator routes allow `service` and the `creator` role (the admin grants it).
  */
 export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('POST', '/v1/parents/signup', 'public'),
@@ -53,6 +53,7 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('POST', '/v1/progress/watch-events', FAMILY),
   rule('GET', '/v1/billing/entitlements', PARENT),
   rule('POST', '/v1/creator/assets/upload', CREATOR),
+  rule('GET', '/v1/creator/assets/{asset_id}', CREATOR),
   rule('POST', '/v1/admin/login', 'public'),
   rule('GET', '/v1/admin/workflows', ADMIN),
   rule('POST', '/v1/admin/workflows', ADMIN),

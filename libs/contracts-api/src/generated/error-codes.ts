@@ -84,6 +84,7 @@ export const ERROR_CODES = [
   'subscription_ended',
   'idempotency_key_required',
   'invalid_source_url',
+  'asset_not_found',
   'workflow_invalid',
   'workflow_missing',
   'run_not_found',
@@ -1096,7 +1097,8 @@ export const OPERATION_ERROR_CODES = {
       'validation_failed',
       'malformed_json',
       'missing_fields',
-      'invalid_source_url'
+      'invalid_source_url',
+      'invalid_idempotency_key'
     ],
     '401': [
       'missing_token',
@@ -1106,11 +1108,46 @@ export const OPERATION_ERROR_CODES = {
     '403': [
       'insufficient_role'
     ],
+    '409': [
+      'idempotency_in_flight'
+    ],
     '413': [
       'payload_too_large'
     ],
     '415': [
       'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'idempotency_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'getCreatorAsset': {
+    '400': [
+      'validation_failed'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '404': [
+      'asset_not_found'
     ],
     '429': [
       'rate_limited'

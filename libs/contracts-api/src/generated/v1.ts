@@ -533,8 +533,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue an asset for ingest from a URL */
+        /**
+         * Queue an asset for ingest from a URL
+         * @description Stores the asset as `queued` and publishes `media.uploaded` in the same transaction. A retried upload with the same `Idempotency-Key` is one asset (the first answer is replayed with `idempotent-replayed: true`; the same key with another body is 422 `idempotency_key_reused`).
+         */
         post: operations["creatorUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/creator/assets/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An uploaded asset's state through the stages, with its last error */
+        get: operations["getCreatorAsset"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1273,6 +1293,31 @@ export interface components {
              */
             stop_reason?: "session_cap_reached" | "bedtime_active" | "episode_not_allowed";
         };
+        /**
+         * @description Where an asset is in the pipeline: `queued` (accepted, `media.uploaded` published), `ingested` (fetched and probed), `transcoding`, `transcoded`, `published`, or a final `rejected` / `failed` (see `last_error`).
+         * @enum {string}
+         */
+        CreatorAssetStatus: "queued" | "ingested" | "transcoding" | "transcoded" | "published" | "rejected" | "failed";
+        CreatorAssetError: {
+            code: string;
+            message: string;
+            at: components["schemas"]["Timestamp"];
+        };
+        CreatorAsset: {
+            asset_id: components["schemas"]["Id"];
+            status: components["schemas"]["CreatorAssetStatus"];
+            source_url: string;
+            uploader_id: components["schemas"]["Id"];
+            title?: string;
+            summary?: string;
+            show_id?: components["schemas"]["Id"];
+            age_band?: components["schemas"]["AgeBand"];
+            learning_tags: string[];
+            /** @description The last stage error, or null. */
+            last_error: components["schemas"]["CreatorAssetError"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
     };
     responses: {
         /** @description The request is malformed or fails validation; `details` names the fields. */
@@ -1508,6 +1553,9 @@ export type AdminAuditResponse = components['schemas']['AdminAuditResponse'];
 export type HealthResponse = components['schemas']['HealthResponse'];
 export type PlaybackHeartbeatRequest = components['schemas']['PlaybackHeartbeatRequest'];
 export type PlaybackHeartbeatResponse = components['schemas']['PlaybackHeartbeatResponse'];
+export type CreatorAssetStatus = components['schemas']['CreatorAssetStatus'];
+export type CreatorAssetError = components['schemas']['CreatorAssetError'];
+export type CreatorAsset = components['schemas']['CreatorAsset'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -2602,8 +2650,41 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getCreatorAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatorAsset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

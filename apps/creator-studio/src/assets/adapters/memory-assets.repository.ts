@@ -1,0 +1,38 @@
+import { uuidv7 } from 'uuidv7';
+import type { Asset, AssetStageReport, NewAsset } from '../asset';
+import { AssetsRepository } from '../assets.repository';
+import { isFinalStatus } from '../asset-status';
+
+const copy = (asset: Asset): Asset => ({
+  ...asset,
+  learningTags: [...asset.learningTags],
+  lastError: asset.lastError ? { ...asset.lastError } : null,
+});
+
+/** In-process store for dev:local and unit tests; same contract as the Postgres adapter. */
+export class MemoryAssetsRepository extends AssetsRepository {
+  private readonly rows = new Map<string, Asset>();
+
+  async create(asset: NewAsset): Promise<Asset> {
+    const now = new Date().toISOString();
+    const stored: Asset = copy({ ...asset, id: uuidv7(), status: 'queued', lastError: null, createdAt: now, updatedAt: now });
+    this.rows.set(stored.id, stored);
+    return copy(stored);
+  }
+
+  async find(tenantId: string, id: string): Promise<Asset | null> {
+    const found = this.rows.get(id.toLowerCase());
+    return found && found.tenantId === tenantId ? copy(found) : null;
+  }
+
+  async report(tenantId: string, id: string, report: AssetStageReport): Promise<Asset | null> {
+    const found = this.rows.get(id.toLowerCase());
+    if (!found || found.tenantId !== tenantId) return null;
+    if (isFinalStatus(found.status)) return copy(found);
+    const now = new Date().toISOString();
+    found.status = report.status;
+    found.updatedAt = now;
+    if (report.error) found.lastError = { ...report.error, at: now };
+    return copy(found);
+  }
+}

@@ -1,0 +1,39 @@
+/** Where an asset is in the pipeline; `rejected` and `failed` are final, with `lastError`. */
+export type AssetStatus = 'queued' | 'ingested' | 'transcoding' | 'transcoded' | 'published' | 'rejected' | 'failed';
+
+/** An age band as the contract names it. */
+export type AgeBand = '3-5' | '6-11' | '12-16';
+
+/** The last error a stage reported for an asset. */
+export interface AssetError {
+  code: string;
+  message: string;
+  at: string;
+}
+
+/** What a creator asks to ingest (the upload's fields, parsed). */
+export interface NewAsset {
+  tenantId: string;
+  sourceUrl: string;
+  uploaderId: string;
+  title?: string;
+  summary?: string;
+  showId?: string;
+  ageBand?: AgeBand;
+  learningTags: string[];
+}
+
+/** One asset, as stored and returned. */
+export interface Asset extends NewAsset {
+  id: string;
+  status: AssetStatus;
+  lastError: AssetError | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A stage's report on an asset: its new status and, for a failure, the error. */
+export interface AssetStageReport {
+  status: AssetStatus;
+  error?: { code: string; message: string };
+}

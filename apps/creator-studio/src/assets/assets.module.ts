@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
+import { MemoryAssetsRepository } from './adapters/memory-assets.repository';
+import { PostgresAssetsRepository } from './adapters/postgres-assets.repository';
+import { AssetsController } from './assets.controller';
+import { AssetsRepository } from './assets.repository';
+import { AssetsService } from './assets.service';
+import { StageEventsConsumer } from './stage-events.consumer';
+
+/** The assets feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+@Module({
+  controllers: [AssetsController, StageEventsConsumer],
+  providers: [
+    AssetsService,
+    {
+      provide: AssetsRepository,
+      inject: [SqlTransactions, PERSISTENCE_SCHEMA],
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresAssetsRepository(sql, schema) : new MemoryAssetsRepository(),
+    },
+  ],
+  exports: [AssetsService, AssetsRepository],
+})
+export class AssetsModule {}

@@ -1,0 +1,73 @@
+import { MediaRejected, MediaTranscodeRequested } from '@mikasmissions/contracts-events';
+import { EventPublisher } from '@mikasmissions/messaging';
+import { ADAPTERS, type TestStores } from '@mikasmissions/testing';
+import { type Answer, type CreatorTestApp, startCreatorApp, who } from '../testing/creator-test-app';
+
+describe.each<TestStores>(['memory', 'postgres+redis'])('creator assets follow the stage events with %s stores', (stores) => {
+  let t: CreatorTestApp;
+  const upload = async (): Promise<string> => {
+    const res = await t.call('POST', '/v1/creator/assets/upload', who.creator(), {
+      source_url: 'https://media.example/a.mp4',
+      uploader_id: 'creator-1',
+    });
+    expect(res.status).toBe(202);
+    return res.body.asset_id as string;
+  };
+  const until = async (assetId: string, status: string): Promise<Answer> => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const res = await t.call('GET', `/v1/creator/assets/${assetId}`, who.service());
+      if (res.body.status === status || Date.now() > deadline) return res;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const ingested = (assetId: string) => ({
+    assetId,
+    episodeId: assetId,
+    creatorId: 'creator-1',
+    sourcePath: `sources/${assetId}/source`,
+    sizeBytes: 1000,
+    durationMs: 2000,
+    width: 160,
+    height: 90,
+    container: 'mp4',
+  });
+
+  beforeAll(async () => {
+    t = await startCreatorApp(ADAPTERS[0], stores);
+  });
+  afterAll(() => t.close());
+
+  it('shows ingested after media.transcode.requested, and rejected with the last error after media.rejected', async () => {
+    const publisher = t.app.get(EventPublisher);
+    const a = await upload();
+    await publisher.publish(MediaTranscodeRequested, ingested(a), { tenantId: 'default', aggregateId: a });
+    expect((await until(a, 'ingested')).body).toMatchObject({ asset_id: a, status: 'ingested', last_error: null });
+
+    const b = await upload();
+    await publisher.publish(
+      MediaRejected,
+      { assetId: b, episodeId: b, stage: 'ingest', reason: 'no_video_stream', message: 'the source has no video stream' },
+      { tenantId: 'default', aggregateId: b },
+    );
+    const rejected = await until(b, 'rejected');
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      last_error: { code: 'no_video_stream', message: 'the source has no video stream', at: expect.any(String) },
+    });
+    // A late event does not revive a rejected asset.
+    await publisher.publish(MediaTranscodeRequested, ingested(b), { tenantId: 'default', aggregateId: b });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await t.call('GET', `/v1/creator/assets/${b}`, who.service())).body).toEqual(rejected.body);
+  });
+
+  it("ignores another tenant's event for the asset", async () => {
+    const publisher = t.app.get(EventPublisher);
+    const a = await upload();
+    await publisher.publish(MediaTranscodeRequested, ingested(a), { tenantId: 'other-tenant', aggregateId: a });
+    const c = await upload();
+    await publisher.publish(MediaTranscodeRequested, ingested(c), { tenantId: 'default', aggregateId: c });
+    await until(c, 'ingested');
+    expect((await t.call('GET', `/v1/creator/assets/${a}`, who.service())).body.status).toBe('queued');
+  });
+});
