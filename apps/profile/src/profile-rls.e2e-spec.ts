@@ -24,6 +24,7 @@ describe('profile connected as a non-superuser role (row-level security applies)
     admin = createPgPool(testDatabaseUrl(), 1);
     await admin.query(`CREATE ROLE ${ROLE} LOGIN NOSUPERUSER NOBYPASSRLS`);
     await admin.query(`GRANT USAGE ON SCHEMA profile TO ${ROLE}`);
+    await admin.query(`GRANT profile_family TO ${ROLE}`); // as RUNBOOK tells operators: the app's login role may become the policies' role
     await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA profile TO ${ROLE}`);
     await admin.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA profile TO ${ROLE}`);
     const url = new URL(testDatabaseUrl());
@@ -39,6 +40,7 @@ describe('profile connected as a non-superuser role (row-level security applies)
     await admin.query(`REVOKE ALL ON ALL TABLES IN SCHEMA profile FROM ${ROLE}`);
     await admin.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA profile FROM ${ROLE}`);
     await admin.query(`REVOKE ALL ON SCHEMA profile FROM ${ROLE}`);
+    await admin.query(`REVOKE profile_family FROM ${ROLE}`).catch(() => undefined);
     await admin.query(`DROP ROLE IF EXISTS ${ROLE}`);
     await admin.end();
   });

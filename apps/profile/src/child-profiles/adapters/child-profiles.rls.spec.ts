@@ -3,13 +3,14 @@ import { testDatabaseUrl, testRunId } from '@mikasmissions/testing';
 import type { Pool, PoolClient } from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { childProfilesRepositoryContract } from '../child-profiles-repository.contract';
-import { ACTING_PARENT_SETTING, SERVICE_BYPASS_SETTING } from './parent-row-scope';
+import { ACTING_PARENT_SETTING, ParentRowScope, SERVICE_BYPASS_SETTING } from './parent-row-scope';
 import { PostgresChildProfilesRepository } from './postgres-child-profiles.repository';
 
 /**
  * Row-level security on profile.child_profiles (issue 11, "Defence in depth"). Superusers bypass
- * RLS, so every connection here first becomes a non-superuser role made for this run
- * (`SET ROLE`), with only table privileges: what the policy lets through is all it can see.
+ * RLS, so the raw sessions here log in as a non-superuser role made for this run, with only table
+ * privileges: what the policy lets through is all it can see. The repository's own transactions
+ * also run as `profile_family`, which binds the policy on any connection (see the first test).
  */
 const ROLE = `mm_profile_rls_${testRunId().replace(/[^a-z0-9_]/gi, '_')}_${process.pid}`.toLowerCase().slice(0, 60);
 const TABLE = 'profile.child_profiles';
@@ -19,16 +20,19 @@ let app: Pool;
 
 beforeAll(async () => {
   admin = createPgPool(testDatabaseUrl(), 2);
-  await admin.query(`CREATE ROLE ${ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS`);
+  await admin.query(`CREATE ROLE ${ROLE} LOGIN NOSUPERUSER NOBYPASSRLS`);
   await admin.query(`GRANT USAGE ON SCHEMA profile TO ${ROLE}`);
   await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${TABLE} TO ${ROLE}`);
-  app = createPgPool(testDatabaseUrl(), 2);
-  app.on('connect', (client) => void client.query(`SET ROLE ${ROLE}`));
+  await admin.query(`GRANT profile_family TO ${ROLE}`); // the repository's scoped transactions run as profile_family
+  const url = new URL(testDatabaseUrl());
+  url.username = ROLE;
+  app = createPgPool(url.toString(), 2);
 });
 afterAll(async () => {
   await app.end();
   await admin.query(`REVOKE ALL ON ${TABLE} FROM ${ROLE}`);
   await admin.query(`REVOKE ALL ON SCHEMA profile FROM ${ROLE}`);
+  await admin.query(`REVOKE profile_family FROM ${ROLE}`);
   await admin.query(`DROP ROLE ${ROLE}`);
   await admin.end();
 });
@@ -50,6 +54,21 @@ childProfilesRepositoryContract('postgres under row-level security (non-superuse
 
 describe('row-level security on profile.child_profiles', () => {
   const repo = () => new PostgresChildProfilesRepository(new PoolSqlTransactions(app), 'profile');
+
+  it('binds a superuser connection too: a parent-scoped transaction runs as profile_family and sees only its rows', async () => {
+    const [mine, theirs] = [`rls-su-mine-${uuidv7()}`, `rls-su-theirs-${uuidv7()}`];
+    await repo().create({ parentUserId: mine, displayName: 'Eda', ageBand: '6-11', avatar: 'fox' });
+    await repo().create({ parentUserId: theirs, displayName: 'Finn', ageBand: '6-11', avatar: 'cat' });
+    const scope = new ParentRowScope(new PoolSqlTransactions(admin));
+    const seen = await scope.asParent(mine, async (db) => {
+      const who = await db.query<{ current_user: string }>('SELECT current_user');
+      const rows = await db.query<{ parent_user_id: string }>(`SELECT parent_user_id FROM ${TABLE} WHERE parent_user_id IN ($1, $2)`, [mine, theirs]);
+      return { user: who[0].current_user, parents: rows.map((r) => r.parent_user_id) };
+    });
+    expect(seen).toEqual({ user: 'profile_family', parents: [mine] });
+    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TABLE} WHERE parent_user_id IN ($1, $2)`, [mine, theirs]);
+    expect(rows[0].n).toBe(2); // the superuser outside a scope still sees both: the role is what binds the policy
+  });
 
   it('is enabled and forced on the table', async () => {
     const { rows } = await admin.query(`SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = '${TABLE}'::regclass`);
