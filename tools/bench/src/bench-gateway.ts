@@ -7,7 +7,8 @@ import { startProcess, type Started } from './bench-processes';
  * (one cached answer) and the gateway (enforce mode, HS256 token verified, identity signed, no
  * Redis so no rate limit) on 127.0.0.1, then measures `GET /v1/catalog/episodes/e1` direct and
  * through the gateway with autocannon: 2 s warm-up each, then BENCH_SECONDS (default 5)
- * interleaved 1 s rounds, BENCH_CONNECTIONS (default 50). Bars: the gateway adds ≤ 2 ms at p99
+ * interleaved 1 s rounds, BENCH_CONNECTIONS (default 50), beside a bare Fastify + undici proxy
+ * (tools/bench/src/bare-proxy.ts) that shows what any proxy keeps on this machine. Bars: the gateway adds ≤ 2 ms at p99
  * and keeps ≥ 50 % of the direct throughput. Prints a table; exits 1 when a bar is missed.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -46,13 +47,16 @@ async function main(): Promise<void> {
       CATALOG_URL: upstream.url,
     });
     started.push(gateway);
+    const bare = await startProcess('bare-proxy', 'tools/bench/src/bare-proxy.ts', { UPSTREAM_URL: upstream.url });
+    started.push(bare);
     const token = await new SignJWT({ sub: 'bench-parent', mm_role: 'parent', exp: Math.floor(Date.now() / 1000) + 3600 }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
     const cases: { name: string; url: string; headers: Record<string, string> }[] = [
       { name: 'direct', url: `${upstream.url}${PATH}`, headers: {} },
+      { name: 'bare', url: `${bare.url}${PATH}`, headers: {} },
       { name: 'gateway', url: `${gateway.url}${PATH}`, headers: { authorization: `Bearer ${token}` } },
     ];
     for (const c of cases) await round(c.url, c.headers, 2);
-    const figures: Record<string, Figures> = { direct: { rps: [], p50: [], p99: [] }, gateway: { rps: [], p50: [], p99: [] } };
+    const figures: Record<string, Figures> = Object.fromEntries(cases.map((c) => [c.name, { rps: [], p50: [], p99: [] }]));
     for (let i = 0; i < SECONDS; i++) {
       for (const c of cases) {
         const r = await round(c.url, c.headers, 1);
@@ -61,8 +65,8 @@ async function main(): Promise<void> {
         figures[c.name].p99.push(r.latency.p99);
       }
     }
-    const d = { rps: median(figures.direct.rps), p50: median(figures.direct.p50), p99: median(figures.direct.p99) };
-    const g = { rps: median(figures.gateway.rps), p50: median(figures.gateway.p50), p99: median(figures.gateway.p99) };
+    const medians = (f: Figures) => ({ rps: median(f.rps), p50: median(f.p50), p99: median(f.p99) });
+    const [d, b, g] = [medians(figures.direct), medians(figures.bare), medians(figures.gateway)];
     const addedP99 = g.p99 - d.p99;
     const share = g.rps / d.rps;
     const lines = [
@@ -71,8 +75,10 @@ async function main(): Promise<void> {
       '| path | req/s | p50 ms | p99 ms | req/s vs direct | p99 added |',
       '| --- | ---: | ---: | ---: | ---: | ---: |',
       `| direct to upstream | ${Math.round(d.rps)} | ${d.p50} | ${d.p99} | 1.00 | — |`,
+      `| bare Fastify + undici proxy (the floor) | ${Math.round(b.rps)} | ${b.p50} | ${b.p99} | ${(b.rps / d.rps).toFixed(2)} | ${(b.p99 - d.p99).toFixed(1)} ms |`,
       `| through gateway | ${Math.round(g.rps)} | ${g.p50} | ${g.p99} | ${share.toFixed(2)} | ${addedP99.toFixed(1)} ms |`,
       '',
+      `gateway vs the bare proxy: ${(g.rps / b.rps).toFixed(2)} of its req/s, ${(g.p99 - b.p99).toFixed(1)} ms more at p99 (the gateway's own cost: token, policy, identity signing, breaker, context, logs)`,
       `bars: p99 added ≤ 2 ms: ${addedP99 <= 2 ? 'ok' : 'MISSED'}; throughput ≥ 50 % of direct: ${share >= 0.5 ? 'ok' : 'MISSED'}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
