@@ -55,7 +55,7 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     rmSync(media, { recursive: true, force: true });
   });
 
-  it('plays past 1 s with no HLS error, every request going to the gateway', async () => {
+  it('plays past 1 s with no HLS error, every request going to the gateway; a tampered signature plays nothing', async () => {
     const { session } = await startDemoSession(platform, createContractValidator());
     const streamUrl = new URL(session.stream_url as string);
     expect(streamUrl.origin).toBe(platform.urls.gateway);
@@ -75,5 +75,15 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     expect(media.some((u) => /\/index\.m3u8\?/.test(u))).toBe(true);
     expect(media.some((u) => /\/seg-000\.ts\?exp=\d+&sig=/.test(u))).toBe(true);
     expect(media.filter((u) => !u.startsWith(`${platform.urls.gateway}/v1/playback/streams/${session.playback_session_id}/`))).toEqual([]);
+
+    // the same page with a tampered signature: the playlist is refused (403) and nothing plays
+    const tampered = new URL(streamUrl.href);
+    tampered.searchParams.set('sig', 'AAAA');
+    const refused = await browser!.newPage();
+    await refused.goto(pages.pageUrl(tampered.href));
+    await refused.waitForFunction(() => (window as unknown as { hlsErrors: string[] }).hlsErrors.length > 0, undefined, { timeout: 15_000 });
+    const after = await refused.evaluate(() => ({ time: (document.getElementById('v') as HTMLVideoElement).currentTime, errors: (window as unknown as { hlsErrors: string[] }).hlsErrors }));
+    expect(after.errors[0]).toMatch(/^networkError:manifestLoadError/);
+    expect(after.time).toBe(0);
   }, 120_000);
 });
