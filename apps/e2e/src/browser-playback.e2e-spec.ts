@@ -55,7 +55,7 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     rmSync(media, { recursive: true, force: true });
   });
 
-  it('plays past 1 s with no HLS error, every request going to the gateway; a tampered signature plays nothing', async () => {
+  it('plays past 1 s with no HLS error, every request going to the gateway; a tampered signature or an origin not allowed plays nothing', async () => {
     const { session } = await startDemoSession(platform, createContractValidator());
     const streamUrl = new URL(session.stream_url as string);
     expect(streamUrl.origin).toBe(platform.urls.gateway);
@@ -85,5 +85,17 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     const after = await refused.evaluate(() => ({ time: (document.getElementById('v') as HTMLVideoElement).currentTime, errors: (window as unknown as { hlsErrors: string[] }).hlsErrors }));
     expect(after.errors[0]).toMatch(/^networkError:manifestLoadError/);
     expect(after.time).toBe(0);
+
+    // a page on an origin GATEWAY_CORS_ORIGINS does not list: the browser refuses the answers
+    const stranger = await startHlsPageServer();
+    try {
+      const blocked = await browser!.newPage();
+      await blocked.goto(stranger.pageUrl(streamUrl.href));
+      await blocked.waitForFunction(() => (window as unknown as { hlsErrors: string[] }).hlsErrors.length > 0, undefined, { timeout: 15_000 });
+      const refusedErrors = await blocked.evaluate(() => (window as unknown as { hlsErrors: string[] }).hlsErrors);
+      expect(refusedErrors[0]).toMatch(/^networkError:manifestLoadError/);
+    } finally {
+      await stranger.close();
+    }
   }, 120_000);
 });
