@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { type ServiceProcesses, createContractValidator, deleteKeysUnder, startServices, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
+import { bedtimeAwayFromNow } from './testing/family-session';
 
 const contract = createContractValidator();
 const PASSWORD = 'correct horse battery staple';
@@ -11,12 +12,6 @@ const APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely; the contract validator checks their shape
 type Json = Record<string, any>;
 
-/** A bedtime window that does not include the current UTC hour (the child's default timezone is UTC). */
-function bedtimeAwayFromNow(): string {
-  const hour = new Date().getUTCHours();
-  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
-  return `${at(hour + 3)}-${at(hour + 4)}`;
-}
 
 /**
  * Seed 000/002's watching flow through the gateway with the seven apps dev:local runs, as
