@@ -33,7 +33,20 @@ describe('creator upload → ingest → transcode → publish → catalog (proce
     const ffmpeg = join(require.resolve('@ffmpeg-installer/linux-x64/package.json'), '..', 'ffmpeg');
     await access(ffmpeg, constants.X_OK).catch(() => chmod(ffmpeg, 0o755));
     await run(ffmpeg, [
-      ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=24', '-f', 'lavfi', '-i', 'sine=frequency=440'],
+      ...[
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=320x180:rate=24',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440',
+      ],
       ...['-t', '3', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', join(dir, 'clip.mp4')],
     ]);
     const clip = await readFile(join(dir, 'clip.mp4'));
@@ -63,12 +76,22 @@ describe('creator upload → ingest → transcode → publish → catalog (proce
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function call(service: string, who: EdgeIdentity, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  async function call(
+    service: string,
+    who: EdgeIdentity,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Json }> {
     const headers = {
       ...signIdentity(who, { method, path }, TEST_EDGE_IDENTITY_KEY),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     };
-    const res = await fetch(`${platform.urls[service]}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${platform.urls[service]}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = (await res.json()) as Json;
     contract.assert({ method, path, status: res.status, body: json });
     return { status: res.status, body: json };

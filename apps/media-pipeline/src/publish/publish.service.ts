@@ -23,7 +23,13 @@ export class PublishService {
       this.logger.warn(`rejected asset ${asset.assetId}: missing_age_band`);
       return {
         kind: 'rejected',
-        event: { assetId: asset.assetId, episodeId: asset.episodeId, stage: 'publish', reason: 'missing_age_band', message: 'the upload named no age band' },
+        event: {
+          assetId: asset.assetId,
+          episodeId: asset.episodeId,
+          stage: 'publish',
+          reason: 'missing_age_band',
+          message: 'the upload named no age band',
+        },
       };
     }
     this.logger.log(`publishing asset ${asset.assetId} as episode ${asset.episodeId} (pass-through, not moderated)`);

@@ -113,6 +113,10 @@ export async function transcodeToHls(job: HlsJob): Promise<{ renditions: Written
     renditions.push({ profile, playlist: `${profile}/index.m3u8`, ...measured });
   }
   const at = Math.min(1, Math.min(...renditions.map((r) => r.durationMs)) / 2000).toFixed(3);
-  await ffmpegRun(job, ['-ss', at, '-i', job.source, '-frames:v', '1', '-vf', `scale=-2:${renditions[0].height}`, join(job.out, 'thumb.jpg')], 'thumbnail');
+  await ffmpegRun(
+    job,
+    ['-ss', at, '-i', job.source, '-frames:v', '1', '-vf', `scale=-2:${renditions[0].height}`, join(job.out, 'thumb.jpg')],
+    'thumbnail',
+  );
   return { renditions, thumbnail: 'thumb.jpg' };
 }

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { MediaRejected, MediaTranscoded, MediaTranscodeRequested, type MediaTranscodeRequestedPayload } from '@mikasmissions/contracts-events';
+import {
+  MediaRejected,
+  MediaTranscoded,
+  MediaTranscodeRequested,
+  type MediaTranscodeRequestedPayload,
+} from '@mikasmissions/contracts-events';
 import { EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
 import { TranscodeService } from './transcode.service';
 

@@ -21,7 +21,10 @@ import { ffmpegPath } from './hls-transcoder';
 
 const run = promisify(execFile);
 type Published = { type: string; payload: Record<string, unknown> };
-type Probe = { format: { format_name: string; duration: string }; streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number }> };
+type Probe = {
+  format: { format_name: string; duration: string };
+  streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number }>;
+};
 
 /** ffprobe's JSON view of `file`. */
 async function probe(file: string): Promise<Probe> {
@@ -82,7 +85,20 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
     store = join(dir, 'store');
     const clip = join(dir, 'clip.mp4');
     await run(await ffmpegPath(), [
-      ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=24', '-f', 'lavfi', '-i', 'sine=frequency=440'],
+      ...[
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=640x360:rate=24',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440',
+      ],
       ...['-t', '3', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', clip],
     ]);
     source = await startClipServer({ '/clip.mp4': { body: await readFile(clip) } });
@@ -108,7 +124,13 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
 
   it('turns an uploaded 3-second clip into playable HLS renditions (no upscaling) and publishes the episode', async () => {
     const assetId = id('clip');
-    await worker.upload(assetId, `${source.url}/clip.mp4`, { title: 'Stars', ageBand: '3-5', learningTags: ['math'], showId: 'show-1', summary: 'Counting' });
+    await worker.upload(assetId, `${source.url}/clip.mp4`, {
+      title: 'Stars',
+      ageBand: '3-5',
+      learningTags: ['math'],
+      showId: 'show-1',
+      summary: 'Counting',
+    });
     const transcoded = await worker.waitFor('media.transcoded', assetId);
     const key = (path: string) => `episodes/${assetId}/${path}`;
     expect(transcoded?.payload).toEqual({
@@ -128,7 +150,10 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
       learningTags: ['math'],
     });
     expect(Math.abs((transcoded!.payload.durationMs as number) - 3000)).toBeLessThan(250);
-    for (const [profile, width, height] of [['360p', 640, 360], ['180p', 320, 180]] as const) {
+    for (const [profile, width, height] of [
+      ['360p', 640, 360],
+      ['180p', 320, 180],
+    ] as const) {
       const playlist = join(store, 'episodes', assetId, profile, 'index.m3u8');
       const probed = await probe(playlist);
       expect(probed.format.format_name).toBe('hls');
@@ -150,7 +175,11 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
         expect((await probe(joined)).streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width, height });
       }
     }
-    expect((await probe(join(store, 'episodes', assetId, 'thumb.jpg'))).streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 640, height: 360 });
+    expect((await probe(join(store, 'episodes', assetId, 'thumb.jpg'))).streams[0]).toMatchObject({
+      codec_name: 'mjpeg',
+      width: 640,
+      height: 360,
+    });
     expect((await readdir(join(store, 'episodes'))).filter((name) => name.includes('.partial-'))).toEqual([]);
 
     const published = await worker.waitFor('episode.published', assetId);
@@ -189,7 +218,10 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
   it('rejects a corrupt, a missing and an out-of-store source with a reason, leaving no output', async () => {
     const corrupt = id('corrupt');
     await mkdir(join(store, 'sources', corrupt), { recursive: true });
-    await writeFile(join(store, 'sources', corrupt, 'source'), Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42'), Buffer.alloc(4096, 0x5a)]));
+    await writeFile(
+      join(store, 'sources', corrupt, 'source'),
+      Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42'), Buffer.alloc(4096, 0x5a)]),
+    );
     const cases: Array<[string, string, string]> = [
       [corrupt, `sources/${corrupt}/source`, 'transcode_failed'],
       [id('missing'), 'sources/nobody/source', 'source_missing'],
@@ -225,7 +257,27 @@ describe('media-pipeline transcode with a timeout shorter than the job', () => {
   it('kills ffmpeg and rejects the asset with transcode_timeout, leaving no output', async () => {
     const assetId = `slow-${Date.now().toString(36)}`;
     await mkdir(join(dir, 'sources', assetId), { recursive: true });
-    await run(await ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=24', '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-f', 'mp4', join(dir, 'sources', assetId, 'source')]);
+    await run(await ffmpegPath(), [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=640x360:rate=24',
+      '-t',
+      '2',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      '-f',
+      'mp4',
+      join(dir, 'sources', assetId, 'source'),
+    ]);
     await worker.request(requestFor(assetId, `sources/${assetId}/source`));
     expect((await worker.waitFor('media.rejected', assetId))?.payload).toMatchObject({ stage: 'transcode', reason: 'transcode_timeout' });
     expect(await readdir(join(dir, 'episodes'))).toEqual([]);

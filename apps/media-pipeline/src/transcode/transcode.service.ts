@@ -10,8 +10,7 @@ import { ffmpegPath, transcodeToHls } from './hls-transcoder';
 import { TranscodeRejection } from './transcode.errors';
 
 /** The transcode stage's verdict on one asset: its renditions, or a refusal with a reason. */
-export type TranscodeOutcome =
-  { kind: 'transcoded'; event: MediaTranscodedPayload } | { kind: 'rejected'; event: MediaRejectedPayload };
+export type TranscodeOutcome = { kind: 'transcoded'; event: MediaTranscodedPayload } | { kind: 'rejected'; event: MediaRejectedPayload };
 
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -67,7 +66,12 @@ export class TranscodeService {
           episodeId,
           creatorId: request.creatorId,
           durationMs: Math.min(...written.renditions.map((r) => r.durationMs)),
-          renditions: written.renditions.map((r) => ({ profile: r.profile, storageKey: key(r.playlist), width: r.width, height: r.height })),
+          renditions: written.renditions.map((r) => ({
+            profile: r.profile,
+            storageKey: key(r.playlist),
+            width: r.width,
+            height: r.height,
+          })),
           thumbnailKey: key(written.thumbnail),
           ...(request.title === undefined ? {} : { title: request.title }),
           ...(request.summary === undefined ? {} : { summary: request.summary }),
