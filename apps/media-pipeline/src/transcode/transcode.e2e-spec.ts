@@ -1,83 +1,17 @@
-import type { INestApplication } from '@nestjs/common';
-import {
-  type EventDefinition,
-  MediaTranscodeRequested,
-  type MediaTranscodeRequestedPayload,
-  MediaUploaded,
-  type MediaUploadedPayload,
-} from '@mikasmissions/contracts-events';
-import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
-import { ADAPTERS, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
-import { execFile } from 'node:child_process';
+import { deleteKeysUnder, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { AppModule } from '../app.module';
-import { ffprobePath } from '../ingest/media-probe';
 import { type ClipServer, startClipServer } from '../testing/clip-server';
+import { type PipelineWorker, probe, requestFor, run, startWorker } from '../testing/pipeline-worker';
 import { ffmpegPath } from './hls-transcoder';
-
-const run = promisify(execFile);
-type Published = { type: string; payload: Record<string, unknown> };
-type Probe = {
-  format: { format_name: string; duration: string };
-  streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number }>;
-};
-
-/** ffprobe's JSON view of `file`. */
-async function probe(file: string): Promise<Probe> {
-  const { stdout } = await run(await ffprobePath(), ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file]);
-  return JSON.parse(stdout) as Probe;
-}
-
-/** Boots the worker with `env`, connects its consumers and records every stage event it publishes. */
-async function startWorker(stores: TestStores, env: Record<string, string>) {
-  const app: INestApplication = await bootApp(AppModule, {
-    adapter: ADAPTERS[0],
-    env: testEnv(stores, { MESSAGING_MAX_DELIVERIES: '2', MESSAGING_RETRY_BASE_MS: '50', MESSAGING_RETRY_MAX_MS: '100', ...env }),
-    globalPrefix: 'media-pipeline',
-  });
-  await connectEventConsumers(app);
-  const published: Published[] = [];
-  const publisher = app.get(EventPublisher);
-  const publish = publisher.publish.bind(publisher);
-  publisher.publish = (async (event: EventDefinition, payload: object, options) => {
-    published.push({ type: event.type, payload: { ...(payload as Record<string, unknown>) } });
-    return publish(event, payload as never, options);
-  }) as EventPublisher['publish'];
-  const upload = (assetId: string, sourceUrl: string, extra: Partial<MediaUploadedPayload> = {}) =>
-    publish(MediaUploaded, { episodeId: assetId, assetId, creatorId: 'creator-1', sourceUrl, ...extra }, { aggregateId: assetId });
-  const request = (payload: MediaTranscodeRequestedPayload) => publish(MediaTranscodeRequested, payload, { aggregateId: payload.assetId });
-  const waitFor = async (type: string, episodeId: string, timeoutMs = 30_000): Promise<Published | undefined> => {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = published.find((p) => p.type === type && p.payload.episodeId === episodeId);
-      if (found || Date.now() > until) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  return { app, published, upload, request, waitFor };
-}
-
-const requestFor = (assetId: string, sourcePath: string): MediaTranscodeRequestedPayload => ({
-  assetId,
-  episodeId: assetId,
-  creatorId: 'creator-1',
-  sourcePath,
-  sizeBytes: 100,
-  durationMs: 3000,
-  width: 640,
-  height: 360,
-  container: 'mov,mp4,m4a,3gp,3g2,mj2',
-});
 
 describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest → transcode → publish with %s stores', (stores) => {
   let dir: string;
   let store: string;
   let source: ClipServer;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
+  let worker: PipelineWorker;
   const id = (label: string) => `${label}-${stores.replace('+', '-')}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
   beforeAll(async () => {
@@ -239,47 +173,4 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest �
     }
     expect((await readdir(join(store, 'episodes'))).filter((name) => name.includes('.partial-'))).toEqual([]);
   }, 90_000);
-});
-
-describe('media-pipeline transcode with a timeout shorter than the job', () => {
-  let dir: string;
-  let worker: Awaited<ReturnType<typeof startWorker>>;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mm-transcode-timeout-'));
-    worker = await startWorker('memory', { MEDIA_PIPELINE_STAGES: 'transcode', MEDIA_STORE_DIR: dir, TRANSCODE_TIMEOUT_MS: '1' });
-  });
-  afterAll(async () => {
-    await worker?.app.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('kills ffmpeg and rejects the asset with transcode_timeout, leaving no output', async () => {
-    const assetId = `slow-${Date.now().toString(36)}`;
-    await mkdir(join(dir, 'sources', assetId), { recursive: true });
-    await run(await ffmpegPath(), [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=640x360:rate=24',
-      '-t',
-      '2',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      '-f',
-      'mp4',
-      join(dir, 'sources', assetId, 'source'),
-    ]);
-    await worker.request(requestFor(assetId, `sources/${assetId}/source`));
-    expect((await worker.waitFor('media.rejected', assetId))?.payload).toMatchObject({ stage: 'transcode', reason: 'transcode_timeout' });
-    expect(await readdir(join(dir, 'episodes'))).toEqual([]);
-  }, 30_000);
 });
