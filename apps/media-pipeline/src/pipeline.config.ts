@@ -1,8 +1,8 @@
 import { type ConfigSlice, defineConfigFragment, envBoolean, envPositiveInt } from '@mikasmissions/config';
 import { z } from 'zod';
 
-/** The stages this worker knows; only `ingest` is built so far. */
-export const KNOWN_STAGES = ['ingest'] as const;
+/** The stages this worker knows (policy lives in apps/moderation, not built yet). */
+export const KNOWN_STAGES = ['ingest', 'transcode', 'publish'] as const;
 
 /** One stage of the media pipeline. */
 export type PipelineStage = (typeof KNOWN_STAGES)[number];
@@ -13,7 +13,10 @@ export type PipelineStage = (typeof KNOWN_STAGES)[number];
  * sources are stored; default `.media-store`), `INGEST_MAX_BYTES` (size cap of a source; 2 GiB),
  * `INGEST_TIMEOUT_MS` (whole fetch; 120000), `INGEST_ALLOW_PRIVATE_SOURCES` (`true` only in dev
  * and tests: fetch from loopback/private/link-local addresses), `INGEST_MAX_DURATION_MS` (longest
- * accepted source; 3 h), `FFPROBE_PATH` (default: the `@ffprobe-installer/linux-x64` binary).
+ * accepted source; 3 h), `FFPROBE_PATH` (default: the `@ffprobe-installer/linux-x64` binary),
+ * `FFMPEG_PATH` (default: the `@ffmpeg-installer/linux-x64` binary), `TRANSCODE_HEIGHTS` (the HLS
+ * ladder, comma list of heights; default `720,360`), `TRANSCODE_SEGMENT_SECONDS` (4) and
+ * `TRANSCODE_TIMEOUT_MS` (per ffmpeg run; 30 min).
  */
 export const pipelineConfig = defineConfigFragment(
   'media-pipeline',
@@ -37,6 +40,17 @@ export const pipelineConfig = defineConfigFragment(
     INGEST_ALLOW_PRIVATE_SOURCES: envBoolean().default(false),
     INGEST_MAX_DURATION_MS: envPositiveInt().default(3 * 60 * 60 * 1000),
     FFPROBE_PATH: z.string().min(1).optional(),
+    FFMPEG_PATH: z.string().min(1).optional(),
+    TRANSCODE_HEIGHTS: z
+      .string()
+      .default('720,360')
+      .transform((raw) => raw.split(',').map((height) => Number(height.trim())))
+      .refine((heights) => heights.length > 0 && heights.every((height) => Number.isInteger(height) && height >= 16 && height <= 4320 && height % 2 === 0), {
+        error: 'expected a comma list of even heights between 16 and 4320',
+      })
+      .transform((heights) => [...new Set(heights)].sort((a, b) => b - a)),
+    TRANSCODE_SEGMENT_SECONDS: envPositiveInt().default(4),
+    TRANSCODE_TIMEOUT_MS: envPositiveInt().default(30 * 60 * 1000),
   }),
 );
 

@@ -2,8 +2,14 @@ import { type DynamicModule, forwardRef, Module } from '@nestjs/common';
 import { UsesConfig } from '@mikasmissions/config';
 import { IngestModule } from './ingest/ingest.module';
 import { KNOWN_STAGES, pipelineConfig, type PipelineStage } from './pipeline.config';
+import { PublishModule } from './publish/publish.module';
+import { TranscodeModule } from './transcode/transcode.module';
 
-const STAGE_MODULES: Record<PipelineStage, DynamicModule['module']> = { ingest: IngestModule };
+const STAGE_MODULES: Record<PipelineStage, DynamicModule['module']> = {
+  ingest: IngestModule,
+  transcode: TranscodeModule,
+  publish: PublishModule,
+};
 
 /** The stages named by `MEDIA_PIPELINE_STAGES` (default `ingest`), read when the app is built. */
 export function stagesFromEnv(raw = process.env.MEDIA_PIPELINE_STAGES ?? 'ingest'): PipelineStage[] {

@@ -9,12 +9,12 @@ import { ChildProfileCreated, ChildProfileDeleted } from './events/children.even
 import { EpisodePublished } from './events/catalog.events';
 import { ParentControlsUpdated } from './events/controls.events';
 import { ConsentVerified } from './events/family.events';
-import { MediaRejected, MediaTranscodeRequested, MediaUploaded } from './events/media.events';
+import { MediaRejected, MediaTranscoded, MediaTranscodeRequested, MediaUploaded } from './events/media.events';
 import { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.events';
 import { ProgressUpdated } from './events/progress.events';
 
 /** The platform's event definitions (one per type, in `src/events/`; schemas in `src/schemas/`). */
-export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged, ChildProfileCreated, ChildProfileDeleted, ConsentVerified, ParentControlsUpdated, PlaybackSessionStarted, ChildSessionCapped, VideoRunRequested, MediaTranscodeRequested, MediaRejected];
+export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged, ChildProfileCreated, ChildProfileDeleted, ConsentVerified, ParentControlsUpdated, PlaybackSessionStarted, ChildSessionCapped, VideoRunRequested, MediaTranscodeRequested, MediaTranscoded, MediaRejected];
 
 /** Thrown when a payload (or envelope) does not match its schema; `problems` lists every violation. */
 export class EventValidationError extends Error {

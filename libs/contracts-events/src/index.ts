@@ -13,8 +13,15 @@ export { EpisodePublished } from './events/catalog.events';
 export type { AgeRating, EpisodePublishedPayload } from './events/catalog.events';
 export { ConsentVerified } from './events/family.events';
 export type { ConsentVerifiedPayload } from './events/family.events';
-export { MediaRejected, MediaTranscodeRequested, MediaUploaded } from './events/media.events';
-export type { MediaRejectedPayload, MediaStage, MediaTranscodeRequestedPayload, MediaUploadedPayload } from './events/media.events';
+export { MediaRejected, MediaTranscoded, MediaTranscodeRequested, MediaUploaded } from './events/media.events';
+export type {
+  MediaRejectedPayload,
+  MediaRendition,
+  MediaStage,
+  MediaTranscodedPayload,
+  MediaTranscodeRequestedPayload,
+  MediaUploadedPayload,
+} from './events/media.events';
 export { ProgressUpdated } from './events/progress.events';
 export type { ProgressUpdatedPayload } from './events/progress.events';
 export { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.events';

@@ -91,6 +91,28 @@ const cases: Record<string, ContractCase> = {
       },
     ],
   }),
+  'media.transcoded': contract(index.MediaTranscoded, {
+    valid: {
+      assetId: 'a1',
+      episodeId: 'a1',
+      creatorId: 'c1',
+      durationMs: 3000,
+      renditions: [{ profile: '360p', storageKey: 'episodes/a1/360p/index.m3u8', width: 640, height: 360 }],
+      thumbnailKey: 'episodes/a1/thumb.jpg',
+      title: 'Stars',
+      summary: 'Counting',
+      showId: 'show1',
+      ageBand: '3-5',
+      learningTags: ['math'],
+    },
+    invalid: [
+      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [] }, mentions: ['/renditions must NOT have fewer than 1 items'] },
+      {
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [{ profile: 'hd', storageKey: 'k' }] },
+        mentions: ['/renditions/0/profile must match pattern'],
+      },
+    ],
+  }),
   'media.rejected': contract(index.MediaRejected, {
     valid: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'no_video_stream', message: 'the source has no video stream' },
     invalid: [

@@ -1,8 +1,12 @@
 import { Controller, Logger } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  EpisodePublished,
+  type EpisodePublishedPayload,
   MediaRejected,
   type MediaRejectedPayload,
+  MediaTranscoded,
+  type MediaTranscodedPayload,
   MediaTranscodeRequested,
   type MediaTranscodeRequestedPayload,
 } from '@mikasmissions/contracts-events';
@@ -11,7 +15,8 @@ import { AssetsRepository } from './assets.repository';
 
 /**
  * Follows the pipeline's stage events into the asset's state (inbox dedupe by libs/messaging):
- * `media.transcode.requested` → `ingested`; `media.rejected` → `rejected` with the reason as the
+ * `media.transcode.requested` → `ingested`; `media.transcoded` → `transcoded`; `episode.published`
+ * → `published` (the asset id is the episode id); `media.rejected` → `rejected` with the reason as the
  * last error. A final asset is never changed again; an unknown asset is skipped.
  */
 @Controller()
@@ -24,6 +29,18 @@ export class StageEventsConsumer {
   async onIngested(@Payload() event: EventEnvelope<MediaTranscodeRequestedPayload>): Promise<void> {
     const updated = await this.assets.report(event.tenantId, event.payload.assetId, { status: 'ingested' });
     if (!updated) this.logger.warn(`media.transcode.requested ${event.id}: no asset ${event.payload.assetId}`);
+  }
+
+  @OnEvent(MediaTranscoded)
+  async onTranscoded(@Payload() event: EventEnvelope<MediaTranscodedPayload>): Promise<void> {
+    const updated = await this.assets.report(event.tenantId, event.payload.assetId, { status: 'transcoded' });
+    if (!updated) this.logger.warn(`media.transcoded ${event.id}: no asset ${event.payload.assetId}`);
+  }
+
+  @OnEvent(EpisodePublished)
+  async onPublished(@Payload() event: EventEnvelope<EpisodePublishedPayload>): Promise<void> {
+    const updated = await this.assets.report(event.tenantId, event.payload.episodeId, { status: 'published' });
+    if (!updated) this.logger.debug(`episode.published ${event.id}: no asset ${event.payload.episodeId} (not a creator upload)`);
   }
 
   @OnEvent(MediaRejected)

@@ -1,4 +1,4 @@
-import { MediaRejected, MediaTranscodeRequested } from '@mikasmissions/contracts-events';
+import { EpisodePublished, MediaRejected, MediaTranscoded, MediaTranscodeRequested } from '@mikasmissions/contracts-events';
 import { EventPublisher } from '@mikasmissions/messaging';
 import { ADAPTERS, type TestStores } from '@mikasmissions/testing';
 import { type Answer, type CreatorTestApp, startCreatorApp, who } from '../testing/creator-test-app';
@@ -69,5 +69,30 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('creator assets follow t
     await publisher.publish(MediaTranscodeRequested, ingested(c), { tenantId: 'default', aggregateId: c });
     await until(c, 'ingested');
     expect((await t.call('GET', `/v1/creator/assets/${a}`, who.service())).body.status).toBe('queued');
+  });
+  it('shows transcoded after media.transcoded and published after episode.published, and a published asset stays published', async () => {
+    const publisher = t.app.get(EventPublisher);
+    const a = await upload();
+    const renditions = [{ profile: '360p', storageKey: `episodes/${a}/360p/index.m3u8` }];
+    await publisher.publish(
+      MediaTranscoded,
+      { assetId: a, episodeId: a, creatorId: 'creator-1', durationMs: 2000, renditions },
+      { tenantId: 'default', aggregateId: a },
+    );
+    expect((await until(a, 'transcoded')).body).toMatchObject({ asset_id: a, status: 'transcoded', last_error: null });
+    await publisher.publish(
+      EpisodePublished,
+      { episodeId: a, missionId: a, ageRating: '3+', ageBand: '3-5', durationMs: 2000, renditions },
+      { tenantId: 'default', aggregateId: a },
+    );
+    const published = await until(a, 'published');
+    expect(published.body).toMatchObject({ asset_id: a, status: 'published', last_error: null });
+    await publisher.publish(
+      MediaRejected,
+      { assetId: a, episodeId: a, stage: 'publish', reason: 'missing_age_band', message: 'late' },
+      { tenantId: 'default', aggregateId: a },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await t.call('GET', `/v1/creator/assets/${a}`, who.service())).body).toEqual(published.body);
   });
 });

@@ -1,6 +1,7 @@
 import { defineEvent } from '../event-definition';
 import mediaRejectedV1 from '../schemas/media.rejected.v1.json';
 import mediaTranscodeRequestedV1 from '../schemas/media.transcode.requested.v1.json';
+import mediaTranscodedV1 from '../schemas/media.transcoded.v1.json';
 import mediaUploadedV1 from '../schemas/media.uploaded.v1.json';
 
 /** Payload of {@link MediaUploaded}. */
@@ -65,3 +66,32 @@ export interface MediaRejectedPayload {
 
 /** `media.rejected` v1: a stage refused an asset for good (a retry would not help). */
 export const MediaRejected = defineEvent<MediaRejectedPayload>({ type: 'media.rejected', version: 1, schema: mediaRejectedV1 });
+
+/** One HLS rendition the transcode stage wrote: its profile (`360p`) and its playlist's media store key. */
+export interface MediaRendition {
+  profile: string;
+  /** Key inside the media store, e.g. `episodes/<id>/360p/index.m3u8`. */
+  storageKey: string;
+  width?: number;
+  height?: number;
+}
+
+/** Payload of {@link MediaTranscoded}: the renditions, the thumbnail and the measured duration, with the upload's metadata carried on. */
+export interface MediaTranscodedPayload {
+  assetId: string;
+  episodeId: string;
+  creatorId: string;
+  /** Duration ffprobe measured on the transcoded output. */
+  durationMs: number;
+  renditions: MediaRendition[];
+  /** Key of a JPEG thumbnail inside the media store. */
+  thumbnailKey?: string;
+  title?: string;
+  summary?: string;
+  showId?: string;
+  ageBand?: '3-5' | '6-11' | '12-16';
+  learningTags?: string[];
+}
+
+/** `media.transcoded` v1: the transcode stage produced an asset's HLS renditions; policy (or the temporary pass-through publish) takes it. */
+export const MediaTranscoded = defineEvent<MediaTranscodedPayload>({ type: 'media.transcoded', version: 1, schema: mediaTranscodedV1 });

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { access, chmod, constants, mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { MediaRendition } from '@mikasmissions/contracts-events';
+import { TranscodeRejection } from './transcode.errors';
+
+const run = promisify(execFile);
+
+/** The ffmpeg binary: `FFMPEG_PATH`, else the one of `@ffmpeg-installer/linux-x64` (made executable if the install left it not). */
+export async function ffmpegPath(configured?: string): Promise<string> {
+  if (configured) return configured;
+  const path = join(require.resolve('@ffmpeg-installer/linux-x64/package.json'), '..', 'ffmpeg');
+  await access(path, constants.X_OK).catch(() => chmod(path, 0o755));
+  return path;
+}
+
+/** What one transcode run needs: the binaries, the ladder and the limits. */
+export interface HlsJob {
+  ffmpeg: string;
+  ffprobe: string;
+  /** The source file (absolute). */
+  source: string;
+  /** The output directory (absolute); renditions go to `<out>/<height>p/`, the thumbnail to `<out>/thumb.jpg`. */
+  out: string;
+  sourceHeight: number;
+  /** The ladder, highest first. */
+  heights: number[];
+  segmentSeconds: number;
+  timeoutMs: number;
+}
+
+/** A rendition as written, relative to the job's output directory, with what ffprobe measured of it. */
+export interface WrittenRendition extends Omit<MediaRendition, 'storageKey'> {
+  /** Path relative to the output directory, e.g. `360p/index.m3u8`. */
+  playlist: string;
+  durationMs: number;
+}
+
+/**
+ * The ladder's heights that fit the source (never upscaled); if none does, the source's own
+ * height (rounded down to even, as H.264 with 4:2:0 needs).
+ */
+export function ladderFor(sourceHeight: number, heights: number[]): number[] {
+  const fitting = heights.filter((height) => height <= sourceHeight);
+  return fitting.length > 0 ? fitting : [Math.max(2, sourceHeight - (sourceHeight % 2))];
+}
+
+/** Runs ffmpeg; a kill by the timeout is `transcode_timeout`, any other failure `transcode_failed`. */
+async function ffmpegRun(job: HlsJob, args: string[], what: string): Promise<void> {
+  try {
+    await run(job.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args], {
+      timeout: job.timeoutMs,
+      killSignal: 'SIGKILL',
+      maxBuffer: 4 * 1024 * 1024,
+    });
+  } catch (error) {
+    const failure = error as { killed?: boolean; signal?: string | null };
+    if (failure.killed || failure.signal === 'SIGKILL')
+      throw new TranscodeRejection('transcode_timeout', `ffmpeg took longer than ${job.timeoutMs} ms for the ${what}`);
+    throw new TranscodeRejection('transcode_failed', `ffmpeg could not produce the ${what} from the source`);
+  }
+}
+
+type Probe = { format?: { duration?: string }; streams?: Array<{ codec_type?: string; width?: number; height?: number }> };
+
+/** ffprobe of a written playlist: its video size and duration (a playlist ffprobe cannot read is `transcode_failed`). */
+async function probePlaylist(job: HlsJob, playlist: string): Promise<{ width: number; height: number; durationMs: number }> {
+  try {
+    const { stdout } = await run(job.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', playlist], {
+      timeout: 30_000,
+      maxBuffer: 4 * 1024 * 1024,
+    });
+    const parsed = JSON.parse(stdout) as Probe;
+    const video = (parsed.streams ?? []).find((stream) => stream.codec_type === 'video');
+    const durationMs = Math.round(Number(parsed.format?.duration) * 1000);
+    if (!video?.width || !video.height || !Number.isFinite(durationMs) || durationMs < 1) throw new Error('no video');
+    return { width: video.width, height: video.height, durationMs };
+  } catch {
+    throw new TranscodeRejection('transcode_failed', 'the transcoded playlist is not readable media');
+  }
+}
+
+/**
+ * Transcodes `job.source` to one VOD HLS rendition per ladder height (H.264 main + AAC when the
+ * source has audio; fragmented-MP4 segments `segment_NNNN.m4s` + `init.mp4`, HLS v7 — the bundled
+ * ffprobe 5.2 static build segfaults on MPEG-TS, so the probe of the output could not run on `.ts`; segments of `segmentSeconds` with forced key frames, so renditions align) and
+ * a JPEG thumbnail, each ffmpeg run bounded by `timeoutMs` (SIGKILL). Every playlist is probed
+ * again; the measured duration is the shortest one's.
+ */
+export async function transcodeToHls(job: HlsJob): Promise<{ renditions: WrittenRendition[]; thumbnail: string }> {
+  const renditions: WrittenRendition[] = [];
+  for (const height of ladderFor(job.sourceHeight, job.heights)) {
+    const profile = `${height}p`;
+    const dir = join(job.out, profile);
+    await mkdir(dir, { recursive: true });
+    await ffmpegRun(
+      job,
+      [
+        ...['-i', job.source, '-map', '0:v:0', '-map', '0:a:0?', '-vf', `scale=-2:${height}`],
+        ...['-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'yuv420p', '-crf', '23'],
+        ...['-force_key_frames', `expr:gte(t,n_forced*${job.segmentSeconds})`, '-sc_threshold', '0'],
+        ...['-c:a', 'aac', '-b:a', '96k', '-ac', '2'],
+        ...['-f', 'hls', '-hls_time', String(job.segmentSeconds), '-hls_playlist_type', 'vod'],
+        ...['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4'],
+        ...['-hls_segment_filename', join(dir, 'segment_%04d.m4s'), join(dir, 'index.m3u8')],
+      ],
+      `${profile} rendition`,
+    );
+    const segments = (await readdir(dir)).filter((name) => name.endsWith('.m4s'));
+    if (segments.length === 0) throw new TranscodeRejection('transcode_failed', `ffmpeg wrote no segments for the ${profile} rendition`);
+    const measured = await probePlaylist(job, join(dir, 'index.m3u8'));
+    renditions.push({ profile, playlist: `${profile}/index.m3u8`, ...measured });
+  }
+  const at = Math.min(1, Math.min(...renditions.map((r) => r.durationMs)) / 2000).toFixed(3);
+  await ffmpegRun(
+    job,
+    ['-ss', at, '-i', job.source, '-frames:v', '1', '-vf', `scale=-2:${renditions[0].height}`, join(job.out, 'thumb.jpg')],
+    'thumbnail',
+  );
+  return { renditions, thumbnail: 'thumb.jpg' };
+}

@@ -1,0 +1,176 @@
+import { createRedisClient } from '@mikasmissions/persistence';
+import { deleteKeysUnder, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ClipServer, startClipServer } from '../testing/clip-server';
+import { type PipelineWorker, probe, requestFor, run, startWorker } from '../testing/pipeline-worker';
+import { ffmpegPath } from './hls-transcoder';
+
+describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest → transcode → publish with %s stores', (stores) => {
+  let dir: string;
+  let store: string;
+  let source: ClipServer;
+  let worker: PipelineWorker;
+  const id = (label: string) => `${label}-${stores.replace('+', '-')}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mm-transcode-'));
+    store = join(dir, 'store');
+    const clip = join(dir, 'clip.mp4');
+    await run(await ffmpegPath(), [
+      ...[
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=size=640x360:rate=24',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=440',
+      ],
+      ...['-t', '3', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', clip],
+    ]);
+    source = await startClipServer({ '/clip.mp4': { body: await readFile(clip) } });
+    worker = await startWorker(stores, {
+      MEDIA_PIPELINE_STAGES: 'ingest,transcode,publish',
+      MEDIA_STORE_DIR: store,
+      INGEST_ALLOW_PRIVATE_SOURCES: 'true',
+      TRANSCODE_HEIGHTS: '720,360,180',
+      TRANSCODE_SEGMENT_SECONDS: '1',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.app.close();
+    await source?.close();
+    await rm(dir, { recursive: true, force: true });
+    if (stores.includes('redis')) {
+      const redis = createRedisClient(testRedisUrl());
+      await redis.connect();
+      await deleteKeysUnder(redis, testKeyPrefix());
+      await redis.quit();
+    }
+  });
+
+  it('turns an uploaded 3-second clip into playable HLS renditions (no upscaling) and publishes the episode', async () => {
+    const assetId = id('clip');
+    await worker.upload(assetId, `${source.url}/clip.mp4`, {
+      title: 'Stars',
+      ageBand: '3-5',
+      learningTags: ['math'],
+      showId: 'show-1',
+      summary: 'Counting',
+    });
+    const transcoded = await worker.waitFor('media.transcoded', assetId);
+    const key = (path: string) => `episodes/${assetId}/${path}`;
+    expect(transcoded?.payload).toEqual({
+      assetId,
+      episodeId: assetId,
+      creatorId: 'creator-1',
+      durationMs: expect.any(Number),
+      renditions: [
+        { profile: '360p', storageKey: key('360p/index.m3u8'), width: 640, height: 360 },
+        { profile: '180p', storageKey: key('180p/index.m3u8'), width: 320, height: 180 },
+      ],
+      thumbnailKey: key('thumb.jpg'),
+      title: 'Stars',
+      summary: 'Counting',
+      showId: 'show-1',
+      ageBand: '3-5',
+      learningTags: ['math'],
+    });
+    expect(Math.abs((transcoded!.payload.durationMs as number) - 3000)).toBeLessThan(250);
+    for (const [profile, width, height] of [
+      ['360p', 640, 360],
+      ['180p', 320, 180],
+    ] as const) {
+      const playlist = join(store, 'episodes', assetId, profile, 'index.m3u8');
+      const probed = await probe(playlist);
+      expect(probed.format.format_name).toBe('hls');
+      expect(Math.abs(Number(probed.format.duration) * 1000 - 3000)).toBeLessThan(250);
+      expect(probed.streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width, height });
+      expect(probed.streams.find((s) => s.codec_type === 'audio')).toMatchObject({ codec_name: 'aac' });
+      const text = await readFile(playlist, 'utf8');
+      expect(text).toMatch(/^#EXTM3U/);
+      expect(text).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+      expect(text).toContain('#EXT-X-ENDLIST');
+      expect(text).toContain('#EXT-X-MAP:URI="init.mp4"');
+      const segments = text.split('\n').filter((line) => line.endsWith('.m4s'));
+      expect(segments.length).toBeGreaterThanOrEqual(3);
+      const init = await readFile(join(store, 'episodes', assetId, profile, 'init.mp4'));
+      for (const segment of segments) {
+        // A segment plays after the init section: ffprobe the two joined as one fragmented MP4.
+        const joined = join(dir, `${assetId}-${profile}-${segment}.mp4`);
+        await writeFile(joined, Buffer.concat([init, await readFile(join(store, 'episodes', assetId, profile, segment))]));
+        expect((await probe(joined)).streams.find((s) => s.codec_type === 'video')).toMatchObject({ codec_name: 'h264', width, height });
+      }
+    }
+    expect((await probe(join(store, 'episodes', assetId, 'thumb.jpg'))).streams[0]).toMatchObject({
+      codec_name: 'mjpeg',
+      width: 640,
+      height: 360,
+    });
+    expect((await readdir(join(store, 'episodes'))).filter((name) => name.includes('.partial-'))).toEqual([]);
+
+    const published = await worker.waitFor('episode.published', assetId);
+    expect(published?.payload).toEqual({
+      episodeId: assetId,
+      missionId: 'show-1',
+      ageRating: '3+',
+      ageBand: '3-5',
+      title: 'Stars',
+      showId: 'show-1',
+      summary: 'Counting',
+      durationMs: transcoded!.payload.durationMs,
+      learningTags: ['math'],
+      thumbnailUrl: key('thumb.jpg'),
+      renditions: [
+        { profile: '360p', storageKey: key('360p/index.m3u8') },
+        { profile: '180p', storageKey: key('180p/index.m3u8') },
+      ],
+      publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+  }, 90_000);
+
+  it('rejects at publish an asset without an age band (never a hard-coded one)', async () => {
+    const assetId = id('noband');
+    await worker.upload(assetId, `${source.url}/clip.mp4`);
+    expect((await worker.waitFor('media.rejected', assetId))?.payload).toEqual({
+      assetId,
+      episodeId: assetId,
+      stage: 'publish',
+      reason: 'missing_age_band',
+      message: expect.any(String),
+    });
+    expect(await worker.waitFor('episode.published', assetId, 300)).toBeUndefined();
+  }, 90_000);
+
+  it('rejects a corrupt, a missing and an out-of-store source with a reason, leaving no output', async () => {
+    const corrupt = id('corrupt');
+    await mkdir(join(store, 'sources', corrupt), { recursive: true });
+    await writeFile(
+      join(store, 'sources', corrupt, 'source'),
+      Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42'), Buffer.alloc(4096, 0x5a)]),
+    );
+    const cases: Array<[string, string, string]> = [
+      [corrupt, `sources/${corrupt}/source`, 'transcode_failed'],
+      [id('missing'), 'sources/nobody/source', 'source_missing'],
+      [id('escape'), '../../../../etc/passwd', 'source_missing'],
+    ];
+    for (const [assetId, sourcePath, reason] of cases) {
+      await worker.request(requestFor(assetId, sourcePath));
+      const done = await worker.waitFor('media.rejected', assetId);
+      expect({ sourcePath, done: done?.payload }).toEqual({
+        sourcePath,
+        done: { assetId, episodeId: assetId, stage: 'transcode', reason, message: expect.any(String) },
+      });
+      await expect(stat(join(store, 'episodes', assetId))).rejects.toThrow();
+      expect(worker.published.some((p) => p.type === 'media.transcoded' && p.payload.assetId === assetId)).toBe(false);
+    }
+    expect((await readdir(join(store, 'episodes'))).filter((name) => name.includes('.partial-'))).toEqual([]);
+  }, 90_000);
+});
