@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { SignJWT } from 'jose';
 import { signIdentity } from '@mikasmissions/service-identity';
-import { median, startProcess, type Started } from './bench-processes';
+import { latencyTable, measureInterleaved, startProcess, type Started } from './bench-processes';
 
 /**
  * `pnpm run bench:playback`: the playback start, `POST /v1/playback/sessions` for `ep-demo-1`
@@ -67,26 +67,11 @@ async function main(): Promise<void> {
       { name: 'direct to playback', url: `${playback.url}${PATH}`, headers: signed },
       { name: 'through the gateway', url: `${gateway.url}${PATH}`, headers: () => bearer },
     ];
-    for (const c of cases) await round(c, 2);
-    const figures = new Map(cases.map((c) => [c.name, { rps: [] as number[], p50: [] as number[], p99: [] as number[] }]));
-    for (let i = 0; i < SECONDS; i++) {
-      for (const c of cases) {
-        const r = await round(c, 1);
-        const f = figures.get(c.name)!;
-        f.rps.push(r.requests.average);
-        f.p50.push(r.latency.p50);
-        f.p99.push(r.latency.p99);
-      }
-    }
+    const figures = await measureInterleaved(cases, SECONDS, round);
     const lines = [
       `bench:playback — POST ${PATH} (ep-demo-1) as a parent, ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds (medians), node ${process.version}`,
       '',
-      '| path | req/s | p50 ms | p99 ms |',
-      '| --- | ---: | ---: | ---: |',
-      ...cases.map((c) => {
-        const f = figures.get(c.name)!;
-        return `| ${c.name} | ${Math.round(median(f.rps))} | ${median(f.p50)} | ${median(f.p99)} |`;
-      }),
+      ...latencyTable(figures),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

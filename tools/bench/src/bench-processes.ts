@@ -55,3 +55,44 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/** The per-round figures of one case: req/s, p50 and p99 (ms) of every 1 s round. */
+export interface RoundFigures {
+  rps: number[];
+  p50: number[];
+  p99: number[];
+}
+
+/**
+ * Warms every case up for `warmupSeconds`, then runs `seconds` rounds of 1 s, the cases
+ * interleaved within each round (so load drift hits them alike); `round` runs one case for
+ * the given seconds and returns autocannon's result.
+ */
+export async function measureInterleaved<C extends { name: string }>(
+  cases: readonly C[],
+  seconds: number,
+  round: (c: C, seconds: number) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number } }>,
+  warmupSeconds = 2,
+): Promise<Map<string, RoundFigures>> {
+  for (const c of cases) await round(c, warmupSeconds);
+  const figures = new Map(cases.map((c) => [c.name, { rps: [], p50: [], p99: [] } as RoundFigures]));
+  for (let i = 0; i < seconds; i++) {
+    for (const c of cases) {
+      const r = await round(c, 1);
+      const f = figures.get(c.name)!;
+      f.rps.push(r.requests.average);
+      f.p50.push(r.latency.p50);
+      f.p99.push(r.latency.p99);
+    }
+  }
+  return figures;
+}
+
+/** A Markdown table of the medians: `| path | req/s | p50 ms | p99 ms |`, one row per case. */
+export function latencyTable(figures: Map<string, RoundFigures>): string[] {
+  return [
+    '| path | req/s | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...[...figures].map(([name, f]) => `| ${name} | ${Math.round(median(f.rps))} | ${median(f.p50)} | ${median(f.p99)} |`),
+  ];
+}
