@@ -1,8 +1,7 @@
 import { type ServiceProcesses, createContractValidator, startServices, testEnv } from '@mikasmissions/testing';
+import { gatewayCall } from './testing/gateway-client';
 
 const contract = createContractValidator();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely; the contract validator checks their shape
-type Json = Record<string, any>;
 
 /**
  * Seed 000's admin smoke through the gateway, with identity, admin-studio and the gateway as
@@ -21,15 +20,7 @@ describe('the admin smoke through the gateway (identity, admin-studio, gateway a
     await platform?.stop();
   });
 
-  async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json }> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    const json = (text ? JSON.parse(text) : undefined) as Json;
-    contract.assert({ method, path, status: res.status, body: json });
-    return { status: res.status, body: json };
-  }
+  const call = gatewayCall(() => platform.urls.gateway, contract);
 
   it('logs in, lists, configures nim-default, creates a workflow, starts a run and reads it and its logs', async () => {
     const login = await call('POST', '/v1/admin/login', { email: 'admin@mikasmissions.local', password: 'mikas-dev-admin-2026' });

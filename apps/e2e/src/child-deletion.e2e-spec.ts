@@ -1,11 +1,10 @@
 import { createPgPool } from '@mikasmissions/persistence';
 import { type ServiceProcesses, createContractValidator, startServices, testDatabaseUrl, testEnv } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
+import { consentCode, gatewayCall, type Json } from './testing/gateway-client';
 
 const contract = createContractValidator();
 const PASSWORD = 'correct horse battery staple';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely; the contract validator checks their shape
-type Json = Record<string, any>;
 
 /** Every table that holds a child's rows, per service schema (the column naming the child). */
 const CHILD_TABLES: Record<string, string[]> = {
@@ -46,19 +45,7 @@ describe('deleting a child removes its data in every service (processes, postgre
     await pool?.end();
   });
 
-  async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json }> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${platform.urls.gateway}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = (text ? JSON.parse(text) : undefined) as Json;
-    contract.assert({ method, path, status: res.status, body: json });
-    return { status: res.status, body: json };
-  }
+  const call = gatewayCall(() => platform.urls.gateway, contract);
 
   async function consentedParent(): Promise<{ id: string; token: string }> {
     const email = `eraser.${Date.now().toString(36)}@example.com`;
@@ -73,13 +60,7 @@ describe('deleting a child removes its data in every service (processes, postgre
     const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
     const who = { id: signup.body.parent_user_id as string, token: login.body.access_token as string };
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: who.id, method: 'email_plus' }, who.token);
-    let challenge: string | undefined;
-    for (let i = 0; i < 50 && !challenge; i++) {
-      challenge = new RegExp(`email code for ${email.replace(/\./g, '\\.')} \\(tenant default\\): (\\d{6})`).exec(
-        platform.output('identity'),
-      )?.[1];
-      if (!challenge) await new Promise((r) => setTimeout(r, 100));
-    }
+    const challenge = await consentCode(platform, email);
     const verify = await call('POST', '/v1/parents/consent/verify', {
       parent_user_id: who.id,
       method: 'email_plus',

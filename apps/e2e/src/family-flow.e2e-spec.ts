@@ -1,10 +1,9 @@
 import { signIdentity } from '@mikasmissions/service-identity';
 import { type ServiceProcesses, createContractValidator, startServices, TEST_EDGE_IDENTITY_KEY, testEnv } from '@mikasmissions/testing';
+import { consentCode, type GatewayAnswer, gatewayCall, type Json } from './testing/gateway-client';
 
 const contract = createContractValidator();
 const PASSWORD = 'correct horse battery staple';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely; the contract validator checks their shape
-type Json = Record<string, any>;
 
 /**
  * Seed 000's family smoke flow through the gateway, with identity, profile and the gateway as
@@ -23,16 +22,8 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
     await platform?.stop();
   });
 
-  async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json }> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    const json = (text ? JSON.parse(text) : undefined) as Json;
-    contract.assert({ method, path, status: res.status, body: json });
-    return { status: res.status, body: json };
-  }
-  const code = (res: { status: number; body: Json }) => [res.status, res.body?.error?.code];
+  const call = gatewayCall(() => platform.urls.gateway, contract);
+  const code = (res: GatewayAnswer) => [res.status, res.body?.error?.code];
 
   async function parent(label: string) {
     const email = `${label}.${Date.now().toString(36)}@example.com`;
@@ -46,11 +37,7 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
   async function consent(who: { email: string; id: string; token: string }) {
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: who.id, method: 'email_plus' }, who.token);
     expect(request.status).toBe(202);
-    let challenge: string | undefined;
-    for (let i = 0; i < 50 && !challenge; i++) {
-      challenge = new RegExp(`email code for ${who.email.replace(/\./g, '\\.')} \\(tenant default\\): (\\d{6})`).exec(platform.output('identity'))?.[1];
-      if (!challenge) await new Promise((r) => setTimeout(r, 100));
-    }
+    const challenge = await consentCode(platform, who.email);
     const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: who.id, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
     expect(verify.body).toEqual({ consent_id: expect.any(String), verified: true });
   }

@@ -1,4 +1,5 @@
 import { type ServiceProcesses, createContractValidator, startServices, testEnv } from '@mikasmissions/testing';
+import { consentCode, gatewayCall } from './testing/gateway-client';
 
 const contract = createContractValidator();
 
@@ -13,14 +14,7 @@ describe('parents through the gateway: signup → login → consent', () => {
     await platform?.stop();
   });
 
-  async function call(method: string, path: string, body?: unknown, token?: string) {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const json = (await res.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-    contract.assert({ method, path, status: res.status, body: json });
-    return { status: res.status, body: json };
-  }
+  const call = gatewayCall(() => platform.urls.gateway, contract);
 
   async function signUpAndLogIn(label: string) {
     const email = `${label}.${Date.now().toString(36)}@example.com`;
@@ -39,11 +33,7 @@ describe('parents through the gateway: signup → login → consent', () => {
 
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parent.id, method: 'email_plus' }, parent.token);
     expect(request.status).toBe(202);
-    let code: string | undefined;
-    for (let i = 0; i < 50 && !code; i++) {
-      code = new RegExp(`email code for ${parent.email.replace(/\./g, '\\.')} \\(tenant default\\): (\\d{6})`).exec(platform.output('identity'))?.[1];
-      if (!code) await new Promise((r) => setTimeout(r, 100));
-    }
+    const code = await consentCode(platform, parent.email);
     expect(code).toMatch(/^\d{6}$/);
     const verified = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parent.id, method: 'email_plus', challenge: code, consent_request_id: request.body.consent_request_id });
     expect(verified.body).toEqual({ consent_id: expect.any(String), verified: true });

@@ -5,12 +5,11 @@ import { createRedisClient } from '@mikasmissions/persistence';
 import { type ServiceProcesses, createContractValidator, deleteKeysUnder, startServices, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { bedtimeAwayFromNow } from './testing/family-session';
+import { consentCode, gatewayCall, poll } from './testing/gateway-client';
 
 const contract = createContractValidator();
 const PASSWORD = 'correct horse battery staple';
 const APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'gateway'];
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely; the contract validator checks their shape
-type Json = Record<string, any>;
 
 
 /**
@@ -41,25 +40,7 @@ describe('the watching flow through the gateway (7 apps as processes, memory sto
     rmSync(media, { recursive: true, force: true });
   });
 
-  async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json; text: string; headers: Headers }> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    const json = (res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : undefined) as Json;
-    contract.assert({ method, path, status: res.status, body: json });
-    return { status: res.status, body: json, text, headers: res.headers };
-  }
-
-  async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`${what} did not happen within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  const call = gatewayCall(() => platform.urls.gateway, contract);
 
   it('signup → consent → trial → child → episode → session → signed playlist → watch event → progress → dashboard', async () => {
     const email = `watcher.${Date.now().toString(36)}@example.com`;
@@ -73,8 +54,7 @@ describe('the watching flow through the gateway (7 apps as processes, memory sto
 
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
     expect(request.status).toBe(202);
-    const codeOf = () => new RegExp(`email code for ${email.replace(/\./g, '\\.')} \\(tenant default\\): (\\d{6})`).exec(platform.output('identity'))?.[1];
-    const challenge = await poll('the consent code on identity’s console', async () => codeOf(), (c) => c !== undefined, 5_000);
+    const challenge = await consentCode(platform, email);
     const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parentId, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
     expect(verify.body).toEqual({ consent_id: expect.any(String), verified: true });
 

@@ -1,8 +1,7 @@
 import type { ContractValidator, ServiceProcesses } from '@mikasmissions/testing';
+import { consentCode, type GatewayAnswer, gatewayCall, type Json, poll } from './gateway-client';
 
 const PASSWORD = 'correct horse battery staple';
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely; the contract validator checks their shape
-type Json = Record<string, any>;
 
 /** What {@link startDemoSession} leaves behind: the parent, the child and the playback session's answer. */
 export interface DemoSession {
@@ -19,16 +18,6 @@ export function bedtimeAwayFromNow(): string {
   return `${at(hour + 3)}-${at(hour + 4)}`;
 }
 
-async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > end) throw new Error(`${what} did not happen within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 /**
  * Seed 000's steps up to a playback session, through the gateway of a {@link ServiceProcesses}
  * platform (identity, profile, catalog, billing, progress, playback, gateway; AUTH_MODE=enforce):
@@ -40,16 +29,8 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) =>
  * const { session } = await startDemoSession(platform, createContractValidator());
  */
 export async function startDemoSession(platform: ServiceProcesses, contract: ContractValidator): Promise<DemoSession> {
-  async function call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json }> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    const json = (res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : undefined) as Json;
-    contract.assert({ method, path, status: res.status, body: json });
-    return { status: res.status, body: json };
-  }
-  function expectStatus(step: string, answer: { status: number; body: Json }, status: number): void {
+  const call = gatewayCall(() => platform.urls.gateway, contract);
+  function expectStatus(step: string, answer: GatewayAnswer, status: number): void {
     if (answer.status !== status) throw new Error(`${step}: expected ${status}, got ${answer.status} ${JSON.stringify(answer.body)}`);
   }
 
@@ -63,8 +44,7 @@ export async function startDemoSession(platform: ServiceProcesses, contract: Con
 
   const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
   expectStatus('consent request', request, 202);
-  const codeOf = () => new RegExp(`email code for ${email.replace(/\./g, '\\.')} \\(tenant default\\): (\\d{6})`).exec(platform.output('identity'))?.[1];
-  const challenge = await poll('the consent code on identity’s console', async () => codeOf(), (c) => c !== undefined, 5_000);
+  const challenge = await consentCode(platform, email);
   const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parentId, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
   expectStatus('consent verify', verify, 200);
   await poll('the trial from consent.verified', () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token), (r) => r.status === 200 && r.body.active === true);
