@@ -1,7 +1,6 @@
 import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
 import { signIdentity } from '@mikasmissions/service-identity';
-import { latencyTable, measureInterleaved, startProcess, type Started } from './bench-processes';
+import { BENCH_APP_ENV, BENCH_EDGE_KEY, benchParentToken, latencyTable, measureInterleaved, type Started, startProcess } from './bench-processes';
 
 /**
  * `pnpm run bench:catalog`: the real catalog read, direct and through the gateway. Starts
@@ -14,8 +13,6 @@ import { latencyTable, measureInterleaved, startProcess, type Started } from './
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECRET = 'bench-secret-that-is-long-enough-0123456789';
-const EDGE_KEY = 'bench-edge-identity-key-that-is-long-enough-0';
 const PATH = '/v1/catalog/episodes/ep-demo-1';
 
 interface Case {
@@ -35,29 +32,19 @@ async function round(c: Case, seconds: number): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const started: Started[] = [];
-  const common = {
-    NODE_ENV: 'development',
-    LISTEN_HOST: '127.0.0.1',
-    PERSISTENCE_MODE: 'memory',
-    LOG_LEVEL: 'silent',
-    AUTH_MODE: 'enforce',
-    EDGE_IDENTITY_KEY: EDGE_KEY,
-    JWT_SECRET: SECRET,
-  };
+  const common = BENCH_APP_ENV;
   try {
     const catalog = await startProcess('catalog', 'apps/catalog/src/main.ts', { ...common, CATALOG_PORT: '0' });
     started.push(catalog);
     const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', { ...common, GATEWAY_PORT: '0', CATALOG_URL: catalog.url });
     started.push(gateway);
-    const token = await new SignJWT({ sub: 'bench-parent', mm_role: 'parent', exp: Math.floor(Date.now() / 1000) + 3600 })
-      .setProtectedHeader({ alg: 'HS256' })
-      .sign(new TextEncoder().encode(SECRET));
+    const token = await benchParentToken();
     const bearer = { authorization: `Bearer ${token}` };
     const signed = () =>
       signIdentity(
         { role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' },
         { method: 'GET', path: PATH },
-        EDGE_KEY,
+        BENCH_EDGE_KEY,
       );
     const etag = (await fetch(`${gateway.url}${PATH}`, { headers: bearer })).headers.get('etag') ?? '';
     const cases: Case[] = [

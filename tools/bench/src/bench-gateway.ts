@@ -1,6 +1,5 @@
 import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
-import { startProcess, type Started } from './bench-processes';
+import { BENCH_APP_ENV, benchParentToken, type Started, startProcess } from './bench-processes';
 
 /**
  * `pnpm run bench:gateway`: the gateway's cost in one run. Starts a catalog-like stub upstream
@@ -13,7 +12,6 @@ import { startProcess, type Started } from './bench-processes';
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const PATH = '/v1/catalog/episodes/e1';
 
 interface Figures {
@@ -36,20 +34,14 @@ async function main(): Promise<void> {
     const upstream = await startProcess('catalog-stub', 'tools/bench/src/catalog-stub.ts', {});
     started.push(upstream);
     const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', {
-      NODE_ENV: 'development',
-      LISTEN_HOST: '127.0.0.1',
+      ...BENCH_APP_ENV,
       GATEWAY_PORT: '0',
-      PERSISTENCE_MODE: 'memory',
-      LOG_LEVEL: 'silent',
-      AUTH_MODE: 'enforce',
-      JWT_SECRET: SECRET,
-      EDGE_IDENTITY_KEY: 'bench-edge-identity-key-that-is-long-enough-01',
       CATALOG_URL: upstream.url,
     });
     started.push(gateway);
     const bare = await startProcess('bare-proxy', 'tools/bench/src/bare-proxy.ts', { UPSTREAM_URL: upstream.url });
     started.push(bare);
-    const token = await new SignJWT({ sub: 'bench-parent', mm_role: 'parent', exp: Math.floor(Date.now() / 1000) + 3600 }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRET));
+    const token = await benchParentToken();
     const cases: { name: string; url: string; headers: Record<string, string> }[] = [
       { name: 'direct', url: `${upstream.url}${PATH}`, headers: {} },
       { name: 'bare', url: `${bare.url}${PATH}`, headers: {} },

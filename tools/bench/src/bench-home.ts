@@ -1,6 +1,5 @@
 import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
-import { median, startProcess, type Started } from './bench-processes';
+import { BENCH_APP_ENV, benchParentToken, median, type Started, startProcess } from './bench-processes';
 
 /**
  * `pnpm run bench:home`: the kids-home latency through the gateway, cached and uncached, in one
@@ -13,8 +12,6 @@ import { median, startProcess, type Started } from './bench-processes';
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const SECRET = 'bench-secret-that-is-long-enough-0123456789';
-const EDGE_KEY = 'bench-edge-identity-key-that-is-long-enough-0';
 
 interface Figures {
   rps: number[];
@@ -42,15 +39,7 @@ async function round(base: string, headers: Record<string, string>, cached: bool
 
 async function main(): Promise<void> {
   const started: Started[] = [];
-  const common = {
-    NODE_ENV: 'development',
-    LISTEN_HOST: '127.0.0.1',
-    PERSISTENCE_MODE: 'memory',
-    LOG_LEVEL: 'silent',
-    AUTH_MODE: 'enforce',
-    EDGE_IDENTITY_KEY: EDGE_KEY,
-    JWT_SECRET: SECRET,
-  };
+  const common = BENCH_APP_ENV;
   try {
     const stub = await startProcess('family-stub', 'tools/bench/src/family-stub.ts', {});
     started.push(stub);
@@ -76,14 +65,7 @@ async function main(): Promise<void> {
       RECOMMENDATION_URL: recommendation.url,
     });
     started.push(gateway);
-    const token = await new SignJWT({
-      sub: 'bench-parent',
-      mm_role: 'parent',
-      parent_user_id: 'bench-parent',
-      exp: Math.floor(Date.now() / 1000) + 3600,
-    })
-      .setProtectedHeader({ alg: 'HS256' })
-      .sign(new TextEncoder().encode(SECRET));
+    const token = await benchParentToken();
     const headers = { authorization: `Bearer ${token}` };
     const probe = await fetch(`${gateway.url}${homePath('bench-kid-probe')}`, { headers });
     const body = (await probe.json()) as { rails?: unknown[] };

@@ -1,7 +1,6 @@
 import autocannon from 'autocannon';
-import { SignJWT } from 'jose';
 import { signIdentity } from '@mikasmissions/service-identity';
-import { latencyTable, measureInterleaved, startProcess, type Started } from './bench-processes';
+import { BENCH_APP_ENV, BENCH_EDGE_KEY, benchParentToken, latencyTable, measureInterleaved, type Started, startProcess } from './bench-processes';
 
 /**
  * `pnpm run bench:playback`: the playback start, `POST /v1/playback/sessions` for `ep-demo-1`
@@ -17,8 +16,6 @@ import { latencyTable, measureInterleaved, startProcess, type Started } from './
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const SECRET = 'bench-secret-that-is-long-enough-0123456789';
-const EDGE_KEY = 'bench-edge-identity-key-that-is-long-enough-0';
 const PATH = '/v1/playback/sessions';
 const BODY = JSON.stringify({ child_profile_id: 'bench-kid-1', episode_id: 'ep-demo-1', device_type: 'tablet' });
 
@@ -38,15 +35,7 @@ async function round(c: Case, seconds: number): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const started: Started[] = [];
-  const common = {
-    NODE_ENV: 'development',
-    LISTEN_HOST: '127.0.0.1',
-    PERSISTENCE_MODE: 'memory',
-    LOG_LEVEL: 'silent',
-    AUTH_MODE: 'enforce',
-    EDGE_IDENTITY_KEY: EDGE_KEY,
-    JWT_SECRET: SECRET,
-  };
+  const common = BENCH_APP_ENV;
   try {
     const stub = await startProcess('playback-family-stub', 'tools/bench/src/playback-family-stub.ts', {});
     started.push(stub);
@@ -57,12 +46,10 @@ async function main(): Promise<void> {
     started.push(playback);
     const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', { ...common, GATEWAY_PORT: '0', PLAYBACK_URL: playback.url, CATALOG_URL: catalog.url });
     started.push(gateway);
-    const token = await new SignJWT({ sub: 'bench-parent', mm_role: 'parent', exp: Math.floor(Date.now() / 1000) + 3600 })
-      .setProtectedHeader({ alg: 'HS256' })
-      .sign(new TextEncoder().encode(SECRET));
+    const token = await benchParentToken();
     const bearer = { authorization: `Bearer ${token}` };
     const signed = () =>
-      signIdentity({ role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' }, { method: 'POST', path: PATH }, EDGE_KEY);
+      signIdentity({ role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' }, { method: 'POST', path: PATH }, BENCH_EDGE_KEY);
     const cases: Case[] = [
       { name: 'direct to playback', url: `${playback.url}${PATH}`, headers: signed },
       { name: 'through the gateway', url: `${gateway.url}${PATH}`, headers: () => bearer },

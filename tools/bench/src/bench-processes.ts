@@ -96,3 +96,27 @@ export function latencyTable(figures: Map<string, RoundFigures>): string[] {
     ...[...figures].map(([name, f]) => `| ${name} | ${Math.round(median(f.rps))} | ${median(f.p50)} | ${median(f.p99)} |`),
   ];
 }
+
+/** The HS256 secret the benches' apps verify and {@link benchParentToken} signs with. */
+export const BENCH_SECRET = 'bench-secret-that-is-long-enough-0123456789';
+/** The identity-signing key the benches' gateway and services share. */
+export const BENCH_EDGE_KEY = 'bench-edge-identity-key-that-is-long-enough-0';
+
+/** The environment every benched app starts with: memory stores, no logs, enforce mode, the bench keys. */
+export const BENCH_APP_ENV = {
+  NODE_ENV: 'development',
+  LISTEN_HOST: '127.0.0.1',
+  PERSISTENCE_MODE: 'memory',
+  LOG_LEVEL: 'silent',
+  AUTH_MODE: 'enforce',
+  EDGE_IDENTITY_KEY: BENCH_EDGE_KEY,
+  JWT_SECRET: BENCH_SECRET,
+} as const;
+
+/** A one-hour parent bearer token (`sub` = `parent_user_id` = `bench-parent`) signed with {@link BENCH_SECRET}. */
+export async function benchParentToken(): Promise<string> {
+  const { SignJWT } = await import('jose');
+  return new SignJWT({ sub: 'bench-parent', mm_role: 'parent', parent_user_id: 'bench-parent', exp: Math.floor(Date.now() / 1000) + 3600 })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(BENCH_SECRET));
+}
