@@ -55,6 +55,9 @@ const cases: Record<string, ContractCase> = {
       showId: 'show1',
       ageBand: '6-11',
       learningTags: ['math'],
+      runId: 'run1',
+      reviewRequired: true,
+      language: 'de',
     },
     invalid: [
       { payload: { episodeId: 'ep1', creatorId: 'c1' }, mentions: ["must have required property 'sourceUrl'"] },
@@ -63,6 +66,7 @@ const cases: Record<string, ContractCase> = {
         mentions: ['/episodeId must NOT have fewer than 1 characters', '(size)'],
       },
       { payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', ageBand: '0-2' }, mentions: ['/ageBand must be equal to one of the allowed values'] },
+      { payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', language: 'German', reviewRequired: 'yes' }, mentions: ['/language must match pattern', '/reviewRequired must be boolean'] },
     ],
   }),
   'media.transcode.requested': contract(index.MediaTranscodeRequested, {
@@ -82,6 +86,9 @@ const cases: Record<string, ContractCase> = {
       showId: 'show1',
       ageBand: '3-5',
       learningTags: ['math'],
+      runId: 'run1',
+      reviewRequired: false,
+      language: 'en',
     },
     invalid: [
       { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', sourcePath: 'x' }, mentions: ["must have required property 'sizeBytes'"] },
@@ -104,6 +111,9 @@ const cases: Record<string, ContractCase> = {
       showId: 'show1',
       ageBand: '3-5',
       learningTags: ['math'],
+      runId: 'run1',
+      reviewRequired: false,
+      language: 'es',
     },
     invalid: [
       { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [] }, mentions: ['/renditions must NOT have fewer than 1 items'] },
@@ -134,6 +144,7 @@ const cases: Record<string, ContractCase> = {
       thumbnailUrl: 'episodes/ep1/thumb.jpg',
       renditions: [{ profile: '360p', storageKey: 'episodes/ep1/index.m3u8' }],
       publishedAt: '2026-11-23T10:00:00.000Z',
+      runId: 'run1',
     },
     invalid: [
       {

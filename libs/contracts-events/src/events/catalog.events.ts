@@ -23,6 +23,8 @@ export interface EpisodePublishedPayload {
   renditions?: Array<{ profile: string; storageKey: string }>;
   /** ISO 8601 instant of publication; default: when catalog projects it. */
   publishedAt?: string;
+  /** admin-studio's run when the episode came from an AI generation run. */
+  runId?: string;
 }
 
 /** `episode.published` v1: an episode passed the pipeline and is visible. */

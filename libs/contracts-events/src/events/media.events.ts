@@ -18,6 +18,12 @@ export interface MediaUploadedPayload {
   /** The age band the creator chose (`3-5`, `6-11`, `12-16`); moderation reads it, never a hard-coded one. */
   ageBand?: '3-5' | '6-11' | '12-16';
   learningTags?: string[];
+  /** admin-studio's run when the asset came from an AI generation run; every stage carries it on. */
+  runId?: string;
+  /** `true`: moderation queues the asset for an admin even when every rule passes (a run with `auto_publish: false`). */
+  reviewRequired?: boolean;
+  /** BCP 47 language of title and summary; moderation picks its blocked-terms list by it. */
+  language?: string;
 }
 
 /** `media.uploaded` v1: a creator uploaded an episode's source media. */
@@ -42,6 +48,12 @@ export interface MediaTranscodeRequestedPayload {
   showId?: string;
   ageBand?: '3-5' | '6-11' | '12-16';
   learningTags?: string[];
+  /** admin-studio's run when the asset came from an AI generation run; every stage carries it on. */
+  runId?: string;
+  /** `true`: moderation queues the asset for an admin even when every rule passes (a run with `auto_publish: false`). */
+  reviewRequired?: boolean;
+  /** BCP 47 language of title and summary; moderation picks its blocked-terms list by it. */
+  language?: string;
 }
 
 /** `media.transcode.requested` v1: the ingest stage fetched and probed an asset; the transcode stage takes it. */
@@ -91,6 +103,12 @@ export interface MediaTranscodedPayload {
   showId?: string;
   ageBand?: '3-5' | '6-11' | '12-16';
   learningTags?: string[];
+  /** admin-studio's run when the asset came from an AI generation run; every stage carries it on. */
+  runId?: string;
+  /** `true`: moderation queues the asset for an admin even when every rule passes (a run with `auto_publish: false`). */
+  reviewRequired?: boolean;
+  /** BCP 47 language of title and summary; moderation picks its blocked-terms list by it. */
+  language?: string;
 }
 
 /** `media.transcoded` v1: the transcode stage produced an asset's HLS renditions; policy (or the temporary pass-through publish) takes it. */
