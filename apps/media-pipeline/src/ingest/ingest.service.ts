@@ -64,6 +64,9 @@ export class IngestService {
           ...(upload.showId === undefined ? {} : { showId: upload.showId }),
           ...(upload.ageBand === undefined ? {} : { ageBand: upload.ageBand }),
           ...(upload.learningTags === undefined ? {} : { learningTags: [...upload.learningTags] }),
+          ...(upload.runId === undefined ? {} : { runId: upload.runId }),
+          ...(upload.reviewRequired === undefined ? {} : { reviewRequired: upload.reviewRequired }),
+          ...(upload.language === undefined ? {} : { language: upload.language }),
         },
       };
     } catch (error) {

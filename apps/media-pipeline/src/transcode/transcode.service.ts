@@ -78,6 +78,9 @@ export class TranscodeService {
           ...(request.showId === undefined ? {} : { showId: request.showId }),
           ...(request.ageBand === undefined ? {} : { ageBand: request.ageBand }),
           ...(request.learningTags === undefined ? {} : { learningTags: [...request.learningTags] }),
+          ...(request.runId === undefined ? {} : { runId: request.runId }),
+          ...(request.reviewRequired === undefined ? {} : { reviewRequired: request.reviewRequired }),
+          ...(request.language === undefined ? {} : { language: request.language }),
         },
       };
     } catch (error) {
