@@ -71,7 +71,20 @@ kube-validate:
 staging-deploy-dry-run:
 	pnpm run kube-validate --overlay staging
 
-e2e-auth-smoke e2e-admin-smoke launch-preflight launch-readiness-gate launch-decision-packet today-ready \
-staging-soak launch-go-nogo launch-stage staging-deploy staging-rollback:
+# Launch tooling (tools/launch; RUNBOOK.md "Launch"): each CLI has --help; ARGS passes options through.
+# make launch-go-nogo ARGS="--stage 10 --read-p95-ms 285 --write-p95-ms 430 --error-5xx-percent 0.22"
+launch-go-nogo:
+	@pnpm run --silent launch-go-nogo $(ARGS)
+
+# make launch-stage ARGS="… --owner sre-oncall --notes rollout-window-2": evidence under tmp/launch/evidence, rollback on STOP.
+launch-stage:
+	@pnpm run --silent launch-stage $(ARGS)
+
+# Deadline (LAUNCH_DEADLINE) and kube context; LAUNCH_REQUIRE_EXTERNAL_CLUSTER=false for local drills.
+launch-readiness-gate:
+	@pnpm run --silent launch-readiness-gate $(ARGS)
+
+e2e-auth-smoke e2e-admin-smoke launch-preflight launch-decision-packet today-ready \
+staging-soak staging-deploy staging-rollback:
 	@echo "make $@: not built yet (issue 17). Run instead: pnpm run guard && pnpm run test && pnpm run build && pnpm run e2e-smoke && pnpm run kube-validate; deploy with kubectl apply -k infra/kubernetes/overlays/staging (RUNBOOK.md \"Kubernetes\")." >&2
 	@exit 2

@@ -37,12 +37,9 @@ const SEED_COMMANDS = [
 /** Seed targets whose tooling is not built yet: they must say what to run instead and exit 2. */
 const NOT_BUILT = [
   'launch-preflight',
-  'launch-readiness-gate',
   'launch-decision-packet',
   'today-ready',
   'staging-soak',
-  'launch-go-nogo',
-  'launch-stage',
   'staging-deploy',
   'staging-rollback',
   'e2e-auth-smoke',
@@ -53,7 +50,7 @@ const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as
 const apps = readdirSync(join(REPO, 'apps')).filter((a) => existsSync(join(REPO, 'apps', a, 'src/main.ts')));
 const make = (...args: string[]) => spawnSync('make', ['--no-print-directory', ...args], { cwd: REPO, encoding: 'utf8' });
 /** The `pnpm run <script>` commands `make -n` would run (one a line). */
-const pnpmScripts = (dryRun: string) => [...dryRun.matchAll(/^pnpm run ([a-z0-9:-]+)/gm)].map((m) => m[1]);
+const pnpmScripts = (dryRun: string) => [...dryRun.matchAll(/^pnpm run (?:--silent )?([a-z0-9:-]+)/gm)].map((m) => m[1]);
 /** The `pnpm run <script>` a message names. */
 const namedScripts = (message: string) => [...message.matchAll(/pnpm run ([a-z0-9:-]+)/g)].map((m) => m[1]);
 
