@@ -30,7 +30,9 @@ export interface CommandSpec {
 
 /** The `--help` text of a command. */
 export function helpText(spec: CommandSpec): string {
-  const options = Object.entries(spec.options ?? {}).map(([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(32) + o.description);
+  const options = Object.entries(spec.options ?? {}).map(
+    ([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}`.padEnd(32) + o.description,
+  );
   const env = (spec.env ?? []).map((e) => `  ${e.name}${e.default === undefined ? '' : `=${e.default}`}`.padEnd(44) + e.description);
   const codes = Object.entries(spec.exitCodes).map(([code, what]) => `  ${code}  ${what}`);
   return [

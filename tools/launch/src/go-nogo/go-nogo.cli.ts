@@ -7,7 +7,11 @@ const SPEC: CommandSpec = {
   summary: 'GO or STOP for one rollout stage from its measured p95 latencies and 5xx share (each strictly below its limit)',
   options: METRIC_OPTIONS,
   env: THRESHOLD_ENV,
-  exitCodes: { 0: '[GO]: every value below its limit', 1: '[STOP]: one line per value at or over its limit', 2: 'missing or bad arguments' },
+  exitCodes: {
+    0: '[GO]: every value below its limit',
+    1: '[STOP]: one line per value at or over its limit',
+    2: 'missing or bad arguments',
+  },
   examples: ['make launch-go-nogo ARGS="--stage 10 --read-p95-ms 285 --write-p95-ms 430 --error-5xx-percent 0.22"'],
 };
 

@@ -56,11 +56,32 @@ describe('launch go/no-go', () => {
   });
 
   it('the CLI prints GO and exits 0, STOP lines and exit 1, usage errors exit 2', () => {
-    const go = runLaunchCli('go-nogo/go-nogo.cli.ts', ['--stage', '10', '--read-p95-ms', '285', '--write-p95-ms', '430', '--error-5xx-percent', '0.22']);
+    const go = runLaunchCli('go-nogo/go-nogo.cli.ts', [
+      '--stage',
+      '10',
+      '--read-p95-ms',
+      '285',
+      '--write-p95-ms',
+      '430',
+      '--error-5xx-percent',
+      '0.22',
+    ]);
     expect([go.status, go.stdout.trim()]).toEqual([0, expect.stringMatching(/^\[GO\] stage 10/)]);
-    const stop = runLaunchCli('go-nogo/go-nogo.cli.ts', ['--stage', '50', '--read-p95-ms', '400', '--write-p95-ms', '800', '--error-5xx-percent', '0.2']);
+    const stop = runLaunchCli('go-nogo/go-nogo.cli.ts', [
+      '--stage',
+      '50',
+      '--read-p95-ms',
+      '400',
+      '--write-p95-ms',
+      '800',
+      '--error-5xx-percent',
+      '0.2',
+    ]);
     expect(stop.status).toBe(1);
-    expect(stop.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^\[STOP\] stage 50: read_p95_ms/), expect.stringMatching(/^\[STOP\] stage 50: write_p95_ms/)]);
+    expect(stop.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^\[STOP\] stage 50: read_p95_ms/),
+      expect.stringMatching(/^\[STOP\] stage 50: write_p95_ms/),
+    ]);
     const bad = runLaunchCli('go-nogo/go-nogo.cli.ts', ['--stage', '10', '--bogus']);
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining("Unknown option '--bogus'")]);
   });

@@ -51,7 +51,8 @@ export function parseNumber(what: string, raw: string | undefined, max = Number.
 
 /** The thresholds from `MAX_READ_P95_MS`, `MAX_WRITE_P95_MS` and `MAX_5XX_PERCENT`, each defaulting to seed 000's. */
 export function thresholdsFromEnv(env: NodeJS.ProcessEnv): Thresholds {
-  const read = (name: string, fallback: number, max?: number) => (env[name] === undefined || env[name] === '' ? fallback : parseNumber(name, env[name], max));
+  const read = (name: string, fallback: number, max?: number) =>
+    env[name] === undefined || env[name] === '' ? fallback : parseNumber(name, env[name], max);
   return {
     maxReadP95Ms: read('MAX_READ_P95_MS', DEFAULT_THRESHOLDS.maxReadP95Ms),
     maxWriteP95Ms: read('MAX_WRITE_P95_MS', DEFAULT_THRESHOLDS.maxWriteP95Ms),
@@ -90,7 +91,9 @@ export function evaluate(metrics: StageMetrics, thresholds: Thresholds = DEFAULT
   const breaches = checks.filter((c) => !(c.value < c.limit));
   const unit = (b: Breach) => (b.metric === 'error_5xx_percent' ? ' %' : ' ms');
   const lines = breaches.length
-    ? breaches.map((b) => `[STOP] stage ${metrics.stage}: ${b.metric} ${b.value}${unit(b)} is not below ${b.limit}${unit(b)} (${b.variable})`)
+    ? breaches.map(
+        (b) => `[STOP] stage ${metrics.stage}: ${b.metric} ${b.value}${unit(b)} is not below ${b.limit}${unit(b)} (${b.variable})`,
+      )
     : [`[GO] stage ${metrics.stage}: ${checks.map((c) => `${c.metric} ${c.value}${unit(c)} < ${c.limit}${unit(c)}`).join(', ')}`];
   return { go: breaches.length === 0, metrics, thresholds, breaches, lines };
 }

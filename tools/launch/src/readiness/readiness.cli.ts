@@ -11,14 +11,23 @@ const SPEC: CommandSpec = {
     { name: 'KUBECTL', default: 'kubectl', description: 'the kubectl binary' },
     { name: 'KUBECONFIG', description: 'read by kubectl as usual' },
   ],
-  exitCodes: { 0: '[READY]', 1: '[NOT READY]: deadline passed, no context, or a local context while an external one is required', 2: 'bad arguments or env' },
+  exitCodes: {
+    0: '[READY]',
+    1: '[NOT READY]: deadline passed, no context, or a local context while an external one is required',
+    2: 'bad arguments or env',
+  },
   examples: ['make launch-readiness-gate', 'LAUNCH_REQUIRE_EXTERNAL_CLUSTER=false make launch-readiness-gate'],
 };
 
 runCli(SPEC, (values) => {
   const deadline = parseDeadline(typeof values.deadline === 'string' ? values.deadline : process.env.LAUNCH_DEADLINE);
   const requireExternal = readBoolean(process.env, 'LAUNCH_REQUIRE_EXTERNAL_CLUSTER', true);
-  const verdict = evaluateReadiness({ context: currentContext(process.env.KUBECTL || 'kubectl'), deadline, now: new Date(), requireExternal });
+  const verdict = evaluateReadiness({
+    context: currentContext(process.env.KUBECTL || 'kubectl'),
+    deadline,
+    now: new Date(),
+    requireExternal,
+  });
   process.stdout.write(`${verdict.lines.join('\n')}\n`);
   return verdict.ready ? 0 : 1;
 });

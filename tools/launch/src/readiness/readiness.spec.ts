@@ -22,7 +22,11 @@ describe('launch readiness gate', () => {
   it('an external context with a deadline ahead is READY', () => {
     const v = evaluateReadiness({ context: ctx('gke_prod'), deadline: new Date('2026-12-01T18:00:00Z'), now, requireExternal: true });
     expect(v.ready).toBe(true);
-    expect(v.lines).toEqual(['[OK] deadline: 2026-12-01T18:00:00.000Z is 6.0 h ahead', '[OK] cluster context: gke_prod (external)', '[READY] launch readiness gate passed']);
+    expect(v.lines).toEqual([
+      '[OK] deadline: 2026-12-01T18:00:00.000Z is 6.0 h ahead',
+      '[OK] cluster context: gke_prod (external)',
+      '[READY] launch readiness gate passed',
+    ]);
   });
 
   it('a deadline that is now or passed is NOT READY', () => {

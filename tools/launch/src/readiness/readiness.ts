@@ -19,7 +19,8 @@ export type CurrentContext = { ok: true; context: string } | { ok: false; reason
 /** Asks `kubectl config current-context` (kubectl found on PATH; honours KUBECONFIG; same on Linux and macOS). */
 export function currentContext(kubectl = 'kubectl', env: NodeJS.ProcessEnv = process.env): CurrentContext {
   const r = spawnSync(kubectl, ['config', 'current-context'], { encoding: 'utf8', env, timeout: 15_000 });
-  if (r.error) return { ok: false, reason: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${kubectl} is not on PATH` : r.error.message };
+  if (r.error)
+    return { ok: false, reason: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? `${kubectl} is not on PATH` : r.error.message };
   if (r.status !== 0) return { ok: false, reason: (r.stderr || r.stdout || `exit ${r.status}`).trim() };
   const context = r.stdout.trim();
   return context ? { ok: true, context } : { ok: false, reason: 'kubectl printed no current context' };
@@ -30,7 +31,8 @@ export function parseDeadline(raw: string | undefined): Date | undefined {
   if (!raw?.trim()) return undefined;
   const text = raw.trim();
   const at = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(at.getTime())) throw new UsageError(`LAUNCH_DEADLINE must be an ISO 8601 date-time such as 2026-12-01T18:00:00Z, got "${raw}"`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(at.getTime()))
+    throw new UsageError(`LAUNCH_DEADLINE must be an ISO 8601 date-time such as 2026-12-01T18:00:00Z, got "${raw}"`);
   return at;
 }
 
@@ -60,7 +62,8 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessVerdict {
   const lines: string[] = [];
   let ready = true;
   if (!input.deadline) lines.push('[WARN] deadline: LAUNCH_DEADLINE not set, not checked');
-  else if (input.deadline.getTime() > input.now.getTime()) lines.push(`[OK] deadline: ${input.deadline.toISOString()} is ${hours(input.deadline.getTime() - input.now.getTime())} ahead`);
+  else if (input.deadline.getTime() > input.now.getTime())
+    lines.push(`[OK] deadline: ${input.deadline.toISOString()} is ${hours(input.deadline.getTime() - input.now.getTime())} ahead`);
   else {
     ready = false;
     lines.push(`[FAIL] deadline: ${input.deadline.toISOString()} passed ${hours(input.now.getTime() - input.deadline.getTime())} ago`);
@@ -70,10 +73,15 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessVerdict {
     ready = false;
     lines.push(`[FAIL] cluster context: none (${input.context.reason}); configure kubectl for the target cluster`);
   } else if (kind === 'external') lines.push(`[OK] cluster context: ${input.context.context} (external)`);
-  else if (!input.requireExternal) lines.push(`[OK] cluster context: ${input.context.context} (staging-only; allowed because LAUNCH_REQUIRE_EXTERNAL_CLUSTER=false — local drill)`);
+  else if (!input.requireExternal)
+    lines.push(
+      `[OK] cluster context: ${input.context.context} (staging-only; allowed because LAUNCH_REQUIRE_EXTERNAL_CLUSTER=false — local drill)`,
+    );
   else {
     ready = false;
-    lines.push(`[FAIL] cluster context: ${input.context.context} is a local cluster (staging-only); a public launch needs an external cluster (LAUNCH_REQUIRE_EXTERNAL_CLUSTER=false for local drills)`);
+    lines.push(
+      `[FAIL] cluster context: ${input.context.context} is a local cluster (staging-only); a public launch needs an external cluster (LAUNCH_REQUIRE_EXTERNAL_CLUSTER=false for local drills)`,
+    );
   }
   lines.push(ready ? '[READY] launch readiness gate passed' : '[NOT READY] launch readiness gate failed');
   return { ready, kind, lines };

@@ -10,7 +10,8 @@ export interface StageRun {
 }
 
 /** What happened to the rollback after a STOP. */
-export type RollbackOutcome = { kind: 'not-needed' } | { kind: 'skipped'; reason: string } | { kind: 'ran'; command: string; exitCode: number };
+export type RollbackOutcome =
+  { kind: 'not-needed' } | { kind: 'skipped'; reason: string } | { kind: 'ran'; command: string; exitCode: number };
 
 /** The files launch-stage appends to, under one evidence folder. */
 export interface EvidencePaths {
@@ -48,11 +49,29 @@ export function writeStageEvidence(dir: string, decision: Decision, run: StageRu
       '# Rollout report\n\n| time (UTC) | stage % | read p95 ms | write p95 ms | 5xx % | decision | owner | notes | rollback |\n| --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |\n',
     );
   }
-  const row = [at, m.stage, m.readP95Ms, m.writeP95Ms, m.error5xxPercent, decision.go ? 'GO' : 'STOP', cell(run.owner), cell(run.notes), rollbackText(rollback)];
+  const row = [
+    at,
+    m.stage,
+    m.readP95Ms,
+    m.writeP95Ms,
+    m.error5xxPercent,
+    decision.go ? 'GO' : 'STOP',
+    cell(run.owner),
+    cell(run.notes),
+    rollbackText(rollback),
+  ];
   appendFileSync(paths.report, `| ${row.join(' | ')} |\n`);
   const t = decision.thresholds;
   const limits = `limits read<${t.maxReadP95Ms} write<${t.maxWriteP95Ms} 5xx<${t.max5xxPercent}`;
-  appendFileSync(paths.log, [`${at} stage=${m.stage} owner=${cell(run.owner)} ${limits}`, ...decision.lines.map((l) => `${at} ${l}`), `${at} rollback: ${rollbackText(rollback)}`, ''].join('\n'));
+  appendFileSync(
+    paths.log,
+    [
+      `${at} stage=${m.stage} owner=${cell(run.owner)} ${limits}`,
+      ...decision.lines.map((l) => `${at} ${l}`),
+      `${at} rollback: ${rollbackText(rollback)}`,
+      '',
+    ].join('\n'),
+  );
   if (!decision.go) {
     const section = [
       `## Incident: stage ${m.stage} STOP at ${at}`,

@@ -18,12 +18,27 @@ const SPEC: CommandSpec = {
   },
   env: [
     ...THRESHOLD_ENV,
-    { name: 'LAUNCH_EVIDENCE_DIR', default: 'tmp/launch/evidence', description: 'where rollout-report.md, evaluation.log and incidents.md go' },
+    {
+      name: 'LAUNCH_EVIDENCE_DIR',
+      default: 'tmp/launch/evidence',
+      description: 'where rollout-report.md, evaluation.log and incidents.md go',
+    },
     { name: 'LAUNCH_AUTO_ROLLBACK', default: 'true', description: 'false: on STOP, record the incident but do not roll back' },
-    { name: 'LAUNCH_ROLLBACK_COMMAND', default: DEFAULT_ROLLBACK, description: 'the rollback run on STOP (shell command, from the repo root)' },
+    {
+      name: 'LAUNCH_ROLLBACK_COMMAND',
+      default: DEFAULT_ROLLBACK,
+      description: 'the rollback run on STOP (shell command, from the repo root)',
+    },
   ],
-  exitCodes: { 0: 'GO (evidence written)', 1: 'STOP (evidence and incident written; rolled back unless LAUNCH_AUTO_ROLLBACK=false)', 2: 'missing or bad arguments', 3: 'STOP and the rollback failed' },
-  examples: ['make launch-stage ARGS="--stage 10 --read-p95-ms 285 --write-p95-ms 430 --error-5xx-percent 0.22 --owner sre-oncall --notes rollout-window-2"'],
+  exitCodes: {
+    0: 'GO (evidence written)',
+    1: 'STOP (evidence and incident written; rolled back unless LAUNCH_AUTO_ROLLBACK=false)',
+    2: 'missing or bad arguments',
+    3: 'STOP and the rollback failed',
+  },
+  examples: [
+    'make launch-stage ARGS="--stage 10 --read-p95-ms 285 --write-p95-ms 430 --error-5xx-percent 0.22 --owner sre-oncall --notes rollout-window-2"',
+  ],
 };
 
 runCli(SPEC, (values) => {

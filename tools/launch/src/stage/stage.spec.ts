@@ -31,7 +31,10 @@ describe('launch-stage', () => {
   it('GO: exit 0, evidence written, no rollback run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stage-go-'));
     const rollback = fakeBinary('rollback');
-    const r = runLaunchCli('stage/stage.cli.ts', [...GO, ...who], { LAUNCH_EVIDENCE_DIR: dir, LAUNCH_ROLLBACK_COMMAND: join(rollback.dir, 'rollback') });
+    const r = runLaunchCli('stage/stage.cli.ts', [...GO, ...who], {
+      LAUNCH_EVIDENCE_DIR: dir,
+      LAUNCH_ROLLBACK_COMMAND: join(rollback.dir, 'rollback'),
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\[GO\] stage 10/);
     expect(readFileSync(join(dir, 'rollout-report.md'), 'utf8')).toContain('| GO | sre-oncall | rollout-window-2 | not needed |');
@@ -41,13 +44,19 @@ describe('launch-stage', () => {
   it('STOP: runs the rollback, records it and the incident, exit 1; a failed rollback exits 3', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stage-stop-'));
     const rollback = fakeBinary('rollback');
-    const r = runLaunchCli('stage/stage.cli.ts', [...STOP, ...who], { LAUNCH_EVIDENCE_DIR: dir, LAUNCH_ROLLBACK_COMMAND: `${join(rollback.dir, 'rollback')} --stage-50` });
+    const r = runLaunchCli('stage/stage.cli.ts', [...STOP, ...who], {
+      LAUNCH_EVIDENCE_DIR: dir,
+      LAUNCH_ROLLBACK_COMMAND: `${join(rollback.dir, 'rollback')} --stage-50`,
+    });
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('[STOP]'))).toHaveLength(2);
     expect(readFileSync(rollback.calls, 'utf8')).toBe('--stage-50\n');
     expect(readFileSync(join(dir, 'incidents.md'), 'utf8')).toContain('- rollback: `');
     const failing = fakeBinary('rollback', { code: 4 });
-    const f = runLaunchCli('stage/stage.cli.ts', [...STOP, ...who], { LAUNCH_EVIDENCE_DIR: dir, LAUNCH_ROLLBACK_COMMAND: join(failing.dir, 'rollback') });
+    const f = runLaunchCli('stage/stage.cli.ts', [...STOP, ...who], {
+      LAUNCH_EVIDENCE_DIR: dir,
+      LAUNCH_ROLLBACK_COMMAND: join(failing.dir, 'rollback'),
+    });
     expect(f.status).toBe(3);
     expect(readFileSync(join(dir, 'incidents.md'), 'utf8')).toContain('exit 4 (FAILED)');
   });
@@ -55,7 +64,11 @@ describe('launch-stage', () => {
   it('STOP with LAUNCH_AUTO_ROLLBACK=false records the incident without rolling back; missing --owner is a usage error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stage-norollback-'));
     const rollback = fakeBinary('rollback');
-    const r = runLaunchCli('stage/stage.cli.ts', [...STOP, ...who], { LAUNCH_EVIDENCE_DIR: dir, LAUNCH_AUTO_ROLLBACK: 'false', LAUNCH_ROLLBACK_COMMAND: join(rollback.dir, 'rollback') });
+    const r = runLaunchCli('stage/stage.cli.ts', [...STOP, ...who], {
+      LAUNCH_EVIDENCE_DIR: dir,
+      LAUNCH_AUTO_ROLLBACK: 'false',
+      LAUNCH_ROLLBACK_COMMAND: join(rollback.dir, 'rollback'),
+    });
     expect(r.status).toBe(1);
     expect(existsSync(rollback.calls)).toBe(false);
     expect(readFileSync(join(dir, 'incidents.md'), 'utf8')).toContain('- rollback: skipped (LAUNCH_AUTO_ROLLBACK=false)');

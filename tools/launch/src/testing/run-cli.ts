@@ -10,7 +10,12 @@ export const ROOT = join(__dirname, '../../../..');
  * Test helper: runs a launch CLI (`tools/launch/src/<entry>`) as `node -r @swc-node/register`,
  * the way its pnpm script does, with `env` over a minimal environment (PATH, HOME).
  */
-export function runLaunchCli(entry: string, args: string[], env: Record<string, string | undefined> = {}, timeout = 120_000): SpawnSyncReturns<string> {
+export function runLaunchCli(
+  entry: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  timeout = 120_000,
+): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'tools/launch/src', entry), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -27,4 +32,29 @@ export function fakeBinary(name: string, options: { stdout?: string; code?: numb
   writeFileSync(join(dir, name), script);
   chmodSync(join(dir, name), 0o755);
   return { dir, calls };
+}
+
+/**
+ * A fake `kubectl` in a fresh folder (put it first on PATH): records every call's arguments in
+ * `calls.log`, hands `kustomize` to the real kubectl at `realKubectl` (rendering needs no
+ * cluster), saves what `apply -f -` reads on stdin to `stdin.txt`, and fails (exit 1) any call
+ * whose arguments contain `$FAKE_KUBECTL_FAIL`.
+ */
+export function fakeKubectl(realKubectl: string): { dir: string; calls: string; stdin: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'fake-kubectl-'));
+  const calls = join(dir, 'calls.log');
+  const stdin = join(dir, 'stdin.txt');
+  const script = [
+    '#!/bin/sh',
+    `[ "$1" = kustomize ] && exec '${realKubectl}' "$@"`,
+    `echo "$*" >> '${calls}'`,
+    `[ "$1 $2 $3" = "apply -f -" ] && cat > '${stdin}'`,
+    'if [ -n "$FAKE_KUBECTL_FAIL" ]; then case "$*" in *"$FAKE_KUBECTL_FAIL"*) echo "fake kubectl: $* failed" >&2; exit 1;; esac; fi',
+    'echo ok',
+    'exit 0',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'kubectl'), script);
+  chmodSync(join(dir, 'kubectl'), 0o755);
+  return { dir, calls, stdin };
 }
