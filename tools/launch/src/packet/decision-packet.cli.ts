@@ -16,6 +16,7 @@ const SPEC: CommandSpec = {
   env: [
     { name: 'LAUNCH_PREFLIGHT_TIMEOUT_SECONDS', default: '1800', description: 'bounds the preflight step' },
     { name: 'LAUNCH_PACKET_DIR', default: 'tmp/launch/decision-<time>', description: 'the evidence folder' },
+    { name: 'LAUNCH_PACKET_STEPS', default: 'preflight,perf,readiness', description: 'like --steps' },
     { name: 'SOAK_REPORT', description: 'a soak summary to copy into the packet (today-ready sets it)' },
     { name: 'GATEWAY_URL, P95_BUDGET_MS, LAUNCH_REQUIRE_EXTERNAL_CLUSTER, …', description: 'passed to the steps' },
   ],
@@ -24,7 +25,8 @@ const SPEC: CommandSpec = {
 };
 
 runCli(SPEC, async (values) => {
-  const wanted = typeof values.steps === 'string' ? values.steps.split(',').map((s) => s.trim()) : [...STEP_NAMES];
+  const list = typeof values.steps === 'string' ? values.steps : process.env.LAUNCH_PACKET_STEPS?.trim();
+  const wanted = list ? list.split(',').map((s) => s.trim()) : [...STEP_NAMES];
   const unknown = wanted.filter((w) => !(STEP_NAMES as readonly string[]).includes(w));
   if (unknown.length) throw new UsageError(`--steps: unknown step(s) ${unknown.join(', ')}; known: ${STEP_NAMES.join(', ')}`);
   const raw = process.env.LAUNCH_PREFLIGHT_TIMEOUT_SECONDS;

@@ -44,9 +44,13 @@ describe('launch readiness gate', () => {
     expect(drill.lines[0]).toBe('[WARN] deadline: LAUNCH_DEADLINE not set, not checked');
   });
 
-  it('no context is NOT READY even for drills', () => {
-    const v = evaluateReadiness({ context: { ok: false, reason: 'kubectl is not on PATH' }, now, requireExternal: false });
+  it('no context is NOT READY even for drills, unless local readiness allows it (and only without the external policy)', () => {
+    const none = { ok: false as const, reason: 'kubectl is not on PATH' };
+    const v = evaluateReadiness({ context: none, now, requireExternal: false });
     expect([v.ready, v.kind]).toEqual([false, 'none']);
+    const local = evaluateReadiness({ context: none, now, requireExternal: false, allowNoContext: true });
+    expect([local.ready, local.lines[1]]).toEqual([true, expect.stringMatching(/^\[WARN\] cluster context: none/)]);
+    expect(evaluateReadiness({ context: none, now, requireExternal: true, allowNoContext: true }).ready).toBe(false);
   });
 
   it('parses ISO deadlines and refuses anything else', () => {
@@ -73,5 +77,14 @@ describe('launch readiness gate', () => {
     expect([drill.status, drill.stdout.trim().split('\n').at(-1)]).toEqual([0, '[READY] launch readiness gate passed']);
     const bad = runLaunchCli('readiness/readiness.cli.ts', [], { PATH: path, LAUNCH_REQUIRE_EXTERNAL_CLUSTER: 'maybe' });
     expect(bad.status).toBe(2);
+    const none = fakeBinary('kubectl', { code: 1, stdout: 'error: current-context is not set' });
+    const nonePath = `${none.dir}:${process.env.PATH}`;
+    expect(runLaunchCli('readiness/readiness.cli.ts', [], { PATH: nonePath, LAUNCH_REQUIRE_EXTERNAL_CLUSTER: 'false' }).status).toBe(1);
+    const local = runLaunchCli('readiness/readiness.cli.ts', [], {
+      PATH: nonePath,
+      LAUNCH_REQUIRE_EXTERNAL_CLUSTER: 'false',
+      LAUNCH_ALLOW_NO_CLUSTER: 'true',
+    });
+    expect([local.status, local.stdout]).toEqual([0, expect.stringContaining('[WARN] cluster context: none')]);
   });
 });

@@ -42,6 +42,8 @@ export interface ReadinessInput {
   deadline?: Date;
   now: Date;
   requireExternal: boolean;
+  /** Local readiness (today-ready): no context at all is a warning, not a failure. Only with `requireExternal` false. */
+  allowNoContext?: boolean;
 }
 
 /** The gate's verdict: ready or not, the context's kind, and one `[OK]`/`[FAIL]`/`[WARN]` line per check. */
@@ -69,7 +71,9 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessVerdict {
     lines.push(`[FAIL] deadline: ${input.deadline.toISOString()} passed ${hours(input.now.getTime() - input.deadline.getTime())} ago`);
   }
   const kind = input.context.ok ? classifyContext(input.context.context) : 'none';
-  if (!input.context.ok) {
+  if (!input.context.ok && input.allowNoContext && !input.requireExternal) {
+    lines.push(`[WARN] cluster context: none (${input.context.reason}); local readiness without a cluster (LAUNCH_ALLOW_NO_CLUSTER=true)`);
+  } else if (!input.context.ok) {
     ready = false;
     lines.push(`[FAIL] cluster context: none (${input.context.reason}); configure kubectl for the target cluster`);
   } else if (kind === 'external') lines.push(`[OK] cluster context: ${input.context.context} (external)`);

@@ -67,7 +67,7 @@ runCli(SPEC, async () => {
       name: 'readiness',
       command: 'pnpm',
       args: ['run', '--silent', 'launch-readiness-gate'],
-      env: skipPolicy ? { LAUNCH_REQUIRE_EXTERNAL_CLUSTER: 'false' } : {},
+      env: skipPolicy ? { LAUNCH_REQUIRE_EXTERNAL_CLUSTER: 'false', LAUNCH_ALLOW_NO_CLUSTER: 'true' } : {},
     },
     {
       name: 'soak',
@@ -88,7 +88,7 @@ runCli(SPEC, async () => {
         ...env,
         LAUNCH_PACKET_DIR: join(dir, 'packet'),
         SOAK_REPORT: join(dir, 'soak.md'),
-        ...(skipPolicy ? { LAUNCH_REQUIRE_EXTERNAL_CLUSTER: 'false' } : {}),
+        ...(skipPolicy ? { LAUNCH_REQUIRE_EXTERNAL_CLUSTER: 'false', LAUNCH_ALLOW_NO_CLUSTER: 'true' } : {}),
       },
     },
   ];
