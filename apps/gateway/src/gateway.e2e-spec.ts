@@ -118,7 +118,7 @@ describe.each(['permissive', 'enforce'] as const)('gateway in AUTH_MODE=%s', (mo
     }
     if (process.env.PRINT_POLICY_MATRIX) process.stdout.write(`\n${mode}\n| route | ${ROLES.join(' | ')} |\n${table.join('\n')}\n`);
     expect(wrong).toEqual([]);
-  });
+  }, 30_000);
 
   it('answers 504 upstream_timeout for a slow upstream without holding up other routes', async () => {
     stubs.delayMs.catalog = 2_000;

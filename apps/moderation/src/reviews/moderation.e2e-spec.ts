@@ -213,6 +213,9 @@ describe.each(cases)('moderation on %s with %s stores', (adapter, stores) => {
     expect((await t.call('POST', `/v1/admin/moderation/queue/${asset()}/approve`, who.admin(), {})).body.error.code).toBe(
       'moderation_item_not_found',
     );
+    const unknown = `/v1/admin/moderation/queue/${asset()}/approve`;
+    expect((await t.call('POST', unknown, who.admin())).body.error.code).toBe('moderation_item_not_found');
+    expect((await t.call('POST', unknown, who.admin(), '{"note":')).body.error.code).toBe('malformed_json');
     expect((await t.call('POST', '/v1/admin/moderation/queue/bad%20id/approve', who.admin(), {})).body.error.code).toBe(
       'validation_failed',
     );

@@ -2,7 +2,13 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 /** Body of `POST /v1/admin/moderation/queue/{asset_id}/approve` (the contract's `ModerationApproveRequest`; may be empty). */
-export class ApproveDto extends createZodDto(z.object({ note: z.string().trim().min(1).max(500).optional() }).strict()) {}
+export class ApproveDto extends createZodDto(
+  z
+    .object({ note: z.string().trim().min(1).max(500).optional() })
+    .strict()
+    .optional()
+    .transform((body) => body ?? {}),
+) {}
 
 /** Body of `POST /v1/admin/moderation/queue/{asset_id}/reject` (the contract's `ModerationRejectRequest`). */
 export class RejectDto extends createZodDto(
