@@ -21,6 +21,7 @@ export const serviceUrlShape = {
   CREATOR_URL: url('http://127.0.0.1:8087'),
   BILLING_URL: url('http://127.0.0.1:8089'),
   ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
+  NOTIFICATION_URL: url('http://127.0.0.1:8091'),
 };
 
 /**
@@ -52,6 +53,7 @@ export const SERVICE_URLS = {
   'creator-studio': 'CREATOR_URL',
   billing: 'BILLING_URL',
   'admin-studio': 'ADMIN_STUDIO_URL',
+  notification: 'NOTIFICATION_URL',
 } as const satisfies Record<string, keyof typeof serviceUrlShape>;
 
 /** One of {@link SERVICE_URLS}. */

@@ -1,0 +1,11 @@
+import type { DigestItem, DueDigest } from './digest';
+
+/** Port: episodes collected per parent and local day until that day's digest is flushed. Adapters: memory, Postgres. */
+export abstract class DigestRepository {
+  /** Adds the episode to the parent's day; adding the same (parent, day, episode) again changes nothing. */
+  abstract add(item: DigestItem): Promise<void>;
+  /** Up to `limit` parent-days with unflushed items whose day closed by `now`, each with its episodes in arrival order. */
+  abstract due(now: Date, limit: number): Promise<DueDigest[]>;
+  /** Marks every item of the parent's day flushed (also items that arrive after the flush: the day had its one digest). */
+  abstract markFlushed(tenantId: string, parentUserId: string, localDay: string, at: Date): Promise<void>;
+}
