@@ -16,6 +16,9 @@ export interface DispatchResult {
   failed: number;
 }
 
+/** A provider's error text with e-mail addresses and phone numbers blanked (it goes into logs and `last_error`). */
+export const withoutAddresses = (text: string): string => text.replace(/[^\s<>@"',;:]+@[^\s<>"',;]+/g, '<address>').replace(/\+?\d[\d ()-]{7,}\d/g, '<number>');
+
 /** How long a claimed delivery stays leased to this sender before another pass may take it over. */
 const LEASE_MS = 60_000;
 
@@ -43,10 +46,10 @@ export class DeliveryDispatcher {
     this.limit = pLimit(this.env.NOTIFICATION_SEND_CONCURRENCY);
   }
 
-  /** One pass over what is due at `now`. */
+  /** One pass over what is due at `now`; a retry is scheduled from `now`. */
   async dispatch(now = new Date()): Promise<DispatchResult> {
     const due = await this.deliveries.claimDue(now, this.env.NOTIFICATION_DISPATCH_BATCH, LEASE_MS);
-    const outcomes = await Promise.all(due.map((d) => this.limit(() => this.background.run(d.tenantId, () => this.deliver(d)))));
+    const outcomes = await Promise.all(due.map((d) => this.limit(() => this.background.run(d.tenantId, () => this.deliver(d, now)))));
     return {
       claimed: due.length,
       sent: outcomes.filter((o) => o === 'sent').length,
@@ -55,7 +58,7 @@ export class DeliveryDispatcher {
     };
   }
 
-  private async deliver(d: Delivery): Promise<'sent' | 'retried' | 'failed'> {
+  private async deliver(d: Delivery, now: Date): Promise<'sent' | 'retried' | 'failed'> {
     const attempt = d.attempts + 1;
     try {
       const contact = await this.parents.contactOf(d.parentUserId);
@@ -69,13 +72,13 @@ export class DeliveryDispatcher {
       await this.deliveries.markSent(d.id, attempt, channel, new Date());
       return 'sent';
     } catch (error) {
-      const reason = `${(error as Error).name}: ${(error as Error).message}`.slice(0, 500);
+      const reason = withoutAddresses(`${(error as Error).name}: ${(error as Error).message}`).slice(0, 500);
       if (attempt >= this.env.NOTIFICATION_SEND_MAX_ATTEMPTS) {
         await this.deliveries.markFailed(d.id, attempt, reason);
         this.log.error(`delivery ${d.id} (${d.kind}) failed after ${attempt} attempts: ${reason}`);
         return 'failed';
       }
-      await this.deliveries.markRetry(d.id, attempt, new Date(Date.now() + this.backoffMs(attempt)), reason);
+      await this.deliveries.markRetry(d.id, attempt, new Date(now.getTime() + this.backoffMs(attempt)), reason);
       this.log.warn(`delivery ${d.id} (${d.kind}) attempt ${attempt} failed, retrying: ${reason}`);
       return 'retried';
     }
