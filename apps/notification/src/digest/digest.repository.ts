@@ -6,6 +6,6 @@ export abstract class DigestRepository {
   abstract add(item: DigestItem): Promise<void>;
   /** Up to `limit` parent-days with unflushed items whose day closed by `now`, each with its episodes in arrival order. */
   abstract due(now: Date, limit: number): Promise<DueDigest[]>;
-  /** Marks every item of the parent's day flushed (also items that arrive after the flush: the day had its one digest). */
+  /** Marks the parent's open items of that day flushed. An item added later for the same day is due again, but its digest key is taken, so it is closed without a message. */
   abstract markFlushed(tenantId: string, parentUserId: string, localDay: string, at: Date): Promise<void>;
 }
