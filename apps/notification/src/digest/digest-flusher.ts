@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import pLimit from 'p-limit';
 import { BackgroundContext } from '../deliveries/background-context';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
 import { digestMessage } from '../messages/message-templates';
@@ -20,9 +21,11 @@ export interface FlushResult {
 
 /** Parent-days read per batch. */
 const BATCH = 200;
+/** Parent-days flushed at once (each asks identity, then writes two rows). */
+const PARALLEL = 8;
 
 /**
- * Flushes the digests of local days that have ended: one delivery per parent and day
+ * Flushes the digests of local days that have ended (8 parent-days at once): one delivery per parent and day
  * (dedupe key `digest:<parent>:<day>`, so a day never gets two), listing the episodes collected
  * for it. It sends only when the parent wants the digest — its choice, else the signup's
  * `marketing` consent, read from identity now.
@@ -44,12 +47,10 @@ export class DigestFlusher {
     const total: FlushResult = { digests: 0, skipped: 0, deferred: 0 };
     for (;;) {
       const due = await this.digest.due(now, BATCH);
-      let closed = 0;
-      for (const group of due) {
-        const outcome = await this.background.run(group.tenantId, () => this.flushOne(group, now));
-        total[outcome] += 1;
-        if (outcome !== 'deferred') closed += 1;
-      }
+      const limit = pLimit(PARALLEL);
+      const outcomes = await Promise.all(due.map((group) => limit(() => this.background.run(group.tenantId, () => this.flushOne(group, now)))));
+      for (const outcome of outcomes) total[outcome] += 1;
+      const closed = outcomes.filter((o) => o !== 'deferred').length;
       if (due.length < BATCH || closed === 0) return total;
     }
   }

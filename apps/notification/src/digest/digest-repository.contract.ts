@@ -23,10 +23,9 @@ export function digestRepositoryContract(name: string, make: () => Promise<Diges
 
     it('groups a parent-day once it closed, episodes in arrival order, each episode once', async () => {
       const p = id('p');
-      await repo.add(item(p, 'e2', 'Second'));
-      await repo.add(item(p, 'e1', 'First'));
-      await repo.add(item(p, 'e2', 'Second again'));
-      await repo.add(item(p, 'e3', 'Next day', '2026-12-02', new Date('2026-12-03T00:00:00.000Z')));
+      await repo.addMany([item(p, 'e2', 'Second'), item(p, 'e1', 'First')]);
+      await repo.addMany([item(p, 'e2', 'Second again'), item(p, 'e3', 'Next day', '2026-12-02', new Date('2026-12-03T00:00:00.000Z'))]);
+      await repo.addMany([]);
       expect(await dueFor(p, new Date('2026-12-01T23:59:59.000Z'))).toEqual([]);
       expect(await dueFor(p, closes)).toEqual([
         {
@@ -44,12 +43,11 @@ export function digestRepositoryContract(name: string, make: () => Promise<Diges
 
     it('stops offering a parent-day once flushed, and keeps other parents and days open', async () => {
       const [p, q] = [id('p'), id('q')];
-      await repo.add(item(p, 'e1', 'One'));
-      await repo.add(item(q, 'e1', 'One'));
+      await repo.addMany([item(p, 'e1', 'One'), item(q, 'e1', 'One')]);
       await repo.markFlushed('t1', p, '2026-12-01', closes);
       expect(await dueFor(p, closes)).toEqual([]);
       expect(await dueFor(q, closes)).toHaveLength(1);
-      await repo.add(item(p, 'e1', 'One'));
+      await repo.addMany([item(p, 'e1', 'One')]);
       expect(await dueFor(p, closes)).toEqual([]);
     });
   });

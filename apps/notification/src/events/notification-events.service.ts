@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConsentVerifiedPayload, EpisodePublishedPayload, SubscriptionChangedPayload } from '@mikasmissions/contracts-events';
 import type { EventEnvelope } from '@mikasmissions/messaging';
 import { DeliveriesRepository } from '../deliveries/deliveries.repository';
+import type { DigestItem } from '../digest/digest';
 import { DigestRepository } from '../digest/digest.repository';
 import { localDayWindow } from '../digest/local-day-window';
 import { NotificationJobs } from '../jobs/notification-jobs';
@@ -10,6 +11,9 @@ import { timezoneOf, wants } from '../preferences/notification-preferences';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { BandAudience } from '../recipients/band-audience';
 import { episodeBand } from './episode-band';
+
+/** Parents handled per preferences read and digest insert. */
+const CHUNK = 500;
 
 /** What one `episode.published` did: how many parents got it in their digest, and how many had opted out. */
 export interface CollectResult {
@@ -38,16 +42,22 @@ export class NotificationEventsService {
     const at = new Date(episode.publishedAt ?? event.occurredAt);
     const parents = await this.audience.parentsWithChildIn(episodeBand(episode));
     const result: CollectResult = { collected: 0, optedOut: 0 };
-    for (const parentUserId of parents) {
-      const stored = await this.preferences.find(event.tenantId, parentUserId);
-      if (stored?.digest === false) {
-        result.optedOut += 1;
-        continue;
+    const title = episode.title?.trim() || 'A new episode';
+    for (let start = 0; start < parents.length; start += CHUNK) {
+      const chunk = parents.slice(start, start + CHUNK);
+      const stored = await this.preferences.findMany(event.tenantId, chunk);
+      const items: DigestItem[] = [];
+      for (const parentUserId of chunk) {
+        const prefs = stored.get(parentUserId) ?? null;
+        if (prefs?.digest === false) {
+          result.optedOut += 1;
+          continue;
+        }
+        const { day, closesAt } = localDayWindow(at, timezoneOf(prefs));
+        items.push({ tenantId: event.tenantId, parentUserId, localDay: day, episodeId: episode.episodeId, title, closesAt });
       }
-      const { day, closesAt } = localDayWindow(at, timezoneOf(stored));
-      const title = episode.title?.trim() || 'A new episode';
-      await this.digest.add({ tenantId: event.tenantId, parentUserId, localDay: day, episodeId: episode.episodeId, title, closesAt });
-      result.collected += 1;
+      await this.digest.addMany(items);
+      result.collected += items.length;
     }
     return result;
   }

@@ -27,6 +27,17 @@ export function preferencesRepositoryContract(name: string, make: () => Promise<
       expect(await repo.find('t1', p)).toEqual(third);
     });
 
+    it('finds many at once, leaving out parents without preferences', async () => {
+      const [a, b, none] = [id('a'), id('b'), id('none')];
+      await repo.update('t1', a, { digest: false });
+      await repo.update('t1', b, { welcome: false });
+      const found = await repo.findMany('t1', [a, b, none]);
+      expect([...found.keys()].sort()).toEqual([a, b].sort());
+      expect(found.get(a)?.digest).toBe(false);
+      expect(await repo.findMany('t2', [a])).toEqual(new Map());
+      expect(await repo.findMany('t1', [])).toEqual(new Map());
+    });
+
     it('keeps tenants and parents apart', async () => {
       const p = id('p');
       await repo.update('t1', p, { receipts: false });

@@ -24,6 +24,7 @@ CREATE TABLE "notification"."digest_items" (
     "closes_at" TIMESTAMPTZ(3) NOT NULL,
     "flushed_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "seq" BIGSERIAL NOT NULL,
 
     CONSTRAINT "digest_items_pkey" PRIMARY KEY ("tenant_id", "parent_user_id", "local_day", "episode_id")
 );

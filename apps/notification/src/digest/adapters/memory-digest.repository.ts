@@ -8,9 +8,11 @@ export class MemoryDigestRepository extends DigestRepository {
   private readonly rows = new Map<string, Stored>();
   private seq = 0;
 
-  async add(item: DigestItem): Promise<void> {
-    const key = [item.tenantId, item.parentUserId, item.localDay, item.episodeId].join('\u0000');
-    if (!this.rows.has(key)) this.rows.set(key, { ...item, flushedAt: null, seq: ++this.seq });
+  async addMany(items: readonly DigestItem[]): Promise<void> {
+    for (const item of items) {
+      const key = [item.tenantId, item.parentUserId, item.localDay, item.episodeId].join('\u0000');
+      if (!this.rows.has(key)) this.rows.set(key, { ...item, flushedAt: null, seq: ++this.seq });
+    }
   }
 
   async due(now: Date, limit: number): Promise<DueDigest[]> {

@@ -6,7 +6,7 @@ type GroupRow = { tenant_id: string; parent_user_id: string; local_day: string; 
 
 /**
  * Postgres digest store (`digest_items` of the service's schema): the primary key
- * (tenant, parent, day, episode) makes `add` idempotent; `due` groups the open items of closed
+ * (tenant, parent, day, episode) makes `addMany` idempotent; `due` groups the open items of closed
  * days per parent and day.
  */
 export class PostgresDigestRepository extends DigestRepository {
@@ -20,18 +20,28 @@ export class PostgresDigestRepository extends DigestRepository {
     this.table = `${quoteSchema(schema)}."digest_items"`;
   }
 
-  async add(item: DigestItem): Promise<void> {
+  async addMany(items: readonly DigestItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const column = <T>(pick: (item: DigestItem) => T) => items.map(pick);
     await this.sql.client().query(
       `INSERT INTO ${this.table} (tenant_id, parent_user_id, local_day, episode_id, title, closes_at)
-       VALUES ($1, $2, $3::date, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [item.tenantId, item.parentUserId, item.localDay, item.episodeId, item.title.slice(0, 300), item.closesAt],
+       SELECT t, p, d, e, ti, c FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::timestamptz[]) WITH ORDINALITY AS x(t, p, d, e, ti, c, n)
+       ORDER BY n ON CONFLICT DO NOTHING`,
+      [
+        column((i) => i.tenantId),
+        column((i) => i.parentUserId),
+        column((i) => i.localDay),
+        column((i) => i.episodeId),
+        column((i) => i.title.slice(0, 300)),
+        column((i) => i.closesAt),
+      ],
     );
   }
 
   async due(now: Date, limit: number): Promise<DueDigest[]> {
     const rows = await this.sql.client().query<GroupRow>(
       `SELECT tenant_id, parent_user_id, to_char(local_day, 'YYYY-MM-DD') AS local_day,
-              json_agg(json_build_object('episodeId', episode_id, 'title', title) ORDER BY created_at, episode_id) AS episodes
+              json_agg(json_build_object('episodeId', episode_id, 'title', title) ORDER BY seq) AS episodes
        FROM ${this.table} WHERE flushed_at IS NULL AND closes_at <= $1
        GROUP BY tenant_id, parent_user_id, local_day ORDER BY min(closes_at), parent_user_id LIMIT $2`,
       [now, limit],

@@ -10,6 +10,15 @@ export class MemoryPreferencesRepository extends PreferencesRepository {
     return found ? { ...found } : null;
   }
 
+  async findMany(tenantId: string, parentUserIds: readonly string[]): Promise<Map<string, StoredPreferences>> {
+    const found = new Map<string, StoredPreferences>();
+    for (const id of parentUserIds) {
+      const row = await this.find(tenantId, id);
+      if (row) found.set(id, row);
+    }
+    return found;
+  }
+
   async update(tenantId: string, parentUserId: string, patch: PreferencesPatch): Promise<StoredPreferences> {
     const key = `${tenantId}\u0000${parentUserId}`;
     const base: StoredPreferences = this.rows.get(key) ?? {

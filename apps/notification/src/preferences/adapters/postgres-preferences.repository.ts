@@ -46,6 +46,14 @@ export class PostgresPreferencesRepository extends PreferencesRepository {
     return row ? toPreferences(row) : null;
   }
 
+  async findMany(tenantId: string, parentUserIds: readonly string[]): Promise<Map<string, StoredPreferences>> {
+    if (parentUserIds.length === 0) return new Map();
+    const rows = await this.sql
+      .client()
+      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND parent_user_id = ANY($2::text[])`, [tenantId, [...parentUserIds]]);
+    return new Map(rows.map((row) => [row.parent_user_id, toPreferences(row)]));
+  }
+
   async update(tenantId: string, parentUserId: string, patch: PreferencesPatch): Promise<StoredPreferences> {
     const values = [patch.digest, patch.receipts, patch.welcome, patch.timezone].map((v) => (v === undefined ? null : v));
     const sets = (['digest', 'receipts', 'welcome', 'timezone'] as const)
