@@ -33,6 +33,8 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
       NOTIFICATION_RETRY_BASE_MS: '1',
       NOTIFICATION_RETRY_MAX_MS: '1',
       NOTIFICATION_SEND_MAX_ATTEMPTS: '3',
+      MESSAGING_RETRY_BASE_MS: '50',
+      MESSAGING_RETRY_MAX_MS: '200',
     });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
     expect(await connectEventConsumers(app)).toBe(true);
@@ -90,6 +92,26 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
     await dispatchAll();
     expect(sender.to(withChild.email)).toHaveLength(1);
     expect(await deliveriesOf(withChild.id)).toEqual([expect.objectContaining({ kind: 'digest', status: 'sent', attempts: 1, channel: 'email' })]);
+  });
+
+  it('keeps an episode.published that arrives while profile is down, and collects it once profile answers again', async () => {
+    const p = parent('outage', ['3-5']);
+    family.profileMode = 'down';
+    try {
+      await deliver(app, episodePublished({ episodeId: freshId('ep'), missionId: 'm4', ageRating: '3+', title: 'Rainy day', publishedAt: `${DAY}T08:00:00.000Z` }));
+      await eventually(
+        () => family.requests.filter((path) => path === '/internal/age-bands/3-5/parents').length,
+        (n) => n >= 2,
+      );
+    } finally {
+      family.profileMode = 'ok';
+    }
+    const digests = app.get(DigestRepository);
+    const collected = await eventually(
+      async () => (await digests.due(new Date(NEXT_DAY), 10_000)).find((d) => d.parentUserId === p.id)?.episodes.map((e) => e.title),
+      (titles) => titles !== undefined,
+    );
+    expect(collected).toEqual(['Rainy day']);
   });
 
   it('honours the digest opt-out and marketing: false from signup, unless the parent turns the digest on', async () => {

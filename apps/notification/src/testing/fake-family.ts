@@ -23,6 +23,8 @@ export interface FakeFamily {
   add(parentUserId: string, parent: FakeParent): void;
   /** `'ok'`, or `'down'` to answer every identity call with 500. */
   identityMode: 'ok' | 'down';
+  /** `'ok'`, or `'down'` to answer every profile call with 503. */
+  profileMode: 'ok' | 'down';
   unsigned: number;
   /** Paths asked, in order. */
   requests: string[];
@@ -32,7 +34,7 @@ export interface FakeFamily {
 /** Starts the fake on an ephemeral loopback port. */
 export async function startFakeFamily(): Promise<FakeFamily> {
   const parents = new Map<string, FakeParent>();
-  const fake = { identityMode: 'ok', unsigned: 0, requests: [] as string[] } as FakeFamily;
+  const fake = { identityMode: 'ok', profileMode: 'ok', unsigned: 0, requests: [] as string[] } as FakeFamily;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     fake.requests.push(url.pathname);
@@ -52,6 +54,7 @@ export async function startFakeFamily(): Promise<FakeFamily> {
     }
     const band = /^\/internal\/age-bands\/([^/]+)\/parents$/.exec(url.pathname);
     if (band) {
+      if (fake.profileMode === 'down') return send(503, { error: { code: 'store_unavailable', message: 'down', requestId: 'fake' } });
       const after = url.searchParams.get('after');
       const limit = Number(url.searchParams.get('limit') ?? 500);
       const ids = [...parents.entries()]
