@@ -18,6 +18,8 @@ const OPERATIONS: [string, string, readonly string[] | 'public'][] = [
   ['POST', '/v1/parents/gates/challenge', PARENT],
   ['POST', '/v1/parents/gates/verify', PARENT],
   ['PUT', '/v1/parents/pin', ['parent']],
+  ['GET', '/v1/parents/notifications/preferences', ['parent']],
+  ['PUT', '/v1/parents/notifications/preferences', ['parent']],
   ['POST', '/v1/children/profiles/c1/session', ['parent']],
   ['DELETE', '/v1/children/profiles/c1/session', PARENT],
   ['GET', '/v1/children/profiles', PARENT],

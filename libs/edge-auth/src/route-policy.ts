@@ -37,6 +37,8 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('POST', '/v1/parents/gates/challenge', PARENT),
   rule('POST', '/v1/parents/gates/verify', PARENT),
   rule('PUT', '/v1/parents/pin', ['parent']),
+  rule('GET', '/v1/parents/notifications/preferences', ['parent']),
+  rule('PUT', '/v1/parents/notifications/preferences', ['parent']),
   rule('POST', '/v1/children/profiles/{child_profile_id}/session', ['parent']),
   rule('DELETE', '/v1/children/profiles/{child_profile_id}/session', PARENT),
   rule('GET', '/v1/children/profiles', PARENT),

@@ -22,6 +22,7 @@ export const serviceUrlShape = {
   MODERATION_URL: url('http://127.0.0.1:8088'),
   BILLING_URL: url('http://127.0.0.1:8089'),
   ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
+  NOTIFICATION_URL: url('http://127.0.0.1:8091'),
 };
 
 /**
@@ -54,6 +55,7 @@ export const SERVICE_URLS = {
   moderation: 'MODERATION_URL',
   billing: 'BILLING_URL',
   'admin-studio': 'ADMIN_STUDIO_URL',
+  notification: 'NOTIFICATION_URL',
 } as const satisfies Record<string, keyof typeof serviceUrlShape>;
 
 /** One of {@link SERVICE_URLS}. */

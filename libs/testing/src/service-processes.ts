@@ -16,6 +16,7 @@ const URL_VARS: Record<string, string> = {
   moderation: 'MODERATION_URL',
   billing: 'BILLING_URL',
   'admin-studio': 'ADMIN_STUDIO_URL',
+  notification: 'NOTIFICATION_URL',
 };
 
 /** Apps started by {@link startServices}, each a real `node apps/<name>/src/main.ts` process on loopback. */

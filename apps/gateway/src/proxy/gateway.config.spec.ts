@@ -21,10 +21,14 @@ describe('gateway config', () => {
     const env = gatewayConfig.schema.parse({});
     expect(env.IDENTITY_URL).toBe('http://127.0.0.1:8081');
     expect(env.ADMIN_STUDIO_URL).toBe('http://127.0.0.1:8090');
+    expect(env.NOTIFICATION_URL).toBe('http://127.0.0.1:8091');
   });
 
   it.each([
     ['/v1/parents/signup', 'identity'],
+    ['/v1/parents/notifications/preferences', 'notification'],
+    ['/v1/parents/notifications', 'notification'],
+    ['/v1/parents/controls/c1', 'identity'],
     ['/v1/admin/login', 'identity'],
     ['/v1/admin/workflows/w1', 'admin-studio'],
     ['/v1/admin/moderation/queue', 'moderation'],

@@ -23,6 +23,14 @@ export interface ParentStatusView {
   consent_verified_at: string | null;
 }
 
+/** What `GET /internal/parents/{id}/contact` answers: where notification may reach the parent (identity holds no phone yet). */
+export interface ParentContactView {
+  parent_user_id: string;
+  email: string;
+  marketing: boolean;
+  language: string;
+}
+
 /**
  * Parent accounts: signup (ordered checks, argon2id, case-insensitive unique email) and
  * password sign-in (AuthX session with role `parent`; throttled; an unknown email runs a dummy
@@ -83,5 +91,12 @@ export class ParentsService {
     const parent = await this.parents.findById(this.ctx.tenantId, parentUserId);
     if (!parent) throw new ParentNotFoundError();
     return { parent_user_id: parent.id, status: parent.status, consent_verified_at: parent.consentVerifiedAt };
+  }
+
+  /** A parent's e-mail, marketing consent and language for the notification service; 404 `parent_not_found`. */
+  async contact(parentUserId: string): Promise<ParentContactView> {
+    const parent = await this.parents.findById(this.ctx.tenantId, parentUserId);
+    if (!parent) throw new ParentNotFoundError();
+    return { parent_user_id: parent.id, email: parent.email, marketing: parent.marketing, language: parent.language };
   }
 }

@@ -55,6 +55,26 @@ export function childProfilesRepositoryContract(name: string, make: () => Promis
       expect(await repo.delete(p, stored.childProfileId)).toBeNull();
     });
 
+    it('pages the distinct parents with a child in a band, ascending by id, and leaves out other bands', async () => {
+      const tag = parent('band');
+      const [a, b, c, other] = ['1', '2', '3', '4'].map((n) => `${tag}-${n}`);
+      await repo.create(kid(b));
+      await repo.create(kid(a));
+      await repo.create({ ...kid(a, 'Twin'), ageBand: '6-11' });
+      await repo.create({ ...kid(c), ageBand: '6-11' });
+      await repo.create({ ...kid(other), ageBand: '3-5' });
+      const first = await repo.parentsWithChildIn('6-11', `${tag}-0`, 2);
+      expect(first).toEqual([a, b]);
+      const rest = await repo.parentsWithChildIn('6-11', b, 10);
+      expect(rest.filter((id) => id.startsWith(tag))).toEqual([c]);
+      expect(rest[0]).toBe(c);
+      const all = await repo.parentsWithChildIn('6-11', null, 100_000);
+      expect(all).toEqual(expect.arrayContaining([a, b, c]));
+      expect(all).not.toContain(other);
+      expect(new Set(all).size).toBe(all.length);
+      expect(await repo.parentsWithChildIn('3-5', `${tag}-0`, 1)).toEqual([other]);
+    });
+
     it('hands out copies: mutating a result does not change the store', async () => {
       const p = parent('e');
       const stored = await repo.create(kid(p, 'Original'));

@@ -1,9 +1,10 @@
+import type { ChildAgeBand } from '@mikasmissions/contracts-events';
 import type { ChildProfile, NewChildProfile } from './child-profile';
 
 /**
  * Port: where child profiles live. Every read and write but {@link findForService} acts for one
  * parent (the Postgres adapter sets that parent for row-level security in the transaction);
- * {@link findForService} is the `/internal` lookup, the only one that sees every family.
+ * {@link findForService} and {@link parentsWithChildIn} are the `/internal` lookups, the only ones that see every family.
  * Adapters: memory, Postgres (plain SQL).
  */
 export abstract class ChildProfilesRepository {
@@ -17,4 +18,6 @@ export abstract class ChildProfilesRepository {
   abstract delete(parentUserId: string, childProfileId: string): Promise<ChildProfile | null>;
   /** The profile with this id, whoever owns it (service callers of `/internal/profiles/{id}` only). */
   abstract findForService(childProfileId: string): Promise<ChildProfile | null>;
+  /** Distinct parent ids with a child in `band`, ascending, after `after` (keyset), at most `limit` (service callers of `/internal/age-bands/{band}/parents` only). */
+  abstract parentsWithChildIn(band: ChildAgeBand, after: string | null, limit: number): Promise<string[]>;
 }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CacheService } from '@mikasmissions/cache';
-import { ChildProfileDeleted } from '@mikasmissions/contracts-events';
+import { ChildProfileDeleted, type ChildAgeBand } from '@mikasmissions/contracts-events';
 import { EventPublisher } from '@mikasmissions/messaging';
 import { IdentityScope } from '@mikasmissions/service-identity';
 import { ParentConsent } from '../parent-consent/parent-consent';
+import { AGE_BANDS } from './child-profile';
 import { childProfileCacheTag } from './child-profile-cache-tag';
 import { ChildProfilesRepository } from './child-profiles.repository';
-import { ChildProfileNotFoundError, ConsentRequiredError, ParentNotFoundError } from './child-profiles.errors';
+import { ChildProfileNotFoundError, ConsentRequiredError, InvalidAgeBandError, ParentNotFoundError } from './child-profiles.errors';
+import type { BandParentsView } from './dto/band-parents-query';
 import { parseCreateChildProfile } from './dto/create-child-profile.request';
 import { toChildProfileView, type ChildProfileListView, type CreatedChildProfile, type InternalChildProfileListView, type InternalChildProfileView } from './dto/child-profile.views';
 
@@ -68,5 +70,12 @@ export class ChildProfilesService {
   async internalList(parentUserId: string): Promise<InternalChildProfileListView> {
     const profiles = await this.profiles.listByParent(parentUserId);
     return { profiles: profiles.map((p) => ({ child_profile_id: p.childProfileId, display_name: p.displayName, age_band: p.ageBand, created_at: p.createdAt })) };
+  }
+
+  /** `GET /internal/age-bands/{band}/parents`: one page of the parents with a child in `band` (ids only), for notification. */
+  async internalParentsInBand(band: string, after: string | null, limit: number): Promise<BandParentsView> {
+    if (!AGE_BANDS.includes(band as ChildAgeBand)) throw new InvalidAgeBandError(AGE_BANDS);
+    const ids = await this.profiles.parentsWithChildIn(band as ChildAgeBand, after, limit);
+    return { parent_user_ids: ids, next_after: ids.length === limit ? ids[ids.length - 1] : null };
   }
 }

@@ -91,7 +91,8 @@ export const ERROR_CODES = [
   'run_state_conflict',
   'model_profile_not_found',
   'moderation_item_not_found',
-  'moderation_already_decided'
+  'moderation_already_decided',
+  'identity_unavailable'
 ] as const;
 
 /** An error code of the v1 contract. */
@@ -1089,6 +1090,63 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'getNotificationPreferences': {
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '404': [
+      'parent_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'identity_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'updateNotificationPreferences': {
+    '400': [
+      'validation_failed',
+      'malformed_json',
+      'invalid_timezone'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '404': [
+      'parent_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'identity_unavailable'
     ],
     '504': [
       'upstream_timeout'

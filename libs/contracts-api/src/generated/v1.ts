@@ -524,6 +524,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parents/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calling parent's notification preferences
+         * @description Opt-outs per kind (`digest`, `receipts`, `welcome`) and the digest's timezone. Values never set are defaults; `digest` follows the signup's `marketing` consent until the parent sets it, so the answer asks identity (503 `identity_unavailable` when it cannot).
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Changes the calling parent's notification preferences
+         * @description Sets the named values (an opt-out is `false`) and answers the preferences after the change.
+         */
+        put: operations["updateNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/creator/assets/upload": {
         parameters: {
             query?: never;
@@ -1218,6 +1242,29 @@ export interface components {
             /** @description Newest first. */
             subscriptions: components["schemas"]["Subscription"][];
         };
+        NotificationPreferences: {
+            parent_user_id: components["schemas"]["Id"];
+            /** @description The daily digest of new episodes for the parent's children's age bands (a marketing-kind message). Until the parent sets it, it follows `marketing` from signup. */
+            digest: boolean;
+            /** @description Receipts when a subscription changes; default true. */
+            receipts: boolean;
+            /** @description The welcome message at verified consent; default true. */
+            welcome: boolean;
+            /** @description IANA zone whose local day groups the digest (one digest per local day); default `UTC`. */
+            timezone: string;
+            /** @description The marketing consent given at signup (identity); read-only here. */
+            marketing: boolean;
+            /** @description When the parent last changed a preference; null while every value is a default. */
+            updated_at: components["schemas"]["Timestamp"] | null;
+        };
+        /** @description The values to change; the others keep theirs. An empty body is 400 `validation_failed`. */
+        NotificationPreferencesUpdate: {
+            digest?: boolean;
+            receipts?: boolean;
+            welcome?: boolean;
+            /** @description IANA zone (e.g. `Europe/Berlin`), else 400 `invalid_timezone`. */
+            timezone?: string;
+        };
         CreatorUploadRequest: {
             /**
              * Format: uri
@@ -1685,6 +1732,8 @@ export type SubscriptionStatus = components['schemas']['SubscriptionStatus'];
 export type CreateSubscriptionRequest = components['schemas']['CreateSubscriptionRequest'];
 export type Subscription = components['schemas']['Subscription'];
 export type SubscriptionListResponse = components['schemas']['SubscriptionListResponse'];
+export type NotificationPreferences = components['schemas']['NotificationPreferences'];
+export type NotificationPreferencesUpdate = components['schemas']['NotificationPreferencesUpdate'];
 export type CreatorUploadRequest = components['schemas']['CreatorUploadRequest'];
 export type CreatorUploadResponse = components['schemas']['CreatorUploadResponse'];
 export type AdminLoginResponse = components['schemas']['AdminLoginResponse'];
@@ -2778,6 +2827,67 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesUpdate"];
+            };
+        };
+        responses: {
+            /** @description The preferences after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

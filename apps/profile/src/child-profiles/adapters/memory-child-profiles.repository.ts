@@ -1,3 +1,4 @@
+import type { ChildAgeBand } from '@mikasmissions/contracts-events';
 import { uuidv7 } from 'uuidv7';
 import type { ChildProfile, NewChildProfile } from '../child-profile';
 import { ChildProfilesRepository } from '../child-profiles.repository';
@@ -33,5 +34,13 @@ export class MemoryChildProfilesRepository extends ChildProfilesRepository {
   async findForService(childProfileId: string): Promise<ChildProfile | null> {
     const found = this.rows.get(childProfileId.toLowerCase());
     return found ? { ...found } : null;
+  }
+
+  async parentsWithChildIn(band: ChildAgeBand, after: string | null, limit: number): Promise<string[]> {
+    const parents = new Set([...this.rows.values()].filter((row) => row.ageBand === band).map((row) => row.parentUserId));
+    return [...parents]
+      .filter((id) => after === null || id > after)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, limit);
   }
 }

@@ -74,4 +74,16 @@ export class PostgresChildProfilesRepository extends ChildProfilesRepository {
     const [row] = await this.rows.asService((db) => db.query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE id = $1`, [childProfileId]));
     return row ? toChildProfile(row) : null;
   }
+
+  async parentsWithChildIn(band: ChildAgeBand, after: string | null, limit: number): Promise<string[]> {
+    const rows = await this.rows.asService((db) =>
+      db.query<{ parent_user_id: string }>(
+        `SELECT DISTINCT parent_user_id COLLATE "C" AS parent_user_id FROM ${this.table}
+         WHERE age_band = $1 AND ($2::text IS NULL OR parent_user_id COLLATE "C" > $2 COLLATE "C")
+         ORDER BY 1 LIMIT $3`,
+        [band, after, limit],
+      ),
+    );
+    return rows.map((row) => row.parent_user_id);
+  }
 }

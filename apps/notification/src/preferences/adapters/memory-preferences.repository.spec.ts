@@ -1,0 +1,4 @@
+import { preferencesRepositoryContract } from '../preferences-repository.contract';
+import { MemoryPreferencesRepository } from './memory-preferences.repository';
+
+preferencesRepositoryContract('memory', () => new MemoryPreferencesRepository());
