@@ -9,7 +9,8 @@ export const MAX_ADDED_P99_MS = 2;
 export interface BenchRow {
   name: string;
   saturated: RoundFigures;
-  paced: RoundFigures;
+  /** The fixed-rate rounds: served req/s per round, latency percentiles (ms) pooled over all rounds. */
+  paced: { rps: number[]; p50: number; p99: number; samples: number; roundP99: number[] };
   /** CPU µs per request of the process the path calls first (the upstream when direct), saturated rounds' median. */
   cpuUsPerRequest: number;
 }
@@ -23,7 +24,7 @@ export interface BenchGroup {
 }
 
 const rps = (f: RoundFigures) => median(f.rps);
-const fixed1 = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+const fixed1 = (v: number) => v.toFixed(1);
 const direct = (g: BenchGroup) => g.rows.find((r) => r.name === 'direct')!;
 
 /** The two Markdown tables of `bench:gateway` (saturated, fixed rate), medians of the rounds. */
@@ -41,12 +42,12 @@ export function gatewayTables(groups: BenchGroup[]): string[] {
     }
   }
   lines.push('', 'latency at a fixed offered rate (open loop, evenly paced, from the due time):', '');
-  lines.push('| upstream | path | offered req/s | served req/s | p50 ms | p99 ms | p99 added vs direct |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| upstream | path | offered req/s | served req/s | answers | p50 ms | p99 ms | p99 added vs direct |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const g of groups) {
-    const d = median(direct(g).paced.p99);
+    const d = direct(g).paced.p99;
     for (const r of g.rows) {
-      const p99 = median(r.paced.p99);
-      lines.push(`| ${g.upstream} | ${r.name} | ${g.rate} | ${Math.round(rps(r.paced))} | ${fixed1(median(r.paced.p50))} | ${fixed1(p99)} | ${r.name === 'direct' ? '—' : `${(p99 - d).toFixed(1)} ms`} |`);
+      const p99 = r.paced.p99;
+      lines.push(`| ${g.upstream} | ${r.name} | ${g.rate} | ${Math.round(median(r.paced.rps))} | ${r.paced.samples} | ${fixed1(r.paced.p50)} | ${fixed1(p99)} | ${r.name === 'direct' ? '—' : `${(p99 - d).toFixed(1)} ms`} |`);
     }
   }
   return lines;
@@ -55,27 +56,32 @@ export function gatewayTables(groups: BenchGroup[]): string[] {
 /**
  * Each gateway row's two bars against its upstream's direct row, PASS/MISS, beside what the
  * bare proxy to the same upstream reached (the floor: no proxy keeps more here), and whether
- * every bar was met.
+ * every bar was met. The p99 bar is INCONCLUSIVE (and not met) when the direct path's own p99
+ * moved between its rounds by more than the bar: a difference that small cannot be told apart
+ * from the machine's noise then, whichever way it came out.
  */
 export function gatewayBars(groups: BenchGroup[]): { lines: string[]; allMet: boolean } {
   const lines = [
     'bars (per gateway path, against direct to the same upstream; the bare proxy is the floor, not a bar):',
     '',
-    '| upstream | path | req/s share ≥ 0.50 | p99 added ≤ 2 ms at the fixed rate | bare proxy: share, p99 added |',
-    '| --- | --- | --- | --- | --- |',
+    '| upstream | path | req/s share ≥ 0.50 | p99 added ≤ 2 ms at the fixed rate | direct p99 spread over rounds | bare proxy: share, p99 added |',
+    '| --- | --- | --- | --- | ---: | --- |',
   ];
   let allMet = true;
   for (const g of groups) {
     const d = direct(g);
+    const spread = Math.max(...d.paced.roundP99) - Math.min(...d.paced.roundP99);
+    const noisy = spread > MAX_ADDED_P99_MS;
     const bare = g.rows.find((row) => row.name.startsWith('bare'));
-    const floor = bare ? `${(rps(bare.saturated) / rps(d.saturated)).toFixed(2)}, ${(median(bare.paced.p99) - median(d.paced.p99)).toFixed(1)} ms` : '—';
+    const floor = bare ? `${(rps(bare.saturated) / rps(d.saturated)).toFixed(2)}, ${(bare.paced.p99 - d.paced.p99).toFixed(1)} ms` : '—';
     for (const r of g.rows.filter((row) => row.name.startsWith('gateway'))) {
       const share = rps(r.saturated) / rps(d.saturated);
-      const added = median(r.paced.p99) - median(d.paced.p99);
+      const added = r.paced.p99 - d.paced.p99;
       const shareOk = share >= MIN_THROUGHPUT_SHARE;
-      const addedOk = added <= MAX_ADDED_P99_MS;
+      const addedOk = !noisy && added <= MAX_ADDED_P99_MS;
       allMet &&= shareOk && addedOk;
-      lines.push(`| ${g.upstream} | ${r.name} | ${share.toFixed(2)} ${shareOk ? 'PASS' : 'MISS'} | ${added.toFixed(1)} ms ${addedOk ? 'PASS' : 'MISS'} | ${floor} |`);
+      const addedVerdict = noisy ? 'INCONCLUSIVE' : addedOk ? 'PASS' : 'MISS';
+      lines.push(`| ${g.upstream} | ${r.name} | ${share.toFixed(2)} ${shareOk ? 'PASS' : 'MISS'} | ${added.toFixed(1)} ms ${addedVerdict} | ${spread.toFixed(1)} ms | ${floor} |`);
     }
   }
   return { lines, allMet };

@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { signIdentity } from '@mikasmissions/service-identity';
 import { gatewayBars, gatewayTables, type BenchGroup } from './bench-gateway-report';
 import { BENCH_APP_ENV, BENCH_EDGE_KEY, benchParentToken, cpuMs, measureInterleaved, median, type Started, startProcess } from './bench-processes';
-import { pacedLoad, type PacedLoad } from './paced-load';
+import { pacedLoad, quantile, type PacedLoad } from './paced-load';
 
 /**
  * `pnpm run bench:gateway`: the gateway's cost in one run, on 127.0.0.1, as a parent in
@@ -25,16 +25,22 @@ import { pacedLoad, type PacedLoad } from './paced-load';
  *    then BENCH_SECONDS (default 5) rounds of 1 s;
  * 2. latency at a fixed offered rate below saturation: an open-loop paced load (paced-load.ts)
  *    on the same connections, at BENCH_RATE req/s (default: half the slowest path's saturated
- *    req/s of that upstream, so every path can sustain it), 1 s warm-up, then the same rounds.
+ *    req/s of that upstream, so every path can sustain it), 1 s warm-up, then the same rounds;
+ *    p50/p99 are taken over every answer of all rounds of a case (pooled, not per-round medians).
+ *
+ * Apps log at BENCH_LOG_LEVEL (default `silent`; `info` writes the one access line per request
+ * that production writes, read and dropped by the bench).
  *
  * Prints medians, the machine's load average, and each bar per upstream with PASS/MISS: the
- * gateway keeps ≥ 50 % of the direct req/s (saturated), and adds ≤ 2 ms at p99 (fixed rate).
- * Exits 1 when any bar is missed.
+ * gateway keeps ≥ 50 % of the direct req/s (saturated), and adds ≤ 2 ms at p99 (fixed rate;
+ * INCONCLUSIVE when direct's own p99 moved between rounds by more than 2 ms). Exits 1 unless
+ * every bar passed.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const FIXED_RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const APP_ENV = { ...BENCH_APP_ENV, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? BENCH_APP_ENV.LOG_LEVEL };
 const CATALOG_PATH = '/v1/catalog/episodes/ep-demo-1';
 const STUB_PATH = '/v1/catalog/episodes/e1';
 
@@ -73,10 +79,10 @@ async function main(): Promise<void> {
   try {
     const loadBefore = load();
     const [catalog, stub] = await Promise.all([
-      start('catalog', 'apps/catalog/src/main.ts', { ...BENCH_APP_ENV, CATALOG_PORT: '0' }),
+      start('catalog', 'apps/catalog/src/main.ts', { ...APP_ENV, CATALOG_PORT: '0' }),
       start('catalog-stub', 'tools/bench/src/catalog-stub.ts', {}),
     ]);
-    const gatewayEnv = (upstream: string) => ({ ...BENCH_APP_ENV, GATEWAY_PORT: '0', CATALOG_URL: upstream });
+    const gatewayEnv = (upstream: string) => ({ ...APP_ENV, GATEWAY_PORT: '0', CATALOG_URL: upstream });
     const limited = { REDIS_URL, GATEWAY_RATE_PREFIX: `bench:gw:${process.pid}:`, GATEWAY_RATE_LIMIT_DEFAULT: '100000000' };
     const [gwCatalog, gwLimited, gwStub, bare, bareCatalog] = await Promise.all([
       start('gateway', 'apps/gateway/src/main.ts', gatewayEnv(catalog.url)),
@@ -111,16 +117,31 @@ async function main(): Promise<void> {
       loads.push(l);
       paced.set(c.name, l);
     }
-    const latency = await measureInterleaved(keyed, SECONDS, (c, seconds) => paced.get(c.name)!.round(rates.get(c.upstream)!, seconds), 1);
+    const pooled = new Map<string, number[]>();
+    const latency = await measureInterleaved(
+      keyed,
+      SECONDS,
+      async (c, seconds) => {
+        const result = await paced.get(c.name)!.round(rates.get(c.upstream)!, seconds);
+        if (pooled.has(c.name)) pooled.get(c.name)!.push(...result.latencies);
+        else pooled.set(c.name, []);
+        return result;
+      },
+      1,
+    );
+    const pacedOf = (name: string) => {
+      const all = pooled.get(name)!.sort((a, b) => a - b);
+      return { rps: latency.get(name)!.rps, p50: quantile(all, 0.5), p99: quantile(all, 0.99), samples: all.length, roundP99: latency.get(name)!.p99 };
+    };
     const groups: BenchGroup[] = [...rates].map(([upstream, rate]) => ({
       upstream,
       path: upstream === 'catalog' ? CATALOG_PATH : STUB_PATH,
       rate,
-      rows: keyed.filter((c) => c.upstream === upstream).map((c) => ({ name: cases[keyed.indexOf(c)].name, saturated: throughput.get(c.name)!, paced: latency.get(c.name)!, cpuUsPerRequest: median(cpuPerRequest.get(c.name)!.slice(1)) })),
+      rows: keyed.filter((c) => c.upstream === upstream).map((c) => ({ name: cases[keyed.indexOf(c)].name, saturated: throughput.get(c.name)!, paced: pacedOf(c.name), cpuUsPerRequest: median(cpuPerRequest.get(c.name)!.slice(1)) })),
     }));
     const bars = gatewayBars(groups);
     const lines = [
-      `bench:gateway — ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds per case (medians), node ${process.version}`,
+      `bench:gateway — ${CONNECTIONS} connections, ${SECONDS} interleaved 1 s rounds per case (medians), apps at LOG_LEVEL=${APP_ENV.LOG_LEVEL}, node ${process.version}`,
       `machine load average (1/5/15 min): ${loadBefore} before, ${load()} after, on ${cpus().length} cores`,
       '',
       ...gatewayTables(groups),

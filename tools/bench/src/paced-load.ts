@@ -12,12 +12,14 @@ export interface PacedTarget {
 export interface PacedResult {
   requests: { average: number };
   latency: { p50: number; p99: number };
+  /** Every answered request's latency (ms), ascending, for percentiles pooled over rounds. */
+  latencies: number[];
   sent: number;
   errors: number;
 }
 
 /** The value at quantile `q` (0–1) of ascending `sorted`, nearest rank. */
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
@@ -92,6 +94,7 @@ export async function pacedLoad(target: PacedTarget, connections: number): Promi
       return {
         requests: { average: latencies.length / elapsedSec },
         latency: { p50: round1(quantile(latencies, 0.5)), p99: round1(quantile(latencies, 0.99)) },
+        latencies,
         sent: total,
         errors,
       };
