@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { RequestContext } from './request-context';
 import { mountRequestContext } from './request-context.hook';
+import { SECRET_KEYS } from './secret-keys';
 
 /** Options of {@link ContextModule.forRoot}; every field has a default. */
 export interface ContextModuleOptions {
@@ -14,9 +15,6 @@ export interface ContextModuleOptions {
   /** Service name stamped on every log line. Default: `app`. */
   serviceName?: string;
 }
-
-/** Values that never reach a log line. */
-const SECRET_KEYS = ['password', 'code', 'otp', 'secret', 'token', 'accessToken', 'refreshToken', 'idToken', 'clientSecret'];
 
 /** Values that never reach a log line (top level and one level down). */
 export const REDACTED_PATHS = [

@@ -29,10 +29,12 @@ export function bucketFor(path: string): RateBucket {
   const bare = path.split(/[?#]/, 1)[0];
   for (const segment of bare.split('/')) {
     let value = segment;
-    try {
-      value = decodeURIComponent(segment);
-    } catch {
-      // an undecodable segment is compared as sent
+    if (segment.includes('%')) {
+      try {
+        value = decodeURIComponent(segment);
+      } catch {
+        // an undecodable segment is compared as sent
+      }
     }
     if (STRICT_SEGMENTS.has(value.toLowerCase())) return DEFAULT_BUCKETS.strict;
   }

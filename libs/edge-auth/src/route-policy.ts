@@ -89,7 +89,9 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
 ]);
 
 type Matcher = (segments: readonly string[]) => boolean;
-const compiled = new WeakMap<PolicyRule, Matcher>();
+/** A rule ready to match: its method upper-cased (`*` for any) and its path compiled. */
+type CompiledRule = { rule: PolicyRule; method: string; matches: Matcher };
+const compiled = new WeakMap<readonly PolicyRule[], CompiledRule[]>();
 
 function compile(path: string): Matcher {
   const pattern = path.split('/').filter((s) => s !== '');
@@ -98,29 +100,36 @@ function compile(path: string): Matcher {
   const isParam = fixed.map((s) => /^\{[^/{}]+\}$/.test(s) || s.startsWith(':'));
   return (segments) => {
     if (wildcard ? segments.length <= fixed.length : segments.length !== fixed.length) return false;
-    return fixed.every((s, i) => isParam[i] || s === segments[i]);
+    for (let i = 0; i < fixed.length; i++) if (!isParam[i] && fixed[i] !== segments[i]) return false;
+    return true;
   };
 }
 
-function matcherOf(rule: PolicyRule): Matcher {
-  let matcher = compiled.get(rule);
-  if (!matcher) compiled.set(rule, (matcher = compile(rule.path)));
-  return matcher;
+/** `rules` compiled, once per frozen list (the policies are frozen module constants), so a request pays no per-rule set-up. */
+function compiledRules(rules: readonly PolicyRule[]): CompiledRule[] {
+  let list = compiled.get(rules);
+  if (list) return list;
+  list = rules.map((rule) => ({ rule, method: rule.method.toUpperCase(), matches: compile(rule.path) }));
+  if (Object.isFrozen(rules) && rules.every(Object.isFrozen)) compiled.set(rules, list);
+  return list;
 }
 
 /** The path's decoded segments, or `undefined` for a path that is not canonical (`//`, `.`, `..`, bad or encoded `/`). */
 function canonicalSegments(path: string): string[] | undefined {
-  const bare = path.split(/[?#]/, 1)[0];
+  const end = path.search(/[?#]/);
+  const bare = end === -1 ? path : path.slice(0, end);
   if (!bare.startsWith('/')) return undefined;
   const segments = bare.slice(1).split('/');
   if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop();
   const decoded: string[] = [];
   for (const segment of segments) {
-    let value: string;
-    try {
-      value = decodeURIComponent(segment);
-    } catch {
-      return undefined;
+    let value = segment;
+    if (segment.includes('%')) {
+      try {
+        value = decodeURIComponent(segment);
+      } catch {
+        return undefined;
+      }
     }
     if (value === '' && segments.length > 1) return undefined;
     if (value === '.' || value === '..' || value.includes('/') || value.includes('\\')) return undefined;
@@ -143,5 +152,6 @@ export function policyFor(method: string, path: string, rules: readonly PolicyRu
   if (!segments) return undefined;
   const upper = method.toUpperCase();
   const wanted = upper === 'HEAD' ? 'GET' : upper;
-  return rules.find((r) => (r.method === '*' || r.method.toUpperCase() === wanted) && matcherOf(r)(segments));
+  for (const c of compiledRules(rules)) if ((c.method === '*' || c.method === wanted) && c.matches(segments)) return c.rule;
+  return undefined;
 }

@@ -122,6 +122,7 @@ export class Circuit {
   private hedged(attempt: Attempt<unknown>): Promise<unknown> {
     this.budget.call();
     const delay = this.hedgeDelay();
+    if (delay === undefined) return this.timed(attempt, new AbortController());
     const controllers: AbortController[] = [];
     return new Promise((resolve, reject) => {
       let settled = false;

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 /** The roles of the platform's public edge. */
 export const EDGE_ROLES = ['parent', 'child', 'service', 'admin', 'creator'] as const;
@@ -54,8 +54,21 @@ function canonical(identity: EdgeIdentity, request: SignedRequest, timestamp: nu
   ].join('\n');
 }
 
+/** Each key as a KeyObject, made once: an HMAC keyed with a string re-imports the key on every call. */
+const keyObjects = new Map<string, KeyObject>();
+const MAX_KEYS = 16;
+
+function keyObjectOf(key: string): KeyObject {
+  let object = keyObjects.get(key);
+  if (!object) {
+    if (keyObjects.size >= MAX_KEYS) keyObjects.clear();
+    keyObjects.set(key, (object = createSecretKey(Buffer.from(key, 'utf8'))));
+  }
+  return object;
+}
+
 function mac(key: string, text: string): string {
-  return createHmac('sha256', key).update(text).digest('base64url');
+  return createHmac('sha256', keyObjectOf(key)).update(text).digest('base64url');
 }
 
 /**

@@ -14,7 +14,8 @@ export interface Started {
 
 /**
  * Starts `entry` (a TypeScript file, run through SWC) with `env` on 127.0.0.1 and resolves once
- * it prints "listening on http://localhost:<port>"; `prefix` is appended to the URL.
+ * it prints "listening on http://localhost:<port>"; `prefix` is appended to the URL. Later output
+ * is read and dropped.
  */
 export function startProcess(name: string, entry: string, env: Record<string, string>, prefix = ''): Promise<Started> {
   return new Promise((resolve, reject) => {
@@ -30,6 +31,9 @@ export function startProcess(name: string, entry: string, env: Record<string, st
       const match = out.match(/listening on http:\/\/localhost:(\d+)/);
       if (match) {
         clearTimeout(timer);
+        // Keep draining the pipes (a blocked pipe would stall the app) without keeping the output.
+        child.stdout?.off('data', onData).resume();
+        child.stderr?.off('data', onData).resume();
         resolve({ name, child, url: `http://127.0.0.1:${match[1]}${prefix ? `/${prefix}` : ''}` });
       }
     };
@@ -45,6 +49,20 @@ export function residentMiB(pid: number | undefined): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
     return Math.round((kb / 1024) * 10) / 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * CPU time a process has used so far (user + system, all its threads) in ms, from Linux
+ * /proc/<pid>/stat (10 ms ticks), or NaN where unreadable.
+ */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
   }

@@ -10,12 +10,12 @@ const IDENTITY_PREFIX = 'x-auth-';
  * with `x-forwarded-for` / `-proto` / `-host` appended. The gateway adds identity afterwards.
  */
 export function upstreamHeaders(incoming: IncomingHttpHeaders, clientAddress: string): Record<string, string | string[]> {
-  const named = String(incoming.connection ?? '')
-    .split(',')
-    .map((h) => h.trim().toLowerCase());
+  const connection = incoming.connection;
+  const named = connection && connection !== 'keep-alive' && connection !== 'close' ? new Set(connection.split(',').map((h) => h.trim().toLowerCase())) : undefined;
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(incoming)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || named.includes(name) || name.startsWith(IDENTITY_PREFIX) || name === 'x-request-id') continue;
+  for (const name in incoming) {
+    const value = incoming[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || named?.has(name) || name.startsWith(IDENTITY_PREFIX) || name === 'x-request-id') continue;
     out[name] = value;
   }
   const xff = incoming['x-forwarded-for'];
@@ -28,7 +28,8 @@ export function upstreamHeaders(incoming: IncomingHttpHeaders, clientAddress: st
 /** The upstream's answer headers as the client gets them: hop-by-hop ones removed. */
 export function clientHeaders(upstream: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(upstream)) {
+  for (const name in upstream) {
+    const value = upstream[name];
     if (value === undefined || (HOP_BY_HOP.has(name) && name !== 'content-length')) continue;
     out[name] = value;
   }
