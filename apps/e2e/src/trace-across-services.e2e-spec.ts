@@ -12,6 +12,7 @@ const CONSUMER = 5;
  * apps run as real processes exporting OTLP/HTTP JSON to a capturing collector; identity writes
  * `consent.verified` to its outbox while handling `POST /v1/parents/consent/verify`, the relay
  * sends it over Redis Streams, and billing's consumer span continues the envelope's traceparent.
+ * Then profile's call to identity over libs/service-client stays in the trace of its request.
  */
 describe('one trace across gateway, identity and billing', () => {
   let collector: OtlpCollector;
@@ -27,7 +28,7 @@ describe('one trace across gateway, identity and billing', () => {
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collector.endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '200',
     });
-    platform = await startServices(['identity', 'billing', 'gateway'], env, 120_000);
+    platform = await startServices(['identity', 'billing', 'profile', 'gateway'], env, 120_000);
   }, 180_000);
   afterAll(async () => {
     await platform?.stop();
@@ -71,5 +72,22 @@ describe('one trace across gateway, identity and billing', () => {
     expect(ancestors.map((s) => s.service)).toContain('identity');
     expect(ancestors).toContainEqual(identityServer);
     expect(ancestors[ancestors.length - 1]).toEqual(gatewayServer);
+
+    const child = await call('POST', '/v1/children/profiles', { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' }, token);
+    expect(child.status).toBe(201);
+    const isCreate = (s: CollectedSpan) => s.service === 'gateway' && s.kind === SERVER && String(s.attributes['url.path'] ?? '').endsWith('/children/profiles');
+    const hop = await poll(
+      'the spans of the child profile request',
+      async () => {
+        const root = collector.spans().find(isCreate);
+        return root ? collector.spans().filter((s) => s.traceId === root.traceId) : [];
+      },
+      (spans) => spans.some((s) => s.service === 'identity' && s.kind === SERVER),
+      20_000,
+    );
+    const profileServer = hop.find((s) => s.service === 'profile' && s.kind === SERVER)!;
+    const profileClient = hop.find((s) => s.service === 'profile' && s.kind === CLIENT)!;
+    expect(profileClient).toMatchObject({ name: 'GET identity', parentSpanId: profileServer.spanId });
+    expect(hop.find((s) => s.service === 'identity' && s.kind === SERVER)!.parentSpanId).toBe(profileClient.spanId);
   }, 90_000);
 });
