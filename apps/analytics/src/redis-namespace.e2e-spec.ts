@@ -68,7 +68,7 @@ describe('analytics on Redis with testEnv()', () => {
     const prefix = testKeyPrefix();
     expect(created.filter((key) => !key.startsWith(prefix))).toEqual([]);
     expect(prefix.startsWith(`${process.env.TEST_RUN_ID}:`)).toBe(true);
-    for (const lib of ['events:analytics.event.recorded', 'mm:inbox:', 'idem:', 'cache:']) {
+    for (const lib of ['events:{analytics.event.recorded}', 'mm:inbox:', 'idem:', 'cache:']) {
       expect(created.filter((key) => key.startsWith(`${prefix}${lib}`))).not.toHaveLength(0);
     }
 

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createEnvelope, PostgresOutboxStore } from '@mikasmissions/messaging';
+import { createEnvelope, PostgresOutboxStore, streamKey } from '@mikasmissions/messaging';
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { baseUrl, bootApp, createLibSchema, deleteKeysUnder, startFaultProxy, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix, type FaultProxy } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
@@ -75,6 +75,6 @@ describe('outbox-relay app through a Postgres outage', () => {
     const recoveredInMs = await until(async () => (await writer.stats()).published === 6, 8_000);
     expect(recoveredInMs).toBeLessThan(8_000);
     expect((await fetch(`${url}/ready`)).status).toBe(200);
-    expect(await redis.xlen(`${streams}test.pgfault`)).toBe(6);
+    expect(await redis.xlen(streamKey(streams, 'test.pgfault'))).toBe(6);
   }, 30_000);
 });

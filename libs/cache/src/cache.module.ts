@@ -1,7 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { REDIS } from '@mikasmissions/persistence';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { MemoryCacheStore } from './adapters/memory/memory-cache.store';
 import { RedisCacheStore } from './adapters/redis/redis-cache.store';
 import { CacheStage } from './cache.stage';
@@ -31,7 +31,7 @@ export class CacheModule {
         {
           provide: CacheStore,
           inject: [REDIS, CACHE_OPTIONS],
-          useFactory: (redis: Redis | null, o: ResolvedCacheModuleOptions) => {
+          useFactory: (redis: RedisClient | null, o: ResolvedCacheModuleOptions) => {
             if (o.store === 'redis' && !redis) throw new Error('CacheModule: store "redis" needs REDIS_URL');
             const store = redis && o.store !== 'memory' ? new RedisCacheStore(redis, o.keyPrefix) : new MemoryCacheStore();
             new Logger('Cache').log(`store: ${store instanceof RedisCacheStore ? 'redis' : 'memory'}`);

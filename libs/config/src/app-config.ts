@@ -19,7 +19,10 @@ export abstract class AppConfig {
     mode: 'auto' | 'memory' | 'strict';
     strict: boolean;
     databaseUrl?: string;
+    /** Set whenever Redis is on; in cluster mode `REDIS_URL`, or `redis://<first cluster node>`. */
     redisUrl?: string;
+    /** `REDIS_CLUSTER_NODES`: Redis is a cluster reached through these start-up nodes. */
+    redisClusterNodes?: readonly string[];
   };
   abstract readonly http: { useFastify: boolean; bodyLimitBytes: number; shutdownTimeoutMs: number; host: string };
   abstract readonly log: { level: string; pretty: boolean };

@@ -23,6 +23,12 @@ function isUrlWith(value: string, protocols: string[]): boolean {
   }
 }
 
+function isHostPort(entry: string): boolean {
+  const at = entry.lastIndexOf(':');
+  const port = Number(entry.slice(at + 1));
+  return at > 0 && Number.isInteger(port) && port >= 1 && port <= 65_535;
+}
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** PEM values may arrive with literal `\n` sequences (one-line env files). */
@@ -71,6 +77,13 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:'], 'Postgres'),
   REDIS_URL: optionalUrl(['redis:', 'rediss:'], 'Redis'),
+  /** Redis Cluster start-up nodes (`host:port,host:port`): every Redis user talks to the cluster; `REDIS_URL` then only lends credentials/TLS. */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((e) => e.trim()).filter(Boolean) : undefined))
+    .refine((nodes) => nodes === undefined || (nodes.length > 0 && nodes.every(isHostPort)), { message: 'expected host:port,host:port' }),
   JWT_SECRET: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   JWT_PRIVATE_KEY_PEM: pem('private'),
   JWT_PUBLIC_KEY_PEM: pem('public'),

@@ -73,7 +73,7 @@ describe('loadConfig', () => {
   it('refuses strict mode without both stores', () => {
     expect(problemsOf({ JWT_SECRET: 'y'.repeat(32), PERSISTENCE_MODE: 'strict' })).toEqual([
       'DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
-      'REDIS_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
+      'REDIS_URL (or REDIS_CLUSTER_NODES): required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
     ]);
     const prod = problemsOf({ JWT_SECRET: 'x'.repeat(40), NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(prod).toEqual(['DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)']);
@@ -103,6 +103,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...urls, PERSISTENCE_MODE: 'memory' }).persistence).toMatchObject({ databaseUrl: undefined, redisUrl: undefined });
   });
 
+  it('selects Redis Cluster mode from REDIS_CLUSTER_NODES; REDIS_URL then lends credentials, else the first node stands in', () => {
+    const nodes = { ...base, REDIS_CLUSTER_NODES: '10.0.0.1:6379, 10.0.0.2:6380' };
+    expect(loadConfig(nodes).persistence).toMatchObject({ redisUrl: 'redis://10.0.0.1:6379', redisClusterNodes: ['10.0.0.1:6379', '10.0.0.2:6380'] });
+    expect(loadConfig({ ...nodes, REDIS_URL: 'redis://:pw@10.0.0.1:6379' }).persistence.redisUrl).toBe('redis://:pw@10.0.0.1:6379');
+    expect(loadConfig({ ...nodes, PERSISTENCE_MODE: 'memory' }).persistence).toMatchObject({ redisUrl: undefined, redisClusterNodes: undefined });
+    expect(problemsOf({ ...base, REDIS_CLUSTER_NODES: '10.0.0.1' })).toEqual(['REDIS_CLUSTER_NODES: expected host:port,host:port']);
+    const strict = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ ...strict, REDIS_CLUSTER_NODES: 'h1:6379,h2:6379' }).persistence.strict).toBe(true);
+  });
+
   it('parses FLAG_<NAME> values', () => {
     const config = loadConfig({ ...base, FLAG_CACHE_SWR: 'true', FLAG_RESILIENCE: 'FALSE', FLAG_CHAOS: '1' });
     expect(config.flags).toEqual({ CACHE_SWR: true, RESILIENCE: false, CHAOS: true });
@@ -130,7 +140,7 @@ describe('loadConfig reports everything in one pass', () => {
         expect.stringMatching(/^LOG_LEVEL: /),
         'JWT_SECRET: must be at least 32 characters in strict/production mode',
         'DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
-        'REDIS_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
+        'REDIS_URL (or REDIS_CLUSTER_NODES): required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
       ]),
     );
     expect(problems).toHaveLength(4);

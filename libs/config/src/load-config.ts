@@ -45,7 +45,7 @@ export function loadConfig(input: Env = process.env, fragments: readonly ConfigF
   checkJwtKeys(env, strict, problems);
   if (strict) {
     if (!env.DATABASE_URL) problems.push(`DATABASE_URL: required in strict persistence mode (${STRICT_SWITCHES})`);
-    if (!env.REDIS_URL) problems.push(`REDIS_URL: required in strict persistence mode (${STRICT_SWITCHES})`);
+    if (!env.REDIS_URL && !env.REDIS_CLUSTER_NODES) problems.push(`REDIS_URL (or REDIS_CLUSTER_NODES): required in strict persistence mode (${STRICT_SWITCHES})`);
   }
   const slices = new Map<string, unknown>();
   for (const fragment of unique) {
@@ -67,7 +67,8 @@ export function loadConfig(input: Env = process.env, fragments: readonly ConfigF
       mode: strict ? 'strict' : e.PERSISTENCE_MODE,
       strict,
       databaseUrl: memoryOnly ? undefined : e.DATABASE_URL,
-      redisUrl: memoryOnly ? undefined : e.REDIS_URL,
+      redisUrl: memoryOnly ? undefined : (e.REDIS_URL ?? (e.REDIS_CLUSTER_NODES ? `redis://${e.REDIS_CLUSTER_NODES[0]}` : undefined)),
+      redisClusterNodes: memoryOnly ? undefined : e.REDIS_CLUSTER_NODES,
     },
     http: { useFastify: e.USE_FASTIFY, bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, host: e.LISTEN_HOST },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },

@@ -4,5 +4,7 @@ export type { ContextModuleOptions } from './context.module';
 export type { Principal, RequestContextSnapshot } from './principal';
 export { CTX, RequestContext } from './request-context';
 export { DEFAULT_TENANT, REQUEST_ID_HEADER, TENANT_HEADER, readTenantHeader, resolveRequestId } from './request-id';
-export { startTracing } from './tracing';
+export { isTracing, startTracing } from './tracing';
+export { activeTraceCarrier, withSpan } from './trace-context';
+export type { SpanOptions, TraceCarrier, TraceSpanKind } from './trace-context';
 export { addRequestLogFields } from './request-log';

@@ -6,6 +6,11 @@ interface TracingHandle {
 
 let active: TracingHandle | undefined;
 
+/** Whether {@link startTracing} started the SDK in this process (spans are recorded and exported). */
+export function isTracing(): boolean {
+  return active !== undefined;
+}
+
 /**
  * Starts OpenTelemetry tracing with an OTLP/HTTP exporter when
  * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set. When it is not, no OpenTelemetry module is

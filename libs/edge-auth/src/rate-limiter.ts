@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import type { RateBucket } from './rate-buckets';
 
 /**
  * GCRA in one script, so replicas sharing Redis share the limit exactly. KEYS[1] holds the
- * theoretical arrival time (ms). ARGV: limit, window ms, now ms (empty: Redis TIME, one clock
+ * theoretical arrival time (ms). ARGV: limit, window ms, now ms (empty: RedisClient TIME, one clock
  * for every replica). Returns { allowed 0|1, remaining, retry-after ms }.
  */
 const GCRA = `
@@ -51,7 +51,7 @@ export interface RateDecision {
  */
 export class RateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 

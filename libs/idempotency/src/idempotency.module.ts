@@ -1,7 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { PERSISTENCE_SCHEMA, REDIS, SqlTransactions, withTimeout } from '@mikasmissions/persistence';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { MemoryIdempotencyStore } from './adapters/memory/memory-idempotency.store';
 import { IdempotencyPurger } from './adapters/postgres/idempotency-purger';
 import { PostgresIdempotencyStore } from './adapters/postgres/postgres-idempotency.store';
@@ -18,7 +18,7 @@ type O = ResolvedIdempotencyModuleOptions;
  * `idempotency_keys` (a schema Postgres cannot be asked about at start-up is taken to hold it:
  * the claim then fails with 503 rather than run unprotected); else Redis, else memory.
  */
-async function chooseStore(o: O, sql: SqlTransactions | null, schema: string, redis: Redis | null): Promise<IdempotencyStore> {
+async function chooseStore(o: O, sql: SqlTransactions | null, schema: string, redis: RedisClient | null): Promise<IdempotencyStore> {
   const logger = new Logger('Idempotency');
   if (o.store === 'postgres' && !sql) throw new Error('IdempotencyModule: store "postgres" needs DATABASE_URL');
   if (o.store === 'redis' && !redis) throw new Error('IdempotencyModule: store "redis" needs REDIS_URL');
@@ -62,7 +62,7 @@ export class IdempotencyModule {
         {
           provide: IdempotencyStore,
           inject: [IDEMPOTENCY_OPTIONS, SqlTransactions, PERSISTENCE_SCHEMA, REDIS],
-          useFactory: (o: O, sql: SqlTransactions | null, schema: string, redis: Redis | null) => chooseStore(o, sql, schema, redis),
+          useFactory: (o: O, sql: SqlTransactions | null, schema: string, redis: RedisClient | null) => chooseStore(o, sql, schema, redis),
         },
         {
           provide: IdempotencyPurger,

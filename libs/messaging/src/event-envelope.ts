@@ -1,3 +1,4 @@
+import { activeTraceCarrier } from '@mikasmissions/context';
 import { uuidv7 } from 'uuidv7';
 
 /**
@@ -19,6 +20,9 @@ export interface EventEnvelope<P = Record<string, unknown>> {
   causationId?: string;
   /** Events of one aggregate are relayed in the order they were written. */
   aggregateId?: string;
+  /** W3C trace context of the span that wrote the event (when tracing is on); the consumer's span continues it. */
+  traceparent?: string;
+  tracestate?: string;
   payload: P;
 }
 
@@ -32,9 +36,12 @@ export interface EnvelopeFields<P> {
   causationId?: string;
   aggregateId?: string;
   occurredAt?: Date;
+  /** Default: the active span's trace context ({@link activeTraceCarrier}), none without tracing. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
-/** A new envelope with a fresh uuid v7. */
+/** A new envelope with a fresh uuid v7, carrying the active trace context when tracing is on. */
 export function createEnvelope<P>(fields: EnvelopeFields<P>): EventEnvelope<P> {
   const envelope: EventEnvelope<P> = {
     id: uuidv7(),
@@ -47,5 +54,8 @@ export function createEnvelope<P>(fields: EnvelopeFields<P>): EventEnvelope<P> {
   };
   if (fields.causationId) envelope.causationId = fields.causationId;
   if (fields.aggregateId) envelope.aggregateId = fields.aggregateId;
+  const trace = fields.traceparent ? { traceparent: fields.traceparent, tracestate: fields.tracestate } : activeTraceCarrier();
+  if (trace.traceparent) envelope.traceparent = trace.traceparent;
+  if (trace.tracestate) envelope.tracestate = trace.tracestate;
   return envelope;
 }

@@ -4,7 +4,7 @@
 // Other adapters, transports' internals and test helpers stay inside.
 export { PostgresInboxStore } from './adapters/postgres/postgres-inbox.store';
 export { PostgresOutboxStore } from './adapters/postgres/postgres-outbox.store';
-export { RedisStreamsPublisher, streamKey } from './adapters/redis/redis-streams.publisher';
+export { RedisStreamsPublisher, streamKey, typeOfStream } from './adapters/redis/redis-streams.publisher';
 export { connectEventConsumers } from './connect-event-consumers';
 export { createEnvelope } from './event-envelope';
 export type { EnvelopeFields, EventEnvelope } from './event-envelope';

@@ -4,7 +4,7 @@ import { AppConfig, UsesConfig } from '@mikasmissions/config';
 import { EventContracts } from '@mikasmissions/contracts-events';
 import { ReadinessRegistry } from '@mikasmissions/health';
 import { PERSISTENCE_SCHEMA, PG_POOL, REDIS, SqlTransactions } from '@mikasmissions/persistence';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import type { Pool } from 'pg';
 import { InProcessEventBus } from './adapters/memory/in-process-event-bus';
 import { MemoryInboxStore } from './adapters/memory/memory-inbox.store';
@@ -38,19 +38,19 @@ const providers: Provider[] = [
   {
     provide: OutboxStore,
     inject: [MESSAGING_OPTIONS, SqlTransactions, REDIS],
-    useFactory: (o: O, sql: SqlTransactions | null, redis: Redis | null) =>
+    useFactory: (o: O, sql: SqlTransactions | null, redis: RedisClient | null) =>
       sql ? new PostgresOutboxStore(sql, o.schema) : redis ? new RedisOutboxStore(redis, `${o.keyPrefix}${o.service}:`, o.relay.leaseMs) : new MemoryOutboxStore(o.relay.leaseMs),
   },
   {
     provide: InboxStore,
     inject: [MESSAGING_OPTIONS, SqlTransactions, REDIS],
-    useFactory: (o: O, sql: SqlTransactions | null, redis: Redis | null) =>
+    useFactory: (o: O, sql: SqlTransactions | null, redis: RedisClient | null) =>
       sql ? new PostgresInboxStore(sql, o.schema) : redis ? new RedisInboxStore(redis, `${o.keyPrefix}`, o.consumer.inboxTtlSeconds) : new MemoryInboxStore(),
   },
   {
     provide: TransportRedis,
     inject: [MESSAGING_OPTIONS, AppConfig, REDIS],
-    useFactory: (o: O, config: AppConfig, redis: Redis | null) => new TransportRedis(redis, config.persistence.redisUrl, o.transportRedisUrl),
+    useFactory: (o: O, config: AppConfig, redis: RedisClient | null) => new TransportRedis(redis, config.persistence.redisUrl, o.transportRedisUrl, config.persistence.redisClusterNodes),
   },
   {
     provide: InProcessEventBus,
@@ -80,7 +80,7 @@ const providers: Provider[] = [
     useFactory: (o: O, t: TransportRedis, contracts: EventContracts, inbox: InboxStore, readiness: ReadinessRegistry | null) => {
       const url = t.url;
       if (!url) return null;
-      return new RedisStreamsServer({ ...o.consumer, redisUrl: url, streamPrefix: o.streamPrefix, contracts, inbox, readiness });
+      return new RedisStreamsServer({ ...o.consumer, redisUrl: url, clusterNodes: t.clusterNodes, streamPrefix: o.streamPrefix, contracts, inbox, readiness });
     },
   },
   EventPublisher,

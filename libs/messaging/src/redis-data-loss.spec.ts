@@ -10,7 +10,7 @@ import type { Pool } from 'pg';
 import { lastValueFrom } from 'rxjs';
 import { PostgresInboxStore } from './adapters/postgres/postgres-inbox.store';
 import { PostgresOutboxStore } from './adapters/postgres/postgres-outbox.store';
-import { RedisStreamsPublisher } from './adapters/redis/redis-streams.publisher';
+import { RedisStreamsPublisher, streamKey } from './adapters/redis/redis-streams.publisher';
 import { ConsumerErrorInterceptor } from './consumer-error.interceptor';
 import { createEnvelope, type EventEnvelope } from './event-envelope';
 import type { RelayOptions } from './messaging.options';
@@ -166,7 +166,7 @@ describe('Redis loses its data under a running relay and consumer (own redis-ser
     await until(async () => (await stats()).published === 200, 15_000, 'next 150 published');
     const admin = createRedisClient(redisServer.url, 'fault-admin');
     await admin.connect();
-    expect(await admin.xlen(`${prefix}test.fault`)).toBe(200);
+    expect(await admin.xlen(streamKey(prefix, 'test.fault'))).toBe(200);
     await admin.flushall();
     release();
     gate = null;
@@ -174,7 +174,7 @@ describe('Redis loses its data under a running relay and consumer (own redis-ser
     await lastValueFrom(client.emit('test.fault', { n: 1_000 }));
     await accept(200, 50);
     await until(() => calls.has(1_000) && calls.size === 251, 20_000, `all handled after the flush (have ${calls.size})`);
-    const groups = (await admin.xinfo('GROUPS', `${prefix}test.fault`)) as unknown[][];
+    const groups = (await admin.xinfo('GROUPS', streamKey(prefix, 'test.fault'))) as unknown[][];
     expect(groups.map((g) => g[g.indexOf('name') + 1])).toEqual(['fault']);
     expect([...calls.values()].every((c) => c === 1)).toBe(true);
     console.log(`FLUSHALL: accepted 251, delivered ${calls.size}, lost ${251 - calls.size}, handled twice 0, re-sent by the reconciler ${await resent()}`);

@@ -7,6 +7,7 @@ import { MediaUploaded, type MediaUploadedPayload } from '@mikasmissions/contrac
 import { createRedisClient, PersistenceModule } from '@mikasmissions/persistence';
 import { bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
+import { streamKey } from './adapters/redis/stream-keys';
 import { connectEventConsumers } from './connect-event-consumers';
 import type { EventEnvelope } from './event-envelope';
 import { EventPublisher } from './event-publisher';
@@ -81,7 +82,7 @@ describe('MESSAGING_REDIS_URL: memory stores, events across apps over Redis Stre
     await until(() => received.some((r) => r.app === 'indexer'));
     await new Promise((r) => setTimeout(r, 500));
     expect(received).toEqual([{ app: 'indexer', episodeId: 'ep-1' }]);
-    expect(await redis.xlen(`${shared.MESSAGING_STREAM_PREFIX}media.uploaded`)).toBe(1);
+    expect(await redis.xlen(streamKey(shared.MESSAGING_STREAM_PREFIX ?? '', 'media.uploaded'))).toBe(1);
   });
 
   it('keeps the outbox and inbox in memory: nothing is written under the messaging key prefix', async () => {

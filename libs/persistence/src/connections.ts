@@ -1,26 +1,81 @@
 import { Logger } from '@nestjs/common';
-import Redis from 'ioredis';
+import Redis, { Cluster, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { Pool, type PoolClient } from 'pg';
 
 /**
- * An ioredis client that fails fast while disconnected (no offline queue), so a Redis
- * outage turns into an error the caller can handle instead of a request that hangs.
+ * The Redis client every Redis user takes: one server (`Redis`) or a Redis Cluster (`Cluster`,
+ * when `REDIS_CLUSTER_NODES` is set). Both answer the same commands; in a cluster every
+ * multi-key command, `MULTI` and Lua script must keep its keys in one hash slot (`{tag}`).
  */
-export function createRedisClient(url: string, name = 'mikasmissions'): Redis {
-  const client = new Redis(url, {
-    connectionName: name,
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    retryStrategy: (times) => Math.min(times * 200, 2_000),
+export type RedisClient = Redis | Cluster;
+
+/** The options every platform client shares: fail fast while disconnected, reconnect in the background. */
+const FAIL_FAST: RedisOptions = {
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: 2_000,
+  retryStrategy: (times) => Math.min(times * 200, 2_000),
+};
+
+/**
+ * Parses `REDIS_CLUSTER_NODES` (`host:port,host:port`) into ioredis start-up nodes; throws on
+ * an entry without a numeric port.
+ *
+ * @example
+ * parseClusterNodes('10.0.0.1:6379, 10.0.0.2:6379') // [{ host: '10.0.0.1', port: 6379 }, …]
+ */
+export function parseClusterNodes(list: string | readonly string[]): Array<{ host: string; port: number }> {
+  const entries = (typeof list === 'string' ? list.split(',') : [...list]).map((e) => e.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    const at = entry.lastIndexOf(':');
+    const host = entry.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+    const port = Number(entry.slice(at + 1));
+    if (at <= 0 || !Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`REDIS_CLUSTER_NODES: "${entry}" is not host:port`);
+    return { host, port };
   });
+}
+
+/**
+ * A Redis connection to `url`, or to the cluster of `clusterNodes` (then `url` only lends its
+ * credentials and TLS), with `options` for each node's connection.
+ */
+export function connectRedis(url: string, clusterNodes: undefined, options: RedisOptions): Redis;
+export function connectRedis(url: string, clusterNodes: readonly string[] | undefined, options: RedisOptions): RedisClient;
+export function connectRedis(url: string, clusterNodes: readonly string[] | undefined, options: RedisOptions): RedisClient {
+  if (!clusterNodes || clusterNodes.length === 0) return new Redis(url, options);
+  const parsed = new URL(url);
+  const auth: RedisOptions = {
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+  const { lazyConnect, enableOfflineQueue, maxRetriesPerRequest, retryStrategy, ...perNode } = options;
+  const cluster: ClusterOptions = {
+    lazyConnect,
+    enableOfflineQueue,
+    maxRedirections: 16,
+    clusterRetryStrategy: retryStrategy ?? ((times) => Math.min(times * 200, 2_000)),
+    redisOptions: { ...perNode, ...auth, maxRetriesPerRequest },
+  };
+  return new Cluster(parseClusterNodes(clusterNodes), cluster);
+}
+
+/**
+ * An ioredis client that fails fast while disconnected (no offline queue), so a Redis
+ * outage turns into an error the caller can handle instead of a request that hangs. With
+ * `clusterNodes` (`REDIS_CLUSTER_NODES`) it is a Redis Cluster client.
+ */
+export function createRedisClient(url: string, name?: string): Redis;
+export function createRedisClient(url: string, name: string | undefined, clusterNodes: readonly string[] | undefined): RedisClient;
+export function createRedisClient(url: string, name = 'mikasmissions', clusterNodes?: readonly string[]): RedisClient {
+  const client = connectRedis(url, clusterNodes, { ...FAIL_FAST, connectionName: name });
   reportRedisErrors(client);
   return client;
 }
 
 /** One structured log line per outage (not one stack trace per reconnect attempt). */
-function reportRedisErrors(client: Redis): void {
+function reportRedisErrors(client: RedisClient): void {
   const logger = new Logger('Redis');
   let down = false;
   client.on('error', (error: Error) => {
@@ -91,7 +146,7 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, message: s
 }
 
 /** One round trip to Redis (`PING`), bounded by `timeoutMs`. */
-export async function pingRedis(redis: Redis, timeoutMs = 1_000): Promise<void> {
+export async function pingRedis(redis: RedisClient, timeoutMs = 1_000): Promise<void> {
   if (redis.status === 'wait' || redis.status === 'end') {
     await withTimeout(redis.connect(), timeoutMs, `Redis did not connect within ${timeoutMs} ms`);
   }

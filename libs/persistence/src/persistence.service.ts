@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, StoreKind } from '@mikasmissions/config';
-import type Redis from 'ioredis';
+import type { RedisClient } from './connections';
 import type { Pool } from 'pg';
 import { pingPostgres, pingRedis } from './connections';
 import { PG_POOL, REDIS } from './persistence.tokens';
@@ -23,7 +23,7 @@ export class PersistenceService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly config: AppConfig,
-    @Inject(REDIS) readonly redis: Redis | null,
+    @Inject(REDIS) readonly redis: RedisClient | null,
     @Inject(PG_POOL) readonly pool: Pool | null,
   ) {}
 
@@ -41,7 +41,7 @@ export class PersistenceService implements OnApplicationBootstrap, OnApplication
   async onApplicationBootstrap(): Promise<void> {
     const checks: Array<Promise<void>> = [];
     if (this.pool) checks.push(this.check('Postgres', () => pingPostgres(this.pool as Pool, 3_000)));
-    if (this.redis) checks.push(this.check('Redis', () => pingRedis(this.redis as Redis, 3_000)));
+    if (this.redis) checks.push(this.check('Redis', () => pingRedis(this.redis as RedisClient, 3_000)));
     await Promise.all(checks);
     this.logger.log(`stores: postgres=${this.pool ? 'on' : 'off'} redis=${this.redis ? 'on' : 'off'} mode=${this.config.persistence.mode}`);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@mikasmissions/config';
-import { RequestContext } from '@mikasmissions/context';
+import { activeTraceCarrier, RequestContext, withSpan } from '@mikasmissions/context';
 import { IDENTITY_SETTINGS, type IdentitySettings, signIdentity } from '@mikasmissions/service-identity';
 import { Pool } from 'undici';
 import { SERVICE_URLS, serviceClientConfig, type ServiceName } from './service-client.config';
@@ -72,15 +72,17 @@ export class ServiceClient implements OnApplicationShutdown {
     const timeoutMs = request.timeoutMs ?? this.env.SERVICE_CLIENT_TIMEOUT_MS;
     let answer;
     try {
-      answer = await this.pool(service).request({
-        method: request.method,
-        path: `${request.path}${queryString(request.query)}`,
-        headers,
-        body,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      answer = await withSpan(`${request.method} ${service}`, { kind: 'client', attributes: { 'http.request.method': request.method, 'url.path': request.path, 'mm.upstream': service } }, () =>
+        this.pool(service).request({
+          method: request.method,
+          path: `${request.path}${queryString(request.query)}`,
+          headers: { ...headers, ...activeTraceCarrier() },
+          body,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+      );
     } catch (cause) {
       throw new ServiceUnavailableError(service, failureReason(cause), { cause });
     }

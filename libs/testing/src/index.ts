@@ -4,6 +4,8 @@ export { startFaultProxy } from './fault-proxy';
 export { startServices } from './service-processes';
 export type { ServiceProcesses } from './service-processes';
 export type { FaultProxy, FaultProxyMode } from './fault-proxy';
+export { redisClusterUnsupported, startRedisCluster } from './redis-cluster';
+export type { RedisClusterHandle } from './redis-cluster';
 export { deleteKeysUnder, deleteStaleTestRunKeys } from './redis-test-keys';
 export type { DeleteKeysOptions } from './redis-test-keys';
 export { redisPrefixEnv, TEST_EDGE_IDENTITY_KEY, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from './test-env';

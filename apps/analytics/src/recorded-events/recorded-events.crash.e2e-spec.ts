@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { createEnvelope, PostgresOutboxStore, type EventEnvelope } from '@mikasmissions/messaging';
+import { createEnvelope, PostgresOutboxStore, streamKey, type EventEnvelope } from '@mikasmissions/messaging';
 import { createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
@@ -69,7 +69,7 @@ describe('crash safety: the analytics consumer is SIGKILLed while 10,000 events 
         await sleep(60);
       }
     })();
-    const stream = `${streamPrefix}analytics.event.recorded`;
+    const stream = streamKey(streamPrefix, 'analytics.event.recorded');
     const counted = async () => Number((await pool.query(`SELECT coalesce(sum(count), 0) AS n FROM analytics.recorded_event_counters WHERE tenant_id = $1`, [tenant])).rows[0].n);
     const atKill: Array<{ handled: number; unacked: number }> = [];
     for (let k = 0; k < KILLS; k += 1) {

@@ -3,7 +3,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { PlatformError } from '@mikasmissions/http';
 import { Payload } from '@nestjs/microservices';
 import { AnalyticsEventRecorded, MediaUploaded } from '@mikasmissions/contracts-events';
-import { connectEventConsumers, dlqKey, EventPublisher, OnEvent, Publish, type EventEnvelope } from '@mikasmissions/messaging';
+import { connectEventConsumers, dlqKey, EventPublisher, streamKey, OnEvent, Publish, type EventEnvelope } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { ADAPTERS, baseUrl, bootApp, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import { Pool } from 'pg';
@@ -188,7 +188,7 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     expect(await eventually(types, (t) => t.length >= 2)).toEqual(['upload-ok-1', 'upload-ok-2']);
     const redis = createRedisClient(testRedisUrl());
     await redis.connect();
-    const dlq = dlqKey(`${streamPrefix}media.uploaded`);
+    const dlq = dlqKey(streamKey(streamPrefix, 'media.uploaded'));
     const dead = await eventually(() => redis.xrange(dlq, '-', '+'), (entries) => entries.length >= 1);
     const fields = dead[0][1];
     expect(fields[fields.indexOf('error') + 1]).toBe('cannot ingest poison-1');

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@mikasmissions/config';
 import { bucketFor, DEFAULT_BUCKETS, RateLimiter, type RateBucket } from '@mikasmissions/edge-auth';
 import { REDIS } from '@mikasmissions/persistence';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { gatewayConfig } from './gateway.config';
 import { RateLimitedError, RateLimitUnavailableError } from './gateway.errors';
 
@@ -22,7 +22,7 @@ export class EdgeRateLimitService {
   private readonly buckets: { default: RateBucket; strict: RateBucket };
   private lastFailureLog = 0;
 
-  constructor(config: AppConfig, @Inject(REDIS) redis: Redis | null) {
+  constructor(config: AppConfig, @Inject(REDIS) redis: RedisClient | null) {
     const env = config.slice(gatewayConfig);
     this.buckets = {
       default: { ...DEFAULT_BUCKETS.default, limit: env.GATEWAY_RATE_LIMIT_DEFAULT },

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { activeTraceCarrier, isTracing } from '@mikasmissions/context';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the client library sets itself. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect']);
@@ -34,4 +35,15 @@ export function clientHeaders(upstream: Record<string, string | string[] | undef
     out[name] = value;
   }
   return out;
+}
+
+/**
+ * `headers` with the gateway's trace context: while tracing runs, the client's `traceparent` /
+ * `tracestate` are replaced by the active (gateway) span's, so the upstream's span is its child;
+ * without tracing the headers pass unchanged.
+ */
+export function withTraceContext(headers: Record<string, string | string[]>): Record<string, string | string[]> {
+  if (!isTracing()) return headers;
+  const { traceparent: _clientParent, tracestate: _clientState, ...rest } = headers;
+  return { ...rest, ...activeTraceCarrier() } as Record<string, string | string[]>;
 }

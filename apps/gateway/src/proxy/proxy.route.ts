@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '@mikasmissions/config';
-import { addRequestLogFields, resolveRequestId } from '@mikasmissions/context';
+import { addRequestLogFields, resolveRequestId, withSpan } from '@mikasmissions/context';
 import { clientIp } from '@mikasmissions/edge-auth';
 import { mapError, toErrorBody } from '@mikasmissions/http';
 import { REQUEST_ID, resolveIdentitySettings, signIdentity } from '@mikasmissions/service-identity';
@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EdgeAccessService } from './edge-access.service';
 import { EdgeRateLimitService } from './edge-rate-limit.service';
 import { corsOptions } from './cors-options';
-import { clientHeaders, upstreamHeaders } from './forward-headers';
+import { clientHeaders, upstreamHeaders, withTraceContext } from './forward-headers';
 import { gatewayConfig } from './gateway.config';
 import { RouteNotFoundError } from './gateway.errors';
 import { routeTimeoutMs } from './route-timeouts';
@@ -79,7 +79,9 @@ export class ProxyRoute implements OnModuleInit {
         Object.assign(headers, signIdentity(identity, { method, path: url }, this.identityKey));
       }
       const body = Buffer.isBuffer(request.body) ? request.body : undefined;
-      const answer = await this.upstreams.forward(upstream, { method, path: url, headers, body, timeoutMs: routeTimeoutMs(rule, this.timeoutMs) });
+      const answer = await withSpan(`${method} ${upstream}`, { kind: 'client', attributes: { 'http.request.method': method, 'url.path': url.split('?')[0], 'mm.upstream': upstream } }, () =>
+        this.upstreams.forward(upstream, { method, path: url, headers: withTraceContext(headers), body, timeoutMs: routeTimeoutMs(rule, this.timeoutMs) }),
+      );
       reply.code(answer.statusCode).headers(clientHeaders(answer.headers));
       reply.header('x-request-id', requestId);
       await reply.send(answer.body);

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { ReadinessRegistry } from '@mikasmissions/health';
 import { OutboxRelay, PostgresOutboxStore, RedisStreamsPublisher } from '@mikasmissions/messaging';
 import { PG_POOL, PoolSqlTransactions, REDIS } from '@mikasmissions/persistence';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import type { Pool } from 'pg';
 import { RELAY_SETTINGS, type RelaySettings } from './relay-settings';
 
@@ -23,7 +23,7 @@ export class StandaloneRelayService implements OnModuleInit, OnApplicationBootst
   constructor(
     @Inject(RELAY_SETTINGS) private readonly settings: RelaySettings,
     @Inject(PG_POOL) private readonly pool: Pool | null,
-    @Inject(REDIS) private readonly redis: Redis | null,
+    @Inject(REDIS) private readonly redis: RedisClient | null,
     private readonly readiness: ReadinessRegistry,
   ) {}
 

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { MemoryOutboxStore } from '../adapters/memory/memory-outbox.store';
 import { PostgresOutboxStore } from '../adapters/postgres/postgres-outbox.store';
-import { RedisStreamsPublisher } from '../adapters/redis/redis-streams.publisher';
+import { RedisStreamsPublisher, streamKey } from '../adapters/redis/redis-streams.publisher';
 import { createEnvelope, type EventEnvelope } from '../event-envelope';
 import type { RelayOptions } from '../messaging.options';
 import { EventTransport, type PublishResult } from '../ports/event-transport';
@@ -103,7 +103,7 @@ describe('OutboxRelay', () => {
       await until(async () => (await writer.stats()).published === events.length);
       await Promise.all(relays.map((r) => r.stop()));
 
-      const entries = (await redis.xrange(`${prefix}test.relayed`, '-', '+')).map(([, fields]) => JSON.parse(fields[1]) as EventEnvelope<{ n: number }>);
+      const entries = (await redis.xrange(streamKey(prefix, 'test.relayed'), '-', '+')).map(([, fields]) => JSON.parse(fields[1]) as EventEnvelope<{ n: number }>);
       expect(entries).toHaveLength(events.length);
       expect(new Set(entries.map((e) => e.id)).size).toBe(events.length);
       const seen = new Map<string, number>();
@@ -124,7 +124,7 @@ describe('OutboxRelay', () => {
       relay.start();
       await until(async () => (await pool.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_relay_waiting`)).rows[0].n === 1, 10_000);
       await writer.append([event(1)]);
-      await until(async () => (await redis.xlen(`${prefix}test.relayed`)) === 1, 10_000);
+      await until(async () => (await redis.xlen(streamKey(prefix, 'test.relayed'))) === 1, 10_000);
       await relay.stop();
       expect((await pool.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_relay_waiting`)).rows[0].n).toBe(0);
       await redis.del(...(await redis.keys(`${prefix}*`)));

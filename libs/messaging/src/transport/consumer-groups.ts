@@ -1,6 +1,6 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 
-/** Whether a Redis error says the consumer group (or its stream) is gone: Redis lost its data, or someone destroyed the group. */
+/** Whether a Redis error says the consumer group (or its stream) is gone: RedisClient lost its data, or someone destroyed the group. */
 export const isMissingGroup = (error: unknown): boolean => error instanceof Error && /NOGROUP|no such key|no longer exists/i.test(error.message);
 
 /**
@@ -8,7 +8,7 @@ export const isMissingGroup = (error: unknown): boolean => error instanceof Erro
  * (`XGROUP CREATE … 0 MKSTREAM`). From `0`, so a group made again after Redis lost its data
  * reads everything the relay has sent since, re-sent rows included.
  */
-export async function ensureGroups(client: Redis, streams: string[], group: string): Promise<void> {
+export async function ensureGroups(client: RedisClient, streams: string[], group: string): Promise<void> {
   for (const stream of streams) {
     await client.xgroup('CREATE', stream, group, '0', 'MKSTREAM').catch((e: Error) => {
       if (!e.message.includes('BUSYGROUP')) throw e;
@@ -17,7 +17,7 @@ export async function ensureGroups(client: Redis, streams: string[], group: stri
 }
 
 /** `pending` and `lag` of `group` per stream (`XINFO GROUPS`); throws when a stream or the group is missing. */
-export async function groupStates(client: Redis, streams: string[], group: string): Promise<Record<string, { pending: number; lag: number | null }>> {
+export async function groupStates(client: RedisClient, streams: string[], group: string): Promise<Record<string, { pending: number; lag: number | null }>> {
   const states: Record<string, { pending: number; lag: number | null }> = {};
   for (const stream of streams) {
     const groups = (await client.xinfo('GROUPS', stream)) as Array<Array<string | number | null>>;

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { encodeFailure, retryDelayMs } from './redelivery';
 import { dlqKey, errorsKey, type StreamMessage } from './stream-message';
 
@@ -17,7 +17,7 @@ export interface FailurePolicy {
  * JUSTID` to ourselves restarts its idle time (without counting a delivery), so the backoff
  * runs from the failure.
  */
-export async function recordFailure(client: Redis, message: StreamMessage, error: string, policy: FailurePolicy): Promise<'dead' | 'retry'> {
+export async function recordFailure(client: RedisClient, message: StreamMessage, error: string, policy: FailurePolicy): Promise<'dead' | 'retry'> {
   if (message.deliveries >= policy.maxDeliveries) return 'dead';
   const retryAfterMs = retryDelayMs(message.deliveries, policy.retryBaseMs, policy.retryMaxMs);
   await client
@@ -29,7 +29,7 @@ export async function recordFailure(client: Redis, message: StreamMessage, error
 }
 
 /** Moves a message to `<stream>.dlq` (with error and delivery count) and acknowledges it, atomically. */
-export async function deadLetter(client: Redis, message: StreamMessage, error: string, group: string): Promise<void> {
+export async function deadLetter(client: RedisClient, message: StreamMessage, error: string, group: string): Promise<void> {
   await client
     .multi()
     .xadd(dlqKey(message.stream), '*', ...message.fields, 'error', error.slice(0, 4000), 'deliveries', String(message.deliveries),

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { backoffMs } from '../backoff';
 import { errorsKey, type StreamMessage } from './stream-message';
 
@@ -64,7 +64,7 @@ export interface DuePendingOptions {
  * failed waits for the backoff recorded with its failure, any other (its consumer died or is
  * still running it) for `claimIdleMs`. Returns the due messages and the cursor for the next round.
  */
-export async function findDuePending(client: Redis, stream: string, o: DuePendingOptions): Promise<{ due: DuePending[]; cursor: string }> {
+export async function findDuePending(client: RedisClient, stream: string, o: DuePendingOptions): Promise<{ due: DuePending[]; cursor: string }> {
   const due: DuePending[] = [];
   let start = o.cursor;
   for (let page = 0; page < MAX_PAGES; page += 1) {
@@ -87,7 +87,7 @@ export async function findDuePending(client: Redis, stream: string, o: DuePendin
 }
 
 /** Removes consumers of dead replicas (nothing pending, silent for `staleConsumerMs`) from the group of `stream`. */
-export async function forgetDeadConsumers(client: Redis, stream: string, o: { group: string; consumer: string; staleConsumerMs: number }): Promise<void> {
+export async function forgetDeadConsumers(client: RedisClient, stream: string, o: { group: string; consumer: string; staleConsumerMs: number }): Promise<void> {
   const consumers = (await client.xinfo('CONSUMERS', stream, o.group)) as Array<Array<string | number>>;
   for (const fields of consumers) {
     const info: Record<string, string | number> = {};
@@ -105,7 +105,7 @@ export async function forgetDeadConsumers(client: Redis, stream: string, o: { gr
  * acknowledged and forgotten; the rest come back as messages with their delivery count.
  */
 export async function claimEntries(
-  client: Redis,
+  client: RedisClient,
   stream: string,
   o: { group: string; consumer: string },
   due: DuePending[],
@@ -134,7 +134,7 @@ export async function claimEntries(
  * here already (`active` holds `"<stream> <id>"`).
  */
 export async function claimDue(
-  client: Redis,
+  client: RedisClient,
   stream: string,
   o: { group: string; consumer: string; claimIdleMs: number; retryBaseMs: number; batchSize: number },
   cursors: Map<string, string>,

@@ -1,13 +1,15 @@
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { RequestContext } from '@mikasmissions/context';
 import type { EventContracts } from '@mikasmissions/contracts-events';
-import Redis from 'ioredis';
+import { connectRedis, type RedisClient } from '@mikasmissions/persistence';
 import { RedisStreamsPublisher } from '../adapters/redis/redis-streams.publisher';
 import { createEnvelope, type EventEnvelope } from '../event-envelope';
 
 /** Options of {@link RedisStreamsClient}. */
 export interface RedisStreamsClientOptions {
   redisUrl: string;
+  /** Redis Cluster start-up nodes (`REDIS_CLUSTER_NODES`); `redisUrl` then only lends credentials. */
+  clusterNodes?: readonly string[];
   streamPrefix: string;
   contracts: EventContracts;
   streamMaxLen?: number;
@@ -26,16 +28,16 @@ const isEnvelope = (data: unknown, type: string): data is EventEnvelope =>
  * await lastValueFrom(client.emit('media.uploaded', { episodeId: 'e1', creatorId: 'c1', sourceUrl: 's3://b/k' }));
  */
 export class RedisStreamsClient extends ClientProxy {
-  private redis?: Redis;
+  private redis?: RedisClient;
   private publisher?: RedisStreamsPublisher;
 
   constructor(private readonly options: RedisStreamsClientOptions) {
     super();
   }
 
-  async connect(): Promise<Redis> {
+  async connect(): Promise<RedisClient> {
     if (this.redis) return this.redis;
-    this.redis = new Redis(this.options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.redis = connectRedis(this.options.redisUrl, this.options.clusterNodes, { lazyConnect: true, maxRetriesPerRequest: 2 });
     await this.redis.connect();
     this.publisher = new RedisStreamsPublisher(this.redis, this.options.streamPrefix, this.options.streamMaxLen);
     return this.redis;

@@ -8,6 +8,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { lastValueFrom } from 'rxjs';
 import { RedisInboxStore } from '../adapters/redis/redis-inbox.store';
+import { streamKey } from '../adapters/redis/stream-keys';
 import { ConsumerErrorInterceptor } from '../consumer-error.interceptor';
 import { createEnvelope, type EventEnvelope } from '../event-envelope';
 import { OnEvent } from '../on-event.decorator';
@@ -58,7 +59,7 @@ describe('RedisStreamsServer (real Redis)', () => {
   let app: INestMicroservice;
   let client: RedisStreamsClient;
   let prefix: string;
-  const stream = () => `${prefix}test.job`;
+  const stream = () => streamKey(prefix, 'test.job');
 
   const boot = async (overrides: Partial<RedisStreamsServerOptions> = {}) => {
     const strategy = new RedisStreamsServer({

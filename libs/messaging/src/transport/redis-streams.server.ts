@@ -1,7 +1,7 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { EventContracts } from '@mikasmissions/contracts-events';
-import Redis from 'ioredis';
-import { streamKey } from '../adapters/redis/redis-streams.publisher';
+import { connectRedis, type RedisClient } from '@mikasmissions/persistence';
+import { streamKey, typeOfStream } from '../adapters/redis/redis-streams.publisher';
 import type { EventEnvelope } from '../event-envelope';
 import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
@@ -16,6 +16,8 @@ import { errorsKey, readEnvelope, type StreamMessage } from './stream-message';
 /** Options of {@link RedisStreamsServer}. */
 export interface RedisStreamsServerOptions extends Omit<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>, Partial<Pick<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>> {
   redisUrl: string;
+  /** Redis Cluster start-up nodes (`REDIS_CLUSTER_NODES`): then each stream gets a reader of its own (a read may not span slots). */
+  clusterNodes?: readonly string[];
   streamPrefix: string;
   contracts: EventContracts;
   inbox: InboxStore;
@@ -41,7 +43,8 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e ===
 
 /**
  * A `@nestjs/microservices` transport on Redis Streams: one stream per event type, one
- * consumer group per service, one consumer per replica. Reads with `XREADGROUP BLOCK`,
+ * consumer group per service, one consumer per replica; on a Redis Cluster (`clusterNodes`) one
+ * blocking reader per stream, since streams of different types live in different slots. Reads with `XREADGROUP BLOCK`,
  * validates each envelope, runs the `@EventPattern` handler through the inbox (a
  * redelivered event is acknowledged without running again), `XACK`s after success, retries a
  * failed handler with exponential backoff and jitter (`retryBaseMs` doubling up to
@@ -55,12 +58,13 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e ===
  */
 export class RedisStreamsServer extends Server implements CustomTransportStrategy {
   override readonly transportId = Symbol.for('mikasmissions.transport.redis-streams');
-  private reader?: Redis;
-  private client?: Redis;
+  /** One reader per group of streams read together: all streams on one Redis, one stream each on a cluster. */
+  private readers: Array<{ client: RedisClient; streams: string[] }> = [];
+  private client?: RedisClient;
   private streams: string[] = [];
   private running = false;
-  private blocked = false;
-  private loop?: Promise<void>;
+  private readonly blocked = new Set<RedisClient>();
+  private loops: Array<Promise<void>> = [];
   private claimTimer?: NodeJS.Timeout;
   private claiming = false;
   private readonly inFlight = new Set<Promise<void>>();
@@ -103,8 +107,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         () => n === 1 && callback(),
         (error: unknown) => {
           this.lastError = messageOf(error);
-          this.reader?.disconnect();
-          this.client?.disconnect();
+          this.disconnectAll();
           if (n === 1) {
             this.logger.warn?.(`Redis Streams consumer not started yet (${this.lastError}); retrying in the background`);
             callback();
@@ -118,18 +121,20 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
 
   private async start(): Promise<void> {
     const connection = { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.options.consumer, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
-    this.reader = new Redis(this.options.redisUrl, connection);
-    this.client = new Redis(this.options.redisUrl, connection);
-    for (const c of [this.reader, this.client]) c.on('error', (e: Error) => (this.lastError = e.message));
-    await Promise.all([this.reader.connect(), this.client.connect()]);
+    const connect = () => connectRedis(this.options.redisUrl, this.options.clusterNodes, connection);
     const types = [...this.messageHandlers.entries()].filter(([, h]) => h.isEventHandler).map(([pattern]) => pattern);
     this.streams = types.map((t) => streamKey(this.options.streamPrefix, t));
+    const groups = this.options.clusterNodes?.length ? this.streams.map((s) => [s]) : this.streams.length > 0 ? [this.streams] : [];
+    this.client = connect();
+    this.readers = groups.map((streams) => ({ client: connect(), streams }));
+    for (const c of this.connections()) c.on('error', (e: Error) => (this.lastError = e.message));
+    await Promise.all(this.connections().map((c) => c.connect()));
     await ensureGroups(this.client, this.streams, this.options.group);
     if (this.closing) return;
     this.running = true;
     this.state = 'running';
     if (this.streams.length === 0) return;
-    this.loop = this.readLoop();
+    this.loops = this.readers.map((reader) => this.readLoop(reader));
     // Checked at least every retryBaseMs, so the shortest retry delays keep their spacing.
     this.claimTimer = setInterval(() => this.track(this.claimTick()), Math.min(this.options.claimIntervalMs, this.options.retryBaseMs));
   }
@@ -138,19 +143,23 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   async close(): Promise<void> {
     this.closing = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (!this.running) {
-      this.reader?.disconnect();
-      this.client?.disconnect();
-      return;
-    }
+    if (!this.running) return this.disconnectAll();
     this.running = false;
     if (this.claimTimer) clearInterval(this.claimTimer);
-    if (this.blocked) this.reader?.disconnect();
-    await this.loop;
+    for (const reader of this.blocked) reader.disconnect();
+    await Promise.all(this.loops);
     await Promise.allSettled([...this.inFlight]);
     this.state = 'stopped';
     await this.client?.quit().catch(() => this.client?.disconnect());
-    this.reader?.disconnect();
+    for (const reader of this.readers) reader.client.disconnect();
+  }
+
+  private connections(): RedisClient[] {
+    return [...(this.client ? [this.client] : []), ...this.readers.map((r) => r.client)];
+  }
+
+  private disconnectAll(): void {
+    for (const c of this.connections()) c.disconnect();
   }
 
   /**
@@ -159,8 +168,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
    * stream or the group is missing.
    */
   async health(): Promise<Record<string, unknown>> {
-    if (this.state !== 'running' || !this.client || !this.reader) throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
-    const down = [this.reader, this.client].find((c) => c.status !== 'ready');
+    if (this.state !== 'running' || !this.client) throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
+    const down = this.connections().find((c) => c.status !== 'ready');
     if (down) throw new Error(`cannot read: Redis connection is ${down.status}${this.lastError ? ` (${this.lastError})` : ''}`);
     if (this.readError) throw new Error(`cannot read: ${this.readError}`);
     const streams = await withTimeout(groupStates(this.client, this.streams, this.options.group), HEALTH_TIMEOUT_MS, 'cannot read: Redis did not answer');
@@ -172,17 +181,17 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  private async readLoop(): Promise<void> {
+  private async readLoop({ client: reader, streams }: { client: RedisClient; streams: string[] }): Promise<void> {
     let failures = 0;
     while (this.running) {
       try {
-        this.blocked = true;
-        const reply = (await this.reader!.xreadgroup(
+        this.blocked.add(reader);
+        const reply = (await reader.xreadgroup(
           'GROUP', this.options.group, this.options.consumer,
           'COUNT', this.options.batchSize, 'BLOCK', this.options.blockMs,
-          'STREAMS', ...this.streams, ...this.streams.map(() => '>'),
+          'STREAMS', ...streams, ...streams.map(() => '>'),
         )) as Array<[string, Entry[]]> | null;
-        this.blocked = false;
+        this.blocked.delete(reader);
         failures = 0;
         this.readError = undefined;
         if (!reply) continue;
@@ -191,7 +200,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         this.track(work);
         await work;
       } catch (error) {
-        this.blocked = false;
+        this.blocked.delete(reader);
         if (!this.running) break;
         failures += 1;
         this.lastError = this.readError = messageOf(error);
@@ -271,7 +280,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
 
   /** Validates a message; dead-letters it when invalid or out of deliveries, else returns the handler run. */
   private async prepare(message: StreamMessage): Promise<(HandlerRun & { message: StreamMessage }) | undefined> {
-    const type = message.stream.slice(this.options.streamPrefix.length);
+    const type = typeOfStream(this.options.streamPrefix, message.stream);
     let envelope: EventEnvelope;
     try {
       envelope = readEnvelope(message, type, this.options.contracts);

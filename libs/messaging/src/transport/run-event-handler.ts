@@ -1,4 +1,4 @@
-import { CTX } from '@mikasmissions/context';
+import { CTX, withSpan } from '@mikasmissions/context';
 import { CLS_ID, ClsServiceManager } from 'nestjs-cls';
 import { isObservable, lastValueFrom, type Observable } from 'rxjs';
 import { consumedEvent } from '../consumed-event';
@@ -16,7 +16,10 @@ export interface HandlerRun {
   ctx: unknown;
 }
 
-/** Calls the handler inside a context carrying the event's request id, tenant and causation; surfaces the handler's own error. */
+/**
+ * Calls the handler inside a context carrying the event's request id, tenant and causation, in a
+ * consumer span continuing the envelope's trace (when tracing is on); surfaces the handler's own error.
+ */
 async function invoke(run: HandlerRun): Promise<void> {
   const failure: { error?: unknown } = {};
   const cls = ClsServiceManager.getClsService();
@@ -26,8 +29,11 @@ async function invoke(run: HandlerRun): Promise<void> {
         cls.run({ ifNested: 'inherit' }, async () => {
           cls.set(CLS_ID, run.envelope.requestId);
           cls.set(CTX.tenantHeader, run.envelope.tenantId);
-          const result = await run.handler(run.envelope, run.ctx);
-          if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
+          const attributes = { 'messaging.system': 'redis', 'messaging.operation': 'process', 'messaging.destination.name': run.envelope.type, 'messaging.message.id': run.envelope.id };
+          await withSpan(`${run.envelope.type} process`, { kind: 'consumer', parent: run.envelope, attributes }, async () => {
+            const result = await run.handler(run.envelope, run.ctx);
+            if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
+          });
         }),
       ),
     );

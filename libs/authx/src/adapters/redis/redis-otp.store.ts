@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { OtpStore, type OtpBudget, type OtpTakeResult, type OtpTicket } from '../../ports/otp-store';
 
 const RECORD_ATTEMPT = `
@@ -28,10 +28,14 @@ for i, key in ipairs(KEYS) do
 end
 return {0, 0}`;
 
-/** OTP state in Redis: hashes with PEXPIREAT, Lua for attempt counting and all-or-nothing budgets, SET NX PX cooldowns. */
+/**
+ * OTP state in Redis: hashes with PEXPIREAT, Lua for attempt counting and all-or-nothing budgets, SET NX PX cooldowns.
+ * Cluster-safe: every budget window lives under one hash tag (`<prefix>{w}:<key>`), so the
+ * all-or-nothing `take` script sees all of its keys in one slot (OTP traffic is small).
+ */
 export class RedisOtpStore extends OtpStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix = 'authx:otp:',
   ) {
     super();
@@ -70,16 +74,20 @@ export class RedisOtpStore extends OtpStore {
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
-    const [count, resetMs] = (await this.redis.eval(HIT, 1, `${this.prefix}w:${key}`, windowMs)) as [number, number];
+    const [count, resetMs] = (await this.redis.eval(HIT, 1, this.windowKey(key), windowMs)) as [number, number];
     return { count, resetMs };
   }
 
   async take(budgets: readonly OtpBudget[]): Promise<OtpTakeResult> {
     if (budgets.length === 0) return { ok: true };
-    const keys = budgets.map((b) => `${this.prefix}w:${b.key}`);
+    const keys = budgets.map((b) => this.windowKey(b.key));
     const args = budgets.flatMap((b) => [b.max, b.windowMs]);
     const [index, resetMs] = (await this.redis.eval(TAKE, keys.length, ...keys, ...args)) as [number, number];
     return index === 0 ? { ok: true } : { ok: false, key: budgets[index - 1]!.key, resetMs };
+  }
+
+  private windowKey(key: string): string {
+    return `${this.prefix}{w}:${key}`;
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {

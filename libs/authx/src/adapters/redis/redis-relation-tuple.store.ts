@@ -1,13 +1,14 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { RelationTupleStore, type RelationTuple } from '../../ports/relation-tuple-store';
 
 /**
  * Relation tuples in Redis: one set of subjects per `tenant + object#relation`, plus one
- * index set of `object#relation@subject` strings per tenant for listing.
+ * index set of `object#relation@subject` strings per tenant for listing. Both keys of a tenant
+ * share its hash tag (`<prefix>{<tenant>}:…`), so the `MULTI` that writes them is cluster-safe.
  */
 export class RedisRelationTupleStore extends RelationTupleStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix = 'authx:rebac:',
   ) {
     super();
@@ -42,11 +43,11 @@ export class RedisRelationTupleStore extends RelationTupleStore {
   }
 
   private setKey(tenantId: string, object: string, relation: string): string {
-    return `${this.prefix}${tenantId}:${object}#${relation}`;
+    return `${this.prefix}{${tenantId}}:${object}#${relation}`;
   }
 
   private indexKey(tenantId: string): string {
-    return `${this.prefix}${tenantId}:index`;
+    return `${this.prefix}{${tenantId}}:index`;
   }
 
   private encode(t: RelationTuple): string {

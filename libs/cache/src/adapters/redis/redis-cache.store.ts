@@ -1,26 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { CacheEntry, CacheStore } from '../../ports/cache-store';
 
-const DELETE_BY_TAG = `
-local keys = redis.call('SMEMBERS', KEYS[1])
-local n = 0
-for _, k in ipairs(keys) do n = n + redis.call('DEL', k) end
-redis.call('DEL', KEYS[1])
-return n`;
-
-const EXPIRE_BY_TAG = `
-local keys = redis.call('SMEMBERS', KEYS[1])
-local n = 0
-for _, k in ipairs(keys) do
-  if redis.call('EXISTS', k) == 1 then
-    redis.call('HSET', k, 'expired', '1')
-    n = n + 1
-  else
-    redis.call('SREM', KEYS[1], k)
-  end
+/** Marks one entry stale if it still exists; 0 when it is gone (then its tag membership is dropped). */
+const MARK_EXPIRED = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('HSET', KEYS[1], 'expired', '1')
+  return 1
 end
-return n`;
+return 0`;
 
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -30,10 +18,16 @@ return 0`;
  * Cached responses in Redis, shared by every replica: one hash per entry (expiring after
  * ttl + swr), one set per tag listing its entries, and `SET NX PX` locks so one replica fills or
  * revalidates a key at a time (a crashed holder's lock expires).
+ *
+ * Cluster-safe: every command, `MULTI` and script touches one key, so entries and tags spread
+ * over the slots of a Redis Cluster. A tag is invalidated member by member: `deleteByTag` takes
+ * `SMEMBERS`, `SREM`s exactly those, then `DEL`s each entry (an entry refilled meanwhile is tagged
+ * again, at worst deleted once more); `expireByTag` marks each entry with a one-key script and
+ * drops only the members that are gone (re-adding one refilled meanwhile).
  */
 export class RedisCacheStore extends CacheStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix = 'mm:cache:',
   ) {
     super();
@@ -68,8 +62,8 @@ export class RedisCacheStore extends CacheStore {
       .del(k)
       .hset(k, { body: entry.body, storedAt: entry.storedAt, ttlMs: entry.ttlMs, swrMs: entry.swrMs, tags: JSON.stringify(entry.tags) })
       .pexpire(k, retention);
-    for (const tag of entry.tags) multi.sadd(this.tagKey(tag), k).pexpire(this.tagKey(tag), Math.max(retention, 60_000));
     await multi.exec();
+    await Promise.all(entry.tags.map((tag) => this.redis.multi().sadd(this.tagKey(tag), k).pexpire(this.tagKey(tag), Math.max(retention, 60_000)).exec()));
   }
 
   async delete(key: string): Promise<void> {
@@ -77,11 +71,24 @@ export class RedisCacheStore extends CacheStore {
   }
 
   async deleteByTag(tag: string): Promise<number> {
-    return (await this.redis.eval(DELETE_BY_TAG, 1, this.tagKey(tag))) as number;
+    const tagKey = this.tagKey(tag);
+    const members = await this.redis.smembers(tagKey);
+    if (members.length === 0) return 0;
+    await this.redis.srem(tagKey, ...members);
+    const deleted = await Promise.all(members.map((k) => this.redis.del(k)));
+    return deleted.reduce((n, d) => n + d, 0);
   }
 
   async expireByTag(tag: string): Promise<number> {
-    return (await this.redis.eval(EXPIRE_BY_TAG, 1, this.tagKey(tag))) as number;
+    const tagKey = this.tagKey(tag);
+    const members = await this.redis.smembers(tagKey);
+    const marked = await Promise.all(members.map(async (k) => ((await this.redis.eval(MARK_EXPIRED, 1, k)) === 1 ? null : k)));
+    const gone = marked.filter((k): k is string => k !== null);
+    if (gone.length === 0) return members.length;
+    await this.redis.srem(tagKey, ...gone);
+    const refilled = (await Promise.all(gone.map(async (k) => ((await this.redis.exists(k)) === 1 ? k : null)))).filter((k): k is string => k !== null);
+    if (refilled.length > 0) await this.redis.sadd(tagKey, ...refilled);
+    return members.length - gone.length;
   }
 
   async acquireLock(name: string, ttlMs: number): Promise<string | null> {

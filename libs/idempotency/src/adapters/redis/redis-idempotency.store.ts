@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import { ClaimResult, IdempotencyStore, StoredResponse } from '../../ports/idempotency-store';
 
 const CLAIM = `
@@ -39,7 +39,7 @@ return 0`;
  */
 export class RedisIdempotencyStore extends IdempotencyStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix = 'mm:idem:',
   ) {
     super();

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import type { EventEnvelope } from '../../event-envelope';
 import { InboxStore } from '../../ports/inbox-store';
 
@@ -14,7 +14,7 @@ export class RedisInboxStore extends InboxStore {
   readonly kind = 'redis' as const;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly ttlSeconds = 7 * 24 * 3600,
     private readonly leaseMs = 60_000,

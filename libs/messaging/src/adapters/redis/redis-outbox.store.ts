@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 import type { EventEnvelope } from '../../event-envelope';
 import {
   OutboxStore,
@@ -30,6 +30,8 @@ return out`;
  * same Redis as the streams: a Redis that loses its data loses this outbox too. A claim leases rows for
  * `leaseMs` in one Lua step, so two relays never take the same row while the lease lasts.
  * Writes happen when the handler succeeded (buffered by the unit of work), atomically (MULTI).
+ * Every key carries the hash tag `{outbox}` (`<prefix>{outbox}:pending`…), so the claim script
+ * and each `MULTI` stay in one slot of a Redis Cluster.
  */
 export class RedisOutboxStore extends OutboxStore {
   readonly kind = 'redis' as const;
@@ -37,7 +39,7 @@ export class RedisOutboxStore extends OutboxStore {
   private readonly signal = new WorkSignal();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly leaseMs = 30_000,
   ) {
@@ -45,7 +47,7 @@ export class RedisOutboxStore extends OutboxStore {
   }
 
   private key(name: 'pending' | 'records' | 'failed' | 'seq' | 'done'): string {
-    return `${this.prefix}outbox:${name}`;
+    return `${this.prefix}{outbox}:${name}`;
   }
 
   async append(envelopes: EventEnvelope[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
+import { Cluster, type Redis } from 'ioredis';
 import type { StreamAudit } from '../../ports/event-transport';
 import type { OutboxRecord } from '../../ports/outbox-store';
 import { epochKey, streamKey } from './stream-keys';
@@ -22,13 +23,15 @@ export function compareStreamIds(a: string, b: string): number {
  */
 export class RedisStreamAudit implements StreamAudit {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {}
 
+  /** The server's `run_id`; on a Redis Cluster the masters' run ids, sorted, so a restart of any one of them shows. */
   async serverRun(): Promise<string> {
-    const info = await this.redis.info('server');
-    return /run_id:(\w+)/.exec(info)?.[1] ?? 'unknown';
+    const runOf = async (node: Pick<Redis, 'info'>) => /run_id:(\w+)/.exec(await node.info('server'))?.[1] ?? 'unknown';
+    if (!(this.redis instanceof Cluster)) return runOf(this.redis);
+    return (await Promise.all(this.redis.nodes('master').map(runOf))).sort().join(',');
   }
 
   async epoch(type: string): Promise<string> {

@@ -1,5 +1,15 @@
-/** The stream of an event type: `<prefix><type>`; its dead letters live in `<stream>.dlq`. */
-export const streamKey = (prefix: string, type: string): string => `${prefix}${type}`;
+/**
+ * The stream of an event type: `<prefix>{<type>}`. The type is the stream's hash tag, so its
+ * markers (`<stream>:epoch`), failure hashes (`<stream>:errors:<group>`) and dead letters
+ * (`<stream>.dlq`) share its Redis Cluster slot and one `MULTI` may touch them together.
+ *
+ * @example
+ * streamKey('mm:events:', 'media.uploaded') // 'mm:events:{media.uploaded}'
+ */
+export const streamKey = (prefix: string, type: string): string => `${prefix}{${type}}`;
+
+/** The event type of a stream named by {@link streamKey}. */
+export const typeOfStream = (prefix: string, stream: string): string => stream.slice(prefix.length).replace(/^\{(.*)\}$/, '$1');
 
 /**
  * The stream's marker key `<stream>:epoch`: a random value set once (`SET NX`). A Redis that

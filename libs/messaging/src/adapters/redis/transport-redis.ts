@@ -1,6 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { createRedisClient, pingRedis } from '@mikasmissions/persistence';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@mikasmissions/persistence';
 
 /**
  * The Redis the event transport (publisher and Redis Streams consumer) runs on: the process's
@@ -11,15 +11,18 @@ import type Redis from 'ioredis';
 export class TransportRedis implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   /** The client, or `null` when events stay in this process. */
-  readonly client: Redis | null;
+  readonly client: RedisClient | null;
   /** The URL the consumer connects to, or `undefined` with no Redis transport. */
   readonly url: string | undefined;
+  /** The cluster's start-up nodes when the transport is the persistence Redis Cluster (`REDIS_CLUSTER_NODES`). */
+  readonly clusterNodes: readonly string[] | undefined;
   private readonly owned: boolean;
 
-  constructor(persistenceRedis: Redis | null, persistenceUrl: string | undefined, transportUrl: string | undefined) {
+  constructor(persistenceRedis: RedisClient | null, persistenceUrl: string | undefined, transportUrl: string | undefined, persistenceClusterNodes?: readonly string[]) {
     this.owned = !persistenceRedis && !!transportUrl;
     this.client = persistenceRedis ?? (transportUrl ? createRedisClient(transportUrl, 'mikasmissions-events') : null);
     this.url = persistenceRedis ? persistenceUrl : transportUrl;
+    this.clusterNodes = persistenceRedis ? persistenceClusterNodes : undefined;
   }
 
   async onApplicationBootstrap(): Promise<void> {
