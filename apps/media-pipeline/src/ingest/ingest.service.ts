@@ -4,6 +4,7 @@ import type { MediaRejectedPayload, MediaTranscodeRequestedPayload, MediaUploade
 import { join, resolve } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { pipelineConfig, type PipelineEnv } from '../pipeline.config';
+import { carriedTrace } from '../carried-trace';
 import { IngestRejection } from './ingest.errors';
 import { ffprobePath, probeMedia } from './media-probe';
 import { fetchSource } from './source-fetcher';
@@ -37,7 +38,14 @@ export class IngestService {
     const assetId = upload.assetId ?? upload.episodeId;
     const reject = (reason: string, message: string): IngestOutcome => ({
       kind: 'rejected',
-      event: { assetId, episodeId: upload.episodeId, stage: 'ingest', reason, message },
+      event: {
+        assetId,
+        episodeId: upload.episodeId,
+        stage: 'ingest',
+        reason,
+        message,
+        ...(upload.runId === undefined ? {} : { runId: upload.runId }),
+      },
     });
     if (!SAFE_ID.test(assetId)) return reject('invalid_asset_id', 'the asset id is not a safe storage key');
     const sourcePath = join('sources', assetId, 'source');
@@ -64,6 +72,7 @@ export class IngestService {
           ...(upload.showId === undefined ? {} : { showId: upload.showId }),
           ...(upload.ageBand === undefined ? {} : { ageBand: upload.ageBand }),
           ...(upload.learningTags === undefined ? {} : { learningTags: [...upload.learningTags] }),
+          ...carriedTrace(upload),
         },
       };
     } catch (error) {

@@ -29,6 +29,7 @@ export class PublishService {
           stage: 'publish',
           reason: 'missing_age_band',
           message: 'the upload named no age band',
+          ...(asset.runId === undefined ? {} : { runId: asset.runId }),
         },
       };
     }
@@ -48,6 +49,7 @@ export class PublishService {
         ...(asset.thumbnailKey === undefined ? {} : { thumbnailUrl: asset.thumbnailKey }),
         renditions: asset.renditions.map((r) => ({ profile: r.profile, storageKey: r.storageKey })),
         publishedAt: publishedAt.toISOString(),
+        ...(asset.runId === undefined ? {} : { runId: asset.runId }),
       },
     };
   }

@@ -6,6 +6,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ffprobePath } from '../ingest/media-probe';
 import { pipelineConfig, type PipelineEnv } from '../pipeline.config';
+import { carriedTrace } from '../carried-trace';
 import { ffmpegPath, transcodeToHls } from './hls-transcoder';
 import { TranscodeRejection } from './transcode.errors';
 
@@ -78,13 +79,18 @@ export class TranscodeService {
           ...(request.showId === undefined ? {} : { showId: request.showId }),
           ...(request.ageBand === undefined ? {} : { ageBand: request.ageBand }),
           ...(request.learningTags === undefined ? {} : { learningTags: [...request.learningTags] }),
+          ...carriedTrace(request),
         },
       };
     } catch (error) {
       await rm(partial, { recursive: true, force: true });
       if (!(error instanceof TranscodeRejection)) throw error;
       this.logger.warn(`rejected asset ${assetId}: ${error.reason}`);
-      return { kind: 'rejected', event: { assetId, episodeId, stage: 'transcode', reason: error.reason, message: error.message } };
+      const runId = request.runId === undefined ? {} : { runId: request.runId };
+      return {
+        kind: 'rejected',
+        event: { assetId, episodeId, stage: 'transcode', reason: error.reason, message: error.message, ...runId },
+      };
     }
   }
 
