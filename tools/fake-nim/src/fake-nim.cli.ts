@@ -7,7 +7,8 @@ import { FAKE_NIM_MODES, isFakeNimMode } from './fake-nim-modes';
 /**
  * `pnpm run fake-nim`: the local NIM stand-in on `FAKE_NIM_PORT` (8099; 0 = any free port),
  * host `FAKE_NIM_HOST` (127.0.0.1), clips under `FAKE_NIM_DIR` (a temp dir), default mode
- * `FAKE_NIM_MODE` (ok), clip length `FAKE_NIM_CLIP_SECONDS` (30). Prints
+ * `FAKE_NIM_MODE` (ok), clip length `FAKE_NIM_CLIP_SECONDS` (30), `FAKE_NIM_PUBLIC_URL` (the base of the
+ * `source_url`s it answers; default the listening address). Prints
  * `fake-nim listening on http://…` once it answers.
  */
 async function main(): Promise<void> {
@@ -23,7 +24,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dir = process.env.FAKE_NIM_DIR ?? join(tmpdir(), 'mikas-fake-nim');
-  const nim = await startFakeNim({ port, host: process.env.FAKE_NIM_HOST ?? '127.0.0.1', dir, mode, clipSeconds });
+  const nim = await startFakeNim({
+    port,
+    host: process.env.FAKE_NIM_HOST ?? '127.0.0.1',
+    dir,
+    mode,
+    clipSeconds,
+    publicUrl: process.env.FAKE_NIM_PUBLIC_URL,
+  });
   const font = await findFont();
   console.log(
     `fake-nim listening on ${nim.url} (mode ${mode}, ${clipSeconds} s clips in ${dir}, ${font ? `prompt drawn with ${font}` : 'no font: bare test pattern'})`,

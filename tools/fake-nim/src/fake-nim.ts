@@ -17,6 +17,8 @@ export interface FakeNimOptions {
   mode?: FakeNimMode;
   /** Length of a rendered clip. Default 30 (qc wants 30 s at least). */
   clipSeconds?: number;
+  /** The base of the `source_url`s it answers (e.g. `http://fake-nim:8099` in compose). Default: the address it listens on. */
+  publicUrl?: string;
 }
 
 /** One generate call the fake received (what the tests read at `GET /fake/calls`). */
@@ -176,9 +178,10 @@ export async function startFakeNim(options: FakeNimOptions): Promise<FakeNim> {
     })().catch((cause: unknown) => send(res, error(500, 'fake_nim_failed', (cause as Error).message)));
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
-  url = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
+  const listening = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
+  url = options.publicUrl?.replace(/\/+$/, '') ?? listening;
   return {
-    url,
+    url: listening,
     server,
     close: async () => {
       for (const res of hanging) res.destroy();
