@@ -14,7 +14,7 @@ export type JwtKeys =
  */
 export abstract class AppConfig {
   abstract readonly nodeEnv: 'development' | 'test' | 'production';
-  /** `strict` when NODE_ENV=production or PERSISTENCE_MODE=strict: stores must be durable. */
+  /** `strict` when NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required: stores must be durable. */
   abstract readonly persistence: {
     mode: 'auto' | 'memory' | 'strict';
     strict: boolean;

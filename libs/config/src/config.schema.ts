@@ -50,7 +50,13 @@ const pem = (kind: 'private' | 'public') =>
 /** The zod schema of every platform-wide variable (FLAG_* and per-app ports are parsed separately). */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PERSISTENCE_MODE: z.enum(['auto', 'memory', 'strict']).default('auto'),
+  /** `required` is seed 000's spelling of `strict`. */
+  PERSISTENCE_MODE: z
+    .enum(['auto', 'memory', 'strict', 'required'])
+    .default('auto')
+    .transform((v) => (v === 'required' ? 'strict' : v)),
+  /** Seed 000's environment switch: `production` or `prod` turns strict persistence on, as NODE_ENV=production does. */
+  GO_ENV: z.enum(['development', 'dev', 'test', 'production', 'prod']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanString.default(false),
   USE_FASTIFY: booleanString.default(false),

@@ -7,6 +7,6 @@ export { ConfigValidationError } from './config.errors';
 export { PlatformConfigModule } from './config.module';
 export type { PlatformConfigOptions } from './config.module';
 export { envBoolean, envPositiveInt } from './env-fields';
-export { loadConfig, resolvePort } from './load-config';
+export { isStrictEnv, loadConfig, resolvePort, STRICT_SWITCHES } from './load-config';
 export { UsesConfig, UsesConfigDecorator } from './uses-config.decorator';
 export { CORE_CONFIG_KEYS } from './config.schema';

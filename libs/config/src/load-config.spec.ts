@@ -72,11 +72,23 @@ describe('loadConfig', () => {
 
   it('refuses strict mode without both stores', () => {
     expect(problemsOf({ JWT_SECRET: 'y'.repeat(32), PERSISTENCE_MODE: 'strict' })).toEqual([
-      'DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)',
-      'REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)',
+      'DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
+      'REDIS_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
     ]);
     const prod = problemsOf({ JWT_SECRET: 'x'.repeat(40), NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' });
-    expect(prod).toEqual(['DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)']);
+    expect(prod).toEqual(['DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)']);
+  });
+
+  it("accepts seed 000's spellings: GO_ENV=production|prod and PERSISTENCE_MODE=required", () => {
+    const stores = { DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h:6379', JWT_SECRET: 'z'.repeat(32) };
+    for (const env of [{ GO_ENV: 'production' }, { GO_ENV: 'prod' }, { PERSISTENCE_MODE: 'required' }]) {
+      const config = loadConfig({ ...stores, ...env });
+      expect(config.persistence).toMatchObject({ mode: 'strict', strict: true });
+      expect(config.auth.mode).toBe('enforce');
+      expect(problemsOf({ JWT_SECRET: 'z'.repeat(32), ...env })).toHaveLength(2);
+    }
+    expect(loadConfig({ ...base, GO_ENV: 'dev' }).persistence.strict).toBe(false);
+    expect(problemsOf({ ...base, GO_ENV: 'staging' })[0]).toMatch(/^GO_ENV: .*production.*prod/);
   });
 
   it('requires a long JWT_SECRET in production', () => {
@@ -117,8 +129,8 @@ describe('loadConfig reports everything in one pass', () => {
       expect.arrayContaining([
         expect.stringMatching(/^LOG_LEVEL: /),
         'JWT_SECRET: must be at least 32 characters in strict/production mode',
-        'DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)',
-        'REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)',
+        'DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
+        'REDIS_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
       ]),
     );
     expect(problems).toHaveLength(4);

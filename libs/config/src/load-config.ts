@@ -10,6 +10,19 @@ const MISSING_JWT = 'JWT_SECRET: required unless both JWT_PRIVATE_KEY_PEM and JW
 
 type Env = Record<string, string | undefined>;
 
+/** The variables that turn strict persistence on, as error messages name them. */
+export const STRICT_SWITCHES = 'NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required';
+
+/**
+ * Whether an environment asks for strict persistence: `NODE_ENV=production`, seed 000's
+ * `GO_ENV=production` / `GO_ENV=prod`, or `PERSISTENCE_MODE=strict` / `required`.
+ */
+export function isStrictEnv(env: Env): boolean {
+  const goEnv = env.GO_ENV?.trim().toLowerCase();
+  const mode = env.PERSISTENCE_MODE?.trim().toLowerCase();
+  return env.NODE_ENV === 'production' || goEnv === 'production' || goEnv === 'prod' || mode === 'strict' || mode === 'required';
+}
+
 /**
  * Validates `env` — the core variables and every given config fragment, in one pass — and
  * returns the typed configuration, or throws a {@link ConfigValidationError} listing every
@@ -28,11 +41,11 @@ export function loadConfig(input: Env = process.env, fragments: readonly ConfigF
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) problems.push(...issuesOf(parsed.error.issues, 'environment'));
   const flags = parseFlags(input, problems);
-  const strict = env.NODE_ENV === 'production' || env.PERSISTENCE_MODE === 'strict';
+  const strict = isStrictEnv(env);
   checkJwtKeys(env, strict, problems);
   if (strict) {
-    if (!env.DATABASE_URL) problems.push('DATABASE_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
-    if (!env.REDIS_URL) problems.push('REDIS_URL: required in strict persistence mode (NODE_ENV=production or PERSISTENCE_MODE=strict)');
+    if (!env.DATABASE_URL) problems.push(`DATABASE_URL: required in strict persistence mode (${STRICT_SWITCHES})`);
+    if (!env.REDIS_URL) problems.push(`REDIS_URL: required in strict persistence mode (${STRICT_SWITCHES})`);
   }
   const slices = new Map<string, unknown>();
   for (const fragment of unique) {

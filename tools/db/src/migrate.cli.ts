@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { migrateServices } from './migrations';
-import { repoRoot } from './service-plan';
+import { join } from 'node:path';
+import { listServices, repoRoot } from './service-plan';
 
 /**
  * `pnpm run migrate [service…]`: for every service of `prisma/` (or the ones named), applies
@@ -9,12 +10,18 @@ import { repoRoot } from './service-plan';
  * ones are skipped).
  */
 async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const known = listServices(join(repoRoot(), 'prisma'));
+  const unknown = only.filter((s) => !known.includes(s));
+  if (unknown.length) {
+    process.stderr.write(`migrate: unknown service(s): ${unknown.join(', ')}. Known: ${known.join(', ')}\n`);
+    process.exit(2);
+  }
   const url = process.env.DATABASE_URL;
   if (!url) {
     process.stderr.write('migrate: DATABASE_URL is not set (e.g. postgresql://postgres@127.0.0.1:5432/mikasmissions)\n');
     process.exit(2);
   }
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
