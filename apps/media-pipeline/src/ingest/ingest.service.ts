@@ -4,7 +4,6 @@ import type { MediaRejectedPayload, MediaTranscodeRequestedPayload, MediaUploade
 import { join, resolve } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { pipelineConfig, type PipelineEnv } from '../pipeline.config';
-import { carriedTrace } from '../carried-trace';
 import { IngestRejection } from './ingest.errors';
 import { ffprobePath, probeMedia } from './media-probe';
 import { fetchSource } from './source-fetcher';
@@ -72,7 +71,9 @@ export class IngestService {
           ...(upload.showId === undefined ? {} : { showId: upload.showId }),
           ...(upload.ageBand === undefined ? {} : { ageBand: upload.ageBand }),
           ...(upload.learningTags === undefined ? {} : { learningTags: [...upload.learningTags] }),
-          ...carriedTrace(upload),
+          ...(upload.runId === undefined ? {} : { runId: upload.runId }),
+          ...(upload.reviewRequired === undefined ? {} : { reviewRequired: upload.reviewRequired }),
+          ...(upload.language === undefined ? {} : { language: upload.language }),
         },
       };
     } catch (error) {

@@ -6,7 +6,6 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ffprobePath } from '../ingest/media-probe';
 import { pipelineConfig, type PipelineEnv } from '../pipeline.config';
-import { carriedTrace } from '../carried-trace';
 import { ffmpegPath, transcodeToHls } from './hls-transcoder';
 import { TranscodeRejection } from './transcode.errors';
 
@@ -79,7 +78,9 @@ export class TranscodeService {
           ...(request.showId === undefined ? {} : { showId: request.showId }),
           ...(request.ageBand === undefined ? {} : { ageBand: request.ageBand }),
           ...(request.learningTags === undefined ? {} : { learningTags: [...request.learningTags] }),
-          ...carriedTrace(request),
+          ...(request.runId === undefined ? {} : { runId: request.runId }),
+          ...(request.reviewRequired === undefined ? {} : { reviewRequired: request.reviewRequired }),
+          ...(request.language === undefined ? {} : { language: request.language }),
         },
       };
     } catch (error) {
