@@ -1,3 +1,5 @@
+import { createRedisClient } from '@mikasmissions/persistence';
+import { testRedisUrl } from '@mikasmissions/testing';
 import { type GenerationPlatform, type Json, startGenerationPlatform } from './testing/generation-platform';
 
 jest.setTimeout(120_000);
@@ -114,6 +116,33 @@ describe('generation: provider and qc failures, cancel, retry (memory stores, ev
     expect((await p.call('GET', `/v1/admin/runs/${runId}`)).body).toMatchObject({ status: 'cancelled', last_error: null });
     expect((await p.logs(runId)).map((l) => l.status)).toEqual(['requested', 'running', 'cancelled']);
     expect(typesOf(runId)).toEqual(['step:orchestrator']);
+  });
+
+  it('a redelivered video.run.requested (the same envelope twice on the stream) runs the orchestrator once: the inbox dedupes it', async () => {
+    const runId = await p.startRun(await p.workflowWith('redelivery'), {
+      prompt: 'a fox, once',
+      fake_nim_mode: 'slow',
+      fake_nim_delay_ms: 2000,
+    });
+    const until = Date.now() + 30_000;
+    while ((await p.nim.callsOf(runId)).length === 0 && Date.now() < until) await sleep(50);
+    const redis = createRedisClient(testRedisUrl(), 'generation-e2e');
+    try {
+      await redis.connect();
+      const stream = `${p.streamPrefix}video.run.requested`;
+      const entries = (await redis.xrange(stream, '-', '+')) as Array<[string, string[]]>;
+      const envelope = entries.map(([, fields]) => fields[1]).find((body) => JSON.parse(body).payload.runId === runId);
+      expect(envelope).toBeDefined();
+      await redis.xadd(stream, '*', 'envelope', envelope!);
+    } finally {
+      redis.disconnect();
+    }
+    const run = await p.waitRun(runId, (r) => FINAL.includes(r.status), 90_000);
+    expect(run.status).toBe('published');
+    await sleep(1000);
+    expect((await p.logs(runId)).filter((l) => l.status === 'running')).toHaveLength(1);
+    expect(typesOf(runId).filter((t) => t === 'step:orchestrator')).toHaveLength(1);
+    expect(await p.nim.callsOf(runId)).toHaveLength(1);
   });
 
   it('a failed run retried after the provider recovered goes to published as attempt 2 with its own idempotency key', async () => {

@@ -152,7 +152,7 @@ export async function startGenerationPlatform(stores: GenerationStores, extra: R
     await nim.stop();
     await rm(dir, { recursive: true, force: true });
   };
-  return { nim, platform, app, call, workflowWith, startRun, waitRun, logs, eventsOf, published, stop };
+  return { nim, platform, app, call, workflowWith, startRun, waitRun, logs, eventsOf, published, stop, streamPrefix: base.MESSAGING_STREAM_PREFIX as string };
 }
 
 /** A platform started by {@link startGenerationPlatform}. */
