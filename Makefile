@@ -1,18 +1,19 @@
-# Seed 000's make targets. Each delegates to a pnpm script (package.json holds the logic);
-# targets the seed names that are not built yet print what to run instead and exit 2.
+# Seed 000's make targets. Each delegates to a pnpm script (package.json holds the logic).
 # Apps are read from apps/*/src/main.ts, so `make run-<app>` works for every app that lands.
 APPS := $(sort $(patsubst apps/%/src/main.ts,%,$(wildcard apps/*/src/main.ts)))
 ARGS ?=
 
 .PHONY: help guard test build contract contract-check lint typecheck format-check e2e-smoke \
 	e2e-auth-smoke e2e-admin-smoke compose-smoke compose-validate migrate-db outbox-replay \
-	kube-validate staging-deploy-dry-run launch-preflight launch-readiness-gate \
+	kube-validate staging-deploy-dry-run perf-smoke launch-preflight launch-readiness-gate \
 	launch-decision-packet today-ready staging-soak launch-go-nogo launch-stage staging-deploy \
 	staging-rollback
 
 help:
 	@echo "make guard | test | build | contract | contract-check | migrate-db | run-<app> | e2e-smoke"
-	@echo "     compose-validate | compose-smoke | kube-validate | staging-deploy-dry-run | outbox-replay ARGS=..."
+	@echo "     e2e-auth-smoke | e2e-admin-smoke | perf-smoke | compose-validate | compose-smoke | kube-validate | outbox-replay ARGS=..."
+	@echo "launch: launch-preflight | launch-readiness-gate | launch-decision-packet | today-ready | staging-soak"
+	@echo "        launch-go-nogo ARGS=... | launch-stage ARGS=... | staging-deploy | staging-rollback | staging-deploy-dry-run"
 	@echo "apps: $(APPS)"
 
 guard:
@@ -39,9 +40,16 @@ typecheck:
 format-check:
 	pnpm run format:check
 
-# The through-the-gateway family flow (apps/e2e): starts the apps itself on a throwaway database.
+# Seed 000's smokes through the gateway at GATEWAY_URL (default http://localhost:8080); each starts
+# the stack in memory mode (AUTH_MODE=enforce) when no gateway answers there, and stops it after.
 e2e-smoke:
-	pnpm run e2e-smoke
+	@pnpm run --silent e2e-smoke
+
+e2e-auth-smoke:
+	@pnpm run --silent e2e-auth-smoke
+
+e2e-admin-smoke:
+	@pnpm run --silent e2e-admin-smoke
 
 migrate-db:
 	pnpm run migrate $(ARGS)
@@ -67,11 +75,47 @@ compose-smoke:
 kube-validate:
 	pnpm run kube-validate
 
-# Renders and checks the staging overlay without a cluster.
+# Renders and validates the staging overlay without a cluster (tools/launch/src/staging).
 staging-deploy-dry-run:
-	pnpm run kube-validate --overlay staging
+	@pnpm run --silent staging-deploy-dry-run
 
-e2e-auth-smoke e2e-admin-smoke launch-preflight launch-readiness-gate launch-decision-packet today-ready \
-staging-soak launch-go-nogo launch-stage staging-deploy staging-rollback:
-	@echo "make $@: not built yet (issue 17). Run instead: pnpm run guard && pnpm run test && pnpm run build && pnpm run e2e-smoke && pnpm run kube-validate; deploy with kubectl apply -k infra/kubernetes/overlays/staging (RUNBOOK.md \"Kubernetes\")." >&2
-	@exit 2
+# kubectl apply -k infra/kubernetes/overlays/staging (Secret from DATABASE_URL + AUTH_JWT_SECRET), then a rollout wait per Deployment.
+staging-deploy:
+	@pnpm run --silent staging-deploy
+
+# kubectl rollout undo of every staging Deployment, then a rollout wait for each.
+staging-rollback:
+	@pnpm run --silent staging-rollback
+
+# Autocannon through the gateway: p50/p95/p99 and 5xx % per route, JSON artifact; P95_BUDGET_MS / P99_BUDGET_MS.
+perf-smoke:
+	@pnpm run --silent perf-smoke
+
+# Launch tooling (tools/launch; RUNBOOK.md "Launch"): each CLI has --help; ARGS passes options through.
+# make launch-go-nogo ARGS="--stage 10 --read-p95-ms 285 --write-p95-ms 430 --error-5xx-percent 0.22"
+launch-go-nogo:
+	@pnpm run --silent launch-go-nogo $(ARGS)
+
+# make launch-stage ARGS="… --owner sre-oncall --notes rollout-window-2": evidence under tmp/launch/evidence, rollback on STOP.
+launch-stage:
+	@pnpm run --silent launch-stage $(ARGS)
+
+# Deadline (LAUNCH_DEADLINE) and kube context; LAUNCH_REQUIRE_EXTERNAL_CLUSTER=false for local drills.
+launch-readiness-gate:
+	@pnpm run --silent launch-readiness-gate $(ARGS)
+
+# guard, test, build, contract-check, e2e-smoke, kube-validate; LAUNCH_PREFLIGHT_TIMEOUT_SECONDS (1800) bounds it.
+launch-preflight:
+	@pnpm run --silent launch-preflight $(ARGS)
+
+# preflight + perf-smoke + readiness into tmp/launch/decision-<time>/ with summary.md (GO/NO-GO).
+launch-decision-packet:
+	@pnpm run --silent launch-decision-packet $(ARGS)
+
+# local readiness, a soak (SOAK_HOURS=1, SOAK_INTERVAL_MINUTES=60), then the decision packet.
+today-ready:
+	@pnpm run --silent today-ready
+
+# SOAK_TARGET_URL=https://… SOAK_HOURS=24 SOAK_INTERVAL_MINUTES=60 make staging-soak
+staging-soak:
+	@pnpm run --silent staging-soak

@@ -36,14 +36,14 @@ function timeline(logs: Json[]): string {
 
 /**
  * Seed 000's admin smoke through the gateway, with identity, admin-studio, the gateway, the
- * generation worker, the media pipeline (`ingest,transcode,publish`) and catalog as real
+ * generation worker, the media pipeline (`ingest,transcode,publish`), moderation and catalog as real
  * processes (memory stores, events over the real Redis under this file's prefix,
  * AUTH_MODE=enforce) and tools/fake-nim as the provider: admin login → list workflows → PUT
  * `nim-default` → create a workflow (prompt, generate, qc) → start a run → GET the run and its
  * logs; then the run moves to `published` and its episode is served by catalog. Every answer
  * is checked against the v1 contract; the run's timeline is printed.
  */
-describe('the admin smoke through the gateway (identity, admin-studio, gateway, generation, media-pipeline, catalog as processes)', () => {
+describe('the admin smoke through the gateway (identity, admin-studio, gateway, generation, media-pipeline, moderation, catalog as processes)', () => {
   let platform: ServiceProcesses;
   let nim: FakeNimProcess;
   let dir: string;
@@ -52,7 +52,7 @@ describe('the admin smoke through the gateway (identity, admin-studio, gateway, 
     dir = await mkdtemp(join(tmpdir(), 'mm-admin-smoke-'));
     nim = await startFakeNim({ dir: join(dir, 'nim') });
     platform = await startServices(
-      ['identity', 'admin-studio', 'gateway', 'generation', 'media-pipeline', 'catalog'],
+      ['identity', 'admin-studio', 'gateway', 'generation', 'media-pipeline', 'moderation', 'catalog'],
       testEnv('memory', {
         AUTH_MODE: 'enforce',
         LOG_LEVEL: 'warn',
@@ -66,6 +66,7 @@ describe('the admin smoke through the gateway (identity, admin-studio, gateway, 
         TRANSCODE_HEIGHTS: '90',
         TRANSCODE_SEGMENT_SECONDS: '10',
         CATALOG_DEMO_DATA: 'false',
+        MODERATION_TRUSTED_CREATORS: 'admin-studio',
       }),
       180_000,
     );

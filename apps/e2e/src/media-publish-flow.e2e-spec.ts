@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type EdgeIdentity, signIdentity } from '@mikasmissions/service-identity';
 import { createContractValidator, type ServiceProcesses, startServices, TEST_EDGE_IDENTITY_KEY, testEnv } from '@mikasmissions/testing';
+import { gatewayCall, poll } from './testing/gateway-client';
 
 const run = promisify(execFile);
 const contract = createContractValidator();
@@ -15,14 +16,18 @@ const reader: EdgeIdentity = { role: 'service', tenantId: 'default', requestId: 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely; the contract validator checks their shape
 type Json = Record<string, any>;
 
+const ADMIN = { email: 'moderator@mikasmissions.local', password: 'moderation-e2e-2026' };
+
 /**
- * Issue 14, transcode + (temporary pass-through) publish across processes: creator-studio, the
- * media-pipeline with `ingest,transcode,publish` and catalog as real processes on Postgres + Redis
- * Streams. A real 3-second 320x180 clip is uploaded, fetched, transcoded to HLS (180p: the ladder
- * never upscales), published as `episode.published`, and catalog serves the episode with its
- * rendition; creator-studio shows the asset `published`.
+ * Issue 14 across processes: creator-studio, the media-pipeline with `ingest,transcode,publish`,
+ * moderation, catalog, identity and the gateway as real processes on Postgres + Redis Streams. A
+ * real 3-second 320x180 clip is uploaded, fetched, transcoded to HLS (180p: the ladder never
+ * upscales), reviewed by moderation's policy (creator-1 is trusted by `MODERATION_TRUSTED_CREATORS`),
+ * published from `media.approved` as `episode.published`, and catalog serves the episode with its
+ * rendition. A blocked term ends `rejected` with its reason; an unknown creator's upload waits
+ * `in_review` until an admin approves (→ published) or rejects (→ rejected) it through the gateway.
  */
-describe('creator upload → ingest → transcode → publish → catalog (processes on Postgres + Redis)', () => {
+describe('creator upload → ingest → transcode → moderation → publish → catalog (processes on Postgres + Redis)', () => {
   let platform: ServiceProcesses;
   let dir: string;
   let source: Server;
@@ -57,9 +62,13 @@ describe('creator upload → ingest → transcode → publish → catalog (proce
     await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
     sourceUrl = `http://127.0.0.1:${(source.address() as AddressInfo).port}`;
     platform = await startServices(
-      ['creator-studio', 'media-pipeline', 'catalog'],
+      ['creator-studio', 'media-pipeline', 'moderation', 'catalog', 'identity', 'gateway'],
       testEnv('postgres+redis', {
         AUTH_MODE: 'enforce',
+        AUTHX_TRUST_PROXY: 'true',
+        ADMIN_BOOTSTRAP_EMAIL: ADMIN.email,
+        ADMIN_BOOTSTRAP_PASSWORD: ADMIN.password,
+        MODERATION_TRUSTED_CREATORS: 'creator-1',
         LOG_LEVEL: 'warn',
         MEDIA_PIPELINE_STAGES: 'ingest,transcode,publish',
         MEDIA_STORE_DIR: join(dir, 'store'),
@@ -75,6 +84,36 @@ describe('creator upload → ingest → transcode → publish → catalog (proce
     await new Promise((resolve) => source?.close(resolve));
     await rm(dir, { recursive: true, force: true });
   });
+
+  const gateway = gatewayCall(() => platform.urls.gateway, contract);
+
+  async function upload(body: Json): Promise<string> {
+    const res = await call('creator-studio', creator, 'POST', '/v1/creator/assets/upload', {
+      source_url: `${sourceUrl}/clip.mp4`,
+      age_band: '6-11',
+      ...body,
+    });
+    expect(res).toEqual({ status: 202, body: { asset_id: expect.any(String), status: 'queued' } });
+    return res.body.asset_id as string;
+  }
+
+  const assetState = (assetId: string, status: string) =>
+    poll(
+      `asset ${assetId} ${status}`,
+      async () => (await call('creator-studio', creator, 'GET', `/v1/creator/assets/${assetId}`)).body,
+      (a) => a.status === status,
+      60_000,
+    );
+
+  const episodeStatus = async (assetId: string) => (await call('catalog', reader, 'GET', `/v1/catalog/episodes/${assetId}`)).status;
+
+  let adminToken = '';
+  const admin = async () => {
+    if (adminToken) return adminToken;
+    const login = await gateway('POST', '/v1/admin/login', ADMIN);
+    expect(login.status).toBe(200);
+    return (adminToken = login.body.access_token as string);
+  };
 
   async function call(
     service: string,
@@ -142,5 +181,66 @@ describe('creator upload → ingest → transcode → publish → catalog (proce
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(asset).toMatchObject({ asset_id: assetId, status: 'published', last_error: null });
+  }, 120_000);
+
+  it('rejects an upload whose title has a hard blocked term, with the rule as the reason, and publishes nothing', async () => {
+    const assetId = await upload({ uploader_id: 'creator-1', title: 'How to kill time' });
+    const asset = await assetState(assetId, 'rejected');
+    expect(asset.last_error).toEqual({ code: 'blocked_term', message: 'moderation rejected the asset: en: kill', at: expect.any(String) });
+    expect(await episodeStatus(assetId)).toBe(404);
+  }, 120_000);
+
+  it("holds an unknown creator's upload in_review until an admin approves it through the gateway; then it is published", async () => {
+    const assetId = await upload({ uploader_id: 'creator-new', title: 'Shapes everywhere', summary: 'Circles and squares.' });
+    await assetState(assetId, 'in_review');
+    expect(await episodeStatus(assetId)).toBe(404);
+    const token = await admin();
+    expect((await gateway('GET', '/v1/admin/moderation/queue')).status).toBe(401);
+    const queue = await gateway('GET', '/v1/admin/moderation/queue?limit=200', undefined, token);
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.find((i: Json) => i.asset_id === assetId)).toMatchObject({
+      status: 'queued',
+      reason: 'creator_trust',
+      creator_id: 'creator-new',
+      creator_trust: 'unknown',
+      title: 'Shapes everywhere',
+      age_band: '6-11',
+    });
+    const approved = await gateway('POST', `/v1/admin/moderation/queue/${assetId}/approve`, { note: 'ok for 6-11' }, token);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ asset_id: assetId, status: 'approved', decision_note: 'ok for 6-11' });
+    const again = await gateway('POST', `/v1/admin/moderation/queue/${assetId}/approve`, {}, token);
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'moderation_already_decided' } } });
+
+    await poll(
+      `episode ${assetId} in catalog`,
+      () => episodeStatus(assetId),
+      (status) => status === 200,
+      30_000,
+    );
+    expect((await assetState(assetId, 'published')).last_error).toBeNull();
+    const audit = await gateway('GET', `/v1/admin/moderation/audit?asset_id=${assetId}`, undefined, token);
+    expect(audit.body.entries.map((e: Json) => [e.action, e.actor])).toEqual([
+      ['moderation.approved', approved.body.decided_by],
+      ['moderation.queued', 'policy'],
+    ]);
+    expect(approved.body.decided_by).not.toBe('anonymous');
+  }, 120_000);
+
+  it('lets an admin reject a queued upload through the gateway: the asset ends rejected with the reason', async () => {
+    const assetId = await upload({ uploader_id: 'creator-new', title: 'Random clip' });
+    await assetState(assetId, 'in_review');
+    const token = await admin();
+    const rejected = await gateway(
+      'POST',
+      `/v1/admin/moderation/queue/${assetId}/reject`,
+      { reason: 'off_topic', message: 'Not a learning video.' },
+      token,
+    );
+    expect(rejected).toMatchObject({ status: 200, body: { status: 'rejected', reason: 'off_topic' } });
+    const asset = await assetState(assetId, 'rejected');
+    expect(asset.last_error).toEqual({ code: 'off_topic', message: 'Not a learning video.', at: expect.any(String) });
+    expect(await episodeStatus(assetId)).toBe(404);
+    expect((await gateway('POST', `/v1/admin/moderation/queue/${assetId}/approve`, {}, token)).status).toBe(409);
   }, 120_000);
 });

@@ -179,13 +179,17 @@ describe('generation: provider and qc failures, cancel, retry (memory stores, ev
     });
   });
 
-  // Not runnable yet: the media pipeline's publish stage is a pass-through without moderation
-  // (apps/moderation is another branch), so an asset with reviewRequired is published anyway.
-  // Once moderation queues it (media.reviewed, decision queued), this test must pass as written.
-  it.skip('auto_publish false stops at in_review (needs the moderation queue)', async () => {
+  it('auto_publish false stops at in_review: moderation queues the asset (reviewRequired) and nothing is published', async () => {
     const runId = await p.startRun(await p.workflowWith('review'), { prompt: 'a fox waits' }, false);
     const run = await p.waitRun(runId, (r) => r.status === 'in_review' || FINAL.includes(r.status), 90_000);
     expect(run).toMatchObject({ status: 'in_review', auto_publish: false });
     expect(p.eventsOf(runId).find((e) => e.type === 'media.uploaded')?.payload).toMatchObject({ reviewRequired: true });
+    expect((await p.logs(runId)).at(-1)).toMatchObject({
+      status: 'in_review',
+      step: 'moderation',
+      message: expect.stringContaining('review_required'),
+    });
+    await sleep(1500);
+    expect((await p.call('GET', `/v1/admin/runs/${runId}`)).body.status).toBe('in_review');
   });
 });

@@ -10,11 +10,12 @@ import { EpisodePublished } from './events/catalog.events';
 import { ParentControlsUpdated } from './events/controls.events';
 import { ConsentVerified } from './events/family.events';
 import { MediaRejected, MediaTranscoded, MediaTranscodeRequested, MediaUploaded } from './events/media.events';
+import { MediaApproved, MediaReviewed } from './events/moderation.events';
 import { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.events';
 import { ProgressUpdated } from './events/progress.events';
 
 /** The platform's event definitions (one per type, in `src/events/`; schemas in `src/schemas/`). */
-export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged, ChildProfileCreated, ChildProfileDeleted, ConsentVerified, ParentControlsUpdated, PlaybackSessionStarted, ChildSessionCapped, VideoRunRequested, VideoRunStepCompleted, VideoRunFailed, MediaTranscodeRequested, MediaTranscoded, MediaRejected];
+export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged, ChildProfileCreated, ChildProfileDeleted, ConsentVerified, ParentControlsUpdated, PlaybackSessionStarted, ChildSessionCapped, VideoRunRequested, VideoRunStepCompleted, VideoRunFailed, MediaTranscodeRequested, MediaTranscoded, MediaRejected, MediaReviewed, MediaApproved];
 
 /** Thrown when a payload (or envelope) does not match its schema; `problems` lists every violation. */
 export class EventValidationError extends Error {

@@ -22,6 +22,8 @@ export type {
   MediaTranscodeRequestedPayload,
   MediaUploadedPayload,
 } from './events/media.events';
+export { MediaApproved, MediaReviewed } from './events/moderation.events';
+export type { FiredRule, MediaApprovedPayload, MediaReviewedPayload, ReviewDecision } from './events/moderation.events';
 export { ProgressUpdated } from './events/progress.events';
 export type { ProgressUpdatedPayload } from './events/progress.events';
 export { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.events';

@@ -155,6 +155,49 @@ const cases: Record<string, ContractCase> = {
       { payload: { assetId: 'a1', episodeId: 'a1', stage: 'upload', reason: 'x', message: 'm' }, mentions: ['/stage must be equal to one of the allowed values'] },
     ],
   }),
+  'media.reviewed': contract(index.MediaReviewed, {
+    valid: {
+      assetId: 'a1',
+      episodeId: 'a1',
+      creatorId: 'c1',
+      decision: 'queued',
+      rules: [{ rule: 'blocked_term', severity: 'soft', detail: 'scary' }],
+      reason: 'blocked_term',
+      reviewer: 'policy',
+      runId: 'run1',
+    },
+    invalid: [
+      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', decision: 'maybe', rules: [], reviewer: 'policy' }, mentions: ['/decision must be equal to one of the allowed values'] },
+      {
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', decision: 'rejected', rules: [{ rule: 'Blocked Term', severity: 'fatal' }] },
+        mentions: ["must have required property 'reviewer'", '/rules/0/rule must match pattern', '/rules/0/severity must be equal to one of the allowed values'],
+      },
+    ],
+  }),
+  'media.approved': contract(index.MediaApproved, {
+    valid: {
+      assetId: 'a1',
+      episodeId: 'a1',
+      creatorId: 'c1',
+      durationMs: 3000,
+      renditions: [{ profile: '360p', storageKey: 'episodes/a1/360p/index.m3u8', width: 640, height: 360 }],
+      thumbnailKey: 'episodes/a1/thumb.jpg',
+      title: 'Stars',
+      summary: 'Counting',
+      showId: 'show1',
+      ageBand: '3-5',
+      learningTags: ['math'],
+      runId: 'run1',
+      language: 'en',
+    },
+    invalid: [
+      {
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [{ profile: '360p', storageKey: 'k' }] },
+        mentions: ["must have required property 'ageBand'"],
+      },
+      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 0, renditions: [], ageBand: '6-11' }, mentions: ['/durationMs must be >= 1', '/renditions must NOT have fewer than 1 items'] },
+    ],
+  }),
   'episode.published': contract(index.EpisodePublished, {
     valid: {
       episodeId: 'ep1',

@@ -19,6 +19,7 @@ export const serviceUrlShape = {
   PLAYBACK_URL: url('http://127.0.0.1:8085'),
   PROGRESS_URL: url('http://127.0.0.1:8086'),
   CREATOR_URL: url('http://127.0.0.1:8087'),
+  MODERATION_URL: url('http://127.0.0.1:8088'),
   BILLING_URL: url('http://127.0.0.1:8089'),
   ADMIN_STUDIO_URL: url('http://127.0.0.1:8090'),
 };
@@ -50,6 +51,7 @@ export const SERVICE_URLS = {
   playback: 'PLAYBACK_URL',
   progress: 'PROGRESS_URL',
   'creator-studio': 'CREATOR_URL',
+  moderation: 'MODERATION_URL',
   billing: 'BILLING_URL',
   'admin-studio': 'ADMIN_STUDIO_URL',
 } as const satisfies Record<string, keyof typeof serviceUrlShape>;

@@ -13,6 +13,7 @@ const URL_VARS: Record<string, string> = {
   playback: 'PLAYBACK_URL',
   progress: 'PROGRESS_URL',
   'creator-studio': 'CREATOR_URL',
+  moderation: 'MODERATION_URL',
   billing: 'BILLING_URL',
   'admin-studio': 'ADMIN_STUDIO_URL',
 };

@@ -1,13 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { EpisodePublished, type EpisodePublishedPayload, MediaRejected, type MediaRejectedPayload } from '@mikasmissions/contracts-events';
+import {
+  EpisodePublished,
+  type EpisodePublishedPayload,
+  MediaRejected,
+  type MediaRejectedPayload,
+  MediaReviewed,
+  type MediaReviewedPayload,
+} from '@mikasmissions/contracts-events';
 import { type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
 import { RunPipelineService } from './run-pipeline.service';
 
 /**
  * admin-studio's consumer of the media pipeline's outcomes for generated assets (events that
- * carry a `runId`; others are not about runs and are ignored): `episode.published` and
- * `media.rejected`. Inbox dedupe by libs/messaging.
+ * carry a `runId`; others are not about runs and are ignored): `media.reviewed` (only a
+ * `queued` decision moves the run), `episode.published` and `media.rejected`. Inbox dedupe by
+ * libs/messaging.
  */
 @Controller()
 export class RunPipelineConsumer {
@@ -16,6 +24,12 @@ export class RunPipelineConsumer {
   @OnEvent(EpisodePublished)
   async onPublished(@Payload() event: EventEnvelope<EpisodePublishedPayload>): Promise<void> {
     if (event.payload.runId) await this.pipeline.published(event.payload.runId, event.payload.episodeId);
+  }
+
+  @OnEvent(MediaReviewed)
+  async onReviewed(@Payload() event: EventEnvelope<MediaReviewedPayload>): Promise<void> {
+    const { runId, decision, episodeId, reason } = event.payload;
+    if (runId && decision === 'queued') await this.pipeline.queued(runId, episodeId, reason ?? 'review');
   }
 
   @OnEvent(MediaRejected)

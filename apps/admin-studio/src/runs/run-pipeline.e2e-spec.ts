@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { EpisodePublished, MediaRejected } from '@mikasmissions/contracts-events';
+import { EpisodePublished, MediaRejected, MediaReviewed } from '@mikasmissions/contracts-events';
 import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging';
 import { ADAPTERS, baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
@@ -99,6 +99,41 @@ describe('admin-studio: the workers’ run view and the media pipeline’s outco
       ['in_review', 'pipeline'],
       ['published', 'publish'],
     ]);
+  });
+
+  it('media.reviewed queued with the run holds it in_review (moderation); an approved review moves nothing, the episode then publishes it', async () => {
+    const runId = await start();
+    await toQcPassed(runId);
+    const review = (decision: 'queued' | 'approved') =>
+      events.publish(
+        MediaReviewed,
+        {
+          assetId: `gen-${runId}-a1`,
+          episodeId: `gen-${runId}-a1`,
+          creatorId: 'admin-studio',
+          decision,
+          rules: [],
+          reason: 'review_required',
+          reviewer: 'policy',
+          runId,
+        },
+        { aggregateId: runId },
+      );
+    await review('queued');
+    expect(await settle(runId, 'in_review')).toMatchObject({ status: 'in_review' });
+    await review('approved');
+    await published(runId, `gen-${runId}-a1`);
+    expect(await settle(runId, 'published')).toMatchObject({ status: 'published' });
+    const logs = (await call('admin', 'GET', `/v1/admin/runs/${runId}/logs`)).body.logs as Array<{
+      status: string;
+      step: string;
+      message: string;
+    }>;
+    expect(logs.slice(-2).map((l) => [l.status, l.step])).toEqual([
+      ['in_review', 'moderation'],
+      ['published', 'publish'],
+    ]);
+    expect(logs.at(-2)?.message).toContain('review_required');
   });
 
   it('media.rejected with the run fails it media_rejected; a cancelled run stays cancelled when its episode is published', async () => {

@@ -4,8 +4,9 @@ import { RunsRepository } from './runs.repository';
 
 /**
  * Follows a generated asset through the media pipeline (ingest → transcode → moderation →
- * publish) and moves its run: `episode.published` → `published` (through `in_review`, logged,
- * when no moderation queue held it), `media.rejected` → `failed` (`media_rejected`). A run that
+ * publish) and moves its run: `media.reviewed` queued → `in_review` (an admin decides in the
+ * moderation queue); `episode.published` → `published` (through `in_review`, logged, when
+ * moderation approved it at once); `media.rejected` → `failed` (`media_rejected`). A run that
  * is cancelled, failed or already further along is left as it is: the event is acknowledged
  * and logged here, never retried.
  */
@@ -23,13 +24,22 @@ export class RunPipelineService {
       const reviewed = await this.move(runId, {
         to: 'in_review',
         step: 'pipeline',
-        message: `episode ${episodeId} passed ingest and transcode; no moderation queue held it`,
+        message: `episode ${episodeId} passed ingest, transcode and moderation without a review`,
       });
       if (!reviewed) return;
     } else if (run.status !== 'in_review') {
       return this.logger.warn(`run ${runId} is ${run.status}: episode ${episodeId} is published but the run stays as it is`);
     }
     await this.move(runId, { to: 'published', step: 'publish', message: `episode ${episodeId} is published in the catalog` });
+  }
+
+  /** Moderation queued the run's asset for an admin: the run waits in review. */
+  async queued(runId: string, episodeId: string, reason: string): Promise<void> {
+    await this.move(runId, {
+      to: 'in_review',
+      step: 'moderation',
+      message: `episode ${episodeId} waits in the moderation queue (${reason})`,
+    });
   }
 
   /** A pipeline stage refused the run's asset for good. */

@@ -3,8 +3,12 @@ import { Payload } from '@nestjs/microservices';
 import {
   EpisodePublished,
   type EpisodePublishedPayload,
+  MediaApproved,
+  type MediaApprovedPayload,
   MediaRejected,
   type MediaRejectedPayload,
+  MediaReviewed,
+  type MediaReviewedPayload,
   MediaTranscoded,
   type MediaTranscodedPayload,
   MediaTranscodeRequested,
@@ -15,9 +19,10 @@ import { AssetsRepository } from './assets.repository';
 
 /**
  * Follows the pipeline's stage events into the asset's state (inbox dedupe by libs/messaging):
- * `media.transcode.requested` → `ingested`; `media.transcoded` → `transcoded`; `episode.published`
- * → `published` (the asset id is the episode id); `media.rejected` → `rejected` with the reason as the
- * last error. A final asset is never changed again; an unknown asset is skipped.
+ * `media.transcode.requested` → `ingested`; `media.transcoded` → `transcoded`; moderation's
+ * `media.reviewed` with decision `queued` → `in_review`; `media.approved` → `approved`;
+ * `episode.published` → `published` (the asset id is the episode id); `media.rejected` → `rejected`
+ * with the reason as the last error. A final asset is never changed again; an unknown asset is skipped.
  */
 @Controller()
 export class StageEventsConsumer {
@@ -35,6 +40,19 @@ export class StageEventsConsumer {
   async onTranscoded(@Payload() event: EventEnvelope<MediaTranscodedPayload>): Promise<void> {
     const updated = await this.assets.report(event.tenantId, event.payload.assetId, { status: 'transcoded' });
     if (!updated) this.logger.warn(`media.transcoded ${event.id}: no asset ${event.payload.assetId}`);
+  }
+
+  @OnEvent(MediaReviewed)
+  async onReviewed(@Payload() event: EventEnvelope<MediaReviewedPayload>): Promise<void> {
+    if (event.payload.decision !== 'queued') return;
+    const updated = await this.assets.report(event.tenantId, event.payload.assetId, { status: 'in_review' });
+    if (!updated) this.logger.warn(`media.reviewed ${event.id}: no asset ${event.payload.assetId}`);
+  }
+
+  @OnEvent(MediaApproved)
+  async onApproved(@Payload() event: EventEnvelope<MediaApprovedPayload>): Promise<void> {
+    const updated = await this.assets.report(event.tenantId, event.payload.assetId, { status: 'approved' });
+    if (!updated) this.logger.warn(`media.approved ${event.id}: no asset ${event.payload.assetId}`);
   }
 
   @OnEvent(EpisodePublished)

@@ -1,4 +1,11 @@
-import { EpisodePublished, MediaRejected, MediaTranscoded, MediaTranscodeRequested } from '@mikasmissions/contracts-events';
+import {
+  EpisodePublished,
+  MediaApproved,
+  MediaRejected,
+  MediaReviewed,
+  MediaTranscoded,
+  MediaTranscodeRequested,
+} from '@mikasmissions/contracts-events';
 import { EventPublisher } from '@mikasmissions/messaging';
 import { ADAPTERS, type TestStores } from '@mikasmissions/testing';
 import { type Answer, type CreatorTestApp, startCreatorApp, who } from '../testing/creator-test-app';
@@ -94,5 +101,42 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('creator assets follow t
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await t.call('GET', `/v1/creator/assets/${a}`, who.service())).body).toEqual(published.body);
+  });
+
+  it('follows moderation: in_review after a queued media.reviewed, approved after media.approved, rejected (policy) with the reason', async () => {
+    const publisher = t.app.get(EventPublisher);
+    const a = await upload();
+    const reviewed = (asset: string, decision: 'queued' | 'approved', reason?: string) => ({
+      assetId: asset,
+      episodeId: asset,
+      creatorId: 'creator-1',
+      decision,
+      rules: reason ? [{ rule: reason, severity: 'soft' as const }] : [],
+      ...(reason ? { reason } : {}),
+      reviewer: 'policy',
+    });
+    await publisher.publish(MediaReviewed, reviewed(a, 'queued', 'creator_trust'), { tenantId: 'default', aggregateId: a });
+    expect((await until(a, 'in_review')).body).toMatchObject({ status: 'in_review', last_error: null });
+    await publisher.publish(MediaReviewed, reviewed(a, 'approved'), { tenantId: 'default', aggregateId: a });
+    const renditions = [{ profile: '360p', storageKey: `episodes/${a}/360p/index.m3u8` }];
+    await publisher.publish(
+      MediaApproved,
+      { assetId: a, episodeId: a, creatorId: 'creator-1', durationMs: 2000, renditions, ageBand: '6-11' },
+      { tenantId: 'default', aggregateId: a },
+    );
+    expect((await until(a, 'approved')).body).toMatchObject({ status: 'approved', last_error: null });
+
+    const b = await upload();
+    await publisher.publish(MediaReviewed, reviewed(b, 'queued', 'flagged_term'), { tenantId: 'default', aggregateId: b });
+    expect((await until(b, 'in_review')).body.status).toBe('in_review');
+    await publisher.publish(
+      MediaRejected,
+      { assetId: b, episodeId: b, stage: 'policy', reason: 'off_topic', message: 'Not a learning video.' },
+      { tenantId: 'default', aggregateId: b },
+    );
+    expect((await until(b, 'rejected')).body).toMatchObject({
+      status: 'rejected',
+      last_error: { code: 'off_topic', message: 'Not a learning video.' },
+    });
   });
 });

@@ -9,12 +9,13 @@ export type UpstreamName = keyof typeof UPSTREAMS;
 /**
  * Which upstream serves a `/v1/<area>/…` path: the first rule whose segments prefix the path,
  * a `*` segment matching any one segment. `admin/login` is identity's (admin users live there);
- * the rest of `admin/*` is admin-studio's. `children/profiles/<id>/session` (kids sessions) is
+ * `admin/moderation/*` is moderation's (the review queue and its audit); the rest of `admin/*` is admin-studio's. `children/profiles/<id>/session` (kids sessions) is
  * identity's; the rest of `children/*` is profile's.
  */
 const ROUTES: ReadonlyArray<readonly [readonly string[], UpstreamName]> = [
   [['admin', 'login'], 'identity'],
   [['admin', 'auth'], 'identity'],
+  [['admin', 'moderation'], 'moderation'],
   [['admin'], 'admin-studio'],
   [['parents'], 'identity'],
   [['auth'], 'identity'],

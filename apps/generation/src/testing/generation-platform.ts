@@ -33,8 +33,9 @@ let sequence = 0;
 export type GenerationStores = 'memory' | 'postgres';
 
 /**
- * The generation worker in this process (so its published events can be read), admin-studio and
- * the media pipeline (`ingest,transcode,publish`) as real processes, and tools/fake-nim as a
+ * The generation worker in this process (so its published events can be read), admin-studio, the
+ * media pipeline (`ingest,transcode,publish`) and moderation (the generation creator
+ * `admin-studio` trusted, so only `reviewRequired` queues) as real processes, and tools/fake-nim as a
  * process; events cross them over the real Redis under a fresh prefix. `call` signs admin
  * identities like the gateway and checks every `/v1` answer against the contract.
  */
@@ -53,7 +54,7 @@ export async function startGenerationPlatform(stores: GenerationStores, extra: R
   let app: INestApplication | undefined;
   try {
     platform = await startServices(
-      ['admin-studio', 'media-pipeline'],
+      ['admin-studio', 'media-pipeline', 'moderation'],
       {
         ...base,
         MEDIA_PIPELINE_STAGES: 'ingest,transcode,publish',
@@ -61,6 +62,7 @@ export async function startGenerationPlatform(stores: GenerationStores, extra: R
         INGEST_ALLOW_PRIVATE_SOURCES: 'true',
         TRANSCODE_HEIGHTS: '90',
         TRANSCODE_SEGMENT_SECONDS: '10',
+        MODERATION_TRUSTED_CREATORS: 'admin-studio',
       },
       120_000,
     );
@@ -152,7 +154,20 @@ export async function startGenerationPlatform(stores: GenerationStores, extra: R
     await nim.stop();
     await rm(dir, { recursive: true, force: true });
   };
-  return { nim, platform, app, call, workflowWith, startRun, waitRun, logs, eventsOf, published, stop, streamPrefix: base.MESSAGING_STREAM_PREFIX as string };
+  return {
+    nim,
+    platform,
+    app,
+    call,
+    workflowWith,
+    startRun,
+    waitRun,
+    logs,
+    eventsOf,
+    published,
+    stop,
+    streamPrefix: base.MESSAGING_STREAM_PREFIX as string,
+  };
 }
 
 /** A platform started by {@link startGenerationPlatform}. */

@@ -1,13 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { EpisodePublished, MediaRejected, MediaTranscoded, type MediaTranscodedPayload } from '@mikasmissions/contracts-events';
+import { EpisodePublished, MediaApproved, type MediaApprovedPayload } from '@mikasmissions/contracts-events';
 import { EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
 import { PublishService } from './publish.service';
 
 /**
- * The publish stage's consumer of `media.transcoded` (inbox dedupe by libs/messaging) — a
- * temporary pass-through without moderation, see {@link PublishService}: publishes
- * `episode.published` (catalog projects it) or `media.rejected`.
+ * The publish stage's consumer of moderation's `media.approved` (inbox dedupe by libs/messaging):
+ * publishes `episode.published`, which catalog projects.
  */
 @Controller()
 export class PublishConsumer {
@@ -16,10 +15,9 @@ export class PublishConsumer {
     private readonly events: EventPublisher,
   ) {}
 
-  @OnEvent(MediaTranscoded)
-  async onTranscoded(@Payload() event: EventEnvelope<MediaTranscodedPayload>): Promise<void> {
-    const outcome = this.publisher.publish(event.payload, new Date());
-    if (outcome.kind === 'published') await this.events.publish(EpisodePublished, outcome.event, { aggregateId: outcome.event.episodeId });
-    else await this.events.publish(MediaRejected, outcome.event, { aggregateId: outcome.event.assetId });
+  @OnEvent(MediaApproved)
+  async onApproved(@Payload() event: EventEnvelope<MediaApprovedPayload>): Promise<void> {
+    const episode = this.publisher.publish(event.payload, new Date());
+    await this.events.publish(EpisodePublished, episode, { aggregateId: episode.episodeId });
   }
 }

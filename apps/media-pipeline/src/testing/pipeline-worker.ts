@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import {
   type EventDefinition,
+  MediaApproved,
+  type MediaApprovedPayload,
   MediaTranscodeRequested,
   type MediaTranscodeRequestedPayload,
   MediaUploaded,
@@ -47,6 +49,8 @@ export async function startWorker(stores: TestStores, env: Record<string, string
   const upload = (assetId: string, sourceUrl: string, extra: Partial<MediaUploadedPayload> = {}) =>
     publish(MediaUploaded, { episodeId: assetId, assetId, creatorId: 'creator-1', sourceUrl, ...extra }, { aggregateId: assetId });
   const request = (payload: MediaTranscodeRequestedPayload) => publish(MediaTranscodeRequested, payload, { aggregateId: payload.assetId });
+  /** Publishes `media.approved` as moderation would, so the publish stage takes the asset. */
+  const approve = (payload: MediaApprovedPayload) => publish(MediaApproved, payload, { aggregateId: payload.assetId });
   const waitFor = async (type: string, episodeId: string, timeoutMs = 30_000): Promise<Published | undefined> => {
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -55,7 +59,7 @@ export async function startWorker(stores: TestStores, env: Record<string, string
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  return { app, published, upload, request, waitFor };
+  return { app, published, upload, request, approve, waitFor };
 }
 
 /** A `media.transcode.requested` payload for a 640x360 3-second source at `sourcePath`. */

@@ -1,3 +1,4 @@
+import type { MediaTranscodedPayload } from '@mikasmissions/contracts-events';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { deleteKeysUnder, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -56,7 +57,7 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
     }
   });
 
-  it('turns an uploaded 3-second clip into playable HLS renditions (no upscaling) and publishes the episode', async () => {
+  it('turns an uploaded 3-second clip into playable HLS renditions (no upscaling) and publishes the approved episode', async () => {
     const assetId = id('clip');
     await worker.upload(assetId, `${source.url}/clip.mp4`, {
       title: 'Stars',
@@ -64,6 +65,9 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
       learningTags: ['math'],
       showId: 'show-1',
       summary: 'Counting',
+      runId: 'run-1',
+      reviewRequired: true,
+      language: 'en',
     });
     const transcoded = await worker.waitFor('media.transcoded', assetId);
     const key = (path: string) => `episodes/${assetId}/${path}`;
@@ -82,6 +86,14 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
       showId: 'show-1',
       ageBand: '3-5',
       learningTags: ['math'],
+      runId: 'run-1',
+      reviewRequired: true,
+      language: 'en',
+    });
+    expect((await worker.waitFor('media.transcode.requested', assetId))?.payload).toMatchObject({
+      runId: 'run-1',
+      reviewRequired: true,
+      language: 'en',
     });
     expect(Math.abs((transcoded!.payload.durationMs as number) - 3000)).toBeLessThan(250);
     for (const [profile, width, height] of [
@@ -116,6 +128,11 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
     });
     expect((await readdir(join(store, 'episodes'))).filter((name) => name.includes('.partial-'))).toEqual([]);
 
+    // Publish waits for moderation: media.transcoded alone publishes nothing.
+    expect(await worker.waitFor('episode.published', assetId, 300)).toBeUndefined();
+    const { reviewRequired, ...approved } = transcoded!.payload as unknown as MediaTranscodedPayload;
+    expect(reviewRequired).toBe(true);
+    await worker.approve({ ...approved, ageBand: '3-5' });
     const published = await worker.waitFor('episode.published', assetId);
     expect(published?.payload).toEqual({
       episodeId: assetId,
@@ -133,20 +150,16 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
         { profile: '180p', storageKey: key('180p/index.m3u8') },
       ],
       publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      runId: 'run-1',
     });
   }, 90_000);
 
-  it('rejects at publish an asset without an age band (never a hard-coded one)', async () => {
+  it('passes an asset without an age band on to moderation unpublished (never a hard-coded band)', async () => {
     const assetId = id('noband');
     await worker.upload(assetId, `${source.url}/clip.mp4`);
-    expect((await worker.waitFor('media.rejected', assetId))?.payload).toEqual({
-      assetId,
-      episodeId: assetId,
-      stage: 'publish',
-      reason: 'missing_age_band',
-      message: expect.any(String),
-    });
-    expect(await worker.waitFor('episode.published', assetId, 300)).toBeUndefined();
+    expect((await worker.waitFor('media.transcoded', assetId))?.payload.ageBand).toBeUndefined();
+    expect(await worker.waitFor('episode.published', assetId, 500)).toBeUndefined();
+    expect(await worker.waitFor('media.rejected', assetId, 10)).toBeUndefined();
   }, 90_000);
 
   it('rejects a corrupt, a missing and an out-of-store source with a reason, leaving no output', async () => {

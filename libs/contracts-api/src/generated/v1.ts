@@ -734,6 +734,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/moderation/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review queue: assets a soft rule sent to an admin, oldest first
+         * @description Assets the policy stage queued (a flagged term, a low or unknown creator trust, a required review, a language without a blocked-terms list), oldest first.
+         */
+        get: operations["listModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/moderation/queue/{asset_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a queued asset
+         * @description Marks the asset approved and publishes `media.reviewed` and `media.approved` in the same transaction (the publish stage then publishes the episode); audited with the review before and after. An asset that is not queued (decided automatically or by another admin) is 409 `moderation_already_decided`.
+         */
+        post: operations["approveModerationItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/moderation/queue/{asset_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a queued asset with a reason
+         * @description Marks the asset rejected and publishes `media.reviewed` and `media.rejected` (stage `policy`, the given reason) in the same transaction; the creator sees the reason as the assets last error. Audited.
+         */
+        post: operations["rejectModerationItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/moderation/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every moderation decision, automatic and manual, newest first
+         * @description Who decided (`policy` or the admin), what (`moderation.queued`, `moderation.auto_approved`, `moderation.auto_rejected`, `moderation.approved`, `moderation.rejected`), the review before and after.
+         */
+        get: operations["listModerationAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1269,6 +1349,78 @@ export interface components {
         AdminAuditResponse: {
             entries: components["schemas"]["AdminAuditEntry"][];
         };
+        /** @description A policy rule that fired. `hard` rejects the asset; `soft` queues it for an admin. */
+        ModerationRule: {
+            /** @description `age_band_missing`, `age_band_not_allowed`, `blocked_tag`, `blocked_term`, `flagged_term`, `language_unreviewed`, `duration_out_of_bounds`, `creator_trust`, `review_required`. */
+            rule: string;
+            /** @enum {string} */
+            severity: "hard" | "soft";
+            detail?: string;
+        };
+        /**
+         * @description `queued` waits for an admin; `approved` and `rejected` are final.
+         * @enum {string}
+         */
+        ModerationStatus: "queued" | "approved" | "rejected";
+        ModerationQueueItem: {
+            asset_id: components["schemas"]["Id"];
+            episode_id: components["schemas"]["Id"];
+            creator_id: components["schemas"]["Id"];
+            status: components["schemas"]["ModerationStatus"];
+            rules: components["schemas"]["ModerationRule"][];
+            /** @description The first hard rule (a rejection) or soft rule (the queueing), an admin's rejection reason, or null. */
+            reason: string | null;
+            /** @description The blocked-terms list the policy used. */
+            language: string;
+            /** @enum {string} */
+            creator_trust: "trusted" | "standard" | "low" | "unknown";
+            title?: string;
+            summary?: string;
+            show_id?: string;
+            age_band?: components["schemas"]["AgeBand"];
+            learning_tags: string[];
+            duration_ms: number;
+            /** @description Media store key of the thumbnail. */
+            thumbnail_key?: string;
+            review_required: boolean;
+            /** @description `policy`, the deciding admin, or null while queued. */
+            decided_by: string | null;
+            decision_note: string | null;
+            queued_at: components["schemas"]["Timestamp"];
+            decided_at: components["schemas"]["Timestamp"] | null;
+        };
+        ModerationQueueResponse: {
+            items: components["schemas"]["ModerationQueueItem"][];
+        };
+        ModerationApproveRequest: {
+            /** @description Why the admin approved (kept on the review and in the audit). */
+            note?: string;
+        };
+        ModerationRejectRequest: {
+            /** @description snake_case reason; the creator sees it as the asset's `last_error.code`. */
+            reason: string;
+            /** @description The creator-facing message (`last_error.message`). */
+            message?: string;
+        };
+        ModerationAuditEntry: {
+            audit_id: components["schemas"]["Id"];
+            /** @description `policy` for an automatic decision, else the verified subject of the admin. */
+            actor: string;
+            actor_role: string;
+            /** @enum {string} */
+            action: "moderation.auto_approved" | "moderation.auto_rejected" | "moderation.queued" | "moderation.approved" | "moderation.rejected";
+            /** @enum {string} */
+            target_type: "asset";
+            target_id: components["schemas"]["Id"];
+            /** @description The review before the decision (a `ModerationQueueItem`), or null. */
+            before: Record<string, never> | null;
+            /** @description The review after the decision (a `ModerationQueueItem`). */
+            after: Record<string, never> | null;
+            occurred_at: components["schemas"]["Timestamp"];
+        };
+        ModerationAuditResponse: {
+            entries: components["schemas"]["ModerationAuditEntry"][];
+        };
         /** @description `/health` and `/healthz` answer `{status, uptimeSeconds}`; `/ready` adds each check under `info`/`details`. */
         HealthResponse: {
             /** @enum {string} */
@@ -1294,10 +1446,10 @@ export interface components {
             stop_reason?: "session_cap_reached" | "bedtime_active" | "episode_not_allowed";
         };
         /**
-         * @description Where an asset is in the pipeline: `queued` (accepted, `media.uploaded` published), `ingested` (fetched and probed), `transcoding`, `transcoded`, `published`, or a final `rejected` / `failed` (see `last_error`).
+         * @description Where an asset is in the pipeline: `queued` (accepted, `media.uploaded` published), `ingested` (fetched and probed), `transcoding`, `transcoded`, `in_review` (moderation queued it for an admin), `approved` (moderation approved it; publish follows), `published`, or a final `rejected` / `failed` (see `last_error`; a moderation rejection has the rule or the admin's reason as its code).
          * @enum {string}
          */
-        CreatorAssetStatus: "queued" | "ingested" | "transcoding" | "transcoded" | "published" | "rejected" | "failed";
+        CreatorAssetStatus: "queued" | "ingested" | "transcoding" | "transcoded" | "in_review" | "approved" | "published" | "rejected" | "failed";
         CreatorAssetError: {
             code: string;
             message: string;
@@ -1550,6 +1702,14 @@ export type ModelProfileInput = components['schemas']['ModelProfileInput'];
 export type ModelProfile = components['schemas']['ModelProfile'];
 export type AdminAuditEntry = components['schemas']['AdminAuditEntry'];
 export type AdminAuditResponse = components['schemas']['AdminAuditResponse'];
+export type ModerationRule = components['schemas']['ModerationRule'];
+export type ModerationStatus = components['schemas']['ModerationStatus'];
+export type ModerationQueueItem = components['schemas']['ModerationQueueItem'];
+export type ModerationQueueResponse = components['schemas']['ModerationQueueResponse'];
+export type ModerationApproveRequest = components['schemas']['ModerationApproveRequest'];
+export type ModerationRejectRequest = components['schemas']['ModerationRejectRequest'];
+export type ModerationAuditEntry = components['schemas']['ModerationAuditEntry'];
+export type ModerationAuditResponse = components['schemas']['ModerationAuditResponse'];
 export type HealthResponse = components['schemas']['HealthResponse'];
 export type PlaybackHeartbeatRequest = components['schemas']['PlaybackHeartbeatRequest'];
 export type PlaybackHeartbeatResponse = components['schemas']['PlaybackHeartbeatResponse'];
@@ -3101,6 +3261,144 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminAuditResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listModerationQueue: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queued assets. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationQueueResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    approveModerationItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ModerationApproveRequest"];
+            };
+        };
+        responses: {
+            /** @description Approved; `media.approved` is published. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationQueueItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    rejectModerationItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset_id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationRejectRequest"];
+            };
+        };
+        responses: {
+            /** @description Rejected; `media.rejected` is published. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationQueueItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listModerationAudit: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only the entries of this asset. */
+                asset_id?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest audit entries. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationAuditResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

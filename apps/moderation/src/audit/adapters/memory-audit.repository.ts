@@ -1,0 +1,22 @@
+import { uuidv7 } from 'uuidv7';
+import type { AuditEntry, NewAuditEntry } from '../audit-entry';
+import { AuditRepository } from '../audit.repository';
+
+/** In-process audit for dev:local and unit tests; same contract as the Postgres adapter. */
+export class MemoryAuditRepository extends AuditRepository {
+  private readonly rows: AuditEntry[] = [];
+
+  async append(entry: NewAuditEntry): Promise<AuditEntry> {
+    const stored: AuditEntry = structuredClone({ audit_id: uuidv7(), ...entry, occurred_at: new Date().toISOString() });
+    this.rows.push(stored);
+    return structuredClone(stored);
+  }
+
+  async list(limit: number, targetId?: string): Promise<AuditEntry[]> {
+    return this.rows
+      .filter((e) => targetId === undefined || e.target_id === targetId)
+      .slice(-limit)
+      .reverse()
+      .map((e) => structuredClone(e));
+  }
+}

@@ -1,0 +1,47 @@
+import { quoteSchema, type SqlTransactions } from '@mikasmissions/persistence';
+import { uuidv7 } from 'uuidv7';
+import type { AuditEntry, NewAuditEntry } from '../audit-entry';
+import { AuditRepository } from '../audit.repository';
+
+type Row = Omit<AuditEntry, 'audit_id' | 'occurred_at'> & { id: string; occurred_at: Date };
+
+const COLUMNS = 'id, actor, actor_role, action, target_type, target_id, before, after, occurred_at';
+
+const toEntry = ({ id, occurred_at, ...rest }: Row): AuditEntry => ({
+  audit_id: id,
+  ...rest,
+  occurred_at: new Date(occurred_at).toISOString(),
+});
+
+/** Postgres audit in the service's schema (table `audit_entries`), plain SQL through {@link SqlTransactions}. */
+export class PostgresAuditRepository extends AuditRepository {
+  private readonly table: string;
+
+  constructor(
+    private readonly sql: SqlTransactions,
+    schema: string,
+  ) {
+    super();
+    this.table = `${quoteSchema(schema)}."audit_entries"`;
+  }
+
+  async append(e: NewAuditEntry): Promise<AuditEntry> {
+    const json = (value: object | null) => (value === null ? null : JSON.stringify(value));
+    const [row] = await this.sql.client().query<Row>(
+      `INSERT INTO ${this.table} (id, actor, actor_role, action, target_type, target_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) RETURNING ${COLUMNS}`,
+      [uuidv7(), e.actor, e.actor_role, e.action, e.target_type, e.target_id, json(e.before), json(e.after)],
+    );
+    return toEntry(row);
+  }
+
+  async list(limit: number, targetId?: string): Promise<AuditEntry[]> {
+    const rows = await this.sql
+      .client()
+      .query<Row>(
+        `SELECT ${COLUMNS} FROM ${this.table} WHERE ($2::text IS NULL OR target_id = $2) ORDER BY occurred_at DESC, id DESC LIMIT $1`,
+        [limit, targetId ?? null],
+      );
+    return rows.map(toEntry);
+  }
+}

@@ -1,0 +1,86 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type CommandSpec, progress, readBoolean, runCli, UsageError } from '../cli/cli-command';
+import { FLOWS, isFlow, runSmokeFlow } from './smoke-run';
+import { gatewayUrlFrom, openStack, startSmokeStack } from './smoke-stack';
+
+const ROOT = resolve(__dirname, '../../../..');
+
+const SPEC: CommandSpec = {
+  name: 'smoke',
+  summary: 'seed 000’s smoke flows through the gateway at GATEWAY_URL; starts the stack in memory mode when no gateway answers there',
+  options: {
+    flow: { type: 'string', description: `which flow: ${Object.keys(FLOWS).join(' | ')} (default family)` },
+    serve: {
+      type: 'boolean',
+      description: 'start the stack of every flow, print "[serve] gateway <url>", keep it up until SIGTERM (today-ready uses it)',
+    },
+  },
+  env: [
+    {
+      name: 'GATEWAY_URL',
+      default: 'http://localhost:8080',
+      description: 'the gateway to smoke; when /health does not answer, a stack is started',
+    },
+    { name: 'SMOKE_START_STACK', default: 'true', description: 'false: fail instead of starting a stack when no gateway answers' },
+    { name: 'SMOKE_IDENTITY_LOG', description: 'file with identity’s console (consent codes) for a gateway you started' },
+    { name: 'SMOKE_PARENT_EMAIL / SMOKE_PARENT_PASSWORD', description: 'a parent who already consented (targets with real mail)' },
+    { name: 'SMOKE_ADMIN_EMAIL / SMOKE_ADMIN_PASSWORD', description: 'admin flow credentials (default: the dev admin)' },
+    { name: 'SMOKE_REDIS_URL', default: 'redis://127.0.0.1:6379', description: 'Redis for events between the started apps' },
+    { name: 'SMOKE_LOGS_DIR', default: 'tmp/smoke', description: 'where a failed run writes each started app’s output' },
+  ],
+  exitCodes: { 0: 'every step passed', 1: 'a step failed (printed as [FAIL] <step>: …) or the stack did not start', 2: 'bad arguments' },
+  examples: [
+    'pnpm run e2e-smoke',
+    'pnpm run e2e-auth-smoke',
+    'GATEWAY_URL=https://staging.example.com SMOKE_START_STACK=false pnpm run e2e-smoke',
+  ],
+};
+
+/** `--serve`: the stack of every flow until SIGINT/SIGTERM; identity's console goes to SMOKE_IDENTITY_LOG (default tmp/smoke/identity.log). */
+async function serve(): Promise<number> {
+  const say = progress('smoke:serve');
+  const apps = [...new Set(Object.values(FLOWS).flatMap((f) => f.apps))];
+  const stack = await startSmokeStack(apps, process.env, say);
+  const log = resolve(ROOT, process.env.SMOKE_IDENTITY_LOG || 'tmp/smoke/identity.log');
+  mkdirSync(dirname(log), { recursive: true });
+  const copy = setInterval(() => writeFileSync(log, stack.outputs().identity ?? ''), 250);
+  process.stdout.write(`[serve] identity log ${log}\n[serve] gateway ${stack.gatewayUrl}\n`);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  clearInterval(copy);
+  say('stopping the stack');
+  await stack.stop();
+  return 0;
+}
+
+runCli(SPEC, async (values) => {
+  if (values.serve) return serve();
+  const flow = typeof values.flow === 'string' ? values.flow : 'family';
+  if (!isFlow(flow)) throw new UsageError(`--flow must be one of ${Object.keys(FLOWS).join(', ')}, got "${flow}"`);
+  const say = progress(`smoke:${flow}`);
+  const stack = await openStack(FLOWS[flow].apps, process.env, say, readBoolean(process.env, 'SMOKE_START_STACK', true));
+  if (!stack) {
+    process.stdout.write(`[FAIL] gateway: no answer from ${gatewayUrlFrom(process.env)}/health (SMOKE_START_STACK=false)\n`);
+    return 1;
+  }
+  const onSignal = () => void stack.stop().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await runSmokeFlow(flow, stack, (line) => process.stdout.write(`${line}\n`));
+    if (!result.ok && stack.started) {
+      const dir = resolve(ROOT, process.env.SMOKE_LOGS_DIR || 'tmp/smoke');
+      mkdirSync(dir, { recursive: true });
+      for (const [app, text] of Object.entries(stack.outputs())) writeFileSync(join(dir, `${app}.log`), text);
+      say(`each app's output: ${dir}/<app>.log`);
+    }
+    say(`${result.steps} steps in ${(result.ms / 1000).toFixed(1)} s`);
+    return result.ok ? 0 : 1;
+  } finally {
+    if (stack.started) say('stopping the stack');
+    await stack.stop();
+  }
+});
