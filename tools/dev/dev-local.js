@@ -17,6 +17,9 @@
  *   pnpm run dev:local                 # every app
  *   pnpm run dev:local analytics       # only the named apps
  *   DEV_LOCAL_EVENTS=inprocess pnpm run dev:local   # never use a Redis for events
+ *
+ * With `generation` among the apps and no `NIM_BASE_URL` exported, tools/fake-nim starts too
+ * (`FAKE_NIM_PORT`, default 8099, where admin-studio's `nim-default` points).
  */
 const { spawn } = require('node:child_process');
 const { existsSync, readdirSync } = require('node:fs');
@@ -48,14 +51,19 @@ const env = {
 };
 if (!process.env.DATABASE_URL && !process.env.REDIS_URL) env.PERSISTENCE_MODE = process.env.PERSISTENCE_MODE ?? 'memory';
 
+/** What runs: each app, plus the NIM stand-in when the generation worker runs without a real provider. */
+const processes = apps.map((name) => ({ name, file: path.join('apps', name, 'src/main.ts'), watch: [path.join('apps', name), 'libs', 'tsconfig.json', 'tsconfig.base.json'] }));
+if (apps.includes('generation') && !process.env.NIM_BASE_URL) {
+  processes.push({ name: 'fake-nim', file: path.join('tools', 'fake-nim', 'src', 'fake-nim.cli.ts'), watch: [path.join('tools', 'fake-nim')] });
+}
+
 const colors = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94, 91];
-const width = Math.max(...apps.map((a) => a.length));
+const width = Math.max(...processes.map((p) => p.name.length));
 const listening = new Map();
 const restartedAt = new Map();
 const children = [];
 let allUp = false;
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-const watchPaths = (name) => [path.join('apps', name), 'libs', 'tsconfig.json', 'tsconfig.base.json'];
 
 let cleanupEvents = async () => 0;
 void decideEvents(process.env).then((events) => {
@@ -67,13 +75,13 @@ void decideEvents(process.env).then((events) => {
 
 function startApps() {
 process.stdout.write(
-  `dev:local: starting ${apps.length} app(s): ${apps.join(', ')} on node ${process.version} (persistence=${env.PERSISTENCE_MODE ?? 'auto'})\n`,
+  `dev:local: starting ${apps.length} app(s): ${apps.join(', ')}${processes.length > apps.length ? ' and fake-nim' : ''} on node ${process.version} (persistence=${env.PERSISTENCE_MODE ?? 'auto'})\n`,
 );
 
-apps.forEach((name, i) => {
+processes.forEach(({ name, file, watch: watched }, i) => {
   const tag = `\x1b[${colors[i % colors.length]}m${name.padEnd(width)}\x1b[0m │ `;
-  const watch = ['--watch', ...watchPaths(name).flatMap((p) => ['--watch-path', p])];
-  const child = spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', path.join('apps', name, 'src/main.ts')], {
+  const watch = ['--watch', ...watched.flatMap((p) => ['--watch-path', p])];
+  const child = spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', file], {
     cwd: root,
     env: { ...env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,7 +102,7 @@ apps.forEach((name, i) => {
         if (allUp) {
           const since = restartedAt.get(name);
           process.stdout.write(`\x1b[1mdev:local: ${name} is up again\x1b[0m at ${match[1]}${since ? ` (${seconds(since)} after the change)` : ''}\n`);
-        } else if (listening.size === apps.length) {
+        } else if (listening.size === processes.length) {
           allUp = true;
           printSummary();
         }

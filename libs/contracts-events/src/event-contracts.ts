@@ -2,7 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import envelopeSchema from './schemas/envelope.schema.json';
 import type { EventContract, EventDefinition } from './event-definition';
-import { VideoRunRequested } from './events/admin.events';
+import { VideoRunFailed, VideoRunRequested, VideoRunStepCompleted } from './events/admin.events';
 import { AnalyticsEventRecorded } from './events/analytics.events';
 import { SubscriptionChanged } from './events/billing.events';
 import { ChildProfileCreated, ChildProfileDeleted } from './events/children.events';
@@ -15,7 +15,7 @@ import { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.ev
 import { ProgressUpdated } from './events/progress.events';
 
 /** The platform's event definitions (one per type, in `src/events/`; schemas in `src/schemas/`). */
-export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged, ChildProfileCreated, ChildProfileDeleted, ConsentVerified, ParentControlsUpdated, PlaybackSessionStarted, ChildSessionCapped, VideoRunRequested, MediaTranscodeRequested, MediaTranscoded, MediaRejected, MediaReviewed, MediaApproved];
+export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged, ChildProfileCreated, ChildProfileDeleted, ConsentVerified, ParentControlsUpdated, PlaybackSessionStarted, ChildSessionCapped, VideoRunRequested, VideoRunStepCompleted, VideoRunFailed, MediaTranscodeRequested, MediaTranscoded, MediaRejected, MediaReviewed, MediaApproved];
 
 /** Thrown when a payload (or envelope) does not match its schema; `problems` lists every violation. */
 export class EventValidationError extends Error {

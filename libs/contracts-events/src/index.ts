@@ -28,5 +28,5 @@ export { ProgressUpdated } from './events/progress.events';
 export type { ProgressUpdatedPayload } from './events/progress.events';
 export { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.events';
 export type { ChildSessionCappedPayload, PlaybackSessionStartedPayload, SessionCapReason } from './events/playback.events';
-export { VideoRunRequested } from './events/admin.events';
-export type { VideoRunRequestedPayload } from './events/admin.events';
+export { VideoRunFailed, VideoRunRequested, VideoRunStepCompleted } from './events/admin.events';
+export type { GeneratedAsset, GenerationStep, VideoRunFailedPayload, VideoRunRequestedPayload, VideoRunStepCompletedPayload } from './events/admin.events';

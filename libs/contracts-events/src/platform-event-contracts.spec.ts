@@ -43,6 +43,31 @@ const cases: Record<string, ContractCase> = {
       },
     ],
   }),
+  'video.run.step.completed': contract(index.VideoRunStepCompleted, {
+    valid: {
+      runId: 'r1',
+      attempt: 1,
+      step: 'provider',
+      status: 'generated',
+      autoPublish: true,
+      stageMs: 420,
+      asset: { assetId: 'nim-1', sourceUrl: 'http://127.0.0.1:8099/assets/nim-1.mp4', durationMs: 30000, safetyPreset: 'kids-strict' },
+    },
+    invalid: [
+      { payload: { runId: 'r1', attempt: 1, step: 'provider', status: 'generated', autoPublish: true }, mentions: ["must have required property 'stageMs'"] },
+      {
+        payload: { runId: 'r1', attempt: 1, step: 'publish', status: 'published', autoPublish: true, stageMs: 1 },
+        mentions: ['/step must be equal to one of the allowed values', '/status must be equal to one of the allowed values'],
+      },
+    ],
+  }),
+  'video.run.failed': contract(index.VideoRunFailed, {
+    valid: { runId: 'r1', attempt: 2, step: 'qc', code: 'generation_qc_failed', message: 'duration_ms 5000 is outside 30000..1800000' },
+    invalid: [
+      { payload: { runId: 'r1', attempt: 1, step: 'qc', code: 'Bad Code', message: 'm' }, mentions: ['/code must match pattern'] },
+      { payload: { runId: 'r1', attempt: 1, step: 'qc', code: 'x' }, mentions: ["must have required property 'message'"] },
+    ],
+  }),
   'media.uploaded': contract(index.MediaUploaded, {
     valid: {
       episodeId: 'ep1',
@@ -124,7 +149,7 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'media.rejected': contract(index.MediaRejected, {
-    valid: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'no_video_stream', message: 'the source has no video stream' },
+    valid: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'no_video_stream', message: 'the source has no video stream', runId: 'run1' },
     invalid: [
       { payload: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'x' }, mentions: ["must have required property 'message'"] },
       { payload: { assetId: 'a1', episodeId: 'a1', stage: 'upload', reason: 'x', message: 'm' }, mentions: ['/stage must be equal to one of the allowed values'] },

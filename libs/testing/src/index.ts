@@ -1,5 +1,7 @@
 export { ADAPTERS, baseUrl, bootApp } from './boot-app';
 export type { BootAppOptions } from './boot-app';
+export { startFakeNim } from './fake-nim-process';
+export type { FakeNimCallRecord, FakeNimProcess } from './fake-nim-process';
 export { startFaultProxy } from './fault-proxy';
 export { startServices } from './service-processes';
 export type { ServiceProcesses } from './service-processes';

@@ -48,7 +48,7 @@ describe('docker:dev:health', () => {
   it('asks every app for <prefix>/ready and exits 0 with a summary when all are ready', async () => {
     const ports: Record<string, number> = {};
     for (const app of LANDED) {
-      const base = app === 'gateway' ? '' : app === 'analytics' ? '/api/v1/analytics' : app === 'outbox-relay' ? '/outbox-relay' : app === 'media-pipeline' ? '/media-pipeline' : '/v1';
+      const base = app === 'gateway' ? '' : app === 'analytics' ? '/api/v1/analytics' : app === 'outbox-relay' ? '/outbox-relay' : app === 'media-pipeline' ? '/media-pipeline' : app === 'generation' ? '/generation' : '/v1';
       const s = await fakeApp({ [`${base}/ready`]: 200 });
       servers.push(s);
       ports[app] = port(s);

@@ -10,8 +10,8 @@ export type ModelProfile = Schema<'ModelProfile'>;
 export const DEFAULT_MODEL_PROFILE_ID = 'nim-default';
 
 /**
- * `nim-default` until an admin PUTs it: the local NIM stand-in on loopback (tools/fake-nim, a
- * later slice); point it at the real provider with a PUT.
+ * `nim-default` until an admin PUTs it; its `base_url` is replaced by `NIM_BASE_URL` (default:
+ * the local NIM stand-in, tools/fake-nim). Point it at the real provider with the env or a PUT.
  */
 export const DEFAULT_MODEL_PROFILE: ModelProfile = {
   model_profile_id: DEFAULT_MODEL_PROFILE_ID,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UsesConfig } from '@mikasmissions/config';
+import { adminStudioConfig } from '../admin-studio.config';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
 import { AuditModule } from '../audit/audit.module';
 import { MemoryModelProfilesRepository } from './adapters/memory-model-profiles.repository';
@@ -8,6 +10,7 @@ import { ModelProfilesRepository } from './model-profiles.repository';
 import { ModelProfilesService } from './model-profiles.service';
 
 /** Model profiles: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+@UsesConfig(adminStudioConfig)
 @Module({
   imports: [AuditModule],
   controllers: [ModelProfilesController],

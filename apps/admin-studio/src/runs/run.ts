@@ -40,10 +40,13 @@ export interface RunChange {
   lastError?: string | null;
   /** Retry: attempt + 1. */
   nextAttempt?: boolean;
+  /** Move only while the run is at this attempt (a worker of an older attempt is refused). */
+  ifAttempt?: number;
 }
 
 /** The outcome of a change: the moved run, a refusal with the current state, or no such run. */
-export type RunChangeOutcome = { kind: 'moved'; run: RunRecord } | { kind: 'conflict'; status: RunStatus } | { kind: 'missing' };
+export type RunChangeOutcome =
+  { kind: 'moved'; run: RunRecord } | { kind: 'conflict'; status: RunStatus; attempt: number } | { kind: 'missing' };
 
 /** A run as the public API returns it: without the worker fields. */
 export const toPublicRun = (r: RunRecord): Run => ({

@@ -65,7 +65,7 @@ export function runsRepositoryContract(name: string, make: () => Promise<RunsRep
         const id = await runIn(from);
         const outcome = await repo.change(id, { ...step, to });
         if (RUN_TRANSITIONS[from].includes(to)) expect(outcome).toMatchObject({ kind: 'moved', run: { status: to } });
-        else expect(outcome).toEqual({ kind: 'conflict', status: from });
+        else expect(outcome).toEqual({ kind: 'conflict', status: from, attempt: 1 });
       }
     });
 
@@ -80,6 +80,20 @@ export function runsRepositoryContract(name: string, make: () => Promise<RunsRep
       expect(failed).toMatchObject({ kind: 'moved', run: { status: 'failed', last_error: 'nim_provider_rejected', attempt: 1 } });
       const retried = await repo.change(id, { to: 'requested', step: 'admin', message: 'retry', lastError: null, nextAttempt: true });
       expect(retried).toMatchObject({ kind: 'moved', run: { status: 'requested', last_error: null, attempt: 2 } });
+    });
+
+    it('refuses a move bound to another attempt (a worker of an attempt that was retried since)', async () => {
+      const id = await runIn('failed');
+      await repo.change(id, { to: 'requested', step: 'admin', message: 'retry', lastError: null, nextAttempt: true });
+      expect(await repo.change(id, { ...step, to: 'running', ifAttempt: 1 })).toEqual({
+        kind: 'conflict',
+        status: 'requested',
+        attempt: 2,
+      });
+      expect(await repo.change(id, { ...step, to: 'running', ifAttempt: 2 })).toMatchObject({
+        kind: 'moved',
+        run: { status: 'running', attempt: 2 },
+      });
     });
 
     it('answers missing for an unknown run', async () => {

@@ -132,7 +132,9 @@ describe.each(ADAPTERS)('admin-studio runs on %s', (adapter) => {
       expect(retried.status).toBe(200);
       expect(retried.body).toEqual({ run_id: id, status: 'requested' });
       if (pool) expect((await requestedEvents(id)).map((e) => e.attempt)).toEqual([1, 2]);
-      const audit = (await call('admin', 'GET', '/v1/admin/audit?limit=200')).body.entries.filter((e: { target_id: string }) => e.target_id === id);
+      const audit = (await call('admin', 'GET', '/v1/admin/audit?limit=200')).body.entries.filter(
+        (e: { target_id: string }) => e.target_id === id,
+      );
       expect(audit.map((e: { action: string }) => e.action)).toEqual(['run.retried', 'run.cancelled', 'run.created']);
       expect(audit[1]).toMatchObject({ before: { status: 'running' }, after: { status: 'cancelled' } });
     });

@@ -10,7 +10,11 @@ export class RunNotFoundError extends PlatformError {
 
 /** A state change the state machine does not allow: 409 `run_state_conflict` (`details: { status, requested }`). */
 export class RunStateConflictError extends PlatformError {
-  constructor(status: RunStatus, requested: RunStatus) {
-    super(409, 'run_state_conflict', `a ${status} run cannot become ${requested}`, { status, requested });
+  constructor(status: RunStatus, requested: RunStatus, attempt?: number) {
+    super(409, 'run_state_conflict', `a ${status} run cannot become ${requested}`, {
+      status,
+      requested,
+      ...(attempt === undefined ? {} : { attempt }),
+    });
   }
 }

@@ -107,6 +107,7 @@ export class RunsService {
       step: dto.step,
       message: dto.message,
       ...(dto.error ? { lastError: dto.error } : {}),
+      ...(dto.attempt === undefined ? {} : { ifAttempt: dto.attempt }),
     });
     return toPublicRun(run);
   }
@@ -114,7 +115,7 @@ export class RunsService {
   private async move(id: string, change: RunChange): Promise<RunRecord> {
     const outcome = await this.runs.change(id, change);
     if (outcome.kind === 'missing') throw new RunNotFoundError(id);
-    if (outcome.kind === 'conflict') throw new RunStateConflictError(outcome.status, change.to);
+    if (outcome.kind === 'conflict') throw new RunStateConflictError(outcome.status, change.to, outcome.attempt);
     return outcome.run;
   }
 

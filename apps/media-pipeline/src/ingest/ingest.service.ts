@@ -37,7 +37,14 @@ export class IngestService {
     const assetId = upload.assetId ?? upload.episodeId;
     const reject = (reason: string, message: string): IngestOutcome => ({
       kind: 'rejected',
-      event: { assetId, episodeId: upload.episodeId, stage: 'ingest', reason, message },
+      event: {
+        assetId,
+        episodeId: upload.episodeId,
+        stage: 'ingest',
+        reason,
+        message,
+        ...(upload.runId === undefined ? {} : { runId: upload.runId }),
+      },
     });
     if (!SAFE_ID.test(assetId)) return reject('invalid_asset_id', 'the asset id is not a safe storage key');
     const sourcePath = join('sources', assetId, 'source');

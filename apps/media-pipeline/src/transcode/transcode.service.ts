@@ -87,7 +87,11 @@ export class TranscodeService {
       await rm(partial, { recursive: true, force: true });
       if (!(error instanceof TranscodeRejection)) throw error;
       this.logger.warn(`rejected asset ${assetId}: ${error.reason}`);
-      return { kind: 'rejected', event: { assetId, episodeId, stage: 'transcode', reason: error.reason, message: error.message } };
+      const runId = request.runId === undefined ? {} : { runId: request.runId };
+      return {
+        kind: 'rejected',
+        event: { assetId, episodeId, stage: 'transcode', reason: error.reason, message: error.message, ...runId },
+      };
     }
   }
 

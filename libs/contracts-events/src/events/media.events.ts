@@ -74,6 +74,8 @@ export interface MediaRejectedPayload {
   /** snake_case reason, e.g. `source_forbidden`, `source_too_large`, `no_video_stream`. */
   reason: string;
   message: string;
+  /** admin-studio's run when the asset came from an AI generation run. */
+  runId?: string;
 }
 
 /** `media.rejected` v1: a stage refused an asset for good (a retry would not help). */

@@ -34,7 +34,8 @@ export class MemoryRunsRepository extends RunsRepository {
   async change(id: string, change: RunChange): Promise<RunChangeOutcome> {
     const found = this.rows.get(id);
     if (!found) return { kind: 'missing' };
-    if (!canMove(found.status, change.to)) return { kind: 'conflict', status: found.status };
+    if (!canMove(found.status, change.to) || (change.ifAttempt !== undefined && change.ifAttempt !== found.attempt))
+      return { kind: 'conflict', status: found.status, attempt: found.attempt };
     found.status = change.to;
     if (change.lastError !== undefined) found.last_error = change.lastError;
     if (change.nextAttempt) found.attempt += 1;

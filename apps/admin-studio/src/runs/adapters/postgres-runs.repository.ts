@@ -61,15 +61,25 @@ export class PostgresRunsRepository extends RunsRepository {
            last_error = CASE WHEN $3::boolean THEN $4 ELSE last_error END,
            attempt = attempt + CASE WHEN $5::boolean THEN 1 ELSE 0 END,
            updated_at = now()
-         WHERE id = $1 AND status = ANY($6::text[]) RETURNING ${COLUMNS}`,
-        [id, change.to, change.lastError !== undefined, change.lastError ?? null, change.nextAttempt === true, statesLeadingTo(change.to)],
+         WHERE id = $1 AND status = ANY($6::text[]) AND ($7::int IS NULL OR attempt = $7) RETURNING ${COLUMNS}`,
+        [
+          id,
+          change.to,
+          change.lastError !== undefined,
+          change.lastError ?? null,
+          change.nextAttempt === true,
+          statesLeadingTo(change.to),
+          change.ifAttempt ?? null,
+        ],
       );
       if (row) {
         await this.appendLog(id, change.step, change.to, change.message);
         return { kind: 'moved', run: toRun(row) };
       }
-      const [current] = await this.sql.client().query<{ status: RunStatus }>(`SELECT status FROM ${this.runs} WHERE id = $1`, [id]);
-      return current ? { kind: 'conflict', status: current.status } : { kind: 'missing' };
+      const [current] = await this.sql
+        .client()
+        .query<{ status: RunStatus; attempt: number }>(`SELECT status, attempt FROM ${this.runs} WHERE id = $1`, [id]);
+      return current ? { kind: 'conflict', status: current.status, attempt: current.attempt } : { kind: 'missing' };
     });
   }
 

@@ -7,6 +7,8 @@ export const runTransitionSchema = z
     status: z.enum(['running', 'generated', 'qc_passed', 'in_review', 'published', 'failed']),
     step: z.string().trim().min(1).max(40),
     message: z.string().max(500).default(''),
+    /** The attempt the worker works on: a run that was retried since (attempt + 1) refuses the move. */
+    attempt: z.number().int().min(1).optional(),
     error: z
       .string()
       .regex(/^[a-z][a-z0-9_]*$/)
