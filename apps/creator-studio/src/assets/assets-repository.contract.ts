@@ -21,6 +21,14 @@ export function assetsRepositoryContract(name: string, make: () => Promise<Asset
       repo = await make();
     });
 
+    it('stores an asset under the id it is given (a direct upload names it before placing its file)', async () => {
+      const t = tenant('named');
+      const id = '01936f3e-8a4b-7c2d-9e1f-0a1b2c3d4e5f';
+      const stored = await repo.create(upload(t, { id, sourceUrl: `media-store:sources/${id}/source` }));
+      expect(stored).toMatchObject({ id, status: 'queued', sourceUrl: `media-store:sources/${id}/source` });
+      expect(await repo.find(t, id)).toEqual(stored);
+    });
+
     it('stores an upload as queued, with every field, an id and times, and finds it by id', async () => {
       const t = tenant('a');
       const before = Date.now();

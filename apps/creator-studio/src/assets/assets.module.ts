@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { UsesConfig } from '@mikasmissions/config';
+import { AcceptsMultipart } from '@mikasmissions/http';
+import { creatorUploadConfig } from './direct-upload/creator-upload.config';
+import { DirectUploadStage } from './direct-upload/direct-upload.stage';
+import { SourceStore } from './direct-upload/source-store';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
 import { MemoryAssetsRepository } from './adapters/memory-assets.repository';
 import { PostgresAssetsRepository } from './adapters/postgres-assets.repository';
@@ -8,10 +13,14 @@ import { AssetsService } from './assets.service';
 import { StageEventsConsumer } from './stage-events.consumer';
 
 /** The assets feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+@AcceptsMultipart('creator/assets')
+@UsesConfig(creatorUploadConfig)
 @Module({
   controllers: [AssetsController, StageEventsConsumer],
   providers: [
     AssetsService,
+    SourceStore,
+    DirectUploadStage,
     {
       provide: AssetsRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],

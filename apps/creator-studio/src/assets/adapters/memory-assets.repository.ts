@@ -15,7 +15,7 @@ export class MemoryAssetsRepository extends AssetsRepository {
 
   async create(asset: NewAsset): Promise<Asset> {
     const now = new Date().toISOString();
-    const stored: Asset = copy({ ...asset, id: uuidv7(), status: 'queued', lastError: null, createdAt: now, updatedAt: now });
+    const stored: Asset = copy({ ...asset, id: asset.id ?? uuidv7(), status: 'queued', lastError: null, createdAt: now, updatedAt: now });
     this.rows.set(stored.id, stored);
     return copy(stored);
   }

@@ -70,7 +70,7 @@ export class PostgresAssetsRepository extends AssetsRepository {
       `INSERT INTO ${this.table} (id, tenant_id, status, source_url, uploader_id, title, summary, show_id, age_band, learning_tags)
        VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
       [
-        uuidv7(),
+        asset.id ?? uuidv7(),
         asset.tenantId,
         asset.sourceUrl,
         asset.uploaderId,
