@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { EpisodePublished, MediaRejected, MediaTranscoded, type MediaTranscodedPayload } from '@mikasmissions/contracts-events';
-import { EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
+import { ConsumerGroup, EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
 import { PublishService } from './publish.service';
 
 /**
@@ -9,6 +9,7 @@ import { PublishService } from './publish.service';
  * temporary pass-through without moderation, see {@link PublishService}: publishes
  * `episode.published` (catalog projects it) or `media.rejected`.
  */
+@ConsumerGroup('media-pipeline.publish')
 @Controller()
 export class PublishConsumer {
   constructor(
