@@ -30,6 +30,8 @@ export interface Asset extends NewAsset {
   id: string;
   status: AssetStatus;
   lastError: AssetError | null;
+  /** How far the transcode is (0–100), while `status` is `transcoding`. */
+  progressPercent?: number;
   createdAt: string;
   updatedAt: string;
 }

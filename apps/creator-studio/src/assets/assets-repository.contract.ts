@@ -85,6 +85,20 @@ export function assetsRepositoryContract(name: string, make: () => Promise<Asset
       expect(await repo.find(t, stored.id)).toEqual(rejected);
     });
 
+    it('records transcode progress (never lower) until transcoded; a stage never moves back', async () => {
+      const t = tenant('f');
+      const stored = await repo.create(upload(t));
+      await repo.report(t, stored.id, { status: 'ingested' });
+      expect(await repo.progress(t, stored.id, 40)).toMatchObject({ status: 'transcoding', progressPercent: 40 });
+      expect(await repo.progress(t, stored.id, 25)).toMatchObject({ status: 'transcoding', progressPercent: 40 });
+      expect(await repo.report(t, stored.id, { status: 'ingested' })).toMatchObject({ status: 'transcoding' });
+      expect(await repo.report(t, stored.id, { status: 'transcoded' })).toMatchObject({ status: 'transcoded' });
+      expect(await repo.progress(t, stored.id, 90)).toMatchObject({ status: 'transcoded' });
+      expect(await repo.report(t, stored.id, { status: 'ingested' })).toMatchObject({ status: 'transcoded' });
+      expect(await repo.progress(tenant('other'), stored.id, 10)).toBeNull();
+      expect(await repo.progress(t, 'not-a-uuid', 10)).toBeNull();
+    });
+
     it('hands out copies: mutating a result does not change the store', async () => {
       const t = tenant('e');
       const stored = await repo.create(upload(t, { title: 'original', learningTags: ['a'] }));

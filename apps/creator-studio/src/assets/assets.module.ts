@@ -10,13 +10,14 @@ import { PostgresAssetsRepository } from './adapters/postgres-assets.repository'
 import { AssetsController } from './assets.controller';
 import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
+import { InternalProgressController } from './internal-progress.controller';
 import { StageEventsConsumer } from './stage-events.consumer';
 
 /** The assets feature: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @AcceptsMultipart('creator/assets')
 @UsesConfig(creatorUploadConfig)
 @Module({
-  controllers: [AssetsController, StageEventsConsumer],
+  controllers: [AssetsController, InternalProgressController, StageEventsConsumer],
   providers: [
     AssetsService,
     SourceStore,

@@ -1346,6 +1346,8 @@ export interface components {
             show_id?: components["schemas"]["Id"];
             age_band?: components["schemas"]["AgeBand"];
             learning_tags: string[];
+            /** @description How far the transcode is, while `status` is `transcoding` (from ffmpeg's progress, throttled). */
+            progress_percent?: number;
             /** @description The last stage error, or null. */
             last_error: components["schemas"]["CreatorAssetError"] | null;
             created_at: components["schemas"]["Timestamp"];
