@@ -49,8 +49,8 @@ describe('media-pipeline transcode: a poison event reaches the DLQ after N deliv
     const fields: Record<string, string> = {};
     for (let i = 0; i + 1 < entry![1].length; i += 2) fields[entry![1][i]] = entry![1][i + 1];
     expect(fields).toMatchObject({ group: 'media-pipeline.transcode', deliveries: '2', error: expect.stringMatching(/ENOTDIR|not a directory|EEXIST/) });
-    const pending = (await redis.xpending(stream, 'media-pipeline.transcode')) as [number];
-    expect(pending[0]).toBe(0);
+    const pending = (await redis.xpending(stream, 'media-pipeline.transcode', '-', '+', 1000)) as Array<[string, string, number, number]>;
+    expect(pending.map(([id]) => id)).not.toContain(fields.sourceId);
     expect(worker.published.filter((p) => p.payload.assetId === assetId && p.type !== 'media.transcode.requested')).toEqual([]);
   }, 60_000);
 });
