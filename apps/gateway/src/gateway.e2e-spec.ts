@@ -11,7 +11,7 @@ import { TEST_IDENTITY_KEY, TEST_SECRET, tokenFor } from './testing/tokens';
 const contract = createContractValidator();
 const inContract = (method: string, path: string, res: { status: number; body: unknown }) => contract.check({ method, path, status: res.status, body: res.body });
 
-const ROLES = ['parent', 'child', 'service', 'admin', 'none'] as const;
+const ROLES = ['parent', 'child', 'service', 'admin', 'creator', 'none'] as const;
 /** Every operation of the v1 table with a concrete path (params filled, a query kept). */
 const ROUTES = V1_POLICY.filter((r) => r.method !== '*' && r.path.startsWith('/v1')).map((r) => ({
   ...r,

@@ -16,7 +16,8 @@ export type PipelineStage = (typeof KNOWN_STAGES)[number];
  * accepted source; 3 h), `FFPROBE_PATH` (default: the `@ffprobe-installer/linux-x64` binary),
  * `FFMPEG_PATH` (default: the `@ffmpeg-installer/linux-x64` binary), `TRANSCODE_HEIGHTS` (the HLS
  * ladder, comma list of heights; default `720,360`), `TRANSCODE_SEGMENT_SECONDS` (4) and
- * `TRANSCODE_TIMEOUT_MS` (per ffmpeg run; 30 min).
+ * `TRANSCODE_TIMEOUT_MS` (per ffmpeg run; 30 min), `TRANSCODE_PROGRESS_INTERVAL_MS` (least time between
+ * two progress reports to creator-studio; 1000).
  */
 export const pipelineConfig = defineConfigFragment(
   'media-pipeline',
@@ -51,6 +52,7 @@ export const pipelineConfig = defineConfigFragment(
       .transform((heights) => [...new Set(heights)].sort((a, b) => b - a)),
     TRANSCODE_SEGMENT_SECONDS: envPositiveInt().default(4),
     TRANSCODE_TIMEOUT_MS: envPositiveInt().default(30 * 60 * 1000),
+    TRANSCODE_PROGRESS_INTERVAL_MS: envPositiveInt().default(1_000),
   }),
 );
 

@@ -33,6 +33,7 @@ const OPERATIONS: [string, string, readonly string[] | 'public'][] = [
   ['GET', '/v1/playback/streams/s1/index.m3u8?exp=1&sig=x', 'public'],
   ['POST', '/v1/progress/watch-events', FAMILY],
   ['GET', '/v1/billing/entitlements?parent_user_id=p1&child_profile_id=c1', PARENT],
+  ['POST', '/v1/creator/assets', ['service', 'creator']],
   ['POST', '/v1/creator/assets/upload', ['service', 'creator']],
   ['GET', '/v1/creator/assets/a1', ['service', 'creator']],
   ['POST', '/v1/admin/login', 'public'],

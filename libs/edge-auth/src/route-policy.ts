@@ -54,6 +54,7 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('GET', '/v1/playback/streams/{session_id}/{file}', 'public'),
   rule('POST', '/v1/progress/watch-events', FAMILY),
   rule('GET', '/v1/billing/entitlements', PARENT),
+  rule('POST', '/v1/creator/assets', CREATOR),
   rule('POST', '/v1/creator/assets/upload', CREATOR),
   rule('GET', '/v1/creator/assets/{asset_id}', CREATOR),
   rule('POST', '/v1/admin/login', 'public'),

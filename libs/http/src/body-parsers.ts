@@ -21,14 +21,15 @@ export function writeError(error: unknown, req: IncomingMessage, res: ServerResp
 
 /**
  * Express: the request-head rules before routing, raw bytes (bounded by `limit`) → the
- * platform JSON parser; errors in the platform shape.
+ * platform JSON parser; errors in the platform shape. A multipart body to one of
+ * `multipartPaths` is left unread for its route.
  */
-export function installExpressBody(app: INestApplication, limit: number): void {
+export function installExpressBody(app: INestApplication, limit: number, multipartPaths: ReadonlySet<string> = new Set()): void {
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
   const express = require('express') as typeof import('express');
   app.use((req: IncomingMessage, _res: ServerResponse, next: Next) => {
     try {
-      checkRequestHead(req);
+      checkRequestHead(req, multipartPaths);
       next();
     } catch (error) {
       next(error);
@@ -50,10 +51,10 @@ export function installExpressBody(app: INestApplication, limit: number): void {
  * Fastify: the same request-head rules (an `onRequest` hook, which runs for unmatched routes
  * too) and the same parser on the raw bytes; framework errors in the platform shape.
  */
-export function installFastifyBody(instance: FastifyInstance, limit: number): void {
+export function installFastifyBody(instance: FastifyInstance, limit: number, multipartPaths: ReadonlySet<string> = new Set()): void {
   instance.addHook('onRequest', (req, _reply, done) => {
     try {
-      checkRequestHead(req.raw);
+      checkRequestHead(req.raw, multipartPaths);
       done();
     } catch (error) {
       done(error as Error);

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Server } from 'node:http';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { installExpressBody, installFastifyBody, writeError } from './body-parsers';
+import { collectMultipartPaths } from './accepts-multipart.decorator';
 import { answerClientError } from './client-error';
 import { MAX_URL_LENGTH } from './request-head';
 
@@ -30,6 +31,7 @@ export async function createApp(module: Type<unknown>, options: CreateAppOptions
   const config = options.config ?? loadConfig(process.env, collectConfigFragments(module));
   const adapter: HttpAdapterName = options.adapter ?? (config.http.useFastify ? 'fastify' : 'express');
   const limit = config.http.bodyLimitBytes;
+  const multipart = new Set(collectMultipartPaths(module, options.globalPrefix));
   let app: INestApplication;
   if (adapter === 'fastify') {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
@@ -42,13 +44,13 @@ export async function createApp(module: Type<unknown>, options: CreateAppOptions
       clientErrorHandler: answerClientError,
       frameworkErrors: (error: FastifyError, req: FastifyRequest, res: FastifyReply) => writeError(error, req.raw, res.raw),
     });
-    installFastifyBody(fastify.getInstance(), limit);
+    installFastifyBody(fastify.getInstance(), limit, multipart);
     app = await NestFactory.create(module, fastify, { bodyParser: false, bufferLogs: true, abortOnError: false });
   } else {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const { ExpressAdapter } = require('@nestjs/platform-express') as typeof import('@nestjs/platform-express');
     app = await NestFactory.create(module, new ExpressAdapter(strictExpress()), { bodyParser: false, bufferLogs: true, abortOnError: false });
-    installExpressBody(app, limit);
+    installExpressBody(app, limit, multipart);
     (app.getHttpServer() as Server).on('clientError', answerClientError);
   }
   app.useLogger(app.get(PinoLogger));

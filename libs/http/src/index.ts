@@ -22,3 +22,4 @@ export { JSON_CONTENT_TYPE, originalHandler } from './pipeline/route-handler.wra
 export { RoutePlanner } from './pipeline/route-planner';
 export { createLateParamDecorator, LateArgument } from './pipeline/late-argument';
 export { clientIp } from './client-ip';
+export { AcceptsMultipart, collectMultipartPaths } from './accepts-multipart.decorator';

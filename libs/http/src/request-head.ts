@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { checkBodyHeaders, hasBody } from './json-body';
+import { checkBodyHeaders, hasBody, mediaType } from './json-body';
 import { PlatformError } from './platform-error';
 
 /** A request line longer than this (path and query, in characters as sent) is 414 `URI_TOO_LONG`. */
@@ -61,13 +61,26 @@ function checkHeaders(headers: IncomingHttpHeaders): void {
  * most {@link MAX_URL_LENGTH} characters (414); path and query well percent-encoded UTF-8 with
  * no escaped C0 control or DEL (`%00`–`%1F`, `%7F`), header values without control characters
  * but tab (400 `MALFORMED_URL` / `INVALID_CHARACTERS`); no body on GET or HEAD (400
- * `BODY_NOT_ALLOWED`); and the body headers of `checkBodyHeaders` (415).
+ * `BODY_NOT_ALLOWED`); and the body headers of `checkBodyHeaders` (415), except for a
+ * `POST multipart/form-data` to one of `multipartPaths` (declared with `@AcceptsMultipart`).
  */
-export function checkRequestHead(req: RequestHead): void {
+export function checkRequestHead(req: RequestHead, multipartPaths: ReadonlySet<string> = NO_PATHS): void {
   checkUrl(req.url ?? '');
   checkHeaders(req.headers);
   if (BODILESS_METHODS.has(req.method ?? '') && hasBody(req.headers)) {
     throw new PlatformError(400, 'body_not_allowed', `${req.method} requests must not carry a body`);
   }
+  if (multipartPaths.size > 0 && isMultipartRoute(req, multipartPaths)) return;
   checkBodyHeaders(req.headers);
+}
+
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+/** A `POST multipart/form-data` (identity encoding) to one of the declared paths. */
+function isMultipartRoute(req: RequestHead, paths: ReadonlySet<string>): boolean {
+  if (req.method !== 'POST' || mediaType(req.headers) !== 'multipart/form-data') return false;
+  if ((req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity') return false;
+  const url = req.url ?? '';
+  const mark = url.indexOf('?');
+  return paths.has(mark === -1 ? url : url.slice(0, mark));
 }

@@ -28,7 +28,7 @@ export interface RelayOptions {
 
 /** Consumer (RedisStreamsServer) settings. */
 export interface ConsumerOptions {
-  /** Consumer group; one per consuming service. Default: the service name. */
+  /** Consumer group of the service's handlers (one per consuming service) unless a handler names its own (`@OnEvent(def, { group })`, `@ConsumerGroup`). Default: the service name. */
   group: string;
   /** Consumer name; one per replica. Default: `<service>-<hostname>-<pid>`. */
   consumer: string;

@@ -27,6 +27,8 @@ export interface ServiceProcesses {
   output(name: string): string;
   /** SIGTERMs every process (SIGKILL after 5 s) and waits for them to exit. */
   stop(): Promise<void>;
+  /** Sends `signal` to one process (e.g. `SIGKILL` for a crash test) and waits until it has exited. */
+  kill(name: string, signal: NodeJS.Signals): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -94,6 +96,13 @@ export async function startServices(names: readonly string[], env: Record<string
   const processes: ServiceProcesses = {
     urls,
     output: (name) => logs.get(name)?.text ?? '',
+    kill: (name, signal) =>
+      new Promise<void>((resolve) => {
+        const child = children.get(name);
+        if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
     stop: async () => {
       await Promise.all(
         [...children.values()].map(

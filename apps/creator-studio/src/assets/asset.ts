@@ -13,6 +13,8 @@ export interface AssetError {
 
 /** What a creator asks to ingest (the upload's fields, parsed). */
 export interface NewAsset {
+  /** The id to store it under (a UUID; a direct upload names it before its file is placed). Default: a new UUIDv7. */
+  id?: string;
   tenantId: string;
   sourceUrl: string;
   uploaderId: string;
@@ -28,6 +30,8 @@ export interface Asset extends NewAsset {
   id: string;
   status: AssetStatus;
   lastError: AssetError | null;
+  /** How far the transcode is (0–100), while `status` is `transcoding`. */
+  progressPercent?: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -17,6 +17,7 @@ export function toAssetView(asset: Asset): AssetView {
     ...(asset.ageBand === undefined ? {} : { age_band: asset.ageBand }),
     learning_tags: [...asset.learningTags],
     last_error: asset.lastError ? { ...asset.lastError } : null,
+    ...(asset.status === 'transcoding' && asset.progressPercent !== undefined ? { progress_percent: asset.progressPercent } : {}),
     created_at: asset.createdAt,
     updated_at: asset.updatedAt,
   };

@@ -21,6 +21,14 @@ export function assetsRepositoryContract(name: string, make: () => Promise<Asset
       repo = await make();
     });
 
+    it('stores an asset under the id it is given (a direct upload names it before placing its file)', async () => {
+      const t = tenant('named');
+      const id = '01936f3e-8a4b-7c2d-9e1f-0a1b2c3d4e5f';
+      const stored = await repo.create(upload(t, { id, sourceUrl: `media-store:sources/${id}/source` }));
+      expect(stored).toMatchObject({ id, status: 'queued', sourceUrl: `media-store:sources/${id}/source` });
+      expect(await repo.find(t, id)).toEqual(stored);
+    });
+
     it('stores an upload as queued, with every field, an id and times, and finds it by id', async () => {
       const t = tenant('a');
       const before = Date.now();
@@ -75,6 +83,20 @@ export function assetsRepositoryContract(name: string, make: () => Promise<Asset
       expect(rejected).toMatchObject({ status: 'rejected', lastError: { code: 'no_video_stream', message: 'audio only' } });
       expect(await repo.report(t, stored.id, { status: 'transcoding' })).toEqual(rejected);
       expect(await repo.find(t, stored.id)).toEqual(rejected);
+    });
+
+    it('records transcode progress (never lower) until transcoded; a stage never moves back', async () => {
+      const t = tenant('f');
+      const stored = await repo.create(upload(t));
+      await repo.report(t, stored.id, { status: 'ingested' });
+      expect(await repo.progress(t, stored.id, 40)).toMatchObject({ status: 'transcoding', progressPercent: 40 });
+      expect(await repo.progress(t, stored.id, 25)).toMatchObject({ status: 'transcoding', progressPercent: 40 });
+      expect(await repo.report(t, stored.id, { status: 'ingested' })).toMatchObject({ status: 'transcoding' });
+      expect(await repo.report(t, stored.id, { status: 'transcoded' })).toMatchObject({ status: 'transcoded' });
+      expect(await repo.progress(t, stored.id, 90)).toMatchObject({ status: 'transcoded' });
+      expect(await repo.report(t, stored.id, { status: 'ingested' })).toMatchObject({ status: 'transcoded' });
+      expect(await repo.progress(tenant('other'), stored.id, 10)).toBeNull();
+      expect(await repo.progress(t, 'not-a-uuid', 10)).toBeNull();
     });
 
     it('hands out copies: mutating a result does not change the store', async () => {

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { MediaUploaded, type MediaUploadedPayload } from '@mikasmissions/contracts-events';
 import { Idempotency } from '@mikasmissions/idempotency';
 import { Publish } from '@mikasmissions/messaging';
 import { Serialize } from '@mikasmissions/serialize';
 import { Roles } from '@mikasmissions/service-identity';
 import { type AssetView, toAssetView } from './asset.view';
+import { DirectUpload } from './direct-upload/direct-upload.decorator';
+import { receivedUpload } from './direct-upload/direct-upload.stage';
 import { parseUpload } from './dto/upload-asset.request';
 import { type QueuedUpload, AssetsService } from './assets.service';
 
@@ -15,7 +17,7 @@ const queuedSchema = {
   required: ['asset_id', 'status'],
 };
 
-/** `POST /v1/creator/assets/upload` and `GET /v1/creator/assets/{asset_id}`: creators' assets. */
+/** `POST /v1/creator/assets/upload` (from a URL), `POST /v1/creator/assets` (multipart) and `GET /v1/creator/assets/{asset_id}`. */
 @Controller('creator/assets')
 @Roles('service', 'creator')
 export class AssetsController {
@@ -32,6 +34,20 @@ export class AssetsController {
   @Serialize(queuedSchema)
   upload(@Body() body: unknown): Promise<QueuedUpload> {
     return this.assets.upload(parseUpload(body));
+  }
+
+  /** Stores a multipart video (`@DirectUpload`) and queues it like a URL upload. */
+  @Post()
+  @DirectUpload()
+  @Idempotency()
+  @HttpCode(202)
+  @Publish(MediaUploaded, {
+    map: (r: QueuedUpload): MediaUploadedPayload => r.event,
+    aggregateId: (r: QueuedUpload) => r.asset_id,
+  })
+  @Serialize(queuedSchema)
+  directUpload(@Req() req: object): Promise<QueuedUpload> {
+    return this.assets.uploadFile(receivedUpload(req));
   }
 
   /** The asset's state through the stages, with its last error. */

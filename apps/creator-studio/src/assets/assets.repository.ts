@@ -9,7 +9,14 @@ export abstract class AssetsRepository {
   /**
    * Records a stage's report: the new status, and `lastError` (set by a report with an error,
    * kept otherwise). Returns the updated asset, or `null` for an unknown one. A final asset
-   * (`published`, `rejected`, `failed`) is left as it is.
+   * (`published`, `rejected`, `failed`) is left as it is, and a status never moves back through
+   * the stages (see `mayMoveTo`).
    */
   abstract report(tenantId: string, id: string, report: AssetStageReport): Promise<Asset | null>;
+  /**
+   * Records transcode progress: status `transcoding` with `progressPercent` (never lower than
+   * before), only while the asset is `queued`, `ingested` or `transcoding` (a late report after
+   * `transcoded` changes nothing). Returns the asset as it is then, or `null` for an unknown one.
+   */
+  abstract progress(tenantId: string, id: string, percent: number): Promise<Asset | null>;
 }

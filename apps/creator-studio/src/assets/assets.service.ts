@@ -4,7 +4,10 @@ import { RequestContext } from '@mikasmissions/context';
 import type { Asset } from './asset';
 import { AssetNotFoundError } from './assets.errors';
 import { AssetsRepository } from './assets.repository';
-import type { ParsedUpload } from './dto/upload-asset.request';
+import type { ReceivedUpload } from './direct-upload/direct-upload.stage';
+import { SourceStore } from './direct-upload/source-store';
+import { parseDirectUploadFields, type ParsedUpload } from './dto/upload-asset.request';
+import { uuidv7 } from 'uuidv7';
 
 /** An accepted upload: the 202 answer's fields and the `media.uploaded` payload it publishes. */
 export interface QueuedUpload {
@@ -19,16 +22,34 @@ export class AssetsService {
   constructor(
     private readonly assets: AssetsRepository,
     private readonly ctx: RequestContext,
+    private readonly store: SourceStore,
   ) {}
 
   /** Stores the asset as `queued`; the controller's `@Publish` commits `media.uploaded` with it. */
   async upload(upload: ParsedUpload): Promise<QueuedUpload> {
-    const asset = await this.assets.create({ tenantId: this.ctx.tenantId, ...upload });
+    return this.queue(await this.assets.create({ tenantId: this.ctx.tenantId, ...upload }));
+  }
+
+  /**
+   * Queues a direct upload: its fields are checked, the received file is moved to
+   * `sources/<asset>/source` and the asset stored with `sourceUrl` `media-store:sources/<asset>/source`
+   * (the `upload` stage removes the file again if the request fails after this).
+   */
+  async uploadFile(received: ReceivedUpload): Promise<QueuedUpload> {
+    const fields = parseDirectUploadFields(received.fields);
+    const id = uuidv7();
+    received.assetId = id;
+    const sourceUrl = await this.store.place(received.file.path, id);
+    return this.queue(await this.assets.create({ id, tenantId: this.ctx.tenantId, sourceUrl, ...fields }), received.file.contentType);
+  }
+
+  private queue(asset: Asset, contentType?: string): QueuedUpload {
     const event: MediaUploadedPayload = {
       episodeId: asset.id,
       assetId: asset.id,
       creatorId: asset.uploaderId,
       sourceUrl: asset.sourceUrl,
+      ...(contentType === undefined ? {} : { contentType }),
       ...(asset.title === undefined ? {} : { title: asset.title }),
       ...(asset.summary === undefined ? {} : { summary: asset.summary }),
       ...(asset.showId === undefined ? {} : { showId: asset.showId }),

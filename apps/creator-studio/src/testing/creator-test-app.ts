@@ -33,7 +33,7 @@ const contract = createContractValidator();
 export interface CreatorTestApp {
   app: INestApplication;
   published: MediaUploadedPayload[];
-  /** Calls the app as `identity`; every `/v1` answer is checked against the contract unless `unlisted`. */
+  /** Calls the app as `identity` (a `FormData` body goes as multipart); every `/v1` answer is checked against the contract unless `unlisted`. */
   call(
     method: string,
     path: string,
@@ -59,11 +59,11 @@ export const who = {
 };
 
 /**
- * Boots AppModule with `AUTH_MODE=enforce` and the stores asked for, and records every
+ * Boots AppModule with `AUTH_MODE=enforce`, the stores asked for and `env` on top, and records every
  * `media.uploaded` payload it publishes (a publish for {@link FAILING_UPLOADER} throws).
  */
-export async function startCreatorApp(adapter: HttpAdapterName, stores: TestStores): Promise<CreatorTestApp> {
-  const app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce' }), globalPrefix: 'v1' });
+export async function startCreatorApp(adapter: HttpAdapterName, stores: TestStores, env: Record<string, string> = {}): Promise<CreatorTestApp> {
+  const app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce', ...env }), globalPrefix: 'v1' });
   await connectEventConsumers(app);
   const root = await baseUrl(app);
   const published: MediaUploadedPayload[] = [];
@@ -79,10 +79,11 @@ export async function startCreatorApp(adapter: HttpAdapterName, stores: TestStor
   }) as EventPublisher['publish'];
   const call: CreatorTestApp['call'] = async (method, path, identity, body, headers = {}, unlisted = false) => {
     const signed = identity ? signIdentity(identity, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY) : {};
+    const form = body instanceof FormData;
     const res = await fetch(`${root}${path}`, {
       method,
-      headers: { ...signed, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { ...signed, ...headers, ...(body === undefined || form ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : form || typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : {};

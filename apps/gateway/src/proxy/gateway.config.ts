@@ -5,7 +5,9 @@ import { z } from 'zod';
 const optional = () => z.string().optional();
 
 /**
- * The gateway's variables: one URL per upstream, timeouts, rate limits and the edge-auth keys
+ * The gateway's variables: one URL per upstream, timeouts, rate limits, the body limit of the
+ * creator's direct upload (`GATEWAY_UPLOAD_BODY_LIMIT_BYTES`, 64 MiB; other routes keep
+ * `HTTP_BODY_LIMIT_BYTES`) and the edge-auth keys
  * (`edgeAuthOptionsFromEnv` reads them). The identity-signing key is libs/service-identity's
  * `EDGE_IDENTITY_KEY` (`resolveIdentitySettings`), the one the services verify with.
  */
@@ -14,6 +16,7 @@ export const gatewayConfig = defineConfigFragment(
   z.object({
     ...serviceUrlShape,
     GATEWAY_TIMEOUT_MS: envPositiveInt().default(5_000),
+    GATEWAY_UPLOAD_BODY_LIMIT_BYTES: envPositiveInt().default(64 * 1024 * 1024),
     GATEWAY_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
     GATEWAY_UPSTREAM_CONNECTIONS: envPositiveInt().default(64),
     GATEWAY_RATE_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -').default('mm:rl:'),

@@ -30,6 +30,7 @@ export class ProxyRoute implements OnModuleInit {
   private readonly trustedHops: number;
   private readonly timeoutMs: number;
   private readonly bodyLimit: number;
+  private readonly uploadBodyLimit: number;
   private readonly corsOrigins: string[];
 
   constructor(
@@ -44,6 +45,7 @@ export class ProxyRoute implements OnModuleInit {
     this.trustedHops = env.GATEWAY_TRUSTED_HOPS;
     this.timeoutMs = env.GATEWAY_TIMEOUT_MS;
     this.bodyLimit = config.http.bodyLimitBytes;
+    this.uploadBodyLimit = env.GATEWAY_UPLOAD_BODY_LIMIT_BYTES;
     this.corsOrigins = env.GATEWAY_CORS_ORIGINS;
   }
 
@@ -54,9 +56,11 @@ export class ProxyRoute implements OnModuleInit {
     void fastify.register(async (scope) => {
       await scope.register(cors, corsOptions(this.corsOrigins));
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: this.bodyLimit }, (_req, body, done) => done(null, body));
-      scope.route({ method: METHODS, url: '/v1/*', exposeHeadRoute: false, handler: (request, reply) => this.handle(request, reply) });
-      scope.route({ method: METHODS, url: '/v1', exposeHeadRoute: false, handler: (request, reply) => this.handle(request, reply) });
+      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+      scope.route({ method: METHODS, url: '/v1/*', bodyLimit: this.bodyLimit, exposeHeadRoute: false, handler: (request, reply) => this.handle(request, reply) });
+      // The creator's direct upload (multipart video) is the one route with a larger body.
+      scope.route({ method: 'POST', url: '/v1/creator/assets', bodyLimit: this.uploadBodyLimit, handler: (request, reply) => this.handle(request, reply) });
+      scope.route({ method: METHODS, url: '/v1', bodyLimit: this.bodyLimit, exposeHeadRoute: false, handler: (request, reply) => this.handle(request, reply) });
     });
   }
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { MediaRejected, MediaTranscodeRequested, MediaUploaded, type MediaUploadedPayload } from '@mikasmissions/contracts-events';
-import { EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
+import { ConsumerGroup, EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
 import { IngestService } from './ingest.service';
 
 /**
@@ -9,6 +9,7 @@ import { IngestService } from './ingest.service';
  * `media.transcode.requested`, or `media.rejected` with a reason. A transient failure throws, so
  * the delivery is retried with backoff and dead-lettered after `MESSAGING_MAX_DELIVERIES`.
  */
+@ConsumerGroup('media-pipeline.ingest')
 @Controller()
 export class IngestConsumer {
   constructor(

@@ -3,7 +3,7 @@ import { type EventDefinition, MediaUploaded, type MediaUploadedPayload } from '
 import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { ADAPTERS, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
@@ -114,6 +114,39 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest w
     });
     expect(Math.abs((done!.payload.durationMs as number) - 2000)).toBeLessThan(200);
     expect((await readFile(join(store, 'sources', assetId, 'source'))).equals(clip)).toBe(true);
+  });
+
+  it('takes a direct upload from the store (media-store:sources/<asset>/source) without a fetch', async () => {
+    const assetId = id('direct');
+    await mkdir(join(store, 'sources', assetId), { recursive: true });
+    await writeFile(join(store, 'sources', assetId, 'source'), clip);
+    const hits = [...source.hits.values()].reduce((a, b) => a + b, 0);
+    await worker.upload(assetId, `media-store:sources/${assetId}/source`, { contentType: 'video/mp4' });
+    expect(await worker.outcome(assetId)).toMatchObject({
+      type: 'media.transcode.requested',
+      payload: { assetId, sourcePath: `sources/${assetId}/source`, sizeBytes: clip.length, width: 160, height: 90, videoCodec: 'h264' },
+    });
+    expect([...source.hits.values()].reduce((a, b) => a + b, 0)).toBe(hits);
+  });
+
+  it('refuses a media-store reference to another asset, a missing file or one over INGEST_MAX_BYTES', async () => {
+    const owner = id('owner');
+    await mkdir(join(store, 'sources', owner), { recursive: true });
+    await writeFile(join(store, 'sources', owner, 'source'), clip);
+    const big = id('big-direct');
+    await mkdir(join(store, 'sources', big), { recursive: true });
+    await writeFile(join(store, 'sources', big, 'source'), Buffer.alloc(MAX_BYTES + 1, 7));
+    const cases: Array<[string, string, string]> = [
+      [id('thief'), `media-store:sources/${owner}/source`, 'invalid_source_url'],
+      [id('escape'), 'media-store:sources/../../etc/passwd', 'invalid_source_url'],
+      [id('gone'), '', 'source_missing'],
+      [big, `media-store:sources/${big}/source`, 'source_too_large'],
+    ];
+    for (const [assetId, ref, reason] of cases) {
+      await worker.upload(assetId, ref || `media-store:sources/${assetId}/source`);
+      expect(await worker.outcome(assetId)).toMatchObject({ type: 'media.rejected', payload: { assetId, stage: 'ingest', reason } });
+    }
+    expect((await readFile(join(store, 'sources', owner, 'source'))).equals(clip)).toBe(true);
   });
 
   it('follows a redirect and a chunked answer', async () => {

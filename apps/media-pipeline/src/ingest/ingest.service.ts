@@ -7,6 +7,7 @@ import { pipelineConfig, type PipelineEnv } from '../pipeline.config';
 import { IngestRejection } from './ingest.errors';
 import { ffprobePath, probeMedia } from './media-probe';
 import { fetchSource } from './source-fetcher';
+import { checkStoredSource, isStoreReference } from './stored-source';
 
 /** The ingest stage's verdict on one upload: transcode it, or refuse it with a reason. */
 export type IngestOutcome =
@@ -15,7 +16,8 @@ export type IngestOutcome =
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
- * Ingest: fetches an upload's source into the media store (`<MEDIA_STORE_DIR>/sources/<asset>/source`)
+ * Ingest: fetches an upload's source into the media store (`<MEDIA_STORE_DIR>/sources/<asset>/source`),
+ * or takes a direct upload creator-studio stored there already (`media-store:sources/<asset>/source`),
  * with the configured limits, probes it with ffprobe and decides. Permanent refusals become a
  * `rejected` outcome (the stored file is removed); transient failures throw, so the consumer retries.
  */
@@ -50,11 +52,13 @@ export class IngestService {
     const sourcePath = join('sources', assetId, 'source');
     const file = join(this.storeDir, sourcePath);
     try {
-      const fetched = await fetchSource(upload.sourceUrl, file, {
-        maxBytes: this.env.INGEST_MAX_BYTES,
-        timeoutMs: this.env.INGEST_TIMEOUT_MS,
-        allowPrivate: this.env.INGEST_ALLOW_PRIVATE_SOURCES,
-      });
+      const fetched = isStoreReference(upload.sourceUrl)
+        ? await checkStoredSource(upload.sourceUrl, assetId, this.storeDir, this.env.INGEST_MAX_BYTES)
+        : await fetchSource(upload.sourceUrl, file, {
+            maxBytes: this.env.INGEST_MAX_BYTES,
+            timeoutMs: this.env.INGEST_TIMEOUT_MS,
+            allowPrivate: this.env.INGEST_ALLOW_PRIVATE_SOURCES,
+          });
       const probed = await probeMedia(file, this.env.INGEST_MAX_DURATION_MS, await ffprobePath(this.env.FFPROBE_PATH));
       this.logger.log(`ingested asset ${assetId}: ${fetched.sizeBytes} bytes, ${probed.durationMs} ms, ${probed.width}x${probed.height}`);
       return {

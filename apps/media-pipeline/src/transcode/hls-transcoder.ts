@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { access, chmod, constants, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -28,6 +28,10 @@ export interface HlsJob {
   heights: number[];
   segmentSeconds: number;
   timeoutMs: number;
+  /** The source's duration (ffprobe at ingest), for progress. */
+  durationMs?: number;
+  /** Called with the overall progress (0–99) as ffmpeg reports it; the caller throttles. */
+  onProgress?: (percent: number) => void;
 }
 
 /** A rendition as written, relative to the job's output directory, with what ffprobe measured of it. */
@@ -46,20 +50,39 @@ export function ladderFor(sourceHeight: number, heights: number[]): number[] {
   return fitting.length > 0 ? fitting : [Math.max(2, sourceHeight - (sourceHeight % 2))];
 }
 
-/** Runs ffmpeg; a kill by the timeout is `transcode_timeout`, any other failure `transcode_failed`. */
-async function ffmpegRun(job: HlsJob, args: string[], what: string): Promise<void> {
-  try {
-    await run(job.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args], {
-      timeout: job.timeoutMs,
-      killSignal: 'SIGKILL',
-      maxBuffer: 4 * 1024 * 1024,
+/**
+ * Runs ffmpeg with `-progress pipe:1` (each `out_time_us` goes to `onOutTimeMs`); a kill by the
+ * timeout is `transcode_timeout`, any other failure `transcode_failed`.
+ */
+function ffmpegRun(job: HlsJob, args: string[], what: string, onOutTimeMs?: (ms: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(job.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, job.timeoutMs);
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = /^out_time_(?:us|ms)=(\d+)$/.exec(line.trim());
+        if (match && onOutTimeMs) onOutTimeMs(Number(match[1]) / 1000);
+      }
     });
-  } catch (error) {
-    const failure = error as { killed?: boolean; signal?: string | null };
-    if (failure.killed || failure.signal === 'SIGKILL')
-      throw new TranscodeRejection('transcode_timeout', `ffmpeg took longer than ${job.timeoutMs} ms for the ${what}`);
-    throw new TranscodeRejection('transcode_failed', `ffmpeg could not produce the ${what} from the source`);
-  }
+    child.stderr.resume();
+    child.on('error', () => {
+      clearTimeout(timer);
+      reject(new TranscodeRejection('transcode_failed', `ffmpeg could not be started for the ${what}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut || signal === 'SIGKILL') return reject(new TranscodeRejection('transcode_timeout', `ffmpeg took longer than ${job.timeoutMs} ms for the ${what}`));
+      if (code !== 0) return reject(new TranscodeRejection('transcode_failed', `ffmpeg could not produce the ${what} from the source`));
+      resolve();
+    });
+  });
 }
 
 type Probe = { format?: { duration?: string }; streams?: Array<{ codec_type?: string; width?: number; height?: number }> };
@@ -90,7 +113,12 @@ async function probePlaylist(job: HlsJob, playlist: string): Promise<{ width: nu
  */
 export async function transcodeToHls(job: HlsJob): Promise<{ renditions: WrittenRendition[]; thumbnail: string }> {
   const renditions: WrittenRendition[] = [];
-  for (const height of ladderFor(job.sourceHeight, job.heights)) {
+  const ladder = ladderFor(job.sourceHeight, job.heights);
+  for (const [rung, height] of ladder.entries()) {
+    const progress = (ms: number) => {
+      if (!job.onProgress || !job.durationMs) return;
+      job.onProgress(Math.min(99, Math.floor(((rung + Math.min(1, ms / job.durationMs)) / ladder.length) * 100)));
+    };
     const profile = `${height}p`;
     const dir = join(job.out, profile);
     await mkdir(dir, { recursive: true });
@@ -106,6 +134,7 @@ export async function transcodeToHls(job: HlsJob): Promise<{ renditions: Written
         ...['-hls_segment_filename', join(dir, 'segment_%04d.m4s'), join(dir, 'index.m3u8')],
       ],
       `${profile} rendition`,
+      progress,
     );
     const segments = (await readdir(dir)).filter((name) => name.endsWith('.m4s'));
     if (segments.length === 0) throw new TranscodeRejection('transcode_failed', `ffmpeg wrote no segments for the ${profile} rendition`);

@@ -6,7 +6,7 @@ import {
   MediaTranscodeRequested,
   type MediaTranscodeRequestedPayload,
 } from '@mikasmissions/contracts-events';
-import { EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
+import { ConsumerGroup, EventPublisher, type EventEnvelope, OnEvent } from '@mikasmissions/messaging';
 import { TranscodeService } from './transcode.service';
 
 /**
@@ -14,6 +14,7 @@ import { TranscodeService } from './transcode.service';
  * publishes `media.transcoded`, or `media.rejected` with a reason. A transient failure (e.g. the
  * disk) throws, so the delivery is retried with backoff and dead-lettered after `MESSAGING_MAX_DELIVERIES`.
  */
+@ConsumerGroup('media-pipeline.transcode')
 @Controller()
 export class TranscodeConsumer {
   constructor(

@@ -7,6 +7,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ffprobePath } from '../ingest/media-probe';
 import { pipelineConfig, type PipelineEnv } from '../pipeline.config';
 import { ffmpegPath, transcodeToHls } from './hls-transcoder';
+import { ProgressReporter, throttledProgress } from './progress-reporter';
 import { TranscodeRejection } from './transcode.errors';
 
 /** The transcode stage's verdict on one asset: its renditions, or a refusal with a reason. */
@@ -26,7 +27,10 @@ export class TranscodeService {
   private readonly logger = new Logger('Transcode');
   private readonly env: PipelineEnv;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly progress: ProgressReporter,
+  ) {
     this.env = config.slice(pipelineConfig);
   }
 
@@ -53,6 +57,8 @@ export class TranscodeService {
         heights: this.env.TRANSCODE_HEIGHTS,
         segmentSeconds: this.env.TRANSCODE_SEGMENT_SECONDS,
         timeoutMs: this.env.TRANSCODE_TIMEOUT_MS,
+        durationMs: request.durationMs,
+        onProgress: throttledProgress((percent) => this.progress.report(assetId, percent), this.env.TRANSCODE_PROGRESS_INTERVAL_MS),
       });
       const final = join(this.storeDir, 'episodes', episodeId);
       await rm(final, { recursive: true, force: true });

@@ -84,6 +84,8 @@ export const ERROR_CODES = [
   'subscription_ended',
   'idempotency_key_required',
   'invalid_source_url',
+  'missing_file',
+  'malformed_multipart',
   'asset_not_found',
   'workflow_invalid',
   'workflow_missing',
@@ -1147,6 +1149,48 @@ export const OPERATION_ERROR_CODES = {
     '503': [
       'store_unavailable',
       'identity_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'creatorDirectUpload': {
+    '400': [
+      'validation_failed',
+      'missing_fields',
+      'missing_file',
+      'malformed_multipart',
+      'invalid_idempotency_key'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '409': [
+      'idempotency_in_flight'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
+    ],
+    '422': [
+      'idempotency_key_reused'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable',
+      'idempotency_unavailable'
     ],
     '504': [
       'upstream_timeout'

@@ -548,6 +548,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/creator/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an asset's video file directly (multipart), for creators without a URL
+         * @description `multipart/form-data` with one `file` part (a video: its declared type must be `video/*` and its first bytes must sniff as a video container) and the URL upload's other fields as text parts (`learning_tags` may repeat). The file is stored in the media store (`sources/<asset>/source`) and the asset is queued like a URL upload: `media.uploaded` commits with the row and carries the store reference `media-store:sources/<asset>/source`. A file over `CREATOR_UPLOAD_MAX_BYTES` is 413 `payload_too_large`; a body that is not multipart, a part that is not a video, or a file whose bytes are not a video is 415 `unsupported_media_type`. Nothing is kept from a refused upload. `Idempotency-Key` covers the fields and the file's SHA-256.
+         */
+        post: operations["creatorDirectUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/creator/assets/upload": {
         parameters: {
             query?: never;
@@ -1492,6 +1512,19 @@ export interface components {
              */
             stop_reason?: "session_cap_reached" | "bedtime_active" | "episode_not_allowed";
         };
+        CreatorDirectUploadRequest: {
+            /**
+             * Format: binary
+             * @description The video (`video/*`, sniffed from its first bytes), at most `CREATOR_UPLOAD_MAX_BYTES`.
+             */
+            file: string;
+            uploader_id: components["schemas"]["Id"];
+            title?: string;
+            summary?: string;
+            show_id?: components["schemas"]["Id"];
+            age_band?: components["schemas"]["AgeBand"];
+            learning_tags?: string[];
+        };
         /**
          * @description Where an asset is in the pipeline: `queued` (accepted, `media.uploaded` published), `ingested` (fetched and probed), `transcoding`, `transcoded`, `in_review` (moderation queued it for an admin), `approved` (moderation approved it; publish follows), `published`, or a final `rejected` / `failed` (see `last_error`; a moderation rejection has the rule or the admin's reason as its code).
          * @enum {string}
@@ -1512,6 +1545,8 @@ export interface components {
             show_id?: components["schemas"]["Id"];
             age_band?: components["schemas"]["AgeBand"];
             learning_tags: string[];
+            /** @description How far the transcode is, while `status` is `transcoding` (from ffmpeg's progress, throttled). */
+            progress_percent?: number;
             /** @description The last stage error, or null. */
             last_error: components["schemas"]["CreatorAssetError"] | null;
             created_at: components["schemas"]["Timestamp"];
@@ -1762,6 +1797,7 @@ export type ModerationAuditResponse = components['schemas']['ModerationAuditResp
 export type HealthResponse = components['schemas']['HealthResponse'];
 export type PlaybackHeartbeatRequest = components['schemas']['PlaybackHeartbeatRequest'];
 export type PlaybackHeartbeatResponse = components['schemas']['PlaybackHeartbeatResponse'];
+export type CreatorDirectUploadRequest = components['schemas']['CreatorDirectUploadRequest'];
 export type CreatorAssetStatus = components['schemas']['CreatorAssetStatus'];
 export type CreatorAssetError = components['schemas']['CreatorAssetError'];
 export type CreatorAsset = components['schemas']['CreatorAsset'];
@@ -2888,6 +2924,42 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    creatorDirectUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CreatorDirectUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored and queued; `media.uploaded` is published. */
+            202: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatorUploadResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

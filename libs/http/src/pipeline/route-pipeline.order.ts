@@ -2,7 +2,10 @@
  * The one declared order of the request pipeline. Guards run first, in {@link GUARD_ORDER};
  * then a route's decorators wrap its handler, outermost first, in {@link STEP_ORDER}:
  *
- * - `idempotency` outside everything, so a replay never reaches `@Publish` or the handler;
+ * - `upload` outermost: a multipart route's body is read (after the guards, so no caller without
+ *   identity gets a byte stored) into the `req.body` the inner stages see, `idempotency`'s
+ *   fingerprint included; it removes what a refused request left;
+ * - `idempotency` outside everything else, so a replay never reaches `@Publish` or the handler;
  * - `publish` opens the unit of work the handler and its outbox row share;
  * - `cache` inside it, so a HIT never publishes;
  * - `resilience` around `chaos`, so injected failures count for the breaker;
@@ -19,7 +22,7 @@
 export const GUARD_ORDER = ['tenant', 'flag', 'identity', 'auth'] as const;
 
 /** Decorator stages, outermost first (see {@link GUARD_ORDER}). */
-export const STEP_ORDER = ['idempotency', 'publish', 'cache', 'resilience', 'chaos', 'serialize'] as const;
+export const STEP_ORDER = ['upload', 'idempotency', 'publish', 'cache', 'resilience', 'chaos', 'serialize'] as const;
 
 /** A guard stage's name. */
 export type GuardStageName = (typeof GUARD_ORDER)[number];

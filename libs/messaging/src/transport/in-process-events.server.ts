@@ -3,6 +3,7 @@ import type { EventContracts } from '@mikasmissions/contracts-events';
 import type { InProcessEventBus } from '../adapters/memory/in-process-event-bus';
 import type { EventEnvelope } from '../event-envelope';
 import type { InboxStore } from '../ports/inbox-store';
+import { handlerGroup } from './handler-group';
 import { retryDelayMs } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn } from './run-event-handler';
@@ -12,6 +13,7 @@ export interface InProcessEventsServerOptions {
   bus: InProcessEventBus;
   contracts: EventContracts;
   inbox: InboxStore;
+  /** The service's group (inbox dedupe), unless a handler names its own. */
   group: string;
   maxDeliveries: number;
   /** First retry delay, doubled per delivery (with jitter, as on Redis Streams). Default: 100 ms. */
@@ -77,7 +79,7 @@ export class InProcessEventsServer extends Server implements CustomTransportStra
     const handler = this.getHandlerByPattern(envelope.type) as EventHandlerFn | null;
     if (!handler) return;
     const ctx = new RedisStreamsContext([`in-process:${envelope.type}`, envelope.id, envelope, deliveries]);
-    const [error] = await runEventHandlers([{ handler, envelope, ctx }], this.options.inbox, this.options.group, 1);
+    const [error] = await runEventHandlers([{ handler, envelope, ctx }], this.options.inbox, handlerGroup(handler, this.options.group), 1);
     if (error !== null) {
       const message = error instanceof Error ? error.message : String(error);
       if (deliveries >= this.options.maxDeliveries) {

@@ -7,8 +7,10 @@ import type { ConsumerOptions } from '../messaging.options';
 import type { InboxStore } from '../ports/inbox-store';
 import { backoffMs } from '../backoff';
 import { deadLetter, recordFailure } from './delivery-failure';
-import { ensureGroups, groupStates, isMissingGroup } from './consumer-groups';
-import { claimDue, forgetDeadConsumers, parseFailure } from './redelivery';
+import { groupStates } from './consumer-groups';
+import { GroupReader } from './group-reader';
+import { handlerGroup } from './handler-group';
+import { parseFailure } from './redelivery';
 import { RedisStreamsContext } from './redis-streams.context';
 import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-event-handler';
 import { errorsKey, readEnvelope, type StreamMessage } from './stream-message';
@@ -25,7 +27,6 @@ export interface RedisStreamsServerOptions extends Omit<ConsumerOptions, 'retryB
   readiness?: { register(check: { name: string; check: () => Promise<Record<string, unknown>> }): void } | null;
 }
 
-type Entry = [id: string, fields: string[]];
 /** Defaults of the retry backoff when the options leave it out (as `MessagingModule` does not). */
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
@@ -38,13 +39,14 @@ const withTimeout = <T>(work: Promise<T>, ms: number, message: string): Promise<
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms)));
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
 
 /**
  * A `@nestjs/microservices` transport on Redis Streams: one stream per event type, one
- * consumer group per service, one consumer per replica; on a Redis Cluster (`clusterNodes`) one
- * blocking reader per stream, since streams of different types live in different slots. Reads with `XREADGROUP BLOCK`,
+ * consumer group per service — or per handler that names its own (`@OnEvent(def, { group })`,
+ * `@ConsumerGroup`), each group read by its own {@link GroupReader}, and on a Redis Cluster
+ * (`clusterNodes`) one reader per stream, since a read may not span slots — and one consumer per
+ * replica. Reads with `XREADGROUP BLOCK`,
  * validates each envelope, runs the `@EventPattern` handler through the inbox (a
  * redelivered event is acknowledged without running again), `XACK`s after success, retries a
  * failed handler with exponential backoff and jitter (`retryBaseMs` doubling up to
@@ -58,26 +60,14 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e ===
  */
 export class RedisStreamsServer extends Server implements CustomTransportStrategy {
   override readonly transportId = Symbol.for('mikasmissions.transport.redis-streams');
-  /** One reader per group of streams read together: all streams on one Redis, one stream each on a cluster. */
-  private readers: Array<{ client: RedisClient; streams: string[] }> = [];
   private client?: RedisClient;
-  private streams: string[] = [];
+  private readers: GroupReader[] = [];
   private running = false;
-  private readonly blocked = new Set<RedisClient>();
-  private loops: Array<Promise<void>> = [];
-  private claimTimer?: NodeJS.Timeout;
-  private claiming = false;
   private readonly inFlight = new Set<Promise<void>>();
   private state: 'starting' | 'running' | 'stopped' = 'starting';
   private lastError?: string;
-  /** Why the last read failed; cleared by the next successful one. */
-  private readError?: string;
   private closing = false;
   private retryTimer?: NodeJS.Timeout;
-  private readonly cursors = new Map<string, string>();
-  /** `<stream> <id>` of the messages this consumer is handling right now (never claimed from itself). */
-  private readonly active = new Set<string>();
-  private lastForget = 0;
   /** The options with the retry window resolved, once. */
   private readonly options: RedisStreamsServerOptions & { retryBaseMs: number; retryMaxMs: number };
 
@@ -107,7 +97,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         () => n === 1 && callback(),
         (error: unknown) => {
           this.lastError = messageOf(error);
-          this.disconnectAll();
+          for (const reader of this.readers) reader.connection.disconnect();
+          this.readers = [];
+          this.client?.disconnect();
           if (n === 1) {
             this.logger.warn?.(`Redis Streams consumer not started yet (${this.lastError}); retrying in the background`);
             callback();
@@ -119,61 +111,80 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     attempt(1);
   }
 
+  /** The streams of each consumer group this process reads (a handler's own group, else the service's). */
+  private streamsByGroup(): Map<string, string[]> {
+    const groups = new Map<string, string[]>([[this.options.group, []]]);
+    for (const [pattern, handler] of this.messageHandlers.entries()) {
+      if (!handler.isEventHandler) continue;
+      const group = handlerGroup(handler, this.options.group);
+      groups.set(group, [...(groups.get(group) ?? []), streamKey(this.options.streamPrefix, pattern)]);
+    }
+    if (groups.size > 1 && groups.get(this.options.group)!.length === 0) groups.delete(this.options.group);
+    return groups;
+  }
+
   private async start(): Promise<void> {
     const connection = { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.options.consumer, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
     const connect = () => connectRedis(this.options.redisUrl, this.options.clusterNodes, connection);
-    const types = [...this.messageHandlers.entries()].filter(([, h]) => h.isEventHandler).map(([pattern]) => pattern);
-    this.streams = types.map((t) => streamKey(this.options.streamPrefix, t));
-    const groups = this.options.clusterNodes?.length ? this.streams.map((s) => [s]) : this.streams.length > 0 ? [this.streams] : [];
     this.client = connect();
-    this.readers = groups.map((streams) => ({ client: connect(), streams }));
-    for (const c of this.connections()) c.on('error', (e: Error) => (this.lastError = e.message));
-    await Promise.all(this.connections().map((c) => c.connect()));
-    await ensureGroups(this.client, this.streams, this.options.group);
+    this.client.on('error', (e: Error) => (this.lastError = e.message));
+    const readers: GroupReader[] = [];
+    const cluster = (this.options.clusterNodes?.length ?? 0) > 0;
+    for (const [group, groupStreams] of this.streamsByGroup()) for (const streams of cluster && groupStreams.length > 1 ? groupStreams.map((one) => [one]) : [groupStreams]) {
+      const reader = connect();
+      reader.on('error', (e: Error) => (this.lastError = e.message));
+      readers.push(
+        new GroupReader(reader, this.client, {
+          ...this.options,
+          group,
+          streams,
+          process: (batch) => this.handleBatch(batch, group),
+          track: (work) => this.track(work),
+          log: (_level, message) => this.logger.warn?.(message),
+        }),
+      );
+    }
+    this.readers = readers;
+    await Promise.all([this.client.connect(), ...readers.map((r) => r.connection.connect())]);
+    for (const reader of readers) await reader.start();
     if (this.closing) return;
     this.running = true;
     this.state = 'running';
-    if (this.streams.length === 0) return;
-    this.loops = this.readers.map((reader) => this.readLoop(reader));
-    // Checked at least every retryBaseMs, so the shortest retry delays keep their spacing.
-    this.claimTimer = setInterval(() => this.track(this.claimTick()), Math.min(this.options.claimIntervalMs, this.options.retryBaseMs));
   }
 
   /** Stops reading, lets in-flight handlers finish and acknowledge, then disconnects. */
   async close(): Promise<void> {
     this.closing = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    if (!this.running) return this.disconnectAll();
+    if (!this.running) {
+      for (const reader of this.readers) reader.connection.disconnect();
+      this.client?.disconnect();
+      return;
+    }
     this.running = false;
-    if (this.claimTimer) clearInterval(this.claimTimer);
-    for (const reader of this.blocked) reader.disconnect();
-    await Promise.all(this.loops);
+    await Promise.all(this.readers.map((reader) => reader.stop()));
     await Promise.allSettled([...this.inFlight]);
     this.state = 'stopped';
     await this.client?.quit().catch(() => this.client?.disconnect());
-    for (const reader of this.readers) reader.client.disconnect();
-  }
-
-  private connections(): RedisClient[] {
-    return [...(this.client ? [this.client] : []), ...this.readers.map((r) => r.client)];
-  }
-
-  private disconnectAll(): void {
-    for (const c of this.connections()) c.disconnect();
+    for (const reader of this.readers) reader.connection.disconnect();
   }
 
   /**
    * Transport health and consumer lag per stream, for `/ready`: down while a connection is
    * not up, while reads fail (e.g. `NOGROUP` until the group is made again) and while a
-   * stream or the group is missing.
+   * stream or a group is missing. `groups` lists each group's streams.
    */
   async health(): Promise<Record<string, unknown>> {
     if (this.state !== 'running' || !this.client) throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
-    const down = this.connections().find((c) => c.status !== 'ready');
+    const down = [this.client, ...this.readers.map((r) => r.connection)].find((c) => c.status !== 'ready');
     if (down) throw new Error(`cannot read: Redis connection is ${down.status}${this.lastError ? ` (${this.lastError})` : ''}`);
-    if (this.readError) throw new Error(`cannot read: ${this.readError}`);
-    const streams = await withTimeout(groupStates(this.client, this.streams, this.options.group), HEALTH_TIMEOUT_MS, 'cannot read: Redis did not answer');
-    return { group: this.options.group, consumer: this.options.consumer, streams };
+    const failing = this.readers.find((r) => r.readError);
+    if (failing) throw new Error(`cannot read: ${failing.readError}`);
+    const streams: Record<string, unknown> = {};
+    for (const reader of this.readers)
+      Object.assign(streams, await withTimeout(groupStates(this.client, [...reader.streams], reader.group), HEALTH_TIMEOUT_MS, 'cannot read: Redis did not answer'));
+    const groups = Object.fromEntries(this.readers.map((r) => [r.group, [...r.streams]]));
+    return { group: this.options.group, consumer: this.options.consumer, streams, groups };
   }
 
   private track(work: Promise<void>): void {
@@ -181,116 +192,44 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     void work.finally(() => this.inFlight.delete(work));
   }
 
-  private async readLoop({ client: reader, streams }: { client: RedisClient; streams: string[] }): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      try {
-        this.blocked.add(reader);
-        const reply = (await reader.xreadgroup(
-          'GROUP', this.options.group, this.options.consumer,
-          'COUNT', this.options.batchSize, 'BLOCK', this.options.blockMs,
-          'STREAMS', ...streams, ...streams.map(() => '>'),
-        )) as Array<[string, Entry[]]> | null;
-        this.blocked.delete(reader);
-        failures = 0;
-        this.readError = undefined;
-        if (!reply) continue;
-        const batch = reply.flatMap(([stream, entries]) => entries.map(([id, fields]) => ({ stream, id, fields, deliveries: 1 })));
-        const work = this.processBatch(batch);
-        this.track(work);
-        await work;
-      } catch (error) {
-        this.blocked.delete(reader);
-        if (!this.running) break;
-        failures += 1;
-        this.lastError = this.readError = messageOf(error);
-        this.logger.warn?.(`read failed (${failures} in a row): ${this.lastError}`);
-        if (isMissingGroup(error) && (await this.recreateGroups())) continue;
-        await sleep(backoffMs(failures + 1, { baseMs: 100, maxMs: 5_000 }));
-      }
-    }
-  }
-
-  /** Claims due pending messages (failed handlers after their backoff, dead consumers' after `claimIdleMs`) and retries them. */
-  private async claimTick(): Promise<void> {
-    if (this.claiming || !this.running) return;
-    this.claiming = true;
-    try {
-      const forget = Date.now() - this.lastForget >= this.options.claimIntervalMs;
-      if (forget) this.lastForget = Date.now();
-      for (const stream of this.streams) {
-        const claimed = await claimDue(this.client!, stream, this.options, this.cursors, this.active);
-        if (claimed.length > 0) await this.processBatch(claimed);
-        else if (forget) await forgetDeadConsumers(this.client!, stream, this.options);
-      }
-    } catch (error) {
-      this.lastError = messageOf(error);
-      this.logger.warn?.(`claim failed: ${this.lastError}`);
-      if (isMissingGroup(error)) await this.recreateGroups();
-    } finally {
-      this.claiming = false;
-    }
-  }
-
-  /** The group or its stream is gone (Redis lost its data): make them again and read on. */
-  private async recreateGroups(): Promise<boolean> {
-    try {
-      await ensureGroups(this.client!, this.streams, this.options.group);
-      this.logger.warn?.(`consumer group "${this.options.group}" was missing; created it again on ${this.streams.join(', ')}`);
-      return true;
-    } catch (error) {
-      this.lastError = messageOf(error);
-      return false;
-    }
-  }
-
   /**
-   * Handles a batch: invalid or exhausted messages to the DLQ, the rest through the inbox in
-   * up to {@link INBOX_CHUNKS} transactions (events of one aggregate in order); then XACK.
+   * Handles a batch of `group`: invalid or exhausted messages to the DLQ, the rest through the
+   * inbox (deduped per group) in up to {@link INBOX_CHUNKS} transactions (events of one
+   * aggregate in order); then XACK.
    */
-  private async processBatch(batch: StreamMessage[]): Promise<void> {
-    const keys = batch.map((m) => `${m.stream} ${m.id}`);
-    for (const key of keys) this.active.add(key);
-    try {
-      await this.handleBatch(batch);
-    } finally {
-      for (const key of keys) this.active.delete(key);
-    }
-  }
-
-  private async handleBatch(batch: StreamMessage[]): Promise<void> {
+  private async handleBatch(batch: StreamMessage[], group: string): Promise<void> {
     const acks = new Map<string, string[]>();
     const runs: Array<HandlerRun & { message: StreamMessage }> = [];
     for (const message of batch) {
-      const run = await this.prepare(message);
+      const run = await this.prepare(message, group);
       if (run) runs.push(run);
     }
-    const errors = await runEventHandlers(runs, this.options.inbox, this.options.group, INBOX_CHUNKS);
+    const errors = await runEventHandlers(runs, this.options.inbox, group, INBOX_CHUNKS);
     for (const [i, run] of runs.entries()) {
       const { message } = run;
       if (errors[i] === null) acks.set(message.stream, [...(acks.get(message.stream) ?? []), message.id]);
       // A failed handler is retried later with backoff, or dead-lettered after maxDeliveries.
-      else if ((await recordFailure(this.client!, message, messageOf(errors[i]), this.options)) === 'dead') await this.deadLetter(message, messageOf(errors[i]));
+      else if ((await recordFailure(this.client!, message, messageOf(errors[i]), { ...this.options, group })) === 'dead') await this.deadLetter(message, messageOf(errors[i]), group);
     }
     if (acks.size === 0) return;
     const multi = this.client!.multi();
-    for (const [stream, ids] of acks) multi.xack(stream, this.options.group, ...ids).hdel(errorsKey(stream, this.options.group), ...ids);
+    for (const [stream, ids] of acks) multi.xack(stream, group, ...ids).hdel(errorsKey(stream, group), ...ids);
     await multi.exec();
   }
 
   /** Validates a message; dead-letters it when invalid or out of deliveries, else returns the handler run. */
-  private async prepare(message: StreamMessage): Promise<(HandlerRun & { message: StreamMessage }) | undefined> {
+  private async prepare(message: StreamMessage, group: string): Promise<(HandlerRun & { message: StreamMessage }) | undefined> {
     const type = typeOfStream(this.options.streamPrefix, message.stream);
     let envelope: EventEnvelope;
     try {
       envelope = readEnvelope(message, type, this.options.contracts);
     } catch (error) {
-      await this.deadLetter(message, `invalid event: ${messageOf(error)}`);
+      await this.deadLetter(message, `invalid event: ${messageOf(error)}`, group);
       return undefined;
     }
     if (message.deliveries > this.options.maxDeliveries) {
-      const last = parseFailure(await this.client!.hget(errorsKey(message.stream, this.options.group), message.id));
-      await this.deadLetter(message, last?.error ?? 'handler did not finish (consumer died or timed out)');
+      const last = parseFailure(await this.client!.hget(errorsKey(message.stream, group), message.id));
+      await this.deadLetter(message, last?.error ?? 'handler did not finish (consumer died or timed out)', group);
       return undefined;
     }
     const handler = this.getHandlerByPattern(type) as EventHandlerFn | null;
@@ -299,8 +238,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     return { handler, envelope, ctx, message };
   }
 
-  private async deadLetter(message: StreamMessage, error: string): Promise<void> {
-    this.logger.error?.(`dead-lettering ${message.stream} ${message.id} after ${message.deliveries} deliveries: ${error}`);
-    await deadLetter(this.client!, message, error, this.options.group);
+  private async deadLetter(message: StreamMessage, error: string, group: string): Promise<void> {
+    this.logger.error?.(`dead-lettering ${message.stream} ${message.id} (group ${group}) after ${message.deliveries} deliveries: ${error}`);
+    await deadLetter(this.client!, message, error, group);
   }
 }

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { Asset, AssetStageReport, NewAsset } from '../asset';
 import { AssetsRepository } from '../assets.repository';
-import { isFinalStatus } from '../asset-status';
+import { BEFORE_TRANSCODED, mayMoveTo } from '../asset-status';
 
 const copy = (asset: Asset): Asset => ({
   ...asset,
@@ -15,7 +15,7 @@ export class MemoryAssetsRepository extends AssetsRepository {
 
   async create(asset: NewAsset): Promise<Asset> {
     const now = new Date().toISOString();
-    const stored: Asset = copy({ ...asset, id: uuidv7(), status: 'queued', lastError: null, createdAt: now, updatedAt: now });
+    const stored: Asset = copy({ ...asset, id: asset.id ?? uuidv7(), status: 'queued', lastError: null, createdAt: now, updatedAt: now });
     this.rows.set(stored.id, stored);
     return copy(stored);
   }
@@ -28,11 +28,21 @@ export class MemoryAssetsRepository extends AssetsRepository {
   async report(tenantId: string, id: string, report: AssetStageReport): Promise<Asset | null> {
     const found = this.rows.get(id.toLowerCase());
     if (!found || found.tenantId !== tenantId) return null;
-    if (isFinalStatus(found.status)) return copy(found);
+    if (!mayMoveTo(found.status, report.status)) return copy(found);
     const now = new Date().toISOString();
     found.status = report.status;
     found.updatedAt = now;
     if (report.error) found.lastError = { ...report.error, at: now };
+    return copy(found);
+  }
+
+  async progress(tenantId: string, id: string, percent: number): Promise<Asset | null> {
+    const found = this.rows.get(id.toLowerCase());
+    if (!found || found.tenantId !== tenantId) return null;
+    if (!BEFORE_TRANSCODED.includes(found.status)) return copy(found);
+    found.status = 'transcoding';
+    found.progressPercent = Math.max(found.progressPercent ?? 0, percent);
+    found.updatedAt = new Date().toISOString();
     return copy(found);
   }
 }
