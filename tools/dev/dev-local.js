@@ -14,6 +14,10 @@
  * Without such a Redis (or with
  * `DEV_LOCAL_EVENTS=inprocess`) events stay inside the process that published them.
  *
+ * apps/web (Next.js) runs as `next dev` on WEB_PORT (default 3000) with API_BASE_URL = the local
+ * gateway; open http://localhost:3000 and walk signup → consent (the code is on identity's
+ * console) → child → PIN → dashboard → kids mode.
+ *
  *   pnpm run dev:local                 # every app
  *   pnpm run dev:local analytics       # only the named apps
  *   DEV_LOCAL_EVENTS=inprocess pnpm run dev:local   # never use a Redis for events
@@ -24,10 +28,12 @@ const path = require('node:path');
 const { decideEvents } = require('./dev-local-events');
 
 const startedAt = performance.now();
+/** apps/web is a Next.js app (no src/main.ts): `next dev` on WEB_PORT (default 3000) against the local gateway. */
+const WEB = 'web';
 const root = path.resolve(__dirname, '../..');
 const wanted = process.argv.slice(2);
 const apps = readdirSync(path.join(root, 'apps'))
-  .filter((name) => existsSync(path.join(root, 'apps', name, 'src/main.ts')))
+  .filter((name) => existsSync(path.join(root, 'apps', name, 'src/main.ts')) || name === WEB)
   .filter((name) => wanted.length === 0 || wanted.includes(name))
   .sort();
 
@@ -72,12 +78,7 @@ process.stdout.write(
 
 apps.forEach((name, i) => {
   const tag = `\x1b[${colors[i % colors.length]}m${name.padEnd(width)}\x1b[0m │ `;
-  const watch = ['--watch', ...watchPaths(name).flatMap((p) => ['--watch-path', p])];
-  const child = spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', path.join('apps', name, 'src/main.ts')], {
-    cwd: root,
-    env: { ...env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = name === WEB ? spawnWeb() : spawnService(name);
   children.push(child);
   const relay = (stream, out) => {
     let buffer = '';
@@ -88,7 +89,7 @@ apps.forEach((name, i) => {
       for (const line of lines) {
         out.write(`${tag}${line}\n`);
         if (line.startsWith('Restarting ')) restartedAt.set(name, performance.now());
-        const match = line.match(/listening on (\S+)/);
+        const match = line.match(/listening on (\S+)/) ?? (name === WEB ? line.match(/Local:\s+(\S+)/) : null);
         if (!match) continue;
         listening.set(name, match[1]);
         if (allUp) {
@@ -107,6 +108,38 @@ apps.forEach((name, i) => {
     if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
   });
 });
+}
+
+function spawnService(name) {
+  const watch = ['--watch', ...watchPaths(name).flatMap((p) => ['--watch-path', p])];
+  return spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', path.join('apps', name, 'src/main.ts')], {
+    cwd: root,
+    env: { ...env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** `next dev` (its own hot reload) in its own process group, so Ctrl-C also ends the next-server it forks. */
+function spawnWeb() {
+  const next = path.join(root, 'apps/web/node_modules/next/dist/bin/next');
+  const port = process.env.WEB_PORT ?? '3000';
+  const gateway = `http://localhost:${process.env.GATEWAY_PORT ?? '8080'}`;
+  const child = spawn(process.execPath, [next, 'dev', '--port', port], {
+    cwd: path.join(root, 'apps/web'),
+    env: { ...env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', API_BASE_URL: process.env.API_BASE_URL ?? gateway },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const kill = child.kill.bind(child);
+  child.kill = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+      return true;
+    } catch {
+      return kill(signal);
+    }
+  };
+  return child;
 }
 
 function printSummary() {

@@ -1,4 +1,9 @@
+import { fallbackModeSuite } from './suites/fallback-mode.suite';
+import { journeySuite } from './suites/journey.suite';
+import { keyboardSuite } from './suites/keyboard.suite';
+import { publicPagesSuite } from './suites/pages.suite';
 import { securityHeaderSuite } from './suites/security-headers.suite';
+import { strictModeSuite } from './suites/strict-mode.suite';
 import { startWebStack, type WebStack } from './testing/web-stack';
 
 /**
@@ -18,4 +23,9 @@ describe('the web app in a real browser (apps/web, production build)', () => {
   }, 60_000);
 
   securityHeaderSuite(() => stack);
+  publicPagesSuite(() => stack);
+  journeySuite(() => stack);
+  keyboardSuite(() => stack);
+  strictModeSuite(() => stack);
+  fallbackModeSuite();
 });

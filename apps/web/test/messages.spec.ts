@@ -18,8 +18,18 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   }
   return out;
 }
-/** ICU placeholders of a message (`{name}`, `{count, plural, …}` → `count`). */
-const placeholders = (text: string) => [...text.matchAll(/\{\s*([a-zA-Z0-9_]+)\s*[,}]/g)].map((m) => m[1]).sort();
+/** The top-level ICU arguments of a message (`{name}`, `{count, plural, …}` → `count`; not the option texts inside). */
+function placeholders(text: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '{') {
+      if (depth === 0) names.push(/^\{\s*([a-zA-Z0-9_]+)/.exec(text.slice(i))?.[1] ?? '?');
+      depth += 1;
+    } else if (text[i] === '}') depth -= 1;
+  }
+  return names.sort();
+}
 
 describe('message files (apps/web/messages/<locale>/<namespace>.json)', () => {
   it('every locale has exactly the namespace files the request config merges', () => {

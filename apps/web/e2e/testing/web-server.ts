@@ -6,6 +6,17 @@ import { join } from 'node:path';
 export const WEB_DIR = join(__dirname, '../..');
 const NEXT_BIN = join(WEB_DIR, 'node_modules/next/dist/bin/next');
 
+/**
+ * Holds a free loopback port until `release()`, so processes started meanwhile (which pick
+ * their own free ports) cannot take it.
+ */
+export async function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 /** A free loopback port (the OS picks it). */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -78,10 +89,13 @@ export async function startNext(command: 'start' | 'dev', port: number, env: Rec
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next ${command} exited ${child.exitCode}:\n${out}`);
-    const up = await fetch(`${origin}/de`, { redirect: 'manual' }).then(
-      (r) => r.status < 500,
-      () => false,
-    );
+    // "Ready" on its own output first: another process answering on the port is not this server
+    const up =
+      /Ready in/.test(out) &&
+      (await fetch(`${origin}/de`, { redirect: 'manual' }).then(
+        (r) => r.status < 500,
+        () => false,
+      ));
     if (up) break;
     if (Date.now() > end) {
       await stop();

@@ -6,7 +6,7 @@ import { type ServiceProcesses, deleteKeysUnder, startServices, testEnv, testKey
 import type Redis from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
-import { freePort, runNext, startNext, type WebServer } from './web-server';
+import { holdPort, runNext, startNext, type WebServer } from './web-server';
 
 /** The services the parent and kids pages reach through the gateway. */
 export const STACK_APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'recommendation', 'gateway'];
@@ -28,7 +28,8 @@ export interface WebStack {
  * `WEB_E2E_REUSE_BUILD=1` skips the build and serves the last one (local iteration only).
  */
 export async function startWebStack(): Promise<WebStack> {
-  const webPort = await freePort();
+  const held = await holdPort(); // the services pick free ports while it is held
+  const webPort = held.port;
   const webOrigin = `http://127.0.0.1:${webPort}`;
   const media = mkdtempSync(join(tmpdir(), 'web-e2e-media-'));
   const env = testEnv('memory', {
@@ -38,9 +39,19 @@ export async function startWebStack(): Promise<WebStack> {
     MESSAGING_REDIS_URL: testRedisUrl(),
     MEDIA_STORE_DIR: media,
     GATEWAY_CORS_ORIGINS: webOrigin,
+    // one watch event may then stand for minutes of earlier watching (the demo clips last 6 s): the limit test needs it
+    PROGRESS_WATCH_SLACK_MS: '300000',
   });
   const build = process.env.WEB_E2E_REUSE_BUILD === '1' ? Promise.resolve('') : runNext(['build']);
-  const [, platform] = await Promise.all([build, startServices(STACK_APPS, env, 180_000)]);
+  const [built, started] = await Promise.allSettled([build, startServices(STACK_APPS, env, 180_000)]);
+  await held.release();
+  if (started.status === 'rejected') throw started.reason;
+  const platform = started.value;
+  if (built.status === 'rejected') {
+    await platform.stop();
+    rmSync(media, { recursive: true, force: true });
+    throw built.reason;
+  }
   let web: WebServer | undefined;
   let browser: Browser | undefined;
   let redis: Redis | undefined;
@@ -55,7 +66,7 @@ export async function startWebStack(): Promise<WebStack> {
     rmSync(media, { recursive: true, force: true });
   };
   try {
-    web = await startNext('start', webPort, { API_BASE_URL: platform.urls.gateway });
+    web = await startNext('start', webPort, { API_BASE_URL: platform.urls.gateway, WEB_HEARTBEAT_SEC: '2' });
     browser = await launchChromium();
   } catch (error) {
     await stop();

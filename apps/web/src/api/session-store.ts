@@ -5,8 +5,20 @@ export type Principal = 'parent' | 'child';
 
 /** What the browser knows about the signed-in family; memory only, gone on reload by design. */
 export interface SessionState {
-  parent: (AuthTokens & { parentUserId: string }) | null;
-  child: (AuthTokens & { childProfileId: string }) | null;
+  parent: (AuthTokens & ParentInfo) | null;
+  child: (AuthTokens & ChildInfo) | null;
+}
+
+/** Who the parent tokens belong to. */
+export interface ParentInfo {
+  parentUserId: string;
+}
+
+/** The child of kids mode: the band decides the kids mode (`early`, `core`, `teen`). */
+export interface ChildInfo {
+  childProfileId: string;
+  ageBand: '3-5' | '6-11' | '12-16';
+  displayName: string;
 }
 
 type Listener = () => void;
@@ -33,12 +45,21 @@ export class SessionStore {
     return this.state[principal];
   }
 
-  /** Stores (or with `null` forgets) one principal's tokens, keeping its ids across a refresh. */
-  setTokens(principal: Principal, tokens: AuthTokens | null, ids?: { parentUserId?: string; childProfileId?: string }): void {
-    const current = this.state[principal];
-    if (!tokens) this.state = { ...this.state, [principal]: null, ...(principal === 'parent' ? { child: null } : {}) };
-    else if (principal === 'parent') this.state = { ...this.state, parent: { ...tokens, parentUserId: ids?.parentUserId ?? (current as SessionState['parent'])?.parentUserId ?? '' } };
-    else this.state = { ...this.state, child: { ...tokens, childProfileId: ids?.childProfileId ?? (current as SessionState['child'])?.childProfileId ?? '' } };
+  /**
+   * Stores (or with `null` forgets) one principal's tokens. A refresh passes only tokens: the
+   * info given at sign-in stays. Signing the parent out ends kids mode too.
+   */
+  setTokens(principal: 'parent', tokens: AuthTokens | null, info?: ParentInfo): void;
+  setTokens(principal: 'child', tokens: AuthTokens | null, info?: ChildInfo): void;
+  setTokens(principal: Principal, tokens: AuthTokens | null, info?: ParentInfo | ChildInfo): void;
+  setTokens(principal: Principal, tokens: AuthTokens | null, info?: ParentInfo | ChildInfo): void {
+    if (!tokens) {
+      this.state = principal === 'parent' ? { parent: null, child: null } : { ...this.state, child: null };
+    } else {
+      const current = this.state[principal];
+      if (!current && !info) return; // a late refresh after sign-out
+      this.state = { ...this.state, [principal]: { ...current, ...info, ...tokens } };
+    }
     for (const listener of [...this.listeners]) listener();
   }
 }

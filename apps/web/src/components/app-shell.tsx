@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { useApi, useSession } from '@/api/api-provider';
@@ -16,9 +17,11 @@ export function AppShell({ children }: { children: ReactNode }) {
   const session = useSession();
   const api = useApi();
   const { useFallbacks } = usePublicConfig();
+  const queries = useQueryClient();
   const signOut = async () => {
     await api.auth('child').logout().catch(() => undefined);
     await api.auth('parent').logout().catch(() => undefined);
+    queries.clear(); // nothing of this family stays in the tab
     router.push('/');
   };
   return (
