@@ -20,8 +20,8 @@ if (process.env.NEXT_PUBLIC_USE_API_FALLBACKS === 'true') {
   process.stderr.write('deploy: NEXT_PUBLIC_USE_API_FALLBACKS=true is for the dev server only; unset it.\n');
   process.exit(2);
 }
-for (const step of [['build'], ['deploy']]) {
-  const run = spawnSync('pnpm', ['exec', 'opennextjs-cloudflare', ...step], { stdio: 'inherit', env: process.env });
-  if (run.status !== 0) process.exit(run.status ?? 1);
-}
+const build = spawnSync(process.execPath, ['scripts/build-cloudflare.mjs'], { stdio: 'inherit', env: process.env });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const deploy = spawnSync('pnpm', ['exec', 'opennextjs-cloudflare', 'deploy'], { stdio: 'inherit', env: process.env });
+if (deploy.status !== 0) process.exit(deploy.status ?? 1);
 process.stdout.write(`deploy: done; the worker answers on ${process.env.CLOUDFLARE_WORKERS_DEV_URL}\n`);
