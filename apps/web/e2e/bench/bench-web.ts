@@ -5,8 +5,8 @@
  * kids pages, vs the budgets LCP ≤ 2.5 s, CLS ≤ 0.1, INP ≤ 200 ms. Prints a table; exits 1 when
  * a budget is missed. The dashboard and kids home are reached by client-side navigation (tokens
  * live in memory), so their LCP is the soft-navigation one: click → last render of the page's
- * marked content (Element Timing). CLS and INP are the whole visit's up to that page (cumulative
- * shifts; the slowest interaction ≥ 16 ms, 0 = none that slow).
+ * marked content (Element Timing), and their CLS the shifts from that click on. INP is the
+ * slowest interaction ≥ 16 ms of the visit so far (0 = none that slow).
  * `BENCH_ROUNDS` (default 3) rounds, medians printed. `WEB_E2E_REUSE_BUILD=1` reuses the last build.
  */
 import { openPage } from '../testing/browser';

@@ -15,8 +15,8 @@ export interface Vitals {
  * browser reports no new LCP).
  */
 export function installVitalsObservers(): void {
-  const w = window as unknown as { __vitals: { lcp: number; cls: number; inp: number; elements: { id: string; t: number }[]; clicks: number[] } };
-  w.__vitals = { lcp: 0, cls: 0, inp: 0, elements: [], clicks: [] };
+  const w = window as unknown as { __vitals: { lcp: number; cls: number; inp: number; elements: { id: string; t: number }[]; clicks: number[]; shifts: { t: number; v: number }[] } };
+  w.__vitals = { lcp: 0, cls: 0, inp: 0, elements: [], clicks: [], shifts: [] };
   const observe = (type: string, handle: (entry: PerformanceEntry & Record<string, unknown>) => void, extra: Record<string, unknown> = {}) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach((e) => handle(e as PerformanceEntry & Record<string, unknown>))).observe({ type, buffered: true, ...extra } as PerformanceObserverInit);
@@ -26,7 +26,9 @@ export function installVitalsObservers(): void {
   };
   observe('largest-contentful-paint', (e) => (w.__vitals.lcp = Math.max(w.__vitals.lcp, e.startTime)));
   observe('layout-shift', (e) => {
-    if (!e.hadRecentInput) w.__vitals.cls += Number(e.value);
+    if (e.hadRecentInput) return;
+    w.__vitals.cls += Number(e.value);
+    w.__vitals.shifts.push({ t: e.startTime, v: Number(e.value) });
   });
   observe(
     'event',
@@ -43,9 +45,11 @@ export function installVitalsObservers(): void {
 /** The page's vitals now. For a client-side navigation, `since` (ms, page clock) and `element` (an `elementtiming` prefix) give the soft-navigation LCP: the last render of a marked element after `since`. */
 export async function readVitals(page: Page, soft?: { since: number; element: string }): Promise<Vitals> {
   return page.evaluate((arg) => {
-    const v = (window as unknown as { __vitals: { lcp: number; cls: number; inp: number; elements: { id: string; t: number }[] } }).__vitals;
-    const lcp = arg ? Math.max(0, ...v.elements.filter((e) => e.id.startsWith(arg.element) && e.t >= arg.since).map((e) => e.t - arg.since)) : v.lcp;
-    return { lcp, cls: v.cls, inp: v.inp };
+    const v = (window as unknown as { __vitals: { lcp: number; cls: number; inp: number; elements: { id: string; t: number }[]; shifts: { t: number; v: number }[] } }).__vitals;
+    if (!arg) return { lcp: v.lcp, cls: v.cls, inp: v.inp };
+    const lcp = Math.max(0, ...v.elements.filter((e) => e.id.startsWith(arg.element) && e.t >= arg.since).map((e) => e.t - arg.since));
+    const cls = v.shifts.filter((s) => s.t >= arg.since).reduce((sum, s) => sum + s.v, 0); // this page's own shifts
+    return { lcp, cls, inp: v.inp };
   }, soft);
 }
 
