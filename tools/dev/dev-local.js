@@ -124,7 +124,7 @@ function spawnWeb() {
   const next = path.join(root, 'apps/web/node_modules/next/dist/bin/next');
   const port = process.env.WEB_PORT ?? '3000';
   const gateway = `http://localhost:${process.env.GATEWAY_PORT ?? '8080'}`;
-  const child = spawn(process.execPath, [next, 'dev', '--port', port], {
+  const child = spawn(process.execPath, [next, 'dev', '--port', port, '--hostname', 'localhost'], {
     cwd: path.join(root, 'apps/web'),
     env: { ...env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', API_BASE_URL: process.env.API_BASE_URL ?? gateway },
     stdio: ['ignore', 'pipe', 'pipe'],
