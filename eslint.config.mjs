@@ -10,11 +10,19 @@ const testFiles = ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.contract.ts'];
 const testSupportFiles = ['**/testing/**', '**/*test.helpers.ts'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '.nx/**', 'tmp/**', 'coverage/**', 'var/**'] },
+  {
+    ignores: [
+      '**/node_modules/**', '**/dist/**', '**/generated/**', '.nx/**', 'tmp/**', 'coverage/**', 'var/**',
+      // the web app's build output and Next's generated type stub
+      '**/.next/**', '**/.open-next/**', '**/.wrangler/**', 'apps/web/next-env.d.ts',
+      // the web app's static files (the fixture HLS segments are MPEG-TS `.ts` files)
+      'apps/web/public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@nx/enforce-module-boundaries': [
@@ -41,13 +49,13 @@ export default tseslint.config(
   {
     // Files stay a screen or two. Blank lines and comments do not count: STYLE.md asks for
     // JSDoc on every public export, and documenting a file must not push it over.
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     ignores: testFiles,
     rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
   },
   {
     // libs/testing (test env, app boot, throwaway databases) is for tests only.
-    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
     ignores: [...testFiles, ...testSupportFiles, 'libs/testing/**'],
     rules: {
       'no-restricted-imports': [

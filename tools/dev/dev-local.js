@@ -18,6 +18,10 @@
  *   pnpm run dev:local analytics       # only the named apps
  *   DEV_LOCAL_EVENTS=inprocess pnpm run dev:local   # never use a Redis for events
  *
+ * apps/web (Next.js) runs as `next dev` on WEB_PORT (default 3000) with API_BASE_URL = the local
+ * gateway; open http://localhost:3000 and walk signup → consent (the code is on identity's
+ * console) → child → PIN → dashboard → kids mode.
+ *
  * With `generation` among the apps and no `NIM_BASE_URL` exported, tools/fake-nim starts too
  * (`FAKE_NIM_PORT`, default 8099, where admin-studio's `nim-default` points).
  */
@@ -27,10 +31,12 @@ const path = require('node:path');
 const { decideEvents } = require('./dev-local-events');
 
 const startedAt = performance.now();
+/** apps/web is a Next.js app (no src/main.ts): `next dev` on WEB_PORT (default 3000) against the local gateway. */
+const WEB = 'web';
 const root = path.resolve(__dirname, '../..');
 const wanted = process.argv.slice(2);
 const apps = readdirSync(path.join(root, 'apps'))
-  .filter((name) => existsSync(path.join(root, 'apps', name, 'src/main.ts')))
+  .filter((name) => existsSync(path.join(root, 'apps', name, 'src/main.ts')) || name === WEB)
   .filter((name) => wanted.length === 0 || wanted.includes(name))
   .sort();
 
@@ -80,12 +86,7 @@ process.stdout.write(
 
 processes.forEach(({ name, file, watch: watched }, i) => {
   const tag = `\x1b[${colors[i % colors.length]}m${name.padEnd(width)}\x1b[0m │ `;
-  const watch = ['--watch', ...watched.flatMap((p) => ['--watch-path', p])];
-  const child = spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', file], {
-    cwd: root,
-    env: { ...env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = name === WEB ? spawnWeb() : spawnNode(file, watched);
   children.push(child);
   const relay = (stream, out) => {
     let buffer = '';
@@ -96,7 +97,7 @@ processes.forEach(({ name, file, watch: watched }, i) => {
       for (const line of lines) {
         out.write(`${tag}${line}\n`);
         if (line.startsWith('Restarting ')) restartedAt.set(name, performance.now());
-        const match = line.match(/listening on (\S+)/);
+        const match = line.match(/listening on (\S+)/) ?? (name === WEB ? line.match(/Local:\s+(\S+)/) : null);
         if (!match) continue;
         listening.set(name, match[1]);
         if (allUp) {
@@ -115,6 +116,38 @@ processes.forEach(({ name, file, watch: watched }, i) => {
     if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
   });
 });
+}
+
+function spawnNode(file, watched) {
+  const watch = ['--watch', ...watched.flatMap((p) => ['--watch-path', p])];
+  return spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', file], {
+    cwd: root,
+    env: { ...env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** `next dev` (its own hot reload) in its own process group, so Ctrl-C also ends the next-server it forks. */
+function spawnWeb() {
+  const next = path.join(root, 'apps/web/node_modules/next/dist/bin/next');
+  const port = process.env.WEB_PORT ?? '3000';
+  const gateway = `http://localhost:${process.env.GATEWAY_PORT ?? '8080'}`;
+  const child = spawn(process.execPath, [next, 'dev', '--port', port, '--hostname', 'localhost'], {
+    cwd: path.join(root, 'apps/web'),
+    env: { ...env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', API_BASE_URL: process.env.API_BASE_URL ?? gateway },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const kill = child.kill.bind(child);
+  child.kill = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+      return true;
+    } catch {
+      return kill(signal);
+    }
+  };
+  return child;
 }
 
 function printSummary() {

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRedisClient } from '@mikasmissions/persistence';
+import { type ServiceProcesses, deleteKeysUnder, startServices, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
+import type Redis from 'ioredis';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser';
+import { holdPort, runNext, startNext, type WebServer } from './web-server';
+
+/** The services the parent and kids pages reach through the gateway. */
+export const STACK_APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'recommendation', 'gateway'];
+
+/** One run's world: the production web server, the services in memory mode, and Chromium. */
+export interface WebStack {
+  platform: ServiceProcesses;
+  web: WebServer;
+  browser: Browser;
+  /** `web.origin` + `/<locale>` + path. */
+  url(path: string, locale?: string): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds apps/web once (`next build`, strict mode, no fallbacks) while the services start
+ * (memory stores, events over this run's Redis streams, `GATEWAY_CORS_ORIGINS` = the web
+ * origin), then `next start` with `API_BASE_URL` = the gateway, then Chromium.
+ * `WEB_E2E_REUSE_BUILD=1` skips the build and serves the last one (local iteration only).
+ */
+export async function startWebStack(): Promise<WebStack> {
+  const held = await holdPort(); // the services pick free ports while it is held
+  const webPort = held.port;
+  const webOrigin = `http://127.0.0.1:${webPort}`;
+  const media = mkdtempSync(join(tmpdir(), 'web-e2e-media-'));
+  const env = testEnv('memory', {
+    AUTH_MODE: 'enforce',
+    LOG_LEVEL: 'warn',
+    AUTHX_TRUST_PROXY: 'true',
+    MESSAGING_REDIS_URL: testRedisUrl(),
+    MEDIA_STORE_DIR: media,
+    GATEWAY_CORS_ORIGINS: webOrigin,
+    // one watch event may then stand for minutes of earlier watching (the demo clips last 6 s): the limit test needs it
+    PROGRESS_WATCH_SLACK_MS: '300000',
+  });
+  const build = process.env.WEB_E2E_REUSE_BUILD === '1' ? Promise.resolve('') : runNext(['build']);
+  const [built, started] = await Promise.allSettled([build, startServices(STACK_APPS, env, 180_000)]);
+  await held.release();
+  if (started.status === 'rejected') throw started.reason;
+  const platform = started.value;
+  if (built.status === 'rejected') {
+    await platform.stop();
+    rmSync(media, { recursive: true, force: true });
+    throw built.reason;
+  }
+  let web: WebServer | undefined;
+  let browser: Browser | undefined;
+  let redis: Redis | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await web?.stop();
+    await platform.stop();
+    redis = createRedisClient(testRedisUrl(), 'web-e2e-cleanup');
+    await redis.connect();
+    await deleteKeysUnder(redis, testKeyPrefix());
+    await redis.quit();
+    rmSync(media, { recursive: true, force: true });
+  };
+  try {
+    web = await startNext('start', webPort, { API_BASE_URL: platform.urls.gateway, WEB_HEARTBEAT_SEC: '2' });
+    browser = await launchChromium();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { platform, web, browser, url: (path, locale = 'en') => `${webOrigin}/${locale}${path === '/' ? '' : path}`, stop };
+}

@@ -1,0 +1,30 @@
+import createIntlMiddleware from 'next-intl/middleware';
+import { NextRequest } from 'next/server';
+import { serverPublicConfig } from './config/public-config';
+import { routing } from './i18n/routing';
+import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce } from './security/security-headers';
+
+const intl = createIntlMiddleware(routing);
+
+/**
+ * Every page request: a fresh CSP nonce (forwarded to the render as `x-nonce` and in the
+ * request's CSP header, which Next reads to nonce its own scripts), the locale routing of
+ * next-intl, and the security headers on the answer. The dev relaxation exists only when
+ * `next dev` runs (`NODE_ENV` is inlined as "production" in a build).
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production';
+  const csp = contentSecurityPolicy(nonce, new URL(serverPublicConfig().apiBaseUrl).origin, mode);
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  const response = intl(new NextRequest(request.url, { headers, method: request.method }));
+  response.headers.set('Content-Security-Policy', csp);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\..*).*)'],
+};
