@@ -1,3 +1,4 @@
+import { adminSuite } from './suites/admin.suite';
 import { securityHeaderSuite } from './suites/security-headers.suite';
 import { startWebStack, type WebStack } from './testing/web-stack';
 
@@ -18,4 +19,5 @@ describe('the web app in a real browser (apps/web, production build)', () => {
   }, 60_000);
 
   securityHeaderSuite(() => stack);
+  adminSuite(() => stack);
 });
