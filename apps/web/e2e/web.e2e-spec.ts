@@ -2,6 +2,7 @@ import { fallbackModeSuite } from './suites/fallback-mode.suite';
 import { journeySuite } from './suites/journey.suite';
 import { keyboardSuite } from './suites/keyboard.suite';
 import { publicPagesSuite } from './suites/pages.suite';
+import { adminSuite } from './suites/admin.suite';
 import { securityHeaderSuite } from './suites/security-headers.suite';
 import { strictModeSuite } from './suites/strict-mode.suite';
 import { startWebStack, type WebStack } from './testing/web-stack';
@@ -28,4 +29,5 @@ describe('the web app in a real browser (apps/web, production build)', () => {
   keyboardSuite(() => stack);
   strictModeSuite(() => stack);
   fallbackModeSuite();
+  adminSuite(() => stack);
 });

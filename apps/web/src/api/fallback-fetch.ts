@@ -1,3 +1,4 @@
+import { adminFallback } from '@/components/admin/admin-fixtures';
 import { familyFixtures } from './fixtures/family-fixtures';
 import { kidsFixtures } from './fixtures/kids-fixtures';
 
@@ -59,6 +60,8 @@ export const fallbackFetch: typeof fetch = async (input, init) => {
     const answer = r.answer(match.slice(1), body, origin);
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
   }
+  const admin = adminFallback(request.method, url.pathname, body);
+  if (admin) return new Response(admin.body === undefined ? null : JSON.stringify(admin.body), { status: admin.status, headers: { 'content-type': 'application/json' } });
   const error = { error: { code: 'invalid_response', message: `no fixture for ${request.method} ${url.pathname}`, requestId: 'fixture' } };
   return new Response(JSON.stringify(error), { status: 404, headers: { 'content-type': 'application/json' } });
 };
