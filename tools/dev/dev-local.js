@@ -26,10 +26,15 @@ const { decideEvents } = require('./dev-local-events');
 const startedAt = performance.now();
 const root = path.resolve(__dirname, '../..');
 const wanted = process.argv.slice(2);
-const apps = readdirSync(path.join(root, 'apps'))
+const known = readdirSync(path.join(root, 'apps'))
   .filter((name) => existsSync(path.join(root, 'apps', name, 'src/main.ts')))
-  .filter((name) => wanted.length === 0 || wanted.includes(name))
   .sort();
+const unknown = wanted.filter((name) => !known.includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`dev:local: no app named ${unknown.join(', ')} in apps/; known: ${known.join(', ')}\n`);
+  process.exit(2);
+}
+const apps = known.filter((name) => wanted.length === 0 || wanted.includes(name));
 
 if (apps.length === 0) {
   process.stderr.write(`dev:local: no app found${wanted.length ? ` named ${wanted.join(', ')}` : ''} in apps/\n`);
