@@ -22,6 +22,7 @@ const { spawn } = require('node:child_process');
 const { existsSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 const { decideEvents } = require('./dev-local-events');
+const { portVariable } = require('./app-inventory');
 
 const startedAt = performance.now();
 const root = path.resolve(__dirname, '../..');
@@ -91,7 +92,12 @@ apps.forEach((name, i) => {
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
       for (const line of lines) {
+        if (failed) return; // nothing after the failure: no other app's "started" line buries it
         out.write(`${tag}${line}\n`);
+        if (!allUp && (line.includes('cannot start') || line.startsWith('Failed running '))) {
+          failStartup(name, line);
+          return;
+        }
         if (line.startsWith('Restarting ')) restartedAt.set(name, performance.now());
         const match = line.match(/listening on (\S+)/);
         if (!match) continue;
@@ -109,7 +115,8 @@ apps.forEach((name, i) => {
   relay(child.stdout, process.stdout);
   relay(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
-    if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
+    if (!allUp && !shuttingDown) failStartup(name, `exited (${signal ?? code})`);
+    else if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
   });
 });
 }
@@ -120,19 +127,36 @@ function printSummary() {
   process.stdout.write('\n');
 }
 
+let failed = false;
+/**
+ * An app failed before every app was up (a port in use, bad config): say which and what to
+ * change, stop every app this run started and exit 1.
+ */
+function failStartup(name, line) {
+  if (failed || shuttingDown) return;
+  failed = true;
+  const portHint = /already in use|EADDRINUSE/.test(line) ? `; set ${portVariable(name)}=<a free port> to move it` : '';
+  process.stderr.write(`\x1b[1mdev:local: ${name} could not start${portHint}. Stopping every app (exit 1).\x1b[0m\n`);
+  shutdown(1);
+}
+
 let shuttingDown = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    for (const child of children) child.kill('SIGTERM');
-    const exited = Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
-    const deadline = new Promise((r) => setTimeout(r, 3000));
-    // this run's event streams are of no use to the next run (memory inboxes start empty): delete them
-    void Promise.race([exited, deadline])
-      .then(() => cleanupEvents())
-      .then((n) => n > 0 && process.stdout.write(`dev:local: deleted this run's ${n} event stream key(s)\n`))
-      .catch(() => undefined)
-      .finally(() => process.exit(0));
-  });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => shutdown(0));
+
+/** Stops every child (SIGTERM, then SIGKILL after 3 s), deletes this run's streams, exits with `code`. */
+function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const child of children) child.kill('SIGTERM');
+  const exited = Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  const deadline = new Promise((r) => setTimeout(r, 3000));
+  // this run's event streams are of no use to the next run (memory inboxes start empty): delete them
+  void Promise.race([exited, deadline])
+    .then(() => cleanupEvents())
+    .then((n) => n > 0 && process.stdout.write(`dev:local: deleted this run's ${n} event stream key(s)\n`))
+    .catch(() => undefined)
+    .finally(() => {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      process.exit(code);
+    });
 }
