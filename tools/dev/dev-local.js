@@ -60,6 +60,12 @@ const listening = new Map();
 const restartedAt = new Map();
 const children = [];
 let allUp = false;
+/** @type {NodeJS.Timeout | undefined} */
+let summaryTimer;
+let hidden = 0;
+// Nest's per-module / per-route start-up INFO lines: hidden unless DEV_VERBOSE or LOG_LEVEL=debug|trace
+const quietStartup = !/^(1|true|yes)$/i.test(process.env.DEV_VERBOSE ?? '') && !['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+const NEST_STARTUP = /INFO.*"context":"(InstanceLoader|RoutesResolver|RouterExplorer|NestFactory|NestApplication|NestMicroservice)"/;
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const watchPaths = (name) => [path.join('apps', name), 'libs', 'tsconfig.json', 'tsconfig.base.json'];
 
@@ -93,7 +99,12 @@ apps.forEach((name, i) => {
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         if (failed) return; // nothing after the failure: no other app's "started" line buries it
+        if (quietStartup && NEST_STARTUP.test(line)) {
+          hidden += 1;
+          continue;
+        }
         out.write(`${tag}${line}\n`);
+        if (summaryTimer) summaryTimer.refresh(); // the summary waits until the start-up lines are done
         if (!allUp && (line.includes('cannot start') || line.startsWith('Failed running '))) {
           failStartup(name, line);
           return;
@@ -107,7 +118,8 @@ apps.forEach((name, i) => {
           process.stdout.write(`\x1b[1mdev:local: ${name} is up again\x1b[0m at ${match[1]}${since ? ` (${seconds(since)} after the change)` : ''}\n`);
         } else if (listening.size === apps.length) {
           allUp = true;
-          printSummary();
+          // apps log asynchronously after "listening": print the summary once output is quiet, so it comes last
+          summaryTimer = setTimeout(printSummary, 1_000);
         }
       }
     });
@@ -122,6 +134,8 @@ apps.forEach((name, i) => {
 }
 
 function printSummary() {
+  summaryTimer = undefined;
+  if (hidden > 0) process.stdout.write(`dev:local: ${hidden} Nest start-up line(s) hidden (module/route INFO); DEV_VERBOSE=true or LOG_LEVEL=debug shows them\n`);
   process.stdout.write(`\n\x1b[1mdev:local: all apps are up in ${seconds(startedAt)}\x1b[0m\n`);
   for (const [name, url] of [...listening].sort()) process.stdout.write(`  ${name.padEnd(width)}  ${url}   (health: ${url}/health)\n`);
   process.stdout.write('\n');

@@ -30,6 +30,34 @@ function runDevLocal(args: string[], env: Record<string, string>): Promise<{ cod
   });
 }
 
+describe('dev:local start-up output', () => {
+  it('hides Nest module/route INFO lines by default and prints the summary after the start-up lines', async () => {
+    const child = spawn(process.execPath, [path.join(root, 'tools/dev/dev-local.js'), 'analytics'], {
+      cwd: root,
+      env: { ...process.env, DEV_LOCAL_EVENTS: 'inprocess', ANALYTICS_PORT: '0', DEV_VERBOSE: '', LOG_LEVEL: '' },
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (!out.includes('all apps are up')) return;
+        clearInterval(poll);
+        setTimeout(resolve, 1_500); // anything logged after the summary would show up here
+      }, 100);
+    });
+    child.kill('SIGINT');
+    await new Promise((r) => child.once('exit', r));
+    // eslint-disable-next-line no-control-regex -- strip the colour codes of the prefixes
+    const lines = out.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    expect(lines.filter((l) => /"context":"(RouterExplorer|InstanceLoader|RoutesResolver)"/.test(l))).toEqual([]);
+    expect(out).toMatch(/\d+ Nest start-up line\(s\) hidden/);
+    const summary = lines.findIndex((l) => l.startsWith('dev:local: all apps are up'));
+    const appLinesAfter = lines.slice(summary).filter((l) => l.startsWith('analytics │') && !l.includes('draining in-flight'));
+    expect(appLinesAfter).toEqual([]);
+  }, 60_000);
+});
+
 describe('dev:local start-up failures', () => {
   let occupied: Server;
   let port: number;
