@@ -21,6 +21,7 @@ interface Figures {
 }
 
 async function round(url: string, headers: Record<string, string>, seconds: number): Promise<autocannon.Result> {
+  process.stdout.write(`bench: ${url}: ${seconds} s, ${CONNECTIONS} connections…\n`);
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result;
