@@ -29,16 +29,22 @@ const { spawn } = require('node:child_process');
 const { existsSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 const { decideEvents } = require('./dev-local-events');
+const { portVariable } = require('./app-inventory');
 
 const startedAt = performance.now();
 /** apps/web is a Next.js app (no src/main.ts): `next dev` on WEB_PORT (default 3000) against the local gateway. */
 const WEB = 'web';
 const root = path.resolve(__dirname, '../..');
 const wanted = process.argv.slice(2);
-const apps = readdirSync(path.join(root, 'apps'))
+const known = readdirSync(path.join(root, 'apps'))
   .filter((name) => existsSync(path.join(root, 'apps', name, 'src/main.ts')) || name === WEB)
-  .filter((name) => wanted.length === 0 || wanted.includes(name))
   .sort();
+const unknown = wanted.filter((name) => !known.includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`dev:local: no app named ${unknown.join(', ')} in apps/; known: ${known.join(', ')}\n`);
+  process.exit(2);
+}
+const apps = known.filter((name) => wanted.length === 0 || wanted.includes(name));
 
 if (apps.length === 0) {
   process.stderr.write(`dev:local: no app found${wanted.length ? ` named ${wanted.join(', ')}` : ''} in apps/\n`);
@@ -69,6 +75,12 @@ const listening = new Map();
 const restartedAt = new Map();
 const children = [];
 let allUp = false;
+/** @type {NodeJS.Timeout | undefined} */
+let summaryTimer;
+let hidden = 0;
+// Nest's per-module / per-route start-up INFO lines: hidden unless DEV_VERBOSE or LOG_LEVEL=debug|trace
+const quietStartup = !/^(1|true|yes)$/i.test(process.env.DEV_VERBOSE ?? '') && !['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+const NEST_STARTUP = /INFO.*"context":"(InstanceLoader|RoutesResolver|RouterExplorer|NestFactory|NestApplication|NestMicroservice)"/;
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 let cleanupEvents = async () => 0;
@@ -95,7 +107,17 @@ processes.forEach(({ name, file, watch: watched }, i) => {
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
       for (const line of lines) {
+        if (failed) return; // nothing after the failure: no other app's "started" line buries it
+        if (quietStartup && NEST_STARTUP.test(line)) {
+          hidden += 1;
+          continue;
+        }
         out.write(`${tag}${line}\n`);
+        if (summaryTimer) summaryTimer.refresh(); // the summary waits until the start-up lines are done
+        if (!allUp && (line.includes('cannot start') || line.startsWith('Failed running '))) {
+          failStartup(name, line);
+          return;
+        }
         if (line.startsWith('Restarting ')) restartedAt.set(name, performance.now());
         const match = line.match(/listening on (\S+)/) ?? (name === WEB ? line.match(/Local:\s+(\S+)/) : null);
         if (!match) continue;
@@ -105,7 +127,8 @@ processes.forEach(({ name, file, watch: watched }, i) => {
           process.stdout.write(`\x1b[1mdev:local: ${name} is up again\x1b[0m at ${match[1]}${since ? ` (${seconds(since)} after the change)` : ''}\n`);
         } else if (listening.size === processes.length) {
           allUp = true;
-          printSummary();
+          // apps log asynchronously after "listening": print the summary once output is quiet, so it comes last
+          summaryTimer = setTimeout(printSummary, 1_000);
         }
       }
     });
@@ -113,7 +136,8 @@ processes.forEach(({ name, file, watch: watched }, i) => {
   relay(child.stdout, process.stdout);
   relay(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
-    if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
+    if (!allUp && !shuttingDown) failStartup(name, `exited (${signal ?? code})`);
+    else if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
   });
 });
 }
@@ -151,24 +175,43 @@ function spawnWeb() {
 }
 
 function printSummary() {
+  summaryTimer = undefined;
+  if (hidden > 0) process.stdout.write(`dev:local: ${hidden} Nest start-up line(s) hidden (module/route INFO); DEV_VERBOSE=true or LOG_LEVEL=debug shows them\n`);
   process.stdout.write(`\n\x1b[1mdev:local: all apps are up in ${seconds(startedAt)}\x1b[0m\n`);
   for (const [name, url] of [...listening].sort()) process.stdout.write(`  ${name.padEnd(width)}  ${url}   (health: ${url}/health)\n`);
   process.stdout.write('\n');
 }
 
+let failed = false;
+/**
+ * An app failed before every app was up (a port in use, bad config): say which and what to
+ * change, stop every app this run started and exit 1.
+ */
+function failStartup(name, line) {
+  if (failed || shuttingDown) return;
+  failed = true;
+  const portHint = /already in use|EADDRINUSE/.test(line) ? `; set ${portVariable(name)}=<a free port> to move it` : '';
+  process.stderr.write(`\x1b[1mdev:local: ${name} could not start${portHint}. Stopping every app (exit 1).\x1b[0m\n`);
+  shutdown(1);
+}
+
 let shuttingDown = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    for (const child of children) child.kill('SIGTERM');
-    const exited = Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
-    const deadline = new Promise((r) => setTimeout(r, 3000));
-    // this run's event streams are of no use to the next run (memory inboxes start empty): delete them
-    void Promise.race([exited, deadline])
-      .then(() => cleanupEvents())
-      .then((n) => n > 0 && process.stdout.write(`dev:local: deleted this run's ${n} event stream key(s)\n`))
-      .catch(() => undefined)
-      .finally(() => process.exit(0));
-  });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => shutdown(0));
+
+/** Stops every child (SIGTERM, then SIGKILL after 3 s), deletes this run's streams, exits with `code`. */
+function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const child of children) child.kill('SIGTERM');
+  const exited = Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  const deadline = new Promise((r) => setTimeout(r, 3000));
+  // this run's event streams are of no use to the next run (memory inboxes start empty): delete them
+  void Promise.race([exited, deadline])
+    .then(() => cleanupEvents())
+    .then((n) => n > 0 && process.stdout.write(`dev:local: deleted this run's ${n} event stream key(s)\n`))
+    .catch(() => undefined)
+    .finally(() => {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      process.exit(code);
+    });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { ADAPTERS, baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
@@ -30,7 +31,7 @@ describe.each(ADAPTERS)('runbook decorator demos on %s', (adapter) => {
       const created = await (
         await fetch(`${url}/events`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
           body: JSON.stringify({ type: 'play', payload: { episode: 'e1', seconds: 42 } }),
         })
       ).json();
@@ -57,6 +58,19 @@ describe.each(ADAPTERS)('runbook decorator demos on %s', (adapter) => {
       expect(body).toMatchObject({ type: 'purchase', tenantId: tenant });
       const list = await (await fetch(`${url}/events?type=purchase`, { headers: { 'x-tenant-id': tenant } })).json();
       expect(list.count).toBe(1);
+    });
+
+    it('idempotency: POST /events without an Idempotency-Key is a 400 idempotency_key_required and records nothing', async () => {
+      const tenant = `nokey${Date.now()}${adapter}${stores}`.slice(0, 60);
+      const res = await fetch(`${url}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tenant-id': tenant },
+        body: JSON.stringify({ type: 'purchase' }),
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('idempotency_key_required');
+      const list = await (await fetch(`${url}/events?type=purchase`, { headers: { 'x-tenant-id': tenant } })).json();
+      expect(list.count).toBe(0);
     });
 
     it('resilience: the /flaky loop shows 5xx, then fast circuit_open 503s', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { ADAPTERS, baseUrl, bootApp, startFaultProxy, testEnv, type FaultProxy } from '@mikasmissions/testing';
 import { PG_POOL } from '@mikasmissions/persistence';
@@ -23,7 +24,7 @@ describe.each(ADAPTERS)('analytics through a Postgres outage (%s)', (adapter) =>
   const statuses: number[] = [];
 
   const call = async (path: string, init: RequestInit & { tenant?: string } = {}) => {
-    const headers = { 'x-tenant-id': init.tenant ?? 'pgfault', ...(init.body ? { 'content-type': 'application/json' } : {}) };
+    const headers = { 'x-tenant-id': init.tenant ?? 'pgfault', ...(init.body ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}) };
     const started = Date.now();
     const res = await fetch(`${url}${path}`, { ...init, headers });
     statuses.push(res.status);
@@ -69,7 +70,8 @@ describe.each(ADAPTERS)('analytics through a Postgres outage (%s)', (adapter) =>
     for (let i = 0; i < 3; i += 1) {
       const write = await post(tenant);
       expect(write.status).toBe(503);
-      expect(write.body.error.code).toBe('store_unavailable');
+      // POST /events requires an Idempotency-Key: its claim in Postgres is the first thing to fail
+      expect(write.body.error.code).toBe('idempotency_unavailable');
       expect(Number(write.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     }
     const uncached = await call('/events?limit=6', { tenant });

@@ -17,6 +17,10 @@ export interface BootstrapOptions extends Omit<CreateAppOptions, 'config'> {
 function failStartup(name: string, error: unknown): never {
   if (error instanceof ConfigValidationError) {
     process.stderr.write(`[${name}] cannot start. ${error.message}\n`);
+  } else if ((error as { code?: string }).code === 'EADDRINUSE') {
+    const port = (error as { port?: number }).port;
+    const variable = `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
+    process.stderr.write(`[${name}] cannot start: port ${port} is already in use; set ${variable}=<a free port> (or stop what listens there)\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`[${name}] cannot start: ${message}\n`);

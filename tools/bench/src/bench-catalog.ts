@@ -23,6 +23,7 @@ interface Case {
 }
 
 async function round(c: Case, seconds: number): Promise<autocannon.Result> {
+  process.stdout.write(`bench: ${c.url}: ${seconds} s, ${CONNECTIONS} connections…\n`);
   const result = await autocannon({ url: c.url, headers: c.headers(), connections: CONNECTIONS, duration: seconds });
   const wrong = result.statusCodeStats ? Object.keys(result.statusCodeStats).filter((code) => Number(code) !== c.status) : [];
   if (result.errors > 0 || wrong.length > 0)

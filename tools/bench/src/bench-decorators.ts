@@ -71,6 +71,7 @@ function cases(token: string): Case[] {
 const run = async (url: string, c: Case, seconds: number) => {
   const cpu = process.cpuUsage();
   const started = performance.now();
+  process.stdout.write(`bench: ${c.name}: ${seconds} s, ${CONNECTIONS} connections…\n`);
   const result = await autocannon({ url: `${url}/${c.path}`, method: c.method ?? 'GET', headers: c.headers, body: c.body, connections: CONNECTIONS, duration: seconds });
   const used = process.cpuUsage(cpu);
   return { result, clientCpu: (used.user + used.system) / 1000 / (performance.now() - started) };

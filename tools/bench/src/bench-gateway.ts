@@ -57,6 +57,7 @@ interface Case {
 const cpuPerRequest = new Map<string, number[]>();
 
 async function saturated(c: Case, seconds: number): Promise<autocannon.Result> {
+  process.stdout.write(`bench: ${c.name} (${c.url}): ${seconds} s, ${CONNECTIONS} connections…\n`);
   const cpuBefore = cpuMs(c.pid);
   const result = await autocannon({ url: c.url, headers: c.headers(), connections: CONNECTIONS, duration: seconds });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${c.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);

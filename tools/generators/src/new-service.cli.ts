@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     applyPlan(root, plan, (line) => process.stdout.write(`new:service: ${line}\n`));
     const { service, feature, prefix, port } = plan.values;
     process.stdout.write(
-      `new:service: ${service} is ready on :${port}/${prefix} (${feature}). Next: pnpm run migrate ${service} (with DATABASE_URL), pnpm exec jest apps/${service}, pnpm run dev:local ${service}\n`,
+      `new:service: ${service} is ready on :${port}/${prefix} (${feature}). Next: pnpm install (registers its workspace package @mikasmissions/${service}), pnpm run migrate ${service} (with DATABASE_URL), pnpm exec jest apps/${service}, pnpm run dev:local ${service}\n`,
     );
   } catch (error) {
     const known = error instanceof NewServiceInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -57,6 +57,7 @@ describe('new:service', () => {
     expect(created.sort()).toEqual(
       [
         'apps/spec-probe/jest.config.js',
+        'apps/spec-probe/package.json',
         'apps/spec-probe/project.json',
         'apps/spec-probe/src/app.module.ts',
         'apps/spec-probe/src/spec-probe.e2e-spec.ts',
@@ -85,6 +86,12 @@ describe('new:service', () => {
     expect(file('apps/spec-probe/src/main.ts')).toContain('void bootstrap(AppModule);');
     expect(file('apps/spec-probe/src/app.module.ts')).toContain(`PlatformModule.forRoot({ service: 'spec-probe', http: { port: ${PORT}, prefix: 'v1' } }), ItemsModule`);
     expect(JSON.parse(file('apps/spec-probe/project.json')).tags).toEqual(['type:app', 'scope:domain']);
+    // a workspace package, so `pnpm --filter @mikasmissions/spec-probe start:dev` runs it alone
+    expect(JSON.parse(file('apps/spec-probe/package.json'))).toMatchObject({
+      name: '@mikasmissions/spec-probe',
+      private: true,
+      scripts: { 'start:dev': 'node ../../tools/dev/dev-local.js spec-probe', start: 'node ../../dist/apps/spec-probe/src/main.js' },
+    });
     expect(JSON.parse(file('prisma/spec-probe/platform.json'))).toEqual({ schema: 'spec_probe', libs: [] });
     expect(file('prisma/spec-probe/migrations/20261201080910_init/migration.sql')).toContain('CREATE TABLE "spec_probe"."items"');
     expect(file('apps/spec-probe/src/items/item-not-found.error.ts')).toContain("super(404, 'item_not_found'");
@@ -146,7 +153,7 @@ describe('new:service', () => {
     const first = runCli(root, 'spec-probe', '--port', String(PORT));
     expect(first.status).toBe(0);
     const lines = first.stdout.trimEnd().split('\n');
-    expect(lines.filter((l) => l.startsWith('new:service: create '))).toHaveLength(23);
+    expect(lines.filter((l) => l.startsWith('new:service: create '))).toHaveLength(24);
     expect(lines.filter((l) => l.startsWith('new:service: update ')).map((l) => l.split(' ')[2])).toEqual(['env.dev', 'env.prod', 'docker-compose.dev.yml', 'docker-compose.prod.yml', 'package.json', 'README.md']);
     const repository = readFileSync(join(root, 'apps/spec-probe/src/items/adapters/postgres-items.repository.ts'), 'utf8');
     expect(repository).toContain('const toItem = (row: Row): Item => ({\n  id: row.id,\n'); // formatted with the repo's .prettierrc (140 columns)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { CapturingOtpSender, JwtCodec, OtpSender, SessionService } from '@mikasmissions/authx';
 import { createAuthClient, type AuthTokens } from '@mikasmissions/authx-sdk';
@@ -5,7 +6,12 @@ import { ADAPTERS, baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmission
 import { AppModule } from '../app.module';
 
 const PREFIX = 'api/v1/analytics';
-const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+/** POST with a fresh Idempotency-Key (required on `POST /events`, ignored by the other routes). */
+const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
+  body: JSON.stringify(body),
+});
 
 describe.each(ADAPTERS)("the runbook's AuthX demos on analytics (%s, Postgres + Redis, permissive)", (adapter) => {
   let app: INestApplication;

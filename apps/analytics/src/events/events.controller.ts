@@ -24,7 +24,7 @@ export class EventsController {
   }
 
   @RequirePermissions('events:write')
-  @Idempotency()
+  @Idempotency({ required: true })
   @Post()
   @HttpCode(201)
   @Publish(AnalyticsEventRecorded, { map: (e: AnalyticsEvent) => ({ eventId: e.id, eventType: e.type, occurredAt: e.occurredAt }) })

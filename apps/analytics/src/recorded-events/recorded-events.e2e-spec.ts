@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Controller, Injectable, type INestApplication, Module, Post } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { PlatformError } from '@mikasmissions/http';
@@ -83,7 +84,7 @@ class MediaConsumer {
 class TestModule {}
 
 const post = (url: string, body: unknown, tenant: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenant-id': tenant }, body: JSON.stringify(body) });
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-tenant-id': tenant }, body: JSON.stringify(body) });
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const until = Date.now() + timeoutMs;
