@@ -1,3 +1,4 @@
+import { streamKey } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
 import { testRedisUrl } from '@mikasmissions/testing';
 import { type GenerationPlatform, type Json, startGenerationPlatform } from './testing/generation-platform';
@@ -129,7 +130,7 @@ describe('generation: provider and qc failures, cancel, retry (memory stores, ev
     const redis = createRedisClient(testRedisUrl(), 'generation-e2e');
     try {
       await redis.connect();
-      const stream = `${p.streamPrefix}video.run.requested`;
+      const stream = streamKey(p.streamPrefix, 'video.run.requested');
       const entries = (await redis.xrange(stream, '-', '+')) as Array<[string, string[]]>;
       const envelope = entries.map(([, fields]) => fields[1]).find((body) => JSON.parse(body).payload.runId === runId);
       expect(envelope).toBeDefined();
