@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { ADAPTERS, baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
 
 const PREFIX = 'api/v1/analytics';
 
+/** A POST of `body`; `POST /events` requires an Idempotency-Key, so each call sends a fresh one. */
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
+  headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
