@@ -8,6 +8,9 @@ import { type Browser, chromium } from 'playwright-core';
 import { startDemoSession } from './testing/family-session';
 import { type HlsPageServer, startHlsPageServer } from './testing/hls-page-server';
 
+/** Non-fatal hls.js stall recoveries (it skips a buffer hole or nudges the playhead and plays on). */
+const RECOVERED_STALLS = /^mediaError:(bufferSeekOverHole|bufferNudgeOnStall|bufferStalledError)$/;
+
 const CHROMIUM = '/usr/bin/chromium';
 const APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'gateway'];
 const SCREENSHOT = resolve(__dirname, '../../../tmp/browser-playback.png');
@@ -64,12 +67,14 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pages.pageUrl(streamUrl.href));
-    await page.waitForFunction(() => (document.getElementById('v') as HTMLVideoElement).currentTime > 1 || (window as unknown as { hlsErrors: string[] }).hlsErrors.length > 0, undefined, { timeout: 30_000 });
+    // hls.js reports the stalls it recovers from itself (a nudge over a buffer hole on a slow machine) as non-fatal
+    // errors; playback only failed when an error is fatal or not one of those recoveries.
+    await page.waitForFunction(() => (document.getElementById('v') as HTMLVideoElement).currentTime > 1 || (window as unknown as { hlsErrors: string[] }).hlsErrors.some((e) => e.endsWith(':fatal')), undefined, { timeout: 30_000 });
     const state = await page.evaluate(() => ({ time: (document.getElementById('v') as HTMLVideoElement).currentTime, errors: (window as unknown as { hlsErrors: string[] }).hlsErrors }));
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
-    expect(state.errors).toEqual([]);
+    expect(state.errors.filter((e) => !RECOVERED_STALLS.test(e))).toEqual([]);
     expect(state.time).toBeGreaterThan(1);
     const media = requests.filter((u) => /^https?:/.test(u) && !u.startsWith(pages.origin)); // blob: is hls.js's MediaSource
     expect(media.some((u) => /\/index\.m3u8\?/.test(u))).toBe(true);
