@@ -66,6 +66,8 @@ export function journeySuite(stack: () => WebStack): void {
         30_000,
       );
       expect(watched).toMatch(/^\d+ min \d+ s$/);
+      // recharts draws the bar after its layout pass; wait for it, then there must be exactly one (one child)
+      await page.locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached', timeout: 10_000 });
       expect(await page.locator('.recharts-bar-rectangle').count()).toBe(1);
       await screenshot(page, 'journey-10-dashboard-progress');
       axe.dashboardAfter = await seriousViolations(page);
