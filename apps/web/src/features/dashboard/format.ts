@@ -4,7 +4,7 @@ export function minutesSeconds(ms: number): { minutes: number; seconds: number }
   return { minutes: Math.floor(total / 60), seconds: total % 60 };
 }
 
-/** Milliseconds in minutes with one decimal (chart values). */
+/** Milliseconds in minutes (chart values), unrounded so a few seconds of watching still draw a bar. */
 export function toMinutes(ms: number): number {
-  return Math.round(ms / 6000) / 10;
+  return ms / 60_000;
 }
