@@ -12,9 +12,18 @@ const testSupportFiles = ['**/testing/**', '**/*test.helpers.ts'];
 export default tseslint.config(
   {
     ignores: [
-      '**/node_modules/**', '**/dist/**', '**/generated/**', '.nx/**', 'tmp/**', 'coverage/**', 'var/**',
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/generated/**',
+      '.nx/**',
+      'tmp/**',
+      'coverage/**',
+      'var/**',
       // the web app's build output and Next's generated type stub
-      '**/.next/**', '**/.open-next/**', '**/.wrangler/**', 'apps/web/next-env.d.ts',
+      '**/.next/**',
+      '**/.open-next/**',
+      '**/.wrangler/**',
+      'apps/web/next-env.d.ts',
       // the web app's static files (the fixture HLS segments are MPEG-TS `.ts` files)
       'apps/web/public/**',
     ],

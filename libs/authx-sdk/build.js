@@ -27,7 +27,13 @@ run('types', ['--declaration', '--emitDeclarationOnly', '--outDir', 'dist/types'
 
 for (const file of readdirSync(path.join(dist, 'esm'))) {
   const full = path.join(dist, 'esm', file);
-  writeFileSync(full, readFileSync(full, 'utf8').replace(/(from\s+['"])(\.\/[^'"]+?)(['"])/g, (_m, a, spec, b) => `${a}${spec.endsWith('.js') ? spec : `${spec}.js`}${b}`));
+  writeFileSync(
+    full,
+    readFileSync(full, 'utf8').replace(
+      /(from\s+['"])(\.\/[^'"]+?)(['"])/g,
+      (_m, a, spec, b) => `${a}${spec.endsWith('.js') ? spec : `${spec}.js`}${b}`,
+    ),
+  );
 }
 writeFileSync(path.join(dist, 'esm', 'package.json'), '{ "type": "module" }\n');
 writeFileSync(path.join(dist, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');

@@ -20,10 +20,23 @@ const run = (label, cmd, args) => {
 
 process.stdout.write(`build: node ${process.version} (${process.execPath})\n`);
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-run('compile (swc)', bin('swc'), ['apps', 'libs', 'tools', '-d', 'dist', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.e2e-spec.ts,**/*.contract.ts', '--copy-files', '--quiet']);
+run('compile (swc)', bin('swc'), [
+  'apps',
+  'libs',
+  'tools',
+  '-d',
+  'dist',
+  '--config-file',
+  '.swcrc',
+  '--ignore',
+  '**/*.spec.ts,**/*.e2e-spec.ts,**/*.contract.ts',
+  '--copy-files',
+  '--quiet',
+]);
 for (const app of readdirSync(path.join(root, 'apps'))) {
   const generated = path.join(root, 'apps', app, 'src/generated');
-  if (existsSync(generated)) cpSync(generated, path.join(root, 'dist/apps', app, 'src/generated'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
+  if (existsSync(generated))
+    cpSync(generated, path.join(root, 'dist/apps', app, 'src/generated'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
 }
 run('type-check (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
 process.stdout.write('build: done → dist/\n');

@@ -34,10 +34,12 @@ function redisAnswers({ host, port }, timeoutMs = 300) {
  */
 async function decideEvents(env, probe = redisAnswers) {
   if (env.DEV_LOCAL_EVENTS === 'inprocess') return { env: {}, line: `${INPROCESS_LIMITS} (DEV_LOCAL_EVENTS=inprocess)` };
-  if (env.MESSAGING_REDIS_URL) return { env: {}, line: `events cross services over ${env.MESSAGING_REDIS_URL} (MESSAGING_REDIS_URL you exported)` };
+  if (env.MESSAGING_REDIS_URL)
+    return { env: {}, line: `events cross services over ${env.MESSAGING_REDIS_URL} (MESSAGING_REDIS_URL you exported)` };
   if (env.REDIS_URL) return { env: {}, line: `events cross services over REDIS_URL (${env.REDIS_URL})` };
   if (env.DATABASE_URL) return { env: {}, line: 'DATABASE_URL without REDIS_URL: events wait in the outbox until a relay with Redis runs' };
-  if (!(await probe(LOCAL_REDIS))) return { env: {}, line: `${INPROCESS_LIMITS}; start a Redis on 127.0.0.1:6379 to have them cross services` };
+  if (!(await probe(LOCAL_REDIS)))
+    return { env: {}, line: `${INPROCESS_LIMITS}; start a Redis on 127.0.0.1:6379 to have them cross services` };
   const url = `redis://${LOCAL_REDIS.host}:${LOCAL_REDIS.port}`;
   const prefix = `devlocal:${Date.now().toString(36)}-${process.pid}:events:`;
   return {
@@ -50,7 +52,13 @@ async function decideEvents(env, probe = redisAnswers) {
 /** Deletes every key under `prefix` (this run's streams, their epochs and dead-letter streams); resolves to how many. */
 async function deleteKeysUnder(url, prefix) {
   const Redis = require('ioredis');
-  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1_000, retryStrategy: () => null });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1_000,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   let deleted = 0;
   try {

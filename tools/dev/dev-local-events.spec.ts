@@ -3,7 +3,10 @@ import { createRedisClient } from '@mikasmissions/persistence';
 import { testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- dev:local is plain CommonJS run by node
 const { decideEvents, deleteKeysUnder, redisAnswers } = require('./dev-local-events') as {
-  decideEvents(env: Record<string, string | undefined>, probe?: () => Promise<boolean>): Promise<{ env: Record<string, string>; line: string; cleanup?: () => Promise<number> }>;
+  decideEvents(
+    env: Record<string, string | undefined>,
+    probe?: () => Promise<boolean>,
+  ): Promise<{ env: Record<string, string>; line: string; cleanup?: () => Promise<number> }>;
   deleteKeysUnder(url: string, prefix: string): Promise<number>;
   redisAnswers(at: { host: string; port: number }, timeoutMs?: number): Promise<boolean>;
 };
@@ -17,12 +20,18 @@ const listen = async (onData: (socket: import('node:net').Socket) => void): Prom
 describe('dev:local events', () => {
   it('sends events over the local Redis with a per-run stream prefix when nothing is exported and Redis answers', async () => {
     const decided = await decideEvents({}, async () => true);
-    expect(decided.env).toEqual({ MESSAGING_REDIS_URL: 'redis://127.0.0.1:6379', MESSAGING_STREAM_PREFIX: expect.stringMatching(/^devlocal:[a-z0-9]+-\d+:events:$/) });
+    expect(decided.env).toEqual({
+      MESSAGING_REDIS_URL: 'redis://127.0.0.1:6379',
+      MESSAGING_STREAM_PREFIX: expect.stringMatching(/^devlocal:[a-z0-9]+-\d+:events:$/),
+    });
     expect(decided.line).toContain('events cross services over Redis redis://127.0.0.1:6379');
   });
 
   it('keeps events in-process and says what does not work without a Redis, or when forced', async () => {
-    for (const decided of [await decideEvents({}, async () => false), await decideEvents({ DEV_LOCAL_EVENTS: 'inprocess' }, async () => true)]) {
+    for (const decided of [
+      await decideEvents({}, async () => false),
+      await decideEvents({ DEV_LOCAL_EVENTS: 'inprocess' }, async () => true),
+    ]) {
       expect(decided.env).toEqual({});
       expect(decided.line).toMatch(/events stay in-process: no trial at consent .*dashboard.*rails/);
     }

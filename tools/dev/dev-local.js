@@ -64,9 +64,17 @@ const env = {
 if (!process.env.DATABASE_URL && !process.env.REDIS_URL) env.PERSISTENCE_MODE = process.env.PERSISTENCE_MODE ?? 'memory';
 
 /** What runs: each app, plus the NIM stand-in when the generation worker runs without a real provider. */
-const processes = apps.map((name) => ({ name, file: path.join('apps', name, 'src/main.ts'), watch: [path.join('apps', name), 'libs', 'tsconfig.json', 'tsconfig.base.json'] }));
+const processes = apps.map((name) => ({
+  name,
+  file: path.join('apps', name, 'src/main.ts'),
+  watch: [path.join('apps', name), 'libs', 'tsconfig.json', 'tsconfig.base.json'],
+}));
 if (apps.includes('generation') && !process.env.NIM_BASE_URL) {
-  processes.push({ name: 'fake-nim', file: path.join('tools', 'fake-nim', 'src', 'fake-nim.cli.ts'), watch: [path.join('tools', 'fake-nim')] });
+  processes.push({
+    name: 'fake-nim',
+    file: path.join('tools', 'fake-nim', 'src', 'fake-nim.cli.ts'),
+    watch: [path.join('tools', 'fake-nim')],
+  });
 }
 
 const colors = [36, 35, 33, 32, 34, 31, 96, 95, 93, 92, 94, 91];
@@ -92,54 +100,57 @@ void decideEvents(process.env).then((events) => {
 });
 
 function startApps() {
-process.stdout.write(
-  `dev:local: starting ${apps.length} app(s): ${apps.join(', ')}${processes.length > apps.length ? ' and fake-nim' : ''} on node ${process.version} (persistence=${env.PERSISTENCE_MODE ?? 'auto'})\n`,
-);
+  process.stdout.write(
+    `dev:local: starting ${apps.length} app(s): ${apps.join(', ')}${processes.length > apps.length ? ' and fake-nim' : ''} on node ${process.version} (persistence=${env.PERSISTENCE_MODE ?? 'auto'})\n`,
+  );
 
-processes.forEach(({ name, file, watch: watched }, i) => {
-  const tag = `\x1b[${colors[i % colors.length]}m${name.padEnd(width)}\x1b[0m │ `;
-  const child = name === WEB ? spawnWeb() : spawnNode(file, watched);
-  children.push(child);
-  const relay = (stream, out) => {
-    let buffer = '';
-    stream.on('data', (chunk) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        if (failed) return; // nothing after the failure: no other app's "started" line buries it
-        if (quietStartup && NEST_STARTUP.test(line)) {
-          hidden += 1;
-          continue;
+  processes.forEach(({ name, file, watch: watched }, i) => {
+    const tag = `\x1b[${colors[i % colors.length]}m${name.padEnd(width)}\x1b[0m │ `;
+    const child = name === WEB ? spawnWeb() : spawnNode(file, watched);
+    children.push(child);
+    const relay = (stream, out) => {
+      let buffer = '';
+      stream.on('data', (chunk) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) {
+          if (failed) return; // nothing after the failure: no other app's "started" line buries it
+          if (quietStartup && NEST_STARTUP.test(line)) {
+            hidden += 1;
+            continue;
+          }
+          out.write(`${tag}${line}\n`);
+          if (summaryTimer) summaryTimer.refresh(); // the summary waits until the start-up lines are done
+          if (!allUp && (line.includes('cannot start') || line.startsWith('Failed running '))) {
+            failStartup(name, line);
+            return;
+          }
+          if (line.startsWith('Restarting ')) restartedAt.set(name, performance.now());
+          const match = line.match(/listening on (\S+)/) ?? (name === WEB ? line.match(/Local:\s+(\S+)/) : null);
+          if (!match) continue;
+          listening.set(name, match[1]);
+          if (allUp) {
+            const since = restartedAt.get(name);
+            process.stdout.write(
+              `\x1b[1mdev:local: ${name} is up again\x1b[0m at ${match[1]}${since ? ` (${seconds(since)} after the change)` : ''}\n`,
+            );
+          } else if (listening.size === processes.length) {
+            allUp = true;
+            // apps log asynchronously after "listening": print the summary once output is quiet, so it comes last
+            summaryTimer = setTimeout(printSummary, 1_000);
+          }
         }
-        out.write(`${tag}${line}\n`);
-        if (summaryTimer) summaryTimer.refresh(); // the summary waits until the start-up lines are done
-        if (!allUp && (line.includes('cannot start') || line.startsWith('Failed running '))) {
-          failStartup(name, line);
-          return;
-        }
-        if (line.startsWith('Restarting ')) restartedAt.set(name, performance.now());
-        const match = line.match(/listening on (\S+)/) ?? (name === WEB ? line.match(/Local:\s+(\S+)/) : null);
-        if (!match) continue;
-        listening.set(name, match[1]);
-        if (allUp) {
-          const since = restartedAt.get(name);
-          process.stdout.write(`\x1b[1mdev:local: ${name} is up again\x1b[0m at ${match[1]}${since ? ` (${seconds(since)} after the change)` : ''}\n`);
-        } else if (listening.size === processes.length) {
-          allUp = true;
-          // apps log asynchronously after "listening": print the summary once output is quiet, so it comes last
-          summaryTimer = setTimeout(printSummary, 1_000);
-        }
-      }
+      });
+    };
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on('exit', (code, signal) => {
+      if (!allUp && !shuttingDown) failStartup(name, `exited (${signal ?? code})`);
+      else if (!shuttingDown)
+        process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
     });
-  };
-  relay(child.stdout, process.stdout);
-  relay(child.stderr, process.stderr);
-  child.on('exit', (code, signal) => {
-    if (!allUp && !shuttingDown) failStartup(name, `exited (${signal ?? code})`);
-    else if (!shuttingDown) process.stderr.write(`${tag}exited (${signal ?? code}); fix the error above — node --watch restarts it on save\n`);
   });
-});
 }
 
 function spawnNode(file, watched) {
@@ -176,7 +187,10 @@ function spawnWeb() {
 
 function printSummary() {
   summaryTimer = undefined;
-  if (hidden > 0) process.stdout.write(`dev:local: ${hidden} Nest start-up line(s) hidden (module/route INFO); DEV_VERBOSE=true or LOG_LEVEL=debug shows them\n`);
+  if (hidden > 0)
+    process.stdout.write(
+      `dev:local: ${hidden} Nest start-up line(s) hidden (module/route INFO); DEV_VERBOSE=true or LOG_LEVEL=debug shows them\n`,
+    );
   process.stdout.write(`\n\x1b[1mdev:local: all apps are up in ${seconds(startedAt)}\x1b[0m\n`);
   for (const [name, url] of [...listening].sort()) process.stdout.write(`  ${name.padEnd(width)}  ${url}   (health: ${url}/health)\n`);
   process.stdout.write('\n');
@@ -203,7 +217,9 @@ function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
   for (const child of children) child.kill('SIGTERM');
-  const exited = Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  const exited = Promise.all(
+    children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))),
+  );
   const deadline = new Promise((r) => setTimeout(r, 3000));
   // this run's event streams are of no use to the next run (memory inboxes start empty): delete them
   void Promise.race([exited, deadline])

@@ -21,7 +21,10 @@ function processesWith(marker: string): number[] {
 
 function runDevLocal(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'tools/dev/dev-local.js'), ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [path.join(root, 'tools/dev/dev-local.js'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -76,7 +79,12 @@ describe('dev:local start-up failures', () => {
 
   it('a port in use: names the port variable, stops every app it started, exits 1, prints no success after it', async () => {
     const marker = `DEV_LOCAL_SPEC_${process.pid}_${Date.now()}`;
-    const run = await runDevLocal(['analytics', 'identity'], { DEV_LOCAL_EVENTS: 'inprocess', ANALYTICS_PORT: String(port), IDENTITY_PORT: '0', [marker]: '1' });
+    const run = await runDevLocal(['analytics', 'identity'], {
+      DEV_LOCAL_EVENTS: 'inprocess',
+      ANALYTICS_PORT: String(port),
+      IDENTITY_PORT: '0',
+      [marker]: '1',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`port ${port} is already in use`);
     expect(run.stderr).toContain('ANALYTICS_PORT=');

@@ -1,10 +1,10 @@
 /**
- * `pnpm run guard`: event contracts, contract-check, lint, typecheck, in that order. Prints each
+ * `pnpm run guard`: event contracts, contract-check, format check (Prettier), lint, typecheck, in that order. Prints each
  * step before it runs and its time after, stops at the first failure (its exit code).
  */
 const { spawnSync } = require('node:child_process');
 
-const STEPS = ['check:event-contracts', 'contract-check', 'lint', 'typecheck'];
+const STEPS = ['check:event-contracts', 'contract-check', 'format:check', 'lint', 'typecheck'];
 const started = performance.now();
 const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 

@@ -137,7 +137,13 @@ const header = (what) =>
 const files = new Map();
 const apps = listApps(root).filter((a) => a.port !== undefined);
 for (const app of apps) {
-  const docs = [deployment(app), service(app), disruptionBudget(app), ...(AUTOSCALED.includes(app.name) ? [autoscaler(app)] : []), ...(app.schema ? [migrateJob(app)] : [])];
+  const docs = [
+    deployment(app),
+    service(app),
+    disruptionBudget(app),
+    ...(AUTOSCALED.includes(app.name) ? [autoscaler(app)] : []),
+    ...(app.schema ? [migrateJob(app)] : []),
+  ];
   files.set(`apps/${app.name}.yaml`, header(app.name) + docs.map((d) => YAML.stringify(d)).join('---\n'));
 }
 const kustomization = {

@@ -46,8 +46,10 @@ function checkApp(overlay, objects, app) {
   for (const name of refs.filter((n) => (c.envFrom ?? []).some((e) => e.configMapRef?.name === n))) {
     if (!find('ConfigMap', name)) problems.push(`${where}: ConfigMap ${name} is not rendered`);
   }
-  if (!objects.some((o) => o.kind === 'PodDisruptionBudget' && o.spec?.selector?.matchLabels?.['app.kubernetes.io/name'] === app.name)) problems.push(`${where}: no PodDisruptionBudget`);
-  if (AUTOSCALED.includes(app.name) && find('HorizontalPodAutoscaler', app.name)?.spec?.scaleTargetRef?.name !== app.name) problems.push(`${where}: no HorizontalPodAutoscaler`);
+  if (!objects.some((o) => o.kind === 'PodDisruptionBudget' && o.spec?.selector?.matchLabels?.['app.kubernetes.io/name'] === app.name))
+    problems.push(`${where}: no PodDisruptionBudget`);
+  if (AUTOSCALED.includes(app.name) && find('HorizontalPodAutoscaler', app.name)?.spec?.scaleTargetRef?.name !== app.name)
+    problems.push(`${where}: no HorizontalPodAutoscaler`);
   const svc = find('Service', app.name);
   if (!svc) problems.push(`${where}: no Service`);
   else if (!(svc.spec?.ports ?? []).some((p) => p.port === app.port)) problems.push(`${where}: Service does not serve port ${app.port}`);
@@ -61,8 +63,10 @@ function checkApp(overlay, objects, app) {
 
 function checkEdge(overlay, objects) {
   const paths = objects.filter((o) => o.kind === 'Ingress').flatMap((o) => (o.spec?.rules ?? []).flatMap((r) => r.http?.paths ?? []));
-  if (!paths.some((p) => p.path === '/v1' && p.backend?.service?.name === 'gateway')) problems.push(`${overlay}: no Ingress routes /v1 to the gateway`);
-  if (!objects.some((o) => o.kind === 'NetworkPolicy' && (o.spec?.policyTypes ?? []).includes('Ingress'))) problems.push(`${overlay}: no NetworkPolicy restricts ingress to the services`);
+  if (!paths.some((p) => p.path === '/v1' && p.backend?.service?.name === 'gateway'))
+    problems.push(`${overlay}: no Ingress routes /v1 to the gateway`);
+  if (!objects.some((o) => o.kind === 'NetworkPolicy' && (o.spec?.policyTypes ?? []).includes('Ingress')))
+    problems.push(`${overlay}: no NetworkPolicy restricts ingress to the services`);
 }
 
 function render(overlay) {

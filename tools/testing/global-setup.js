@@ -29,7 +29,9 @@ async function connectRedis() {
     return redis;
   } catch (error) {
     redis.disconnect();
-    throw new Error(`Tests need Redis at ${REDIS_URL} (${error.message}). Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`);
+    throw new Error(
+      `Tests need Redis at ${REDIS_URL} (${error.message}). Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`,
+    );
   }
 }
 
@@ -40,7 +42,9 @@ async function connectPostgres(url) {
     return client;
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new Error(`Tests need Postgres at ${ADMIN_URL} (${error.message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+    throw new Error(
+      `Tests need Postgres at ${ADMIN_URL} (${error.message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+    );
   }
 }
 
@@ -48,7 +52,8 @@ async function dropLeftovers(admin, redis, name) {
   const { dropped, inUse } = await dropStaleTestDatabases(admin, STALE_AFTER_MS);
   for (const db of dropped) say(`dropped database ${db} left by a crashed run`);
   for (const db of inUse) say(`kept stale database ${db}: a session still uses it`);
-  for (const [run, count] of await deleteStaleTestRunKeys(redis, STALE_AFTER_MS, name)) say(`deleted ${count} Redis keys of crashed run ${run}`);
+  for (const [run, count] of await deleteStaleTestRunKeys(redis, STALE_AFTER_MS, name))
+    say(`deleted ${count} Redis keys of crashed run ${run}`);
 }
 
 module.exports = async function globalSetup() {

@@ -16,5 +16,7 @@ module.exports = async function globalTeardown() {
     return;
   }
   const done = await cleanupTestRun(run);
-  process.stdout.write(`[test run] dropped ${done.databasesDropped.join(', ') || 'no database'}, deleted ${done.keysDeleted} Redis keys under ${run.name}:\n`);
+  process.stdout.write(
+    `[test run] dropped ${done.databasesDropped.join(', ') || 'no database'}, deleted ${done.keysDeleted} Redis keys under ${run.name}:\n`,
+  );
 };

@@ -53,7 +53,10 @@ describe.each(ADAPTERS)('analytics on %s', (adapter) => {
     it('stores events per tenant and lists them newest first', async () => {
       const tenant = `t${Date.now()}${adapter}${stores}`.slice(0, 60);
       const headers = { 'x-tenant-id': tenant };
-      const first = await fetch(`${url}/events`, json({ type: 'play', payload: { episode: 'e1' }, occurredAt: '2026-01-01T10:00:00Z' }, headers));
+      const first = await fetch(
+        `${url}/events`,
+        json({ type: 'play', payload: { episode: 'e1' }, occurredAt: '2026-01-01T10:00:00Z' }, headers),
+      );
       expect(first.status).toBe(201);
       const created = await first.json();
       expect(created).toMatchObject({ type: 'play', tenantId: tenant, payload: { episode: 'e1' }, occurredAt: '2026-01-01T10:00:00.000Z' });
@@ -76,7 +79,16 @@ describe.each(ADAPTERS)('analytics on %s', (adapter) => {
 
     it('rejects invalid events with 400 validation_failed and stores nothing', async () => {
       const tenant = `inv${Date.now()}`;
-      for (const body of [{}, { type: '' }, { type: 'x'.repeat(101) }, { type: 'ok', occurredAt: 'yesterday' }, { type: 'ok', occurredAt: '9999-12-31T23:59:59.999-23:59' }, { type: 'ok', occurredAt: '0000-01-01T00:00:00Z' }, { type: 'ok', extra: 1 }, { type: 'ok', payload: [1] }]) {
+      for (const body of [
+        {},
+        { type: '' },
+        { type: 'x'.repeat(101) },
+        { type: 'ok', occurredAt: 'yesterday' },
+        { type: 'ok', occurredAt: '9999-12-31T23:59:59.999-23:59' },
+        { type: 'ok', occurredAt: '0000-01-01T00:00:00Z' },
+        { type: 'ok', extra: 1 },
+        { type: 'ok', payload: [1] },
+      ]) {
         const res = await fetch(`${url}/events`, json(body, { 'x-tenant-id': tenant }));
         expect(res.status).toBe(400);
         const err = await res.json();

@@ -46,7 +46,9 @@ describe.each(ADAPTERS)('bad input on analytics (%s, Postgres)', (adapter) => {
     const headers = { 'x-tenant-id': `junk${adapter}${Date.now()}`.slice(0, 60) };
     const first = await fetch(`${url}/events?type=play&limit=5`, { headers });
     expect(first.headers.get('x-cache')).toBe('MISS');
-    const junk = await Promise.all(Array.from({ length: 100 }, (_, i) => fetch(`${url}/events?junk=${i}-${Math.random()}&limit=5&type=play`, { headers })));
+    const junk = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => fetch(`${url}/events?junk=${i}-${Math.random()}&limit=5&type=play`, { headers })),
+    );
     expect(junk.every((r) => r.status === 200)).toBe(true);
     expect(new Set(junk.map((r) => r.headers.get('x-cache')))).toEqual(new Set(['HIT']));
     expect((await fetch(`${url}/events?type=pause&limit=5`, { headers })).headers.get('x-cache')).toBe('MISS');

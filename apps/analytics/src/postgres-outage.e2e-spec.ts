@@ -24,7 +24,10 @@ describe.each(ADAPTERS)('analytics through a Postgres outage (%s)', (adapter) =>
   const statuses: number[] = [];
 
   const call = async (path: string, init: RequestInit & { tenant?: string } = {}) => {
-    const headers = { 'x-tenant-id': init.tenant ?? 'pgfault', ...(init.body ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}) };
+    const headers = {
+      'x-tenant-id': init.tenant ?? 'pgfault',
+      ...(init.body ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
+    };
     const started = Date.now();
     const res = await fetch(`${url}${path}`, { ...init, headers });
     statuses.push(res.status);
@@ -39,7 +42,11 @@ describe.each(ADAPTERS)('analytics through a Postgres outage (%s)', (adapter) =>
     proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const databaseUrl = new URL(proxy.url(db.url));
     databaseUrl.searchParams.set('application_name', appName);
-    app = await bootApp(AppModule, { adapter, env: testEnv('postgres', { DATABASE_URL: databaseUrl.toString(), OUTBOX_RELAY_POLL_MS: '100' }), globalPrefix: PREFIX });
+    app = await bootApp(AppModule, {
+      adapter,
+      env: testEnv('postgres', { DATABASE_URL: databaseUrl.toString(), OUTBOX_RELAY_POLL_MS: '100' }),
+      globalPrefix: PREFIX,
+    });
     url = await baseUrl(app, PREFIX);
   });
   afterAll(async () => {

@@ -60,7 +60,10 @@ describe('analytics on Redis with testEnv()', () => {
     expect((await fetch(`${base}/events`, { method: 'POST', headers, body: JSON.stringify({ type: 'play' }) })).status).toBe(201);
     expect((await fetch(`${base}/events`, { headers: { 'x-tenant-id': tenant } })).headers.get('x-cache')).toBe('MISS');
     const read = async () => (await fetch(`${base}/recorded-events`, { headers: { 'x-tenant-id': tenant } })).json();
-    expect(await eventually(read, (body: { total: number }) => body.total >= 1)).toEqual({ total: 1, data: [{ eventType: 'play', count: 1 }] });
+    expect(await eventually(read, (body: { total: number }) => body.total >= 1)).toEqual({
+      total: 1,
+      data: [{ eventType: 'play', count: 1 }],
+    });
     await app.close();
     app = undefined;
 

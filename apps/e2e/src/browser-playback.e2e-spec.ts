@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRedisClient } from '@mikasmissions/persistence';
-import { type ServiceProcesses, createContractValidator, deleteKeysUnder, startServices, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
+import {
+  type ServiceProcesses,
+  createContractValidator,
+  deleteKeysUnder,
+  startServices,
+  testEnv,
+  testKeyPrefix,
+  testRedisUrl,
+} from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { type Browser, chromium } from 'playwright-core';
 import { startDemoSession } from './testing/family-session';
@@ -46,7 +54,15 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 180_000);
   afterAll(async () => {
@@ -69,8 +85,17 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     await page.goto(pages.pageUrl(streamUrl.href));
     // hls.js reports the stalls it recovers from itself (a nudge over a buffer hole on a slow machine) as non-fatal
     // errors; playback only failed when an error is fatal or not one of those recoveries.
-    await page.waitForFunction(() => (document.getElementById('v') as HTMLVideoElement).currentTime > 1 || (window as unknown as { hlsErrors: string[] }).hlsErrors.some((e) => e.endsWith(':fatal')), undefined, { timeout: 30_000 });
-    const state = await page.evaluate(() => ({ time: (document.getElementById('v') as HTMLVideoElement).currentTime, errors: (window as unknown as { hlsErrors: string[] }).hlsErrors }));
+    await page.waitForFunction(
+      () =>
+        (document.getElementById('v') as HTMLVideoElement).currentTime > 1 ||
+        (window as unknown as { hlsErrors: string[] }).hlsErrors.some((e) => e.endsWith(':fatal')),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const state = await page.evaluate(() => ({
+      time: (document.getElementById('v') as HTMLVideoElement).currentTime,
+      errors: (window as unknown as { hlsErrors: string[] }).hlsErrors,
+    }));
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
@@ -86,8 +111,13 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     tampered.searchParams.set('sig', 'AAAA');
     const refused = await browser!.newPage();
     await refused.goto(pages.pageUrl(tampered.href));
-    await refused.waitForFunction(() => (window as unknown as { hlsErrors: string[] }).hlsErrors.length > 0, undefined, { timeout: 15_000 });
-    const after = await refused.evaluate(() => ({ time: (document.getElementById('v') as HTMLVideoElement).currentTime, errors: (window as unknown as { hlsErrors: string[] }).hlsErrors }));
+    await refused.waitForFunction(() => (window as unknown as { hlsErrors: string[] }).hlsErrors.length > 0, undefined, {
+      timeout: 15_000,
+    });
+    const after = await refused.evaluate(() => ({
+      time: (document.getElementById('v') as HTMLVideoElement).currentTime,
+      errors: (window as unknown as { hlsErrors: string[] }).hlsErrors,
+    }));
     expect(after.errors[0]).toMatch(/^networkError:manifestLoadError/);
     expect(after.time).toBe(0);
 
@@ -96,7 +126,9 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     try {
       const blocked = await browser!.newPage();
       await blocked.goto(stranger.pageUrl(streamUrl.href));
-      await blocked.waitForFunction(() => (window as unknown as { hlsErrors: string[] }).hlsErrors.length > 0, undefined, { timeout: 15_000 });
+      await blocked.waitForFunction(() => (window as unknown as { hlsErrors: string[] }).hlsErrors.length > 0, undefined, {
+        timeout: 15_000,
+      });
       const refusedErrors = await blocked.evaluate(() => (window as unknown as { hlsErrors: string[] }).hlsErrors);
       expect(refusedErrors[0]).toMatch(/^networkError:manifestLoadError/);
     } finally {

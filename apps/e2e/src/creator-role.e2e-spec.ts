@@ -28,7 +28,13 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
     store = await mkdtemp(join(tmpdir(), 'mm-creator-role-'));
     platform = await startServices(
       ['identity', 'gateway', 'creator-studio'],
-      testEnv('memory', { AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', AUTHX_TRUST_PROXY: 'true', OTP_COOLDOWN_SEC: '0', MEDIA_STORE_DIR: store }),
+      testEnv('memory', {
+        AUTH_MODE: 'enforce',
+        LOG_LEVEL: 'warn',
+        AUTHX_TRUST_PROXY: 'true',
+        OTP_COOLDOWN_SEC: '0',
+        MEDIA_STORE_DIR: store,
+      }),
     );
   }, 120_000);
   afterAll(async () => {
@@ -40,7 +46,11 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
   const raw = async (method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json }> => {
     const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${platform.urls.gateway}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Json };
   };
   const upload = async (token: string) => {
@@ -48,7 +58,11 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
     form.append('uploader_id', 'creator-e2e');
     form.append('title', 'Counting stars');
     form.append('file', new Blob([new Uint8Array(clip)], { type: 'video/mp4' }), 'clip.mp4');
-    const res = await fetch(`${platform.urls.gateway}/v1/creator/assets`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const res = await fetch(`${platform.urls.gateway}/v1/creator/assets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     const body = (await res.json()) as Json;
     contract.assert({ method: 'POST', path: '/v1/creator/assets', status: res.status, body });
     return { status: res.status, body };
@@ -57,7 +71,12 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
     const requested = await raw('POST', '/v1/auth/otp/request', { subject: email, channel: 'email' });
     expect(requested.status).toBe(200);
     const pattern = new RegExp(`code for ${email.replace(/[.+]/g, '\\$&')}[^\\n]*?(\\d{6})`, 'g');
-    const codes = await poll('the sign-in code on identity’s console', async () => [...platform.output('identity').matchAll(pattern)].map((m) => m[1]), (found) => found.length > seen, 5_000);
+    const codes = await poll(
+      'the sign-in code on identity’s console',
+      async () => [...platform.output('identity').matchAll(pattern)].map((m) => m[1]),
+      (found) => found.length > seen,
+      5_000,
+    );
     const verified = await raw('POST', '/v1/auth/otp/verify', { ticketId: requested.body.ticketId, code: codes[codes.length - 1] });
     expect(verified.status).toBe(200);
     return verified.body.accessToken as string;
@@ -85,6 +104,10 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
     expect(queued).toEqual({ status: 202, body: { asset_id: expect.any(String), status: 'queued' } });
     expect(await readFile(join(store, 'sources', queued.body.asset_id, 'source'))).toEqual(clip);
     const asset = await call('GET', `/v1/creator/assets/${queued.body.asset_id}`, undefined, after);
-    expect(asset.body).toMatchObject({ status: 'queued', source_url: `media-store:sources/${queued.body.asset_id}/source`, uploader_id: 'creator-e2e' });
+    expect(asset.body).toMatchObject({
+      status: 'queued',
+      source_url: `media-store:sources/${queued.body.asset_id}/source`,
+      uploader_id: 'creator-e2e',
+    });
   });
 });

@@ -31,7 +31,9 @@ async function schemasOf(url: string): Promise<string[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname IN ('identity', 'profile') ORDER BY nspname`);
+    const { rows } = await client.query<{ nspname: string }>(
+      `SELECT nspname FROM pg_namespace WHERE nspname IN ('identity', 'profile') ORDER BY nspname`,
+    );
     return rows.map((r) => r.nspname);
   } finally {
     await client.end();
@@ -76,9 +78,15 @@ describe('identity and profile on two databases', () => {
     const base = { AUTH_MODE: 'enforce', LOG_LEVEL: 'warn' };
     identity = await startServices(['identity'], testEnv('memory', { ...base, DATABASE_URL: urls.identity }));
     groups.push(identity);
-    const profile = await startServices(['profile'], testEnv('memory', { ...base, DATABASE_URL: urls.profile, IDENTITY_URL: identity.urls.identity }));
+    const profile = await startServices(
+      ['profile'],
+      testEnv('memory', { ...base, DATABASE_URL: urls.profile, IDENTITY_URL: identity.urls.identity }),
+    );
     groups.push(profile);
-    const gateway = await startServices(['gateway'], testEnv('memory', { ...base, IDENTITY_URL: identity.urls.identity, PROFILE_URL: profile.urls.profile }));
+    const gateway = await startServices(
+      ['gateway'],
+      testEnv('memory', { ...base, IDENTITY_URL: identity.urls.identity, PROFILE_URL: profile.urls.profile }),
+    );
     groups.push(gateway);
     gatewayUrl = gateway.urls.gateway;
   }, 240_000);
@@ -97,12 +105,21 @@ describe('identity and profile on two databases', () => {
   it('migrates each service into its own database only, and a re-run applies nothing', async () => {
     expect(await schemasOf(urls.identity)).toEqual(['identity']);
     expect(await schemasOf(urls.profile)).toEqual(['profile']);
-    expect(migrate('profile', urls.profile)).toMatch(/migrate: profile \(schema profile, libs messaging\): 0 applied, \d+ already up to date/);
+    expect(migrate('profile', urls.profile)).toMatch(
+      /migrate: profile \(schema profile, libs messaging\): 0 applied, \d+ already up to date/,
+    );
   });
 
   it('signs a parent up in identity’s database and creates the child in profile’s, across the two services', async () => {
     const email = `two-dbs.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true });
+    const signup = await call('POST', '/v1/parents/signup', {
+      email,
+      password: PASSWORD,
+      country: 'DE',
+      language: 'de',
+      marketing: false,
+      accepted_terms: true,
+    });
     expect(signup.status).toBe(201);
     const parentId = signup.body.parent_user_id as string;
     const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
@@ -114,14 +131,24 @@ describe('identity and profile on two databases', () => {
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
     expect(request.status).toBe(202);
     const challenge = await consentCode(identity, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parentId, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
+    const verify = await call('POST', '/v1/parents/consent/verify', {
+      parent_user_id: parentId,
+      method: 'email_plus',
+      challenge,
+      consent_request_id: request.body.consent_request_id,
+    });
     expect(verify.status).toBe(200);
     const created = await call('POST', '/v1/children/profiles', child, token);
     expect(created.status).toBe(201);
     const childId = created.body.child_profile_id as string;
 
     expect(await count(urls.identity, `SELECT count(*)::int AS n FROM identity.parents WHERE id = $1`, [parentId])).toBe(1);
-    expect(await count(urls.profile, `SELECT count(*)::int AS n FROM profile.child_profiles WHERE id = $1 AND parent_user_id = $2`, [childId, parentId])).toBe(1);
+    expect(
+      await count(urls.profile, `SELECT count(*)::int AS n FROM profile.child_profiles WHERE id = $1 AND parent_user_id = $2`, [
+        childId,
+        parentId,
+      ]),
+    ).toBe(1);
     expect(await count(urls.profile, `SELECT count(*)::int AS n FROM profile.outbox WHERE type = 'child.profile.created'`, [])).toBe(1);
     const listed = await call('GET', `/v1/children/profiles?parent_user_id=${parentId}`, undefined, token);
     expect(listed.body.profiles).toEqual([expect.objectContaining({ child_profile_id: childId, display_name: 'Mika' })]);

@@ -16,7 +16,10 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
   let platform: ServiceProcesses;
 
   beforeAll(async () => {
-    platform = await startServices(['identity', 'profile', 'gateway'], testEnv('memory', { AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', AUTHX_TRUST_PROXY: 'true' }));
+    platform = await startServices(
+      ['identity', 'profile', 'gateway'],
+      testEnv('memory', { AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', AUTHX_TRUST_PROXY: 'true' }),
+    );
   }, 120_000);
   afterAll(async () => {
     await platform?.stop();
@@ -27,7 +30,14 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
 
   async function parent(label: string) {
     const email = `${label}.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true });
+    const signup = await call('POST', '/v1/parents/signup', {
+      email,
+      password: PASSWORD,
+      country: 'DE',
+      language: 'de',
+      marketing: false,
+      accepted_terms: true,
+    });
     expect(signup.body).toEqual({ parent_user_id: expect.any(String), status: 'pending_consent' });
     const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
     expect(login.body).toMatchObject({ token_type: 'Bearer', role: 'parent', parent_user_id: signup.body.parent_user_id });
@@ -38,14 +48,29 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: who.id, method: 'email_plus' }, who.token);
     expect(request.status).toBe(202);
     const challenge = await consentCode(platform, who.email);
-    const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: who.id, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
+    const verify = await call('POST', '/v1/parents/consent/verify', {
+      parent_user_id: who.id,
+      method: 'email_plus',
+      challenge,
+      consent_request_id: request.body.consent_request_id,
+    });
     expect(verify.body).toEqual({ consent_id: expect.any(String), verified: true });
   }
 
   async function gateToken(who: { id: string; token: string }, child: string, pin: string) {
-    const challenge = await call('POST', '/v1/parents/gates/challenge', { parent_user_id: who.id, child_profile_id: child, method: 'pin' }, who.token);
+    const challenge = await call(
+      'POST',
+      '/v1/parents/gates/challenge',
+      { parent_user_id: who.id, child_profile_id: child, method: 'pin' },
+      who.token,
+    );
     expect(challenge.status).toBe(201);
-    const verify = await call('POST', '/v1/parents/gates/verify', { parent_user_id: who.id, child_profile_id: child, challenge_id: challenge.body.challenge_id, response: pin }, who.token);
+    const verify = await call(
+      'POST',
+      '/v1/parents/gates/verify',
+      { parent_user_id: who.id, child_profile_id: child, challenge_id: challenge.body.challenge_id, response: pin },
+      who.token,
+    );
     expect(verify.body).toEqual({ verified: true, gate_token: expect.any(String) });
     return verify.body.gate_token as string;
   }
@@ -53,8 +78,16 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
   /** `POST /internal/gates/consume` at identity, as playback calls it: the signed service identity. */
   async function consume(child: string, token: string): Promise<boolean> {
     const path = '/internal/gates/consume';
-    const headers = signIdentity({ role: 'service', tenantId: 'default', requestId: `family-flow-${Date.now()}`, subject: 'service:playback' }, { method: 'POST', path }, TEST_EDGE_IDENTITY_KEY);
-    const res = await fetch(`${platform.urls.identity}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ child_profile_id: child, gate_token: token }) });
+    const headers = signIdentity(
+      { role: 'service', tenantId: 'default', requestId: `family-flow-${Date.now()}`, subject: 'service:playback' },
+      { method: 'POST', path },
+      TEST_EDGE_IDENTITY_KEY,
+    );
+    const res = await fetch(`${platform.urls.identity}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ child_profile_id: child, gate_token: token }),
+    });
     expect(res.status).toBe(200);
     return ((await res.json()) as { consumed: boolean }).consumed;
   }
@@ -74,16 +107,33 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
     expect(listed.body.profiles.map((p: Json) => p.child_profile_id)).toEqual([child]);
 
     const defaults = await call('GET', `/v1/parents/controls/${child}`, undefined, mum.token);
-    expect(defaults.body.controls).toMatchObject({ autoplay: false, chat_enabled: false, external_links: false, session_limit_minutes: 30, bedtime_window: '20:00-07:00', safety_mode: 'strict' });
+    expect(defaults.body.controls).toMatchObject({
+      autoplay: false,
+      chat_enabled: false,
+      external_links: false,
+      session_limit_minutes: 30,
+      bedtime_window: '20:00-07:00',
+      safety_mode: 'strict',
+    });
     const changed = await call('PUT', `/v1/parents/controls/${child}`, { ...defaults.body.controls, session_limit_minutes: 45 }, mum.token);
     expect([changed.status, changed.body.controls.session_limit_minutes]).toEqual([200, 45]);
-    expect(code(await call('PUT', `/v1/parents/controls/${child}`, { ...defaults.body.controls, session_limit_minutes: 500 }, mum.token))).toEqual([400, 'invalid_session_limit']);
+    expect(
+      code(await call('PUT', `/v1/parents/controls/${child}`, { ...defaults.body.controls, session_limit_minutes: 500 }, mum.token)),
+    ).toEqual([400, 'invalid_session_limit']);
 
     expect(code(await call('GET', `/v1/parents/controls/${child}`, undefined, stranger.token))).toEqual([403, 'child_profile_forbidden']);
-    expect(code(await call('POST', '/v1/children/profiles', { ...profile, parent_user_id: stranger.id }, mum.token))).toEqual([403, 'parent_mismatch']);
+    expect(code(await call('POST', '/v1/children/profiles', { ...profile, parent_user_id: stranger.id }, mum.token))).toEqual([
+      403,
+      'parent_mismatch',
+    ]);
 
     expect((await call('PUT', '/v1/parents/pin', { password: PASSWORD, pin: '4821' }, mum.token)).status).toBe(200);
-    const wrong = await call('POST', '/v1/parents/gates/challenge', { parent_user_id: mum.id, child_profile_id: child, method: 'pin' }, mum.token);
+    const wrong = await call(
+      'POST',
+      '/v1/parents/gates/challenge',
+      { parent_user_id: mum.id, child_profile_id: child, method: 'pin' },
+      mum.token,
+    );
     const wrongAnswer = { parent_user_id: mum.id, child_profile_id: child, challenge_id: wrong.body.challenge_id, response: '0000' };
     expect(code(await call('POST', '/v1/parents/gates/verify', wrongAnswer, mum.token))).toEqual([403, 'invalid_or_replayed_challenge']);
 
@@ -91,18 +141,27 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
     const session = await call('POST', `/v1/children/profiles/${child}/session`, { gate_token: sessionGate }, mum.token);
     expect(session.status).toBe(201);
     expect(session.body).toMatchObject({ token_type: 'Bearer', role: 'child', child_profile_id: child });
-    expect(code(await call('POST', `/v1/children/profiles/${child}/session`, { gate_token: sessionGate }, mum.token))).toEqual([403, 'invalid_gate_token']);
+    expect(code(await call('POST', `/v1/children/profiles/${child}/session`, { gate_token: sessionGate }, mum.token))).toEqual([
+      403,
+      'invalid_gate_token',
+    ]);
 
     const kid = session.body.access_token as string;
     expect(code(await call('GET', `/v1/parents/controls/${child}`, undefined, kid))).toEqual([403, 'insufficient_role']);
     expect(code(await call('GET', `/v1/children/profiles?parent_user_id=${mum.id}`, undefined, kid))).toEqual([403, 'insufficient_role']);
-    expect(code(await call('POST', '/v1/parents/gates/challenge', { parent_user_id: mum.id, child_profile_id: child, method: 'pin' }, kid))).toEqual([403, 'insufficient_role']);
+    expect(
+      code(await call('POST', '/v1/parents/gates/challenge', { parent_user_id: mum.id, child_profile_id: child, method: 'pin' }, kid)),
+    ).toEqual([403, 'insufficient_role']);
 
     const single = await gateToken(mum, child, '4821');
     expect(await consume(child, single)).toBe(true);
     expect(await consume(child, single)).toBe(false);
 
     const dashboard = await call('GET', `/v1/parents/dashboard?parent_user_id=${mum.id}`, undefined, mum.token);
-    expect(dashboard.body).toMatchObject({ parent_user_id: mum.id, child_profiles: 1, children: [{ child_profile_id: child, display_name: 'Mika' }] });
+    expect(dashboard.body).toMatchObject({
+      parent_user_id: mum.id,
+      child_profiles: 1,
+      children: [{ child_profile_id: child, display_name: 'Mika' }],
+    });
   });
 });

@@ -14,7 +14,13 @@ async function fakeProfile(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const known = PARENT !== '' && req.url === `/internal/profiles/${CHILD}`;
     res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(known ? { child_profile_id: CHILD, parent_user_id: PARENT, age_band: '6-11' } : { error: { code: 'child_profile_not_found', message: 'no', requestId: 'fake' } }));
+    res.end(
+      JSON.stringify(
+        known
+          ? { child_profile_id: CHILD, parent_user_id: PARENT, age_band: '6-11' }
+          : { error: { code: 'child_profile_not_found', message: 'no', requestId: 'fake' } },
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -35,8 +41,15 @@ describe('parent gate → kids session through the gateway', () => {
     profile = await fakeProfile();
     platform = await startServices(['identity', 'gateway'], env());
     const email = `gates.${randomUUID().slice(0, 8)}@example.com`;
-    const post = (path: string, body: unknown) => fetch(`${platform.urls.gateway}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
-    PARENT = (await post('/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true })).parent_user_id;
+    const post = (path: string, body: unknown) =>
+      fetch(`${platform.urls.gateway}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
+    PARENT = (
+      await post('/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true })
+    ).parent_user_id;
     parentToken = (await post('/v1/parents/login', { email, password: PASSWORD })).access_token;
   }, 90_000);
   afterAll(async () => {
@@ -45,31 +58,66 @@ describe('parent gate → kids session through the gateway', () => {
   });
 
   const gw = async (token: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${platform.urls.gateway}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = await res.json().catch(() => undefined);
     contract.assert({ method, path, status: res.status, body: json });
     return { status: res.status, body: json };
   };
   const gate = async () => {
-    const c = await gw(parentToken, 'POST', '/v1/parents/gates/challenge', { parent_user_id: PARENT, child_profile_id: CHILD, method: 'math' });
+    const c = await gw(parentToken, 'POST', '/v1/parents/gates/challenge', {
+      parent_user_id: PARENT,
+      child_profile_id: CHILD,
+      method: 'math',
+    });
     expect(c.status).toBe(201);
     const [, a, b, d] = /^What is (\d+) × (\d+) \+ (\d+)\?$/.exec(c.body.question) ?? [];
-    const v = await gw(parentToken, 'POST', '/v1/parents/gates/verify', { parent_user_id: PARENT, child_profile_id: CHILD, challenge_id: c.body.challenge_id, response: String(Number(a) * Number(b) + Number(d)) });
+    const v = await gw(parentToken, 'POST', '/v1/parents/gates/verify', {
+      parent_user_id: PARENT,
+      child_profile_id: CHILD,
+      challenge_id: c.body.challenge_id,
+      response: String(Number(a) * Number(b) + Number(d)),
+    });
     expect(v.body.verified).toBe(true);
     return v.body.gate_token as string;
   };
   const consume = async (gate_token: string) => {
     const path = '/internal/gates/consume';
-    const headers = { 'content-type': 'application/json', ...signIdentity({ role: 'service', tenantId: 'default', requestId: randomUUID() }, { method: 'POST', path }, TEST_EDGE_IDENTITY_KEY) };
-    const res = await fetch(`${platform.urls.identity}${path}`, { method: 'POST', headers, body: JSON.stringify({ child_profile_id: CHILD, gate_token }) });
+    const headers = {
+      'content-type': 'application/json',
+      ...signIdentity({ role: 'service', tenantId: 'default', requestId: randomUUID() }, { method: 'POST', path }, TEST_EDGE_IDENTITY_KEY),
+    };
+    const res = await fetch(`${platform.urls.identity}${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ child_profile_id: CHILD, gate_token }),
+    });
     return res.json();
   };
 
   it('sets a PIN after a password re-check and answers a PIN gate with it', async () => {
-    expect((await gw(parentToken, 'PUT', '/v1/parents/pin', { password: 'not the password', pin: '2468' })).body.error.code).toBe('invalid_credentials');
+    expect((await gw(parentToken, 'PUT', '/v1/parents/pin', { password: 'not the password', pin: '2468' })).body.error.code).toBe(
+      'invalid_credentials',
+    );
     expect((await gw(parentToken, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '2468' })).body.pin_set).toBe(true);
-    const c = await gw(parentToken, 'POST', '/v1/parents/gates/challenge', { parent_user_id: PARENT, child_profile_id: CHILD, method: 'pin' });
-    expect((await gw(parentToken, 'POST', '/v1/parents/gates/verify', { parent_user_id: PARENT, child_profile_id: CHILD, challenge_id: c.body.challenge_id, response: '2468' })).body.verified).toBe(true);
+    const c = await gw(parentToken, 'POST', '/v1/parents/gates/challenge', {
+      parent_user_id: PARENT,
+      child_profile_id: CHILD,
+      method: 'pin',
+    });
+    expect(
+      (
+        await gw(parentToken, 'POST', '/v1/parents/gates/verify', {
+          parent_user_id: PARENT,
+          child_profile_id: CHILD,
+          challenge_id: c.body.challenge_id,
+          response: '2468',
+        })
+      ).body.verified,
+    ).toBe(true);
   });
 
   it('a gate token is consumed once: the second answer is false', async () => {
@@ -83,7 +131,18 @@ describe('parent gate → kids session through the gateway', () => {
     expect(kids).toMatchObject({ status: 201, body: { child_profile_id: CHILD, role: 'child', token_type: 'Bearer' } });
     const child = kids.body.access_token as string;
     for (const [method, path, body] of [
-      ['PUT', `/v1/parents/controls/${CHILD}`, { autoplay: true, chat_enabled: true, external_links: true, session_limit_minutes: 180, bedtime_window: '23:00-05:00', safety_mode: 'balanced' }],
+      [
+        'PUT',
+        `/v1/parents/controls/${CHILD}`,
+        {
+          autoplay: true,
+          chat_enabled: true,
+          external_links: true,
+          session_limit_minutes: 180,
+          bedtime_window: '23:00-05:00',
+          safety_mode: 'balanced',
+        },
+      ],
       ['GET', `/v1/parents/controls/${CHILD}`, undefined],
       ['POST', '/v1/parents/gates/challenge', { parent_user_id: PARENT, child_profile_id: CHILD, method: 'math' }],
       ['POST', `/v1/children/profiles/${CHILD}/session`, { gate_token: 'gt_x' }],
@@ -92,9 +151,11 @@ describe('parent gate → kids session through the gateway', () => {
     }
     const controls = await gw(parentToken, 'GET', `/v1/parents/controls/${CHILD}`);
     expect(controls.body.controls).toMatchObject({ autoplay: false, session_limit_minutes: 30, bedtime_window: '20:00-07:00' });
-    expect((await gw(parentToken, 'DELETE', `/v1/children/profiles/${CHILD}/session`)).body).toEqual({ child_profile_id: CHILD, revoked: 1 });
+    expect((await gw(parentToken, 'DELETE', `/v1/children/profiles/${CHILD}/session`)).body).toEqual({
+      child_profile_id: CHILD,
+      revoked: 1,
+    });
     const me = await fetch(`${platform.urls.gateway}/v1/me`, { headers: { authorization: `Bearer ${child}` } });
     expect(me.status).toBe(401);
   });
 });
-

@@ -58,7 +58,9 @@ describe.each(ADAPTERS)('http platform on %s', (adapter) => {
     expect(res.status).toBe(418);
     expect(res.headers.get('retry-after')).toBe('7');
     expect(res.headers.get('x-request-id')).toBe('typed-1');
-    expect(await res.json()).toEqual({ error: { code: 'teapot', message: 'short and stout', details: { spout: true }, requestId: 'typed-1' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'teapot', message: 'short and stout', details: { spout: true }, requestId: 'typed-1' },
+    });
   });
 
   it('maps Nest HTTP exceptions to the same shape', async () => {
@@ -76,9 +78,17 @@ describe.each(ADAPTERS)('http platform on %s', (adapter) => {
   });
 
   it('enforces the configured body limit with 413', async () => {
-    const ok = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(100) }) });
+    const ok = await fetch(`${url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ a: 'x'.repeat(100) }),
+    });
     expect(ok.status).toBe(201);
-    const big = await fetch(`${url}/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(4000) }) });
+    const big = await fetch(`${url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ a: 'x'.repeat(4000) }),
+    });
     expect(big.status).toBe(413);
     expect((await big.json()).error.code).toBe('payload_too_large');
   });

@@ -51,16 +51,54 @@ describe('a transcode worker killed mid-job: the next worker completes the asset
     await mkdir(join(store, 'sources', assetId), { recursive: true });
     const ffmpeg = join(require.resolve('@ffmpeg-installer/linux-x64/package.json'), '..', 'ffmpeg');
     await access(ffmpeg, constants.X_OK).catch(() => chmod(ffmpeg, 0o755));
-    await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=30', '-t', '20', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-f', 'mp4', join(store, 'sources', assetId, 'source')]);
+    await run(ffmpeg, [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=1280x720:rate=30',
+      '-t',
+      '20',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      '-f',
+      'mp4',
+      join(store, 'sources', assetId, 'source'),
+    ]);
 
     const first = await startServices(['media-pipeline'], env(), 90_000);
     workers.push(first);
-    const payload = { assetId, episodeId: assetId, creatorId: 'creator-1', sourcePath: `sources/${assetId}/source`, sizeBytes: 1, durationMs: 20_000, width: 1280, height: 720, container: 'mov,mp4,m4a,3gp,3g2,mj2' };
-    const envelope = createEnvelope({ type: 'media.transcode.requested', version: 1, payload, tenantId: 'default', requestId: `r-${assetId}`, aggregateId: assetId });
+    const payload = {
+      assetId,
+      episodeId: assetId,
+      creatorId: 'creator-1',
+      sourcePath: `sources/${assetId}/source`,
+      sizeBytes: 1,
+      durationMs: 20_000,
+      width: 1280,
+      height: 720,
+      container: 'mov,mp4,m4a,3gp,3g2,mj2',
+    };
+    const envelope = createEnvelope({
+      type: 'media.transcode.requested',
+      version: 1,
+      payload,
+      tenantId: 'default',
+      requestId: `r-${assetId}`,
+      aggregateId: assetId,
+    });
     await redis.xadd(streamKey(prefix, 'media.transcode.requested'), '*', 'envelope', JSON.stringify(envelope));
 
     const started = Date.now() + 30_000;
-    const partials = async () => (await readdir(join(store, 'episodes')).catch(() => [] as string[])).filter((name) => name.startsWith(`${assetId}.partial-`));
+    const partials = async () =>
+      (await readdir(join(store, 'episodes')).catch(() => [] as string[])).filter((name) => name.startsWith(`${assetId}.partial-`));
     while ((await partials()).length === 0 && Date.now() < started) await sleep(50);
     expect(await partials()).toHaveLength(1);
     await sleep(300);
@@ -71,7 +109,9 @@ describe('a transcode worker killed mid-job: the next worker completes the asset
     const second = await startServices(['media-pipeline'], env(), 90_000);
     workers.push(second);
     const transcoded = async () =>
-      ((await redis.xrange(streamKey(prefix, 'media.transcoded'), '-', '+')) as Array<[string, string[]]>).filter(([, fields]) => fields.join(' ').includes(`"assetId":"${assetId}"`));
+      ((await redis.xrange(streamKey(prefix, 'media.transcoded'), '-', '+')) as Array<[string, string[]]>).filter(([, fields]) =>
+        fields.join(' ').includes(`"assetId":"${assetId}"`),
+      );
     const done = Date.now() + 120_000;
     while ((await transcoded()).length === 0 && Date.now() < done) await sleep(200);
     expect(await transcoded()).toHaveLength(1);

@@ -33,7 +33,13 @@ describe('notification through identity, profile and the gateway', () => {
   const run = Date.now().toString(36);
 
   beforeAll(async () => {
-    env = testEnv('memory', { AUTH_MODE: 'enforce', LOG_LEVEL: 'info', AUTHX_TRUST_PROXY: 'true', MESSAGING_REDIS_URL: testRedisUrl(), NOTIFICATION_SENDER: 'console' });
+    env = testEnv('memory', {
+      AUTH_MODE: 'enforce',
+      LOG_LEVEL: 'info',
+      AUTHX_TRUST_PROXY: 'true',
+      MESSAGING_REDIS_URL: testRedisUrl(),
+      NOTIFICATION_SENDER: 'console',
+    });
     platform = await startServices(APPS, env, 120_000);
   }, 130_000);
   afterAll(async () => {
@@ -48,12 +54,28 @@ describe('notification through identity, profile and the gateway', () => {
 
   async function consentedParent(label: string, marketing: boolean) {
     const email = `mika@${label}-${run}.example.com`;
-    expect((await call('POST', '/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing, accepted_terms: true })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/v1/parents/signup', {
+          email,
+          password: PASSWORD,
+          country: 'DE',
+          language: 'de',
+          marketing,
+          accepted_terms: true,
+        })
+      ).status,
+    ).toBe(201);
     const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
     const [id, token] = [login.body.parent_user_id as string, login.body.access_token as string];
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: id, method: 'email_plus' }, token);
     const challenge = await consentCode(platform, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: id, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
+    const verify = await call('POST', '/v1/parents/consent/verify', {
+      parent_user_id: id,
+      method: 'email_plus',
+      challenge,
+      consent_request_id: request.body.consent_request_id,
+    });
     expect(verify.body.verified).toBe(true);
     return { id, token, masked: `m***@${label}-${run}.example.com` };
   }
@@ -61,7 +83,11 @@ describe('notification through identity, profile and the gateway', () => {
   it('welcomes, sends one digest for two episodes to the parent with a child in the band, none to the other, and names no child', async () => {
     const inBand = await consentedParent('inband', true);
     const outOfBand = await consentedParent('outband', true);
-    await poll('the welcome e-mails', async () => notificationOutput(), (out) => out.includes(`email to ${inBand.masked}: Welcome to MikasMissions`) && out.includes(`email to ${outOfBand.masked}: Welcome`));
+    await poll(
+      'the welcome e-mails',
+      async () => notificationOutput(),
+      (out) => out.includes(`email to ${inBand.masked}: Welcome to MikasMissions`) && out.includes(`email to ${outOfBand.masked}: Welcome`),
+    );
 
     const kid = (parent: { id: string; token: string }, name: string, band: string) =>
       call('POST', '/v1/children/profiles', { parent_user_id: parent.id, display_name: name, age_band: band, avatar: 'fox' }, parent.token);
@@ -69,9 +95,21 @@ describe('notification through identity, profile and the gateway', () => {
     expect([first.status, second.status]).toEqual([201, 201]);
 
     const prefs = await call('GET', PREFS, undefined, inBand.token);
-    expect(prefs.body).toEqual({ parent_user_id: inBand.id, digest: true, receipts: true, welcome: true, timezone: 'UTC', marketing: true, updated_at: null });
+    expect(prefs.body).toEqual({
+      parent_user_id: inBand.id,
+      digest: true,
+      receipts: true,
+      welcome: true,
+      timezone: 'UTC',
+      marketing: true,
+      updated_at: null,
+    });
     expect((await call('GET', PREFS)).status).toBe(401);
-    expect((await call('PUT', PREFS, { receipts: false }, outOfBand.token)).body).toMatchObject({ parent_user_id: outOfBand.id, receipts: false, digest: true });
+    expect((await call('PUT', PREFS, { receipts: false }, outOfBand.token)).body).toMatchObject({
+      parent_user_id: outOfBand.id,
+      receipts: false,
+      digest: true,
+    });
 
     const redis = new Redis(testRedisUrl());
     const episodes = ['Counting stars', 'Ocean friends'].map((title, i) =>
@@ -80,7 +118,14 @@ describe('notification through identity, profile and the gateway', () => {
         version: EpisodePublished.version,
         tenantId: 'default',
         requestId: `notification-e2e-${run}-${i}`,
-        payload: { episodeId: `ep-${run}-${i}`, missionId: 'm1', ageRating: '6+' as const, ageBand: '6-11' as const, title, publishedAt: new Date().toISOString() },
+        payload: {
+          episodeId: `ep-${run}-${i}`,
+          missionId: 'm1',
+          ageRating: '6+' as const,
+          ageBand: '6-11' as const,
+          title,
+          publishedAt: new Date().toISOString(),
+        },
       }),
     );
     try {
@@ -88,19 +133,36 @@ describe('notification through identity, profile and the gateway', () => {
     } finally {
       redis.disconnect();
     }
-    await poll('both episodes collected', async () => notificationOutput(), (out) => episodes.every((e) => out.includes(`episode ${e.payload.episodeId}: in`)));
+    await poll(
+      'both episodes collected',
+      async () => notificationOutput(),
+      (out) => episodes.every((e) => out.includes(`episode ${e.payload.episodeId}: in`)),
+    );
 
     const path = '/internal/notifications/digests/flush';
-    const signed = signIdentity({ role: 'service', tenantId: 'default', requestId: `flush-${run}`, subject: 'service:e2e' }, { method: 'POST', path }, TEST_EDGE_IDENTITY_KEY);
+    const signed = signIdentity(
+      { role: 'service', tenantId: 'default', requestId: `flush-${run}`, subject: 'service:e2e' },
+      { method: 'POST', path },
+      TEST_EDGE_IDENTITY_KEY,
+    );
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
-    const flushed = await fetch(`${platform.urls.notification}${path}`, { method: 'POST', headers: { ...signed, 'content-type': 'application/json' }, body: JSON.stringify({ now: tomorrow }) });
+    const flushed = await fetch(`${platform.urls.notification}${path}`, {
+      method: 'POST',
+      headers: { ...signed, 'content-type': 'application/json' },
+      body: JSON.stringify({ now: tomorrow }),
+    });
     expect(flushed.status).toBe(200);
     expect((await flushed.json()).digests).toBeGreaterThanOrEqual(1);
 
-    const out = await poll('the digest e-mail', async () => notificationOutput(), (text) => text.includes(`email to ${inBand.masked}: New on MikasMissions`));
+    const out = await poll(
+      'the digest e-mail',
+      async () => notificationOutput(),
+      (text) => text.includes(`email to ${inBand.masked}: New on MikasMissions`),
+    );
     expect(out).toContain(`email to ${inBand.masked}: New on MikasMissions: 2 episodes`);
     expect(out).toMatch(/- (Counting stars|Ocean friends)\n\s+- (Ocean friends|Counting stars)/);
     expect(out).not.toContain(`email to ${outOfBand.masked}: New on`);
-    for (const secret of ['Zephyrine', 'Quillon', first.body.child_profile_id, second.body.child_profile_id, `mika@inband-${run}`]) expect(out).not.toContain(secret);
+    for (const secret of ['Zephyrine', 'Quillon', first.body.child_profile_id, second.body.child_profile_id, `mika@inband-${run}`])
+      expect(out).not.toContain(secret);
   });
 });

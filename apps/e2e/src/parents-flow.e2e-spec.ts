@@ -8,7 +8,10 @@ describe('parents through the gateway: signup → login → consent', () => {
   let platform: ServiceProcesses;
 
   beforeAll(async () => {
-    platform = await startServices(['identity', 'gateway'], testEnv('memory', { AUTH_MODE: 'enforce', LOG_LEVEL: 'info', AUTHX_TRUST_PROXY: 'true' }));
+    platform = await startServices(
+      ['identity', 'gateway'],
+      testEnv('memory', { AUTH_MODE: 'enforce', LOG_LEVEL: 'info', AUTHX_TRUST_PROXY: 'true' }),
+    );
   }, 90_000);
   afterAll(async () => {
     await platform?.stop();
@@ -18,11 +21,22 @@ describe('parents through the gateway: signup → login → consent', () => {
 
   async function signUpAndLogIn(label: string) {
     const email = `${label}.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', { email, password: 'correct horse battery staple', country: 'FR', language: 'fr', accepted_terms: true });
+    const signup = await call('POST', '/v1/parents/signup', {
+      email,
+      password: 'correct horse battery staple',
+      country: 'FR',
+      language: 'fr',
+      accepted_terms: true,
+    });
     expect(signup.status).toBe(201);
     const login = await call('POST', '/v1/parents/login', { email, password: 'correct horse battery staple' });
     expect(login.status).toBe(200);
-    return { email, id: signup.body.parent_user_id as string, token: login.body.access_token as string, refresh: login.body.refresh_token as string };
+    return {
+      email,
+      id: signup.body.parent_user_id as string,
+      token: login.body.access_token as string,
+      refresh: login.body.refresh_token as string,
+    };
   }
 
   it('verifies consent with the code the console sender printed, with the parent token scoped to itself', async () => {
@@ -35,7 +49,12 @@ describe('parents through the gateway: signup → login → consent', () => {
     expect(request.status).toBe(202);
     const code = await consentCode(platform, parent.email);
     expect(code).toMatch(/^\d{6}$/);
-    const verified = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parent.id, method: 'email_plus', challenge: code, consent_request_id: request.body.consent_request_id });
+    const verified = await call('POST', '/v1/parents/consent/verify', {
+      parent_user_id: parent.id,
+      method: 'email_plus',
+      challenge: code,
+      consent_request_id: request.body.consent_request_id,
+    });
     expect(verified.body).toEqual({ consent_id: expect.any(String), verified: true });
 
     const noToken = await call('POST', '/v1/parents/consent/request', { parent_user_id: parent.id, method: 'email_plus' });
@@ -45,6 +64,11 @@ describe('parents through the gateway: signup → login → consent', () => {
     expect(logs).toContain('request completed');
     for (const secret of ['correct horse battery staple', parent.token, parent.refresh, other.token]) expect(logs).not.toContain(secret);
     const codeAlone = new RegExp(`(?<![0-9])${code}(?![0-9])`);
-    expect(logs.split('\n').filter((line) => codeAlone.test(line)).every((line) => line.startsWith('[authx:console-sender]'))).toBe(true);
+    expect(
+      logs
+        .split('\n')
+        .filter((line) => codeAlone.test(line))
+        .every((line) => line.startsWith('[authx:console-sender]')),
+    ).toBe(true);
   });
 });

@@ -28,7 +28,11 @@ const OrderPlaced = defineEvent<{ orderId: string; item: string }>({
     properties: { orderId: { type: 'string' }, item: { type: 'string' } },
   },
 });
-const ORDER_SCHEMA = { type: 'object', properties: { orderId: { type: 'string' }, item: { type: 'string' } }, required: ['orderId', 'item'] };
+const ORDER_SCHEMA = {
+  type: 'object',
+  properties: { orderId: { type: 'string' }, item: { type: 'string' } },
+  required: ['orderId', 'item'],
+};
 
 const orders = new Map<string, Order>();
 const calls = { reads: 0, fragile: 0 };
@@ -40,7 +44,11 @@ class StackController {
   @Serialize(ORDER_SCHEMA)
   @Publish(OrderPlaced, { map: (o: Order) => ({ orderId: o.orderId, item: o.item }), aggregateId: (o) => o.orderId })
   place(@Body() body: { item: string }): Order {
-    const order = { orderId: `o${orders.size + 1}-${Math.random().toString(36).slice(2, 8)}`, item: body.item, internalNote: 'never serialized' };
+    const order = {
+      orderId: `o${orders.size + 1}-${Math.random().toString(36).slice(2, 8)}`,
+      item: body.item,
+      internalNote: 'never serialized',
+    };
     orders.set(order.orderId, order);
     return order;
   }
@@ -82,7 +90,13 @@ const prefix = uniquePrefix('stack');
     SerializeModule,
     ResilienceModule,
     CacheModule.forRoot({ keyPrefix: `${prefix}cache:` }),
-    MessagingModule.forRoot({ service: 'stack', contracts: [OrderPlaced], keyPrefix: `${prefix}msg:`, streamPrefix: `${prefix}stream:`, relay: { enabled: false } }),
+    MessagingModule.forRoot({
+      service: 'stack',
+      contracts: [OrderPlaced],
+      keyPrefix: `${prefix}msg:`,
+      streamPrefix: `${prefix}stream:`,
+      relay: { enabled: false },
+    }),
     IdempotencyModule.forRoot({ keyPrefix: `${prefix}idem:` }),
   ],
   controllers: [StackController],

@@ -20,7 +20,12 @@ describe('gateway → identity as real processes', () => {
   });
 
   it('refuses forged identity headers sent straight at the service', async () => {
-    const forged = { [IDENTITY_HEADERS.role]: 'service', [IDENTITY_HEADERS.tenantId]: 'default', [IDENTITY_HEADERS.timestamp]: String(Date.now()), [IDENTITY_HEADERS.signature]: 'forged' };
+    const forged = {
+      [IDENTITY_HEADERS.role]: 'service',
+      [IDENTITY_HEADERS.tenantId]: 'default',
+      [IDENTITY_HEADERS.timestamp]: String(Date.now()),
+      [IDENTITY_HEADERS.signature]: 'forged',
+    };
     const res = await fetch(`${platform.urls.identity}/v1/me`, { headers: forged });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_identity');

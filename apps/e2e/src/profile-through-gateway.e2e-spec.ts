@@ -24,11 +24,20 @@ describe('gateway → profile as real processes', () => {
       const id = decodeURIComponent((req.url ?? '').replace(/^\/internal\/parents\//, '').split('?')[0]);
       res.setHeader('content-type', 'application/json');
       if (!active.has(id)) res.statusCode = 404;
-      res.end(JSON.stringify(active.has(id) ? { parent_user_id: id, status: 'active', consent_verified_at: new Date().toISOString() } : { error: { code: 'parent_not_found', message: 'no', requestId: 'x' } }));
+      res.end(
+        JSON.stringify(
+          active.has(id)
+            ? { parent_user_id: id, status: 'active', consent_verified_at: new Date().toISOString() }
+            : { error: { code: 'parent_not_found', message: 'no', requestId: 'x' } },
+        ),
+      );
     });
     await new Promise<void>((resolve) => identity.listen(0, '127.0.0.1', resolve));
     const identityUrl = `http://127.0.0.1:${(identity.address() as AddressInfo).port}`;
-    platform = await startServices(['profile', 'gateway'], testEnv('memory', { AUTH_MODE: 'enforce', JWT_SECRET: SECRET, IDENTITY_URL: identityUrl, LOG_LEVEL: 'warn' }));
+    platform = await startServices(
+      ['profile', 'gateway'],
+      testEnv('memory', { AUTH_MODE: 'enforce', JWT_SECRET: SECRET, IDENTITY_URL: identityUrl, LOG_LEVEL: 'warn' }),
+    );
   }, 90_000);
   afterAll(async () => {
     await platform?.stop();
@@ -36,7 +45,10 @@ describe('gateway → profile as real processes', () => {
   });
 
   const call = async (method: string, path: string, bearer: string | null, body?: unknown) => {
-    const headers: Record<string, string> = { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
+    const headers: Record<string, string> = {
+      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    };
     const res = await fetch(`${platform.urls.gateway}${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;
@@ -48,16 +60,28 @@ describe('gateway → profile as real processes', () => {
     const [mine, theirs] = [`p-gw-${Date.now()}`, `p-gw-other-${Date.now()}`];
     active.add(mine);
     const parent = await token({ sub: mine, mm_role: 'parent', parent_user_id: mine });
-    const created = await call('POST', '/v1/children/profiles', parent, { parent_user_id: mine, display_name: 'Mia', age_band: '6-11', avatar: 'rocket' });
+    const created = await call('POST', '/v1/children/profiles', parent, {
+      parent_user_id: mine,
+      display_name: 'Mia',
+      age_band: '6-11',
+      avatar: 'rocket',
+    });
     expect(created).toMatchObject({ status: 201, body: { safe_defaults: true } });
     const id = created.body.child_profile_id as string;
-    expect((await call('GET', `/v1/children/profiles?parent_user_id=${mine}`, parent)).body.profiles).toEqual([expect.objectContaining({ child_profile_id: id, display_name: 'Mia' })]);
+    expect((await call('GET', `/v1/children/profiles?parent_user_id=${mine}`, parent)).body.profiles).toEqual([
+      expect.objectContaining({ child_profile_id: id, display_name: 'Mia' }),
+    ]);
 
     const other = await token({ sub: theirs, mm_role: 'parent', parent_user_id: theirs });
     expect((await call('GET', `/v1/children/profiles?parent_user_id=${mine}`, other)).body.error.code).toBe('parent_mismatch');
-    expect((await call('DELETE', `/v1/children/profiles/${id}?parent_user_id=${theirs}`, other)).body.error.code).toBe('child_profile_forbidden');
+    expect((await call('DELETE', `/v1/children/profiles/${id}?parent_user_id=${theirs}`, other)).body.error.code).toBe(
+      'child_profile_forbidden',
+    );
     const child = await token({ sub: id, mm_role: 'child', parent_user_id: mine, child_profile_id: id });
-    expect(await call('GET', `/v1/children/profiles?parent_user_id=${mine}`, child)).toMatchObject({ status: 403, body: { error: { code: 'insufficient_role' } } });
+    expect(await call('GET', `/v1/children/profiles?parent_user_id=${mine}`, child)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'insufficient_role' } },
+    });
     expect((await call('GET', `/v1/children/profiles?parent_user_id=${mine}`, null)).status).toBe(401);
 
     expect((await call('DELETE', `/v1/children/profiles/${id}?parent_user_id=${mine}`, parent)).status).toBe(204);

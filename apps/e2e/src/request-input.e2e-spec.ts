@@ -67,7 +67,8 @@ function sendRaw(url: string, head: string): Promise<{ status: number; body: { e
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+const bytes = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
 
 describe.each(ADAPTERS)('request input rules on %s', (adapter) => {
   let app: INestApplication;
@@ -118,7 +119,10 @@ describe.each(ADAPTERS)('request input rules on %s', (adapter) => {
   it('accepts the same key in different objects, and numbers at the edges of the range', async () => {
     const body = '{"a":{"k":1},"b":{"k":2},"c":[{"k":3},{"k":4}],"max":1.7976931348623157e308,"tiny":5e-324,"zero":0.0e-5,"s":"\\"k\\":"}';
     const res = await send(url, 'POST', '/api/echo', JSON_TYPE, Buffer.from(body));
-    expect(res).toMatchObject({ status: 201, body: { received: { a: { k: 1 }, b: { k: 2 }, max: 1.7976931348623157e308, tiny: 5e-324, zero: 0 } } });
+    expect(res).toMatchObject({
+      status: 201,
+      body: { received: { a: { k: 1 }, b: { k: 2 }, max: 1.7976931348623157e308, tiny: 5e-324, zero: 0 } },
+    });
   });
 
   it('refuses a body with a UTF-8 byte-order mark', async () => {

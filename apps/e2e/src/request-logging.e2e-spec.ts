@@ -28,7 +28,11 @@ class WorkController {
 }
 
 @Module({
-  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot({ logDestination: capture, serviceName: 'log-test' }), PlatformHttpModule],
+  imports: [
+    PlatformConfigModule.forRoot(),
+    ContextModule.forRoot({ logDestination: capture, serviceName: 'log-test' }),
+    PlatformHttpModule,
+  ],
   controllers: [WorkController],
 })
 class LogTestModule {}
@@ -62,10 +66,13 @@ describe.each(ADAPTERS)('request logging on %s', (adapter) => {
 
   it('never writes secrets or codes to the log', async () => {
     lines.length = 0;
-    await fetch(`${url}/work?access_token=query-secret&code=654321`, { headers: { authorization: 'Bearer very-secret-token', cookie: 'sid=secret-cookie' } });
+    await fetch(`${url}/work?access_token=query-secret&code=654321`, {
+      headers: { authorization: 'Bearer very-secret-token', cookie: 'sid=secret-cookie' },
+    });
     await new Promise((r) => setTimeout(r, 50));
     const text = JSON.stringify(lines);
     expect(text).toContain('step two');
-    for (const secret of ['hunter2', '123456', 'very-secret-token', 'secret-cookie', 'query-secret', '654321']) expect(text).not.toContain(secret);
+    for (const secret of ['hunter2', '123456', 'very-secret-token', 'secret-cookie', 'query-secret', '654321'])
+      expect(text).not.toContain(secret);
   });
 });

@@ -23,7 +23,13 @@ class InternalProfilesController {
 
   @Get('whoami')
   whoami(@Context() ctx: RequestContextSnapshot, @Query('q') q?: string) {
-    return { role: ctx.role, requestId: ctx.requestId, tenantId: ctx.tenantId, subject: (ctx.principal?.claims as { subject?: string } | undefined)?.subject, q };
+    return {
+      role: ctx.role,
+      requestId: ctx.requestId,
+      tenantId: ctx.tenantId,
+      subject: (ctx.principal?.claims as { subject?: string } | undefined)?.subject,
+      q,
+    };
   }
 
   @Get(':id')
@@ -34,7 +40,10 @@ class InternalProfilesController {
   }
 }
 
-@Module({ imports: [PlatformModule.forRoot({ service: 'profile', http: { port: 0, prefix: 'v1' } })], controllers: [InternalProfilesController] })
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'profile', http: { port: 0, prefix: 'v1' } })],
+  controllers: [InternalProfilesController],
+})
 class CalleeModule {}
 
 @Controller('probe')
@@ -78,7 +87,11 @@ describe('ServiceClient between two platform services', () => {
   beforeAll(async () => {
     callee = await bootApp(CalleeModule, { adapter: 'express', env: testEnv('memory'), globalPrefix: 'v1' });
     calleeUrl = await baseUrl(callee);
-    caller = await bootApp(CallerModule, { adapter: 'express', env: testEnv('memory', { PROFILE_URL: calleeUrl, SERVICE_CLIENT_TIMEOUT_MS: '300' }), globalPrefix: 'v1' });
+    caller = await bootApp(CallerModule, {
+      adapter: 'express',
+      env: testEnv('memory', { PROFILE_URL: calleeUrl, SERVICE_CLIENT_TIMEOUT_MS: '300' }),
+      globalPrefix: 'v1',
+    });
     callerUrl = await baseUrl(caller);
   });
   afterAll(async () => {
@@ -88,13 +101,20 @@ describe('ServiceClient between two platform services', () => {
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${callerUrl}${path}`, { headers });
-    return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> & { error?: Record<string, unknown> } };
+    return {
+      status: res.status,
+      headers: res.headers,
+      json: (await res.json()) as Record<string, unknown> & { error?: Record<string, unknown> },
+    };
   };
 
   it('calls /internal routes (outside the v1 prefix) as the signed service identity, with the request id and the query', async () => {
     const res = await get('/v1/probe/call/whoami', { 'x-request-id': 'req-service-client-1' });
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ status: 200, body: { role: 'service', requestId: 'req-service-client-1', tenantId: 'default', subject: 'service:catalog', q: 'a b' } });
+    expect(res.json).toEqual({
+      status: 200,
+      body: { role: 'service', requestId: 'req-service-client-1', tenantId: 'default', subject: 'service:catalog', q: 'a b' },
+    });
   });
 
   it('refuses the same internal route without the signature, and does not serve it under the prefix', async () => {
@@ -116,11 +136,18 @@ describe('ServiceClient between two platform services', () => {
     expect(slow.json.error).toMatchObject({ code: 'service_unavailable', details: { reason: 'timeout' } });
 
     const port = await closedPort();
-    const offline = await bootApp(CallerModule, { adapter: 'fastify', env: testEnv('memory', { PROFILE_URL: `http://127.0.0.1:${port}` }), globalPrefix: 'v1' });
+    const offline = await bootApp(CallerModule, {
+      adapter: 'fastify',
+      env: testEnv('memory', { PROFILE_URL: `http://127.0.0.1:${port}` }),
+      globalPrefix: 'v1',
+    });
     try {
       const res = await fetch(`${await baseUrl(offline)}/v1/probe/call/c1`);
       expect(res.status).toBe(503);
-      expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({ service: 'profile', reason: 'connection refused' });
+      expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({
+        service: 'profile',
+        reason: 'connection refused',
+      });
     } finally {
       await offline.close();
     }

@@ -37,18 +37,35 @@ describe('one trace across gateway, identity and billing', () => {
 
   it('links the gateway span, identity’s server span and billing’s consumer span in one trace', async () => {
     const email = `trace.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true });
+    const signup = await call('POST', '/v1/parents/signup', {
+      email,
+      password: PASSWORD,
+      country: 'DE',
+      language: 'de',
+      marketing: false,
+      accepted_terms: true,
+    });
     expect(signup.status).toBe(201);
     const parentId = signup.body.parent_user_id as string;
     const token = (await call('POST', '/v1/parents/login', { email, password: PASSWORD })).body.access_token as string;
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
     expect(request.status).toBe(202);
     const challenge = await consentCode(platform, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parentId, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
+    const verify = await call('POST', '/v1/parents/consent/verify', {
+      parent_user_id: parentId,
+      method: 'email_plus',
+      challenge,
+      consent_request_id: request.body.consent_request_id,
+    });
     expect(verify.status).toBe(200);
-    await poll('the trial from consent.verified', () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token), (r) => r.status === 200 && r.body.active === true);
+    await poll(
+      'the trial from consent.verified',
+      () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token),
+      (r) => r.status === 200 && r.body.active === true,
+    );
 
-    const isVerify = (s: CollectedSpan) => String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? s.attributes['http.url'] ?? '').includes('/consent/verify');
+    const isVerify = (s: CollectedSpan) =>
+      String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? s.attributes['http.url'] ?? '').includes('/consent/verify');
     const trace = await poll(
       'the spans of the verify request',
       async () => {
@@ -66,16 +83,25 @@ describe('one trace across gateway, identity and billing', () => {
     expect(gatewayServer.parentSpanId).toBe('');
     expect(gatewayClient.parentSpanId).toBe(gatewayServer.spanId);
     expect(identityServer.parentSpanId).toBe(gatewayClient.spanId);
-    expect(consumer).toMatchObject({ name: 'consent.verified process', attributes: expect.objectContaining({ 'messaging.destination.name': 'consent.verified' }) });
+    expect(consumer).toMatchObject({
+      name: 'consent.verified process',
+      attributes: expect.objectContaining({ 'messaging.destination.name': 'consent.verified' }),
+    });
     const ancestors: CollectedSpan[] = [];
     for (let s = byId.get(consumer.parentSpanId); s; s = byId.get(s.parentSpanId)) ancestors.push(s);
     expect(ancestors.map((s) => s.service)).toContain('identity');
     expect(ancestors).toContainEqual(identityServer);
     expect(ancestors[ancestors.length - 1]).toEqual(gatewayServer);
 
-    const child = await call('POST', '/v1/children/profiles', { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' }, token);
+    const child = await call(
+      'POST',
+      '/v1/children/profiles',
+      { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' },
+      token,
+    );
     expect(child.status).toBe(201);
-    const isCreate = (s: CollectedSpan) => s.service === 'gateway' && s.kind === SERVER && String(s.attributes['url.path'] ?? '').endsWith('/children/profiles');
+    const isCreate = (s: CollectedSpan) =>
+      s.service === 'gateway' && s.kind === SERVER && String(s.attributes['url.path'] ?? '').endsWith('/children/profiles');
     const hop = await poll(
       'the spans of the child profile request',
       async () => {

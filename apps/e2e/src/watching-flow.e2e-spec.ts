@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisClient } from '@mikasmissions/persistence';
-import { type ServiceProcesses, createContractValidator, deleteKeysUnder, startServices, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
+import {
+  type ServiceProcesses,
+  createContractValidator,
+  deleteKeysUnder,
+  startServices,
+  testEnv,
+  testKeyPrefix,
+  testRedisUrl,
+} from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { bedtimeAwayFromNow } from './testing/family-session';
 import { consentCode, gatewayCall, poll } from './testing/gateway-client';
@@ -10,7 +18,6 @@ import { consentCode, gatewayCall, poll } from './testing/gateway-client';
 const contract = createContractValidator();
 const PASSWORD = 'correct horse battery staple';
 const APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'gateway'];
-
 
 /**
  * Seed 000/002's watching flow through the gateway with the seven apps dev:local runs, as
@@ -28,12 +35,19 @@ describe('the watching flow through the gateway (7 apps as processes, memory sto
   beforeAll(async () => {
     redis = createRedisClient(testRedisUrl(), 'watching-flow-e2e');
     await redis.connect();
-    const env = testEnv('memory', { AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', AUTHX_TRUST_PROXY: 'true', MESSAGING_REDIS_URL: testRedisUrl(), MEDIA_STORE_DIR: media });
+    const env = testEnv('memory', {
+      AUTH_MODE: 'enforce',
+      LOG_LEVEL: 'warn',
+      AUTHX_TRUST_PROXY: 'true',
+      MESSAGING_REDIS_URL: testRedisUrl(),
+      MEDIA_STORE_DIR: media,
+    });
     platform = await startServices(APPS, env, 120_000);
   }, 180_000);
   afterAll(async () => {
     // WATCHING_FLOW_LOGS=<dir>: keep each process's output there for a failure's post-mortem
-    if (process.env.WATCHING_FLOW_LOGS) for (const app of APPS) writeFileSync(join(process.env.WATCHING_FLOW_LOGS, `${app}.log`), platform?.output(app) ?? '');
+    if (process.env.WATCHING_FLOW_LOGS)
+      for (const app of APPS) writeFileSync(join(process.env.WATCHING_FLOW_LOGS, `${app}.log`), platform?.output(app) ?? '');
     await platform?.stop();
     await deleteKeysUnder(redis, testKeyPrefix());
     await redis?.quit();
@@ -44,34 +58,65 @@ describe('the watching flow through the gateway (7 apps as processes, memory sto
 
   it('signup → consent → trial → child → episode → session → signed playlist → watch event → progress → dashboard', async () => {
     const email = `watcher.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true });
+    const signup = await call('POST', '/v1/parents/signup', {
+      email,
+      password: PASSWORD,
+      country: 'DE',
+      language: 'de',
+      marketing: false,
+      accepted_terms: true,
+    });
     expect(signup.status).toBe(201);
     const parentId = signup.body.parent_user_id as string;
     const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
     const token = login.body.access_token as string;
 
-    expect((await call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token)).body?.error?.code).toBe('entitlement_not_found');
+    expect((await call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token)).body?.error?.code).toBe(
+      'entitlement_not_found',
+    );
 
     const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
     expect(request.status).toBe(202);
     const challenge = await consentCode(platform, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parentId, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
+    const verify = await call('POST', '/v1/parents/consent/verify', {
+      parent_user_id: parentId,
+      method: 'email_plus',
+      challenge,
+      consent_request_id: request.body.consent_request_id,
+    });
     expect(verify.body).toEqual({ consent_id: expect.any(String), verified: true });
 
-    const trial = await poll('the trial from consent.verified', () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token), (r) => r.status === 200 && r.body.active === true);
+    const trial = await poll(
+      'the trial from consent.verified',
+      () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token),
+      (r) => r.status === 200 && r.body.active === true,
+    );
     expect(trial.body).toMatchObject({ parent_user_id: parentId, active: true });
 
-    const created = await call('POST', '/v1/children/profiles', { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' }, token);
+    const created = await call(
+      'POST',
+      '/v1/children/profiles',
+      { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' },
+      token,
+    );
     expect(created.status).toBe(201);
     const child = created.body.child_profile_id as string;
     const controls = await call('GET', `/v1/parents/controls/${child}`, undefined, token);
-    expect((await call('PUT', `/v1/parents/controls/${child}`, { ...controls.body.controls, bedtime_window: bedtimeAwayFromNow() }, token)).status).toBe(200);
+    expect(
+      (await call('PUT', `/v1/parents/controls/${child}`, { ...controls.body.controls, bedtime_window: bedtimeAwayFromNow() }, token))
+        .status,
+    ).toBe(200);
 
     const episode = await call('GET', '/v1/catalog/episodes/ep-demo-1', undefined, token);
     expect(episode.status).toBe(200);
     expect(episode.body).toMatchObject({ episode_id: 'ep-demo-1', renditions: [{ storage_key: 'episodes/ep-demo-1/index.m3u8' }] });
 
-    const session = await call('POST', '/v1/playback/sessions', { child_profile_id: child, episode_id: 'ep-demo-1', device_type: 'tablet' }, token);
+    const session = await call(
+      'POST',
+      '/v1/playback/sessions',
+      { child_profile_id: child, episode_id: 'ep-demo-1', device_type: 'tablet' },
+      token,
+    );
     expect([session.status, session.status === 201 ? 'ok' : session.body]).toEqual([201, 'ok']);
     const streamUrl = new URL(session.body.stream_url as string);
     expect(streamUrl.pathname).toBe(`/v1/playback/streams/${session.body.playback_session_id}/index.m3u8`);
@@ -84,17 +129,41 @@ describe('the watching flow through the gateway (7 apps as processes, memory sto
     const tampered = await call('GET', `${streamUrl.pathname}?exp=${streamUrl.searchParams.get('exp')}&sig=AAAA`);
     expect([tampered.status, tampered.body?.error?.code]).toEqual([403, 'invalid_stream_signature']);
 
-    const watched = await call('POST', '/v1/progress/watch-events', { child_profile_id: child, episode_id: 'ep-demo-1', watch_ms: 6_000, event_time: new Date().toISOString() }, token);
+    const watched = await call(
+      'POST',
+      '/v1/progress/watch-events',
+      { child_profile_id: child, episode_id: 'ep-demo-1', watch_ms: 6_000, event_time: new Date().toISOString() },
+      token,
+    );
     expect([watched.status, watched.body]).toEqual([202, { accepted: true }]);
-    const tooLong = await call('POST', '/v1/progress/watch-events', { child_profile_id: child, episode_id: 'ep-demo-1', watch_ms: 3_600_000, event_time: new Date().toISOString() }, token);
+    const tooLong = await call(
+      'POST',
+      '/v1/progress/watch-events',
+      { child_profile_id: child, episode_id: 'ep-demo-1', watch_ms: 3_600_000, event_time: new Date().toISOString() },
+      token,
+    );
     expect([tooLong.status, tooLong.body?.error?.code]).toEqual([400, 'invalid_watch_ms']);
 
     const progress = await call('GET', `/v1/kids/progress/${child}`, undefined, token);
     expect(progress.status).toBe(200);
     // the demo clip is 6 s long: minutes are whole minutes, so the watch shows as the last episode and full completion
-    expect(progress.body).toMatchObject({ child_profile_id: child, last_episode_id: 'ep-demo-1', completion_percent: 100, watched_minutes_today: 0 });
+    expect(progress.body).toMatchObject({
+      child_profile_id: child,
+      last_episode_id: 'ep-demo-1',
+      completion_percent: 100,
+      watched_minutes_today: 0,
+    });
 
-    const dashboard = await poll('the weekly watch time from progress.updated', () => call('GET', `/v1/parents/dashboard?parent_user_id=${parentId}`, undefined, token), (r) => r.status === 200 && r.body.weekly_watch_ms > 0);
-    expect(dashboard.body).toMatchObject({ parent_user_id: parentId, child_profiles: 1, weekly_watch_ms: 6_000, children: [{ child_profile_id: child, weekly_watch_ms: 6_000 }] });
+    const dashboard = await poll(
+      'the weekly watch time from progress.updated',
+      () => call('GET', `/v1/parents/dashboard?parent_user_id=${parentId}`, undefined, token),
+      (r) => r.status === 200 && r.body.weekly_watch_ms > 0,
+    );
+    expect(dashboard.body).toMatchObject({
+      parent_user_id: parentId,
+      child_profiles: 1,
+      weekly_watch_ms: 6_000,
+      children: [{ child_profile_id: child, weekly_watch_ms: 6_000 }],
+    });
   }, 120_000);
 });

@@ -7,6 +7,15 @@ import { ProxyModule } from './proxy/proxy.module';
  * `/ready` and `/healthz` sit at the root; always Fastify (the proxy is a Fastify route).
  */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'gateway', http: { port: 8080, adapter: 'fastify' }, cache: false, idempotency: false, services: false }), ProxyModule],
+  imports: [
+    PlatformModule.forRoot({
+      service: 'gateway',
+      http: { port: 8080, adapter: 'fastify' },
+      cache: false,
+      idempotency: false,
+      services: false,
+    }),
+    ProxyModule,
+  ],
 })
 export class AppModule {}

@@ -15,7 +15,13 @@ describe('gateway CORS (AUTH_MODE=enforce)', () => {
     stubs = await startStubUpstreams();
     app = await bootApp(AppModule, {
       adapter: 'fastify',
-      env: testEnv('memory', { ...stubs.env, AUTH_MODE: 'enforce', JWT_SECRET: TEST_SECRET, EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY, GATEWAY_CORS_ORIGINS: `${WEB}, https://app.mikasmissions.example/` }),
+      env: testEnv('memory', {
+        ...stubs.env,
+        AUTH_MODE: 'enforce',
+        JWT_SECRET: TEST_SECRET,
+        EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY,
+        GATEWAY_CORS_ORIGINS: `${WEB}, https://app.mikasmissions.example/`,
+      }),
     });
     url = await baseUrl(app);
   });
@@ -25,7 +31,14 @@ describe('gateway CORS (AUTH_MODE=enforce)', () => {
   });
 
   const preflight = (origin: string, path = '/v1/children/profiles', method = 'POST') =>
-    fetch(`${url}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type,idempotency-key' } });
+    fetch(`${url}${path}`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': method,
+        'access-control-request-headers': 'authorization,content-type,idempotency-key',
+      },
+    });
 
   it('answers a preflight from an allowed origin before the policy, so it needs no token and never reaches a service', async () => {
     const before = stubs.received.length;
@@ -44,12 +57,16 @@ describe('gateway CORS (AUTH_MODE=enforce)', () => {
   it('gives another origin no Access-Control-Allow-Origin, so the browser refuses the answer', async () => {
     const res = await preflight('https://evil.example');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const get = await fetch(`${url}/v1/catalog/episodes/e1`, { headers: { origin: 'https://evil.example', authorization: `Bearer ${await tokenFor('parent')}` } });
+    const get = await fetch(`${url}/v1/catalog/episodes/e1`, {
+      headers: { origin: 'https://evil.example', authorization: `Bearer ${await tokenFor('parent')}` },
+    });
     expect(get.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('marks real answers, errors included, readable by the allowed page with the platform headers exposed', async () => {
-    const ok = await fetch(`${url}/v1/catalog/episodes/e1`, { headers: { origin: WEB, authorization: `Bearer ${await tokenFor('parent')}` } });
+    const ok = await fetch(`${url}/v1/catalog/episodes/e1`, {
+      headers: { origin: WEB, authorization: `Bearer ${await tokenFor('parent')}` },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(WEB);
     expect(ok.headers.get('access-control-expose-headers')).toContain('x-request-id');
@@ -59,6 +76,8 @@ describe('gateway CORS (AUTH_MODE=enforce)', () => {
   });
 
   it('refuses a bad GATEWAY_CORS_ORIGINS at start-up', async () => {
-    await expect(bootApp(AppModule, { adapter: 'fastify', env: testEnv('memory', { ...stubs.env, GATEWAY_CORS_ORIGINS: 'localhost:3000' }) })).rejects.toThrow(/GATEWAY_CORS_ORIGINS/);
+    await expect(
+      bootApp(AppModule, { adapter: 'fastify', env: testEnv('memory', { ...stubs.env, GATEWAY_CORS_ORIGINS: 'localhost:3000' }) }),
+    ).rejects.toThrow(/GATEWAY_CORS_ORIGINS/);
   });
 });

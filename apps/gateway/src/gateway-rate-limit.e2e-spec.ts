@@ -83,9 +83,13 @@ describe('rate limits across two gateway processes sharing Redis', () => {
   });
 
   it('holds the default limit per principal, separately for each principal', async () => {
-    const a = await hammer(26, '/v1/catalog/episodes/e1', { headers: { authorization: `Bearer ${await tokenFor('parent', { sub: 'rl-parent-a' })}` } });
+    const a = await hammer(26, '/v1/catalog/episodes/e1', {
+      headers: { authorization: `Bearer ${await tokenFor('parent', { sub: 'rl-parent-a' })}` },
+    });
     expect(a).toMatchObject({ ok: 20, limited: 6 });
-    const b = await hammer(3, '/v1/catalog/episodes/e1', { headers: { authorization: `Bearer ${await tokenFor('parent', { sub: 'rl-parent-b' })}` } });
+    const b = await hammer(3, '/v1/catalog/episodes/e1', {
+      headers: { authorization: `Bearer ${await tokenFor('parent', { sub: 'rl-parent-b' })}` },
+    });
     expect(b).toMatchObject({ ok: 3, limited: 0 });
   });
 });

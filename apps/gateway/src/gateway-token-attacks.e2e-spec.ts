@@ -32,10 +32,19 @@ describe('token attacks through the gateway (enforce)', () => {
     keys = [{ ...(await exportJWK(rsa.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }];
     jwks = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })));
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    const base = { ...stubs.env, AUTH_MODE: 'enforce', EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY, AUTH_JWT_ISSUER: 'mm-identity', AUTH_JWT_AUDIENCE: 'mm-api' };
+    const base = {
+      ...stubs.env,
+      AUTH_MODE: 'enforce',
+      EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY,
+      AUTH_JWT_ISSUER: 'mm-identity',
+      AUTH_JWT_AUDIENCE: 'mm-api',
+    };
     hsApp = await bootApp(AppModule, { adapter: 'fastify', env: testEnv('memory', { ...base, JWT_SECRET: TEST_SECRET }) });
     const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
-    rsApp = await bootApp(AppModule, { adapter: 'fastify', env: testEnv('memory', { ...base, JWT_SECRET: TEST_SECRET, AUTH_JWKS_URL: jwksUrl, AUTH_JWKS_COOLDOWN_MS: '0' }) });
+    rsApp = await bootApp(AppModule, {
+      adapter: 'fastify',
+      env: testEnv('memory', { ...base, JWT_SECRET: TEST_SECRET, AUTH_JWKS_URL: jwksUrl, AUTH_JWKS_COOLDOWN_MS: '0' }),
+    });
     hsUrl = await baseUrl(hsApp);
     rsUrl = await baseUrl(rsApp);
   });
@@ -49,7 +58,9 @@ describe('token attacks through the gateway (enforce)', () => {
 
   const claims = { iss: 'mm-identity', aud: 'mm-api' };
   const rs = (key: KeyLike, kid: string, extra: Record<string, unknown> = {}) =>
-    new SignJWT({ sub: 'p1', mm_role: 'parent', exp: now() + 300, ...claims, ...extra }).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
+    new SignJWT({ sub: 'p1', mm_role: 'parent', exp: now() + 300, ...claims, ...extra })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .sign(key);
   const status = async (url: string, token: string) => {
     const res = await fetch(`${url}${ROUTE}`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await res.json()) as { error?: { code: string } };
@@ -59,7 +70,11 @@ describe('token attacks through the gateway (enforce)', () => {
 
   it.each<[string, () => Promise<string>, string]>([
     ['a valid HS256 token', () => tokenFor('parent', claims), '200 pass'],
-    ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'p1', mm_role: 'service', exp: now() + 60, ...claims })}.`, '401 invalid_token'],
+    [
+      'alg none',
+      async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: 'p1', mm_role: 'service', exp: now() + 60, ...claims })}.`,
+      '401 invalid_token',
+    ],
     ['expired', () => tokenFor('parent', { ...claims, exp: now() - 60, iat: now() - 120 }), '401 invalid_token'],
     ['no exp', () => tokenFor('parent', { ...claims, exp: undefined }), '401 invalid_token'],
     ['wrong iss', () => tokenFor('parent', { ...claims, iss: 'evil' }), '401 invalid_token'],
@@ -73,7 +88,9 @@ describe('token attacks through the gateway (enforce)', () => {
   it('JWKS gateway: RS256 passes; HS/RS confusion (public key as HS secret) and HS tokens are refused', async () => {
     expect(await status(rsUrl, await rs(rsa.privateKey, 'k1'))).toBe('200 pass');
     const pem = await exportSPKI(rsa.publicKey);
-    const confused = await new SignJWT({ sub: 'p1', mm_role: 'admin', exp: now() + 60, ...claims }).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(pem));
+    const confused = await new SignJWT({ sub: 'p1', mm_role: 'admin', exp: now() + 60, ...claims })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .sign(new TextEncoder().encode(pem));
     expect(await status(rsUrl, confused)).toBe('401 invalid_token');
     expect(await status(rsUrl, await tokenFor('parent', claims))).toBe('401 invalid_token');
   });

@@ -10,7 +10,9 @@ const UPLOAD_LIMIT = 256 * 1024;
 
 const multipart = (bytes: number): { body: Buffer; type: string } => {
   const boundary = 'mm-boundary-1';
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.mp4"\r\ncontent-type: video/mp4\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.mp4"\r\ncontent-type: video/mp4\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, Buffer.alloc(bytes, 1), tail]), type: `multipart/form-data; boundary=${boundary}` };
 };
@@ -44,7 +46,11 @@ describe('gateway: the creator direct upload route', () => {
 
   const post = async (path: string, role: string, bytes: number) => {
     const { body, type } = multipart(bytes);
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': type }, body: new Uint8Array(body) });
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': type },
+      body: new Uint8Array(body),
+    });
     const json = (await res.json()) as { error?: { code: string } };
     return { status: res.status, body: json, size: body.length };
   };
@@ -63,11 +69,18 @@ describe('gateway: the creator direct upload route', () => {
   it('keeps HTTP_BODY_LIMIT_BYTES on every other route, GATEWAY_UPLOAD_BODY_LIMIT_BYTES on the upload (413), multipart only there (415)', async () => {
     const before = stubs.received.length;
     const json = JSON.stringify({ uploader_id: 'c1', title: 'x'.repeat(BODY_LIMIT) });
-    const big = await fetch(`${url}/v1/creator/assets/upload`, { method: 'POST', headers: { authorization: `Bearer ${tokens.creator}`, 'content-type': 'application/json' }, body: json });
+    const big = await fetch(`${url}/v1/creator/assets/upload`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.creator}`, 'content-type': 'application/json' },
+      body: json,
+    });
     const other = { status: big.status, body: (await big.json()) as { error?: { code: string } } };
     const huge = await post('/v1/creator/assets', 'creator', UPLOAD_LIMIT + 1);
     const elsewhere = await post('/v1/creator/assets/upload', 'creator', 1024);
-    for (const [path, res] of [['/v1/creator/assets/upload', other], ['/v1/creator/assets', huge]] as const) {
+    for (const [path, res] of [
+      ['/v1/creator/assets/upload', other],
+      ['/v1/creator/assets', huge],
+    ] as const) {
       expect([path, res.status, res.body.error?.code]).toEqual([path, 413, 'payload_too_large']);
       expect(contract.check({ method: 'POST', path, status: res.status, body: res.body })).toMatchObject({ ok: true });
     }

@@ -9,7 +9,8 @@ import { TEST_IDENTITY_KEY, TEST_SECRET, tokenFor } from './testing/tokens';
 
 /** The gateway's own answers (health, 401/403, 404, 502, 504) must be in the v1 contract. */
 const contract = createContractValidator();
-const inContract = (method: string, path: string, res: { status: number; body: unknown }) => contract.check({ method, path, status: res.status, body: res.body });
+const inContract = (method: string, path: string, res: { status: number; body: unknown }) =>
+  contract.check({ method, path, status: res.status, body: res.body });
 
 const ROLES = ['parent', 'child', 'service', 'admin', 'creator', 'none'] as const;
 /** Every operation of the v1 table with a concrete path (params filled, a query kept). */
@@ -21,7 +22,11 @@ const ROUTES = V1_POLICY.filter((r) => r.method !== '*' && r.path.startsWith('/v
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely in assertions
 type Json = Record<string, any>;
 const call = async (url: string, method: string, headers: Record<string, string> = {}) => {
-  const res = await fetch(url, { method, headers: { ...headers, ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }) }, body: method === 'GET' || method === 'DELETE' ? undefined : '{"a":1}' });
+  const res = await fetch(url, {
+    method,
+    headers: { ...headers, ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
+    body: method === 'GET' || method === 'DELETE' ? undefined : '{"a":1}',
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
 };
@@ -34,7 +39,16 @@ describe.each(['permissive', 'enforce'] as const)('gateway in AUTH_MODE=%s', (mo
 
   beforeAll(async () => {
     stubs = await startStubUpstreams();
-    app = await bootApp(AppModule, { adapter: 'fastify', env: testEnv('memory', { ...stubs.env, AUTH_MODE: mode, JWT_SECRET: TEST_SECRET, EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY, GATEWAY_TIMEOUT_MS: '400' }) });
+    app = await bootApp(AppModule, {
+      adapter: 'fastify',
+      env: testEnv('memory', {
+        ...stubs.env,
+        AUTH_MODE: mode,
+        JWT_SECRET: TEST_SECRET,
+        EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY,
+        GATEWAY_TIMEOUT_MS: '400',
+      }),
+    });
     url = await baseUrl(app);
     for (const role of ROLES) if (role !== 'none') tokens[role] = await tokenFor(role);
   });
@@ -55,26 +69,34 @@ describe.each(['permissive', 'enforce'] as const)('gateway in AUTH_MODE=%s', (mo
     expect(ready.body.details.upstreams.catalog).toMatchObject({ status: 'up' });
   });
 
-  it.each(ROUTES.map((r) => [r.method, r.url, r] as const))('proxies %s %s unchanged, with verifiable identity and no client x-auth-*', async (method, path, rule) => {
-    const role = rule.roles === 'public' ? 'parent' : rule.roles[0];
-    const before = stubs.received.length;
-    const res = await call(`${url}${path}`, method, { authorization: `Bearer ${tokens[role]}`, 'x-auth-role': 'admin', 'x-auth-signature': 'forged', 'x-request-id': 'client-req-1' });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ upstream: upstreamOf(path), path });
-    const got = stubs.received.slice(before).find((r) => r.url === path)!;
-    expect(got).toBeDefined();
-    expect(got.method).toBe(method);
-    expect(got.headers['x-request-id']).toBe('client-req-1');
-    expect(res.headers.get('x-request-id')).toBe('client-req-1');
-    if (method !== 'GET' && method !== 'DELETE') expect(got.body).toBe('{"a":1}');
-    if (rule.roles === 'public') {
-      expect(got.headers['x-auth-role']).toBeUndefined();
-      expect(got.headers['x-auth-signature']).toBeUndefined();
-    } else {
-      const check = verifyIdentity(got.headers, { method, path }, TEST_IDENTITY_KEY, 30_000);
-      expect(check).toMatchObject({ ok: true, identity: { role, requestId: 'client-req-1', subject: `${role}-1` } });
-    }
-  });
+  it.each(ROUTES.map((r) => [r.method, r.url, r] as const))(
+    'proxies %s %s unchanged, with verifiable identity and no client x-auth-*',
+    async (method, path, rule) => {
+      const role = rule.roles === 'public' ? 'parent' : rule.roles[0];
+      const before = stubs.received.length;
+      const res = await call(`${url}${path}`, method, {
+        authorization: `Bearer ${tokens[role]}`,
+        'x-auth-role': 'admin',
+        'x-auth-signature': 'forged',
+        'x-request-id': 'client-req-1',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ upstream: upstreamOf(path), path });
+      const got = stubs.received.slice(before).find((r) => r.url === path)!;
+      expect(got).toBeDefined();
+      expect(got.method).toBe(method);
+      expect(got.headers['x-request-id']).toBe('client-req-1');
+      expect(res.headers.get('x-request-id')).toBe('client-req-1');
+      if (method !== 'GET' && method !== 'DELETE') expect(got.body).toBe('{"a":1}');
+      if (rule.roles === 'public') {
+        expect(got.headers['x-auth-role']).toBeUndefined();
+        expect(got.headers['x-auth-signature']).toBeUndefined();
+      } else {
+        const check = verifyIdentity(got.headers, { method, path }, TEST_IDENTITY_KEY, 30_000);
+        expect(check).toMatchObject({ ok: true, identity: { role, requestId: 'client-req-1', subject: `${role}-1` } });
+      }
+    },
+  );
 
   it('forwards a token-less protected call without identity (permissive) or refuses it 401 missing_token (enforce)', async () => {
     const before = stubs.received.length;
@@ -109,7 +131,8 @@ describe.each(['permissive', 'enforce'] as const)('gateway in AUTH_MODE=%s', (mo
         const allowed = rule.roles === 'public' || (role === 'none' ? mode === 'permissive' : rule.roles.includes(role));
         const expected = allowed ? 200 : role === 'none' ? 401 : 403;
         const code = allowed ? undefined : role === 'none' ? 'missing_token' : 'insufficient_role';
-        if (res.status !== expected || res.body.error?.code !== code) wrong.push(`${rule.method} ${rule.path} as ${role}: ${res.status} ${res.body.error?.code}`);
+        if (res.status !== expected || res.body.error?.code !== code)
+          wrong.push(`${rule.method} ${rule.path} as ${role}: ${res.status} ${res.body.error?.code}`);
         const verdict = allowed ? undefined : inContract(rule.method, rule.url, res);
         if (verdict && !verdict.ok) wrong.push(`${rule.method} ${rule.path} as ${role}: not in the contract: ${verdict.errors.join('; ')}`);
         row.push(res.status === 200 ? 'pass' : String(res.status));
@@ -150,7 +173,13 @@ describe('gateway with an upstream down', () => {
     const stubs = await startStubUpstreams();
     const app = await bootApp(AppModule, {
       adapter: 'fastify',
-      env: testEnv('memory', { ...stubs.env, BILLING_URL: 'http://127.0.0.1:1', AUTH_MODE: 'enforce', JWT_SECRET: TEST_SECRET, EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY }),
+      env: testEnv('memory', {
+        ...stubs.env,
+        BILLING_URL: 'http://127.0.0.1:1',
+        AUTH_MODE: 'enforce',
+        JWT_SECRET: TEST_SECRET,
+        EDGE_IDENTITY_KEY: TEST_IDENTITY_KEY,
+      }),
     });
     try {
       const url = await baseUrl(app);

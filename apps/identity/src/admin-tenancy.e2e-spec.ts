@@ -5,7 +5,8 @@ import { deleteRedisKeys, send, signInAs } from './identity-test.helpers';
 
 const PREFIX = 'v1';
 const prefix = uniquePrefix('authx-tenancy');
-const env = () => testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: prefix, OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' });
+const env = () =>
+  testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: prefix, OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' });
 const loginOn = async (url: string, userId: string, tenant: string, roles: string[] = []) => {
   const res = await fetch(`${url}/auth/login`, send('POST', { userId, roles }, { 'x-tenant-id': tenant }));
   expect(res.status).toBe(200);
@@ -66,7 +67,10 @@ describe('identity replicas agree on run-time roles (Postgres)', () => {
 
   beforeAll(async () => {
     const shared = env();
-    [one, two] = await Promise.all([bootApp(AppModule, { adapter: 'express', env: shared, globalPrefix: PREFIX }), bootApp(AppModule, { adapter: 'express', env: shared, globalPrefix: PREFIX })]);
+    [one, two] = await Promise.all([
+      bootApp(AppModule, { adapter: 'express', env: shared, globalPrefix: PREFIX }),
+      bootApp(AppModule, { adapter: 'express', env: shared, globalPrefix: PREFIX }),
+    ]);
   });
   afterAll(() => Promise.all([one.close(), two.close()]));
 
@@ -78,7 +82,7 @@ describe('identity replicas agree on run-time roles (Postgres)', () => {
     expect((await fetch(`${urlOne}/admin/auth/roles`, send('POST', { role, permissions: ['authx:admin'] }, admin))).status).toBe(201);
     const auditor = await signInAs(two, 'aud', tenant, [role]);
     let status = 0;
-    for (const until = Date.now() + 8_000; Date.now() < until && status !== 200; ) {
+    for (const until = Date.now() + 8_000; Date.now() < until && status !== 200;) {
       status = (await fetch(`${urlTwo}/admin/auth/audit`, { headers: auditor })).status;
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
     }

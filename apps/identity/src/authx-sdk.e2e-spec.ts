@@ -10,7 +10,12 @@ describe('authx-sdk against a running identity service', () => {
   let url: string;
 
   beforeAll(async () => {
-    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-sdk'), OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' });
+    const env = testEnv('postgres+redis', {
+      AUTHX_REDIS_PREFIX: uniquePrefix('authx-sdk'),
+      OTP_SENDER: 'capture',
+      AUTH_MODE: 'enforce',
+      AUTH_DEV_LOGIN: 'true',
+    });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
     url = await baseUrl(app, 'v1');
   });
@@ -39,7 +44,11 @@ describe('authx-sdk against a running identity service', () => {
   async function expire(tokens: AuthTokens): Promise<AuthTokens> {
     const codec = app.get(JwtCodec);
     const claims = await codec.verify(tokens.accessToken);
-    const stale = await codec.sign({ sub: claims.sub, tenant: claims.tenant, roles: claims.roles, sid: claims.sid, jti: 'stale' }, 900, Date.now() - 3_600_000);
+    const stale = await codec.sign(
+      { sub: claims.sub, tenant: claims.tenant, roles: claims.roles, sid: claims.sid, jti: 'stale' },
+      900,
+      Date.now() - 3_600_000,
+    );
     return { ...tokens, accessToken: stale };
   }
 
@@ -60,7 +69,11 @@ describe('authx-sdk against a running identity service', () => {
     const who = subject('sdk-wrong');
     const { ticketId } = await auth.requestOtp(who);
     const code = capturedCodes(app).lastCodeFor(who)!;
-    await expect(auth.verifyOtp(ticketId, code === '000000' ? '000001' : '000000')).rejects.toMatchObject({ status: 401, code: 'otp_invalid', details: { attemptsLeft: 4 } });
+    await expect(auth.verifyOtp(ticketId, code === '000000' ? '000001' : '000000')).rejects.toMatchObject({
+      status: 401,
+      code: 'otp_invalid',
+      details: { attemptsLeft: 4 },
+    });
   });
 
   it('goes through an expired access token with one refresh and one retry', async () => {
@@ -103,7 +116,11 @@ describe('authx-sdk against a running identity service', () => {
     const tokens = await auth.login({ userId: 'sdk-user-4' });
     await auth.logout();
     expect(store.tokens).toBeNull();
-    const res = await fetch(`${url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: tokens.refreshToken }) });
+    const res = await fetch(`${url}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: tokens.refreshToken }),
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -22,11 +22,29 @@ export type JsonAnswer = Awaited<ReturnType<Response['json']>>;
  * A fetch against `base` (the app's origin) as `caller`: gateway identity headers signed for the
  * exact method and path (as the gateway does), or `Authorization: Bearer`.
  */
-export async function call(base: string, caller: Caller | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonAnswer; headers: Headers }> {
+export async function call(
+  base: string,
+  caller: Caller | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: JsonAnswer; headers: Headers }> {
   const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
   if (caller && 'bearer' in caller) headers.authorization = `Bearer ${caller.bearer}`;
-  else if (caller) Object.assign(headers, signIdentity({ tenantId: 'default', requestId: randomUUID(), ...caller }, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY));
-  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  else if (caller)
+    Object.assign(
+      headers,
+      signIdentity(
+        { tenantId: 'default', requestId: randomUUID(), ...caller },
+        { method, path: path.split('?')[0] },
+        TEST_EDGE_IDENTITY_KEY,
+      ),
+    );
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: JsonAnswer = text;
   try {
@@ -54,7 +72,8 @@ export class FakeProfile {
     const children = new Map<string, { child_profile_id: string; parent_user_id: string; age_band: AgeBand }>();
     const server = createServer((req, res) => {
       const id = /^\/internal\/profiles\/([^/?]+)$/.exec(req.url ?? '')?.[1];
-      const child = id && req.method === 'GET' && req.headers['x-auth-role'] === 'service' ? children.get(decodeURIComponent(id)) : undefined;
+      const child =
+        id && req.method === 'GET' && req.headers['x-auth-role'] === 'service' ? children.get(decodeURIComponent(id)) : undefined;
       res.writeHead(child ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify(child ?? { error: { code: 'child_profile_not_found', message: 'no such child', requestId: 'fake' } }));
     });
@@ -75,14 +94,25 @@ export class FakeProfile {
 
 /** A parent's AuthX access token with the family claims the parents feature signs. */
 export async function parentToken(app: INestApplication, parentUserId: string, tenantId = 'default'): Promise<string> {
-  const pair = await app.get(SessionService).open({ tenantId, userId: parentUserId, roles: ['parent'] }, { claims: { mm_role: 'parent', parent_user_id: parentUserId } });
+  const pair = await app
+    .get(SessionService)
+    .open({ tenantId, userId: parentUserId, roles: ['parent'] }, { claims: { mm_role: 'parent', parent_user_id: parentUserId } });
   return pair.accessToken;
 }
 
 /** Creates the parent account (through the parents feature's repository, memory or Postgres) with `password`, so the PIN re-check accepts it. */
 export async function givePassword(app: INestApplication, parentUserId: string, password: string): Promise<void> {
   const email = `${parentUserId}@example.com`;
-  await app.get(ParentsRepository).create({ id: parentUserId, tenantId: 'default', email, emailKey: email, passwordHash: await hash(password), country: 'DE', language: 'de', marketing: false });
+  await app.get(ParentsRepository).create({
+    id: parentUserId,
+    tenantId: 'default',
+    email,
+    emailKey: email,
+    passwordHash: await hash(password),
+    country: 'DE',
+    language: 'de',
+    marketing: false,
+  });
 }
 
 /** The answer of a math gate question (`What is a × b + c?`). */

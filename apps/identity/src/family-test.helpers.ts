@@ -26,14 +26,28 @@ export class FamilyClient {
   ) {}
 
   /** `method path` (path without the prefix, e.g. `/parents/signup`); `internal` for `/internal/*` routes (served outside the prefix). */
-  async call(method: string, path: string, options: { body?: unknown; as?: As; headers?: Record<string, string>; internal?: boolean } = {}): Promise<Answer> {
+  async call(
+    method: string,
+    path: string,
+    options: { body?: unknown; as?: As; headers?: Record<string, string>; internal?: boolean } = {},
+  ): Promise<Answer> {
     const full = options.internal ? path : `${this.prefix}${path}`;
-    const headers: Record<string, string> = { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
+    const headers: Record<string, string> = {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
+    };
     if (options.as) {
       const requestId = `req-${Math.random().toString(36).slice(2, 10)}`;
-      Object.assign(headers, signIdentity({ tenantId: 'default', requestId, ...options.as }, { method, path: full.split('?')[0] }, TEST_EDGE_IDENTITY_KEY));
+      Object.assign(
+        headers,
+        signIdentity({ tenantId: 'default', requestId, ...options.as }, { method, path: full.split('?')[0] }, TEST_EDGE_IDENTITY_KEY),
+      );
     }
-    const res = await fetch(`${this.origin}${full}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await fetch(`${this.origin}${full}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await res.text();
     const body = text ? JSON.parse(text) : undefined;
     if (!options.internal) contract.assert({ method, path: full, status: res.status, body });
@@ -56,4 +70,5 @@ export const signupBody = (email: string, overrides: Record<string, unknown> = {
 });
 
 /** The payload of a JWT (no verification: the test only reads what was minted). */
-export const jwtClaims = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+export const jwtClaims = (token: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));

@@ -30,7 +30,8 @@ describe('identity with an RS256 key pair: JWKS, algorithm confusion, TOTP', () 
   });
   afterAll(() => app.close());
 
-  const login = async (userId: string) => (await (await fetch(`${url}/auth/login`, send('POST', { userId }))).json()) as { accessToken: string };
+  const login = async (userId: string) =>
+    (await (await fetch(`${url}/auth/login`, send('POST', { userId }))).json()) as { accessToken: string };
 
   it('publishes the public key at /.well-known/jwks.json and signs verifiable RS256 tokens with iss/aud', async () => {
     const jwks = await (await fetch(`${url}/.well-known/jwks.json`)).json();
@@ -40,8 +41,16 @@ describe('identity with an RS256 key pair: JWKS, algorithm confusion, TOTP', () 
     const { accessToken } = await login('jwks-user');
     const [h, p, s] = accessToken.split('.');
     expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toEqual({ alg: 'RS256', typ: 'JWT', kid: jwk.kid });
-    expect(JSON.parse(Buffer.from(p, 'base64url').toString())).toMatchObject({ sub: 'jwks-user', iss: 'mikasmissions-identity', aud: 'mikasmissions', tenant: 'default', roles: ['user'] });
-    expect(verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(s, 'base64url'))).toBe(true);
+    expect(JSON.parse(Buffer.from(p, 'base64url').toString())).toMatchObject({
+      sub: 'jwks-user',
+      iss: 'mikasmissions-identity',
+      aud: 'mikasmissions',
+      tenant: 'default',
+      roles: ['user'],
+    });
+    expect(verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(s, 'base64url'))).toBe(
+      true,
+    );
   });
 
   it('answers 401 to forged tokens: alg none, HS256 with the public key, tampered roles', async () => {
@@ -67,7 +76,9 @@ describe('identity with an RS256 key pair: JWKS, algorithm confusion, TOTP', () 
   it('enrols TOTP, confirms it, signs in with it, and rejects a replayed code', async () => {
     const subject = `totp.${Date.now()}@example.com`;
     const req = await (await fetch(`${url}/auth/otp/request`, send('POST', { subject, channel: 'email' }))).json();
-    const session = await (await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId: req.ticketId, code: capturedCodes(app).lastCodeFor(subject) }))).json();
+    const session = await (
+      await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId: req.ticketId, code: capturedCodes(app).lastCodeFor(subject) }))
+    ).json();
     const auth = { authorization: `Bearer ${session.accessToken}` };
 
     const enrol = await (await fetch(`${url}/auth/totp/enrol`, send('POST', undefined, auth))).json();
@@ -85,7 +96,9 @@ describe('identity with an RS256 key pair: JWKS, algorithm confusion, TOTP', () 
     expect(totpLogin.status).toBe(200);
     expect(await totpLogin.json()).toMatchObject({ ok: true, accessToken: expect.any(String) });
 
-    const stranger = await (await fetch(`${url}/auth/otp/request`, send('POST', { subject: `nobody.${Date.now()}@example.com`, channel: 'totp' }))).json();
+    const stranger = await (
+      await fetch(`${url}/auth/otp/request`, send('POST', { subject: `nobody.${Date.now()}@example.com`, channel: 'totp' }))
+    ).json();
     expect((await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId: stranger.ticketId, code: nextStep }))).status).toBe(401);
   });
 });

@@ -35,7 +35,21 @@ export const subject = (label: string) => `${label}.${Date.now()}.${Math.random(
 
 /** Fakes only `Date` (servers and fetch keep real timers), starting at now + `offsetMs`. */
 export function shiftClock(offsetMs: number): void {
-  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'], now: Date.now() + offsetMs });
+  jest.useFakeTimers({
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'queueMicrotask',
+      'hrtime',
+      'performance',
+    ],
+    now: Date.now() + offsetMs,
+  });
 }
 
 /** Decodes the base32 TOTP secret of an enrolment. */
@@ -64,7 +78,8 @@ export const nodeCrypto = {
 };
 
 /** The TOTP code of `secret` (base32) at now + `offsetSec`. */
-export const totpCode = (secret: string, offsetSec = 0) => generateSync({ secret: base32Decode(secret), crypto: nodeCrypto, epoch: Math.floor(Date.now() / 1000) + offsetSec });
+export const totpCode = (secret: string, offsetSec = 0) =>
+  generateSync({ secret: base32Decode(secret), crypto: nodeCrypto, epoch: Math.floor(Date.now() / 1000) + offsetSec });
 
 /** A 6-digit code that no step of `secret` around now accepts. */
 export function wrongTotpCode(secret: string): string {

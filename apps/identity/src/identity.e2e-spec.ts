@@ -10,7 +10,16 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
   let url: string;
 
   beforeAll(async () => {
-    app = await bootApp(AppModule, { adapter, env: testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx'), OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' }), globalPrefix: PREFIX });
+    app = await bootApp(AppModule, {
+      adapter,
+      env: testEnv('postgres+redis', {
+        AUTHX_REDIS_PREFIX: uniquePrefix('authx'),
+        OTP_SENDER: 'capture',
+        AUTH_MODE: 'enforce',
+        AUTH_DEV_LOGIN: 'true',
+      }),
+      globalPrefix: PREFIX,
+    });
     url = await baseUrl(app, PREFIX);
   });
   afterAll(() => app.close());
@@ -36,10 +45,20 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
     expect(code).toMatch(/^\d{6}$/);
     expect(JSON.stringify(body)).not.toContain(code);
     const verified = await (await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId: body.ticketId, code }))).json();
-    expect(verified).toMatchObject({ ok: true, accessToken: expect.any(String), refreshToken: expect.any(String), sessionId: expect.any(String) });
+    expect(verified).toMatchObject({
+      ok: true,
+      accessToken: expect.any(String),
+      refreshToken: expect.any(String),
+      sessionId: expect.any(String),
+    });
     const me = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${verified.accessToken}` } });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ tenantId: 'default', userId: expect.stringMatching(/^u_/), roles: ['user'], sessionId: verified.sessionId });
+    expect(await me.json()).toMatchObject({
+      tenantId: 'default',
+      userId: expect.stringMatching(/^u_/),
+      roles: ['user'],
+      sessionId: verified.sessionId,
+    });
     const again = await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId: body.ticketId, code }));
     expect(again.status).toBe(401);
   });
@@ -118,7 +137,9 @@ describe.each(ADAPTERS)('identity (AuthX) on %s with Postgres + Redis, AUTH_MODE
     const list = await (await fetch(`${url}/auth/sessions`, { headers: auth })).json();
     expect(list.current).toBe(s1.sessionId);
     expect(list.data.map((s: { id: string }) => s.id)).toContain(s1.sessionId);
-    expect((await fetch(`${url}/auth/sessions/00000000-0000-0000-0000-000000000000`, { method: 'DELETE', headers: auth })).status).toBe(404);
+    expect((await fetch(`${url}/auth/sessions/00000000-0000-0000-0000-000000000000`, { method: 'DELETE', headers: auth })).status).toBe(
+      404,
+    );
 
     const out = await fetch(`${url}/auth/logout`, send('POST', undefined, auth));
     expect(out.status).toBe(200);
@@ -141,13 +162,20 @@ describe('identity OTP hourly caps (Redis)', () => {
   let url: string;
 
   beforeAll(async () => {
-    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-caps'), OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', OTP_HOURLY_CAP: '3', OTP_IP_HOURLY_CAP: '8' });
+    const env = testEnv('postgres+redis', {
+      AUTHX_REDIS_PREFIX: uniquePrefix('authx-caps'),
+      OTP_SENDER: 'capture',
+      OTP_COOLDOWN_SEC: '0',
+      OTP_HOURLY_CAP: '3',
+      OTP_IP_HOURLY_CAP: '8',
+    });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: PREFIX });
     url = await baseUrl(app, PREFIX);
   });
   afterAll(() => app.close());
 
-  const ask = (who: string, tenant = 'default') => fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-tenant-id': tenant }));
+  const ask = (who: string, tenant = 'default') =>
+    fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-tenant-id': tenant }));
 
   it('has no dev login unless AUTH_DEV_LOGIN=true', async () => {
     const res = await fetch(`${url}/auth/login`, send('POST', { userId: 'u1' }));
@@ -174,12 +202,20 @@ describe('identity OTP hourly caps (Redis)', () => {
   it('behind a trusted proxy, an address the proxy saw rotating does not lift the subject cap', async () => {
     const proxied = await bootApp(AppModule, {
       adapter: 'express',
-      env: testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-xff'), AUTHX_TRUST_PROXY: 'true', OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', OTP_HOURLY_CAP: '2', OTP_IP_HOURLY_CAP: '2' }),
+      env: testEnv('postgres+redis', {
+        AUTHX_REDIS_PREFIX: uniquePrefix('authx-xff'),
+        AUTHX_TRUST_PROXY: 'true',
+        OTP_SENDER: 'capture',
+        OTP_COOLDOWN_SEC: '0',
+        OTP_HOURLY_CAP: '2',
+        OTP_IP_HOURLY_CAP: '2',
+      }),
       globalPrefix: PREFIX,
     });
     try {
       const base = await baseUrl(proxied, PREFIX);
-      const from = (ip: string, who: string) => fetch(`${base}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-forwarded-for': `10.9.9.9, ${ip}` }));
+      const from = (ip: string, who: string) =>
+        fetch(`${base}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }, { 'x-forwarded-for': `10.9.9.9, ${ip}` }));
       const who = subject('xff');
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await from(`203.0.113.${i}`, who)).status);
@@ -198,7 +234,13 @@ describe('identity admin RBAC: persisted role assignments (Postgres)', () => {
   let url: string;
 
   beforeAll(async () => {
-    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: uniquePrefix('authx-roles'), OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' });
+    const env = testEnv('postgres+redis', {
+      AUTHX_REDIS_PREFIX: uniquePrefix('authx-roles'),
+      OTP_SENDER: 'capture',
+      OTP_COOLDOWN_SEC: '0',
+      AUTH_MODE: 'enforce',
+      AUTH_DEV_LOGIN: 'true',
+    });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: PREFIX });
     url = await baseUrl(app, PREFIX);
   });
@@ -215,7 +257,10 @@ describe('identity admin RBAC: persisted role assignments (Postgres)', () => {
     expect(me.roles).toEqual(['user']);
 
     const admin = await signInAs(app, 'root', 'default', ['admin']);
-    const denied = await fetch(`${url}/admin/auth/users/${me.userId}/roles`, send('POST', { role: 'parent' }, { authorization: `Bearer ${first.accessToken}` }));
+    const denied = await fetch(
+      `${url}/admin/auth/users/${me.userId}/roles`,
+      send('POST', { role: 'parent' }, { authorization: `Bearer ${first.accessToken}` }),
+    );
     expect(denied.status).toBe(403);
     const granted = await fetch(`${url}/admin/auth/users/${me.userId}/roles`, send('POST', { role: 'parent' }, admin));
     expect(granted.status).toBe(201);

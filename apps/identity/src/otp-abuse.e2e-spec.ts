@@ -35,7 +35,10 @@ describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', ()
 
   /** A request as the gateway forwards it: it appends the address it saw to X-Forwarded-For. */
   const ask = (who: string, tenant: string, ip: string, channel = 'email', clientXff?: string) =>
-    fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel }, { 'x-tenant-id': tenant, 'x-forwarded-for': clientXff ? `${clientXff}, ${ip}` : ip }));
+    fetch(
+      `${url}/auth/otp/request`,
+      send('POST', { subject: who, channel }, { 'x-tenant-id': tenant, 'x-forwarded-for': clientXff ? `${clientXff}, ${ip}` : ip }),
+    );
   const statuses = async (requests: Array<() => Promise<Response>>) => {
     const out: number[] = [];
     for (const r of requests) out.push((await r()).status);
@@ -43,7 +46,10 @@ describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', ()
   };
   const signIn = async (who: string, tenant: string, ip: string) => {
     const { ticketId } = await (await ask(who, tenant, ip)).json();
-    const res = await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId, code: capturedCodes(app).lastCodeFor(who) }, { 'x-forwarded-for': ip }));
+    const res = await fetch(
+      `${url}/auth/otp/verify`,
+      send('POST', { ticketId, code: capturedCodes(app).lastCodeFor(who) }, { 'x-forwarded-for': ip }),
+    );
     expect(res.status).toBe(200);
   };
 
@@ -61,7 +67,12 @@ describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', ()
     const victim = subject('victim');
     await signIn(victim, tenant, '198.51.100.21');
     await pause(COOLDOWN_MS + 100);
-    const attack = await statuses(['203.0.113.11', '203.0.113.12', '203.0.113.13'].flatMap((ip) => [() => ask(victim, tenant, ip, 'totp'), () => ask(victim, tenant, ip, 'totp')]));
+    const attack = await statuses(
+      ['203.0.113.11', '203.0.113.12', '203.0.113.13'].flatMap((ip) => [
+        () => ask(victim, tenant, ip, 'totp'),
+        () => ask(victim, tenant, ip, 'totp'),
+      ]),
+    );
     expect(attack.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect((await ask(victim, tenant, '198.51.100.21')).status).toBe(200);
     expect((await ask(victim, tenant, '198.51.100.99', 'totp')).status).toBe(429);
@@ -96,7 +107,9 @@ describe('identity OTP limits under abuse (Redis, behind one trusted proxy)', ()
 
   it('trusts one proxy hop: a client-sent first X-Forwarded-For entry does not rotate the address', async () => {
     const tenant = tenantOf('t-xff');
-    const rotated = await statuses(Array.from({ length: 7 }, (_, i) => () => ask(subject(`xff${i}`), tenant, '198.51.100.50', 'email', `10.9.${i}.1`)));
+    const rotated = await statuses(
+      Array.from({ length: 7 }, (_, i) => () => ask(subject(`xff${i}`), tenant, '198.51.100.50', 'email', `10.9.${i}.1`)),
+    );
     expect(rotated).toEqual([200, 200, 200, 200, 200, 200, 429]);
   });
 });

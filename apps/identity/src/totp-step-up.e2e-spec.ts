@@ -13,7 +13,12 @@ describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
   const prefix = uniquePrefix('authx-totp');
 
   beforeAll(async () => {
-    const env = testEnv('postgres+redis', { AUTHX_REDIS_PREFIX: prefix, OTP_SENDER: 'capture', OTP_COOLDOWN_SEC: '0', AUTH_MODE: 'enforce' });
+    const env = testEnv('postgres+redis', {
+      AUTHX_REDIS_PREFIX: prefix,
+      OTP_SENDER: 'capture',
+      OTP_COOLDOWN_SEC: '0',
+      AUTH_MODE: 'enforce',
+    });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: PREFIX });
     url = await baseUrl(app, PREFIX);
   });
@@ -24,7 +29,9 @@ describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
 
   const signIn = async (who: string) => {
     const { ticketId } = await (await fetch(`${url}/auth/otp/request`, send('POST', { subject: who, channel: 'email' }))).json();
-    const session = await (await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId, code: capturedCodes(app).lastCodeFor(who) }))).json();
+    const session = await (
+      await fetch(`${url}/auth/otp/verify`, send('POST', { ticketId, code: capturedCodes(app).lastCodeFor(who) }))
+    ).json();
     return { authorization: `Bearer ${session.accessToken}` };
   };
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,7 +80,9 @@ describe('identity TOTP step-up attempt limits (Postgres + Redis)', () => {
     expect((await fetch(`${url}/auth/totp/confirm`, send('POST', { code: totpCode(secret) }, auth))).status).toBe(200);
     await pause(300);
     const wrong = wrongTotpCode(secret);
-    const burst = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}/auth/totp/verify`, send('POST', { code: wrong }, auth))));
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${url}/auth/totp/verify`, send('POST', { code: wrong }, auth))),
+    );
     const statuses = burst.map((r) => r.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(2);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(18);

@@ -46,9 +46,13 @@ export const pipelineConfig = defineConfigFragment(
       .string()
       .default('720,360')
       .transform((raw) => raw.split(',').map((height) => Number(height.trim())))
-      .refine((heights) => heights.length > 0 && heights.every((height) => Number.isInteger(height) && height >= 16 && height <= 4320 && height % 2 === 0), {
-        error: 'expected a comma list of even heights between 16 and 4320',
-      })
+      .refine(
+        (heights) =>
+          heights.length > 0 && heights.every((height) => Number.isInteger(height) && height >= 16 && height <= 4320 && height % 2 === 0),
+        {
+          error: 'expected a comma list of even heights between 16 and 4320',
+        },
+      )
       .transform((heights) => [...new Set(heights)].sort((a, b) => b - a)),
     TRANSCODE_SEGMENT_SECONDS: envPositiveInt().default(4),
     TRANSCODE_TIMEOUT_MS: envPositiveInt().default(30 * 60 * 1000),

@@ -6,6 +6,11 @@ import { PreferencesModule } from './preferences/preferences.module';
 
 /** The notification service (port 8091, prefix /v1): e-mail/SMS to parents from events, and their preferences. */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'notification', http: { port: 8091, prefix: 'v1' }, messaging: true }), PreferencesModule, EventsModule, JobsModule],
+  imports: [
+    PlatformModule.forRoot({ service: 'notification', http: { port: 8091, prefix: 'v1' }, messaging: true }),
+    PreferencesModule,
+    EventsModule,
+    JobsModule,
+  ],
 })
 export class AppModule {}

@@ -56,21 +56,38 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
     }
   };
   const flush = (now = NEXT_DAY) => call(svc, 'POST', '/internal/notifications/digests/flush', { now });
-  const deliveriesOf = async (parent: string) => (await call(svc, 'GET', `/internal/notifications/deliveries?parent_user_id=${parent}`)).body.deliveries;
+  const deliveriesOf = async (parent: string) =>
+    (await call(svc, 'GET', `/internal/notifications/deliveries?parent_user_id=${parent}`)).body.deliveries;
   const parent = (label: string, bands: string[], marketing = true) => {
     const id = freshId(label);
     family.add(id, { email: `${id}@example.com`, marketing, bands });
     return { id, email: `${id}@example.com` };
   };
   /** Delivers the events, then waits until `parentId` has `count` deliveries recorded. */
-  const recorded = (parentId: string, count: number) => eventually(() => deliveriesOf(parentId), (rows) => rows.length >= count);
+  const recorded = (parentId: string, count: number) =>
+    eventually(
+      () => deliveriesOf(parentId),
+      (rows) => rows.length >= count,
+    );
 
   it('sends one digest listing both new episodes to a parent with a child in the band, none to a parent without', async () => {
     const withChild = parent('with', ['6-11']);
     const without = parent('without', ['3-5']);
     const published = `${DAY}T09:00:00.000Z`;
-    const first = episodePublished({ episodeId: freshId('ep'), missionId: 'm1', ageRating: '6+', title: 'Counting stars', publishedAt: published });
-    const second = episodePublished({ episodeId: freshId('ep'), missionId: 'm1', ageRating: '9+', title: 'Ocean friends', publishedAt: published });
+    const first = episodePublished({
+      episodeId: freshId('ep'),
+      missionId: 'm1',
+      ageRating: '6+',
+      title: 'Counting stars',
+      publishedAt: published,
+    });
+    const second = episodePublished({
+      episodeId: freshId('ep'),
+      missionId: 'm1',
+      ageRating: '9+',
+      title: 'Ocean friends',
+      publishedAt: published,
+    });
     await deliver(app, first, second, first);
     const digests = app.get(DigestRepository);
     const collected = await eventually(
@@ -85,20 +102,36 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ channel: 'email', subject: 'New on MikasMissions: 2 episodes' });
     // One line per episode; their order is the order the consumer collected them in (parallel lanes).
-    expect(mine[0].text.split('\n').filter((line) => line.startsWith('- ')).sort()).toEqual(['- Counting stars', '- Ocean friends']);
+    expect(
+      mine[0].text
+        .split('\n')
+        .filter((line) => line.startsWith('- '))
+        .sort(),
+    ).toEqual(['- Counting stars', '- Ocean friends']);
     expect(mine[0].text).not.toMatch(/6-11|child/i);
     expect(sender.to(without.email)).toEqual([]);
     await flush('2026-12-03T00:00:00.000Z');
     await dispatchAll();
     expect(sender.to(withChild.email)).toHaveLength(1);
-    expect(await deliveriesOf(withChild.id)).toEqual([expect.objectContaining({ kind: 'digest', status: 'sent', attempts: 1, channel: 'email' })]);
+    expect(await deliveriesOf(withChild.id)).toEqual([
+      expect.objectContaining({ kind: 'digest', status: 'sent', attempts: 1, channel: 'email' }),
+    ]);
   });
 
   it('keeps an episode.published that arrives while profile is down, and collects it once profile answers again', async () => {
     const p = parent('outage', ['3-5']);
     family.profileMode = 'down';
     try {
-      await deliver(app, episodePublished({ episodeId: freshId('ep'), missionId: 'm4', ageRating: '3+', title: 'Rainy day', publishedAt: `${DAY}T08:00:00.000Z` }));
+      await deliver(
+        app,
+        episodePublished({
+          episodeId: freshId('ep'),
+          missionId: 'm4',
+          ageRating: '3+',
+          title: 'Rainy day',
+          publishedAt: `${DAY}T08:00:00.000Z`,
+        }),
+      );
       await eventually(
         () => family.requests.filter((path) => path === '/internal/age-bands/3-5/parents').length,
         (n) => n >= 2,
@@ -120,9 +153,22 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
     const optedIn = parent('optin', ['12-16'], false);
     const put = await call({ parent: optedOut.id }, 'PUT', PREFS, { digest: false });
     expect(put.body).toMatchObject({ digest: false, receipts: true, welcome: true, marketing: true, timezone: 'UTC' });
-    expect((await call({ parent: noMarketing.id }, 'GET', PREFS)).body).toMatchObject({ digest: false, marketing: false, updated_at: null });
+    expect((await call({ parent: noMarketing.id }, 'GET', PREFS)).body).toMatchObject({
+      digest: false,
+      marketing: false,
+      updated_at: null,
+    });
     expect((await call({ parent: optedIn.id }, 'PUT', PREFS, { digest: true })).body).toMatchObject({ digest: true, marketing: false });
-    await deliver(app, episodePublished({ episodeId: freshId('ep'), missionId: 'm3', ageRating: '12+', title: 'Teen science', publishedAt: `${DAY}T12:00:00.000Z` }));
+    await deliver(
+      app,
+      episodePublished({
+        episodeId: freshId('ep'),
+        missionId: 'm3',
+        ageRating: '12+',
+        title: 'Teen science',
+        publishedAt: `${DAY}T12:00:00.000Z`,
+      }),
+    );
     await eventually(
       async () => {
         await flush();
@@ -138,9 +184,17 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
 
   it('welcomes a parent at verified consent once, even when the event is redelivered', async () => {
     const p = parent('welcome', []);
-    const event = consentVerified({ parentUserId: p.id, consentId: freshId('c'), method: 'email_plus', verifiedAt: `${DAY}T10:00:00.000Z` });
+    const event = consentVerified({
+      parentUserId: p.id,
+      consentId: freshId('c'),
+      method: 'email_plus',
+      verifiedAt: `${DAY}T10:00:00.000Z`,
+    });
     await deliver(app, event, event);
-    await deliver(app, consentVerified({ parentUserId: p.id, consentId: freshId('c'), method: 'card', verifiedAt: `${DAY}T11:00:00.000Z` }));
+    await deliver(
+      app,
+      consentVerified({ parentUserId: p.id, consentId: freshId('c'), method: 'card', verifiedAt: `${DAY}T11:00:00.000Z` }),
+    );
     await recorded(p.id, 1);
     await dispatchAll();
     expect(sender.to(p.email)).toEqual([expect.objectContaining({ subject: 'Welcome to MikasMissions' })]);
@@ -149,15 +203,27 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
 
   it('sends a receipt per subscription change, once per event, and none after the receipts opt-out', async () => {
     const p = parent('receipt', []);
-    const change = subscriptionChanged({ parentId: p.id, plan: 'family_monthly', status: 'active', subscriptionId: 's1', activeUntil: '2027-01-01T00:00:00.000Z' });
+    const change = subscriptionChanged({
+      parentId: p.id,
+      plan: 'family_monthly',
+      status: 'active',
+      subscriptionId: 's1',
+      activeUntil: '2027-01-01T00:00:00.000Z',
+    });
     await deliver(app, change, change);
     await recorded(p.id, 1);
     await dispatchAll();
     expect(sender.to(p.email)).toEqual([
-      expect.objectContaining({ subject: 'Your MikasMissions subscription: family_monthly (active)', text: expect.stringContaining('active until 2027-01-01') }),
+      expect.objectContaining({
+        subject: 'Your MikasMissions subscription: family_monthly (active)',
+        text: expect.stringContaining('active until 2027-01-01'),
+      }),
     ]);
     expect((await call({ parent: p.id }, 'PUT', PREFS, { receipts: false })).body.receipts).toBe(false);
-    await deliver(app, subscriptionChanged({ parentId: p.id, plan: 'family_monthly', status: 'canceled', subscriptionId: 's1', cancelAtPeriodEnd: true }));
+    await deliver(
+      app,
+      subscriptionChanged({ parentId: p.id, plan: 'family_monthly', status: 'canceled', subscriptionId: 's1', cancelAtPeriodEnd: true }),
+    );
     const marker = parent('receipt-marker', []);
     await deliver(app, subscriptionChanged({ parentId: marker.id, plan: 'family_yearly', status: 'active' }));
     await recorded(marker.id, 1);
@@ -170,7 +236,10 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
     sender.failNext(Number.POSITIVE_INFINITY);
     try {
       const before = sender.attempts;
-      await deliver(app, consentVerified({ parentUserId: p.id, consentId: freshId('c'), method: 'card', verifiedAt: `${DAY}T10:00:00.000Z` }));
+      await deliver(
+        app,
+        consentVerified({ parentUserId: p.id, consentId: freshId('c'), method: 'card', verifiedAt: `${DAY}T10:00:00.000Z` }),
+      );
       await recorded(p.id, 1);
       await dispatchAll();
       const [row] = await deliveriesOf(p.id);
@@ -196,7 +265,8 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
     });
     const tz = await call({ parent: p.id }, 'PUT', PREFS, { timezone: 'Europe/Berlin', welcome: false });
     expect(tz.body).toMatchObject({ timezone: 'Europe/Berlin', welcome: false, digest: true, updated_at: expect.any(String) });
-    for (const body of [{}, { digest: 'no' }, { extra: true }]) expect((await call({ parent: p.id }, 'PUT', PREFS, body)).body.error.code).toBe('validation_failed');
+    for (const body of [{}, { digest: 'no' }, { extra: true }])
+      expect((await call({ parent: p.id }, 'PUT', PREFS, body)).body.error.code).toBe('validation_failed');
     expect((await call({ parent: p.id }, 'PUT', PREFS, { timezone: 'Mars/Olympus' })).body.error.code).toBe('invalid_timezone');
     expect((await call({ parent: p.id }, 'PUT', PREFS, undefined, '{"digest":')).body.error.code).toBe('malformed_json');
     expect((await call(null, 'GET', PREFS)).status).toBe(401);

@@ -8,6 +8,9 @@ import { StandaloneRelayModule } from './relay/standalone-relay.module';
  * services that run with `OUTBOX_RELAY_ENABLED=false`. Serves only `/health` and `/ready`.
  */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'outbox-relay', http: { port: 8095, prefix: 'outbox-relay' }, cache: false, idempotency: false }), StandaloneRelayModule],
+  imports: [
+    PlatformModule.forRoot({ service: 'outbox-relay', http: { port: 8095, prefix: 'outbox-relay' }, cache: false, idempotency: false }),
+    StandaloneRelayModule,
+  ],
 })
 export class AppModule {}

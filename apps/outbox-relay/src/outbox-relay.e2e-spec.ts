@@ -1,7 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { createEnvelope, PostgresOutboxStore, streamKey, type EventEnvelope } from '@mikasmissions/messaging';
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, createLibSchema, deleteKeysUnder, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import {
+  baseUrl,
+  bootApp,
+  createLibSchema,
+  deleteKeysUnder,
+  testDatabaseUrl,
+  testEnv,
+  testKeyPrefix,
+  testRedisUrl,
+  uniquePrefix,
+} from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { AppModule } from './app.module';
@@ -16,7 +26,8 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise
   }
 }
 
-const event = (n: number) => createEnvelope({ type: 'test.standalone', version: 1, payload: { n }, tenantId: 't1', requestId: `r${n}`, aggregateId: `agg-${n % 3}` });
+const event = (n: number) =>
+  createEnvelope({ type: 'test.standalone', version: 1, payload: { n }, tenantId: 't1', requestId: `r${n}`, aggregateId: `agg-${n % 3}` });
 
 describe('outbox-relay app', () => {
   describe('with Postgres and Redis', () => {
@@ -55,7 +66,9 @@ describe('outbox-relay app', () => {
       await writer.append(events.slice(20)); // written while the app idles: NOTIFY or the next poll picks them up
       await until(async () => (await writer.stats()).published === 30);
 
-      const entries = (await redis.xrange(streamKey(streams, 'test.standalone'), '-', '+')).map(([, f]) => JSON.parse(f[1]) as EventEnvelope<{ n: number }>);
+      const entries = (await redis.xrange(streamKey(streams, 'test.standalone'), '-', '+')).map(
+        ([, f]) => JSON.parse(f[1]) as EventEnvelope<{ n: number }>,
+      );
       expect(entries.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
       expect(await writer.stats()).toEqual({ pending: 0, published: 30, failed: 0 });
 

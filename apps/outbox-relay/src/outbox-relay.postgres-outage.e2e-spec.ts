@@ -1,7 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { createEnvelope, PostgresOutboxStore, streamKey } from '@mikasmissions/messaging';
 import { createPgPool, createRedisClient, PoolSqlTransactions } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, createLibSchema, deleteKeysUnder, startFaultProxy, testDatabaseUrl, testEnv, testKeyPrefix, testRedisUrl, uniquePrefix, type FaultProxy } from '@mikasmissions/testing';
+import {
+  baseUrl,
+  bootApp,
+  createLibSchema,
+  deleteKeysUnder,
+  startFaultProxy,
+  testDatabaseUrl,
+  testEnv,
+  testKeyPrefix,
+  testRedisUrl,
+  uniquePrefix,
+  type FaultProxy,
+} from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import { AppModule } from './app.module';
@@ -53,7 +65,12 @@ describe('outbox-relay app through a Postgres outage', () => {
     app = await bootApp(AppModule, {
       adapter: 'express',
       globalPrefix: PREFIX,
-      env: testEnv('redis', { DATABASE_URL: proxy.url(testDatabaseUrl()), OUTBOX_SCHEMA: schema, MESSAGING_STREAM_PREFIX: streams, OUTBOX_RELAY_POLL_MS: '100' }),
+      env: testEnv('redis', {
+        DATABASE_URL: proxy.url(testDatabaseUrl()),
+        OUTBOX_SCHEMA: schema,
+        MESSAGING_STREAM_PREFIX: streams,
+        OUTBOX_RELAY_POLL_MS: '100',
+      }),
     });
     const url = await baseUrl(app, PREFIX);
     await until(async () => (await writer.stats()).published === 3, 10_000);

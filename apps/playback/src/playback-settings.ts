@@ -12,8 +12,10 @@ export type PlaybackSettings = PlaybackEnv & { signingKey: string };
 export function playbackSettings(config: AppConfig): PlaybackSettings {
   const env = config.slice(playbackConfig);
   const required = config.persistence.strict || config.nodeEnv === 'production';
-  if (required && !env.PLAYBACK_SIGNING_KEY) throw new ConfigValidationError(['PLAYBACK_SIGNING_KEY: required in strict/production mode (the HMAC key of stream URLs)']);
-  if (required && env.PLAYBACK_SIGNING_KEY === DEV_PLAYBACK_SIGNING_KEY) throw new ConfigValidationError(['PLAYBACK_SIGNING_KEY: the public development key is refused in strict/production mode']);
+  if (required && !env.PLAYBACK_SIGNING_KEY)
+    throw new ConfigValidationError(['PLAYBACK_SIGNING_KEY: required in strict/production mode (the HMAC key of stream URLs)']);
+  if (required && env.PLAYBACK_SIGNING_KEY === DEV_PLAYBACK_SIGNING_KEY)
+    throw new ConfigValidationError(['PLAYBACK_SIGNING_KEY: the public development key is refused in strict/production mode']);
   return { ...env, signingKey: env.PLAYBACK_SIGNING_KEY ?? DEV_PLAYBACK_SIGNING_KEY };
 }
 

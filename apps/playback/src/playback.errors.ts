@@ -73,9 +73,15 @@ export class EntitlementRequiredError extends PlatformError {
 /** Billing cannot answer (down, slow, breaker open): 503 `entitlement_unavailable` + `Retry-After`; playback fails closed. */
 export class EntitlementUnavailableError extends PlatformError {
   constructor(reason: string, retryAfterSec = 1) {
-    super(503, 'entitlement_unavailable', 'the entitlement cannot be checked right now; retry shortly', { reason }, {
-      'retry-after': String(Math.max(1, Math.ceil(retryAfterSec))),
-    });
+    super(
+      503,
+      'entitlement_unavailable',
+      'the entitlement cannot be checked right now; retry shortly',
+      { reason },
+      {
+        'retry-after': String(Math.max(1, Math.ceil(retryAfterSec))),
+      },
+    );
   }
 }
 

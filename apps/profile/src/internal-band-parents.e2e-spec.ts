@@ -13,7 +13,11 @@ describe.each<TestStores>(['memory', 'postgres'])('GET /internal/age-bands/{band
 
   beforeAll(async () => {
     identity = await startFakeIdentity();
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv(stores, { AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }),
+      globalPrefix: 'v1',
+    });
     origin = await baseUrl(app);
   });
   afterAll(async () => {
@@ -46,8 +50,14 @@ describe.each<TestStores>(['memory', 'postgres'])('GET /internal/age-bands/{band
   });
 
   it('answers 400 invalid_age_band and validation_failed for bad input, and serves the service identity alone', async () => {
-    expect(await call(origin, 'GET', '/internal/age-bands/7-9/parents', service)).toMatchObject({ status: 400, body: { error: { code: 'invalid_age_band' } } });
-    expect(await call(origin, 'GET', '/internal/age-bands/6-11/parents?limit=0', service)).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
+    expect(await call(origin, 'GET', '/internal/age-bands/7-9/parents', service)).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid_age_band' } },
+    });
+    expect(await call(origin, 'GET', '/internal/age-bands/6-11/parents?limit=0', service)).toMatchObject({
+      status: 400,
+      body: { error: { code: 'validation_failed' } },
+    });
     const p = newParentId('caller');
     expect((await call(origin, 'GET', '/internal/age-bands/6-11/parents', { role: 'parent', parentUserId: p })).status).toBe(403);
     expect((await call(origin, 'GET', '/internal/age-bands/6-11/parents', null)).status).toBe(401);

@@ -13,7 +13,11 @@ describe('profile when identity is down', () => {
 
   beforeAll(async () => {
     // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv('postgres', { AUTH_MODE: 'enforce', IDENTITY_URL: 'http://127.0.0.1:9' }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv('postgres', { AUTH_MODE: 'enforce', IDENTITY_URL: 'http://127.0.0.1:9' }),
+      globalPrefix: 'v1',
+    });
     origin = await baseUrl(app);
   });
   afterAll(() => app.close());
@@ -23,7 +27,9 @@ describe('profile when identity is down', () => {
     const res = await call(origin, 'POST', PROFILES, { role: 'parent', parentUserId: p }, kid(p));
     expect(res).toMatchObject({ status: 503, body: { error: { code: 'service_unavailable', details: { service: 'identity' } } } });
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${p}`, { role: 'parent', parentUserId: p })).body).toEqual({ profiles: [] });
+    expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${p}`, { role: 'parent', parentUserId: p })).body).toEqual({
+      profiles: [],
+    });
   });
 
   it('stays ready: identity is a dependency of one route, not of the process', async () => {
@@ -40,7 +46,11 @@ describe('profile on fastify (memory stores)', () => {
 
   beforeAll(async () => {
     identity = await startFakeIdentity();
-    app = await bootApp(AppModule, { adapter: 'fastify', env: testEnv('memory', { AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'fastify',
+      env: testEnv('memory', { AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }),
+      globalPrefix: 'v1',
+    });
     origin = await baseUrl(app);
   });
   afterAll(async () => {
@@ -56,7 +66,10 @@ describe('profile on fastify (memory stores)', () => {
     expect(created).toMatchObject({ status: 201, body: { child_profile_id: expect.any(String), safe_defaults: true } });
     expect(Object.keys(created.body).sort()).toEqual(['child_profile_id', 'safe_defaults']);
     expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${p}`, parent)).body.profiles).toHaveLength(1);
-    expect(await call(origin, 'DELETE', `${PROFILES}/${created.body.child_profile_id}?parent_user_id=${p}`, parent)).toMatchObject({ status: 204, body: undefined });
+    expect(await call(origin, 'DELETE', `${PROFILES}/${created.body.child_profile_id}?parent_user_id=${p}`, parent)).toMatchObject({
+      status: 204,
+      body: undefined,
+    });
     expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${p}`, parent)).body).toEqual({ profiles: [] });
   });
 

@@ -31,7 +31,11 @@ describe('profile connected as a non-superuser role (row-level security applies)
     url.username = ROLE;
     url.password = '';
     identity = await startFakeIdentity();
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv('memory', { DATABASE_URL: url.toString(), AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv('memory', { DATABASE_URL: url.toString(), AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }),
+      globalPrefix: 'v1',
+    });
     origin = await baseUrl(app);
   });
   afterAll(async () => {
@@ -53,18 +57,41 @@ describe('profile connected as a non-superuser role (row-level security applies)
     identity.setParent(mine, 'active');
     identity.setParent(theirs, 'active');
     const me = { role: 'parent' as const, parentUserId: mine };
-    const created = await call(origin, 'POST', PROFILES, me, { parent_user_id: mine, display_name: 'Mia', age_band: '3-5', avatar: 'bear' });
+    const created = await call(origin, 'POST', PROFILES, me, {
+      parent_user_id: mine,
+      display_name: 'Mia',
+      age_band: '3-5',
+      avatar: 'bear',
+    });
     expect(created.status).toBe(201);
     const id = created.body.child_profile_id as string;
-    const owner = (await admin.query(`SELECT parent_user_id, pg_get_userbyid(c.relowner) AS table_owner FROM profile.child_profiles, pg_class c WHERE id = $1 AND c.oid = 'profile.child_profiles'::regclass`, [id])).rows[0];
+    const owner = (
+      await admin.query(
+        `SELECT parent_user_id, pg_get_userbyid(c.relowner) AS table_owner FROM profile.child_profiles, pg_class c WHERE id = $1 AND c.oid = 'profile.child_profiles'::regclass`,
+        [id],
+      )
+    ).rows[0];
     expect(owner.parent_user_id).toBe(mine);
     expect(owner.table_owner).not.toBe(ROLE);
 
-    expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${mine}`, me)).body.profiles.map((p: { child_profile_id: string }) => p.child_profile_id)).toEqual([id]);
-    expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${theirs}`, { role: 'parent', parentUserId: theirs })).body).toEqual({ profiles: [] });
-    expect(await call(origin, 'GET', `/internal/profiles/${id}`, { role: 'service' })).toMatchObject({ status: 200, body: { parent_user_id: mine } });
-    expect(await call(origin, 'DELETE', `${PROFILES}/${id}?parent_user_id=${theirs}`, { role: 'parent', parentUserId: theirs })).toMatchObject({ status: 403, body: { error: { code: 'child_profile_forbidden' } } });
+    expect(
+      (await call(origin, 'GET', `${PROFILES}?parent_user_id=${mine}`, me)).body.profiles.map(
+        (p: { child_profile_id: string }) => p.child_profile_id,
+      ),
+    ).toEqual([id]);
+    expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${theirs}`, { role: 'parent', parentUserId: theirs })).body).toEqual({
+      profiles: [],
+    });
+    expect(await call(origin, 'GET', `/internal/profiles/${id}`, { role: 'service' })).toMatchObject({
+      status: 200,
+      body: { parent_user_id: mine },
+    });
+    expect(
+      await call(origin, 'DELETE', `${PROFILES}/${id}?parent_user_id=${theirs}`, { role: 'parent', parentUserId: theirs }),
+    ).toMatchObject({ status: 403, body: { error: { code: 'child_profile_forbidden' } } });
     expect((await call(origin, 'DELETE', `${PROFILES}/${id}?parent_user_id=${mine}`, me)).status).toBe(204);
-    expect((await admin.query(`SELECT type FROM profile.outbox WHERE aggregate_id = $1 ORDER BY seq`, [id])).rows.map((r) => r.type)).toEqual(['child.profile.created', 'child.profile.deleted']);
+    expect(
+      (await admin.query(`SELECT type FROM profile.outbox WHERE aggregate_id = $1 ORDER BY seq`, [id])).rows.map((r) => r.type),
+    ).toEqual(['child.profile.created', 'child.profile.deleted']);
   });
 });

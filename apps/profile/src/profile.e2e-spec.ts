@@ -10,7 +10,13 @@ const PROFILES = '/v1/children/profiles';
 const INTERNAL = '/internal/profiles';
 const parent = (parentUserId: string): Caller => ({ role: 'parent', parentUserId });
 const service: Caller = { role: 'service' };
-const kid = (parentUserId: string, extra: Record<string, unknown> = {}) => ({ parent_user_id: parentUserId, display_name: 'Mia', age_band: '6-11', avatar: 'fox', ...extra });
+const kid = (parentUserId: string, extra: Record<string, unknown> = {}) => ({
+  parent_user_id: parentUserId,
+  display_name: 'Mia',
+  age_band: '6-11',
+  avatar: 'fox',
+  ...extra,
+});
 
 afterAll(async () => {
   const redis = new Redis(testRedisUrl(), { lazyConnect: true });
@@ -35,11 +41,16 @@ describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile wit
     expect(res.status).toBe(201);
     return res.body.child_profile_id;
   };
-  const listOf = async (parentUserId: string) => (await call(origin, 'GET', `${PROFILES}?parent_user_id=${parentUserId}`, parent(parentUserId))).body.profiles;
+  const listOf = async (parentUserId: string) =>
+    (await call(origin, 'GET', `${PROFILES}?parent_user_id=${parentUserId}`, parent(parentUserId))).body.profiles;
 
   beforeAll(async () => {
     identity = await startFakeIdentity();
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv(stores, { AUTH_MODE: 'enforce', IDENTITY_URL: identity.url }),
+      globalPrefix: 'v1',
+    });
     origin = await baseUrl(app);
     outbox = outboxReader(app);
   });
@@ -59,7 +70,9 @@ describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile wit
       { child_profile_id: first, parent_user_id: p, display_name: 'Mia', age_band: '6-11', avatar: 'fox', created_at: expect.any(String) },
       { child_profile_id: second, parent_user_id: p, display_name: 'Ben', age_band: '3-5', avatar: 'owl', created_at: expect.any(String) },
     ]);
-    expect(await outbox(first)).toEqual([{ type: 'child.profile.created', payload: { parentUserId: p, childProfileId: first, ageBand: '6-11' } }]);
+    expect(await outbox(first)).toEqual([
+      { type: 'child.profile.created', payload: { parentUserId: p, childProfileId: first, ageBand: '6-11' } },
+    ]);
     const asked = identity.requests.filter((r) => r.path === `/internal/parents/${p}`);
     expect(asked.length).toBe(2);
     expect(asked[0].headers['x-auth-role']).toBe('service');
@@ -70,7 +83,11 @@ describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile wit
     const p = activeParent('svc');
     const res = await call(origin, 'POST', PROFILES, service, kid(p));
     expect(res.status).toBe(201);
-    expect((await call(origin, 'GET', `${PROFILES}?parent_user_id=${p}`, service)).body.profiles.map((x: { child_profile_id: string }) => x.child_profile_id)).toEqual([res.body.child_profile_id]);
+    expect(
+      (await call(origin, 'GET', `${PROFILES}?parent_user_id=${p}`, service)).body.profiles.map(
+        (x: { child_profile_id: string }) => x.child_profile_id,
+      ),
+    ).toEqual([res.body.child_profile_id]);
   });
 
   it.each([
@@ -101,7 +118,10 @@ describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile wit
     const pending = await call(origin, 'POST', PROFILES, parent(p), kid(p));
     expect(pending).toMatchObject({ status: 403, body: { error: { code: 'consent_required' } } });
     const unknown = newParentId('unknown');
-    expect(await call(origin, 'POST', PROFILES, parent(unknown), kid(unknown))).toMatchObject({ status: 404, body: { error: { code: 'parent_not_found' } } });
+    expect(await call(origin, 'POST', PROFILES, parent(unknown), kid(unknown))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'parent_not_found' } },
+    });
     identity.setParent(p, 'active');
     await create(p);
     expect(await listOf(p)).toHaveLength(1);
@@ -110,10 +130,15 @@ describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile wit
   it('scopes every route to the acting parent: parent_mismatch, child_profile_forbidden, insufficient_role, missing_identity', async () => {
     const [mine, theirs] = [activeParent('mine'), activeParent('theirs')];
     const theirKid = await create(theirs);
-    const expectError = (res: { status: number; body: { error: { code: string } } }, status: number, code: string) => expect({ status: res.status, code: res.body.error.code }).toEqual({ status, code });
+    const expectError = (res: { status: number; body: { error: { code: string } } }, status: number, code: string) =>
+      expect({ status: res.status, code: res.body.error.code }).toEqual({ status, code });
     expectError(await call(origin, 'POST', PROFILES, parent(mine), kid(theirs)), 403, 'parent_mismatch');
     expectError(await call(origin, 'GET', `${PROFILES}?parent_user_id=${theirs}`, parent(mine)), 403, 'parent_mismatch');
-    expectError(await call(origin, 'DELETE', `${PROFILES}/${theirKid}?parent_user_id=${mine}`, parent(mine)), 403, 'child_profile_forbidden');
+    expectError(
+      await call(origin, 'DELETE', `${PROFILES}/${theirKid}?parent_user_id=${mine}`, parent(mine)),
+      403,
+      'child_profile_forbidden',
+    );
     expectError(await call(origin, 'DELETE', `${PROFILES}/${theirKid}?parent_user_id=${theirs}`, parent(mine)), 403, 'parent_mismatch');
     const child: Caller = { role: 'child', parentUserId: theirs, childProfileId: theirKid };
     expectError(await call(origin, 'GET', `${PROFILES}?parent_user_id=${theirs}`, child), 403, 'insufficient_role');
@@ -133,13 +158,22 @@ describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile wit
     const second = await call(origin, 'GET', `${INTERNAL}/${id}`, service);
     expect(second.headers.get('x-cache')).toBe('HIT');
     expect(second.body).toEqual(first.body);
-    expect(await call(origin, 'GET', `${INTERNAL}/${id}`, parent(p))).toMatchObject({ status: 403, body: { error: { code: 'insufficient_role' } } });
+    expect(await call(origin, 'GET', `${INTERNAL}/${id}`, parent(p))).toMatchObject({
+      status: 403,
+      body: { error: { code: 'insufficient_role' } },
+    });
     expect((await call(origin, 'GET', `${INTERNAL}/${id}`, null)).status).toBe(401);
     for (const missing of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      expect(await call(origin, 'GET', `${INTERNAL}/${missing}`, service)).toMatchObject({ status: 404, body: { error: { code: 'child_profile_not_found' } } });
+      expect(await call(origin, 'GET', `${INTERNAL}/${missing}`, service)).toMatchObject({
+        status: 404,
+        body: { error: { code: 'child_profile_not_found' } },
+      });
     }
     const list = await call(origin, 'GET', `${INTERNAL}?parent_user_id=${p}`, service);
-    expect(list).toMatchObject({ status: 200, body: { profiles: [{ child_profile_id: id, display_name: 'Mia', age_band: '12-16', created_at: expect.any(String) }] } });
+    expect(list).toMatchObject({
+      status: 200,
+      body: { profiles: [{ child_profile_id: id, display_name: 'Mia', age_band: '12-16', created_at: expect.any(String) }] },
+    });
     expect(Object.keys(list.body.profiles[0]).sort()).toEqual(['age_band', 'child_profile_id', 'created_at', 'display_name']);
   });
 
@@ -151,13 +185,22 @@ describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile wit
     const res = await call(origin, 'DELETE', `${PROFILES}/${gone}?parent_user_id=${p}`, parent(p));
     expect(res).toMatchObject({ status: 204, body: undefined });
     expect((await listOf(p)).map((x: { child_profile_id: string }) => x.child_profile_id)).toEqual([kept]);
-    expect(await call(origin, 'GET', `${INTERNAL}/${gone}`, service)).toMatchObject({ status: 404, body: { error: { code: 'child_profile_not_found' } } });
+    expect(await call(origin, 'GET', `${INTERNAL}/${gone}`, service)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'child_profile_not_found' } },
+    });
     expect(await outbox(gone)).toEqual([
       { type: 'child.profile.created', payload: { parentUserId: p, childProfileId: gone, ageBand: '6-11' } },
       { type: 'child.profile.deleted', payload: { parentUserId: p, childProfileId: gone } },
     ]);
-    expect(await call(origin, 'DELETE', `${PROFILES}/${gone}?parent_user_id=${p}`, parent(p))).toMatchObject({ status: 403, body: { error: { code: 'child_profile_forbidden' } } });
-    expect(await call(origin, 'DELETE', `${PROFILES}/${gone}?parent_user_id=${p}`, service)).toMatchObject({ status: 404, body: { error: { code: 'child_profile_not_found' } } });
+    expect(await call(origin, 'DELETE', `${PROFILES}/${gone}?parent_user_id=${p}`, parent(p))).toMatchObject({
+      status: 403,
+      body: { error: { code: 'child_profile_forbidden' } },
+    });
+    expect(await call(origin, 'DELETE', `${PROFILES}/${gone}?parent_user_id=${p}`, service)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'child_profile_not_found' } },
+    });
     expect(await call(origin, 'DELETE', `${PROFILES}/${kept}?parent_user_id=${p}`, service)).toMatchObject({ status: 204 });
     expect(await outbox(kept)).toHaveLength(2);
   });

@@ -1,8 +1,23 @@
 import { createContractValidator } from '@mikasmissions/testing';
 import { adminFallback } from '../src/components/admin/admin-fixtures';
 
-const WORKFLOW_INPUT = { name: 'W', description: '', content_suitability: 'core', age_band: '6-11', steps: ['script'], model_profile_id: 'nim-default', safety_profile: 'strict' };
-const PROFILE_INPUT = { provider: 'nvidia_nim', base_url: 'http://nim.local', model_id: 'm', timeout_ms: 1000, max_retries: 1, safety_preset: 'strict' };
+const WORKFLOW_INPUT = {
+  name: 'W',
+  description: '',
+  content_suitability: 'core',
+  age_band: '6-11',
+  steps: ['script'],
+  model_profile_id: 'nim-default',
+  safety_profile: 'strict',
+};
+const PROFILE_INPUT = {
+  provider: 'nvidia_nim',
+  base_url: 'http://nim.local',
+  model_id: 'm',
+  timeout_ms: 1000,
+  max_retries: 1,
+  safety_preset: 'strict',
+};
 
 /** Every admin operation the admin pages call, as fallback mode answers it (NEXT_PUBLIC_USE_API_FALLBACKS=true). */
 const CALLS: Array<[method: string, path: string, body: Record<string, unknown>]> = [

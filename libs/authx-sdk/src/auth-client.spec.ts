@@ -11,7 +11,8 @@ function fakeServer() {
       state.refreshCalls++;
       const body = JSON.parse(String(init?.body)) as { refreshToken: string };
       await new Promise((r) => setTimeout(r, 30));
-      if (body.refreshToken !== `refresh-${generation}`) return new Response(JSON.stringify({ error: { code: 'REFRESH_TOKEN_REUSED', message: 'no' } }), { status: 401 });
+      if (body.refreshToken !== `refresh-${generation}`)
+        return new Response(JSON.stringify({ error: { code: 'REFRESH_TOKEN_REUSED', message: 'no' } }), { status: 401 });
       generation++;
       state.current = `access-${generation}`;
       return Response.json({ accessToken: state.current, refreshToken: `refresh-${generation}`, sessionId: 's' });
@@ -73,7 +74,12 @@ describe('createAuthClient across tabs (Web Locks + BroadcastChannel)', () => {
       if (!String(input).endsWith('/auth/refresh')) seen.push(new Headers(init?.headers).get('authorization'));
       return server.fetchImpl(input, init);
     };
-    const client = createAuthClient({ baseUrl: 'http://authx.test/v1', getTokens: () => tokens, setTokens: (t) => void (tokens = t), fetch: spy });
+    const client = createAuthClient({
+      baseUrl: 'http://authx.test/v1',
+      getTokens: () => tokens,
+      setTokens: (t) => void (tokens = t),
+      fetch: spy,
+    });
     const refreshing = client.refresh();
     const res = await client.fetchWithAuth('/me');
     await refreshing;
@@ -86,7 +92,12 @@ describe('createAuthClient across tabs (Web Locks + BroadcastChannel)', () => {
     const server = fakeServer();
     let tokens: AuthTokens | null = { accessToken: 'stale', refreshToken: 'stolen' };
     const events: string[] = [];
-    const client = createAuthClient({ baseUrl: 'http://authx.test/v1', getTokens: () => tokens, setTokens: (t) => void (tokens = t), fetch: server.fetchImpl });
+    const client = createAuthClient({
+      baseUrl: 'http://authx.test/v1',
+      getTokens: () => tokens,
+      setTokens: (t) => void (tokens = t),
+      fetch: server.fetchImpl,
+    });
     client.onAuthStateChange((e) => events.push(e));
     const res = await client.fetchWithAuth('/me');
     expect(res.status).toBe(401);

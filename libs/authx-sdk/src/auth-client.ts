@@ -33,7 +33,9 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   const inBrowser = typeof (globalThis as { window?: unknown }).window !== 'undefined';
   const crossTab =
     (options.crossTab ?? inBrowser) && typeof BroadcastChannel !== 'undefined'
-      ? new CrossTabRefresh(`authx:${base}`, options.crossTabTimeoutMs ?? 10_000, (tokens) => emit(tokens ? 'TOKEN_REFRESHED' : 'SIGNED_OUT', tokens))
+      ? new CrossTabRefresh(`authx:${base}`, options.crossTabTimeoutMs ?? 10_000, (tokens) =>
+          emit(tokens ? 'TOKEN_REFRESHED' : 'SIGNED_OUT', tokens),
+        )
       : undefined;
 
   const headers = (extra?: HeadersInit, token?: string): Headers => {
@@ -45,13 +47,22 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
 
   async function call<T>(path: string, body: unknown, token?: string): Promise<T> {
     const h = headers(body === undefined ? undefined : { 'content-type': 'application/json' }, token);
-    const res = await doFetch(`${base}${path}`, { method: 'POST', headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await doFetch(`${base}${path}`, {
+      method: 'POST',
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw await AuthError.from(res);
     return (await res.json()) as T;
   }
 
   async function signedIn(pair: AuthTokens & { ok?: boolean }): Promise<AuthTokens> {
-    const tokens: AuthTokens = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, sessionId: pair.sessionId, expiresIn: pair.expiresIn };
+    const tokens: AuthTokens = {
+      accessToken: pair.accessToken,
+      refreshToken: pair.refreshToken,
+      sessionId: pair.sessionId,
+      expiresIn: pair.expiresIn,
+    };
     await options.setTokens(tokens);
     emit('SIGNED_IN', tokens);
     return tokens;
@@ -72,7 +83,12 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       if (latest && latest.refreshToken !== started) return latest;
       try {
         const pair = await call<AuthTokens>('/auth/refresh', { refreshToken: started });
-        const tokens: AuthTokens = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, sessionId: pair.sessionId, expiresIn: pair.expiresIn };
+        const tokens: AuthTokens = {
+          accessToken: pair.accessToken,
+          refreshToken: pair.refreshToken,
+          sessionId: pair.sessionId,
+          expiresIn: pair.expiresIn,
+        };
         await options.setTokens(tokens);
         emit('TOKEN_REFRESHED', tokens);
         return tokens;

@@ -12,7 +12,10 @@ describe('AuthX configuration', () => {
   it('AUTH_MODE is permissive by default in development, enforce is forced in strict mode, dev login never there', () => {
     expect(loadConfig({ JWT_SECRET: 's' }).auth).toEqual({ mode: 'permissive', devLogin: false });
     expect(loadConfig({ JWT_SECRET: 's', AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true' }).auth).toEqual({ mode: 'enforce', devLogin: true });
-    expect(loadConfig({ ...strictEnv, AUTH_MODE: 'permissive', AUTH_DEV_LOGIN: 'true' }).auth).toEqual({ mode: 'enforce', devLogin: false });
+    expect(loadConfig({ ...strictEnv, AUTH_MODE: 'permissive', AUTH_DEV_LOGIN: 'true' }).auth).toEqual({
+      mode: 'enforce',
+      devLogin: false,
+    });
     expect(() => loadConfig({ JWT_SECRET: 's', AUTH_MODE: 'open' })).toThrow(ConfigValidationError);
   });
 
@@ -36,7 +39,9 @@ describe('AuthX configuration', () => {
       expect(error).toBeInstanceOf(ConfigValidationError);
       const problems = (error as ConfigValidationError).problems;
       expect(problems).toHaveLength(3);
-      expect(problems.join('\n')).toMatch(/OTP_MAX_ATTEMPTS.*\n.*SMTP_URL: expected a smtp:\/\/ or smtps:\/\/ URL\n.*AUTHX_ENCRYPTION_KEY: must be at least 32 characters/s);
+      expect(problems.join('\n')).toMatch(
+        /OTP_MAX_ATTEMPTS.*\n.*SMTP_URL: expected a smtp:\/\/ or smtps:\/\/ URL\n.*AUTHX_ENCRYPTION_KEY: must be at least 32 characters/s,
+      );
     }
   });
 
@@ -59,14 +64,20 @@ describe('AuthX configuration', () => {
   it('reads OTP_SENDER and the delivery variables from its slice, empty values as unset', () => {
     const e = authxEnv({ OTP_SENDER: 'capture', SMTP_URL: '', OTP_EMAIL_FROM: '' });
     expect(e.OTP_SENDER).toBe('capture');
-    expect(resolveAuthxOptions({}, e, DEFAULT_REBAC_SCHEMA).delivery).toEqual({ emailFrom: 'MikasMissions <no-reply@mikasmissions.local>' });
+    expect(resolveAuthxOptions({}, e, DEFAULT_REBAC_SCHEMA).delivery).toEqual({
+      emailFrom: 'MikasMissions <no-reply@mikasmissions.local>',
+    });
   });
 
   it('trusts AUTHX_TRUSTED_PROXY_HOPS proxies (default 1) only with AUTHX_TRUST_PROXY, and validates the count', () => {
     expect(resolveAuthxOptions({}, authxEnv({}), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(0);
     expect(resolveAuthxOptions({}, authxEnv({ AUTHX_TRUST_PROXY: 'true' }), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(1);
-    expect(resolveAuthxOptions({}, authxEnv({ AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: '2' }), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(2);
+    expect(
+      resolveAuthxOptions({}, authxEnv({ AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: '2' }), DEFAULT_REBAC_SCHEMA)
+        .trustedProxyHops,
+    ).toBe(2);
     expect(resolveAuthxOptions({}, authxEnv({ AUTHX_TRUSTED_PROXY_HOPS: '2' }), DEFAULT_REBAC_SCHEMA).trustedProxyHops).toBe(0);
-    for (const bad of ['0', '11', 'two']) expect(() => authxEnv({ AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: bad })).toThrow(/AUTHX_TRUSTED_PROXY_HOPS/);
-});
+    for (const bad of ['0', '11', 'two'])
+      expect(() => authxEnv({ AUTHX_TRUST_PROXY: 'true', AUTHX_TRUSTED_PROXY_HOPS: bad })).toThrow(/AUTHX_TRUSTED_PROXY_HOPS/);
+  });
 });

@@ -16,7 +16,13 @@ class PingController {
 }
 
 @Module({
-  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, AuthxModule.forRoot({ controllers: ['auth'] })],
+  imports: [
+    PlatformConfigModule.forRoot(),
+    ContextModule.forRoot(),
+    PersistenceModule,
+    PlatformHttpModule,
+    AuthxModule.forRoot({ controllers: ['auth'] }),
+  ],
   controllers: [PingController],
 })
 class OutageModule {}
@@ -25,27 +31,41 @@ describe('AuthX with its stores down answers 503, never 500', () => {
   let app: INestApplication;
   let url: string;
   beforeAll(async () => {
-    const env = testEnv('memory', { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none', OTP_SENDER: 'capture' });
+    const env = testEnv('memory', {
+      REDIS_URL: 'redis://127.0.0.1:1',
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/none',
+      OTP_SENDER: 'capture',
+    });
     app = await bootApp(OutageModule, { adapter: 'express', env });
     url = await baseUrl(app);
   });
   afterAll(() => app.close());
 
   it('OTP request with Redis down → 503 auth_unavailable', async () => {
-    const res = await fetch(`${url}/auth/otp/request`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'a@example.com', channel: 'email' }) });
+    const res = await fetch(`${url}/auth/otp/request`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'a@example.com', channel: 'email' }),
+    });
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('auth_unavailable');
   });
 
   it('a refresh with Postgres down → 503 auth_unavailable with Retry-After', async () => {
-    const res = await fetch(`${url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: 'x'.repeat(43) }) });
+    const res = await fetch(`${url}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: 'x'.repeat(43) }),
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
     expect((await res.json()).error.code).toBe('auth_unavailable');
   });
 
   it('a bearer request with Postgres down → 503, a bad token still → 401', async () => {
-    const token = await app.get(JwtCodec).sign({ sub: 'u1', tenant: 'default', roles: [], sid: '00000000-0000-0000-0000-000000000001', jti: 'j' }, 60);
+    const token = await app
+      .get(JwtCodec)
+      .sign({ sub: 'u1', tenant: 'default', roles: [], sid: '00000000-0000-0000-0000-000000000001', jti: 'j' }, 60);
     const res = await fetch(`${url}/ping`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(503);
     expect((await fetch(`${url}/ping`, { headers: { authorization: 'Bearer x.y.z' } })).status).toBe(401);

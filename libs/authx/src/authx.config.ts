@@ -30,7 +30,10 @@ export const authxConfig = defineConfigFragment(
     OTP_EMAIL_FROM: z.string().optional(),
     SMS_WEBHOOK_URL: url(['http://', 'https://']),
     SMS_WEBHOOK_TOKEN: z.string().optional(),
-    AUTHX_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/).optional(),
+    AUTHX_REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,120}$/)
+      .optional(),
     AUTHX_TRUST_PROXY: envBoolean().optional(),
     AUTHX_TRUSTED_PROXY_HOPS: int(1, 10),
     AUTHX_ENCRYPTION_KEY: z

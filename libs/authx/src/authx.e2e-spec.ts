@@ -87,7 +87,11 @@ class DemoController {
 })
 class TestModule {}
 
-const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 
 describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)', (adapter) => {
   describe.each(['permissive', 'enforce'])('AUTH_MODE=%s', (mode) => {
@@ -161,7 +165,9 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
     });
 
     it('fails closed on a session the store never saw: a well-signed token with a made-up sid is 401 session_unknown', async () => {
-      const forged = await app.get(JwtCodec).sign({ sub: 'ghost', tenant: 'tenantA', roles: ['user'], sid: '00000000-0000-4000-8000-000000000000', jti: 'forged' }, 60);
+      const forged = await app
+        .get(JwtCodec)
+        .sign({ sub: 'ghost', tenant: 'tenantA', roles: ['user'], sid: '00000000-0000-4000-8000-000000000000', jti: 'forged' }, 60);
       for (let i = 0; i < 2; i++) {
         const res = await fetch(`${url}/demo/events`, post({}, { authorization: `Bearer ${forged}` }));
         expect(res.status).toBe(401);
@@ -213,18 +219,30 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       const viewer = await login('v1', 'tenantA');
       const denied = await fetch(`${url}/demo/projects/${project}`, { headers: viewer });
       expect(denied.status).toBe(403);
-      expect((await denied.json()).error).toMatchObject({ code: 'relation_denied', details: { object: `project:${project}`, reason: 'no_relation' } });
-      const notAdmin = await fetch(`${url}/admin/auth/rebac`, post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, viewer));
+      expect((await denied.json()).error).toMatchObject({
+        code: 'relation_denied',
+        details: { object: `project:${project}`, reason: 'no_relation' },
+      });
+      const notAdmin = await fetch(
+        `${url}/admin/auth/rebac`,
+        post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, viewer),
+      );
       expect(notAdmin.status).toBe(403);
-      const written = await fetch(`${url}/admin/auth/rebac`, post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, admin));
+      const written = await fetch(
+        `${url}/admin/auth/rebac`,
+        post({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` }, admin),
+      );
       expect(written.status).toBe(201);
       expect((await fetch(`${url}/demo/projects/${project}`, { headers: viewer })).status).toBe(200);
-      const check = await fetch(`${url}/admin/auth/rebac/check?subject=user:v1&relation=viewer&object=project:${project}`, { headers: admin });
+      const check = await fetch(`${url}/admin/auth/rebac/check?subject=user:v1&relation=viewer&object=project:${project}`, {
+        headers: admin,
+      });
       expect(await check.json()).toMatchObject({ tenantId: 'tenantA', allowed: true, reason: 'direct' });
       const elsewhere = await login('v1', 'tenantB');
       expect((await fetch(`${url}/demo/projects/${project}`, { headers: elsewhere })).status).toBe(403);
       const tuple = JSON.stringify({ subject: 'user:v1', relation: 'viewer', object: `project:${project}` });
-      const del = () => fetch(`${url}/admin/auth/rebac`, { method: 'DELETE', headers: { ...admin, 'content-type': 'application/json' }, body: tuple });
+      const del = () =>
+        fetch(`${url}/admin/auth/rebac`, { method: 'DELETE', headers: { ...admin, 'content-type': 'application/json' }, body: tuple });
       expect((await del()).status).toBe(204);
       expect((await del()).status).toBe(404);
       expect((await fetch(`${url}/demo/projects/${project}`, { headers: viewer })).status).toBe(403);
@@ -251,7 +269,14 @@ describe.each(ADAPTERS)('AuthX authorization over HTTP on %s (Postgres + Redis)'
       const res = await fetch(`${url}/admin/auth/audit?decision=deny&principal=mallory-${mode}`, { headers: admin });
       expect(res.status).toBe(200);
       const { data } = await res.json();
-      expect(data[0]).toMatchObject({ tenantId: 'tenantA', principal: `mallory-${mode}`, kind: 'predicate', decision: 'deny', reason: 'predicate_false', requestId: expect.any(String) });
+      expect(data[0]).toMatchObject({
+        tenantId: 'tenantA',
+        principal: `mallory-${mode}`,
+        kind: 'predicate',
+        decision: 'deny',
+        reason: 'predicate_false',
+        requestId: expect.any(String),
+      });
     });
   });
 });

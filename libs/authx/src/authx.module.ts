@@ -95,12 +95,14 @@ export class AuthxModule {
         {
           provide: SecretBox,
           inject: [AppConfig, AUTHX_OPTIONS],
-          useFactory: (c: AppConfig, o: ResolvedAuthxOptions) => new SecretBox(o.encryptionKey ?? (c.jwt.kind === 'secret' ? c.jwt.secret : c.jwt.privateKeyPem)),
+          useFactory: (c: AppConfig, o: ResolvedAuthxOptions) =>
+            new SecretBox(o.encryptionKey ?? (c.jwt.kind === 'secret' ? c.jwt.secret : c.jwt.privateKeyPem)),
         },
         {
           provide: OtpSender,
           inject: [AppConfig, AUTHX_OPTIONS],
-          useFactory: (c: AppConfig, o: ResolvedAuthxOptions) => outageAsUnavailable(o.sender ?? createOtpSender(c, o.delivery, c.slice(authxConfig).OTP_SENDER)),
+          useFactory: (c: AppConfig, o: ResolvedAuthxOptions) =>
+            outageAsUnavailable(o.sender ?? createOtpSender(c, o.delivery, c.slice(authxConfig).OTP_SENDER)),
         },
         {
           provide: OtpStore,
@@ -108,7 +110,13 @@ export class AuthxModule {
           useFactory: (p: PersistenceService, o: ResolvedAuthxOptions) =>
             outageAsUnavailable(p.redis ? new RedisOtpStore(p.redis, `${o.redisPrefix}otp:`) : new MemoryOtpStore()),
         },
-        { provide: SessionStore, ...durable<SessionStore>(() => new MemorySessionStore(), (pool, schema) => new PostgresSessionStore(pool, schema)) },
+        {
+          provide: SessionStore,
+          ...durable<SessionStore>(
+            () => new MemorySessionStore(),
+            (pool, schema) => new PostgresSessionStore(pool, schema),
+          ),
+        },
         {
           provide: RelationTupleStore,
           inject: [PersistenceService, AUTHX_OPTIONS],
@@ -119,10 +127,34 @@ export class AuthxModule {
             return outageAsUnavailable(new MemoryRelationTupleStore());
           },
         },
-        { provide: AuditLog, ...durable<AuditLog>(() => new MemoryAuditLog(), (pool, schema) => new PostgresAuditLog(pool, schema)) },
-        { provide: RoleAssignmentStore, ...durable<RoleAssignmentStore>(() => new MemoryRoleAssignmentStore(), (pool, schema) => new PostgresRoleAssignmentStore(pool, schema)) },
-        { provide: RoleDefinitionStore, ...durable<RoleDefinitionStore>(() => new MemoryRoleDefinitionStore(), (pool, schema) => new PostgresRoleDefinitionStore(pool, schema)) },
-        { provide: TotpStore, ...durable<TotpStore>(() => new MemoryTotpStore(), (pool, schema) => new PostgresTotpStore(pool, schema)) },
+        {
+          provide: AuditLog,
+          ...durable<AuditLog>(
+            () => new MemoryAuditLog(),
+            (pool, schema) => new PostgresAuditLog(pool, schema),
+          ),
+        },
+        {
+          provide: RoleAssignmentStore,
+          ...durable<RoleAssignmentStore>(
+            () => new MemoryRoleAssignmentStore(),
+            (pool, schema) => new PostgresRoleAssignmentStore(pool, schema),
+          ),
+        },
+        {
+          provide: RoleDefinitionStore,
+          ...durable<RoleDefinitionStore>(
+            () => new MemoryRoleDefinitionStore(),
+            (pool, schema) => new PostgresRoleDefinitionStore(pool, schema),
+          ),
+        },
+        {
+          provide: TotpStore,
+          ...durable<TotpStore>(
+            () => new MemoryTotpStore(),
+            (pool, schema) => new PostgresTotpStore(pool, schema),
+          ),
+        },
         AuditService,
         SessionService,
         TotpService,
@@ -138,7 +170,26 @@ export class AuthxModule {
         BearerAuthenticator,
         AuthxGuard,
       ],
-      exports: [AUTHX_OPTIONS, JwtCodec, SecretBox, OtpSender, OtpStore, SessionStore, RelationTupleStore, RoleAssignmentStore, RoleDefinitionStore, AuditLog, TotpStore, AuditService, SessionService, TotpService, OtpService, PolicyRegistry, RebacService, BearerAuthenticator],
+      exports: [
+        AUTHX_OPTIONS,
+        JwtCodec,
+        SecretBox,
+        OtpSender,
+        OtpStore,
+        SessionStore,
+        RelationTupleStore,
+        RoleAssignmentStore,
+        RoleDefinitionStore,
+        AuditLog,
+        TotpStore,
+        AuditService,
+        SessionService,
+        TotpService,
+        OtpService,
+        PolicyRegistry,
+        RebacService,
+        BearerAuthenticator,
+      ],
     };
   }
 }

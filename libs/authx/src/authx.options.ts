@@ -182,7 +182,11 @@ export function resolveAuthxOptions(options: AuthxOptions, e: AuthxEnv, defaultS
     refreshGraceSec: e.REFRESH_GRACE_SEC ?? options.refreshGraceSec ?? 10,
     otp,
     totpStepUp: { ...DEFAULT_TOTP_STEP_UP_POLICY, ...options.totpStepUp },
-    roles: [{ role: 'admin', permissions: ['authx:admin'] }, { role: 'platform-admin', permissions: [PLATFORM_PERMISSION, 'authx:admin'] }, ...(options.roles ?? [])],
+    roles: [
+      { role: 'admin', permissions: ['authx:admin'] },
+      { role: 'platform-admin', permissions: [PLATFORM_PERMISSION, 'authx:admin'] },
+      ...(options.roles ?? []),
+    ],
     roleRefreshSec: options.roleRefreshSec ?? 5,
     defaultRoles: options.defaultRoles ?? ['user'],
     rebacSchema: options.rebacSchema ?? defaultSchema,
@@ -196,7 +200,12 @@ export function resolveAuthxOptions(options: AuthxOptions, e: AuthxEnv, defaultS
     encryptionKey: e.AUTHX_ENCRYPTION_KEY,
     trustProxy: e.AUTHX_TRUST_PROXY ?? false,
     trustedProxyHops: e.AUTHX_TRUST_PROXY ? (e.AUTHX_TRUSTED_PROXY_HOPS ?? 1) : 0,
-    delivery: { smtpUrl: e.SMTP_URL, emailFrom: e.OTP_EMAIL_FROM ?? DEFAULT_EMAIL_FROM, smsWebhookUrl: e.SMS_WEBHOOK_URL, smsWebhookToken: e.SMS_WEBHOOK_TOKEN },
+    delivery: {
+      smtpUrl: e.SMTP_URL,
+      emailFrom: e.OTP_EMAIL_FROM ?? DEFAULT_EMAIL_FROM,
+      smsWebhookUrl: e.SMS_WEBHOOK_URL,
+      smsWebhookToken: e.SMS_WEBHOOK_TOKEN,
+    },
   };
 }
 

@@ -3,7 +3,14 @@
 export { AuthxModule } from './authx.module';
 export { authxConfig } from './authx.config';
 export type { AuthxEnv } from './authx.config';
-export { AUTHX_OPTIONS, DEFAULT_OTP_POLICY, DEFAULT_TOTP_STEP_UP_POLICY, OTP_MAX_TTL_SEC, PLATFORM_PERMISSION, resolveAuthxOptions } from './authx.options';
+export {
+  AUTHX_OPTIONS,
+  DEFAULT_OTP_POLICY,
+  DEFAULT_TOTP_STEP_UP_POLICY,
+  OTP_MAX_TTL_SEC,
+  PLATFORM_PERMISSION,
+  resolveAuthxOptions,
+} from './authx.options';
 export type { AuthxOptions, OtpPolicy, SessionClaims, ResolvedAuthxOptions, RoleDefinition, TotpStepUpPolicy } from './authx.options';
 export { AUTHX_CONTROLLER_NAMES } from './http/authx-controllers';
 export type { AuthxControllerName } from './http/authx-controllers';

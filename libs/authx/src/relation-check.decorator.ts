@@ -35,4 +35,9 @@ export function RelationCheck(options: RelationCheckOptions): MethodDecorator & 
 
 /** Metadata key of {@link RelationCheck}. */
 export const RELATION_CHECK_KEY = RelationCheckMeta.KEY;
-declareStageDecorator({ kind: 'guard', name: 'auth' }, RELATION_CHECK_KEY, '@RelationCheck', 'AuthxModule (PlatformModule.forRoot({ authx: … }))');
+declareStageDecorator(
+  { kind: 'guard', name: 'auth' },
+  RELATION_CHECK_KEY,
+  '@RelationCheck',
+  'AuthxModule (PlatformModule.forRoot({ authx: … }))',
+);

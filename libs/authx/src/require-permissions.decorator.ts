@@ -20,4 +20,9 @@ export function RequirePermissions(...permissions: string[]): ClassDecorator & M
 
 /** Metadata key of {@link RequirePermissions}. */
 export const REQUIRE_PERMISSIONS_KEY = RequirePermissionsMeta.KEY;
-declareStageDecorator({ kind: 'guard', name: 'auth' }, REQUIRE_PERMISSIONS_KEY, '@RequirePermissions', 'AuthxModule (PlatformModule.forRoot({ authx: … }))');
+declareStageDecorator(
+  { kind: 'guard', name: 'auth' },
+  REQUIRE_PERMISSIONS_KEY,
+  '@RequirePermissions',
+  'AuthxModule (PlatformModule.forRoot({ authx: … }))',
+);

@@ -41,10 +41,18 @@ const RequireMeta = Reflector.createDecorator<RequireRule>();
  * @example
  * @Require<Doc>(({ principal, resource }) => resource?.ownerId === principal.userId, { resource: ({ req }, get) => get<Repo>(Repo).find(req.params.id) })
  */
-export function Require<R = unknown>(predicate: (input: AbacInput<R>) => boolean | Promise<boolean>, options: RequireOptions<R> = {}): MethodDecorator & ClassDecorator {
+export function Require<R = unknown>(
+  predicate: (input: AbacInput<R>) => boolean | Promise<boolean>,
+  options: RequireOptions<R> = {},
+): MethodDecorator & ClassDecorator {
   if (typeof predicate !== 'function') throw new Error('@Require needs a predicate function');
-  if (options.resource !== undefined && typeof options.resource !== 'function') throw new Error('@Require: resource must be a loader function');
-  return RequireMeta({ predicate: predicate as RequireRule['predicate'], resource: options.resource as ResourceLoader | undefined, name: options.name ?? 'predicate' });
+  if (options.resource !== undefined && typeof options.resource !== 'function')
+    throw new Error('@Require: resource must be a loader function');
+  return RequireMeta({
+    predicate: predicate as RequireRule['predicate'],
+    resource: options.resource as ResourceLoader | undefined,
+    name: options.name ?? 'predicate',
+  });
 }
 
 /** Metadata key of {@link Require}. */

@@ -46,7 +46,13 @@ class RawRequestController {
   }
 }
 
-const imports = [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, CacheModule.forRoot({ keyPrefix: uniquePrefix('cache-key') })];
+const imports = [
+  PlatformConfigModule.forRoot(),
+  ContextModule.forRoot(),
+  PersistenceModule,
+  PlatformHttpModule,
+  CacheModule.forRoot({ keyPrefix: uniquePrefix('cache-key') }),
+];
 
 @Module({ imports, controllers: [ShelvesController] })
 class ShelvesModule {}
@@ -94,7 +100,7 @@ describe.each(ADAPTERS)('the default @Cache key on %s', (adapter) => {
 
   it('refuses at start-up a route whose query input it cannot know', async () => {
     await expect(bootApp(RawRequestModule, { adapter, env: testEnv('memory') })).rejects.toThrow(
-      'RawRequestController.raw: @Cache cannot key on the route\'s input because it takes the whole request (@Req); pass key: (req) => …',
+      "RawRequestController.raw: @Cache cannot key on the route's input because it takes the whole request (@Req); pass key: (req) => …",
     );
   });
 });

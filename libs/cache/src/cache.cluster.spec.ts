@@ -3,7 +3,15 @@ import { PlatformConfigModule } from '@mikasmissions/config';
 import { ContextModule } from '@mikasmissions/context';
 import { PlatformHttpModule } from '@mikasmissions/http';
 import { PersistenceModule } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, redisClusterUnsupported, startRedisCluster, testEnv, uniquePrefix, type RedisClusterHandle } from '@mikasmissions/testing';
+import {
+  baseUrl,
+  bootApp,
+  redisClusterUnsupported,
+  startRedisCluster,
+  testEnv,
+  uniquePrefix,
+  type RedisClusterHandle,
+} from '@mikasmissions/testing';
 import type { Cluster } from 'ioredis';
 import { RedisCacheStore } from './adapters/redis/redis-cache.store';
 import { Cache } from './cache.decorator';
@@ -39,7 +47,13 @@ class ItemsController {
 const PREFIX = uniquePrefix('cache-cluster');
 
 @Module({
-  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, CacheModule.forRoot({ keyPrefix: PREFIX, lockTtlMs: 2_000 })],
+  imports: [
+    PlatformConfigModule.forRoot(),
+    ContextModule.forRoot(),
+    PersistenceModule,
+    PlatformHttpModule,
+    CacheModule.forRoot({ keyPrefix: PREFIX, lockTtlMs: 2_000 }),
+  ],
   controllers: [ItemsController],
 })
 class ClusterCacheModule {}

@@ -9,7 +9,10 @@ import { z } from 'zod';
 export const cacheConfig = defineConfigFragment(
   'cache',
   z.object({
-    CACHE_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -').optional(),
+    CACHE_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -')
+      .optional(),
   }),
 );
 

@@ -39,7 +39,11 @@ function validate(options: CacheOptions): CacheMetadata {
   if (!Number.isInteger(swrMs) || swrMs < 0) problems.push('swrMs must be an integer ≥ 0');
   if (options?.key !== undefined && typeof options.key !== 'function') problems.push('key must be a function of the request');
   const tags = options?.tags;
-  if (tags !== undefined && typeof tags !== 'function' && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string' && t.length > 0))) {
+  if (
+    tags !== undefined &&
+    typeof tags !== 'function' &&
+    !(Array.isArray(tags) && tags.every((t) => typeof t === 'string' && t.length > 0))
+  ) {
     problems.push('tags must be non-empty strings or a function of the request');
   }
   const scope = options?.scope ?? 'tenant';

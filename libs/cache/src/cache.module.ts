@@ -27,7 +27,11 @@ export class CacheModule {
       module: CacheModule,
       global: true,
       providers: [
-        { provide: CACHE_OPTIONS, inject: [AppConfig], useFactory: (config: AppConfig) => ({ ...resolved, keyPrefix: config.slice(cacheConfig).CACHE_KEY_PREFIX ?? resolved.keyPrefix }) },
+        {
+          provide: CACHE_OPTIONS,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({ ...resolved, keyPrefix: config.slice(cacheConfig).CACHE_KEY_PREFIX ?? resolved.keyPrefix }),
+        },
         {
           provide: CacheStore,
           inject: [REDIS, CACHE_OPTIONS],

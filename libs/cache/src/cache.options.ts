@@ -18,7 +18,12 @@ export const CACHE_OPTIONS = Symbol.for('mikasmissions.cache.options');
 
 /** Applies the defaults and rejects bad options at start-up. */
 export function resolveCacheOptions(options: CacheModuleOptions = {}): ResolvedCacheModuleOptions {
-  const resolved = { store: options.store ?? 'auto', keyPrefix: options.keyPrefix ?? 'mm:cache:', lockTtlMs: options.lockTtlMs ?? 10_000, fillWaitMs: options.fillWaitMs ?? 3_000 };
+  const resolved = {
+    store: options.store ?? 'auto',
+    keyPrefix: options.keyPrefix ?? 'mm:cache:',
+    lockTtlMs: options.lockTtlMs ?? 10_000,
+    fillWaitMs: options.fillWaitMs ?? 3_000,
+  };
   if (!Number.isInteger(resolved.lockTtlMs) || resolved.lockTtlMs < 100) throw new Error('CacheModule: lockTtlMs must be an integer ≥ 100');
   if (!Number.isInteger(resolved.fillWaitMs) || resolved.fillWaitMs < 0) throw new Error('CacheModule: fillWaitMs must be an integer ≥ 0');
   return resolved;

@@ -58,7 +58,14 @@ class ItemsController {
 const PREFIX = uniquePrefix('cache-http');
 
 @Module({
-  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, CacheModule.forRoot({ keyPrefix: PREFIX, lockTtlMs: 2_000 }), SerializeModule],
+  imports: [
+    PlatformConfigModule.forRoot(),
+    ContextModule.forRoot(),
+    PersistenceModule,
+    PlatformHttpModule,
+    CacheModule.forRoot({ keyPrefix: PREFIX, lockTtlMs: 2_000 }),
+    SerializeModule,
+  ],
   controllers: [ItemsController],
 })
 class CacheTestModule {}
@@ -117,7 +124,11 @@ describe.each(ADAPTERS)('@Cache on %s', (adapter) => {
       expect([first.headers.get('x-cache'), (await first.json()).version]).toEqual(['STALE', 1]);
       const burst = await Promise.all(Array.from({ length: 20 }, () => get(key, {}, '&delay=1000')));
       const states = await Promise.all(burst.map(async (res) => [res.headers.get('x-cache'), (await res.json()).version]));
-      for (const state of states) expect([['STALE', 1], ['HIT', 2]]).toContainEqual(state);
+      for (const state of states)
+        expect([
+          ['STALE', 1],
+          ['HIT', 2],
+        ]).toContainEqual(state);
       let fresh: [string | null, number] = ['STALE', 1];
       for (let i = 0; i < 100 && fresh[0] !== 'HIT'; i++) {
         await sleep(50);
@@ -236,6 +247,8 @@ describe.each(ADAPTERS)('@Cache on %s', (adapter) => {
 describe('@Cache options', () => {
   it('fail when the class is defined', () => {
     expect(() => Cache({ ttlMs: 0 })).toThrow('@Cache: ttlMs must be a positive integer');
-    expect(() => Cache({ ttlMs: 1_000, swrMs: -1, scope: 'world' as never })).toThrow("swrMs must be an integer ≥ 0; scope must be 'tenant', 'principal' or 'global'");
+    expect(() => Cache({ ttlMs: 1_000, swrMs: -1, scope: 'world' as never })).toThrow(
+      "swrMs must be an integer ≥ 0; scope must be 'tenant', 'principal' or 'global'",
+    );
   });
 });

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
-import { JSON_CONTENT_TYPE, declareStageDecorator, PipelineStage, RouteResult, type RouteCall, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import {
+  JSON_CONTENT_TYPE,
+  declareStageDecorator,
+  PipelineStage,
+  RouteResult,
+  type RouteCall,
+  type RouteInfo,
+  type RouteStage,
+  type RouteStepFn,
+} from '@mikasmissions/http';
 import { defaultCacheKey } from './cache-key';
 import { CacheDecorator, type CacheKeyRequest, type CacheMetadata } from './cache.decorator';
 

@@ -4,9 +4,7 @@ import type { ConfigFragment } from './config-fragment';
 export type StoreKind = 'memory' | 'postgres' | 'redis';
 
 /** JWT key material: a shared secret (HS256) or a PEM pair (RS256/EdDSA). */
-export type JwtKeys =
-  | { kind: 'secret'; secret: string }
-  | { kind: 'pem'; privateKeyPem: string; publicKeyPem: string };
+export type JwtKeys = { kind: 'secret'; secret: string } | { kind: 'pem'; privateKeyPem: string; publicKeyPem: string };
 
 /**
  * The validated configuration of one process. Inject it with `@Inject(AppConfig)`-free

@@ -5,7 +5,9 @@ import { UsesConfigDecorator } from './uses-config.decorator';
 type ModuleRef = unknown;
 
 const fragmentsOf = (moduleClass: unknown): readonly ConfigFragment[] =>
-  typeof moduleClass === 'function' ? ((Reflect.getMetadata(UsesConfigDecorator.KEY, moduleClass) as readonly ConfigFragment[] | undefined) ?? []) : [];
+  typeof moduleClass === 'function'
+    ? ((Reflect.getMetadata(UsesConfigDecorator.KEY, moduleClass) as readonly ConfigFragment[] | undefined) ?? [])
+    : [];
 
 /**
  * The config fragments declared with `@UsesConfig` on `modules` (classes Nest already

@@ -37,9 +37,13 @@ describe('config fragments', () => {
   it('refuses a slice that was not loaded, and variables with two owners', () => {
     expect(() => loadConfig({ JWT_SECRET: 's' }).slice(pollConfig)).toThrow('config fragment "poll" was not loaded');
     const clash = defineConfigFragment('clash', z.object({ POLL_MS: z.string().optional() }));
-    expect(() => loadConfig({ JWT_SECRET: 's' }, [pollConfig, clash])).toThrow('POLL_MS is declared by config fragment "clash" and by config fragment "poll"');
+    expect(() => loadConfig({ JWT_SECRET: 's' }, [pollConfig, clash])).toThrow(
+      'POLL_MS is declared by config fragment "clash" and by config fragment "poll"',
+    );
     const core = defineConfigFragment('core-clash', z.object({ REDIS_URL: z.string().optional() }));
-    expect(() => loadConfig({ JWT_SECRET: 's' }, [core])).toThrow('REDIS_URL is declared by config fragment "core-clash" and by the core schema');
+    expect(() => loadConfig({ JWT_SECRET: 's' }, [core])).toThrow(
+      'REDIS_URL is declared by config fragment "core-clash" and by the core schema',
+    );
     expect(() => loadConfig({ JWT_SECRET: 's' }, [pollConfig, pollConfig])).not.toThrow();
   });
 

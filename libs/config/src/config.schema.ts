@@ -82,9 +82,19 @@ export const envSchema = z.object({
     .string()
     .trim()
     .optional()
-    .transform((v) => (v ? v.split(',').map((e) => e.trim()).filter(Boolean) : undefined))
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((e) => e.trim())
+            .filter(Boolean)
+        : undefined,
+    )
     .refine((nodes) => nodes === undefined || (nodes.length > 0 && nodes.every(isHostPort)), { message: 'expected host:port,host:port' }),
-  JWT_SECRET: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+  JWT_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
   JWT_PRIVATE_KEY_PEM: pem('private'),
   JWT_PUBLIC_KEY_PEM: pem('public'),
   JWT_ISSUER: z.string().optional(),

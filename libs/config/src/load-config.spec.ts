@@ -76,7 +76,9 @@ describe('loadConfig', () => {
       'REDIS_URL (or REDIS_CLUSTER_NODES): required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
     ]);
     const prod = problemsOf({ JWT_SECRET: 'x'.repeat(40), NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' });
-    expect(prod).toEqual(['DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)']);
+    expect(prod).toEqual([
+      'DATABASE_URL: required in strict persistence mode (NODE_ENV=production, GO_ENV=production|prod or PERSISTENCE_MODE=strict|required)',
+    ]);
   });
 
   it("accepts seed 000's spellings: GO_ENV=production|prod and PERSISTENCE_MODE=required", () => {
@@ -105,9 +107,15 @@ describe('loadConfig', () => {
 
   it('selects Redis Cluster mode from REDIS_CLUSTER_NODES; REDIS_URL then lends credentials, else the first node stands in', () => {
     const nodes = { ...base, REDIS_CLUSTER_NODES: '10.0.0.1:6379, 10.0.0.2:6380' };
-    expect(loadConfig(nodes).persistence).toMatchObject({ redisUrl: 'redis://10.0.0.1:6379', redisClusterNodes: ['10.0.0.1:6379', '10.0.0.2:6380'] });
+    expect(loadConfig(nodes).persistence).toMatchObject({
+      redisUrl: 'redis://10.0.0.1:6379',
+      redisClusterNodes: ['10.0.0.1:6379', '10.0.0.2:6380'],
+    });
     expect(loadConfig({ ...nodes, REDIS_URL: 'redis://:pw@10.0.0.1:6379' }).persistence.redisUrl).toBe('redis://:pw@10.0.0.1:6379');
-    expect(loadConfig({ ...nodes, PERSISTENCE_MODE: 'memory' }).persistence).toMatchObject({ redisUrl: undefined, redisClusterNodes: undefined });
+    expect(loadConfig({ ...nodes, PERSISTENCE_MODE: 'memory' }).persistence).toMatchObject({
+      redisUrl: undefined,
+      redisClusterNodes: undefined,
+    });
     expect(problemsOf({ ...base, REDIS_CLUSTER_NODES: '10.0.0.1' })).toEqual(['REDIS_CLUSTER_NODES: expected host:port,host:port']);
     const strict = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'x'.repeat(32) };
     expect(loadConfig({ ...strict, REDIS_CLUSTER_NODES: 'h1:6379,h2:6379' }).persistence.strict).toBe(true);

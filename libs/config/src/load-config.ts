@@ -45,7 +45,8 @@ export function loadConfig(input: Env = process.env, fragments: readonly ConfigF
   checkJwtKeys(env, strict, problems);
   if (strict) {
     if (!env.DATABASE_URL) problems.push(`DATABASE_URL: required in strict persistence mode (${STRICT_SWITCHES})`);
-    if (!env.REDIS_URL && !env.REDIS_CLUSTER_NODES) problems.push(`REDIS_URL (or REDIS_CLUSTER_NODES): required in strict persistence mode (${STRICT_SWITCHES})`);
+    if (!env.REDIS_URL && !env.REDIS_CLUSTER_NODES)
+      problems.push(`REDIS_URL (or REDIS_CLUSTER_NODES): required in strict persistence mode (${STRICT_SWITCHES})`);
   }
   const slices = new Map<string, unknown>();
   for (const fragment of unique) {
@@ -70,7 +71,12 @@ export function loadConfig(input: Env = process.env, fragments: readonly ConfigF
       redisUrl: memoryOnly ? undefined : (e.REDIS_URL ?? (e.REDIS_CLUSTER_NODES ? `redis://${e.REDIS_CLUSTER_NODES[0]}` : undefined)),
       redisClusterNodes: memoryOnly ? undefined : e.REDIS_CLUSTER_NODES,
     },
-    http: { useFastify: e.USE_FASTIFY, bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, host: e.LISTEN_HOST },
+    http: {
+      useFastify: e.USE_FASTIFY,
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      host: e.LISTEN_HOST,
+    },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
     jwt: { ...jwt, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     otel: { tracesEndpoint: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
@@ -90,7 +96,8 @@ function issuesOf(issues: readonly { path: PropertyKey[]; message: string }[], f
   return issues.map((issue) => `${issue.path.map(String).join('.') || fallback}: ${issue.message}`);
 }
 
-const pick = (env: Env, keys: readonly string[]): Env => Object.fromEntries(keys.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+const pick = (env: Env, keys: readonly string[]): Env =>
+  Object.fromEntries(keys.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
 
 const CORE_KEYS = new Set(Object.keys(envSchema.shape));
 
@@ -104,7 +111,8 @@ function assertDisjoint(fragments: readonly ConfigFragment[]): void {
     for (const key of fragment.keys) {
       const owner = owners.get(key);
       if (owner) throw new Error(`${key} is declared by config fragment "${fragment.name}" and by ${owner}`);
-      if (key.startsWith(FLAG_PREFIX)) throw new Error(`${key}: FLAG_* variables belong to the core schema, not to config fragment "${fragment.name}"`);
+      if (key.startsWith(FLAG_PREFIX))
+        throw new Error(`${key}: FLAG_* variables belong to the core schema, not to config fragment "${fragment.name}"`);
       owners.set(key, `config fragment "${fragment.name}"`);
     }
   }

@@ -5,7 +5,10 @@ import type { ConfigFragment } from './config-fragment';
 export const UsesConfigDecorator = Reflector.createDecorator<readonly ConfigFragment[]>();
 
 const isFragment = (value: unknown): value is ConfigFragment =>
-  typeof value === 'object' && value !== null && typeof (value as ConfigFragment).name === 'string' && Array.isArray((value as ConfigFragment).keys);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ConfigFragment).name === 'string' &&
+  Array.isArray((value as ConfigFragment).keys);
 
 /**
  * Declares the config fragments a module reads, so `loadConfig` validates them with the

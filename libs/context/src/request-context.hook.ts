@@ -16,7 +16,13 @@ type Next = (error?: unknown) => void;
  * key paths (the platform has no CLS proxy providers and its one plugin, transactional, has
  * no setup hooks).
  */
-export function openRequestContext(cls: ClsService, logger: Logger | undefined, req: IncomingMessage, res: ServerResponse, next: Next): void {
+export function openRequestContext(
+  cls: ClsService,
+  logger: Logger | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: Next,
+): void {
   let store: Record<symbol, unknown>;
   try {
     const id = resolveRequestId(req);

@@ -6,7 +6,10 @@ import { REDACTED_PATHS } from './context.module';
 
 function capture(level = 'info') {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const logger = pino(
+    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    { write: (line: string) => void lines.push(JSON.parse(line)) },
+  );
   return { logger, lines };
 }
 
@@ -25,7 +28,13 @@ describe('the access line', () => {
     res.emit('finish');
     res.emit('finish');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', path: '/v1/catalog/episodes/e1' }, res: { statusCode: 200 }, upstream: 'catalog' });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'GET', path: '/v1/catalog/episodes/e1' },
+      res: { statusCode: 200 },
+      upstream: 'catalog',
+    });
     expect(JSON.stringify(lines)).not.toContain('sig=abc');
     expect(JSON.stringify(lines)).not.toContain('secret-token');
   });

@@ -54,7 +54,11 @@ export function logWhenFinished(logger: Logger, req: IncomingMessage, res: Serve
     const level = requestLogLevel(res.statusCode);
     if (!logger.isLevelEnabled(level)) return;
     const path = (req.url ?? '').split('?')[0];
-    const line = { req: { method: req.method, path }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - started) };
+    const line = {
+      req: { method: req.method, path },
+      res: { statusCode: res.statusCode },
+      responseTime: Math.round(performance.now() - started),
+    };
     accessLogger(logger)[level]({ ...line, ...(req as Annotated)[LOG_FIELDS] }, 'request completed');
   });
 }

@@ -8,6 +8,10 @@ describe('trace context without tracing', () => {
     expect(isTracing()).toBe(false);
     expect(activeTraceCarrier()).toEqual({});
     await expect(withSpan('failing', {}, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(withSpan('x', { kind: 'consumer', parent: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } }, async () => activeTraceCarrier())).resolves.toEqual({});
+    await expect(
+      withSpan('x', { kind: 'consumer', parent: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } }, async () =>
+        activeTraceCarrier(),
+      ),
+    ).resolves.toEqual({});
   });
 });

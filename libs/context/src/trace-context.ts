@@ -52,9 +52,17 @@ export function activeTraceCarrier(): TraceCarrier {
 export async function withSpan<T>(name: string, options: SpanOptions, fn: () => Promise<T>): Promise<T> {
   if (!isTracing()) return fn();
   const { context, propagation, trace, SpanKind, SpanStatusCode } = api();
-  const kinds = { internal: SpanKind.INTERNAL, server: SpanKind.SERVER, client: SpanKind.CLIENT, producer: SpanKind.PRODUCER, consumer: SpanKind.CONSUMER };
+  const kinds = {
+    internal: SpanKind.INTERNAL,
+    server: SpanKind.SERVER,
+    client: SpanKind.CLIENT,
+    producer: SpanKind.PRODUCER,
+    consumer: SpanKind.CONSUMER,
+  };
   const parent = options.parent?.traceparent ? propagation.extract(context.active(), options.parent) : context.active();
-  const span = trace.getTracer('mikasmissions').startSpan(name, { kind: kinds[options.kind ?? 'internal'], attributes: options.attributes }, parent);
+  const span = trace
+    .getTracer('mikasmissions')
+    .startSpan(name, { kind: kinds[options.kind ?? 'internal'], attributes: options.attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), fn);
   } catch (error) {

@@ -37,7 +37,11 @@ describe('EventContracts', () => {
   });
 
   it('accepts an optional W3C traceparent/tracestate and rejects a malformed one', () => {
-    const traced = { ...envelope({ eventId: 'e1', eventType: 'play', occurredAt: '2026-01-01T00:00:00Z' }), traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'vendor=x' };
+    const traced = {
+      ...envelope({ eventId: 'e1', eventType: 'play', occurredAt: '2026-01-01T00:00:00Z' }),
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      tracestate: 'vendor=x',
+    };
     expect(() => contracts.assertEnvelope(traced)).not.toThrow();
     expect(() => contracts.assertEnvelope({ ...traced, traceparent: '00-XYZ-1-01' })).toThrow(EventValidationError);
     expect(() => contracts.assertEnvelope({ ...traced, tracestate: 'x'.repeat(513) })).toThrow(EventValidationError);

@@ -15,7 +15,27 @@ import { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.ev
 import { ProgressUpdated } from './events/progress.events';
 
 /** The platform's event definitions (one per type, in `src/events/`; schemas in `src/schemas/`). */
-export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [AnalyticsEventRecorded, MediaUploaded, EpisodePublished, ProgressUpdated, SubscriptionChanged, ChildProfileCreated, ChildProfileDeleted, ConsentVerified, ParentControlsUpdated, PlaybackSessionStarted, ChildSessionCapped, VideoRunRequested, VideoRunStepCompleted, VideoRunFailed, MediaTranscodeRequested, MediaTranscoded, MediaRejected, MediaReviewed, MediaApproved];
+export const PLATFORM_EVENT_CONTRACTS: readonly EventDefinition[] = [
+  AnalyticsEventRecorded,
+  MediaUploaded,
+  EpisodePublished,
+  ProgressUpdated,
+  SubscriptionChanged,
+  ChildProfileCreated,
+  ChildProfileDeleted,
+  ConsentVerified,
+  ParentControlsUpdated,
+  PlaybackSessionStarted,
+  ChildSessionCapped,
+  VideoRunRequested,
+  VideoRunStepCompleted,
+  VideoRunFailed,
+  MediaTranscodeRequested,
+  MediaTranscoded,
+  MediaRejected,
+  MediaReviewed,
+  MediaApproved,
+];
 
 /** Thrown when a payload (or envelope) does not match its schema; `problems` lists every violation. */
 export class EventValidationError extends Error {
@@ -37,7 +57,10 @@ export class UnknownEventTypeError extends Error {
 }
 
 const describe = (errors: ErrorObject[] | null | undefined): string[] =>
-  (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+  (errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
+  );
 
 /**
  * The validators of every known event type, compiled once with ajv when constructed.

@@ -15,7 +15,9 @@ describe('defineEvent', () => {
   it('rejects a malformed type or version when the definition is made', () => {
     expect(() => defineEvent({ type: 'Not A Type', version: 1, schema: {} })).toThrow(EventDefinitionError);
     expect(() => defineEvent({ type: 'nodots', version: 1, schema: {} })).toThrow('event types look like "service.thing.happened"');
-    expect(() => defineEvent({ type: 'test.ping', version: 0, schema: {} })).toThrow('test.ping: version must be a positive integer, got 0');
+    expect(() => defineEvent({ type: 'test.ping', version: 0, schema: {} })).toThrow(
+      'test.ping: version must be a positive integer, got 0',
+    );
     expect(() => defineEvent({ type: 'test.ping', version: 1, schema: null as never })).toThrow('schema must be a JSON schema object');
   });
 });

@@ -55,7 +55,8 @@ export function defineEvent<P extends object>(contract: EventContract): EventDef
   if (typeof type !== 'string' || !EVENT_TYPE.test(type)) {
     throw new EventDefinitionError(`"${String(type)}" is not an event type; event types look like "service.thing.happened"`);
   }
-  if (!Number.isInteger(version) || version < 1) throw new EventDefinitionError(`${type}: version must be a positive integer, got ${String(version)}`);
+  if (!Number.isInteger(version) || version < 1)
+    throw new EventDefinitionError(`${type}: version must be a positive integer, got ${String(version)}`);
   if (typeof schema !== 'object' || schema === null) throw new EventDefinitionError(`${type}: schema must be a JSON schema object`);
   return Object.freeze({ type, version, schema });
 }

@@ -29,4 +29,10 @@ export type { ProgressUpdatedPayload } from './events/progress.events';
 export { ChildSessionCapped, PlaybackSessionStarted } from './events/playback.events';
 export type { ChildSessionCappedPayload, PlaybackSessionStartedPayload, SessionCapReason } from './events/playback.events';
 export { VideoRunFailed, VideoRunRequested, VideoRunStepCompleted } from './events/admin.events';
-export type { GeneratedAsset, GenerationStep, VideoRunFailedPayload, VideoRunRequestedPayload, VideoRunStepCompletedPayload } from './events/admin.events';
+export type {
+  GeneratedAsset,
+  GenerationStep,
+  VideoRunFailedPayload,
+  VideoRunRequestedPayload,
+  VideoRunStepCompletedPayload,
+} from './events/admin.events';

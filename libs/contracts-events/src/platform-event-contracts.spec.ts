@@ -14,7 +14,10 @@ interface ContractCase {
   invalid: Array<{ payload: unknown; mentions: string[] }>;
 }
 
-const contract = <P extends object>(event: EventDefinition<P>, rest: { valid: Required<P>; invalid: ContractCase['invalid'] }): ContractCase => ({ event, ...rest });
+const contract = <P extends object>(
+  event: EventDefinition<P>,
+  rest: { valid: Required<P>; invalid: ContractCase['invalid'] },
+): ContractCase => ({ event, ...rest });
 
 const cases: Record<string, ContractCase> = {
   'analytics.event.recorded': contract(index.AnalyticsEventRecorded, {
@@ -38,7 +41,16 @@ const cases: Record<string, ContractCase> = {
     invalid: [
       { payload: { runId: 'r1', workflowId: 'w1' }, mentions: ["must have required property 'workflowVersion'"] },
       {
-        payload: { runId: 'r1', workflowId: 'w1', workflowVersion: 1, modelProfileId: 'm', priority: 'urgent', autoPublish: true, attempt: 0, inputPayload: {} },
+        payload: {
+          runId: 'r1',
+          workflowId: 'w1',
+          workflowVersion: 1,
+          modelProfileId: 'm',
+          priority: 'urgent',
+          autoPublish: true,
+          attempt: 0,
+          inputPayload: {},
+        },
         mentions: ['/priority must be equal to one of the allowed values', '/attempt must be >= 1'],
       },
     ],
@@ -54,7 +66,10 @@ const cases: Record<string, ContractCase> = {
       asset: { assetId: 'nim-1', sourceUrl: 'http://127.0.0.1:8099/assets/nim-1.mp4', durationMs: 30000, safetyPreset: 'kids-strict' },
     },
     invalid: [
-      { payload: { runId: 'r1', attempt: 1, step: 'provider', status: 'generated', autoPublish: true }, mentions: ["must have required property 'stageMs'"] },
+      {
+        payload: { runId: 'r1', attempt: 1, step: 'provider', status: 'generated', autoPublish: true },
+        mentions: ["must have required property 'stageMs'"],
+      },
       {
         payload: { runId: 'r1', attempt: 1, step: 'publish', status: 'published', autoPublish: true, stageMs: 1 },
         mentions: ['/step must be equal to one of the allowed values', '/status must be equal to one of the allowed values'],
@@ -90,8 +105,14 @@ const cases: Record<string, ContractCase> = {
         payload: { episodeId: '', creatorId: 'c1', sourceUrl: 's3://x', size: 3 },
         mentions: ['/episodeId must NOT have fewer than 1 characters', '(size)'],
       },
-      { payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', ageBand: '0-2' }, mentions: ['/ageBand must be equal to one of the allowed values'] },
-      { payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', language: 'German', reviewRequired: 'yes' }, mentions: ['/language must match pattern', '/reviewRequired must be boolean'] },
+      {
+        payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', ageBand: '0-2' },
+        mentions: ['/ageBand must be equal to one of the allowed values'],
+      },
+      {
+        payload: { episodeId: 'ep1', creatorId: 'c1', sourceUrl: 's3://x', language: 'German', reviewRequired: 'yes' },
+        mentions: ['/language must match pattern', '/reviewRequired must be boolean'],
+      },
     ],
   }),
   'media.transcode.requested': contract(index.MediaTranscodeRequested, {
@@ -116,9 +137,22 @@ const cases: Record<string, ContractCase> = {
       language: 'en',
     },
     invalid: [
-      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', sourcePath: 'x' }, mentions: ["must have required property 'sizeBytes'"] },
       {
-        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', sourcePath: 'x', sizeBytes: 1, durationMs: 0, width: 1, height: 1, container: 'mp4' },
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', sourcePath: 'x' },
+        mentions: ["must have required property 'sizeBytes'"],
+      },
+      {
+        payload: {
+          assetId: 'a1',
+          episodeId: 'a1',
+          creatorId: 'c1',
+          sourcePath: 'x',
+          sizeBytes: 1,
+          durationMs: 0,
+          width: 1,
+          height: 1,
+          container: 'mp4',
+        },
         mentions: ['/durationMs must be >= 1'],
       },
     ],
@@ -141,7 +175,10 @@ const cases: Record<string, ContractCase> = {
       language: 'es',
     },
     invalid: [
-      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [] }, mentions: ['/renditions must NOT have fewer than 1 items'] },
+      {
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [] },
+        mentions: ['/renditions must NOT have fewer than 1 items'],
+      },
       {
         payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [{ profile: 'hd', storageKey: 'k' }] },
         mentions: ['/renditions/0/profile must match pattern'],
@@ -149,10 +186,20 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'media.rejected': contract(index.MediaRejected, {
-    valid: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'no_video_stream', message: 'the source has no video stream', runId: 'run1' },
+    valid: {
+      assetId: 'a1',
+      episodeId: 'a1',
+      stage: 'ingest',
+      reason: 'no_video_stream',
+      message: 'the source has no video stream',
+      runId: 'run1',
+    },
     invalid: [
       { payload: { assetId: 'a1', episodeId: 'a1', stage: 'ingest', reason: 'x' }, mentions: ["must have required property 'message'"] },
-      { payload: { assetId: 'a1', episodeId: 'a1', stage: 'upload', reason: 'x', message: 'm' }, mentions: ['/stage must be equal to one of the allowed values'] },
+      {
+        payload: { assetId: 'a1', episodeId: 'a1', stage: 'upload', reason: 'x', message: 'm' },
+        mentions: ['/stage must be equal to one of the allowed values'],
+      },
     ],
   }),
   'media.reviewed': contract(index.MediaReviewed, {
@@ -167,10 +214,23 @@ const cases: Record<string, ContractCase> = {
       runId: 'run1',
     },
     invalid: [
-      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', decision: 'maybe', rules: [], reviewer: 'policy' }, mentions: ['/decision must be equal to one of the allowed values'] },
       {
-        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', decision: 'rejected', rules: [{ rule: 'Blocked Term', severity: 'fatal' }] },
-        mentions: ["must have required property 'reviewer'", '/rules/0/rule must match pattern', '/rules/0/severity must be equal to one of the allowed values'],
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', decision: 'maybe', rules: [], reviewer: 'policy' },
+        mentions: ['/decision must be equal to one of the allowed values'],
+      },
+      {
+        payload: {
+          assetId: 'a1',
+          episodeId: 'a1',
+          creatorId: 'c1',
+          decision: 'rejected',
+          rules: [{ rule: 'Blocked Term', severity: 'fatal' }],
+        },
+        mentions: [
+          "must have required property 'reviewer'",
+          '/rules/0/rule must match pattern',
+          '/rules/0/severity must be equal to one of the allowed values',
+        ],
       },
     ],
   }),
@@ -195,7 +255,10 @@ const cases: Record<string, ContractCase> = {
         payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 3000, renditions: [{ profile: '360p', storageKey: 'k' }] },
         mentions: ["must have required property 'ageBand'"],
       },
-      { payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 0, renditions: [], ageBand: '6-11' }, mentions: ['/durationMs must be >= 1', '/renditions must NOT have fewer than 1 items'] },
+      {
+        payload: { assetId: 'a1', episodeId: 'a1', creatorId: 'c1', durationMs: 0, renditions: [], ageBand: '6-11' },
+        mentions: ['/durationMs must be >= 1', '/renditions must NOT have fewer than 1 items'],
+      },
     ],
   }),
   'episode.published': contract(index.EpisodePublished, {
@@ -227,7 +290,17 @@ const cases: Record<string, ContractCase> = {
     ],
   }),
   'progress.updated': contract(index.ProgressUpdated, {
-    valid: { childId: 'k1', episodeId: 'ep1', positionSeconds: 95, completed: false, parentUserId: 'p1', watchedMs: 30_000, eventTime: '2026-12-01T10:00:00Z', learningTags: ['counting'], historyPaused: false },
+    valid: {
+      childId: 'k1',
+      episodeId: 'ep1',
+      positionSeconds: 95,
+      completed: false,
+      parentUserId: 'p1',
+      watchedMs: 30_000,
+      eventTime: '2026-12-01T10:00:00Z',
+      learningTags: ['counting'],
+      historyPaused: false,
+    },
     invalid: [
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: -1 }, mentions: ['/positionSeconds must be >= 0'] },
       { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 1.5 }, mentions: ['/positionSeconds must be integer'] },
@@ -235,15 +308,27 @@ const cases: Record<string, ContractCase> = {
         payload: { childId: 'k1', positionSeconds: 3, completed: 'yes' },
         mentions: ["must have required property 'episodeId'", '/completed must be boolean'],
       },
-      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, watchedMs: -5, learningTags: [''] }, mentions: ['/watchedMs must be >= 0', '/learningTags/0 must NOT have fewer than 1 characters'] },
-      { payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'yesterday' }, mentions: ['/eventTime must match format "date-time"'] },
+      {
+        payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, watchedMs: -5, learningTags: [''] },
+        mentions: ['/watchedMs must be >= 0', '/learningTags/0 must NOT have fewer than 1 characters'],
+      },
+      {
+        payload: { childId: 'k1', episodeId: 'ep1', positionSeconds: 3, eventTime: 'yesterday' },
+        mentions: ['/eventTime must match format "date-time"'],
+      },
     ],
   }),
   'consent.verified': contract(index.ConsentVerified, {
     valid: { parentUserId: 'p1', consentId: 'c1', method: 'email_plus', verifiedAt: '2026-12-01T10:00:00.000Z' },
     invalid: [
-      { payload: { parentUserId: 'p1', consentId: 'c1', method: 'sms', verifiedAt: '2026-12-01T10:00:00Z' }, mentions: ['/method must be equal to one of the allowed values'] },
-      { payload: { parentUserId: 'p1', method: 'card', verifiedAt: 'now' }, mentions: ["must have required property 'consentId'", '/verifiedAt must match format "date-time"'] },
+      {
+        payload: { parentUserId: 'p1', consentId: 'c1', method: 'sms', verifiedAt: '2026-12-01T10:00:00Z' },
+        mentions: ['/method must be equal to one of the allowed values'],
+      },
+      {
+        payload: { parentUserId: 'p1', method: 'card', verifiedAt: 'now' },
+        mentions: ["must have required property 'consentId'", '/verifiedAt must match format "date-time"'],
+      },
     ],
   }),
   'parent.controls.updated': contract(index.ParentControlsUpdated, {
@@ -270,44 +355,123 @@ const cases: Record<string, ContractCase> = {
     invalid: [
       { payload: { parentUserId: 'p1', childProfileId: 'k1', changed: [] }, mentions: ["must have required property 'controls'"] },
       {
-        payload: { parentUserId: 'p1', childProfileId: 'k1', changed: [], controls: { autoplay: false, chat_enabled: false, external_links: false, session_limit_minutes: 500, bedtime_window: '8pm', safety_mode: 'strict', timezone: 'UTC', approved_only: false, approved_show_ids: [], blocked_show_ids: [], search_enabled: true, history_paused: false } },
+        payload: {
+          parentUserId: 'p1',
+          childProfileId: 'k1',
+          changed: [],
+          controls: {
+            autoplay: false,
+            chat_enabled: false,
+            external_links: false,
+            session_limit_minutes: 500,
+            bedtime_window: '8pm',
+            safety_mode: 'strict',
+            timezone: 'UTC',
+            approved_only: false,
+            approved_show_ids: [],
+            blocked_show_ids: [],
+            search_enabled: true,
+            history_paused: false,
+          },
+        },
         mentions: ['/controls/session_limit_minutes must be <= 180', '/controls/bedtime_window must match pattern'],
       },
     ],
   }),
   'subscription.changed': contract(index.SubscriptionChanged, {
-    valid: { parentId: 'p1', plan: 'family', status: 'past_due', subscriptionId: 's1', activeUntil: '2026-12-15T10:00:00.000Z', cancelAtPeriodEnd: true },
+    valid: {
+      parentId: 'p1',
+      plan: 'family',
+      status: 'past_due',
+      subscriptionId: 's1',
+      activeUntil: '2026-12-15T10:00:00.000Z',
+      cancelAtPeriodEnd: true,
+    },
     invalid: [
-      { payload: { parentId: 'p1', plan: 'family', status: 'canceled', activeUntil: 'soon', cancelAtPeriodEnd: 'yes' }, mentions: ['/activeUntil must match format "date-time"', '/cancelAtPeriodEnd must be boolean'] },
+      {
+        payload: { parentId: 'p1', plan: 'family', status: 'canceled', activeUntil: 'soon', cancelAtPeriodEnd: 'yes' },
+        mentions: ['/activeUntil must match format "date-time"', '/cancelAtPeriodEnd must be boolean'],
+      },
       { payload: { parentId: 'p1', plan: 'family', status: 'paused' }, mentions: ['/status must be equal to one of the allowed values'] },
       { payload: { parentId: 'p1', status: 'active', childId: 'k1' }, mentions: ["must have required property 'plan'", '(childId)'] },
     ],
   }),
   'playback.session.started': contract(index.PlaybackSessionStarted, {
-    valid: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', deviceType: 'tv', startedAt: '2026-12-01T10:00:00.000Z', maxMinutes: 30 },
+    valid: {
+      sessionId: 's1',
+      childProfileId: 'k1',
+      parentUserId: 'p1',
+      episodeId: 'ep1',
+      deviceType: 'tv',
+      startedAt: '2026-12-01T10:00:00.000Z',
+      maxMinutes: 30,
+    },
     invalid: [
-      { payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', startedAt: '2026-12-01T10:00:00.000Z' }, mentions: ["must have required property 'deviceType'"] },
       {
-        payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', deviceType: 'tv', startedAt: 'now', displayName: 'Mika' },
+        payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', startedAt: '2026-12-01T10:00:00.000Z' },
+        mentions: ["must have required property 'deviceType'"],
+      },
+      {
+        payload: {
+          sessionId: 's1',
+          childProfileId: 'k1',
+          parentUserId: 'p1',
+          episodeId: 'ep1',
+          deviceType: 'tv',
+          startedAt: 'now',
+          displayName: 'Mika',
+        },
         mentions: ['/startedAt must match format "date-time"', '(displayName)'],
       },
     ],
   }),
   'child.session.capped': contract(index.ChildSessionCapped, {
-    valid: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', reason: 'bedtime_active', minutesWatched: 12, cappedAt: '2026-12-01T20:00:00.000Z' },
+    valid: {
+      sessionId: 's1',
+      childProfileId: 'k1',
+      parentUserId: 'p1',
+      episodeId: 'ep1',
+      reason: 'bedtime_active',
+      minutesWatched: 12,
+      cappedAt: '2026-12-01T20:00:00.000Z',
+    },
     invalid: [
       {
-        payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', reason: 'tired', minutesWatched: 1, cappedAt: '2026-12-01T20:00:00.000Z' },
+        payload: {
+          sessionId: 's1',
+          childProfileId: 'k1',
+          parentUserId: 'p1',
+          episodeId: 'ep1',
+          reason: 'tired',
+          minutesWatched: 1,
+          cappedAt: '2026-12-01T20:00:00.000Z',
+        },
         mentions: ['/reason must be equal to one of the allowed values'],
       },
-      { payload: { sessionId: 's1', childProfileId: 'k1', parentUserId: 'p1', episodeId: 'ep1', reason: 'bedtime_active', minutesWatched: -1 }, mentions: ['/minutesWatched must be >= 0', "must have required property 'cappedAt'"] },
-      ],
-    }),
+      {
+        payload: {
+          sessionId: 's1',
+          childProfileId: 'k1',
+          parentUserId: 'p1',
+          episodeId: 'ep1',
+          reason: 'bedtime_active',
+          minutesWatched: -1,
+        },
+        mentions: ['/minutesWatched must be >= 0', "must have required property 'cappedAt'"],
+      },
+    ],
+  }),
   'child.profile.created': contract(index.ChildProfileCreated, {
     valid: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '6-11' },
     invalid: [
-      { payload: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '18+' }, mentions: ['/ageBand must be equal to one of the allowed values'] },
-      { payload: { parentUserId: 'p1', ageBand: '3-5', displayName: 'Mia' }, mentions: ["must have required property 'childProfileId'", '(displayName)'] },
+      {
+        payload: { parentUserId: 'p1', childProfileId: 'c1', ageBand: '18+' },
+        mentions: ['/ageBand must be equal to one of the allowed values'],
+      },
+      {
+        payload: { parentUserId: 'p1', ageBand: '3-5', displayName: 'Mia' },
+        mentions: ["must have required property 'childProfileId'", '(displayName)'],
+      },
     ],
   }),
   'child.profile.deleted': contract(index.ChildProfileDeleted, {
@@ -327,7 +491,9 @@ describe('platform event contracts', () => {
   });
 
   it('registers every definition the lib exports, once', () => {
-    const exported = Object.values(index as Record<string, unknown>).filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'type' in v);
+    const exported = Object.values(index as Record<string, unknown>).filter(
+      (v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'type' in v,
+    );
     expect(exported.map((d) => d.type).sort()).toEqual(PLATFORM_EVENT_CONTRACTS.map((c) => c.type).sort());
     expect(new Set(PLATFORM_EVENT_CONTRACTS.map((c) => c.type)).size).toBe(PLATFORM_EVENT_CONTRACTS.length);
   });

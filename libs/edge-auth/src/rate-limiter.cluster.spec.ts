@@ -22,7 +22,11 @@ onCluster('RateLimiter on a 3-master Redis Cluster', () => {
     const prefix = uniquePrefix('rl-cluster');
     const limiters = clients.map((c) => new RateLimiter(c, prefix));
     const callers = Array.from({ length: 12 }, (_, i) => `198.51.100.${i}`);
-    const decisions = await Promise.all(callers.flatMap((caller) => Array.from({ length: 12 }, (_, n) => limiters[n % 2].take(bucket, caller).then((d) => ({ caller, ...d })))));
+    const decisions = await Promise.all(
+      callers.flatMap((caller) =>
+        Array.from({ length: 12 }, (_, n) => limiters[n % 2].take(bucket, caller).then((d) => ({ caller, ...d }))),
+      ),
+    );
     for (const caller of callers) {
       const mine = decisions.filter((d) => d.caller === caller);
       expect(mine.filter((d) => d.allowed)).toHaveLength(5);

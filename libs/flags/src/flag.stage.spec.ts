@@ -84,7 +84,7 @@ describe.each(ADAPTERS)('@Flag on %s', (adapter) => {
 
 describe('@Flag options', () => {
   it('rejects bad names and statuses when the class is defined', () => {
-    expect(() => Flag('cache-swr')).toThrow("@Flag(\"cache-swr\"): flag names use A-Z, 0-9 and _ only");
+    expect(() => Flag('cache-swr')).toThrow('@Flag("cache-swr"): flag names use A-Z, 0-9 and _ only');
     expect(() => Flag('OK', { status: 200 })).toThrow('status must be an HTTP error status');
   });
 });

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppConfig } from '@mikasmissions/config';
-import { declareStageDecorator, PipelineStage, PlatformError, type RouteGuardFn, type RouteInfo, type RouteStage } from '@mikasmissions/http';
+import {
+  declareStageDecorator,
+  PipelineStage,
+  PlatformError,
+  type RouteGuardFn,
+  type RouteInfo,
+  type RouteStage,
+} from '@mikasmissions/http';
 import { FlagDecorator } from './flag.decorator';
 
 declareStageDecorator({ kind: 'guard', name: 'flag' }, FlagDecorator.KEY, '@Flag', 'FlagsModule');

@@ -8,7 +8,13 @@ import { ReadinessRegistry } from './readiness.registry';
 
 /** Memory mode: no pool, no Redis client. */
 @Global()
-@Module({ providers: [{ provide: REDIS, useValue: null }, { provide: PG_POOL, useValue: null }], exports: [REDIS, PG_POOL] })
+@Module({
+  providers: [
+    { provide: REDIS, useValue: null },
+    { provide: PG_POOL, useValue: null },
+  ],
+  exports: [REDIS, PG_POOL],
+})
 class NoStoresModule {}
 
 describe('HealthController /ready with a registered check that hangs', () => {
@@ -20,7 +26,10 @@ describe('HealthController /ready with a registered check that hangs', () => {
     registry.register({ name: 'lag', check: () => new Promise(() => undefined), critical: false, timeoutMs: 50 });
 
     const started = Date.now();
-    const error = await moduleRef.get(HealthController).ready().catch((e: unknown) => e);
+    const error = await moduleRef
+      .get(HealthController)
+      .ready()
+      .catch((e: unknown) => e);
     const elapsed = Date.now() - started;
 
     expect(error).toBeInstanceOf(PlatformError);

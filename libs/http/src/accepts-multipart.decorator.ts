@@ -15,7 +15,8 @@ const KEY = 'mikasmissions:http:accepts-multipart';
  */
 export function AcceptsMultipart(...paths: string[]): ClassDecorator {
   for (const path of paths)
-    if (!/^[a-z0-9][a-z0-9/_-]*$/i.test(path) || path.endsWith('/')) throw new Error(`@AcceptsMultipart: "${path}" is not a route path like "creator/assets"`);
+    if (!/^[a-z0-9][a-z0-9/_-]*$/i.test(path) || path.endsWith('/'))
+      throw new Error(`@AcceptsMultipart: "${path}" is not a route path like "creator/assets"`);
   return (target) => Reflect.defineMetadata(KEY, paths, target);
 }
 

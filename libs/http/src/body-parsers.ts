@@ -61,12 +61,16 @@ export function installFastifyBody(instance: FastifyInstance, limit: number, mul
     }
   });
   instance.removeAllContentTypeParsers();
-  instance.addContentTypeParser(/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i, { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => {
-    try {
-      done(null, parseJsonBody(body as Buffer));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  instance.addContentTypeParser(
+    /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i,
+    { parseAs: 'buffer', bodyLimit: limit },
+    (_req, body, done) => {
+      try {
+        done(null, parseJsonBody(body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
   instance.addContentTypeParser('*', (_req, _payload, done) => done(null, undefined));
 }

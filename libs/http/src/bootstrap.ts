@@ -20,7 +20,9 @@ function failStartup(name: string, error: unknown): never {
   } else if ((error as { code?: string }).code === 'EADDRINUSE') {
     const port = (error as { port?: number }).port;
     const variable = `${name.toUpperCase().replace(/-/g, '_')}_PORT`;
-    process.stderr.write(`[${name}] cannot start: port ${port} is already in use; set ${variable}=<a free port> (or stop what listens there)\n`);
+    process.stderr.write(
+      `[${name}] cannot start: port ${port} is already in use; set ${variable}=<a free port> (or stop what listens there)\n`,
+    );
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`[${name}] cannot start: ${message}\n`);
@@ -65,7 +67,9 @@ export async function bootstrap(module: Type<unknown>, options: BootstrapOptions
     const prefix = options.globalPrefix ? `/${options.globalPrefix}` : '';
     const address = app.getHttpServer().address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
-    process.stdout.write(`[${options.name}] listening on http://localhost:${actualPort}${prefix} (${adapter}, persistence=${config.persistence.mode})\n`);
+    process.stdout.write(
+      `[${options.name}] listening on http://localhost:${actualPort}${prefix} (${adapter}, persistence=${config.persistence.mode})\n`,
+    );
     return app;
   } catch (error) {
     failStartup(options.name, error);

@@ -8,7 +8,11 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
   HPE_HEADER_OVERFLOW: { status: 431, code: 'headers_too_large', message: 'The request line and headers are too large' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', message: 'The request took too long to arrive' },
 };
-const MALFORMED = { status: 400, code: 'malformed_request', message: 'The request is not valid HTTP/1.1 (e.g. a control character in a header)' };
+const MALFORMED = {
+  status: 400,
+  code: 'malformed_request',
+  message: 'The request is not valid HTTP/1.1 (e.g. a control character in a header)',
+};
 
 /**
  * Answers a request Node's HTTP parser refused (before any adapter saw it) with the platform

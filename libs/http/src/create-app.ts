@@ -49,7 +49,11 @@ export async function createApp(module: Type<unknown>, options: CreateAppOptions
   } else {
     /* eslint-disable-next-line @typescript-eslint/no-require-imports */
     const { ExpressAdapter } = require('@nestjs/platform-express') as typeof import('@nestjs/platform-express');
-    app = await NestFactory.create(module, new ExpressAdapter(strictExpress()), { bodyParser: false, bufferLogs: true, abortOnError: false });
+    app = await NestFactory.create(module, new ExpressAdapter(strictExpress()), {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+    });
     installExpressBody(app, limit, multipart);
     (app.getHttpServer() as Server).on('clientError', answerClientError);
   }

@@ -67,7 +67,12 @@ export function mapError(error: unknown): MappedError {
     return { status, code: statusCode(status), message: String(response) };
   }
   if (isStoreConnectionError(error)) {
-    return mapError(new StoreUnavailableError(STORE_UNAVAILABLE, 'a data store is temporarily unavailable; retry shortly', { retryAfterSec: 2, cause: error }));
+    return mapError(
+      new StoreUnavailableError(STORE_UNAVAILABLE, 'a data store is temporarily unavailable; retry shortly', {
+        retryAfterSec: 2,
+        cause: error,
+      }),
+    );
   }
   const e = error as { type?: string; code?: string; statusCode?: number; status?: number; message?: string } | undefined;
   const known = (e?.type && FRAMEWORK_CODES[e.type]) || (e?.code && FRAMEWORK_CODES[e.code]);

@@ -11,7 +11,10 @@ function logsOf(exception: unknown): { error: string[]; warn: string[]; status: 
   let status = 0;
   const adapter = { setHeader: () => undefined, reply: (_res: unknown, _body: unknown, code: number) => (status = code) };
   const request = { method: 'GET', url: '/flaky', headers: {} };
-  const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }) } as unknown as ArgumentsHost;
+  const host = {
+    getType: () => 'http',
+    switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
+  } as unknown as ArgumentsHost;
   try {
     new HttpErrorFilter({ httpAdapter: adapter } as unknown as HttpAdapterHost).catch(exception, host);
     return { error: error.mock.calls.map((c) => String(c[0])), warn: warn.mock.calls.map((c) => String(c[0])), status };

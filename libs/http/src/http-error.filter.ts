@@ -20,13 +20,15 @@ export class HttpErrorFilter implements ExceptionFilter {
     const adapter = this.adapterHost.httpAdapter;
     const mapped = mapError(exception);
     const requestId = resolveRequestId(request.raw ?? request);
-    if (mapped.code === STORE_UNAVAILABLE) this.logger.warn(`${request.method} ${request.url}: ${STORE_UNAVAILABLE} (${describeCause(exception)})`);
+    if (mapped.code === STORE_UNAVAILABLE)
+      this.logger.warn(`${request.method} ${request.url}: ${STORE_UNAVAILABLE} (${describeCause(exception)})`);
     else if (mapped.status >= 500 && exception instanceof PlatformError) {
       // an expected 5xx (a typed error the code throws on purpose: /flaky, a failed /ready): one line, no stack
       const line = `${request.method} ${request.url}: ${mapped.status} ${mapped.code} (${exception.message.split('\n')[0]})`;
       if (mapped.status === 503) this.logger.warn(line);
       else this.logger.error(line);
-    } else if (mapped.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    } else if (mapped.status >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     adapter.setHeader(response, REQUEST_ID_HEADER, requestId);
     for (const [name, value] of Object.entries(mapped.headers ?? {})) adapter.setHeader(response, name, value);
     adapter.reply(response, toErrorBody(mapped, requestId), mapped.status);

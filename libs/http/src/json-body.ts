@@ -31,7 +31,11 @@ export function checkBodyHeaders(headers: IncomingHttpHeaders): void {
   if (!hasBody(headers)) return;
   const type = mediaType(headers);
   if (!isJsonMediaType(type)) {
-    throw new PlatformError(415, 'unsupported_media_type', `Request bodies must be JSON (content-type: application/json), got ${type ? `"${type.slice(0, 60)}"` : 'none'}`);
+    throw new PlatformError(
+      415,
+      'unsupported_media_type',
+      `Request bodies must be JSON (content-type: application/json), got ${type ? `"${type.slice(0, 60)}"` : 'none'}`,
+    );
   }
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(headers['content-type'] ?? '')?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
@@ -88,7 +92,8 @@ function assertStorable(root: unknown): void {
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) throw new PlatformError(400, 'json_too_deep', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    if (depth >= MAX_JSON_DEPTH)
+      throw new PlatformError(400, 'json_too_deep', `Request body is nested deeper than ${MAX_JSON_DEPTH} levels`);
     for (const [key, child] of Object.entries(value)) {
       assertString(key);
       stack.push({ value: child, depth: depth + 1 });

@@ -29,18 +29,24 @@ export interface RequestHead {
 }
 
 function invalidCharacters(where: string): PlatformError {
-  return new PlatformError(400, 'invalid_characters', `The request ${where} contains a control character (U+0000–U+001F or U+007F)`, { in: where });
+  return new PlatformError(400, 'invalid_characters', `The request ${where} contains a control character (U+0000–U+001F or U+007F)`, {
+    in: where,
+  });
 }
 
 function checkUrl(url: string): void {
-  if (url.length > MAX_URL_LENGTH) throw new PlatformError(414, 'uri_too_long', `The request URL is longer than ${MAX_URL_LENGTH} characters`);
+  if (url.length > MAX_URL_LENGTH)
+    throw new PlatformError(414, 'uri_too_long', `The request URL is longer than ${MAX_URL_LENGTH} characters`);
   if (!url.includes('%')) return;
   const mark = url.indexOf('?');
   const path = mark === -1 ? url : url.slice(0, mark);
   const query = mark === -1 ? '' : url.slice(mark + 1);
   if (ESCAPED_CONTROL.test(path)) throw invalidCharacters('path');
   if (ESCAPED_CONTROL.test(query)) throw invalidCharacters('query');
-  for (const [part, text] of [['path', path], ['query', query]] as const) {
+  for (const [part, text] of [
+    ['path', path],
+    ['query', query],
+  ] as const) {
     try {
       decodeURIComponent(text);
     } catch {

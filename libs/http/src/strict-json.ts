@@ -19,7 +19,11 @@ function checkNumber(token: string): void {
   const value = Number(token);
   const underflow = value === 0 && NON_ZERO_DIGIT_BEFORE_EXPONENT.test(token);
   if (!Number.isFinite(value) || underflow) {
-    throw new PlatformError(400, 'json_number_out_of_range', `Request body has a number outside the range of a double (${token.slice(0, 40)})`);
+    throw new PlatformError(
+      400,
+      'json_number_out_of_range',
+      `Request body has a number outside the range of a double (${token.slice(0, 40)})`,
+    );
   }
 }
 

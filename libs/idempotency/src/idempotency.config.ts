@@ -9,7 +9,10 @@ import { z } from 'zod';
 export const idempotencyConfig = defineConfigFragment(
   'idempotency',
   z.object({
-    IDEMPOTENCY_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -').optional(),
+    IDEMPOTENCY_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -')
+      .optional(),
     IDEMPOTENCY_LOCK_TTL_MS: envPositiveInt().optional(),
     IDEMPOTENCY_ERROR_TTL_MS: envPositiveInt().optional(),
     IDEMPOTENCY_PURGE_INTERVAL_MS: envPositiveInt().optional(),

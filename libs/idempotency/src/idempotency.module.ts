@@ -8,7 +8,12 @@ import { PostgresIdempotencyStore } from './adapters/postgres/postgres-idempoten
 import { RedisIdempotencyStore } from './adapters/redis/redis-idempotency.store';
 import { idempotencyConfig } from './idempotency.config';
 import { IdempotencyStage } from './idempotency.stage';
-import { IDEMPOTENCY_OPTIONS, IdempotencyModuleOptions, ResolvedIdempotencyModuleOptions, resolveIdempotencyOptions } from './idempotency.options';
+import {
+  IDEMPOTENCY_OPTIONS,
+  IdempotencyModuleOptions,
+  ResolvedIdempotencyModuleOptions,
+  resolveIdempotencyOptions,
+} from './idempotency.options';
 import { IdempotencyStore } from './ports/idempotency-store';
 
 type O = ResolvedIdempotencyModuleOptions;
@@ -32,7 +37,10 @@ async function chooseStore(o: O, sql: SqlTransactions | null, schema: string, re
       logger.log(`store: postgres (schema ${schema}; answers commit with the handler's writes)`);
       return postgres;
     }
-    if (o.store === 'postgres') throw new Error(`IdempotencyModule: "${schema}"."idempotency_keys" is missing: declare "idempotency" in prisma/<service>/platform.json and run pnpm run migrate`);
+    if (o.store === 'postgres')
+      throw new Error(
+        `IdempotencyModule: "${schema}"."idempotency_keys" is missing: declare "idempotency" in prisma/<service>/platform.json and run pnpm run migrate`,
+      );
     logger.log(`no "${schema}"."idempotency_keys" (declare "idempotency" in platform.json to keep answers with the writes)`);
   }
   const store = redis && o.store !== 'memory' ? new RedisIdempotencyStore(redis, o.keyPrefix) : new MemoryIdempotencyStore();
@@ -58,7 +66,11 @@ export class IdempotencyModule {
     return {
       module: IdempotencyModule,
       providers: [
-        { provide: IDEMPOTENCY_OPTIONS, inject: [AppConfig], useFactory: (config: AppConfig) => resolveIdempotencyOptions(options, config.slice(idempotencyConfig)) },
+        {
+          provide: IDEMPOTENCY_OPTIONS,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => resolveIdempotencyOptions(options, config.slice(idempotencyConfig)),
+        },
         {
           provide: IdempotencyStore,
           inject: [IDEMPOTENCY_OPTIONS, SqlTransactions, PERSISTENCE_SCHEMA, REDIS],
@@ -67,7 +79,8 @@ export class IdempotencyModule {
         {
           provide: IdempotencyPurger,
           inject: [IDEMPOTENCY_OPTIONS, IdempotencyStore],
-          useFactory: (o: O, store: IdempotencyStore) => (store instanceof PostgresIdempotencyStore ? new IdempotencyPurger(store, o.purgeIntervalMs, o.purgeBatchSize) : null),
+          useFactory: (o: O, store: IdempotencyStore) =>
+            store instanceof PostgresIdempotencyStore ? new IdempotencyPurger(store, o.purgeIntervalMs, o.purgeBatchSize) : null,
         },
         IdempotencyStage,
       ],

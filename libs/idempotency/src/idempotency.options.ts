@@ -35,12 +35,16 @@ export const DEFAULT_IDEMPOTENCY_ERROR_TTL_MS = 60 * 60 * 1000;
 const STORES = ['auto', 'memory', 'redis', 'postgres'];
 
 function atLeast(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new Error(`IdempotencyModule: ${name} must be an integer ≥ ${min}, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`IdempotencyModule: ${name} must be an integer ≥ ${min}, got ${String(value)}`);
   return value;
 }
 
 /** Applies the defaults, then the validated environment overrides, and rejects bad options at start-up. */
-export function resolveIdempotencyOptions(options: IdempotencyModuleOptions = {}, env: IdempotencyEnv = {}): ResolvedIdempotencyModuleOptions {
+export function resolveIdempotencyOptions(
+  options: IdempotencyModuleOptions = {},
+  env: IdempotencyEnv = {},
+): ResolvedIdempotencyModuleOptions {
   const store = options.store ?? 'auto';
   if (!STORES.includes(store)) throw new Error(`IdempotencyModule: store must be one of ${STORES.join(', ')}, got ${String(store)}`);
   return {

@@ -1,4 +1,16 @@
-import { Body, CanActivate, Controller, type DynamicModule, ExecutionContext, Header, HttpCode, Injectable, type INestApplication, Module, Post } from '@nestjs/common';
+import {
+  Body,
+  CanActivate,
+  Controller,
+  type DynamicModule,
+  ExecutionContext,
+  Header,
+  HttpCode,
+  Injectable,
+  type INestApplication,
+  Module,
+  Post,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PlatformConfigModule } from '@mikasmissions/config';
 import { ContextModule, RequestContext } from '@mikasmissions/context';
@@ -118,7 +130,9 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
     afterAll(() => app.close());
 
     it('uses the store of its mode (Postgres once the schema holds idempotency_keys)', () => {
-      const expected = { memory: MemoryIdempotencyStore, redis: RedisIdempotencyStore, postgres: PostgresIdempotencyStore }[stores as 'memory'];
+      const expected = { memory: MemoryIdempotencyStore, redis: RedisIdempotencyStore, postgres: PostgresIdempotencyStore }[
+        stores as 'memory'
+      ];
       expect(app.get(IdempotencyStore)).toBeInstanceOf(expected);
     });
 
@@ -198,7 +212,7 @@ describe.each(ADAPTERS)('@Idempotency on %s', (adapter) => {
       expect(count(r)).toBe(1);
     });
 
-    it('keeps a 4xx answer only for errorTtlMs (1 s here, 1 h by default), a 2xx for the route\'s ttlMs', async () => {
+    it("keeps a 4xx answer only for errorTtlMs (1 s here, 1 h by default), a 2xx for the route's ttlMs", async () => {
       const r = ref();
       expect((await post('/rejected', { ref: r }, `key-${r}`)).status).toBe(409);
       expect((await post('', { ref: r }, `ok-${r}`)).status).toBe(201);

@@ -1,7 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost, Reflector } from '@nestjs/core';
 import { RequestContext } from '@mikasmissions/context';
-import { JSON_CONTENT_TYPE, mapError, declareStageDecorator, PipelineStage, RouteResult, type RouteInfo, type RouteStage, type RouteStepFn } from '@mikasmissions/http';
+import {
+  JSON_CONTENT_TYPE,
+  mapError,
+  declareStageDecorator,
+  PipelineStage,
+  RouteResult,
+  type RouteInfo,
+  type RouteStage,
+  type RouteStepFn,
+} from '@mikasmissions/http';
 import { IdempotencyDecorator, IdempotencyMetadata } from './idempotency.decorator';
 import {
   IdempotencyClaimLostError,
@@ -14,7 +23,12 @@ import {
 } from './idempotency.errors';
 import { IDEMPOTENCY_OPTIONS, ResolvedIdempotencyModuleOptions } from './idempotency.options';
 
-declareStageDecorator({ kind: 'step', name: 'idempotency' }, IdempotencyDecorator.KEY, '@Idempotency', 'IdempotencyModule (on by default in PlatformModule)');
+declareStageDecorator(
+  { kind: 'step', name: 'idempotency' },
+  IdempotencyDecorator.KEY,
+  '@Idempotency',
+  'IdempotencyModule (on by default in PlatformModule)',
+);
 import { IdempotencyStore, StoredResponse } from './ports/idempotency-store';
 import { isValidIdempotencyKey, requestFingerprint, scopedKey } from './request-fingerprint';
 
@@ -23,7 +37,16 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Response header marking a replayed answer. */
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
-const NOT_REPLAYED = new Set(['set-cookie', 'x-request-id', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', REPLAYED_HEADER]);
+const NOT_REPLAYED = new Set([
+  'set-cookie',
+  'x-request-id',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  REPLAYED_HEADER,
+]);
 
 /**
  * Stage `idempotency` (outermost) for routes carrying {@link Idempotency} (see the decorator
@@ -61,7 +84,13 @@ export class IdempotencyStage implements RouteStage<RouteStepFn> {
     };
   }
 
-  private async run(storeKey: string, fingerprint: string, meta: IdempotencyMetadata, response: unknown, next: () => Promise<RouteResult>): Promise<RouteResult> {
+  private async run(
+    storeKey: string,
+    fingerprint: string,
+    meta: IdempotencyMetadata,
+    response: unknown,
+    next: () => Promise<RouteResult>,
+  ): Promise<RouteResult> {
     const { lockTtlMs, errorTtlMs } = this.options;
     const claim = await this.store.claim(storeKey, fingerprint, lockTtlMs).catch((error: unknown) => {
       this.logger.error(`idempotency store unavailable: ${(error as Error).message}`);
@@ -73,14 +102,23 @@ export class IdempotencyStage implements RouteStage<RouteStepFn> {
       return this.replay(response, claim.response);
     }
     const { token } = claim;
-    const renewal = setInterval(() => {
-      this.store.renew(storeKey, token, lockTtlMs).catch((e: unknown) => this.logger.warn(`lock renewal failed: ${(e as Error).message}`));
-    }, Math.max(50, Math.floor(lockTtlMs / 3)));
+    const renewal = setInterval(
+      () => {
+        this.store
+          .renew(storeKey, token, lockTtlMs)
+          .catch((e: unknown) => this.logger.warn(`lock renewal failed: ${(e as Error).message}`));
+      },
+      Math.max(50, Math.floor(lockTtlMs / 3)),
+    );
     renewal.unref();
     try {
       return await this.store.unitOfWork(async () => {
         const result = await next();
-        const stored: StoredResponse = { status: this.statusOf(response), headers: this.replayableHeaders(response), body: result.toJson() };
+        const stored: StoredResponse = {
+          status: this.statusOf(response),
+          headers: this.replayableHeaders(response),
+          body: result.toJson(),
+        };
         await this.keep(storeKey, token, stored, meta.ttlMs);
         return result;
       });
@@ -116,7 +154,9 @@ export class IdempotencyStage implements RouteStage<RouteStepFn> {
       if (!(await this.store.complete(storeKey, token, stored, ttlMs))) throw new IdempotencyClaimLostError();
       return;
     }
-    await this.store.complete(storeKey, token, stored, ttlMs).catch((e: unknown) => this.logger.error(`storing response failed: ${(e as Error).message}`));
+    await this.store
+      .complete(storeKey, token, stored, ttlMs)
+      .catch((e: unknown) => this.logger.error(`storing response failed: ${(e as Error).message}`));
   }
 
   private replay(response: unknown, stored: StoredResponse): RouteResult {

@@ -35,7 +35,11 @@ export class EventPublisher {
   ) {}
 
   /** Validates `payload` (typed by `event`) against the registered schema of its type and writes the event to the outbox. */
-  async publish<P extends object>(event: EventDefinition<P>, payload: NoInfer<P>, options: PublishEventOptions = {}): Promise<EventEnvelope<P>> {
+  async publish<P extends object>(
+    event: EventDefinition<P>,
+    payload: NoInfer<P>,
+    options: PublishEventOptions = {},
+  ): Promise<EventEnvelope<P>> {
     const { type } = event;
     let version: number;
     try {

@@ -26,7 +26,9 @@ class UploadsController {
   @Post()
   @HttpCode(202)
   async upload(@Body() body: { episodeId: string }): Promise<{ eventId: string }> {
-    const envelope = await this.events.transaction(() => this.events.publish(MediaUploaded, { episodeId: body.episodeId, creatorId: 'c-1', sourceUrl: 's3://clips/1.mp4' }));
+    const envelope = await this.events.transaction(() =>
+      this.events.publish(MediaUploaded, { episodeId: body.episodeId, creatorId: 'c-1', sourceUrl: 's3://clips/1.mp4' }),
+    );
     return { eventId: envelope.id };
   }
 }
@@ -42,9 +44,18 @@ const consumerOf = (replica: string) => {
   return MediaConsumer;
 };
 
-const boot = async (service: string, controller: new (...args: never[]) => object, env: Record<string, string | undefined>): Promise<INestApplication> => {
+const boot = async (
+  service: string,
+  controller: new (...args: never[]) => object,
+  env: Record<string, string | undefined>,
+): Promise<INestApplication> => {
   @Module({
-    imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, MessagingModule.forRoot({ service, relay: { pollIntervalMs: 50 }, consumer: { blockMs: 200 } })],
+    imports: [
+      PlatformConfigModule.forRoot(),
+      ContextModule.forRoot(),
+      PersistenceModule,
+      MessagingModule.forRoot({ service, relay: { pollIntervalMs: 50 }, consumer: { blockMs: 200 } }),
+    ],
     controllers: [controller],
   })
   class AppModule {}
@@ -83,7 +94,11 @@ onCluster('MessagingModule with REDIS_CLUSTER_NODES (Redis outbox, relay, two co
   it('relays every upload from the outbox in the cluster to the consumer group, each handled once by one of its replicas', async () => {
     const url = await baseUrl(apps[0]);
     const ids = Array.from({ length: 30 }, (_, i) => `ep-${i}`);
-    const answers = await Promise.all(ids.map((episodeId) => fetch(`${url}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ episodeId }) })));
+    const answers = await Promise.all(
+      ids.map((episodeId) =>
+        fetch(`${url}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ episodeId }) }),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual(ids.map(() => 202));
     await until(() => received.length >= ids.length);
     await new Promise((r) => setTimeout(r, 500));

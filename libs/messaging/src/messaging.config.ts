@@ -15,7 +15,11 @@ export const messagingConfig = defineConfigFragment(
        * Redis for the event transport only (publisher + Redis Streams consumer) when `REDIS_URL`
        * is not set: outbox, inbox, caches and idempotency stay in memory (dev:local across processes).
        */
-      MESSAGING_REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+      MESSAGING_REDIS_URL: z
+        .string()
+        .trim()
+        .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+        .optional(),
       MESSAGING_STREAM_PREFIX: z.string().trim().optional(),
       MESSAGING_KEY_PREFIX: z.string().trim().optional(),
       MESSAGING_STREAM_MAXLEN: envPositiveInt().optional(),
@@ -31,7 +35,11 @@ export const messagingConfig = defineConfigFragment(
       MESSAGING_MAX_DELIVERIES: envPositiveInt().optional(),
     })
     .superRefine((e, ctx) => {
-      if (e.MESSAGING_RETRY_BASE_MS !== undefined && e.MESSAGING_RETRY_MAX_MS !== undefined && e.MESSAGING_RETRY_MAX_MS < e.MESSAGING_RETRY_BASE_MS) {
+      if (
+        e.MESSAGING_RETRY_BASE_MS !== undefined &&
+        e.MESSAGING_RETRY_MAX_MS !== undefined &&
+        e.MESSAGING_RETRY_MAX_MS < e.MESSAGING_RETRY_BASE_MS
+      ) {
         ctx.addIssue({ code: 'custom', path: ['MESSAGING_RETRY_MAX_MS'], message: 'must not be below MESSAGING_RETRY_BASE_MS' });
       }
     }),

@@ -9,7 +9,8 @@ const positive = (name: string, value: number): number => {
   return value;
 };
 
-const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+const defined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /**
  * Applies defaults to {@link MessagingModuleOptions}, then the validated environment
@@ -63,7 +64,9 @@ export function resolveMessagingOptions(options: MessagingModuleOptions, env: Me
   for (const [key, value] of Object.entries(relay)) if (typeof value === 'number') positive(`relay.${key}`, value);
   for (const [key, value] of Object.entries(consumer)) if (typeof value === 'number') positive(`consumer.${key}`, value);
   if (consumer.retryMaxMs < consumer.retryBaseMs) {
-    throw new MessagingConfigError(`consumer.retryMaxMs (${consumer.retryMaxMs}) must not be below consumer.retryBaseMs (${consumer.retryBaseMs})`);
+    throw new MessagingConfigError(
+      `consumer.retryMaxMs (${consumer.retryMaxMs}) must not be below consumer.retryBaseMs (${consumer.retryBaseMs})`,
+    );
   }
   return {
     service: options.service,

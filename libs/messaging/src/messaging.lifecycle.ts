@@ -47,7 +47,10 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
         if (consumed) problems.push(...this.contractProblems(`${where}: @OnEvent("${consumed.type}")`, consumed));
         for (const pattern of [patterns].flat()) {
           const type = typeof pattern === 'string' ? pattern : JSON.stringify(pattern);
-          if (!consumed && !this.contracts.has(type)) problems.push(`${where}: @EventPattern(${JSON.stringify(type)}) consumes an event type with no contract in libs/contracts-events`);
+          if (!consumed && !this.contracts.has(type))
+            problems.push(
+              `${where}: @EventPattern(${JSON.stringify(type)}) consumes an event type with no contract in libs/contracts-events`,
+            );
         }
         this.keepHandlerErrors(method);
       }
@@ -56,13 +59,18 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
   }
 
   private contractProblems(what: string, event: EventDefinition): string[] {
-    if (!this.contracts.has(event.type)) return [`${what} has no contract in libs/contracts-events (add it to PLATFORM_EVENT_CONTRACTS or MessagingModule.forRoot({ contracts }))`];
+    if (!this.contracts.has(event.type))
+      return [
+        `${what} has no contract in libs/contracts-events (add it to PLATFORM_EVENT_CONTRACTS or MessagingModule.forRoot({ contracts }))`,
+      ];
     const registered = this.contracts.versionOf(event.type);
     return registered === event.version ? [] : [`${what} uses v${event.version}, but the registered contract is v${registered}`];
   }
 
   private keepHandlerErrors(method: () => unknown): void {
-    const others = ((Reflect.getMetadata(INTERCEPTORS_METADATA, method) ?? []) as unknown[]).filter((i) => !(i instanceof ConsumerErrorInterceptor));
+    const others = ((Reflect.getMetadata(INTERCEPTORS_METADATA, method) ?? []) as unknown[]).filter(
+      (i) => !(i instanceof ConsumerErrorInterceptor),
+    );
     Reflect.defineMetadata(INTERCEPTORS_METADATA, [this.consumerErrors, ...others], method);
   }
 

@@ -39,18 +39,27 @@ const providers: Provider[] = [
     provide: OutboxStore,
     inject: [MESSAGING_OPTIONS, SqlTransactions, REDIS],
     useFactory: (o: O, sql: SqlTransactions | null, redis: RedisClient | null) =>
-      sql ? new PostgresOutboxStore(sql, o.schema) : redis ? new RedisOutboxStore(redis, `${o.keyPrefix}${o.service}:`, o.relay.leaseMs) : new MemoryOutboxStore(o.relay.leaseMs),
+      sql
+        ? new PostgresOutboxStore(sql, o.schema)
+        : redis
+          ? new RedisOutboxStore(redis, `${o.keyPrefix}${o.service}:`, o.relay.leaseMs)
+          : new MemoryOutboxStore(o.relay.leaseMs),
   },
   {
     provide: InboxStore,
     inject: [MESSAGING_OPTIONS, SqlTransactions, REDIS],
     useFactory: (o: O, sql: SqlTransactions | null, redis: RedisClient | null) =>
-      sql ? new PostgresInboxStore(sql, o.schema) : redis ? new RedisInboxStore(redis, `${o.keyPrefix}`, o.consumer.inboxTtlSeconds) : new MemoryInboxStore(),
+      sql
+        ? new PostgresInboxStore(sql, o.schema)
+        : redis
+          ? new RedisInboxStore(redis, `${o.keyPrefix}`, o.consumer.inboxTtlSeconds)
+          : new MemoryInboxStore(),
   },
   {
     provide: TransportRedis,
     inject: [MESSAGING_OPTIONS, AppConfig, REDIS],
-    useFactory: (o: O, config: AppConfig, redis: RedisClient | null) => new TransportRedis(redis, config.persistence.redisUrl, o.transportRedisUrl, config.persistence.redisClusterNodes),
+    useFactory: (o: O, config: AppConfig, redis: RedisClient | null) =>
+      new TransportRedis(redis, config.persistence.redisUrl, o.transportRedisUrl, config.persistence.redisClusterNodes),
   },
   {
     provide: InProcessEventBus,
@@ -60,19 +69,35 @@ const providers: Provider[] = [
   {
     provide: EventTransport,
     inject: [MESSAGING_OPTIONS, TransportRedis, InProcessEventBus],
-    useFactory: (o: O, t: TransportRedis, bus: InProcessEventBus | null) => (t.client ? new RedisStreamsPublisher(t.client, o.streamPrefix, o.streamMaxLen) : bus),
+    useFactory: (o: O, t: TransportRedis, bus: InProcessEventBus | null) =>
+      t.client ? new RedisStreamsPublisher(t.client, o.streamPrefix, o.streamMaxLen) : bus,
   },
   {
     provide: InProcessEventsServer,
     inject: [MESSAGING_OPTIONS, InProcessEventBus, EventContracts, InboxStore],
     useFactory: (o: O, bus: InProcessEventBus | null, contracts: EventContracts, inbox: InboxStore) =>
-      bus ? new InProcessEventsServer({ bus, contracts, inbox, group: o.consumer.group, maxDeliveries: o.consumer.maxDeliveries, retryBaseMs: o.consumer.retryBaseMs, retryMaxMs: o.consumer.retryMaxMs }) : null,
+      bus
+        ? new InProcessEventsServer({
+            bus,
+            contracts,
+            inbox,
+            group: o.consumer.group,
+            maxDeliveries: o.consumer.maxDeliveries,
+            retryBaseMs: o.consumer.retryBaseMs,
+            retryMaxMs: o.consumer.retryMaxMs,
+          })
+        : null,
   },
-  { provide: OutboxUnitOfWork, inject: [OutboxStore, SqlTransactions], useFactory: (s: OutboxStore, sql: SqlTransactions | null) => new OutboxUnitOfWork(s, sql) },
+  {
+    provide: OutboxUnitOfWork,
+    inject: [OutboxStore, SqlTransactions],
+    useFactory: (s: OutboxStore, sql: SqlTransactions | null) => new OutboxUnitOfWork(s, sql),
+  },
   {
     provide: OutboxRelay,
     inject: [MESSAGING_OPTIONS, OutboxStore, EventTransport],
-    useFactory: (o: O, store: OutboxStore, transport: EventTransport | null) => (transport ? new OutboxRelay(store, transport, o.relay) : null),
+    useFactory: (o: O, store: OutboxStore, transport: EventTransport | null) =>
+      transport ? new OutboxRelay(store, transport, o.relay) : null,
   },
   {
     provide: RedisStreamsServer,
@@ -80,7 +105,15 @@ const providers: Provider[] = [
     useFactory: (o: O, t: TransportRedis, contracts: EventContracts, inbox: InboxStore, readiness: ReadinessRegistry | null) => {
       const url = t.url;
       if (!url) return null;
-      return new RedisStreamsServer({ ...o.consumer, redisUrl: url, clusterNodes: t.clusterNodes, streamPrefix: o.streamPrefix, contracts, inbox, readiness });
+      return new RedisStreamsServer({
+        ...o.consumer,
+        redisUrl: url,
+        clusterNodes: t.clusterNodes,
+        streamPrefix: o.streamPrefix,
+        contracts,
+        inbox,
+        readiness,
+      });
     },
   },
   EventPublisher,
@@ -121,7 +154,16 @@ export class MessagingModule {
         },
         ...providers,
       ],
-      exports: [EventPublisher, EventContracts, OutboxStore, InboxStore, OutboxRelay, RedisStreamsServer, InProcessEventsServer, MESSAGING_OPTIONS],
+      exports: [
+        EventPublisher,
+        EventContracts,
+        OutboxStore,
+        InboxStore,
+        OutboxRelay,
+        RedisStreamsServer,
+        InProcessEventsServer,
+        MESSAGING_OPTIONS,
+      ],
     };
   }
 }

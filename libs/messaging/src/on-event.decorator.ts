@@ -50,7 +50,9 @@ const GROUP_NAME = /^[a-z0-9][a-z0-9._:-]{0,63}$/;
 
 function assertGroupName(group: unknown, where: string): void {
   if (typeof group !== 'string' || !GROUP_NAME.test(group))
-    throw new MessagingConfigError(`${where}: consumer group ${JSON.stringify(group)} must be 1–64 of a-z 0-9 . _ : - (e.g. "media-pipeline.ingest")`);
+    throw new MessagingConfigError(
+      `${where}: consumer group ${JSON.stringify(group)} must be 1–64 of a-z 0-9 . _ : - (e.g. "media-pipeline.ingest")`,
+    );
 }
 
 /**

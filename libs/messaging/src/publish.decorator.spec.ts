@@ -18,7 +18,12 @@ const toPayload = (r: Recorded) => ({ eventId: r.id, eventType: r.type, occurred
 
 const bootWith = (controller: new () => object, contracts = [] as ReturnType<typeof defineEvent>[]) => {
   @Module({
-    imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, MessagingModule.forRoot({ service: 'unit', contracts })],
+    imports: [
+      PlatformConfigModule.forRoot(),
+      ContextModule.forRoot(),
+      PersistenceModule,
+      MessagingModule.forRoot({ service: 'unit', contracts }),
+    ],
     controllers: [controller],
   })
   class BadModule {}
@@ -102,7 +107,9 @@ describe('@Publish', () => {
         return { eventId: 'e1' };
       }
     }
-    await expect(bootWith(StaleVersionController)).rejects.toThrow('StaleVersionController.create: @Publish("analytics.event.recorded") uses v2, but the registered contract is v1');
+    await expect(bootWith(StaleVersionController)).rejects.toThrow(
+      'StaleVersionController.create: @Publish("analytics.event.recorded") uses v2, but the registered contract is v1',
+    );
   });
 
   it('rejects bad module options at start-up', () => {

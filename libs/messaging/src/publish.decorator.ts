@@ -25,7 +25,11 @@ export interface PublishSpec {
 export const PUBLISH_METADATA = Reflector.createDecorator<PublishSpec>();
 
 /** A method decorator that only accepts handlers returning `R` (or a promise of it). */
-export type HandlerOf<R> = <H extends (...args: never[]) => R | PromiseLike<R>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<H>) => void;
+export type HandlerOf<R> = <H extends (...args: never[]) => R | PromiseLike<R>>(
+  target: object,
+  key: string | symbol,
+  descriptor: TypedPropertyDescriptor<H>,
+) => void;
 
 /**
  * When the handler succeeds, writes the `event` (payload = `map(result)` or the result) to
@@ -39,7 +43,10 @@ export type HandlerOf<R> = <H extends (...args: never[]) => R | PromiseLike<R>>(
  * @Publish(AnalyticsEventRecorded, { map: (e: AnalyticsEvent) => ({ eventId: e.id, eventType: e.type, occurredAt: e.occurredAt }) })
  * create(@Body() dto: CreateEventDto): Promise<AnalyticsEvent> { return this.events.record(dto); }
  */
-export function Publish<P extends object, R = P, M extends P = P>(event: EventDefinition<P>, options: PublishOptions<R, P, M> = {}): HandlerOf<R> {
+export function Publish<P extends object, R = P, M extends P = P>(
+  event: EventDefinition<P>,
+  options: PublishOptions<R, P, M> = {},
+): HandlerOf<R> {
   if (typeof event !== 'object' || event === null || typeof event.type !== 'string') {
     throw new MessagingConfigError(`@Publish(${String(event)}): pass an event definition from libs/contracts-events (defineEvent)`);
   }

@@ -5,7 +5,12 @@ import { declareStageDecorator, PipelineStage, type RouteInfo, type RouteStage, 
 import { EventPublisher } from './event-publisher';
 import { PUBLISH_METADATA } from './publish.decorator';
 
-declareStageDecorator({ kind: 'step', name: 'publish' }, PUBLISH_METADATA.KEY, '@Publish', 'MessagingModule (PlatformModule.forRoot({ messaging: true }))');
+declareStageDecorator(
+  { kind: 'step', name: 'publish' },
+  PUBLISH_METADATA.KEY,
+  '@Publish',
+  'MessagingModule (PlatformModule.forRoot({ messaging: true }))',
+);
 
 /**
  * Stage `publish` for routes carrying `@Publish`: runs the inner stages and the handler as one

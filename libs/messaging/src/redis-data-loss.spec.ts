@@ -22,7 +22,8 @@ import { RedisStreamsServer } from './transport/redis-streams.server';
 /** Fault 2 of issue 9: Redis restarts without its data (or is flushed) under a running relay and consumer. */
 const PORT = 56379;
 const contracts = new EventContracts([]).register({
-  type: 'test.fault', version: 1,
+  type: 'test.fault',
+  version: 1,
   schema: { type: 'object', required: ['n'], additionalProperties: false, properties: { n: { type: 'integer' } } },
 });
 const calls = new Map<number, number>();
@@ -43,8 +44,15 @@ class FaultController {
 class FaultModule {}
 
 const RELAY: RelayOptions = {
-  enabled: true, batchSize: 100, pollIntervalMs: 100, maxAttempts: 50, backoffBaseMs: 50, backoffMaxMs: 500,
-  leaseMs: 30_000, publishedRetentionMs: 600_000, reconcileIntervalMs: 200,
+  enabled: true,
+  batchSize: 100,
+  pollIntervalMs: 100,
+  maxAttempts: 50,
+  backoffBaseMs: 50,
+  backoffMaxMs: 500,
+  leaseMs: 30_000,
+  publishedRetentionMs: 600_000,
+  reconcileIntervalMs: 200,
 };
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -57,7 +65,10 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs: number,
 
 const readiness = async (registry: ReadinessRegistry): Promise<'up' | string> => {
   const transport = registry.list().find((c) => c.name === 'transport')!;
-  return transport.check().then(() => 'up' as const, (e: Error) => e.message);
+  return transport.check().then(
+    () => 'up' as const,
+    (e: Error) => e.message,
+  );
 };
 
 describe('Redis loses its data under a running relay and consumer (own redis-server, real Postgres)', () => {
@@ -92,9 +103,22 @@ describe('Redis loses its data under a running relay and consumer (own redis-ser
     relay = new OutboxRelay(new PostgresOutboxStore(tx, schema), new RedisStreamsPublisher(publisherRedis, prefix), RELAY);
     registry = new ReadinessRegistry();
     const strategy = new RedisStreamsServer({
-      redisUrl: redisServer.url, streamPrefix: prefix, contracts, inbox: new PostgresInboxStore(tx, schema), readiness: registry,
-      group: 'fault', consumer: 'fault-1', batchSize: 50, blockMs: 200, claimIdleMs: 1_000, claimIntervalMs: 200,
-      retryBaseMs: 100, retryMaxMs: 1_000, maxDeliveries: 20, inboxTtlSeconds: 60, staleConsumerMs: 60_000,
+      redisUrl: redisServer.url,
+      streamPrefix: prefix,
+      contracts,
+      inbox: new PostgresInboxStore(tx, schema),
+      readiness: registry,
+      group: 'fault',
+      consumer: 'fault-1',
+      batchSize: 50,
+      blockMs: 200,
+      claimIdleMs: 1_000,
+      claimIntervalMs: 200,
+      retryBaseMs: 100,
+      retryMaxMs: 1_000,
+      maxDeliveries: 20,
+      inboxTtlSeconds: 60,
+      staleConsumerMs: 60_000,
     });
     app = await NestFactory.createMicroservice<MicroserviceOptions>(FaultModule, { strategy, logger: ['error'] });
     await app.listen();
@@ -109,10 +133,19 @@ describe('Redis loses its data under a running relay and consumer (own redis-ser
   });
 
   const accept = (from: number, count: number) =>
-    writer.append(Array.from({ length: count }, (_, i) => createEnvelope({ type: 'test.fault', version: 1, payload: { n: from + i }, tenantId: 't', requestId: `r${from + i}` })));
+    writer.append(
+      Array.from({ length: count }, (_, i) =>
+        createEnvelope({ type: 'test.fault', version: 1, payload: { n: from + i }, tenantId: 't', requestId: `r${from + i}` }),
+      ),
+    );
   const stats = () => writer.stats();
   /** Rows the reconciler moved back to pending and the relay sent again (each publish counts an attempt; only the fault fails them). */
-  const resent = async (): Promise<number> => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteSchema(schema)}.outbox WHERE attempts > 1 AND last_error IS NULL`)).rows[0].n;
+  const resent = async (): Promise<number> =>
+    (
+      await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${quoteSchema(schema)}.outbox WHERE attempts > 1 AND last_error IS NULL`,
+      )
+    ).rows[0].n;
 
   it('restart without data: every accepted event is delivered exactly once, and readiness says the transport is down meanwhile', async () => {
     const N = 300;
@@ -146,8 +179,10 @@ describe('Redis loses its data under a running relay and consumer (own redis-ser
     const duplicates = [...calls.values()].filter((c) => c !== 1).length;
     const inbox = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quoteSchema(schema)}.inbox`)).rows[0].n;
     // Measured figures, for the issue's table.
-    console.log(`redis restart without data: accepted ${N + M}, delivered ${calls.size}, lost ${N + M - calls.size}, ` +
-      `handled twice ${duplicates}, re-sent by the reconciler ${await resent()}, all delivered ${deliveredIn} ms after the restart; readiness while down: "${whileDown}"`);
+    console.log(
+      `redis restart without data: accepted ${N + M}, delivered ${calls.size}, lost ${N + M - calls.size}, ` +
+        `handled twice ${duplicates}, re-sent by the reconciler ${await resent()}, all delivered ${deliveredIn} ms after the restart; readiness while down: "${whileDown}"`,
+    );
     expect(duplicates).toBe(0);
     expect(await resent()).toBeGreaterThan(0);
     expect(inbox).toBe(N + M);
@@ -177,7 +212,9 @@ describe('Redis loses its data under a running relay and consumer (own redis-ser
     const groups = (await admin.xinfo('GROUPS', streamKey(prefix, 'test.fault'))) as unknown[][];
     expect(groups.map((g) => g[g.indexOf('name') + 1])).toEqual(['fault']);
     expect([...calls.values()].every((c) => c === 1)).toBe(true);
-    console.log(`FLUSHALL: accepted 251, delivered ${calls.size}, lost ${251 - calls.size}, handled twice 0, re-sent by the reconciler ${await resent()}`);
+    console.log(
+      `FLUSHALL: accepted 251, delivered ${calls.size}, lost ${251 - calls.size}, handled twice 0, re-sent by the reconciler ${await resent()}`,
+    );
     expect(await resent()).toBeGreaterThan(0);
     await until(async () => (await readiness(registry)) === 'up', 5_000, 'readiness up');
     await client.close();

@@ -23,7 +23,9 @@ class UploadsController {
   @Post()
   @HttpCode(202)
   async upload(@Body() body: { episodeId: string }): Promise<{ eventId: string }> {
-    const envelope = await this.events.transaction(() => this.events.publish(MediaUploaded, { episodeId: body.episodeId, creatorId: 'c-1', sourceUrl: 's3://clips/1.mp4' }));
+    const envelope = await this.events.transaction(() =>
+      this.events.publish(MediaUploaded, { episodeId: body.episodeId, creatorId: 'c-1', sourceUrl: 's3://clips/1.mp4' }),
+    );
     return { eventId: envelope.id };
   }
 }
@@ -39,9 +41,18 @@ const consumerOf = (app: string) => {
   return MediaConsumer;
 };
 
-const boot = async (service: string, controller: new (...args: never[]) => object, env: Record<string, string | undefined>): Promise<INestApplication> => {
+const boot = async (
+  service: string,
+  controller: new (...args: never[]) => object,
+  env: Record<string, string | undefined>,
+): Promise<INestApplication> => {
   @Module({
-    imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, MessagingModule.forRoot({ service, relay: { pollIntervalMs: 50 }, consumer: { blockMs: 200 } })],
+    imports: [
+      PlatformConfigModule.forRoot(),
+      ContextModule.forRoot(),
+      PersistenceModule,
+      MessagingModule.forRoot({ service, relay: { pollIntervalMs: 50 }, consumer: { blockMs: 200 } }),
+    ],
     controllers: [controller],
   })
   class AppModule {}
@@ -77,7 +88,11 @@ describe('MESSAGING_REDIS_URL: memory stores, events across apps over Redis Stre
   });
 
   it("delivers an event published by one app to another app's @OnEvent consumer, once, under the test stream prefix", async () => {
-    const res = await fetch(`${(await apps[0].getUrl()).replace('[::1]', '127.0.0.1')}/uploads`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ episodeId: 'ep-1' }) });
+    const res = await fetch(`${(await apps[0].getUrl()).replace('[::1]', '127.0.0.1')}/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ episodeId: 'ep-1' }),
+    });
     expect(res.status).toBe(202);
     await until(() => received.some((r) => r.app === 'indexer'));
     await new Promise((r) => setTimeout(r, 500));

@@ -21,7 +21,10 @@ describe('connectRedis / createRedisClient', () => {
   it('is a single-server client without cluster nodes and a Cluster client with them, taking credentials from the URL', () => {
     const single = createRedisClient('redis://127.0.0.1:6379');
     expect(single).toBeInstanceOf(Redis);
-    const cluster = connectRedis('rediss://app:s3cret@127.0.0.1:6379', ['127.0.0.1:7101', '127.0.0.1:7102'], { lazyConnect: true, connectionName: 'x' });
+    const cluster = connectRedis('rediss://app:s3cret@127.0.0.1:6379', ['127.0.0.1:7101', '127.0.0.1:7102'], {
+      lazyConnect: true,
+      connectionName: 'x',
+    });
     expect(cluster).toBeInstanceOf(Cluster);
     const options = (cluster as Cluster).options.redisOptions;
     expect(options).toMatchObject({ username: 'app', password: 's3cret', connectionName: 'x', tls: {} });

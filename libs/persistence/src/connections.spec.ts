@@ -50,7 +50,6 @@ describe('createPgPool when Postgres drops its connections (real Postgres, pg_te
     expect(pool.idleCount).toBe(0);
     await expect(pool.query('SELECT 1 AS ok')).resolves.toMatchObject({ rows: [{ ok: 1 }] });
   });
-
 });
 
 describe('pingPostgres against a server that accepts connections but never answers', () => {

@@ -31,7 +31,8 @@ export function parseClusterNodes(list: string | readonly string[]): Array<{ hos
     const at = entry.lastIndexOf(':');
     const host = entry.slice(0, at).replace(/^\[(.*)\]$/, '$1');
     const port = Number(entry.slice(at + 1));
-    if (at <= 0 || !Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`REDIS_CLUSTER_NODES: "${entry}" is not host:port`);
+    if (at <= 0 || !Number.isInteger(port) || port < 1 || port > 65_535)
+      throw new Error(`REDIS_CLUSTER_NODES: "${entry}" is not host:port`);
     return { host, port };
   });
 }

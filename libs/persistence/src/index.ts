@@ -2,7 +2,16 @@ export { ClsSqlTransactions } from './adapters/postgres/cls-sql-transactions';
 export { PlatformTransactionalAdapter } from './adapters/postgres/platform-transactional.adapter';
 export { PoolSqlTransactions } from './adapters/postgres/pool-sql-transactions';
 export { toSqlClient } from './adapters/postgres/to-sql-client';
-export { connectRedis, createPgPool, createRedisClient, parseClusterNodes, pingPostgres, pingRedis, stripPrismaParams, withTimeout } from './connections';
+export {
+  connectRedis,
+  createPgPool,
+  createRedisClient,
+  parseClusterNodes,
+  pingPostgres,
+  pingRedis,
+  stripPrismaParams,
+  withTimeout,
+} from './connections';
 export type { RedisClient } from './connections';
 export { inPgTransaction } from './pg-transaction';
 export { PersistenceModule } from './persistence.module';

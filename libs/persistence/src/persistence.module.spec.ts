@@ -30,11 +30,16 @@ class NotesWriter {
 describe('PersistenceModule transactions (real Postgres, no MessagingModule)', () => {
   let moduleRef: TestingModule;
   let pool: Pool;
-  const ids = async (): Promise<string[]> => (await pool.query(`SELECT id FROM ${quoteSchema(SCHEMA)}.notes ORDER BY id`)).rows.map((r) => r.id);
+  const ids = async (): Promise<string[]> =>
+    (await pool.query(`SELECT id FROM ${quoteSchema(SCHEMA)}.notes ORDER BY id`)).rows.map((r) => r.id);
 
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
-      imports: [PlatformConfigModule.forRoot({ env: testEnv('postgres') }), ContextModule.forRoot(), PersistenceModule.forRoot({ schema: SCHEMA })],
+      imports: [
+        PlatformConfigModule.forRoot({ env: testEnv('postgres') }),
+        ContextModule.forRoot(),
+        PersistenceModule.forRoot({ schema: SCHEMA }),
+      ],
       providers: [NotesWriter],
     }).compile();
     await moduleRef.init();

@@ -22,8 +22,17 @@ function persistenceMetadata(options: PersistenceModuleOptions): ModuleMetadata 
     providers: [
       { provide: PERSISTENCE_OPTIONS, useValue: resolved },
       { provide: PERSISTENCE_SCHEMA, useValue: resolved.schema },
-      { provide: REDIS, inject: [AppConfig], useFactory: (c: AppConfig) => (c.persistence.redisUrl ? createRedisClient(c.persistence.redisUrl, 'mikasmissions', c.persistence.redisClusterNodes) : null) },
-      { provide: PG_POOL, inject: [AppConfig], useFactory: (c: AppConfig) => (c.persistence.databaseUrl ? createPgPool(c.persistence.databaseUrl) : null) },
+      {
+        provide: REDIS,
+        inject: [AppConfig],
+        useFactory: (c: AppConfig) =>
+          c.persistence.redisUrl ? createRedisClient(c.persistence.redisUrl, 'mikasmissions', c.persistence.redisClusterNodes) : null,
+      },
+      {
+        provide: PG_POOL,
+        inject: [AppConfig],
+        useFactory: (c: AppConfig) => (c.persistence.databaseUrl ? createPgPool(c.persistence.databaseUrl) : null),
+      },
       {
         provide: SqlTransactions,
         inject: [TransactionHost, PG_POOL],

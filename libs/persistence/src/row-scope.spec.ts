@@ -16,7 +16,9 @@ beforeAll(async () => {
   await pool.query(`CREATE TABLE "${schema}".notes (owner TEXT NOT NULL, body TEXT NOT NULL)`);
   await pool.query(`ALTER TABLE "${schema}".notes ENABLE ROW LEVEL SECURITY`);
   await pool.query(`ALTER TABLE "${schema}".notes FORCE ROW LEVEL SECURITY`);
-  await pool.query(`CREATE POLICY by_owner ON "${schema}".notes USING (owner = current_setting('mm.owner', true)) WITH CHECK (owner = current_setting('mm.owner', true))`);
+  await pool.query(
+    `CREATE POLICY by_owner ON "${schema}".notes USING (owner = current_setting('mm.owner', true)) WITH CHECK (owner = current_setting('mm.owner', true))`,
+  );
   await pool.query(`GRANT USAGE ON SCHEMA "${schema}" TO ${ROLE}`);
   await pool.query(`GRANT SELECT, INSERT ON "${schema}".notes TO ${ROLE}`);
   await pool.query(`INSERT INTO "${schema}".notes VALUES ('a', 'one'), ('b', 'two')`);
@@ -43,13 +45,19 @@ describe('SqlTransactions.runScoped (row-level security, real Postgres)', () => 
   });
 
   it('refuses to write a row for another owner', async () => {
-    await expect(sql.runScoped({ role: ROLE, settings: { 'mm.owner': 'a' } }, () => sql.client().query(`INSERT INTO "${schema}".notes VALUES ('b', 'forged')`))).rejects.toThrow(/row-level security/);
+    await expect(
+      sql.runScoped({ role: ROLE, settings: { 'mm.owner': 'a' } }, () =>
+        sql.client().query(`INSERT INTO "${schema}".notes VALUES ('b', 'forged')`),
+      ),
+    ).rejects.toThrow(/row-level security/);
   });
 
   it('ends the scope when fn returns: the rest of the transaction runs as before', async () => {
     const after = await sql.run(async () => {
       await bodies('a');
-      const [row] = await sql.client().query<{ role: string; owner: string | null }>(`SELECT current_user AS role, current_setting('mm.owner', true) AS owner`);
+      const [row] = await sql
+        .client()
+        .query<{ role: string; owner: string | null }>(`SELECT current_user AS role, current_setting('mm.owner', true) AS owner`);
       return row;
     });
     expect(after.role).not.toBe(ROLE);
@@ -62,11 +70,10 @@ describe('SqlTransactions.runScoped (row-level security, real Postgres)', () => 
     expect(row.owner ?? '').toBe('');
   });
 
-  it.each([
-    [{ role: 'x"; DROP', settings: {} }],
-    [{ settings: { 'no_dot': 'v' } }],
-    [{ settings: { 'mm.owner; DROP': 'v' } }],
-  ])('rejects unsafe names %j before touching the database', async (scope) => {
-    await expect(sql.runScoped(scope, async () => 1)).rejects.toThrow(InvalidRowScopeError);
-  });
+  it.each([[{ role: 'x"; DROP', settings: {} }], [{ settings: { no_dot: 'v' } }], [{ settings: { 'mm.owner; DROP': 'v' } }]])(
+    'rejects unsafe names %j before touching the database',
+    async (scope) => {
+      await expect(sql.runScoped(scope, async () => 1)).rejects.toThrow(InvalidRowScopeError);
+    },
+  );
 });

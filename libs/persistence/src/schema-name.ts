@@ -1,7 +1,9 @@
 /** Raised at start-up for a Postgres schema name that is not a plain lowercase identifier. */
 export class InvalidSchemaNameError extends Error {
   constructor(schema: unknown) {
-    super(`persistence: invalid schema name "${String(schema)}" (expected lowercase letters, digits and _, at most 63, not starting with a digit)`);
+    super(
+      `persistence: invalid schema name "${String(schema)}" (expected lowercase letters, digits and _, at most 63, not starting with a digit)`,
+    );
     this.name = 'InvalidSchemaNameError';
   }
 }

@@ -17,12 +17,19 @@ export async function bootstrap(appModule: Type<unknown>): Promise<INestApplicat
     process.stderr.write(`[${appModule.name}] cannot start: its imports have no PlatformModule.forRoot({ service, http })\n`);
     process.exit(1);
   }
-  const app = await startHttp(appModule, { name: options.service, defaultPort: options.http.port, globalPrefix: options.http.prefix, adapter: options.http.adapter });
+  const app = await startHttp(appModule, {
+    name: options.service,
+    defaultPort: options.http.port,
+    globalPrefix: options.http.prefix,
+    adapter: options.http.adapter,
+  });
   if (options.messaging) {
     try {
       await connectEventConsumers(app);
     } catch (error) {
-      process.stderr.write(`[${options.service}] event consumers did not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `[${options.service}] event consumers did not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(1);
     }
   }

@@ -25,7 +25,11 @@ class NotesService {}
 class OrdersController {
   @Publish(AnalyticsEventRecorded)
   @Post()
-  create(@Body() body: { eventId: string; eventType: string; occurredAt: string }): { eventId: string; eventType: string; occurredAt: string } {
+  create(@Body() body: { eventId: string; eventType: string; occurredAt: string }): {
+    eventId: string;
+    eventType: string;
+    occurredAt: string;
+  } {
     return body;
   }
 }
@@ -45,7 +49,10 @@ class ChildrenController {
 @Module({ imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 } })], controllers: [ChildrenController] })
 class ServiceWithIdentity {}
 
-@Module({ imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 }, identity: false })], controllers: [ChildrenController] })
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'platform-spec', http: { port: 0 }, identity: false })],
+  controllers: [ChildrenController],
+})
 class ServiceWithoutIdentity {}
 
 describe('PlatformModule.forRoot', () => {
@@ -75,7 +82,9 @@ describe('PlatformModule.forRoot', () => {
     } finally {
       await app.close();
     }
-    await expect(bootApp(ServiceWithoutIdentity, { adapter: 'express', env: testEnv('memory') })).rejects.toThrow(/ChildrenController\.list: @Roles needs ServiceIdentityModule/);
+    await expect(bootApp(ServiceWithoutIdentity, { adapter: 'express', env: testEnv('memory') })).rejects.toThrow(
+      /ChildrenController\.list: @Roles needs ServiceIdentityModule/,
+    );
   });
 });
 

@@ -57,10 +57,13 @@ export function schemaOf(service: string): string {
 /** Rejects options that cannot work, at start-up, with the field named. */
 export function assertPlatformOptions(options: PlatformOptions): void {
   const problems: string[] = [];
-  if (typeof options?.service !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(options.service)) problems.push('service must be a lower-case name like "catalog" or "creator-studio"');
+  if (typeof options?.service !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(options.service))
+    problems.push('service must be a lower-case name like "catalog" or "creator-studio"');
   const port = options?.http?.port;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push('http.port must be an integer from 0 to 65535');
-  if (options?.http?.prefix !== undefined && !/^[a-z0-9][a-z0-9/_-]*$/i.test(options.http.prefix)) problems.push('http.prefix must look like "v1" or "api/v1/analytics" (no leading slash)');
-  if (options?.http?.adapter !== undefined && !['express', 'fastify'].includes(options.http.adapter)) problems.push('http.adapter must be "express" or "fastify"');
+  if (options?.http?.prefix !== undefined && !/^[a-z0-9][a-z0-9/_-]*$/i.test(options.http.prefix))
+    problems.push('http.prefix must look like "v1" or "api/v1/analytics" (no leading slash)');
+  if (options?.http?.adapter !== undefined && !['express', 'fastify'].includes(options.http.adapter))
+    problems.push('http.adapter must be "express" or "fastify"');
   if (problems.length > 0) throw new Error(`PlatformModule.forRoot: ${problems.join('; ')}`);
 }

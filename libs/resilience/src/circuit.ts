@@ -64,7 +64,7 @@ export class Circuit {
   async execute<T>(attempt: Attempt<T>): Promise<T> {
     if (!this.policy.enabled) return attempt(new AbortController().signal);
     try {
-      return await this.admit(attempt as Attempt<unknown>) as T;
+      return (await this.admit(attempt as Attempt<unknown>)) as T;
     } catch (error) {
       if (this.policy.fallback) return this.policy.fallback(error) as T;
       throw error;

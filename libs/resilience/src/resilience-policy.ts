@@ -62,7 +62,12 @@ export function resolvePolicy(policy: ResiliencePolicy = {}, label = '@Resilienc
     halfOpenMaxCalls: policy.halfOpenMaxCalls ?? 1,
     minimumCalls: policy.minimumCalls ?? 3,
     timeoutMs: policy.timeoutMs,
-    retries: { max: 0, baseDelayMs: 100, maxDelayMs: 2_000, ...(typeof policy.retries === 'number' ? { max: policy.retries } : (policy.retries ?? {})) },
+    retries: {
+      max: 0,
+      baseDelayMs: 100,
+      maxDelayMs: 2_000,
+      ...(typeof policy.retries === 'number' ? { max: policy.retries } : (policy.retries ?? {})),
+    },
     hedgeAfterMs: policy.hedgeAfterMs,
     hedgeBudget: policy.hedgeBudget ?? 0.1,
     fallback: policy.fallback,
@@ -73,7 +78,8 @@ export function resolvePolicy(policy: ResiliencePolicy = {}, label = '@Resilienc
   }
   if (resolved.timeoutMs !== undefined && !positiveInt(resolved.timeoutMs)) problems.push('timeoutMs must be a positive integer');
   if (!Number.isInteger(resolved.retries.max) || resolved.retries.max < 0) problems.push('retries must be an integer ≥ 0');
-  if (!positiveInt(resolved.retries.baseDelayMs) || !positiveInt(resolved.retries.maxDelayMs)) problems.push('retry delays must be positive integers');
+  if (!positiveInt(resolved.retries.baseDelayMs) || !positiveInt(resolved.retries.maxDelayMs))
+    problems.push('retry delays must be positive integers');
   if (resolved.hedgeAfterMs !== undefined && resolved.hedgeAfterMs !== 'p95' && !positiveInt(resolved.hedgeAfterMs)) {
     problems.push("hedgeAfterMs must be a positive integer or 'p95'");
   }

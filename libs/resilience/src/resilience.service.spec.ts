@@ -5,7 +5,8 @@ import { ResilienceService } from './resilience.service';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const boom = (status = 500) => new PlatformError(status, 'BOOM', 'boom');
-const waitForAbort = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+const waitForAbort = (signal: AbortSignal) =>
+  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 
 describe('ResilienceService.wrap (circuits in code)', () => {
   let service: ResilienceService;
@@ -21,10 +22,14 @@ describe('ResilienceService.wrap (circuits in code)', () => {
 
   it('opens on the rolling failure rate and then fails fast without calling the target', async () => {
     let calls = 0;
-    const call = service.wrap(name(), async () => {
-      calls++;
-      throw boom();
-    }, { minimumCalls: 3, failureRateThreshold: 0.5, openDurationMs: 10_000 });
+    const call = service.wrap(
+      name(),
+      async () => {
+        calls++;
+        throw boom();
+      },
+      { minimumCalls: 3, failureRateThreshold: 0.5, openDurationMs: 10_000 },
+    );
     for (let i = 0; i < 3; i++) await expect(call()).rejects.toMatchObject({ code: 'boom' });
     const started = Date.now();
     await expect(call()).rejects.toBeInstanceOf(CircuitOpenError);
@@ -36,9 +41,13 @@ describe('ResilienceService.wrap (circuits in code)', () => {
   });
 
   it('forgets failures that left the rolling window', async () => {
-    const call = service.wrap(name(), async () => {
-      throw boom();
-    }, { minimumCalls: 3, windowMs: 1_000 });
+    const call = service.wrap(
+      name(),
+      async () => {
+        throw boom();
+      },
+      { minimumCalls: 3, windowMs: 1_000 },
+    );
     await expect(call()).rejects.toMatchObject({ code: 'boom' });
     await expect(call()).rejects.toMatchObject({ code: 'boom' });
     await sleep(1_300);
@@ -48,30 +57,42 @@ describe('ResilienceService.wrap (circuits in code)', () => {
 
   it('runs unprotected when disabled', async () => {
     let calls = 0;
-    const call = service.wrap(name(), async () => {
-      calls++;
-      throw boom();
-    }, { enabled: false, minimumCalls: 1 });
+    const call = service.wrap(
+      name(),
+      async () => {
+        calls++;
+        throw boom();
+      },
+      { enabled: false, minimumCalls: 1 },
+    );
     for (let i = 0; i < 4; i++) await expect(call()).rejects.toMatchObject({ code: 'boom' });
     expect(calls).toBe(4);
   });
 
   it('does not count client errors (4xx) as failures', async () => {
-    const call = service.wrap(name(), async () => {
-      throw boom(404);
-    }, { minimumCalls: 2 });
+    const call = service.wrap(
+      name(),
+      async () => {
+        throw boom(404);
+      },
+      { minimumCalls: 2 },
+    );
     for (let i = 0; i < 5; i++) await expect(call()).rejects.toMatchObject({ status: 404 });
   });
 
   it('half-open admits at most halfOpenMaxCalls probes; success closes', async () => {
     let fail = true;
     let calls = 0;
-    const call = service.wrap(name(), async () => {
-      calls++;
-      await sleep(150);
-      if (fail) throw boom();
-      return 'ok';
-    }, { minimumCalls: 2, openDurationMs: 300, halfOpenMaxCalls: 2 });
+    const call = service.wrap(
+      name(),
+      async () => {
+        calls++;
+        await sleep(150);
+        if (fail) throw boom();
+        return 'ok';
+      },
+      { minimumCalls: 2, openDurationMs: 300, halfOpenMaxCalls: 2 },
+    );
     await Promise.allSettled([call(), call()]);
     await expect(call()).rejects.toBeInstanceOf(CircuitOpenError);
     fail = false;
@@ -86,10 +107,14 @@ describe('ResilienceService.wrap (circuits in code)', () => {
 
   it('a failed half-open probe re-opens the breaker', async () => {
     let calls = 0;
-    const call = service.wrap(name(), async () => {
-      calls++;
-      throw boom();
-    }, { minimumCalls: 1, openDurationMs: 300 });
+    const call = service.wrap(
+      name(),
+      async () => {
+        calls++;
+        throw boom();
+      },
+      { minimumCalls: 1, openDurationMs: 300 },
+    );
     await expect(call()).rejects.toMatchObject({ code: 'boom' });
     await sleep(450);
     await expect(call()).rejects.toMatchObject({ code: 'boom' });
@@ -99,38 +124,54 @@ describe('ResilienceService.wrap (circuits in code)', () => {
 
   it('times an attempt out and aborts its signal', async () => {
     let seen: AbortSignal | undefined;
-    const call = service.wrap(name(), (signal) => {
-      seen = signal;
-      return waitForAbort(signal);
-    }, { timeoutMs: 100 });
+    const call = service.wrap(
+      name(),
+      (signal) => {
+        seen = signal;
+        return waitForAbort(signal);
+      },
+      { timeoutMs: 100 },
+    );
     await expect(call()).rejects.toMatchObject({ status: 504, code: 'upstream_timeout' });
     expect(seen?.aborted).toBe(true);
   });
 
   it('retries only retryable errors, with backoff', async () => {
     let calls = 0;
-    const flaky = service.wrap(name(), async () => {
-      if (++calls < 3) throw markRetryable(boom(503));
-      return 'third time';
-    }, { retries: { max: 3, baseDelayMs: 10 }, minimumCalls: 10 });
+    const flaky = service.wrap(
+      name(),
+      async () => {
+        if (++calls < 3) throw markRetryable(boom(503));
+        return 'third time';
+      },
+      { retries: { max: 3, baseDelayMs: 10 }, minimumCalls: 10 },
+    );
     await expect(flaky()).resolves.toBe('third time');
     expect(calls).toBe(3);
     let hard = 0;
-    const broken = service.wrap(name(), async () => {
-      hard++;
-      throw boom();
-    }, { retries: 3, minimumCalls: 10 });
+    const broken = service.wrap(
+      name(),
+      async () => {
+        hard++;
+        throw boom();
+      },
+      { retries: 3, minimumCalls: 10 },
+    );
     await expect(broken()).rejects.toMatchObject({ code: 'boom' });
     expect(hard).toBe(1);
   });
 
   it('hedges a slow attempt: the first answer wins and the loser is aborted', async () => {
     const signals: AbortSignal[] = [];
-    const call = service.wrap(name(), async (signal) => {
-      signals.push(signal);
-      if (signals.length === 1) return waitForAbort(signal);
-      return 'hedge won';
-    }, { hedgeAfterMs: 100 });
+    const call = service.wrap(
+      name(),
+      async (signal) => {
+        signals.push(signal);
+        if (signals.length === 1) return waitForAbort(signal);
+        return 'hedge won';
+      },
+      { hedgeAfterMs: 100 },
+    );
     await expect(call()).resolves.toBe('hedge won');
     expect(signals).toHaveLength(2);
     expect(signals[0].aborted).toBe(true);
@@ -141,12 +182,16 @@ describe('ResilienceService.wrap (circuits in code)', () => {
   it("'p95' hedges from observed latency, within the hedge budget", async () => {
     const attempts = new Map<string, number>();
     const target = name();
-    const call = service.wrap(target, async (signal, id: string) => {
-      const nth = (attempts.get(id) ?? 0) + 1;
-      attempts.set(id, nth);
-      if (id.startsWith('slow') && nth === 1) return waitForAbort(signal);
-      return id;
-    }, { hedgeAfterMs: 'p95', hedgeBudget: 0.1, timeoutMs: 2_000 });
+    const call = service.wrap(
+      target,
+      async (signal, id: string) => {
+        const nth = (attempts.get(id) ?? 0) + 1;
+        attempts.set(id, nth);
+        if (id.startsWith('slow') && nth === 1) return waitForAbort(signal);
+        return id;
+      },
+      { hedgeAfterMs: 'p95', hedgeBudget: 0.1, timeoutMs: 2_000 },
+    );
     for (let i = 0; i < 20; i++) await call(`warm-${i}`);
     const slow = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => call(`slow-${i}`)));
     expect(service.snapshot()[target].hedges).toBe(4);
@@ -155,9 +200,13 @@ describe('ResilienceService.wrap (circuits in code)', () => {
   });
 
   it('answers with the fallback when open or failing', async () => {
-    const call = service.wrap(name(), async () => {
-      throw boom();
-    }, { minimumCalls: 1, fallback: (error) => ({ degraded: true, code: (error as { code: string }).code }) });
+    const call = service.wrap(
+      name(),
+      async () => {
+        throw boom();
+      },
+      { minimumCalls: 1, fallback: (error) => ({ degraded: true, code: (error as { code: string }).code }) },
+    );
     await expect(call()).resolves.toEqual({ degraded: true, code: 'boom' });
     await expect(call()).resolves.toEqual({ degraded: true, code: 'circuit_open' });
   });

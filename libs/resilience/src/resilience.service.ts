@@ -35,7 +35,11 @@ export class ResilienceService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Wraps `fn` in the circuit `name`: every call gets breaker, timeout, retries and hedging per `policy`. */
-  wrap<A extends unknown[], T>(name: string, fn: (signal: AbortSignal, ...args: A) => Promise<T>, policy: ResiliencePolicy = {}): (...args: A) => Promise<T> {
+  wrap<A extends unknown[], T>(
+    name: string,
+    fn: (signal: AbortSignal, ...args: A) => Promise<T>,
+    policy: ResiliencePolicy = {},
+  ): (...args: A) => Promise<T> {
     const circuit = this.circuit(name, policy);
     return (...args: A) => circuit.execute((signal) => fn(signal, ...args));
   }

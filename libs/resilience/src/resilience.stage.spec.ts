@@ -102,7 +102,9 @@ describe('@Chaos without FLAG_CHAOS', () => {
   });
 
   it('rejects bad options at start-up', () => {
-    expect(() => Chaos({ probability: 2, delayMs: -1, errorRate: 0 })).toThrow('@Chaos: probability must be in [0, 1]; delayMs must be an integer ≥ 0');
+    expect(() => Chaos({ probability: 2, delayMs: -1, errorRate: 0 })).toThrow(
+      '@Chaos: probability must be in [0, 1]; delayMs must be an integer ≥ 0',
+    );
     expect(() => Resilience({ windowMs: 0 })).toThrow('@Resilience: windowMs must be a positive integer');
   });
 });

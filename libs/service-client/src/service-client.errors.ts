@@ -15,9 +15,15 @@ export class ServiceUnavailableError extends PlatformError {
     reason: string,
     options: { retryAfterSec?: number; cause?: unknown } = {},
   ) {
-    super(503, 'service_unavailable', `${service} is unavailable (${reason}); retry shortly`, { service, reason }, {
-      'retry-after': String(Math.max(1, Math.ceil(options.retryAfterSec ?? 1))),
-    });
+    super(
+      503,
+      'service_unavailable',
+      `${service} is unavailable (${reason}); retry shortly`,
+      { service, reason },
+      {
+        'retry-after': String(Math.max(1, Math.ceil(options.retryAfterSec ?? 1))),
+      },
+    );
     if (options.cause !== undefined) this.cause = options.cause;
   }
 }

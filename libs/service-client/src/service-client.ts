@@ -65,23 +65,30 @@ export class ServiceClient implements OnApplicationShutdown {
   async call<T = unknown>(service: ServiceName, request: ServiceRequest): Promise<ServiceResponse<T>> {
     const requestId = this.ctx.active ? this.ctx.requestId : randomUUID();
     const tenantId = this.ctx.active ? this.ctx.tenantId : 'default';
-    const signed = signIdentity({ role: 'service', tenantId, requestId, subject: `service:${this.caller}` }, { method: request.method, path: request.path }, this.identity.key);
+    const signed = signIdentity(
+      { role: 'service', tenantId, requestId, subject: `service:${this.caller}` },
+      { method: request.method, path: request.path },
+      this.identity.key,
+    );
     const headers: Record<string, string> = { ...signed, accept: 'application/json' };
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
     const timeoutMs = request.timeoutMs ?? this.env.SERVICE_CLIENT_TIMEOUT_MS;
     let answer;
     try {
-      answer = await withSpan(`${request.method} ${service}`, { kind: 'client', attributes: { 'http.request.method': request.method, 'url.path': request.path, 'mm.upstream': service } }, () =>
-        this.pool(service).request({
-          method: request.method,
-          path: `${request.path}${queryString(request.query)}`,
-          headers: { ...headers, ...activeTraceCarrier() },
-          body,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-          signal: AbortSignal.timeout(timeoutMs),
-        }),
+      answer = await withSpan(
+        `${request.method} ${service}`,
+        { kind: 'client', attributes: { 'http.request.method': request.method, 'url.path': request.path, 'mm.upstream': service } },
+        () =>
+          this.pool(service).request({
+            method: request.method,
+            path: `${request.path}${queryString(request.query)}`,
+            headers: { ...headers, ...activeTraceCarrier() },
+            body,
+            headersTimeout: timeoutMs,
+            bodyTimeout: timeoutMs,
+            signal: AbortSignal.timeout(timeoutMs),
+          }),
       );
     } catch (cause) {
       throw new ServiceUnavailableError(service, failureReason(cause), { cause });
@@ -91,7 +98,9 @@ export class ServiceClient implements OnApplicationShutdown {
     });
     if (answer.statusCode >= 500) {
       const retryAfter = Number(answer.headers['retry-after']);
-      throw new ServiceUnavailableError(service, `it answered ${answer.statusCode}`, { retryAfterSec: Number.isFinite(retryAfter) ? retryAfter : 1 });
+      throw new ServiceUnavailableError(service, `it answered ${answer.statusCode}`, {
+        retryAfterSec: Number.isFinite(retryAfter) ? retryAfter : 1,
+      });
     }
     return { status: answer.statusCode, body: (text === '' ? undefined : parseJson(service, text)) as T };
   }
@@ -129,7 +138,13 @@ function parseJson(service: string, text: string): unknown {
 
 function failureReason(cause: unknown): string {
   const error = cause as { code?: string; name?: string };
-  if (error.name === 'TimeoutError' || error.name === 'AbortError' || error.code === 'UND_ERR_HEADERS_TIMEOUT' || error.code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
+  if (
+    error.name === 'TimeoutError' ||
+    error.name === 'AbortError' ||
+    error.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    error.code === 'UND_ERR_BODY_TIMEOUT'
+  )
+    return 'timeout';
   if (error.code === 'ECONNREFUSED') return 'connection refused';
   return 'connection failed';
 }

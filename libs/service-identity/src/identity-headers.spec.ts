@@ -13,10 +13,19 @@ describe('identity headers', () => {
 
   it('refuses a forged value, another key, another route and an old timestamp', () => {
     const headers = signIdentity(parent, request, KEY, 1_000_000);
-    expect(verifyIdentity({ ...headers, [IDENTITY_HEADERS.role]: 'admin' }, request, KEY, SKEW, 1_000_000)).toEqual({ ok: false, problem: 'bad_signature' });
-    expect(verifyIdentity({ ...headers, [IDENTITY_HEADERS.parentUserId]: 'p2' }, request, KEY, SKEW, 1_000_000)).toEqual({ ok: false, problem: 'bad_signature' });
+    expect(verifyIdentity({ ...headers, [IDENTITY_HEADERS.role]: 'admin' }, request, KEY, SKEW, 1_000_000)).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
+    expect(verifyIdentity({ ...headers, [IDENTITY_HEADERS.parentUserId]: 'p2' }, request, KEY, SKEW, 1_000_000)).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
     expect(verifyIdentity(headers, request, `${KEY}x`, SKEW, 1_000_000)).toEqual({ ok: false, problem: 'bad_signature' });
-    expect(verifyIdentity(headers, { method: 'POST', path: request.path }, KEY, SKEW, 1_000_000)).toEqual({ ok: false, problem: 'bad_signature' });
+    expect(verifyIdentity(headers, { method: 'POST', path: request.path }, KEY, SKEW, 1_000_000)).toEqual({
+      ok: false,
+      problem: 'bad_signature',
+    });
     expect(verifyIdentity(headers, request, KEY, SKEW, 1_000_000 + SKEW + 1)).toEqual({ ok: false, problem: 'expired' });
   });
 
@@ -24,6 +33,9 @@ describe('identity headers', () => {
     expect(verifyIdentity({}, request, KEY, SKEW)).toEqual({ ok: false, problem: 'missing' });
     expect(verifyIdentity({ [IDENTITY_HEADERS.role]: 'parent' }, request, KEY, SKEW)).toEqual({ ok: false, problem: 'malformed' });
     const headers = signIdentity(parent, request, KEY);
-    expect(verifyIdentity({ ...headers, [IDENTITY_HEADERS.role]: 'root' }, request, KEY, SKEW)).toEqual({ ok: false, problem: 'malformed' });
+    expect(verifyIdentity({ ...headers, [IDENTITY_HEADERS.role]: 'root' }, request, KEY, SKEW)).toEqual({
+      ok: false,
+      problem: 'malformed',
+    });
   });
 });

@@ -110,14 +110,27 @@ const one = (headers: HeaderBag, name: string): string | undefined => {
  * Checks identity headers made by {@link signIdentity} for this request: `missing` when the
  * request carries none, else the first problem found. Constant-time signature comparison.
  */
-export function verifyIdentity(headers: HeaderBag, request: SignedRequest, key: string, maxSkewMs: number, now = Date.now()): IdentityCheck {
+export function verifyIdentity(
+  headers: HeaderBag,
+  request: SignedRequest,
+  key: string,
+  maxSkewMs: number,
+  now = Date.now(),
+): IdentityCheck {
   const role = one(headers, IDENTITY_HEADERS.role);
   const signature = one(headers, IDENTITY_HEADERS.signature);
   if (role === undefined && signature === undefined) return { ok: false, problem: 'missing' };
   const tenantId = one(headers, IDENTITY_HEADERS.tenantId);
   const requestId = one(headers, REQUEST_ID);
   const timestamp = Number(one(headers, IDENTITY_HEADERS.timestamp));
-  if (!role || !(EDGE_ROLES as readonly string[]).includes(role) || !tenantId || !requestId || !signature || !Number.isSafeInteger(timestamp)) {
+  if (
+    !role ||
+    !(EDGE_ROLES as readonly string[]).includes(role) ||
+    !tenantId ||
+    !requestId ||
+    !signature ||
+    !Number.isSafeInteger(timestamp)
+  ) {
     return { ok: false, problem: 'malformed' };
   }
   const identity: EdgeIdentity = {

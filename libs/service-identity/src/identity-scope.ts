@@ -45,7 +45,10 @@ export class IdentityScope {
 
   /** Refuses what the caller may not name; returns the scope with the principal's own ids filled in. */
   async check(request: ScopeRequest): Promise<ScopeRequest> {
-    await this.checkAll(request.parentUserId === undefined ? [] : [request.parentUserId], request.childProfileId === undefined ? [] : [request.childProfileId]);
+    await this.checkAll(
+      request.parentUserId === undefined ? [] : [request.parentUserId],
+      request.childProfileId === undefined ? [] : [request.childProfileId],
+    );
     const principal = this.ctx.principal;
     return {
       parentUserId: request.parentUserId ?? principal?.parentUserId,
@@ -64,7 +67,10 @@ export class IdentityScope {
     if (!principal || role === undefined || UNSCOPED.has(role)) return;
     if (parents.some((p) => p !== principal.parentUserId)) throw new ParentMismatchError();
     for (const child of new Set(children)) {
-      const allowed = role === 'parent' ? await this.ownership.owns(principal.parentUserId as string, child) : role === 'child' && child === principal.childProfileId;
+      const allowed =
+        role === 'parent'
+          ? await this.ownership.owns(principal.parentUserId as string, child)
+          : role === 'child' && child === principal.childProfileId;
       if (!allowed) throw new ChildProfileForbiddenError();
     }
   }

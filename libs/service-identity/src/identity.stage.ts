@@ -55,7 +55,9 @@ export class IdentityStage implements RouteStage<RouteGuardFn> {
     const internal = routePaths(route, prefix).some((path) => isInternalPath(path, prefix));
     const declared = this.reflector.getAllAndOverride(RolesDecorator, [route.handler, route.controller]);
     if (internal && declared && !declared.includes('service')) {
-      throw new Error(`request pipeline: ${route.name}: /internal routes are for the service role, but @Roles(${declared.join(', ')}) leaves it out`);
+      throw new Error(
+        `request pipeline: ${route.name}: /internal routes are for the service role, but @Roles(${declared.join(', ')}) leaves it out`,
+      );
     }
     const roles: readonly EdgeRole[] | undefined = internal ? ['service'] : declared;
     const isPublic = this.reflector.getAllAndOverride(Public, [route.handler, route.controller]);

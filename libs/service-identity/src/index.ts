@@ -1,6 +1,11 @@
 export { EDGE_ROLES, IDENTITY_HEADERS, REQUEST_ID, signIdentity, verifyIdentity } from './identity-headers';
 export type { EdgeIdentity, EdgeRole, IdentityCheck, IdentityProblem, SignedRequest } from './identity-headers';
-export { DEV_EDGE_IDENTITY_KEY, MIN_EDGE_IDENTITY_KEY_LENGTH, resolveIdentitySettings, serviceIdentityConfig } from './service-identity.config';
+export {
+  DEV_EDGE_IDENTITY_KEY,
+  MIN_EDGE_IDENTITY_KEY_LENGTH,
+  resolveIdentitySettings,
+  serviceIdentityConfig,
+} from './service-identity.config';
 export type { IdentitySettings, ServiceIdentityEnv } from './service-identity.config';
 export { Roles, RolesDecorator } from './roles.decorator';
 export { IDENTITY_SETTINGS, IdentityStage, principalOf } from './identity.stage';

@@ -5,7 +5,12 @@ import { EDGE_ROLES, type EdgeRole } from './identity-headers';
 /** The metadata key of {@link Roles}; read it with `reflector.getAllAndOverride(RolesDecorator, …)`. */
 export const RolesDecorator = Reflector.createDecorator<readonly EdgeRole[]>();
 
-declareStageDecorator({ kind: 'guard', name: 'identity' }, RolesDecorator.KEY, '@Roles', 'ServiceIdentityModule (PlatformModule identity option)');
+declareStageDecorator(
+  { kind: 'guard', name: 'identity' },
+  RolesDecorator.KEY,
+  '@Roles',
+  'ServiceIdentityModule (PlatformModule identity option)',
+);
 
 /**
  * The edge roles that may call a route (or every route of a controller; a method's own

@@ -2,7 +2,11 @@ import { PATH_METADATA } from '@nestjs/common/constants';
 import type { RouteInfo } from '@mikasmissions/http';
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [''] : [String(value)]);
-const join = (...parts: string[]): string => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]): string =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every full path a route answers on: global prefix, controller path and method path (RouterModule paths are not seen). */
 export function routePaths(route: RouteInfo, globalPrefix: string): string[] {

@@ -54,7 +54,9 @@ export function resolveIdentitySettings(config: AppConfig): IdentitySettings {
   const mode = config.auth.mode;
   const required = config.persistence.strict || mode === 'enforce' || config.nodeEnv === 'production';
   const where = 'in strict/production mode and with AUTH_MODE=enforce';
-  if (required && !env.EDGE_IDENTITY_KEY) throw new ConfigValidationError([`EDGE_IDENTITY_KEY: required ${where} (the key the gateway signs x-auth-* headers with)`]);
-  if (required && env.EDGE_IDENTITY_KEY === DEV_EDGE_IDENTITY_KEY) throw new ConfigValidationError([`EDGE_IDENTITY_KEY: the public development key is refused ${where}`]);
+  if (required && !env.EDGE_IDENTITY_KEY)
+    throw new ConfigValidationError([`EDGE_IDENTITY_KEY: required ${where} (the key the gateway signs x-auth-* headers with)`]);
+  if (required && env.EDGE_IDENTITY_KEY === DEV_EDGE_IDENTITY_KEY)
+    throw new ConfigValidationError([`EDGE_IDENTITY_KEY: the public development key is refused ${where}`]);
   return { key: env.EDGE_IDENTITY_KEY ?? DEV_EDGE_IDENTITY_KEY, maxSkewMs: env.EDGE_IDENTITY_MAX_SKEW_MS, mode };
 }

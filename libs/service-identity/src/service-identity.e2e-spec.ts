@@ -11,7 +11,12 @@ import { CHILD_OWNERSHIP } from './ports/child-ownership';
 import { Roles } from './roles.decorator';
 import { ServiceIdentityModule } from './service-identity.module';
 
-const view = (ctx: RequestContextSnapshot) => ({ role: ctx.role, parentUserId: ctx.parentUserId, childProfileId: ctx.childProfileId, tenantId: ctx.tenantId });
+const view = (ctx: RequestContextSnapshot) => ({
+  role: ctx.role,
+  parentUserId: ctx.parentUserId,
+  childProfileId: ctx.childProfileId,
+  tenantId: ctx.tenantId,
+});
 
 @Controller('children')
 class ChildrenController {
@@ -53,17 +58,31 @@ class InternalController {
 }
 
 @Module({
-  imports: [PlatformConfigModule.forRoot(), ContextModule.forRoot(), PersistenceModule, PlatformHttpModule, ServiceIdentityModule.forRoot()],
+  imports: [
+    PlatformConfigModule.forRoot(),
+    ContextModule.forRoot(),
+    PersistenceModule,
+    PlatformHttpModule,
+    ServiceIdentityModule.forRoot(),
+  ],
   controllers: [ChildrenController, InternalController],
 })
 class IdentityTestModule {}
 
 const parent: EdgeIdentity = { role: 'parent', tenantId: 'default', requestId: 'req-parent', parentUserId: 'p1', subject: 'p1' };
-const child: EdgeIdentity = { role: 'child', tenantId: 'default', requestId: 'req-child', parentUserId: 'p1', childProfileId: 'c1', subject: 'c1' };
+const child: EdgeIdentity = {
+  role: 'child',
+  tenantId: 'default',
+  requestId: 'req-child',
+  parentUserId: 'p1',
+  childProfileId: 'c1',
+  subject: 'c1',
+};
 const service: EdgeIdentity = { role: 'service', tenantId: 'default', requestId: 'req-service', subject: 'catalog' };
 
 /** The headers the gateway sends for `identity` on `method path` (the path it forwards, /v1 included). */
-const signed = (identity: EdgeIdentity, method: string, path: string, now = Date.now()) => signIdentity(identity, { method, path }, TEST_EDGE_IDENTITY_KEY, now);
+const signed = (identity: EdgeIdentity, method: string, path: string, now = Date.now()) =>
+  signIdentity(identity, { method, path }, TEST_EDGE_IDENTITY_KEY, now);
 
 describe.each(ADAPTERS)('service identity on %s', (adapter) => {
   const apps: INestApplication[] = [];
@@ -105,31 +124,64 @@ describe.each(ADAPTERS)('service identity on %s', (adapter) => {
       const elsewhere = signed(service, 'GET', '/v1/children/profiles');
       expect(await call(mode, 'GET', '/internal/jobs', elsewhere)).toMatchObject({ status: 401, code: 'invalid_identity' });
       const expired = signed(parent, 'GET', '/v1/children/profiles', Date.now() - 60_000);
-      expect(await call(mode, 'GET', '/v1/children/profiles', expired)).toMatchObject({ status: 401, code: 'invalid_identity', json: { error: { details: { reason: 'expired' } } } });
-      expect(await call(mode, 'GET', '/v1/children/open', { [IDENTITY_HEADERS.role]: 'admin' })).toMatchObject({ status: 401, code: 'invalid_identity' });
+      expect(await call(mode, 'GET', '/v1/children/profiles', expired)).toMatchObject({
+        status: 401,
+        code: 'invalid_identity',
+        json: { error: { details: { reason: 'expired' } } },
+      });
+      expect(await call(mode, 'GET', '/v1/children/open', { [IDENTITY_HEADERS.role]: 'admin' })).toMatchObject({
+        status: 401,
+        code: 'invalid_identity',
+      });
     });
 
     it('answers another role with 403 insufficient_role', async () => {
-      expect(await call(mode, 'GET', '/v1/children/profiles', signed(child, 'GET', '/v1/children/profiles'))).toMatchObject({ status: 403, code: 'insufficient_role' });
+      expect(await call(mode, 'GET', '/v1/children/profiles', signed(child, 'GET', '/v1/children/profiles'))).toMatchObject({
+        status: 403,
+        code: 'insufficient_role',
+      });
     });
 
     it('lets a parent act only as itself and for its own children', async () => {
-      expect(await call(mode, 'GET', '/v1/children/profiles?parent_user_id=p2', signed(parent, 'GET', '/v1/children/profiles'))).toMatchObject({ status: 403, code: 'parent_mismatch' });
-      expect(await call(mode, 'POST', '/v1/children/profiles', signed(parent, 'POST', '/v1/children/profiles'), { parent_user_id: 'p2' })).toMatchObject({ status: 403, code: 'parent_mismatch' });
-      expect(await call(mode, 'POST', '/v1/children/profiles', signed(parent, 'POST', '/v1/children/profiles'), { parent_user_id: 'p1' })).toMatchObject({ status: 201 });
-      expect(await call(mode, 'GET', '/v1/children/progress/c2', signed(parent, 'GET', '/v1/children/progress/c2'))).toMatchObject({ status: 403, code: 'child_profile_forbidden' });
-      expect(await call(mode, 'GET', '/v1/children/progress/c1', signed(parent, 'GET', '/v1/children/progress/c1'))).toMatchObject({ status: 200 });
+      expect(
+        await call(mode, 'GET', '/v1/children/profiles?parent_user_id=p2', signed(parent, 'GET', '/v1/children/profiles')),
+      ).toMatchObject({ status: 403, code: 'parent_mismatch' });
+      expect(
+        await call(mode, 'POST', '/v1/children/profiles', signed(parent, 'POST', '/v1/children/profiles'), { parent_user_id: 'p2' }),
+      ).toMatchObject({ status: 403, code: 'parent_mismatch' });
+      expect(
+        await call(mode, 'POST', '/v1/children/profiles', signed(parent, 'POST', '/v1/children/profiles'), { parent_user_id: 'p1' }),
+      ).toMatchObject({ status: 201 });
+      expect(await call(mode, 'GET', '/v1/children/progress/c2', signed(parent, 'GET', '/v1/children/progress/c2'))).toMatchObject({
+        status: 403,
+        code: 'child_profile_forbidden',
+      });
+      expect(await call(mode, 'GET', '/v1/children/progress/c1', signed(parent, 'GET', '/v1/children/progress/c1'))).toMatchObject({
+        status: 200,
+      });
     });
 
     it('lets a child act only for its own profile, and a service for any', async () => {
-      expect(await call(mode, 'GET', '/v1/children/progress/c2', signed(child, 'GET', '/v1/children/progress/c2'))).toMatchObject({ status: 403, code: 'child_profile_forbidden' });
-      expect(await call(mode, 'GET', '/v1/children/progress/c2', signed(service, 'GET', '/v1/children/progress/c2'))).toMatchObject({ status: 200, json: { role: 'service' } });
+      expect(await call(mode, 'GET', '/v1/children/progress/c2', signed(child, 'GET', '/v1/children/progress/c2'))).toMatchObject({
+        status: 403,
+        code: 'child_profile_forbidden',
+      });
+      expect(await call(mode, 'GET', '/v1/children/progress/c2', signed(service, 'GET', '/v1/children/progress/c2'))).toMatchObject({
+        status: 200,
+        json: { role: 'service' },
+      });
     });
 
     it('keeps /internal/* for the service identity', async () => {
       expect(await call(mode, 'GET', '/internal/jobs')).toMatchObject({ status: 401, code: 'missing_identity' });
-      expect(await call(mode, 'GET', '/internal/jobs', signed(parent, 'GET', '/internal/jobs'))).toMatchObject({ status: 403, code: 'insufficient_role' });
-      expect(await call(mode, 'GET', '/internal/jobs', signed(service, 'GET', '/internal/jobs'))).toMatchObject({ status: 200, json: { role: 'service' } });
+      expect(await call(mode, 'GET', '/internal/jobs', signed(parent, 'GET', '/internal/jobs'))).toMatchObject({
+        status: 403,
+        code: 'insufficient_role',
+      });
+      expect(await call(mode, 'GET', '/internal/jobs', signed(service, 'GET', '/internal/jobs'))).toMatchObject({
+        status: 200,
+        json: { role: 'service' },
+      });
       expect(await call(mode, 'GET', '/v1/internal/jobs', signed(service, 'GET', '/v1/internal/jobs'))).toMatchObject({ status: 404 });
     });
 
@@ -141,7 +193,10 @@ describe.each(ADAPTERS)('service identity on %s', (adapter) => {
 
   it('answers a request without identity 401 missing_identity in enforce mode, and lets it through in permissive mode', async () => {
     expect(await call('enforce', 'GET', '/v1/children/profiles')).toMatchObject({ status: 401, code: 'missing_identity' });
-    expect(await call('permissive', 'GET', '/v1/children/profiles?parent_user_id=p2')).toMatchObject({ status: 200, json: { tenantId: 'default' } });
+    expect(await call('permissive', 'GET', '/v1/children/profiles?parent_user_id=p2')).toMatchObject({
+      status: 200,
+      json: { tenantId: 'default' },
+    });
     expect(await call('enforce', 'GET', '/v1/children/open')).toMatchObject({ status: 200 });
   });
 });

@@ -18,7 +18,11 @@ export async function bootApp(module: Type<unknown>, options: BootAppOptions): P
   const saved = process.env;
   process.env = { ...options.env };
   try {
-    const app = await createApp(module, { adapter: options.adapter, globalPrefix: options.globalPrefix, config: loadConfig(options.env, collectConfigFragments(module)) });
+    const app = await createApp(module, {
+      adapter: options.adapter,
+      globalPrefix: options.globalPrefix,
+      config: loadConfig(options.env, collectConfigFragments(module)),
+    });
     await app.listen(0, '127.0.0.1');
     return app;
   } finally {

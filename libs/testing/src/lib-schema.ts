@@ -17,7 +17,11 @@ export function libMigrations(lib: string, schema: string): string[] {
   const dir = join(LIBS, lib, 'sql');
   return readdirSync(dir)
     .sort()
-    .map((folder) => readFileSync(join(dir, folder, 'migration.sql'), 'utf8').split('"__SCHEMA__"').join(`"${schema}"`));
+    .map((folder) =>
+      readFileSync(join(dir, folder, 'migration.sql'), 'utf8')
+        .split('"__SCHEMA__"')
+        .join(`"${schema}"`),
+    );
 }
 
 /**

@@ -131,8 +131,26 @@ export async function startRedisCluster(options: { lockTimeoutMs?: number } = {}
   };
   try {
     for (const port of ports) {
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`),
-        '--cluster-node-timeout', '5000', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'no'];
+      const args = [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        join(dir, `nodes-${port}.conf`),
+        '--cluster-node-timeout',
+        '5000',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--protected-mode',
+        'no',
+      ];
       const child = spawn('redis-server', args, { stdio: 'ignore' });
       children.push(child);
     }
@@ -145,7 +163,10 @@ export async function startRedisCluster(options: { lockTimeoutMs?: number } = {}
     return {
       nodes,
       client: async () => {
-        const client = new Cluster(ports.map((port) => ({ host: '127.0.0.1', port })), { lazyConnect: true });
+        const client = new Cluster(
+          ports.map((port) => ({ host: '127.0.0.1', port })),
+          { lazyConnect: true },
+        );
         clients.push(client);
         await client.connect();
         return client;

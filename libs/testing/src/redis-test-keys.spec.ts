@@ -12,7 +12,13 @@ describe('test run names', () => {
     expect(testRunStartedAt('mm_test_local')).toBeUndefined();
     expect(testRunStartedAt('analytics')).toBeUndefined();
     const run = newTestRunId(now, 7);
-    expect([run, `${run}_crash_x1y2z`, `${run}-x`, 'mm_test_local', 'postgres'].map(testRunOfDatabase)).toEqual([run, run, undefined, undefined, undefined]);
+    expect([run, `${run}_crash_x1y2z`, `${run}-x`, 'mm_test_local', 'postgres'].map(testRunOfDatabase)).toEqual([
+      run,
+      run,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(testKeyPrefix().startsWith(testRunKeyPrefix(testRunId()))).toBe(true);
     expect(uniquePrefix('x').startsWith(testKeyPrefix())).toBe(true);
   });
@@ -34,7 +40,11 @@ describe('deleting test keys (real Redis)', () => {
     const glob = `${prefix}*`;
     const write = redis.pipeline();
     for (let i = 0; i < 2_500; i++) write.set(`${prefix}k${i}`, '1');
-    write.hset(`${prefix}hash`, 'f', '1').xadd(`${prefix}events:t`, '*', 'envelope', '{}').set(glob, 'literal star').set(`${sibling}keep`, '1');
+    write
+      .hset(`${prefix}hash`, 'f', '1')
+      .xadd(`${prefix}events:t`, '*', 'envelope', '{}')
+      .set(glob, 'literal star')
+      .set(`${sibling}keep`, '1');
     await write.exec();
 
     expect(await deleteKeysUnder(redis, prefix, { scanCount: 500 })).toBe(2_503);
@@ -47,7 +57,8 @@ describe('deleting test keys (real Redis)', () => {
     await redis.mset(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`${prefix}${i}`, '1'])));
     expect(await deleteKeysUnder(redis, prefix, { maxKeys: 10, scanCount: 5 })).toBe(10);
     expect(await deleteKeysUnder(redis, prefix)).toBe(20);
-    for (const bad of ['', 'mm_test_', 'mm_test_m', 'mm_test_mx4f_1', 'mm:idem:', 'events:', '*', ':']) await expect(deleteKeysUnder(redis, bad)).rejects.toThrow(/refusing prefix/);
+    for (const bad of ['', 'mm_test_', 'mm_test_m', 'mm_test_mx4f_1', 'mm:idem:', 'events:', '*', ':'])
+      await expect(deleteKeysUnder(redis, bad)).rejects.toThrow(/refusing prefix/);
   });
 
   it("deletes only stale runs' keys at set-up, per run, keeping fresh runs and its own", async () => {

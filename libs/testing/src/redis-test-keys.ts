@@ -11,17 +11,30 @@ export interface DeleteKeysOptions {
 
 const escapeGlob = (text: string): string => text.replace(/[*?[\]\\]/g, '\\$&');
 
-async function unlinkMatching(redis: Redis | Cluster, pattern: string, pick: (key: string) => boolean, options: DeleteKeysOptions, onUnlinked: (keys: string[]) => void = () => undefined): Promise<number> {
+async function unlinkMatching(
+  redis: Redis | Cluster,
+  pattern: string,
+  pick: (key: string) => boolean,
+  options: DeleteKeysOptions,
+  onUnlinked: (keys: string[]) => void = () => undefined,
+): Promise<number> {
   if (redis instanceof Cluster) {
     let deleted = 0;
-    for (const node of redis.nodes('master')) deleted += await unlinkOnNode(node, pattern, pick, { ...options, maxKeys: (options.maxKeys ?? 100_000) - deleted }, onUnlinked);
+    for (const node of redis.nodes('master'))
+      deleted += await unlinkOnNode(node, pattern, pick, { ...options, maxKeys: (options.maxKeys ?? 100_000) - deleted }, onUnlinked);
     return deleted;
   }
   return unlinkOnNode(redis, pattern, pick, options, onUnlinked);
 }
 
 /** SCAN + UNLINK on one server; one key per UNLINK (pipelined), since a cluster node refuses keys of two slots in one command. */
-async function unlinkOnNode(redis: Redis, pattern: string, pick: (key: string) => boolean, options: DeleteKeysOptions, onUnlinked: (keys: string[]) => void): Promise<number> {
+async function unlinkOnNode(
+  redis: Redis,
+  pattern: string,
+  pick: (key: string) => boolean,
+  options: DeleteKeysOptions,
+  onUnlinked: (keys: string[]) => void,
+): Promise<number> {
   const maxKeys = options.maxKeys ?? 100_000;
   let cursor = '0';
   let deleted = 0;
@@ -49,7 +62,9 @@ async function unlinkOnNode(redis: Redis, pattern: string, pick: (key: string) =
 export async function deleteKeysUnder(redis: Redis | Cluster, prefix: string, options: DeleteKeysOptions = {}): Promise<number> {
   const run = prefix.slice(0, prefix.indexOf(':'));
   if (!prefix.includes(':') || testRunStartedAt(run) === undefined) {
-    throw new Error(`deleteKeysUnder: refusing prefix "${prefix}" (only test keys, under "${TEST_RUN_NAME_PREFIX}<start>_<pid>:", may be deleted)`);
+    throw new Error(
+      `deleteKeysUnder: refusing prefix "${prefix}" (only test keys, under "${TEST_RUN_NAME_PREFIX}<start>_<pid>:", may be deleted)`,
+    );
   }
   return unlinkMatching(redis, `${escapeGlob(prefix)}*`, (key) => key.startsWith(prefix), options);
 }
@@ -58,7 +73,13 @@ export async function deleteKeysUnder(redis: Redis | Cluster, prefix: string, op
  * Deletes the keys of test runs that started more than `maxAgeMs` before `now` (runs that
  * crashed before their teardown), except the run `keep`; returns the count per run deleted.
  */
-export async function deleteStaleTestRunKeys(redis: Redis | Cluster, maxAgeMs: number, keep: string, now = Date.now(), options: DeleteKeysOptions = {}): Promise<Map<string, number>> {
+export async function deleteStaleTestRunKeys(
+  redis: Redis | Cluster,
+  maxAgeMs: number,
+  keep: string,
+  now = Date.now(),
+  options: DeleteKeysOptions = {},
+): Promise<Map<string, number>> {
   const deleted = new Map<string, number>();
   const runOf = (key: string): string => key.slice(0, key.indexOf(':'));
   const isStale = (key: string): boolean => {

@@ -71,7 +71,11 @@ function waitListening(name: string, child: ChildProcess, log: { text: string },
  * const platform = await startServices(['identity', 'profile', 'gateway'], testEnv('postgres', { AUTH_MODE: 'enforce' }));
  * await fetch(`${platform.urls.gateway}/v1/parents/signup`, …);
  */
-export async function startServices(names: readonly string[], env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ServiceProcesses> {
+export async function startServices(
+  names: readonly string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+): Promise<ServiceProcesses> {
   const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
   const urls = Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}`]));
   const shared: Record<string, string | undefined> = { PATH: process.env.PATH, LISTEN_HOST: '127.0.0.1', ...env };

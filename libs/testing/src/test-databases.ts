@@ -19,7 +19,10 @@ export interface StaleTestDatabases {
  * const { dropped } = await dropStaleTestDatabases(admin, 3_600_000);
  */
 export async function dropStaleTestDatabases(admin: Client, maxAgeMs: number, now = Date.now()): Promise<StaleTestDatabases> {
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname`, [TEST_RUN_NAME_PREFIX]);
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname`,
+    [TEST_RUN_NAME_PREFIX],
+  );
   const found: StaleTestDatabases = { dropped: [], inUse: [] };
   for (const { datname } of rows) {
     const run = testRunOfDatabase(datname);

@@ -30,7 +30,10 @@ export async function cleanupTestRun(run: TestRunResources): Promise<TestRunClea
   const admin = new Client({ connectionString: run.adminUrl, connectionTimeoutMillis: 3_000 });
   try {
     await admin.connect();
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_')`, [run.name]);
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_')`,
+      [run.name],
+    );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname.replace(/"/g, '""')}" WITH (FORCE)`);
     result.databasesDropped = rows.map((r) => r.datname);
   } catch (error) {
@@ -56,7 +59,11 @@ export async function cleanupTestRun(run: TestRunResources): Promise<TestRunClea
  * at most `timeoutMs`) before the process exits with 130/143. Returns the function that stops
  * watching (the teardown calls it, then cleans up itself).
  */
-export function cleanupOnSignals(run: TestRunResources, timeoutMs = 10_000, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): () => void {
+export function cleanupOnSignals(
+  run: TestRunResources,
+  timeoutMs = 10_000,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): () => void {
   let started = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (started) return;
@@ -64,10 +71,12 @@ export function cleanupOnSignals(run: TestRunResources, timeoutMs = 10_000, log:
     const code = signal === 'SIGINT' ? 130 : 143;
     log(`\n[test run] ${signal}: dropping database ${run.name} and its Redis keys`);
     setTimeout(() => process.exit(code), timeoutMs);
-    cleanupTestRun(run).then(
-      (done) => log(`[test run] dropped ${done.databasesDropped.join(', ') || 'no database'}, deleted ${done.keysDeleted} Redis keys`),
-      (error: unknown) => log(`[test run] ${String(error)}`),
-    ).finally(() => process.exit(code));
+    cleanupTestRun(run)
+      .then(
+        (done) => log(`[test run] dropped ${done.databasesDropped.join(', ') || 'no database'}, deleted ${done.keysDeleted} Redis keys`),
+        (error: unknown) => log(`[test run] ${String(error)}`),
+      )
+      .finally(() => process.exit(code));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

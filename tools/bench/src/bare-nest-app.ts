@@ -9,7 +9,14 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
  * (0 = any) on 127.0.0.1 and prints "listening on http://localhost:<port>".
  */
 const at = '2026-01-01T10:00:00.000Z';
-const data = Array.from({ length: 10 }, (_, i) => ({ id: `e${i}`, tenantId: 'default', type: 'play', payload: { episode: `ep${i}` }, occurredAt: at, createdAt: at }));
+const data = Array.from({ length: 10 }, (_, i) => ({
+  id: `e${i}`,
+  tenantId: 'default',
+  type: 'play',
+  payload: { episode: `ep${i}` },
+  occurredAt: at,
+  createdAt: at,
+}));
 
 @Controller()
 class BareController {

@@ -1,6 +1,14 @@
 import autocannon from 'autocannon';
 import { signIdentity } from '@mikasmissions/service-identity';
-import { BENCH_APP_ENV, BENCH_EDGE_KEY, benchParentToken, latencyTable, measureInterleaved, type Started, startProcess } from './bench-processes';
+import {
+  BENCH_APP_ENV,
+  BENCH_EDGE_KEY,
+  benchParentToken,
+  latencyTable,
+  measureInterleaved,
+  type Started,
+  startProcess,
+} from './bench-processes';
 
 /**
  * `pnpm run bench:catalog`: the real catalog read, direct and through the gateway. Starts

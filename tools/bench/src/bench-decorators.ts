@@ -39,7 +39,11 @@ const platformEnv = (port: string): Record<string, string> => ({
 });
 
 async function devToken(analytics: string): Promise<string> {
-  const res = await fetch(`${analytics}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'bench-user' }) });
+  const res = await fetch(`${analytics}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 'bench-user' }),
+  });
   if (!res.ok) throw new Error(`dev login answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -72,7 +76,14 @@ const run = async (url: string, c: Case, seconds: number) => {
   const cpu = process.cpuUsage();
   const started = performance.now();
   process.stdout.write(`bench: ${c.name}: ${seconds} s, ${CONNECTIONS} connections…\n`);
-  const result = await autocannon({ url: `${url}/${c.path}`, method: c.method ?? 'GET', headers: c.headers, body: c.body, connections: CONNECTIONS, duration: seconds });
+  const result = await autocannon({
+    url: `${url}/${c.path}`,
+    method: c.method ?? 'GET',
+    headers: c.headers,
+    body: c.body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
   const used = process.cpuUsage(cpu);
   return { result, clientCpu: (used.user + used.system) / 1000 / (performance.now() - started) };
 };
@@ -107,7 +118,13 @@ async function main(): Promise<void> {
       }
     }
     const loaded = started.map((s) => residentMiB(s.child.pid));
-    const rows = list.map((c, i) => ({ c, rps: Math.round(median(samples[i].rps)), p99: median(samples[i].p99), cpu: Math.round(median(samples[i].cpu) * 100), errors: samples[i].errors }));
+    const rows = list.map((c, i) => ({
+      c,
+      rps: Math.round(median(samples[i].rps)),
+      p99: median(samples[i].p99),
+      cpu: Math.round(median(samples[i].cpu) * 100),
+      errors: samples[i].errors,
+    }));
     const bare = rows[0].rps;
     const verdict = (ratio: number, bar?: number) => (bar === undefined ? '' : ratio >= bar ? `≥ ${bar}% ✓` : `< ${bar}% ✗`);
     const lines = [

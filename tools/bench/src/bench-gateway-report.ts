@@ -38,16 +38,23 @@ export function gatewayTables(groups: BenchGroup[]): string[] {
   for (const g of groups) {
     const d = rps(direct(g).saturated);
     for (const r of g.rows) {
-      lines.push(`| ${g.upstream} | ${r.name} | ${Math.round(rps(r.saturated))} | ${median(r.saturated.p50)} | ${median(r.saturated.p99)} | ${(rps(r.saturated) / d).toFixed(2)} | ${Math.round(r.cpuUsPerRequest)} |`);
+      lines.push(
+        `| ${g.upstream} | ${r.name} | ${Math.round(rps(r.saturated))} | ${median(r.saturated.p50)} | ${median(r.saturated.p99)} | ${(rps(r.saturated) / d).toFixed(2)} | ${Math.round(r.cpuUsPerRequest)} |`,
+      );
     }
   }
   lines.push('', 'latency at a fixed offered rate (open loop, evenly paced, from the due time):', '');
-  lines.push('| upstream | path | offered req/s | served req/s | answers | p50 ms | p99 ms | p99 added vs direct |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '| upstream | path | offered req/s | served req/s | answers | p50 ms | p99 ms | p99 added vs direct |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const g of groups) {
     const d = direct(g).paced.p99;
     for (const r of g.rows) {
       const p99 = r.paced.p99;
-      lines.push(`| ${g.upstream} | ${r.name} | ${g.rate} | ${Math.round(median(r.paced.rps))} | ${r.paced.samples} | ${fixed1(r.paced.p50)} | ${fixed1(p99)} | ${r.name === 'direct' ? '—' : `${(p99 - d).toFixed(1)} ms`} |`);
+      lines.push(
+        `| ${g.upstream} | ${r.name} | ${g.rate} | ${Math.round(median(r.paced.rps))} | ${r.paced.samples} | ${fixed1(r.paced.p50)} | ${fixed1(p99)} | ${r.name === 'direct' ? '—' : `${(p99 - d).toFixed(1)} ms`} |`,
+      );
     }
   }
   return lines;
@@ -81,7 +88,9 @@ export function gatewayBars(groups: BenchGroup[]): { lines: string[]; allMet: bo
       const addedOk = !noisy && added <= MAX_ADDED_P99_MS;
       allMet &&= shareOk && addedOk;
       const addedVerdict = noisy ? 'INCONCLUSIVE' : addedOk ? 'PASS' : 'MISS';
-      lines.push(`| ${g.upstream} | ${r.name} | ${share.toFixed(2)} ${shareOk ? 'PASS' : 'MISS'} | ${added.toFixed(1)} ms ${addedVerdict} | ${spread.toFixed(1)} ms | ${floor} |`);
+      lines.push(
+        `| ${g.upstream} | ${r.name} | ${share.toFixed(2)} ${shareOk ? 'PASS' : 'MISS'} | ${added.toFixed(1)} ms ${addedVerdict} | ${spread.toFixed(1)} ms | ${floor} |`,
+      );
     }
   }
   return { lines, allMet };

@@ -2,7 +2,16 @@ import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { signIdentity } from '@mikasmissions/service-identity';
 import { gatewayBars, gatewayTables, type BenchGroup } from './bench-gateway-report';
-import { BENCH_APP_ENV, BENCH_EDGE_KEY, benchParentToken, cpuMs, measureInterleaved, median, type Started, startProcess } from './bench-processes';
+import {
+  BENCH_APP_ENV,
+  BENCH_EDGE_KEY,
+  benchParentToken,
+  cpuMs,
+  measureInterleaved,
+  median,
+  type Started,
+  startProcess,
+} from './bench-processes';
 import { pacedLoad, quantile, type PacedLoad } from './paced-load';
 
 /**
@@ -67,7 +76,10 @@ async function saturated(c: Case, seconds: number): Promise<autocannon.Result> {
   return result;
 }
 
-const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   const started: Started[] = [];
@@ -94,12 +106,32 @@ async function main(): Promise<void> {
     ]);
     const bearer = { authorization: `Bearer ${await benchParentToken()}` };
     const signed = () =>
-      signIdentity({ role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' }, { method: 'GET', path: CATALOG_PATH }, BENCH_EDGE_KEY);
+      signIdentity(
+        { role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' },
+        { method: 'GET', path: CATALOG_PATH },
+        BENCH_EDGE_KEY,
+      );
     const cases: Case[] = [
       { name: 'direct', upstream: 'catalog', url: `${catalog.url}${CATALOG_PATH}`, headers: signed, pid: catalog.child.pid },
-      { name: 'bare Fastify + undici proxy', upstream: 'catalog', url: `${bareCatalog.url}${CATALOG_PATH}`, headers: signed, pid: bareCatalog.child.pid },
+      {
+        name: 'bare Fastify + undici proxy',
+        upstream: 'catalog',
+        url: `${bareCatalog.url}${CATALOG_PATH}`,
+        headers: signed,
+        pid: bareCatalog.child.pid,
+      },
       { name: 'gateway', upstream: 'catalog', url: `${gwCatalog.url}${CATALOG_PATH}`, headers: () => bearer, pid: gwCatalog.child.pid },
-      ...(gwLimited ? [{ name: 'gateway + Redis rate limit', upstream: 'catalog', url: `${gwLimited.url}${CATALOG_PATH}`, headers: () => bearer, pid: gwLimited.child.pid }] : []),
+      ...(gwLimited
+        ? [
+            {
+              name: 'gateway + Redis rate limit',
+              upstream: 'catalog',
+              url: `${gwLimited.url}${CATALOG_PATH}`,
+              headers: () => bearer,
+              pid: gwLimited.child.pid,
+            },
+          ]
+        : []),
       { name: 'direct', upstream: 'stub', url: `${stub.url}${STUB_PATH}`, headers: () => ({}), pid: stub.child.pid },
       { name: 'bare Fastify + undici proxy', upstream: 'stub', url: `${bare.url}${STUB_PATH}`, headers: () => ({}), pid: bare.child.pid },
       { name: 'gateway', upstream: 'stub', url: `${gwStub.url}${STUB_PATH}`, headers: () => bearer, pid: gwStub.child.pid },
@@ -132,13 +164,26 @@ async function main(): Promise<void> {
     );
     const pacedOf = (name: string) => {
       const all = pooled.get(name)!.sort((a, b) => a - b);
-      return { rps: latency.get(name)!.rps, p50: quantile(all, 0.5), p99: quantile(all, 0.99), samples: all.length, roundP99: latency.get(name)!.p99 };
+      return {
+        rps: latency.get(name)!.rps,
+        p50: quantile(all, 0.5),
+        p99: quantile(all, 0.99),
+        samples: all.length,
+        roundP99: latency.get(name)!.p99,
+      };
     };
     const groups: BenchGroup[] = [...rates].map(([upstream, rate]) => ({
       upstream,
       path: upstream === 'catalog' ? CATALOG_PATH : STUB_PATH,
       rate,
-      rows: keyed.filter((c) => c.upstream === upstream).map((c) => ({ name: cases[keyed.indexOf(c)].name, saturated: throughput.get(c.name)!, paced: pacedOf(c.name), cpuUsPerRequest: median(cpuPerRequest.get(c.name)!.slice(1)) })),
+      rows: keyed
+        .filter((c) => c.upstream === upstream)
+        .map((c) => ({
+          name: cases[keyed.indexOf(c)].name,
+          saturated: throughput.get(c.name)!,
+          paced: pacedOf(c.name),
+          cpuUsPerRequest: median(cpuPerRequest.get(c.name)!.slice(1)),
+        })),
     }));
     const bars = gatewayBars(groups);
     const lines = [

@@ -33,7 +33,11 @@ const RATE = Number(process.env.BENCH_RATE ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LIGHT_RATE = Number(process.env.BENCH_LIGHT_RATE ?? 250);
 
-const BenchPing = defineEvent<{ n: number }>({ type: 'bench.ping', version: 1, schema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } } });
+const BenchPing = defineEvent<{ n: number }>({
+  type: 'bench.ping',
+  version: 1,
+  schema: { type: 'object', required: ['n'], properties: { n: { type: 'integer' } } },
+});
 const contracts = new EventContracts([]).register(BenchPing);
 const latencies: number[] = [];
 let handled = 0;
@@ -72,11 +76,30 @@ async function main(): Promise<void> {
     const tx = new PoolSqlTransactions(pool);
     const store = new PostgresOutboxStore(tx, 'analytics');
     relay = new OutboxRelay(store, new RedisStreamsPublisher(redis, prefix), {
-      enabled: true, batchSize: 500, pollIntervalMs: 200, maxAttempts: 5, backoffBaseMs: 100, backoffMaxMs: 2_000, leaseMs: 30_000, publishedRetentionMs: 3_600_000, reconcileIntervalMs: 1_000,
+      enabled: true,
+      batchSize: 500,
+      pollIntervalMs: 200,
+      maxAttempts: 5,
+      backoffBaseMs: 100,
+      backoffMaxMs: 2_000,
+      leaseMs: 30_000,
+      publishedRetentionMs: 3_600_000,
+      reconcileIntervalMs: 1_000,
     });
     const strategy = new RedisStreamsServer({
-      redisUrl: REDIS_URL, streamPrefix: prefix, contracts, inbox: new PostgresInboxStore(tx, 'analytics'),
-      group: 'bench', consumer: 'bench-1', batchSize: 200, blockMs: 1_000, claimIdleMs: 30_000, claimIntervalMs: 5_000, maxDeliveries: 5, inboxTtlSeconds: 3600, staleConsumerMs: 3_600_000,
+      redisUrl: REDIS_URL,
+      streamPrefix: prefix,
+      contracts,
+      inbox: new PostgresInboxStore(tx, 'analytics'),
+      group: 'bench',
+      consumer: 'bench-1',
+      batchSize: 200,
+      blockMs: 1_000,
+      claimIdleMs: 30_000,
+      claimIntervalMs: 5_000,
+      maxDeliveries: 5,
+      inboxTtlSeconds: 3600,
+      staleConsumerMs: 3_600_000,
     });
     app = await NestFactory.createMicroservice<MicroserviceOptions>(BenchModule, { strategy, logger: false });
     await app.listen();
@@ -85,17 +108,27 @@ async function main(): Promise<void> {
     let n = 0;
     const unitOfWork = new OutboxUnitOfWork(store, tx);
     const publishOne = () =>
-      unitOfWork.run(() => unitOfWork.enqueue([createEnvelope({ type: 'bench.ping', version: 1, payload: { n: n++ }, tenantId: 'bench', requestId: 'bench' }) as EventEnvelope]));
+      unitOfWork.run(() =>
+        unitOfWork.enqueue([
+          createEnvelope({ type: 'bench.ping', version: 1, payload: { n: n++ }, tenantId: 'bench', requestId: 'bench' }) as EventEnvelope,
+        ]),
+      );
 
     // 1. Throughput: BURST events from 16 concurrent writers (one transaction each), end to end.
     const started = Date.now();
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (n < BURST) await publishOne();
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (n < BURST) await publishOne();
+      }),
+    );
     const published = Date.now();
     while (handled < BURST) await sleep(5);
     const burstDone = Date.now();
-    const burst = { events: BURST, publishPerSec: Math.round(BURST / ((published - started) / 1000)), endToEndPerSec: Math.round(BURST / ((burstDone - started) / 1000)) };
+    const burst = {
+      events: BURST,
+      publishPerSec: Math.round(BURST / ((published - started) / 1000)),
+      endToEndPerSec: Math.round(BURST / ((burstDone - started) / 1000)),
+    };
 
     // 2. Latency at a steady rate: first one the pipeline sustains here, then RATE.
     const steady = async (rate: number): Promise<string[][]> => {
@@ -134,7 +167,9 @@ async function main(): Promise<void> {
       ...(await steady(RATE)),
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
-    process.stdout.write(`\nbench:messaging (Postgres outbox + inbox, Redis Streams, loopback, ${process.platform} ${cpus().length} cores)\n\n`);
+    process.stdout.write(
+      `\nbench:messaging (Postgres outbox + inbox, Redis Streams, loopback, ${process.platform} ${cpus().length} cores)\n\n`,
+    );
     process.stdout.write(`| ${'metric'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | ----- |\n`);
     for (const [k, v] of rows) process.stdout.write(`| ${k.padEnd(width)} | ${v} |\n`);
   } finally {

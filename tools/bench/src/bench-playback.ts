@@ -1,6 +1,14 @@
 import autocannon from 'autocannon';
 import { signIdentity } from '@mikasmissions/service-identity';
-import { BENCH_APP_ENV, BENCH_EDGE_KEY, benchParentToken, latencyTable, measureInterleaved, type Started, startProcess } from './bench-processes';
+import {
+  BENCH_APP_ENV,
+  BENCH_EDGE_KEY,
+  benchParentToken,
+  latencyTable,
+  measureInterleaved,
+  type Started,
+  startProcess,
+} from './bench-processes';
 
 /**
  * `pnpm run bench:playback`: the playback start, `POST /v1/playback/sessions` for `ep-demo-1`
@@ -26,7 +34,14 @@ interface Case {
 }
 
 async function round(c: Case, seconds: number): Promise<autocannon.Result> {
-  const result = await autocannon({ url: c.url, method: 'POST', body: BODY, headers: { 'content-type': 'application/json', ...c.headers() }, connections: CONNECTIONS, duration: seconds });
+  const result = await autocannon({
+    url: c.url,
+    method: 'POST',
+    body: BODY,
+    headers: { 'content-type': 'application/json', ...c.headers() },
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
   const wrong = result.statusCodeStats ? Object.keys(result.statusCodeStats).filter((code) => Number(code) !== 201) : [];
   if (result.errors > 0 || result.timeouts > 0 || wrong.length > 0)
     throw new Error(`${c.name}: ${result.errors} errors, ${result.timeouts} timeouts, statuses ${JSON.stringify(result.statusCodeStats)}`);
@@ -41,15 +56,30 @@ async function main(): Promise<void> {
     started.push(stub);
     const catalog = await startProcess('catalog', 'apps/catalog/src/main.ts', { ...common, CATALOG_PORT: '0' });
     started.push(catalog);
-    const upstreams = { IDENTITY_URL: stub.url, PROFILE_URL: stub.url, BILLING_URL: stub.url, PROGRESS_URL: stub.url, CATALOG_URL: catalog.url };
+    const upstreams = {
+      IDENTITY_URL: stub.url,
+      PROFILE_URL: stub.url,
+      BILLING_URL: stub.url,
+      PROGRESS_URL: stub.url,
+      CATALOG_URL: catalog.url,
+    };
     const playback = await startProcess('playback', 'apps/playback/src/main.ts', { ...common, ...upstreams, PLAYBACK_PORT: '0' });
     started.push(playback);
-    const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', { ...common, GATEWAY_PORT: '0', PLAYBACK_URL: playback.url, CATALOG_URL: catalog.url });
+    const gateway = await startProcess('gateway', 'apps/gateway/src/main.ts', {
+      ...common,
+      GATEWAY_PORT: '0',
+      PLAYBACK_URL: playback.url,
+      CATALOG_URL: catalog.url,
+    });
     started.push(gateway);
     const token = await benchParentToken();
     const bearer = { authorization: `Bearer ${token}` };
     const signed = () =>
-      signIdentity({ role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' }, { method: 'POST', path: PATH }, BENCH_EDGE_KEY);
+      signIdentity(
+        { role: 'parent', tenantId: 'default', requestId: 'bench', parentUserId: 'bench-parent' },
+        { method: 'POST', path: PATH },
+        BENCH_EDGE_KEY,
+      );
     const cases: Case[] = [
       { name: 'direct to playback', url: `${playback.url}${PATH}`, headers: signed },
       { name: 'through the gateway', url: `${gateway.url}${PATH}`, headers: () => bearer },

@@ -30,7 +30,8 @@ const server = createServer((req, res) => {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
   };
   const parts = url.pathname.split('/');
-  if (url.pathname === '/v1/billing/entitlements') return send(200, { parent_user_id: 'bench-parent', plan: 'family_monthly', active: true });
+  if (url.pathname === '/v1/billing/entitlements')
+    return send(200, { parent_user_id: 'bench-parent', plan: 'family_monthly', active: true });
   if (parts[1] !== 'internal') return send(404, { error: { code: 'not_found', message: 'not found', requestId: 'stub' } });
   if (parts[2] === 'profiles') return send(200, { child_profile_id: parts[3], parent_user_id: 'bench-parent', age_band: '6-11' });
   if (parts[2] === 'controls') return send(200, { child_profile_id: parts[3], parent_user_id: 'bench-parent', controls });

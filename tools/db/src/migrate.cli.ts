@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     const results = await migrateServices(client, repoRoot(), { only, log: (l) => process.stdout.write(`${l}\n`) });
     for (const r of results) {
       const libs = r.libs.length ? `libs ${r.libs.join(', ')}` : 'no libs';
-      process.stdout.write(`migrate: ${r.service} (schema ${r.schema}, ${libs}): ${r.applied.length} applied, ${r.skipped.length} already up to date\n`);
+      process.stdout.write(
+        `migrate: ${r.service} (schema ${r.schema}, ${libs}): ${r.applied.length} applied, ${r.skipped.length} already up to date\n`,
+      );
     }
   } catch (error) {
     process.stderr.write(`migrate: ${(error as Error).message}\n`);

@@ -43,7 +43,10 @@ describe('migrateService (real Postgres)', () => {
   it('rolls back a failing migration and does not record it', async () => {
     const broken = migration('20260103000000_broken', `ALTER TABLE "${schema}".things ADD COLUMN extra int; SELECT * FROM nowhere;`);
     await expect(migrateService(client, schema, [first, second, broken])).rejects.toThrow(/20260103000000_broken failed/);
-    const columns = await client.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'things'`, [schema]);
+    const columns = await client.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'things'`,
+      [schema],
+    );
     expect(columns.rows.map((r) => r.column_name).sort()).toEqual(['id', 'name']);
     const recorded = await client.query(`SELECT count(*)::int AS n FROM "${schema}"."_prisma_migrations"`);
     expect(recorded.rows[0].n).toBe(2);
@@ -54,7 +57,10 @@ describe('migrateService (real Postgres)', () => {
     await other.connect();
     const third = migration('20260104000000_third', `CREATE TABLE "${schema}".others (id int primary key);`);
     try {
-      const results = await Promise.all([migrateService(client, schema, [first, second, third]), migrateService(other, schema, [first, second, third])]);
+      const results = await Promise.all([
+        migrateService(client, schema, [first, second, third]),
+        migrateService(other, schema, [first, second, third]),
+      ]);
       expect(results.flatMap((r) => r.applied)).toEqual([third.name]);
     } finally {
       await other.end();

@@ -48,7 +48,9 @@ export async function migrateService(
       const previous = done.get(m.name);
       if (previous !== undefined) {
         if (previous !== m.checksum) {
-          throw new MigrationDriftError(`${schemaName}: ${m.name} was edited after it was applied (checksum differs); add a new migration instead`);
+          throw new MigrationDriftError(
+            `${schemaName}: ${m.name} was edited after it was applied (checksum differs); add a new migration instead`,
+          );
         }
         skipped.push(m.name);
         continue;

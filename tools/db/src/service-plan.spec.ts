@@ -10,7 +10,7 @@ import { PlatformConfigError, planService, readPlatform, repoRoot } from './serv
 const root = repoRoot();
 
 describe('planService (the repository layout)', () => {
-  it('merges the declared libs\' SQL with the service\'s own migrations in timestamp order', () => {
+  it("merges the declared libs' SQL with the service's own migrations in timestamp order", () => {
     const plan = planService(root, 'analytics');
     expect(plan).toMatchObject({ schema: 'analytics', libs: ['messaging', 'authx', 'idempotency'] });
     expect(plan.migrations.map((m) => m.name)).toEqual([
@@ -25,7 +25,9 @@ describe('planService (the repository layout)', () => {
     ]);
     for (const m of plan.migrations) expect(m.sql).not.toContain(SCHEMA_PLACEHOLDER);
     expect(plan.migrations[2].sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."outbox"');
-    expect(plan.migrations.find((m) => m.name.startsWith('idempotency/'))?.sql).toContain('CREATE TABLE IF NOT EXISTS "analytics"."idempotency_keys"');
+    expect(plan.migrations.find((m) => m.name.startsWith('idempotency/'))?.sql).toContain(
+      'CREATE TABLE IF NOT EXISTS "analytics"."idempotency_keys"',
+    );
   });
 
   it('gives identity the AuthX and messaging tables, its parents migration, its family tables and the dashboard RLS in its own schema', () => {
@@ -74,14 +76,23 @@ describe('readPlatform', () => {
 
 /** Columns, constraints, indexes, functions and triggers of a schema, with its name taken out. */
 async function describeSchema(client: Client, schema: string): Promise<unknown> {
-  const q = async (sql: string) => (await client.query(sql, [schema])).rows.map((r) => JSON.stringify(r).split(schema).join('<schema>')).sort();
+  const q = async (sql: string) =>
+    (await client.query(sql, [schema])).rows.map((r) => JSON.stringify(r).split(schema).join('<schema>')).sort();
   return {
-    columns: await q(`SELECT table_name, column_name, data_type, column_default, is_nullable FROM information_schema.columns WHERE table_schema = $1`),
-    constraints: await q(`SELECT conname, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1`),
+    columns: await q(
+      `SELECT table_name, column_name, data_type, column_default, is_nullable FROM information_schema.columns WHERE table_schema = $1`,
+    ),
+    constraints: await q(
+      `SELECT conname, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = $1`,
+    ),
     indexes: await q(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1`),
     functions: await q(`SELECT proname, prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1`),
-    triggers: await q(`SELECT tgname, pg_get_triggerdef(t.oid) AS def FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal`),
-    unlogged: await q(`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relpersistence = 'u' AND c.relkind = 'r'`),
+    triggers: await q(
+      `SELECT tgname, pg_get_triggerdef(t.oid) AS def FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal`,
+    ),
+    unlogged: await q(
+      `SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relpersistence = 'u' AND c.relkind = 'r'`,
+    ),
   };
 }
 
@@ -90,8 +101,7 @@ describe('pnpm run migrate on a database migrated by the layout before libs owne
   const legacyDir = join(__dirname, 'testing/legacy-layout');
   const into = (migrations: Migration[], from: string, to: string): Migration[] =>
     migrations.map((m) => ({ ...m, sql: m.sql.split(`"${from}"`).join(`"${to}"`) }));
-  const legacy = (service: string, schema: string): Migration[] =>
-    into(readMigrations(join(legacyDir, service)), service, schema);
+  const legacy = (service: string, schema: string): Migration[] => into(readMigrations(join(legacyDir, service)), service, schema);
   const current = (service: string, schema: string): Migration[] => into(planService(root, service).migrations, service, schema);
   const schemas: string[] = [];
   let client: Client;

@@ -38,7 +38,10 @@ export function repoRoot(from: string = __dirname): string {
 /** The services that own a Postgres schema: every folder of `prisma/` with a `schema.prisma` or a `platform.json`. */
 export function listServices(prismaDir: string): string[] {
   return readdirSync(prismaDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && (existsSync(join(prismaDir, d.name, 'schema.prisma')) || existsSync(join(prismaDir, d.name, 'platform.json'))))
+    .filter(
+      (d) =>
+        d.isDirectory() && (existsSync(join(prismaDir, d.name, 'schema.prisma')) || existsSync(join(prismaDir, d.name, 'platform.json'))),
+    )
     .map((d) => d.name)
     .sort();
 }
@@ -50,11 +53,14 @@ export function readPlatform(root: string, service: string): ServicePlatform {
   const where = `prisma/${service}/platform.json`;
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<ServicePlatform>;
   const schema = raw.schema ?? service;
-  if (typeof schema !== 'string' || !IDENTIFIER.test(schema)) throw new PlatformConfigError(`${where}: "schema" must be a lowercase identifier (got ${JSON.stringify(raw.schema)})`);
+  if (typeof schema !== 'string' || !IDENTIFIER.test(schema))
+    throw new PlatformConfigError(`${where}: "schema" must be a lowercase identifier (got ${JSON.stringify(raw.schema)})`);
   const libs = raw.libs ?? [];
-  if (!Array.isArray(libs) || libs.some((l) => typeof l !== 'string')) throw new PlatformConfigError(`${where}: "libs" must be a list of lib names`);
+  if (!Array.isArray(libs) || libs.some((l) => typeof l !== 'string'))
+    throw new PlatformConfigError(`${where}: "libs" must be a list of lib names`);
   for (const lib of libs) {
-    if (!existsSync(join(root, 'libs', lib, 'sql'))) throw new PlatformConfigError(`${where}: lib "${lib}" ships no SQL (no libs/${lib}/sql/)`);
+    if (!existsSync(join(root, 'libs', lib, 'sql')))
+      throw new PlatformConfigError(`${where}: lib "${lib}" ships no SQL (no libs/${lib}/sql/)`);
   }
   return { schema, libs };
 }

@@ -50,7 +50,18 @@ export function backoffMs(attempt: number, retryAfter: string | null): number {
  */
 export class DrillLoad {
   readonly outcomes: KeyOutcome[] = [];
-  readonly stats: LoadStats = { sent: 0, accepted: 0, open: 0, attempts: 0, status5xx: 0, status409: 0, status4xx: 0, network: 0, timeouts: 0, skipped: 0 };
+  readonly stats: LoadStats = {
+    sent: 0,
+    accepted: 0,
+    open: 0,
+    attempts: 0,
+    status5xx: 0,
+    status409: 0,
+    status4xx: 0,
+    network: 0,
+    timeouts: 0,
+    skipped: 0,
+  };
   private scenario = 'warm-up';
   private timer?: NodeJS.Timeout;
   private readonly open = new Set<Promise<void>>();

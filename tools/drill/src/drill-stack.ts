@@ -20,7 +20,15 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `command` and resolves once its output matches `ready`; output also goes to `log`. */
-function startUntil(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, log: WriteStream, timeoutMs: number): Promise<ChildProcess> {
+function startUntil(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  log: WriteStream,
+  timeoutMs: number,
+): Promise<ChildProcess> {
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -87,7 +95,15 @@ export class AnalyticsProcess {
 
   async start(): Promise<void> {
     const env = { PATH: process.env.PATH, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...this.env };
-    this.child = await startUntil('analytics', process.execPath, ['-r', '@swc-node/register', 'apps/analytics/src/main.ts'], env, /listening on http/, this.log, 60_000);
+    this.child = await startUntil(
+      'analytics',
+      process.execPath,
+      ['-r', '@swc-node/register', 'apps/analytics/src/main.ts'],
+      env,
+      /listening on http/,
+      this.log,
+      60_000,
+    );
   }
 
   kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

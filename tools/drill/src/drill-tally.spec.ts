@@ -1,7 +1,10 @@
 import { backoffMs } from './drill-load';
 import { deliveredCount, hasSettled, meetsBar, renderTable, tally, type KeyOutcome } from './drill-tally';
 
-const counts = (rows: Record<string, number>, applied: Record<string, number>) => ({ rows: new Map(Object.entries(rows)), applied: new Map(Object.entries(applied)) });
+const counts = (rows: Record<string, number>, applied: Record<string, number>) => ({
+  rows: new Map(Object.entries(rows)),
+  applied: new Map(Object.entries(applied)),
+});
 
 describe('drill tally', () => {
   const outcomes: KeyOutcome[] = [
@@ -16,9 +19,39 @@ describe('drill tally', () => {
     // a: ran twice (2 rows, 2 applications); b: accepted, never applied; c: unanswered but committed;
     // d: one row applied twice; e: unanswered, nothing stored.
     const [pg, kill, total] = tally(outcomes, counts({ a: 2, b: 1, c: 1, d: 1 }, { a: 2, c: 1, d: 2 }), ['pg', 'kill']);
-    expect(pg).toEqual({ scenario: 'pg', sent: 3, accepted: 2, delivered: 1, lost: 1, duplicatedRows: 1, duplicatedApplications: 0, unanswered: 1, unansweredCommitted: 1 });
-    expect(kill).toEqual({ scenario: 'kill', sent: 2, accepted: 1, delivered: 1, lost: 0, duplicatedRows: 0, duplicatedApplications: 1, unanswered: 1, unansweredCommitted: 0 });
-    expect(total).toEqual({ scenario: 'total', sent: 5, accepted: 3, delivered: 2, lost: 1, duplicatedRows: 1, duplicatedApplications: 1, unanswered: 2, unansweredCommitted: 1 });
+    expect(pg).toEqual({
+      scenario: 'pg',
+      sent: 3,
+      accepted: 2,
+      delivered: 1,
+      lost: 1,
+      duplicatedRows: 1,
+      duplicatedApplications: 0,
+      unanswered: 1,
+      unansweredCommitted: 1,
+    });
+    expect(kill).toEqual({
+      scenario: 'kill',
+      sent: 2,
+      accepted: 1,
+      delivered: 1,
+      lost: 0,
+      duplicatedRows: 0,
+      duplicatedApplications: 1,
+      unanswered: 1,
+      unansweredCommitted: 0,
+    });
+    expect(total).toEqual({
+      scenario: 'total',
+      sent: 5,
+      accepted: 3,
+      delivered: 2,
+      lost: 1,
+      duplicatedRows: 1,
+      duplicatedApplications: 1,
+      unanswered: 2,
+      unansweredCommitted: 1,
+    });
     expect(meetsBar(total)).toBe(false);
   });
 
@@ -34,7 +67,16 @@ describe('drill tally', () => {
   });
 
   it('counts delivered accepted keys for the settle loop', () => {
-    expect(deliveredCount(outcomes, new Map([['a', 1], ['c', 1], ['d', 3]]))).toBe(2);
+    expect(
+      deliveredCount(
+        outcomes,
+        new Map([
+          ['a', 1],
+          ['c', 1],
+          ['d', 3],
+        ]),
+      ),
+    ).toBe(2);
   });
 
   it('settles when everything is delivered or nothing changed over the window', () => {

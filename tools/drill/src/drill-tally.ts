@@ -78,7 +78,8 @@ export function tally(outcomes: readonly KeyOutcome[], counts: StoreCounts, scen
   }
   const list = [...rows.values()];
   const total = empty('total');
-  for (const r of list) for (const k of Object.keys(total) as Array<keyof ScenarioTally>) if (k !== 'scenario') (total[k] as number) += r[k] as number;
+  for (const r of list)
+    for (const k of Object.keys(total) as Array<keyof ScenarioTally>) if (k !== 'scenario') (total[k] as number) += r[k] as number;
   return [...list, total];
 }
 
@@ -120,6 +121,8 @@ const COLUMNS: Array<[keyof ScenarioTally, string]> = [
 export function renderTable(rows: readonly ScenarioTally[]): string {
   const header = `| ${COLUMNS.map(([, title]) => title).join(' | ')} |`;
   const rule = `|${COLUMNS.map(([k]) => (k === 'scenario' ? ' --- ' : ' ---: ')).join('|')}|`;
-  const body = rows.map((r) => `| ${COLUMNS.map(([k]) => (k === 'scenario' && r.scenario === 'total' ? '**total**' : String(r[k]))).join(' | ')} |`);
+  const body = rows.map(
+    (r) => `| ${COLUMNS.map(([k]) => (k === 'scenario' && r.scenario === 'total' ? '**total**' : String(r[k]))).join(' | ')} |`,
+  );
   return [header, rule, ...body].join('\n');
 }

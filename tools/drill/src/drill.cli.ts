@@ -35,14 +35,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function storeCounts(pool: Pool): Promise<StoreCounts> {
   const rows = await pool.query<{ type: string; n: number }>(`SELECT type, count(*)::int AS n FROM analytics.events GROUP BY type`);
-  const applied = await pool.query<{ event_type: string; n: number }>(`SELECT event_type, count::int AS n FROM analytics.recorded_event_counters`);
+  const applied = await pool.query<{ event_type: string; n: number }>(
+    `SELECT event_type, count::int AS n FROM analytics.recorded_event_counters`,
+  );
   return { rows: new Map(rows.rows.map((r) => [r.type, r.n])), applied: new Map(applied.rows.map((r) => [r.event_type, r.n])) };
 }
 
 async function waitReady(baseUrl: string, timeoutMs: number): Promise<number> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
-    const ok = await fetch(`${baseUrl}/ready`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return Date.now() - start;
     await sleep(250);
   }
@@ -54,7 +59,9 @@ async function main(): Promise<number> {
   const dir = join(tmpdir(), runId);
   mkdirSync(dir, { recursive: true });
   const log = openLog(join(dir, 'stack.log'));
-  progress(`${SCENARIOS.length} scenarios × ${SECONDS} s at ${RATE} events/s, client retries for ${RETRY_SECONDS} s, settle ≤ ${SETTLE_SECONDS} s; logs in ${dir}/stack.log`);
+  progress(
+    `${SCENARIOS.length} scenarios × ${SECONDS} s at ${RATE} events/s, client retries for ${RETRY_SECONDS} s, settle ≤ ${SETTLE_SECONDS} s; logs in ${dir}/stack.log`,
+  );
 
   let db: DrillDatabase | undefined;
   let proxy: FaultProxy | undefined;
@@ -99,7 +106,9 @@ async function main(): Promise<number> {
     );
     await analytics.start();
     const baseUrl = `http://127.0.0.1:${port}/api/v1/analytics`;
-    progress(`stack up: analytics ${baseUrl} (Fastify), Postgres via proxy :${proxy.port} → ${db.url.replace(/\/\/[^@]*@/, '//')}, Redis :${redis.port}; ready in ${await waitReady(baseUrl, 20_000)} ms`);
+    progress(
+      `stack up: analytics ${baseUrl} (Fastify), Postgres via proxy :${proxy.port} → ${db.url.replace(/\/\/[^@]*@/, '//')}, Redis :${redis.port}; ready in ${await waitReady(baseUrl, 20_000)} ms`,
+    );
     pool = new Pool({ connectionString: db.url, max: 2 });
     pool.on('error', (e) => progress(`drill's own Postgres pool: ${e.message}`));
 
@@ -144,7 +153,8 @@ async function main(): Promise<number> {
     const samples: number[] = [];
     const settleEnd = Date.now() + SETTLE_SECONDS * 1000;
     const counts = pool;
-    const pendingOutbox = async () => (await counts.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics.outbox WHERE status = 'pending'`)).rows[0].n;
+    const pendingOutbox = async () =>
+      (await counts.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics.outbox WHERE status = 'pending'`)).rows[0].n;
     let pending = 0;
     while (Date.now() < settleEnd) {
       samples.push(deliveredCount(load.outcomes, (await storeCounts(pool)).applied));
@@ -154,15 +164,22 @@ async function main(): Promise<number> {
     }
     progress(`settled: ${samples.at(-1)} of ${accepted} accepted delivered, ${pending} outbox rows pending, after ${samples.length} polls`);
 
-    const rows = tally(load.outcomes, await storeCounts(pool), ['warm-up', ...SCENARIOS.map((sc) => sc.name)]).filter((r) => r.sent > 0 || r.scenario === 'total');
-    const outbox = await pool.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM analytics.outbox GROUP BY status ORDER BY status`);
+    const rows = tally(load.outcomes, await storeCounts(pool), ['warm-up', ...SCENARIOS.map((sc) => sc.name)]).filter(
+      (r) => r.sent > 0 || r.scenario === 'total',
+    );
+    const outbox = await pool.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM analytics.outbox GROUP BY status ORDER BY status`,
+    );
     const inbox = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics.inbox`);
     process.stdout.write(`\n${renderTable(rows)}\n\n`);
     process.stdout.write(`outbox: ${outbox.rows.map((r) => `${r.status} ${r.n}`).join(', ') || 'empty'}; inbox rows: ${inbox.rows[0].n}\n`);
     const twice = await pool.query<{ type: string; created: string[] }>(
       `SELECT type, array_agg(to_char(created_at AT TIME ZONE 'UTC', 'HH24:MI:SS.MS') ORDER BY created_at) AS created FROM analytics.events GROUP BY type HAVING count(*) > 1 ORDER BY min(created_at) LIMIT 20`,
     );
-    for (const r of twice.rows) process.stdout.write(`ran more than once: ${r.type} (key ${runId}-${r.type.slice(2).replace('.', '-')}), rows created at ${r.created.join(', ')} UTC\n`);
+    for (const r of twice.rows)
+      process.stdout.write(
+        `ran more than once: ${r.type} (key ${runId}-${r.type.slice(2).replace('.', '-')}), rows created at ${r.created.join(', ')} UTC\n`,
+      );
     const total = rows[rows.length - 1];
     const pass = meetsBar(total);
     process.stdout.write(

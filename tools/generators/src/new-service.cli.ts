@@ -20,10 +20,18 @@ async function main(): Promise<void> {
       allowPositionals: true,
       options: { port: { type: 'string' }, prefix: { type: 'string' }, feature: { type: 'string' }, root: { type: 'string' } },
     });
-    if (positionals.length !== 1) throw new NewServiceInputError(`expected one service name, got ${positionals.length ? positionals.join(' ') : 'none'}. ${USAGE}`);
+    if (positionals.length !== 1)
+      throw new NewServiceInputError(`expected one service name, got ${positionals.length ? positionals.join(' ') : 'none'}. ${USAGE}`);
     if (values.port === undefined) throw new NewServiceInputError(`--port is required. ${USAGE}`);
     root = values.root ?? repoRoot();
-    const plan = await planService({ root, name: positionals[0], port: values.port, prefix: values.prefix, feature: values.feature, format: formatWithPrettier(root) });
+    const plan = await planService({
+      root,
+      name: positionals[0],
+      port: values.port,
+      prefix: values.prefix,
+      feature: values.feature,
+      format: formatWithPrettier(root),
+    });
     applyPlan(root, plan, (line) => process.stdout.write(`new:service: ${line}\n`));
     const { service, feature, prefix, port } = plan.values;
     process.stdout.write(

@@ -10,11 +10,24 @@ import { singular } from './service-names';
 
 const REPO = repoRoot();
 const CLI = join(__dirname, 'new-service.cli.ts');
-const SEEDED = ['env.dev', 'env.prod', 'docker-compose.dev.yml', 'docker-compose.prod.yml', 'package.json', 'README.md', 'pnpm-workspace.yaml', '.prettierrc'];
+const SEEDED = [
+  'env.dev',
+  'env.prod',
+  'docker-compose.dev.yml',
+  'docker-compose.prod.yml',
+  'package.json',
+  'README.md',
+  'pnpm-workspace.yaml',
+  '.prettierrc',
+];
 const NOW = new Date('2026-12-01T08:09:10Z');
 // The seed is the working tree's env/compose/README, which may already hold generated services:
 // this suite's service and ports must be none of theirs.
-const SEEDED_PORTS = new Set(['env.dev', 'env.prod'].flatMap((f) => [...readFileSync(join(REPO, f), 'utf8').matchAll(/^[A-Z0-9_]+_PORT=(\d+)$/gm)].map((m) => Number(m[1]))));
+const SEEDED_PORTS = new Set(
+  ['env.dev', 'env.prod'].flatMap((f) =>
+    [...readFileSync(join(REPO, f), 'utf8').matchAll(/^[A-Z0-9_]+_PORT=(\d+)$/gm)].map((m) => Number(m[1])),
+  ),
+);
 const [PORT, OTHER_PORT] = Array.from({ length: 100 }, (_, i) => 18_199 + i).filter((p) => !SEEDED_PORTS.has(p));
 
 /** A temporary workspace with the real files new:service edits and the existing apps' folders. */
@@ -40,7 +53,11 @@ function snapshot(root: string): Record<string, string> {
 }
 
 function runCli(root: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['-r', '@swc-node/register', CLI, ...args, '--root', root], { cwd: REPO, encoding: 'utf8', env: { ...process.env, SWC_NODE_PROJECT: join(REPO, 'tsconfig.json') } });
+  return spawnSync(process.execPath, ['-r', '@swc-node/register', CLI, ...args, '--root', root], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, SWC_NODE_PROJECT: join(REPO, 'tsconfig.json') },
+  });
 }
 
 describe('new:service', () => {
@@ -84,7 +101,9 @@ describe('new:service', () => {
     );
     const file = (path: string) => readFileSync(join(root, path), 'utf8');
     expect(file('apps/spec-probe/src/main.ts')).toContain('void bootstrap(AppModule);');
-    expect(file('apps/spec-probe/src/app.module.ts')).toContain(`PlatformModule.forRoot({ service: 'spec-probe', http: { port: ${PORT}, prefix: 'v1' } }), ItemsModule`);
+    expect(file('apps/spec-probe/src/app.module.ts')).toContain(
+      `PlatformModule.forRoot({ service: 'spec-probe', http: { port: ${PORT}, prefix: 'v1' } }), ItemsModule`,
+    );
     expect(JSON.parse(file('apps/spec-probe/project.json')).tags).toEqual(['type:app', 'scope:domain']);
     // a workspace package, so `pnpm --filter @mikasmissions/spec-probe start:dev` runs it alone
     expect(JSON.parse(file('apps/spec-probe/package.json'))).toMatchObject({
@@ -100,46 +119,84 @@ describe('new:service', () => {
     for (const env of ['env.dev', 'env.prod']) {
       const seeded = readFileSync(join(REPO, env), 'utf8').trimEnd().split('\n');
       const lastPort = seeded.reduce((at, line, i) => (/^[A-Z][A-Z0-9_]*_PORT=\d+$/.test(line) ? i : at), -1);
-      expect(file(env).trimEnd().split('\n')).toEqual([...seeded.slice(0, lastPort + 1), `SPEC_PROBE_PORT=${PORT}`, ...seeded.slice(lastPort + 1)]); // after the last <APP>_PORT line
+      expect(file(env).trimEnd().split('\n')).toEqual([
+        ...seeded.slice(0, lastPort + 1),
+        `SPEC_PROBE_PORT=${PORT}`,
+        ...seeded.slice(lastPort + 1),
+      ]); // after the last <APP>_PORT line
     }
     for (const compose of ['docker-compose.dev.yml', 'docker-compose.prod.yml']) {
       const { services } = YAML.parse(file(compose), { merge: true });
-      expect(services['spec-probe']).toMatchObject({ profiles: ['spec-probe', 'all'], environment: { APP: 'spec-probe' }, ports: [`${PORT}:${PORT}`] });
+      expect(services['spec-probe']).toMatchObject({
+        profiles: ['spec-probe', 'all'],
+        environment: { APP: 'spec-probe' },
+        ports: [`${PORT}:${PORT}`],
+      });
       expect(services['spec-probe'].env_file).toEqual([compose.includes('dev') ? 'env.dev' : 'env.prod']);
       expect(services['spec-probe'].healthcheck.test[1]).toContain(`fetch('http://127.0.0.1:${PORT}/v1/ready')`);
       for (const shared of ['postgres', 'redis']) expect(services[shared].profiles.slice(-2)).toEqual(['spec-probe', 'all']);
-      expect(services['spec-probe-migrate']).toMatchObject({ profiles: ['spec-probe', 'all'], command: ['node', 'dist/tools/db/src/migrate.cli.js', 'spec-probe'], depends_on: { postgres: { condition: 'service_healthy' } } });
+      expect(services['spec-probe-migrate']).toMatchObject({
+        profiles: ['spec-probe', 'all'],
+        command: ['node', 'dist/tools/db/src/migrate.cli.js', 'spec-probe'],
+        depends_on: { postgres: { condition: 'service_healthy' } },
+      });
       expect(services['spec-probe-migrate'].env_file).toEqual([compose.includes('dev') ? 'env.dev' : 'env.prod']);
       expect(services['spec-probe'].depends_on).toMatchObject({ 'spec-probe-migrate': { condition: 'service_completed_successfully' } });
       expect(file(compose)).toContain('# Use the pnpm scripts'); // comments survive the edit
     }
     const scripts = JSON.parse(file('package.json')).scripts;
-    expect(scripts['compose:dev:spec-probe']).toBe('docker compose -f docker-compose.dev.yml --env-file env.dev --profile spec-probe up -d --build');
+    expect(scripts['compose:dev:spec-probe']).toBe(
+      'docker compose -f docker-compose.dev.yml --env-file env.dev --profile spec-probe up -d --build',
+    );
     expect(scripts['start:spec-probe']).toBe('node dist/apps/spec-probe/src/main.js');
-    const rows = file('README.md').split('\n').filter((l) => /^\| (identity|outbox-relay|spec-probe) \|/.test(l));
+    const rows = file('README.md')
+      .split('\n')
+      .filter((l) => /^\| (identity|outbox-relay|spec-probe)\s+\|/.test(l));
     expect(rows.map((r) => r.split('|')[1].trim())).toEqual(['identity', 'outbox-relay', 'spec-probe']); // in name order
-    expect(rows[2]).toMatch(new RegExp(`^\\| spec-probe \\| ${PORT} \\| \`/v1\` \\| .*\`GET/POST /items\``));
-    expect(rows[2]).toContain("(404 `item_not_found`)"); // the code the generated error really answers, lowercase
+    expect(rows[2]).toMatch(new RegExp(`^\\| spec-probe\\s+\\| ${PORT}\\s+\\| \`/v1\`\\s+\\| .*\`GET/POST /items\``));
+    expect(rows[2]).toContain('(404 `item_not_found`)'); // the code the generated error really answers, lowercase
   });
 
   it('takes --feature and --prefix: class, file, table and error names follow the feature', async () => {
     const plan = await planService({ root, name: 'shop', port: OTHER_PORT, feature: 'line-items', prefix: 'api/v1/shop', now: NOW });
     const paths = plan.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['apps/shop/src/line-items/line-items.controller.ts', 'apps/shop/src/line-items/line-item.ts', 'apps/shop/src/line-items/dto/create-line-item.dto.ts']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'apps/shop/src/line-items/line-items.controller.ts',
+        'apps/shop/src/line-items/line-item.ts',
+        'apps/shop/src/line-items/dto/create-line-item.dto.ts',
+      ]),
+    );
     const content = (path: string) => plan.files.find((f) => f.path === path)!.content;
-    expect(content('apps/shop/src/line-items/line-items.controller.ts')).toContain("@Controller('line-items')\nexport class LineItemsController");
+    expect(content('apps/shop/src/line-items/line-items.controller.ts')).toContain(
+      "@Controller('line-items')\nexport class LineItemsController",
+    );
     expect(content('apps/shop/src/line-items/line-item-not-found.error.ts')).toContain("'line_item_not_found'");
     expect(content('prisma/shop/migrations/20261201080910_init/migration.sql')).toContain('"shop"."line_items"');
     expect(content('apps/shop/src/shop.e2e-spec.ts')).toContain("const PREFIX = 'api/v1/shop';");
-    expect(['items', 'categories', 'boxes', 'addresses', 'inventory'].map(singular)).toEqual(['item', 'category', 'box', 'address', 'inventory']);
+    expect(['items', 'categories', 'boxes', 'addresses', 'inventory'].map(singular)).toEqual([
+      'item',
+      'category',
+      'box',
+      'address',
+      'inventory',
+    ]);
   });
 
   it.each([
     ['a name that is not kebab-case', ['Demo_Probe', '--port', String(PORT)], /service name must be kebab-case.*"Demo_Probe"/],
-    ['a port another app uses in env.dev', ['spec-probe', '--port', '3003'], /port 3003 is already in use: env\.dev sets ANALYTICS_PORT=3003/],
+    [
+      'a port another app uses in env.dev',
+      ['spec-probe', '--port', '3003'],
+      /port 3003 is already in use: env\.dev sets ANALYTICS_PORT=3003/,
+    ],
     ['an app that already exists', ['identity', '--port', String(PORT)], /service identity already exists: apps\/identity\/ is there/],
     ['a missing port', ['spec-probe'], /--port is required/],
-    ['a name that is a compose service', ['postgres', '--port', String(PORT)], /postgres is already a service or profile in docker-compose\.dev\.yml/],
+    [
+      'a name that is a compose service',
+      ['postgres', '--port', String(PORT)],
+      /postgres is already a service or profile in docker-compose\.dev\.yml/,
+    ],
   ])('refuses %s: exit 2, one line, nothing written', (_, args, message) => {
     const before = snapshot(root);
     const result = runCli(root, ...args);
@@ -154,7 +211,14 @@ describe('new:service', () => {
     expect(first.status).toBe(0);
     const lines = first.stdout.trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('new:service: create '))).toHaveLength(24);
-    expect(lines.filter((l) => l.startsWith('new:service: update ')).map((l) => l.split(' ')[2])).toEqual(['env.dev', 'env.prod', 'docker-compose.dev.yml', 'docker-compose.prod.yml', 'package.json', 'README.md']);
+    expect(lines.filter((l) => l.startsWith('new:service: update ')).map((l) => l.split(' ')[2])).toEqual([
+      'env.dev',
+      'env.prod',
+      'docker-compose.dev.yml',
+      'docker-compose.prod.yml',
+      'package.json',
+      'README.md',
+    ]);
     const repository = readFileSync(join(root, 'apps/spec-probe/src/items/adapters/postgres-items.repository.ts'), 'utf8');
     expect(repository).toContain('const toItem = (row: Row): Item => ({\n  id: row.id,\n'); // formatted with the repo's .prettierrc (140 columns)
     const after = snapshot(root);

@@ -43,13 +43,15 @@ const COMPOSE_FILES = ['docker-compose.dev.yml', 'docker-compose.prod.yml'] as c
 
 function read(root: string, file: string): string {
   const path = join(root, file);
-  if (!existsSync(path)) throw new NewServiceInputError(`${file} is missing in ${root}; run new:service from the repository (or pass --root)`);
+  if (!existsSync(path))
+    throw new NewServiceInputError(`${file} is missing in ${root}; run new:service from the repository (or pass --root)`);
   return readFileSync(path, 'utf8');
 }
 
 function parsePort(port: number | string): number {
   const n = typeof port === 'number' ? port : /^\d+$/.test(String(port ?? '').trim()) ? Number(port) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 65_535) throw new NewServiceInputError(`--port must be an integer from 1 to 65535, got ${JSON.stringify(port ?? null)}`);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535)
+    throw new NewServiceInputError(`--port must be an integer from 1 to 65535, got ${JSON.stringify(port ?? null)}`);
   return n;
 }
 
@@ -63,7 +65,8 @@ export async function planService(options: NewServiceOptions): Promise<ServicePl
   const names = serviceNames(options.name, options.feature ?? 'items');
   const port = parsePort(options.port);
   const prefix = options.prefix ?? 'v1';
-  if (!PREFIX.test(prefix)) throw new NewServiceInputError(`--prefix must look like "v1" or "api/v1/catalog" (no leading slash), got ${JSON.stringify(prefix)}`);
+  if (!PREFIX.test(prefix))
+    throw new NewServiceInputError(`--prefix must look like "v1" or "api/v1/catalog" (no leading slash), got ${JSON.stringify(prefix)}`);
   const values: TemplateValues = { ...names, port, prefix, timestamp: migrationTimestamp(options.now) };
 
   for (const taken of [`apps/${names.service}`, `prisma/${names.service}`]) {
@@ -77,21 +80,33 @@ export async function planService(options: NewServiceOptions): Promise<ServicePl
     if (owner) throw new NewServiceInputError(`port ${port} is already in use: ${file} sets ${owner}=${port}`);
   }
   for (const file of COMPOSE_FILES) {
-    if (composeNames(texts[file]).has(names.service)) throw new NewServiceInputError(`name ${names.service} is already a service or profile in ${file}`);
+    if (composeNames(texts[file]).has(names.service))
+      throw new NewServiceInputError(`name ${names.service} is already a service or profile in ${file}`);
   }
   const scripts = (JSON.parse(texts['package.json']) as { scripts?: Record<string, string> }).scripts ?? {};
   for (const script of [`compose:dev:${names.service}`, `start:${names.service}`]) {
     if (script in scripts) throw new NewServiceInputError(`package.json already has a script ${script}`);
   }
 
-  const edits: PlannedEdit[] = [
+  const rawEdits: PlannedEdit[] = [
     ...ENV_FILES.map((path) => ({ path, content: addEnvPort(texts[path], values), note: `${names.portVar}=${port}` })),
-    ...COMPOSE_FILES.map((path) => ({ path, content: addComposeService(texts[path], values, path), note: `service + profile ${names.service}` })),
-    { path: 'package.json', content: addPackageScripts(texts['package.json'], values), note: `scripts compose:dev:${names.service}, start:${names.service}` },
+    ...COMPOSE_FILES.map((path) => ({
+      path,
+      content: addComposeService(texts[path], values, path),
+      note: `service + profile ${names.service}`,
+    })),
+    {
+      path: 'package.json',
+      content: addPackageScripts(texts['package.json'], values),
+      note: `scripts compose:dev:${names.service}, start:${names.service}`,
+    },
     { path: 'README.md', content: addReadmeRow(texts['README.md'], values), note: 'Services table row' },
   ];
   const format = options.format ?? ((file: PlannedFile) => Promise.resolve(file.content));
-  const files = await Promise.all(renderServiceFiles(values, options.templateDir).map(async (file) => ({ ...file, content: await format(file) })));
+  const files = await Promise.all(
+    renderServiceFiles(values, options.templateDir).map(async (file) => ({ ...file, content: await format(file) })),
+  );
+  const edits = await Promise.all(rawEdits.map(async (edit) => ({ ...edit, content: await format(edit) })));
   return { values, files, edits };
 }
 

@@ -25,7 +25,9 @@ export interface ServiceNames {
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '),
+  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(
+    ' ',
+  ),
 );
 
 const pascal = (kebab: string) => kebab.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
@@ -43,7 +45,9 @@ export function singular(plural: string): string {
 export function kebabName(kind: 'service' | 'feature', value: string | undefined): string {
   if (!value || !KEBAB.test(value) || value.length > 40) {
     const shown = value === undefined ? 'nothing' : JSON.stringify(value);
-    throw new NewServiceInputError(`${kind} name must be kebab-case (lower-case letters and digits, words joined by "-", at most 40 characters, e.g. "creator-studio"), got ${shown}`);
+    throw new NewServiceInputError(
+      `${kind} name must be kebab-case (lower-case letters and digits, words joined by "-", at most 40 characters, e.g. "creator-studio"), got ${shown}`,
+    );
   }
   return value;
 }
@@ -54,7 +58,8 @@ export function serviceNames(service: string, feature: string): ServiceNames {
   kebabName('feature', feature);
   const entity = singular(feature);
   for (const word of [camel(feature), camel(entity)]) {
-    if (RESERVED.has(word)) throw new NewServiceInputError(`feature name "${feature}" gives the JavaScript keyword "${word}" as a variable name; pick another`);
+    if (RESERVED.has(word))
+      throw new NewServiceInputError(`feature name "${feature}" gives the JavaScript keyword "${word}" as a variable name; pick another`);
   }
   return {
     service,

@@ -91,7 +91,8 @@ export function addComposeService(compose: string, v: TemplateValues, file: stri
   text = `${text.slice(0, volumes + 1)}${composeServiceBlock(v, file.includes('.prod.') ? 'env.prod' : 'env.dev')}\n${text.slice(volumes + 1)}`;
   const services = (YAML.parse(text, { merge: true }) as { services?: Record<string, { profiles?: string[] }> }).services ?? {};
   for (const name of [v.service, `${v.service}-migrate`, ...SHARED_SERVICES]) {
-    if (!services[name]?.profiles?.includes(v.service)) throw new NewServiceInputError(`${file}: after the edit, ${name} does not list profile ${v.service}`);
+    if (!services[name]?.profiles?.includes(v.service))
+      throw new NewServiceInputError(`${file}: after the edit, ${name} does not list profile ${v.service}`);
   }
   return text;
 }
@@ -106,7 +107,10 @@ export function composeNames(compose: string): Set<string> {
 export function addPackageScripts(packageJson: string, v: TemplateValues): string {
   const pkg = JSON.parse(packageJson) as { scripts?: Record<string, string> };
   const entries = Object.entries(pkg.scripts ?? {});
-  const compose: [string, string] = [`compose:dev:${v.service}`, `docker compose -f docker-compose.dev.yml --env-file env.dev --profile ${v.service} up -d --build`];
+  const compose: [string, string] = [
+    `compose:dev:${v.service}`,
+    `docker compose -f docker-compose.dev.yml --env-file env.dev --profile ${v.service} up -d --build`,
+  ];
   const start: [string, string] = [`start:${v.service}`, `node dist/apps/${v.service}/src/main.js`];
   const lastStart = entries.map(([k]) => k.startsWith('start:')).lastIndexOf(true);
   entries.splice(lastStart === -1 ? entries.length : lastStart + 1, 0, start);
@@ -126,12 +130,14 @@ export function addReadmeRow(readme: string, v: TemplateValues): string {
   const lines = readme.split('\n');
   const heading = lines.findIndex((l) => l.trim() === '## Services');
   const header = heading === -1 ? -1 : lines.findIndex((l, i) => i > heading && l.startsWith('|'));
-  if (header === -1 || !/^\|\s*-/.test(lines[header + 1] ?? '')) throw new NewServiceInputError('README.md: cannot find the table under "## Services"');
+  if (header === -1 || !/^\|\s*-/.test(lines[header + 1] ?? ''))
+    throw new NewServiceInputError('README.md: cannot find the table under "## Services"');
   let at = header + 2;
   while (lines[at]?.startsWith('|') && lines[at].split('|')[1].trim() < v.service) at++;
   let end = at;
   while (lines[end]?.startsWith('|')) end++;
-  if (lines.slice(header + 2, end).some((l) => l.split('|')[1].trim() === v.service)) throw new NewServiceInputError(`README.md: the Services table already has a row for ${v.service}`);
+  if (lines.slice(header + 2, end).some((l) => l.split('|')[1].trim() === v.service))
+    throw new NewServiceInputError(`README.md: the Services table already has a row for ${v.service}`);
   lines.splice(at, 0, readmeServiceRow(v));
   return lines.join('\n');
 }

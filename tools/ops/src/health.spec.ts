@@ -48,7 +48,18 @@ describe('docker:dev:health', () => {
   it('asks every app for <prefix>/ready and exits 0 with a summary when all are ready', async () => {
     const ports: Record<string, number> = {};
     for (const app of LANDED) {
-      const base = app === 'gateway' ? '' : app === 'analytics' ? '/api/v1/analytics' : app === 'outbox-relay' ? '/outbox-relay' : app === 'media-pipeline' ? '/media-pipeline' : app === 'generation' ? '/generation' : '/v1';
+      const base =
+        app === 'gateway'
+          ? ''
+          : app === 'analytics'
+            ? '/api/v1/analytics'
+            : app === 'outbox-relay'
+              ? '/outbox-relay'
+              : app === 'media-pipeline'
+                ? '/media-pipeline'
+                : app === 'generation'
+                  ? '/generation'
+                  : '/v1';
       const s = await fakeApp({ [`${base}/ready`]: 200 });
       servers.push(s);
       ports[app] = port(s);
@@ -68,6 +79,8 @@ describe('docker:dev:health', () => {
     expect(r.stdout).toMatch(/^ok +catalog +health +200 /m);
     expect(r.stdout).toMatch(/^FAIL billing +ready +503 /m);
     expect(r.stdout).toMatch(/^FAIL identity +health +0 .*ECONNREFUSED/m);
-    expect(r.stdout).toContain(`docker:dev:health: 1/${LANDED.length} apps ready; not ready: ${LANDED.filter((a) => a !== 'catalog').join(', ')}`);
+    expect(r.stdout).toContain(
+      `docker:dev:health: 1/${LANDED.length} apps ready; not ready: ${LANDED.filter((a) => a !== 'catalog').join(', ')}`,
+    );
   });
 });

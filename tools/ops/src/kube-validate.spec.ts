@@ -51,7 +51,18 @@ describe('infra/kubernetes', () => {
         const deploy = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === app);
         expect(deploy).toBeDefined();
         const c = (deploy as Rendered).spec.template.spec.containers[0];
-        const base = app === 'gateway' ? '' : app === 'analytics' ? '/api/v1/analytics' : app === 'outbox-relay' ? '/outbox-relay' : app === 'media-pipeline' ? '/media-pipeline' : app === 'generation' ? '/generation' : '/v1';
+        const base =
+          app === 'gateway'
+            ? ''
+            : app === 'analytics'
+              ? '/api/v1/analytics'
+              : app === 'outbox-relay'
+                ? '/outbox-relay'
+                : app === 'media-pipeline'
+                  ? '/media-pipeline'
+                  : app === 'generation'
+                    ? '/generation'
+                    : '/v1';
         expect(c.livenessProbe.httpGet.path).toBe(`${base}/health`);
         expect(c.readinessProbe.httpGet.path).toBe(`${base}/ready`);
         expect(c.resources).toMatchObject({

@@ -50,17 +50,14 @@ describe('Makefile', () => {
       .match(/^[a-z%][a-z0-9% -]*:(?!=)/gm)
       ?.flatMap((l) => l.slice(0, -1).split(/\s+/)) ?? [];
 
-  it.each(SEED_COMMANDS.filter((t) => !t.startsWith('run-')))(
-    'make %s delegates to an existing pnpm script',
-    (target) => {
-      expect(targets).toContain(target);
-      const r = make('-n', target, 'ARGS=-mode=list-failed -limit=20');
-      expect(r.status).toBe(0);
-      const used = pnpmScripts(r.stdout);
-      expect(used.length).toBeGreaterThan(0);
-      for (const s of used) expect(Object.keys(scripts)).toContain(s);
-    },
-  );
+  it.each(SEED_COMMANDS.filter((t) => !t.startsWith('run-')))('make %s delegates to an existing pnpm script', (target) => {
+    expect(targets).toContain(target);
+    const r = make('-n', target, 'ARGS=-mode=list-failed -limit=20');
+    expect(r.status).toBe(0);
+    const used = pnpmScripts(r.stdout);
+    expect(used.length).toBeGreaterThan(0);
+    for (const s of used) expect(Object.keys(scripts)).toContain(s);
+  });
 
   it('make outbox-replay passes ARGS as written in the seed', () => {
     expect(make('-n', 'outbox-replay', 'ARGS=-mode=list-failed -limit=20').stdout.trim()).toBe(

@@ -11,7 +11,13 @@ const ROOT = join(__dirname, '../../..');
 
 describe('outbox-replay arguments', () => {
   it('accepts the seed flags in double- and single-dash form', () => {
-    expect(parseReplayArgs(['--mode=list-failed', '--limit=20'])).toEqual({ mode: 'list-failed', limit: 20, dryRun: true, resetAttempts: false, schema: 'analytics' });
+    expect(parseReplayArgs(['--mode=list-failed', '--limit=20'])).toEqual({
+      mode: 'list-failed',
+      limit: 20,
+      dryRun: true,
+      resetAttempts: false,
+      schema: 'analytics',
+    });
     expect(parseReplayArgs(['-mode=requeue-failed', '-limit=10', '-dry-run=false', '-reset-attempts=true'])).toEqual({
       mode: 'requeue-failed',
       limit: 10,
@@ -54,7 +60,15 @@ describe('outbox-replay against real failed rows (Postgres)', () => {
     ) as EventEnvelope[];
     await store.append(failed);
     const claim = await store.claim(10);
-    await claim.complete(claim.records.map((r) => ({ id: r.id, ok: false as const, error: `XADD failed: NOREPLICAS for ${r.id.slice(0, 8)}`, fail: true, retryInMs: 0 })));
+    await claim.complete(
+      claim.records.map((r) => ({
+        id: r.id,
+        ok: false as const,
+        error: `XADD failed: NOREPLICAS for ${r.id.slice(0, 8)}`,
+        fail: true,
+        retryInMs: 0,
+      })),
+    );
   });
   afterAll(async () => {
     await store.close();

@@ -40,7 +40,12 @@ export function parseReplayArgs(argv: string[]): ReplayArgs | 'help' {
     if (!match) throw new UsageError(`unexpected argument "${arg}"`);
     const [, name, inline] = match;
     let value = inline;
-    if (value === undefined && argv[i + 1] !== undefined && !argv[i + 1].startsWith('-') && !['dry-run', 'reset-attempts', 'help', 'h'].includes(name)) {
+    if (
+      value === undefined &&
+      argv[i + 1] !== undefined &&
+      !argv[i + 1].startsWith('-') &&
+      !['dry-run', 'reset-attempts', 'help', 'h'].includes(name)
+    ) {
       value = argv[(i += 1)];
     }
     values.set(name, value);
@@ -50,10 +55,12 @@ export function parseReplayArgs(argv: string[]): ReplayArgs | 'help' {
   for (const name of values.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
 
   const mode = values.get('mode');
-  if (mode !== 'list-failed' && mode !== 'requeue-failed') throw new UsageError(`--mode must be list-failed or requeue-failed${mode ? `, got "${mode}"` : ''}`);
+  if (mode !== 'list-failed' && mode !== 'requeue-failed')
+    throw new UsageError(`--mode must be list-failed or requeue-failed${mode ? `, got "${mode}"` : ''}`);
   const limitRaw = values.get('limit') ?? '20';
   const limit = Number(limitRaw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit must be an integer from 1 to 10000, got "${limitRaw}"`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new UsageError(`--limit must be an integer from 1 to 10000, got "${limitRaw}"`);
   const schema = values.get('schema') ?? 'analytics';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new UsageError(`--schema must be a schema name, got "${schema}"`);
   return {

@@ -73,7 +73,12 @@ describe.each(ADAPTERS)('admin-studio workflows and model profiles on %s', (adap
       const audit = await call('admin', 'GET', '/v1/admin/audit?limit=200');
       expect(audit.status).toBe(200);
       const mine = audit.body.entries.filter((e: { target_id: string }) => e.target_id === id);
-      expect(mine.map((e: { action: string }) => e.action)).toEqual(['workflow.deleted', 'workflow.updated', 'workflow.updated', 'workflow.created']);
+      expect(mine.map((e: { action: string }) => e.action)).toEqual([
+        'workflow.deleted',
+        'workflow.updated',
+        'workflow.updated',
+        'workflow.created',
+      ]);
       expect(mine[0]).toMatchObject({ actor: 'admin-1', actor_role: 'admin', target_type: 'workflow', before: v3.body, after: null });
       expect(mine[2]).toMatchObject({ before: created.body, after: v2.body });
       expect(mine[3]).toMatchObject({ before: null, after: created.body });
@@ -176,7 +181,8 @@ describe.each(ADAPTERS)('admin-studio workflows and model profiles on %s', (adap
     it('answers the audit only to admins and services, and refuses a bad limit with 400', async () => {
       expect((await call('parent', 'GET', '/v1/admin/audit')).body.error.code).toBe('insufficient_role');
       expect((await call(null, 'GET', '/v1/admin/audit')).body.error.code).toBe('missing_identity');
-      for (const limit of ['0', '201', 'x']) expect((await call('admin', 'GET', `/v1/admin/audit?limit=${limit}`)).body.error.code).toBe('validation_failed');
+      for (const limit of ['0', '201', 'x'])
+        expect((await call('admin', 'GET', `/v1/admin/audit?limit=${limit}`)).body.error.code).toBe('validation_failed');
     });
 
     it('answers 400 malformed_json for a body that is not JSON', async () => {

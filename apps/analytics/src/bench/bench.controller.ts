@@ -9,12 +9,26 @@ import { Serialize } from '@mikasmissions/serialize';
 import { eventsResponseSchema } from '../events/dto/events-response.schema';
 
 interface BenchEvents {
-  data: Array<{ id: string; tenantId: string; type: string; payload: Record<string, unknown> | null; occurredAt: string; createdAt: string }>;
+  data: Array<{
+    id: string;
+    tenantId: string;
+    type: string;
+    payload: Record<string, unknown> | null;
+    occurredAt: string;
+    createdAt: string;
+  }>;
   count: number;
 }
 
 const at = '2026-01-01T10:00:00.000Z';
-const data = Array.from({ length: 10 }, (_, i) => ({ id: `e${i}`, tenantId: 'default', type: 'play', payload: { episode: `ep${i}` }, occurredAt: at, createdAt: at }));
+const data = Array.from({ length: 10 }, (_, i) => ({
+  id: `e${i}`,
+  tenantId: 'default',
+  type: 'play',
+  payload: { episode: `ep${i}` },
+  occurredAt: at,
+  createdAt: at,
+}));
 const events = (): BenchEvents => ({ data: data.map((e) => ({ ...e })), count: data.length });
 
 /**
@@ -50,7 +64,9 @@ export class BenchController {
 
   /** Every decorator on one GET: a HIT answers from the cache, so nothing is published. */
   @Idempotency()
-  @Publish(AnalyticsEventRecorded, { map: (e: BenchEvents) => ({ eventId: e.data[0].id, eventType: e.data[0].type, occurredAt: e.data[0].occurredAt }) })
+  @Publish(AnalyticsEventRecorded, {
+    map: (e: BenchEvents) => ({ eventId: e.data[0].id, eventType: e.data[0].type, occurredAt: e.data[0].occurredAt }),
+  })
   @Cache({ ttlMs: 600_000, swrMs: 0, key: () => 'bench:stacked' })
   @Resilience({ enabled: true, failureRateThreshold: 0.5, windowMs: 30_000, openDurationMs: 20_000, halfOpenMaxCalls: 5 })
   @Chaos({ probability: 0, delayMs: 0, errorRate: 0 })

@@ -15,7 +15,12 @@ export function eventsRepositoryContract(name: string, make: () => Promise<Event
 
     it('returns what it stored, with id and timestamps', async () => {
       const t = tenant('a');
-      const stored = await repo.record({ tenantId: t, type: 'play', payload: { n: 1, nested: { ok: true } }, occurredAt: new Date('2026-01-01T00:00:00Z') });
+      const stored = await repo.record({
+        tenantId: t,
+        type: 'play',
+        payload: { n: 1, nested: { ok: true } },
+        occurredAt: new Date('2026-01-01T00:00:00Z'),
+      });
       expect(stored).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         tenantId: t,
@@ -37,7 +42,11 @@ export function eventsRepositoryContract(name: string, make: () => Promise<Event
 
     it('lists newest first, filters by type, honours the limit, and isolates tenants', async () => {
       const t = tenant('c');
-      for (const [type, hour] of [['a', 1], ['b', 3], ['a', 2]] as const) {
+      for (const [type, hour] of [
+        ['a', 1],
+        ['b', 3],
+        ['a', 2],
+      ] as const) {
         await repo.record({ tenantId: t, type, occurredAt: new Date(`2026-01-01T0${hour}:00:00Z`) });
       }
       await repo.record({ tenantId: tenant('other'), type: 'a' });

@@ -63,7 +63,11 @@ describe('Idempotency-Key across a SIGKILL of analytics (real process, Postgres,
         headers: { 'content-type': 'application/json', 'x-tenant-id': tenant, 'idempotency-key': key },
         body: JSON.stringify({ type: 'crash', payload: { ref: key } }),
       });
-      return { status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true', body: (await res.json()) as Answer['body'] };
+      return {
+        status: res.status,
+        replayed: res.headers.get('idempotent-replayed') === 'true',
+        body: (await res.json()) as Answer['body'],
+      };
     };
     /** A client that honours 409 + Retry-After (the key is still claimed). */
     const retry = async (port: number, key: string): Promise<Answer> => {
@@ -102,7 +106,10 @@ describe('Idempotency-Key across a SIGKILL of analytics (real process, Postgres,
       app = await startAnalytics(env);
       await sleep(LOCK_TTL_MS + 500);
 
-      const { rows } = await pool.query<{ ref: string; id: string }>(`SELECT payload->>'ref' AS ref, id::text FROM analytics.events WHERE tenant_id = $1 AND payload->>'ref' = ANY($2)`, [tenant, unanswered]);
+      const { rows } = await pool.query<{ ref: string; id: string }>(
+        `SELECT payload->>'ref' AS ref, id::text FROM analytics.events WHERE tenant_id = $1 AND payload->>'ref' = ANY($2)`,
+        [tenant, unanswered],
+      );
       const committed = new Map(rows.map((r) => [r.ref, r.id]));
       stats.unanswered += unanswered.length;
       stats.committedUnanswered += committed.size;
@@ -126,14 +133,21 @@ describe('Idempotency-Key across a SIGKILL of analytics (real process, Postgres,
       }
     }
 
-    const perKey = (await pool.query<{ ref: string; n: number }>(`SELECT payload->>'ref' AS ref, count(*)::int AS n FROM analytics.events WHERE tenant_id = $1 GROUP BY 1`, [tenant])).rows;
+    const perKey = (
+      await pool.query<{ ref: string; n: number }>(
+        `SELECT payload->>'ref' AS ref, count(*)::int AS n FROM analytics.events WHERE tenant_id = $1 GROUP BY 1`,
+        [tenant],
+      )
+    ).rows;
     const outbox = (
       await pool.query<{ event_id: string; n: number }>(
         `SELECT o.payload->'payload'->>'eventId' AS event_id, count(*)::int AS n FROM analytics.outbox o WHERE o.payload->>'tenantId' = $1 GROUP BY 1`,
         [tenant],
       )
     ).rows;
-    const events = (await pool.query<{ id: string }>(`SELECT id::text FROM analytics.events WHERE tenant_id = $1`, [tenant])).rows.map((r) => r.id);
+    const events = (await pool.query<{ id: string }>(`SELECT id::text FROM analytics.events WHERE tenant_id = $1`, [tenant])).rows.map(
+      (r) => r.id,
+    );
     const keyRows = Number((await pool.query(`SELECT count(*) AS n FROM analytics.idempotency_keys WHERE response IS NOT NULL`)).rows[0].n);
     const duplicates = perKey.filter((r) => r.n > 1).length;
     console.info(

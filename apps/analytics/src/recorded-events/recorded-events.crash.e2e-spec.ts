@@ -61,7 +61,11 @@ describe('crash safety: the analytics consumer is SIGKILLed while 10,000 events 
             version: 1,
             tenantId: tenant,
             requestId: `crash-${batch}`,
-            payload: { eventId: `e${batch * 100 + i}`, eventType: `crash-${(batch * 100 + i) % TYPES}`, occurredAt: new Date().toISOString() },
+            payload: {
+              eventId: `e${batch * 100 + i}`,
+              eventType: `crash-${(batch * 100 + i) % TYPES}`,
+              occurredAt: new Date().toISOString(),
+            },
           }),
         );
         await outbox.append(events as EventEnvelope[]);
@@ -70,7 +74,11 @@ describe('crash safety: the analytics consumer is SIGKILLed while 10,000 events 
       }
     })();
     const stream = streamKey(streamPrefix, 'analytics.event.recorded');
-    const counted = async () => Number((await pool.query(`SELECT coalesce(sum(count), 0) AS n FROM analytics.recorded_event_counters WHERE tenant_id = $1`, [tenant])).rows[0].n);
+    const counted = async () =>
+      Number(
+        (await pool.query(`SELECT coalesce(sum(count), 0) AS n FROM analytics.recorded_event_counters WHERE tenant_id = $1`, [tenant]))
+          .rows[0].n,
+      );
     const atKill: Array<{ handled: number; unacked: number }> = [];
     for (let k = 0; k < KILLS; k += 1) {
       await sleep(900 + Math.random() * 700);
@@ -84,8 +92,15 @@ describe('crash safety: the analytics consumer is SIGKILLed while 10,000 events 
     const deadline = Date.now() + 40_000;
     while ((await counted()) < TOTAL && Date.now() < deadline) await sleep(200);
 
-    const perType = (await pool.query<{ event_type: string; count: string }>(`SELECT event_type, count FROM analytics.recorded_event_counters WHERE tenant_id = $1`, [tenant])).rows;
-    const inbox = (await pool.query<{ event_id: string }>(`SELECT event_id::text FROM analytics.inbox WHERE consumer = 'analytics'`)).rows.map((r) => r.event_id);
+    const perType = (
+      await pool.query<{ event_type: string; count: string }>(
+        `SELECT event_type, count FROM analytics.recorded_event_counters WHERE tenant_id = $1`,
+        [tenant],
+      )
+    ).rows;
+    const inbox = (
+      await pool.query<{ event_id: string }>(`SELECT event_id::text FROM analytics.inbox WHERE consumer = 'analytics'`)
+    ).rows.map((r) => r.event_id);
     const streamLength = await redis.xlen(stream);
     const dlq = await redis.xlen(`${stream}.dlq`);
     const stats = await outbox.stats();

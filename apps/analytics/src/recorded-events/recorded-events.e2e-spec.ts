@@ -84,7 +84,11 @@ class MediaConsumer {
 class TestModule {}
 
 const post = (url: string, body: unknown, tenant: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-tenant-id': tenant }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-tenant-id': tenant },
+    body: JSON.stringify(body),
+  });
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -138,7 +142,13 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
 
     const read = async () => (await fetch(`${url}/recorded-events`, { headers: { 'x-tenant-id': tenant } })).json();
     const counts = await eventually(read, (body: { total: number }) => body.total >= 3);
-    expect(counts).toEqual({ total: 3, data: [{ eventType: 'pause', count: 1 }, { eventType: 'play', count: 2 }] });
+    expect(counts).toEqual({
+      total: 3,
+      data: [
+        { eventType: 'pause', count: 1 },
+        { eventType: 'play', count: 2 },
+      ],
+    });
     const published = await eventually(
       () => count(`SELECT count(*) AS n FROM analytics.outbox WHERE payload->>'tenantId' = $1 AND status = 'published'`, [tenant]),
       (n) => n === 3,
@@ -185,12 +195,18 @@ describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Str
     for (const episodeId of ['ok-1', 'poison-1', 'ok-2']) {
       await publisher.publish(MediaUploaded, { episodeId, creatorId: 'c1', sourceUrl: `s3://media/${episodeId}` }, { tenantId: tenant });
     }
-    const types = async () => (await pool.query<{ type: string }>('SELECT type FROM analytics.events WHERE tenant_id = $1 ORDER BY type', [tenant])).rows.map((r) => r.type);
+    const types = async () =>
+      (await pool.query<{ type: string }>('SELECT type FROM analytics.events WHERE tenant_id = $1 ORDER BY type', [tenant])).rows.map(
+        (r) => r.type,
+      );
     expect(await eventually(types, (t) => t.length >= 2)).toEqual(['upload-ok-1', 'upload-ok-2']);
     const redis = createRedisClient(testRedisUrl());
     await redis.connect();
     const dlq = dlqKey(streamKey(streamPrefix, 'media.uploaded'));
-    const dead = await eventually(() => redis.xrange(dlq, '-', '+'), (entries) => entries.length >= 1);
+    const dead = await eventually(
+      () => redis.xrange(dlq, '-', '+'),
+      (entries) => entries.length >= 1,
+    );
     const fields = dead[0][1];
     expect(fields[fields.indexOf('error') + 1]).toBe('cannot ingest poison-1');
     expect(fields[fields.indexOf('deliveries') + 1]).toBe('2');
@@ -226,7 +242,10 @@ describe('analytics events in pure memory mode (dev:local): in-process relay and
     const read = async () => (await fetch(`${url}/recorded-events`, { headers: { 'x-tenant-id': tenant } })).json();
     expect(await eventually(read, (body: { total: number }) => body.total >= 2)).toEqual({
       total: 2,
-      data: [{ eventType: 'play', count: 1 }, { eventType: 'stop', count: 1 }],
+      data: [
+        { eventType: 'play', count: 1 },
+        { eventType: 'stop', count: 1 },
+      ],
     });
   });
 });
@@ -248,7 +267,10 @@ describe('analytics events with Redis only (outbox and inbox in Redis, buffered 
     expect((await post(`${url}/test-publish/throw`, {}, tenant)).status).toBe(409);
     for (const type of ['play', 'play']) expect((await post(`${url}/events`, { type }, tenant)).status).toBe(201);
     const read = async () => (await fetch(`${url}/recorded-events`, { headers: { 'x-tenant-id': tenant } })).json();
-    expect(await eventually(read, (body: { total: number }) => body.total >= 2)).toEqual({ total: 2, data: [{ eventType: 'play', count: 2 }] });
+    expect(await eventually(read, (body: { total: number }) => body.total >= 2)).toEqual({
+      total: 2,
+      data: [{ eventType: 'play', count: 2 }],
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect((await read()).total).toBe(2);
   });

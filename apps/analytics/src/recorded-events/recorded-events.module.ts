@@ -15,7 +15,9 @@ import { RecordedEventsController } from './recorded-events.controller';
       provide: RecordedEventCounters,
       inject: [PersistenceService, TransactionHost],
       useFactory: (persistence: PersistenceService, txHost: AnalyticsTransactionHost) =>
-        persistence.preferredStore({ redis: false }) === 'postgres' ? new PrismaRecordedEventCounters(txHost) : new MemoryRecordedEventCounters(),
+        persistence.preferredStore({ redis: false }) === 'postgres'
+          ? new PrismaRecordedEventCounters(txHost)
+          : new MemoryRecordedEventCounters(),
     },
   ],
 })

@@ -21,7 +21,9 @@ export async function ensureDemoClip(mediaStoreDir: string, logger = new Logger(
     if (made) logger.log(`generated the ${DEMO_PLAYABLE_EPISODE} demo clip in ${dir} (pnpm run seed:catalog writes all 30)`);
     return made;
   } catch (error) {
-    logger.warn(`could not generate the ${DEMO_PLAYABLE_EPISODE} demo clip in ${dir} (${(error as Error).message}); run pnpm run seed:catalog`);
+    logger.warn(
+      `could not generate the ${DEMO_PLAYABLE_EPISODE} demo clip in ${dir} (${(error as Error).message}); run pnpm run seed:catalog`,
+    );
     return false;
   }
 }

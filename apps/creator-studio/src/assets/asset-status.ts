@@ -3,7 +3,17 @@ import type { AssetStatus } from './asset';
 /** The statuses an asset never leaves. */
 export const FINAL_STATUSES: readonly AssetStatus[] = ['published', 'rejected', 'failed'];
 
-const RANK: Record<AssetStatus, number> = { queued: 0, ingested: 1, transcoding: 2, transcoded: 3, in_review: 4, approved: 5, published: 6, rejected: 7, failed: 7 };
+const RANK: Record<AssetStatus, number> = {
+  queued: 0,
+  ingested: 1,
+  transcoding: 2,
+  transcoded: 3,
+  in_review: 4,
+  approved: 5,
+  published: 6,
+  rejected: 7,
+  failed: 7,
+};
 
 /**
  * Whether a report of `next` may replace `current`: never after a final status, and never

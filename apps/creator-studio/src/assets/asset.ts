@@ -1,5 +1,6 @@
 /** Where an asset is in the pipeline (`in_review`: moderation queued it for an admin); `rejected` and `failed` are final, with `lastError`. */
-export type AssetStatus = 'queued' | 'ingested' | 'transcoding' | 'transcoded' | 'in_review' | 'approved' | 'published' | 'rejected' | 'failed';
+export type AssetStatus =
+  'queued' | 'ingested' | 'transcoding' | 'transcoded' | 'in_review' | 'approved' | 'published' | 'rejected' | 'failed';
 
 /** An age band as the contract names it. */
 export type AgeBand = '3-5' | '6-11' | '12-16';

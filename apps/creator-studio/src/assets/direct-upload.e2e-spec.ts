@@ -55,7 +55,16 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
       expect(await readFile(join(store, 'sources', assetId, 'source'))).toEqual(bytes);
       const sourceUrl = `media-store:sources/${assetId}/source`;
       expect(t.published).toEqual([
-        { episodeId: assetId, assetId, creatorId: uploader, sourceUrl, contentType: 'video/mp4', title: 'Counting stars', ageBand: '6-11', learningTags: ['math', 'space'] },
+        {
+          episodeId: assetId,
+          assetId,
+          creatorId: uploader,
+          sourceUrl,
+          contentType: 'video/mp4',
+          title: 'Counting stars',
+          ageBand: '6-11',
+          learningTags: ['math', 'space'],
+        },
       ]);
       const read = await t.call('GET', `${DIRECT}/${assetId}`, who.creator());
       expect(read.body).toMatchObject({ asset_id: assetId, status: 'queued', source_url: sourceUrl, uploader_id: uploader });
@@ -64,7 +73,12 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
 
     it('refuses a file over CREATOR_UPLOAD_MAX_BYTES with 413 payload_too_large and keeps nothing', async () => {
       const before = await leftovers();
-      const res = await t.call('POST', DIRECT, who.creator(), form({ uploader_id: unique('big') }, { bytes: mp4Bytes(MAX_BYTES + 1), type: 'video/mp4' }));
+      const res = await t.call(
+        'POST',
+        DIRECT,
+        who.creator(),
+        form({ uploader_id: unique('big') }, { bytes: mp4Bytes(MAX_BYTES + 1), type: 'video/mp4' }),
+      );
       expect(res.status).toBe(413);
       expect(res.body.error).toMatchObject({ code: 'payload_too_large', details: { max_bytes: MAX_BYTES } });
       expect(t.published).toEqual([]);
@@ -74,7 +88,12 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
     it('refuses what is not a video with 415 unsupported_media_type: a declared type, sniffed bytes, a JSON body', async () => {
       const before = await leftovers();
       const text = await t.call('POST', DIRECT, who.creator(), form({ uploader_id: 'c1' }, { bytes: mp4Bytes(), type: 'text/plain' }));
-      const disguised = await t.call('POST', DIRECT, who.creator(), form({ uploader_id: 'c1' }, { bytes: Buffer.from('hello, not a video'.repeat(40)), type: 'video/mp4' }));
+      const disguised = await t.call(
+        'POST',
+        DIRECT,
+        who.creator(),
+        form({ uploader_id: 'c1' }, { bytes: Buffer.from('hello, not a video'.repeat(40)), type: 'video/mp4' }),
+      );
       const json = await t.call('POST', DIRECT, who.creator(), { uploader_id: 'c1' });
       for (const res of [text, disguised, json]) {
         expect(res.status).toBe(415);
@@ -91,7 +110,12 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
       expect(noFile.body.error?.code).toBe('missing_file');
       const noUploader = await t.call('POST', DIRECT, who.creator(), form({ title: 'x' }, { bytes: mp4Bytes(), type: 'video/mp4' }));
       expect(noUploader.body.error).toMatchObject({ code: 'missing_fields', details: { fields: ['uploader_id'] } });
-      const bad = await t.call('POST', DIRECT, who.creator(), form({ uploader_id: 'c1', source_url: 'https://x.example/a.mp4', age_band: '1-2' }, { bytes: mp4Bytes(), type: 'video/mp4' }));
+      const bad = await t.call(
+        'POST',
+        DIRECT,
+        who.creator(),
+        form({ uploader_id: 'c1', source_url: 'https://x.example/a.mp4', age_band: '1-2' }, { bytes: mp4Bytes(), type: 'video/mp4' }),
+      );
       expect(bad.status).toBe(400);
       expect(bad.body.error?.code).toBe('validation_failed');
       const twoFiles = form({ uploader_id: 'c1' }, { bytes: mp4Bytes(), type: 'video/mp4' });
@@ -104,12 +128,18 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
     it('@Idempotency: the same key and file is one asset; the same key with another file is 422', async () => {
       const key = unique('key');
       const fields = { uploader_id: unique('idem') };
-      const first = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }), { 'idempotency-key': key });
-      const again = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }), { 'idempotency-key': key });
+      const first = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }), {
+        'idempotency-key': key,
+      });
+      const again = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }), {
+        'idempotency-key': key,
+      });
       expect(again.status).toBe(202);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(again.body.asset_id).toBe(first.body.asset_id);
-      const other = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 8), type: 'video/mp4' }), { 'idempotency-key': key });
+      const other = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 8), type: 'video/mp4' }), {
+        'idempotency-key': key,
+      });
       expect(other.status).toBe(422);
       expect(other.body.error?.code).toBe('idempotency_key_reused');
       expect(t.published).toHaveLength(1);
@@ -127,14 +157,26 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
     });
 
     it('keeps the JSON URL route JSON-only: multipart there is still 415', async () => {
-      const res = await t.call('POST', '/v1/creator/assets/upload', who.creator(), form({ uploader_id: 'c1' }, { bytes: mp4Bytes(), type: 'video/mp4' }));
+      const res = await t.call(
+        'POST',
+        '/v1/creator/assets/upload',
+        who.creator(),
+        form({ uploader_id: 'c1' }, { bytes: mp4Bytes(), type: 'video/mp4' }),
+      );
       expect(res.status).toBe(415);
     });
 
     if (stores === 'postgres+redis')
       it('a failed media.uploaded publish leaves neither the asset row nor the stored file', async () => {
         const before = await leftovers();
-        const res = await t.call('POST', DIRECT, who.creator(), form({ uploader_id: FAILING_UPLOADER }, { bytes: mp4Bytes(), type: 'video/mp4' }), {}, true);
+        const res = await t.call(
+          'POST',
+          DIRECT,
+          who.creator(),
+          form({ uploader_id: FAILING_UPLOADER }, { bytes: mp4Bytes(), type: 'video/mp4' }),
+          {},
+          true,
+        );
         expect(res.status).toBe(500);
         expect(await leftovers()).toEqual(before);
         const pool = createPgPool(testDatabaseUrl(), 1);

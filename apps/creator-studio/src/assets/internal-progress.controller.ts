@@ -32,6 +32,10 @@ export class InternalProgressController {
       throw new UploadValidationError([{ path: 'percent', message: 'must be an integer from 0 to 100' }]);
     const asset = await this.assets.progress(this.ctx.tenantId, id, percent);
     if (!asset) throw new AssetNotFoundError(id);
-    return { asset_id: asset.id, status: asset.status, progress_percent: asset.status === 'transcoding' ? (asset.progressPercent ?? null) : null };
+    return {
+      asset_id: asset.id,
+      status: asset.status,
+      progress_percent: asset.status === 'transcoding' ? (asset.progressPercent ?? null) : null,
+    };
   }
 }

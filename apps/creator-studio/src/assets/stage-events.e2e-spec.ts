@@ -48,20 +48,40 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('creator assets follow t
   it('shows transcoding with progress_percent from the internal progress route (service only), then transcoded', async () => {
     const a = await upload();
     const path = `/internal/creator/assets/${a}/progress`;
-    expect((await t.call('PUT', path, who.service(), { percent: 42 })).body).toEqual({ asset_id: a, status: 'transcoding', progress_percent: 42 });
+    expect((await t.call('PUT', path, who.service(), { percent: 42 })).body).toEqual({
+      asset_id: a,
+      status: 'transcoding',
+      progress_percent: 42,
+    });
     expect((await t.call('PUT', path, who.service(), { percent: 30 })).body).toMatchObject({ progress_percent: 42 });
     const shown = await t.call('GET', `/v1/creator/assets/${a}`, who.creator());
     expect(shown.body).toMatchObject({ status: 'transcoding', progress_percent: 42 });
     expect((await t.call('PUT', path, who.creator(), { percent: 50 })).status).toBe(403);
     expect((await t.call('PUT', path, who.service(), { percent: 101 })).body.error?.code).toBe('validation_failed');
-    expect((await t.call('PUT', '/internal/creator/assets/00000000-0000-4000-8000-000000000000/progress', who.service(), { percent: 5 })).status).toBe(404);
+    expect(
+      (await t.call('PUT', '/internal/creator/assets/00000000-0000-4000-8000-000000000000/progress', who.service(), { percent: 5 })).status,
+    ).toBe(404);
     const publisher = t.app.get(EventPublisher);
     await publisher.publish(MediaTranscodeRequested, ingested(a), { tenantId: 'default', aggregateId: a });
-    await publisher.publish(MediaTranscoded, { assetId: a, episodeId: a, creatorId: 'creator-1', durationMs: 2000, renditions: [{ profile: '90p', storageKey: `episodes/${a}/90p/index.m3u8`, width: 160, height: 90 }], thumbnailKey: `episodes/${a}/thumb.jpg` }, { tenantId: 'default', aggregateId: a });
+    await publisher.publish(
+      MediaTranscoded,
+      {
+        assetId: a,
+        episodeId: a,
+        creatorId: 'creator-1',
+        durationMs: 2000,
+        renditions: [{ profile: '90p', storageKey: `episodes/${a}/90p/index.m3u8`, width: 160, height: 90 }],
+        thumbnailKey: `episodes/${a}/thumb.jpg`,
+      },
+      { tenantId: 'default', aggregateId: a },
+    );
     const done = await until(a, 'transcoded');
     expect(done.body.status).toBe('transcoded');
     expect(done.body).not.toHaveProperty('progress_percent');
-    expect((await t.call('PUT', path, who.service(), { percent: 99 })).body).toMatchObject({ status: 'transcoded', progress_percent: null });
+    expect((await t.call('PUT', path, who.service(), { percent: 99 })).body).toMatchObject({
+      status: 'transcoded',
+      progress_percent: null,
+    });
   });
 
   it('shows ingested after media.transcode.requested, and rejected with the last error after media.rejected', async () => {

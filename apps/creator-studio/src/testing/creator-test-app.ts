@@ -62,7 +62,11 @@ export const who = {
  * Boots AppModule with `AUTH_MODE=enforce`, the stores asked for and `env` on top, and records every
  * `media.uploaded` payload it publishes (a publish for {@link FAILING_UPLOADER} throws).
  */
-export async function startCreatorApp(adapter: HttpAdapterName, stores: TestStores, env: Record<string, string> = {}): Promise<CreatorTestApp> {
+export async function startCreatorApp(
+  adapter: HttpAdapterName,
+  stores: TestStores,
+  env: Record<string, string> = {},
+): Promise<CreatorTestApp> {
   const app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce', ...env }), globalPrefix: 'v1' });
   await connectEventConsumers(app);
   const root = await baseUrl(app);

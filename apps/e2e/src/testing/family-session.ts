@@ -35,7 +35,14 @@ export async function startDemoSession(platform: ServiceProcesses, contract: Con
   }
 
   const email = `browser.${Date.now().toString(36)}@example.com`;
-  const signup = await call('POST', '/v1/parents/signup', { email, password: PASSWORD, country: 'DE', language: 'de', marketing: false, accepted_terms: true });
+  const signup = await call('POST', '/v1/parents/signup', {
+    email,
+    password: PASSWORD,
+    country: 'DE',
+    language: 'de',
+    marketing: false,
+    accepted_terms: true,
+  });
   expectStatus('signup', signup, 201);
   const parentId = signup.body.parent_user_id as string;
   const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
@@ -45,18 +52,41 @@ export async function startDemoSession(platform: ServiceProcesses, contract: Con
   const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
   expectStatus('consent request', request, 202);
   const challenge = await consentCode(platform, email);
-  const verify = await call('POST', '/v1/parents/consent/verify', { parent_user_id: parentId, method: 'email_plus', challenge, consent_request_id: request.body.consent_request_id });
+  const verify = await call('POST', '/v1/parents/consent/verify', {
+    parent_user_id: parentId,
+    method: 'email_plus',
+    challenge,
+    consent_request_id: request.body.consent_request_id,
+  });
   expectStatus('consent verify', verify, 200);
-  await poll('the trial from consent.verified', () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token), (r) => r.status === 200 && r.body.active === true);
+  await poll(
+    'the trial from consent.verified',
+    () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token),
+    (r) => r.status === 200 && r.body.active === true,
+  );
 
-  const created = await call('POST', '/v1/children/profiles', { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' }, token);
+  const created = await call(
+    'POST',
+    '/v1/children/profiles',
+    { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' },
+    token,
+  );
   expectStatus('child profile', created, 201);
   const childId = created.body.child_profile_id as string;
   const controls = await call('GET', `/v1/parents/controls/${childId}`, undefined, token);
   expectStatus('controls read', controls, 200);
-  expectStatus('controls write', await call('PUT', `/v1/parents/controls/${childId}`, { ...controls.body.controls, bedtime_window: bedtimeAwayFromNow() }, token), 200);
+  expectStatus(
+    'controls write',
+    await call('PUT', `/v1/parents/controls/${childId}`, { ...controls.body.controls, bedtime_window: bedtimeAwayFromNow() }, token),
+    200,
+  );
 
-  const session = await call('POST', '/v1/playback/sessions', { child_profile_id: childId, episode_id: 'ep-demo-1', device_type: 'tablet' }, token);
+  const session = await call(
+    'POST',
+    '/v1/playback/sessions',
+    { child_profile_id: childId, episode_id: 'ep-demo-1', device_type: 'tablet' },
+    token,
+  );
   expectStatus('playback session', session, 201);
   return { parentId, token, childId, session: session.body };
 }

@@ -50,5 +50,10 @@ export async function poll<T>(what: string, read: () => Promise<T>, done: (value
 /** The consent code identity's console sender printed for `email` (dev and test send codes to stdout). */
 export function consentCode(platform: ServiceProcesses, email: string): Promise<string> {
   const pattern = new RegExp(`email code for ${email.replace(/[.+]/g, '\\$&')} \\(tenant default\\): (\\d{6})`);
-  return poll('the consent code on identity’s console', async () => pattern.exec(platform.output('identity'))?.[1], (code) => code !== undefined, 5_000) as Promise<string>;
+  return poll(
+    'the consent code on identity’s console',
+    async () => pattern.exec(platform.output('identity'))?.[1],
+    (code) => code !== undefined,
+    5_000,
+  ) as Promise<string>;
 }

@@ -25,7 +25,9 @@ type KeyValue = { key: string; value: AnyValue };
 type ExportRequest = {
   resourceSpans?: Array<{
     resource?: { attributes?: KeyValue[] };
-    scopeSpans?: Array<{ spans?: Array<{ traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: KeyValue[] }> }>;
+    scopeSpans?: Array<{
+      spans?: Array<{ traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: KeyValue[] }>;
+    }>;
   }>;
 };
 
@@ -57,7 +59,15 @@ export async function startOtlpCollector(): Promise<OtlpCollector> {
         const service = String(attributesOf(rs.resource?.attributes)['service.name'] ?? '');
         for (const ss of rs.scopeSpans ?? []) {
           for (const s of ss.spans ?? []) {
-            spans.push({ service, name: s.name, kind: s.kind, traceId: hexId(s.traceId), spanId: hexId(s.spanId), parentSpanId: hexId(s.parentSpanId), attributes: attributesOf(s.attributes) });
+            spans.push({
+              service,
+              name: s.name,
+              kind: s.kind,
+              traceId: hexId(s.traceId),
+              spanId: hexId(s.spanId),
+              parentSpanId: hexId(s.parentSpanId),
+              attributes: attributesOf(s.attributes),
+            });
           }
         }
       }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@mikasmissions/config';
-import { bearerToken, cacheVerifiedTokens, createEdgeVerifier, EdgeAuthError, edgeAuthOptionsFromEnv, policyFor, type EdgeClaims, type EdgeVerifier, type PolicyRule } from '@mikasmissions/edge-auth';
+import {
+  bearerToken,
+  cacheVerifiedTokens,
+  createEdgeVerifier,
+  EdgeAuthError,
+  edgeAuthOptionsFromEnv,
+  policyFor,
+  type EdgeClaims,
+  type EdgeVerifier,
+  type PolicyRule,
+} from '@mikasmissions/edge-auth';
 import { EDGE_ROLES, type EdgeRole } from '@mikasmissions/service-identity';
 import { gatewayConfig } from './gateway.config';
 import { EdgeUnauthenticatedError, InsufficientRoleError, RouteNotFoundError } from './gateway.errors';
@@ -30,9 +40,27 @@ export class EdgeAccessService {
     const env = config.slice(gatewayConfig);
     // With a JWKS the core JWT_SECRET (required by every app) is not an edge key; AUTH_JWT_SECRET still is.
     const secret = config.jwt.kind === 'secret' && !env.AUTH_JWKS_URL && !env.SUPABASE_JWKS_URL ? config.jwt.secret : undefined;
-    const { AUTH_JWT_SECRET, AUTH_JWKS_URL, SUPABASE_JWKS_URL, AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE, AUTH_JWT_CLOCK_TOLERANCE_SEC, AUTH_JWKS_COOLDOWN_MS } = env;
-    const keys = { AUTH_JWT_SECRET, AUTH_JWKS_URL, SUPABASE_JWKS_URL, AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE, AUTH_JWT_CLOCK_TOLERANCE_SEC, AUTH_JWKS_COOLDOWN_MS };
-    this.verifier = cacheVerifiedTokens(createEdgeVerifier(edgeAuthOptionsFromEnv({ ...keys, JWT_SECRET: secret })), { maxAgeMs: env.GATEWAY_TOKEN_CACHE_MS });
+    const {
+      AUTH_JWT_SECRET,
+      AUTH_JWKS_URL,
+      SUPABASE_JWKS_URL,
+      AUTH_JWT_ISSUER,
+      AUTH_JWT_AUDIENCE,
+      AUTH_JWT_CLOCK_TOLERANCE_SEC,
+      AUTH_JWKS_COOLDOWN_MS,
+    } = env;
+    const keys = {
+      AUTH_JWT_SECRET,
+      AUTH_JWKS_URL,
+      SUPABASE_JWKS_URL,
+      AUTH_JWT_ISSUER,
+      AUTH_JWT_AUDIENCE,
+      AUTH_JWT_CLOCK_TOLERANCE_SEC,
+      AUTH_JWKS_COOLDOWN_MS,
+    };
+    this.verifier = cacheVerifiedTokens(createEdgeVerifier(edgeAuthOptionsFromEnv({ ...keys, JWT_SECRET: secret })), {
+      maxAgeMs: env.GATEWAY_TOKEN_CACHE_MS,
+    });
     this.mode = config.auth.mode;
   }
 

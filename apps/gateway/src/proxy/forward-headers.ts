@@ -2,7 +2,20 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { activeTraceCarrier, isTracing } from '@mikasmissions/context';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the client library sets itself. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'expect',
+]);
 const IDENTITY_PREFIX = 'x-auth-';
 
 /**
@@ -12,11 +25,15 @@ const IDENTITY_PREFIX = 'x-auth-';
  */
 export function upstreamHeaders(incoming: IncomingHttpHeaders, clientAddress: string): Record<string, string | string[]> {
   const connection = incoming.connection;
-  const named = connection && connection !== 'keep-alive' && connection !== 'close' ? new Set(connection.split(',').map((h) => h.trim().toLowerCase())) : undefined;
+  const named =
+    connection && connection !== 'keep-alive' && connection !== 'close'
+      ? new Set(connection.split(',').map((h) => h.trim().toLowerCase()))
+      : undefined;
   const out: Record<string, string | string[]> = {};
   for (const name in incoming) {
     const value = incoming[name];
-    if (value === undefined || HOP_BY_HOP.has(name) || named?.has(name) || name.startsWith(IDENTITY_PREFIX) || name === 'x-request-id') continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || named?.has(name) || name.startsWith(IDENTITY_PREFIX) || name === 'x-request-id')
+      continue;
     out[name] = value;
   }
   const xff = incoming['x-forwarded-for'];

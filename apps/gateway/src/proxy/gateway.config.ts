@@ -19,7 +19,10 @@ export const gatewayConfig = defineConfigFragment(
     GATEWAY_UPLOAD_BODY_LIMIT_BYTES: envPositiveInt().default(64 * 1024 * 1024),
     GATEWAY_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
     GATEWAY_UPSTREAM_CONNECTIONS: envPositiveInt().default(64),
-    GATEWAY_RATE_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -').default('mm:rl:'),
+    GATEWAY_RATE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'expected 1–200 of A-Z a-z 0-9 _ . : -')
+      .default('mm:rl:'),
     GATEWAY_TRUSTED_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     GATEWAY_RATE_LIMIT_DEFAULT: envPositiveInt().default(300),
     GATEWAY_RATE_LIMIT_STRICT: envPositiveInt().default(10),
@@ -28,8 +31,22 @@ export const gatewayConfig = defineConfigFragment(
       .string()
       .trim()
       .default('http://localhost:3000,http://127.0.0.1:3000')
-      .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
-      .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/, error: 'expected http(s) origins, comma-separated, or *' }).transform((o) => o.replace(/\/+$/, ''))]))),
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.union([
+            z.literal('*'),
+            z
+              .url({ protocol: /^https?$/, error: 'expected http(s) origins, comma-separated, or *' })
+              .transform((o) => o.replace(/\/+$/, '')),
+          ]),
+        ),
+      ),
     AUTH_JWT_SECRET: optional(),
     AUTH_JWKS_URL: optional(),
     SUPABASE_JWKS_URL: optional(),

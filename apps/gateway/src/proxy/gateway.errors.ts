@@ -11,7 +11,9 @@ export class RouteNotFoundError extends PlatformError {
 /** 401 `missing_token` or `invalid_token`, from edge-auth's verdict. */
 export class EdgeUnauthenticatedError extends PlatformError {
   constructor(code: 'missing_token' | 'invalid_token', message: string) {
-    super(401, code, message, undefined, { 'www-authenticate': `Bearer error="${code === 'missing_token' ? 'invalid_request' : 'invalid_token'}"` });
+    super(401, code, message, undefined, {
+      'www-authenticate': `Bearer error="${code === 'missing_token' ? 'invalid_request' : 'invalid_token'}"`,
+    });
   }
 }
 
@@ -25,7 +27,13 @@ export class InsufficientRoleError extends PlatformError {
 /** The caller is over its rate limit. */
 export class RateLimitedError extends PlatformError {
   constructor(bucket: string, retryAfterSec: number) {
-    super(429, 'rate_limited', `too many requests (${bucket} bucket); retry in ${retryAfterSec} s`, { bucket }, { 'retry-after': String(retryAfterSec) });
+    super(
+      429,
+      'rate_limited',
+      `too many requests (${bucket} bucket); retry in ${retryAfterSec} s`,
+      { bucket },
+      { 'retry-after': String(retryAfterSec) },
+    );
   }
 }
 
@@ -39,7 +47,13 @@ export class RateLimitUnavailableError extends PlatformError {
 /** The upstream refused or dropped the connection, or its breaker is open. */
 export class UpstreamUnavailableError extends PlatformError {
   constructor(upstream: string, reason: string, retryable: boolean, retryAfterSec?: number) {
-    super(502, 'upstream_unavailable', `${upstream} is unavailable: ${reason}`, { upstream }, retryAfterSec ? { 'retry-after': String(retryAfterSec) } : undefined);
+    super(
+      502,
+      'upstream_unavailable',
+      `${upstream} is unavailable: ${reason}`,
+      { upstream },
+      retryAfterSec ? { 'retry-after': String(retryAfterSec) } : undefined,
+    );
     if (retryable) markRetryable(this);
   }
 }

@@ -51,16 +51,34 @@ export class ProxyRoute implements OnModuleInit {
 
   onModuleInit(): void {
     const http = this.adapterHost.httpAdapter;
-    if (http?.getType() !== 'fastify') throw new Error('the gateway proxies on Fastify: start it with PlatformModule.forRoot({ http: { adapter: "fastify" } })');
+    if (http?.getType() !== 'fastify')
+      throw new Error('the gateway proxies on Fastify: start it with PlatformModule.forRoot({ http: { adapter: "fastify" } })');
     const fastify = http.getInstance<FastifyInstance>();
     void fastify.register(async (scope) => {
       await scope.register(cors, corsOptions(this.corsOrigins));
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-      scope.route({ method: METHODS, url: '/v1/*', bodyLimit: this.bodyLimit, exposeHeadRoute: false, handler: (request, reply) => this.handle(request, reply) });
+      scope.route({
+        method: METHODS,
+        url: '/v1/*',
+        bodyLimit: this.bodyLimit,
+        exposeHeadRoute: false,
+        handler: (request, reply) => this.handle(request, reply),
+      });
       // The creator's direct upload (multipart video) is the one route with a larger body.
-      scope.route({ method: 'POST', url: '/v1/creator/assets', bodyLimit: this.uploadBodyLimit, handler: (request, reply) => this.handle(request, reply) });
-      scope.route({ method: METHODS, url: '/v1', bodyLimit: this.bodyLimit, exposeHeadRoute: false, handler: (request, reply) => this.handle(request, reply) });
+      scope.route({
+        method: 'POST',
+        url: '/v1/creator/assets',
+        bodyLimit: this.uploadBodyLimit,
+        handler: (request, reply) => this.handle(request, reply),
+      });
+      scope.route({
+        method: METHODS,
+        url: '/v1',
+        bodyLimit: this.bodyLimit,
+        exposeHeadRoute: false,
+        handler: (request, reply) => this.handle(request, reply),
+      });
     });
   }
 
@@ -75,16 +93,35 @@ export class ProxyRoute implements OnModuleInit {
       addRequestLogFields(request.raw, { upstream });
       const socketIp = request.raw.socket.remoteAddress ?? '';
       const xff = request.headers['x-forwarded-for'];
-      await this.limits.take(url, claims?.subject ?? `ip:${clientIp(Array.isArray(xff) ? xff.join(',') : xff, socketIp, this.trustedHops)}`);
+      await this.limits.take(
+        url,
+        claims?.subject ?? `ip:${clientIp(Array.isArray(xff) ? xff.join(',') : xff, socketIp, this.trustedHops)}`,
+      );
       const headers = upstreamHeaders(request.headers, socketIp);
       headers[REQUEST_ID] = requestId;
       if (claims) {
-        const identity = { role: claims.role, tenantId: claims.tenantId, requestId, parentUserId: claims.parentUserId, childProfileId: claims.childProfileId, subject: claims.subject };
+        const identity = {
+          role: claims.role,
+          tenantId: claims.tenantId,
+          requestId,
+          parentUserId: claims.parentUserId,
+          childProfileId: claims.childProfileId,
+          subject: claims.subject,
+        };
         Object.assign(headers, signIdentity(identity, { method, path: url }, this.identityKey));
       }
       const body = Buffer.isBuffer(request.body) ? request.body : undefined;
-      const answer = await withSpan(`${method} ${upstream}`, { kind: 'client', attributes: { 'http.request.method': method, 'url.path': url.split('?')[0], 'mm.upstream': upstream } }, () =>
-        this.upstreams.forward(upstream, { method, path: url, headers: withTraceContext(headers), body, timeoutMs: routeTimeoutMs(rule, this.timeoutMs) }),
+      const answer = await withSpan(
+        `${method} ${upstream}`,
+        { kind: 'client', attributes: { 'http.request.method': method, 'url.path': url.split('?')[0], 'mm.upstream': upstream } },
+        () =>
+          this.upstreams.forward(upstream, {
+            method,
+            path: url,
+            headers: withTraceContext(headers),
+            body,
+            timeoutMs: routeTimeoutMs(rule, this.timeoutMs),
+          }),
       );
       reply.code(answer.statusCode).headers(clientHeaders(answer.headers));
       reply.header('x-request-id', requestId);
@@ -92,7 +129,10 @@ export class ProxyRoute implements OnModuleInit {
     } catch (error) {
       const mapped = mapError(error);
       if (mapped.headers) reply.headers(mapped.headers);
-      await reply.code(mapped.status).type('application/json; charset=utf-8').send(JSON.stringify(toErrorBody(mapped, requestId)));
+      await reply
+        .code(mapped.status)
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(toErrorBody(mapped, requestId)));
     }
   }
 }

@@ -46,8 +46,17 @@ export class UpstreamClient implements OnModuleInit, OnApplicationShutdown {
     for (const name of Object.keys(UPSTREAMS) as UpstreamName[]) {
       const pool = new Pool(this.origins[name], { connections: env.GATEWAY_UPSTREAM_CONNECTIONS, keepAliveTimeout: 30_000, pipelining: 1 });
       this.pools.set(name, pool);
-      const policy = { failureRateThreshold: 0.5, minimumCalls: 10, windowMs: 10_000, openDurationMs: 5_000, retries: { max: env.GATEWAY_RETRIES, baseDelayMs: 25, maxDelayMs: 200 } };
-      this.calls.set(name, this.resilience.wrap(`upstream.${name}`, (signal, request: UpstreamRequest) => this.send(name, pool, request, signal), policy));
+      const policy = {
+        failureRateThreshold: 0.5,
+        minimumCalls: 10,
+        windowMs: 10_000,
+        openDurationMs: 5_000,
+        retries: { max: env.GATEWAY_RETRIES, baseDelayMs: 25, maxDelayMs: 200 },
+      };
+      this.calls.set(
+        name,
+        this.resilience.wrap(`upstream.${name}`, (signal, request: UpstreamRequest) => this.send(name, pool, request, signal), policy),
+      );
     }
   }
 
@@ -105,7 +114,12 @@ export class UpstreamClient implements OnModuleInit, OnApplicationShutdown {
         try {
           const res = await pool.request({ method: 'GET', path: HEALTH_PATH, signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
           await res.body.dump();
-          return [name, res.statusCode < 500 ? { status: 'up', url: this.origins[name] } : { status: 'down', url: this.origins[name], statusCode: res.statusCode }];
+          return [
+            name,
+            res.statusCode < 500
+              ? { status: 'up', url: this.origins[name] }
+              : { status: 'down', url: this.origins[name], statusCode: res.statusCode },
+          ];
         } catch (error) {
           return [name, { status: 'down', url: this.origins[name], reason: (error as { code?: string }).code ?? (error as Error).message }];
         }

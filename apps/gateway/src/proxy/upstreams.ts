@@ -44,7 +44,10 @@ const ROUTES: ReadonlyArray<readonly [readonly string[], UpstreamName]> = [
  * upstreamOf('/v1/children/profiles/c1/session') // 'identity'
  */
 export function upstreamOf(path: string): UpstreamName | undefined {
-  const segments = path.split(/[?#]/, 1)[0].split('/').filter((s) => s !== '');
+  const segments = path
+    .split(/[?#]/, 1)[0]
+    .split('/')
+    .filter((s) => s !== '');
   if (segments[0] !== 'v1') return undefined;
   const rest = segments.slice(1);
   return ROUTES.find(([prefix]) => prefix.every((s, i) => (s === '*' ? rest[i] !== undefined : rest[i] === s)))?.[1];

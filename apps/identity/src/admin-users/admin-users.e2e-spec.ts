@@ -11,7 +11,8 @@ import { adminBootstrapConfig, DEV_ADMIN } from './admin-bootstrap.config';
 const ENV = { OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTHX_TRUST_PROXY: 'true' };
 
 describe.each(ADAPTERS)('admin login on %s', (adapter) => {
-  const login = (api: FamilyClient, email: string, password: string, ip = '203.0.113.50') => api.call('POST', '/admin/login', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
+  const login = (api: FamilyClient, email: string, password: string, ip = '203.0.113.50') =>
+    api.call('POST', '/admin/login', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
 
   describe('in memory mode without a bootstrap admin', () => {
     let app: INestApplication;
@@ -25,15 +26,29 @@ describe.each(ADAPTERS)('admin login on %s', (adapter) => {
     it('seeds the documented dev admin, whose token carries role admin', async () => {
       const res = await login(api, 'Admin@MikasMissions.local', DEV_ADMIN.password);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 900, admin_user_id: expect.any(String), role: 'admin' });
-      expect(jwtClaims(res.body.access_token)).toMatchObject({ sub: res.body.admin_user_id, mm_role: 'admin', roles: ['admin'], tenant: 'default' });
+      expect(res.body).toEqual({
+        access_token: expect.any(String),
+        token_type: 'Bearer',
+        expires_in: 900,
+        admin_user_id: expect.any(String),
+        role: 'admin',
+      });
+      expect(jwtClaims(res.body.access_token)).toMatchObject({
+        sub: res.body.admin_user_id,
+        mm_role: 'admin',
+        roles: ['admin'],
+        tenant: 'default',
+      });
     });
 
     it('answers 401 invalid_credentials for a wrong password, an unknown email and another tenant', async () => {
       for (const res of [
         await login(api, DEV_ADMIN.email, 'not-the-dev-password'),
         await login(api, 'nobody@mikasmissions.local', DEV_ADMIN.password),
-        await api.call('POST', '/admin/login', { body: { email: DEV_ADMIN.email, password: DEV_ADMIN.password }, headers: { 'x-tenant-id': 'acme' } }),
+        await api.call('POST', '/admin/login', {
+          body: { email: DEV_ADMIN.email, password: DEV_ADMIN.password },
+          headers: { 'x-tenant-id': 'acme' },
+        }),
       ]) {
         expect([res.status, res.body.error.code]).toEqual([401, 'invalid_credentials']);
       }
@@ -73,7 +88,13 @@ describe.each(ADAPTERS)('admin login on %s', (adapter) => {
   });
 
   it('refuses to start with only one of the two bootstrap variables', async () => {
-    await expect(bootApp(AppModule, { adapter, env: testEnv('memory', { ...ENV, ADMIN_BOOTSTRAP_EMAIL: 'half@mikasmissions.example' }), globalPrefix: 'v1' })).rejects.toThrow(/ADMIN_BOOTSTRAP_EMAIL and ADMIN_BOOTSTRAP_PASSWORD together/);
+    await expect(
+      bootApp(AppModule, {
+        adapter,
+        env: testEnv('memory', { ...ENV, ADMIN_BOOTSTRAP_EMAIL: 'half@mikasmissions.example' }),
+        globalPrefix: 'v1',
+      }),
+    ).rejects.toThrow(/ADMIN_BOOTSTRAP_EMAIL and ADMIN_BOOTSTRAP_PASSWORD together/);
   });
 });
 

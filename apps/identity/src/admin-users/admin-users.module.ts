@@ -21,7 +21,9 @@ import { AdminUsersService } from './admin-users.service';
       provide: AdminUsersRepository,
       inject: [PersistenceService, IdentityPrismaService],
       useFactory: (persistence: PersistenceService, prisma: IdentityPrismaService | null) =>
-        persistence.preferredStore({ redis: false }) === 'postgres' && prisma ? new PrismaAdminUsersRepository(prisma) : new MemoryAdminUsersRepository(),
+        persistence.preferredStore({ redis: false }) === 'postgres' && prisma
+          ? new PrismaAdminUsersRepository(prisma)
+          : new MemoryAdminUsersRepository(),
     },
     AdminUsersService,
   ],

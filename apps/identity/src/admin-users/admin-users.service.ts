@@ -46,8 +46,16 @@ export class AdminUsersService implements OnApplicationBootstrap {
           : undefined;
     if (!seed) return;
     const emailKey = seed.email.trim().toLowerCase();
-    const { created } = await this.admins.ensure({ id: uuidv7(), tenantId: ADMIN_TENANT, emailKey, passwordHash: await this.hasher.hash(seed.password) });
-    if (created) this.logger.log(`bootstrap admin created (${seed === DEV_ADMIN ? 'dev admin, see apps/identity/README.md' : 'ADMIN_BOOTSTRAP_EMAIL'})`);
+    const { created } = await this.admins.ensure({
+      id: uuidv7(),
+      tenantId: ADMIN_TENANT,
+      emailKey,
+      passwordHash: await this.hasher.hash(seed.password),
+    });
+    if (created)
+      this.logger.log(
+        `bootstrap admin created (${seed === DEV_ADMIN ? 'dev admin, see apps/identity/README.md' : 'ADMIN_BOOTSTRAP_EMAIL'})`,
+      );
   }
 
   /** Signs an admin in; 401 `invalid_credentials`, 429 `rate_limited`. */
@@ -58,12 +66,29 @@ export class AdminUsersService implements OnApplicationBootstrap {
     const admin = await this.admins.findByEmail(tenantId, emailKey);
     const ok = await this.hasher.verifyOrBurn(admin?.passwordHash ?? null, password);
     if (!admin || !ok) {
-      await this.audit.record({ kind: 'login', action: 'admin.login', object: null, decision: 'deny', reason: 'invalid_credentials', principal: null });
+      await this.audit.record({
+        kind: 'login',
+        action: 'admin.login',
+        object: null,
+        decision: 'deny',
+        reason: 'invalid_credentials',
+        principal: null,
+      });
       throw new InvalidCredentialsError();
     }
     await this.throttle.remember('admin', tenantId, emailKey, from.ip);
-    const pair = await this.sessions.open({ tenantId, userId: admin.id, roles: ['admin'], userAgent: from.userAgent }, { keepAssigned: () => false });
-    await this.audit.record({ kind: 'login', action: 'admin.login', object: `admin:${admin.id}`, decision: 'allow', reason: 'password_ok', principal: admin.id });
+    const pair = await this.sessions.open(
+      { tenantId, userId: admin.id, roles: ['admin'], userAgent: from.userAgent },
+      { keepAssigned: () => false },
+    );
+    await this.audit.record({
+      kind: 'login',
+      action: 'admin.login',
+      object: `admin:${admin.id}`,
+      decision: 'allow',
+      reason: 'password_ok',
+      principal: admin.id,
+    });
     return { access_token: pair.accessToken, token_type: 'Bearer', expires_in: pair.expiresIn, admin_user_id: admin.id, role: 'admin' };
   }
 }

@@ -7,7 +7,14 @@ import { AppModule } from '../app.module';
 import { WatchLedger } from '../dashboard/watch-ledger';
 import { call, FakeProfile, solve, uid, type Caller } from '../controls-test.helpers';
 
-const CONTROLS = { autoplay: true, chat_enabled: false, external_links: false, session_limit_minutes: 60, bedtime_window: '21:00-07:00', safety_mode: 'strict' };
+const CONTROLS = {
+  autoplay: true,
+  chat_enabled: false,
+  external_links: false,
+  session_limit_minutes: 60,
+  bedtime_window: '21:00-07:00',
+  safety_mode: 'strict',
+};
 const TABLES = ['child_controls', 'gate_challenges', 'gate_tokens', 'kids_sessions', 'dashboard_watch_days'];
 
 describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%s)', (stores) => {
@@ -17,7 +24,11 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
 
   beforeAll(async () => {
     profile = await FakeProfile.start();
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
+      globalPrefix: 'v1',
+    });
     expect(await connectEventConsumers(app)).toBe(true);
     base = await baseUrl(app);
   });
@@ -31,7 +42,8 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
     if (stores === 'memory') return 0;
     const pool = app.get(SqlTransactions).pool;
     let total = 0;
-    for (const table of TABLES) total += Number((await pool.query(`SELECT count(*) AS n FROM identity.${table} WHERE child_profile_id = $1`, [child])).rows[0].n);
+    for (const table of TABLES)
+      total += Number((await pool.query(`SELECT count(*) AS n FROM identity.${table} WHERE child_profile_id = $1`, [child])).rows[0].n);
     return total;
   }
 
@@ -43,7 +55,7 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
     throw new Error('condition not met within 5 s');
   }
 
-  it('child.profile.deleted erases its controls, gates, kids sessions (tokens revoked) and dashboard days, not its sibling\'s', async () => {
+  it("child.profile.deleted erases its controls, gates, kids sessions (tokens revoked) and dashboard days, not its sibling's", async () => {
     const parent = uid('p');
     const [child, sibling] = [uid('k'), uid('k')];
     const asParent: Caller = { role: 'parent', parentUserId: parent };
@@ -52,13 +64,26 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
       await call(base, asParent, 'PUT', `/v1/parents/controls/${k}`, CONTROLS);
     }
     const gateToken = async () => {
-      const c = await call(base, asParent, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, child_profile_id: child, method: 'math' });
-      return (await call(base, asParent, 'POST', '/v1/parents/gates/verify', { parent_user_id: parent, child_profile_id: child, challenge_id: c.body.challenge_id, response: solve(c.body.question) })).body.gate_token as string;
+      const c = await call(base, asParent, 'POST', '/v1/parents/gates/challenge', {
+        parent_user_id: parent,
+        child_profile_id: child,
+        method: 'math',
+      });
+      return (
+        await call(base, asParent, 'POST', '/v1/parents/gates/verify', {
+          parent_user_id: parent,
+          child_profile_id: child,
+          challenge_id: c.body.challenge_id,
+          response: solve(c.body.question),
+        })
+      ).body.gate_token as string;
     };
     const kids = await call(base, asParent, 'POST', `/v1/children/profiles/${child}/session`, { gate_token: await gateToken() });
     const unspent = await gateToken();
     await call(base, asParent, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, child_profile_id: child, method: 'math' });
-    await app.get(WatchLedger).add({ tenantId: 'default', parentUserId: parent, childProfileId: child, day: '2026-12-01', watchedMs: 1_000, learningEvents: 1 });
+    await app
+      .get(WatchLedger)
+      .add({ tenantId: 'default', parentUserId: parent, childProfileId: child, day: '2026-12-01', watchedMs: 1_000, learningEvents: 1 });
     if (stores !== 'memory') expect(await rowsOf(child)).toBeGreaterThanOrEqual(6);
 
     await app.get(EventPublisher).publish(ChildProfileDeleted, { parentUserId: parent, childProfileId: child }, { tenantId: 'default' });
@@ -67,7 +92,9 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
     await until(async () => (await rowsOf(child)) === 0);
 
     expect(await rowsOf(child)).toBe(0);
-    expect((await call(base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id: child, gate_token: unspent })).body).toEqual({ consumed: false });
+    expect(
+      (await call(base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id: child, gate_token: unspent })).body,
+    ).toEqual({ consumed: false });
     expect((await call(base, null, 'POST', '/v1/auth/refresh', { refreshToken: kids.body.refresh_token })).status).toBe(401);
     expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${sibling}`)).body.controls).toMatchObject(CONTROLS);
     expect((await call(base, asParent, 'GET', `/v1/parents/controls/${child}`)).body.controls.autoplay).toBe(false);

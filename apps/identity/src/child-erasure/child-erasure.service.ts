@@ -31,7 +31,8 @@ export class ChildErasureService {
 
   /** Erases the child's data within its parent's scope. */
   async erase(scope: FamilyScope, childProfileId: string): Promise<ErasureReport> {
-    for (const session of await this.kids.live(scope, childProfileId, new Date())) await this.sessions.revoke(session.sessionId, 'child_profile_deleted');
+    for (const session of await this.kids.live(scope, childProfileId, new Date()))
+      await this.sessions.revoke(session.sessionId, 'child_profile_deleted');
     return {
       kidsSessions: await this.kids.eraseChild(scope, childProfileId),
       gates: await this.gates.eraseChild(scope, childProfileId),

@@ -30,14 +30,20 @@ export function controlsRepositoryContract(name: string, make: () => ControlsRep
       expect(await repo.find(asA, unique('k'))).toBeNull();
     });
 
-    it('stores and replaces a child\'s controls', async () => {
+    it("stores and replaces a child's controls", async () => {
       const child = unique('k');
       await repo.save(asA, row(child));
-      await repo.save(asA, { ...row(child, parentA, { autoplay: true, approved_show_ids: ['s1'], max_age_band: '6-11' }), updatedAt: '2026-12-01T11:00:00.000Z' });
-      expect(await repo.find(asA, child)).toEqual({ ...row(child, parentA, { autoplay: true, approved_show_ids: ['s1'], max_age_band: '6-11' }), updatedAt: '2026-12-01T11:00:00.000Z' });
+      await repo.save(asA, {
+        ...row(child, parentA, { autoplay: true, approved_show_ids: ['s1'], max_age_band: '6-11' }),
+        updatedAt: '2026-12-01T11:00:00.000Z',
+      });
+      expect(await repo.find(asA, child)).toEqual({
+        ...row(child, parentA, { autoplay: true, approved_show_ids: ['s1'], max_age_band: '6-11' }),
+        updatedAt: '2026-12-01T11:00:00.000Z',
+      });
     });
 
-    it('hides a child\'s controls from another parent and another tenant, not from the service scope', async () => {
+    it("hides a child's controls from another parent and another tenant, not from the service scope", async () => {
       const child = unique('k');
       await repo.save(asA, row(child));
       expect(await repo.find(asB, child)).toBeNull();
@@ -45,7 +51,7 @@ export function controlsRepositoryContract(name: string, make: () => ControlsRep
       expect((await repo.find(service, child))?.parentUserId).toBe(parentA);
     });
 
-    it('refuses a write for another parent\'s child', async () => {
+    it("refuses a write for another parent's child", async () => {
       const child = unique('k');
       await repo.save(asA, row(child));
       await expect(repo.save(asB, row(child, parentB, { autoplay: true }))).rejects.toThrow();
@@ -53,7 +59,7 @@ export function controlsRepositoryContract(name: string, make: () => ControlsRep
       expect((await repo.find(asA, child))?.controls.autoplay).toBe(false);
     });
 
-    it('erases a child\'s controls, only within the scope', async () => {
+    it("erases a child's controls, only within the scope", async () => {
       const child = unique('k');
       await repo.save(asA, row(child));
       expect(await repo.erase(asB, child)).toBe(0);

@@ -20,7 +20,14 @@ const STRICT = {
   search_enabled: true,
   history_paused: false,
 };
-const VALID = { autoplay: true, chat_enabled: false, external_links: false, session_limit_minutes: 45, bedtime_window: '21:30-06:45', safety_mode: 'balanced' };
+const VALID = {
+  autoplay: true,
+  chat_enabled: false,
+  external_links: false,
+  session_limit_minutes: 45,
+  bedtime_window: '21:30-06:45',
+  safety_mode: 'balanced',
+};
 
 describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUTH_MODE=enforce)', (stores) => {
   let app: INestApplication;
@@ -32,7 +39,11 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
 
   beforeAll(async () => {
     profile = await FakeProfile.start();
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
+      globalPrefix: 'v1',
+    });
     base = await baseUrl(app);
   });
   afterAll(async () => {
@@ -60,8 +71,26 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
   });
 
   it('stores a PUT (replace: omitted extras fall back to the strict defaults) and reads it back', async () => {
-    const put = await expectAnswer(asParent, 'PUT', path(), 200, { ...VALID, timezone: 'Europe/Berlin', max_age_band: '3-5', approved_only: true, approved_show_ids: ['show-1', 'show-2'], blocked_show_ids: ['show-9'], search_enabled: false, history_paused: true });
-    expect(put.controls).toEqual({ ...VALID, timezone: 'Europe/Berlin', max_age_band: '3-5', approved_only: true, approved_show_ids: ['show-1', 'show-2'], blocked_show_ids: ['show-9'], search_enabled: false, history_paused: true });
+    const put = await expectAnswer(asParent, 'PUT', path(), 200, {
+      ...VALID,
+      timezone: 'Europe/Berlin',
+      max_age_band: '3-5',
+      approved_only: true,
+      approved_show_ids: ['show-1', 'show-2'],
+      blocked_show_ids: ['show-9'],
+      search_enabled: false,
+      history_paused: true,
+    });
+    expect(put.controls).toEqual({
+      ...VALID,
+      timezone: 'Europe/Berlin',
+      max_age_band: '3-5',
+      approved_only: true,
+      approved_show_ids: ['show-1', 'show-2'],
+      blocked_show_ids: ['show-9'],
+      search_enabled: false,
+      history_paused: true,
+    });
     await expectAnswer(asParent, 'PUT', path(), 200, VALID);
     expect(await expectAnswer(asParent, 'GET', path(), 200)).toEqual({ child_profile_id: child, controls: { ...STRICT, ...VALID } });
   });
@@ -94,7 +123,7 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
     await expectAnswer(asParent, 'PUT', path(), 400, '{"autoplay":', 'malformed_json');
   });
 
-  it('refuses another parent\'s child with 403 child_profile_forbidden, on GET and PUT', async () => {
+  it("refuses another parent's child with 403 child_profile_forbidden, on GET and PUT", async () => {
     const stranger: Caller = { role: 'parent', parentUserId: uid('p') };
     await expectAnswer(stranger, 'GET', path(), 403, undefined, 'child_profile_forbidden');
     await expectAnswer(stranger, 'PUT', path(), 403, VALID, 'child_profile_forbidden');
@@ -113,7 +142,12 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
     await expectAnswer(asParent, 'PUT', path(), 200, { ...VALID, blocked_show_ids: ['show-3'] });
     const events = await findOutboxEvents(app, child);
     expect(events).toContainEqual(
-      expect.objectContaining({ parentUserId: parent, childProfileId: child, controls: { ...STRICT, ...VALID, blocked_show_ids: ['show-3'] }, changed: ['autoplay', 'session_limit_minutes', 'bedtime_window', 'safety_mode', 'blocked_show_ids'] }),
+      expect.objectContaining({
+        parentUserId: parent,
+        childProfileId: child,
+        controls: { ...STRICT, ...VALID, blocked_show_ids: ['show-3'] },
+        changed: ['autoplay', 'session_limit_minutes', 'bedtime_window', 'safety_mode', 'blocked_show_ids'],
+      }),
     );
   });
 
@@ -127,12 +161,30 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
   });
 
   it('names every changed field in the audit entry, even when all of them change', async () => {
-    await expectAnswer(asParent, 'PUT', path(), 200, { autoplay: true, chat_enabled: true, external_links: true, session_limit_minutes: 60, bedtime_window: '19:00-06:00', safety_mode: 'balanced', timezone: 'Asia/Kolkata', max_age_band: '3-5', approved_only: true, approved_show_ids: ['a'], blocked_show_ids: ['b'], search_enabled: false, history_paused: true });
-    const [entry] = (await app.get(AuditLog).query({ tenantId: 'default', principal: parent, limit: 50 })).filter((e) => e.object === `child_profile:${child}`);
-    expect(entry.action).toBe(`controls:${['autoplay', 'chat_enabled', 'external_links', 'session_limit_minutes', 'bedtime_window', 'safety_mode', 'timezone', 'max_age_band', 'approved_only', 'approved_show_ids', 'blocked_show_ids', 'search_enabled', 'history_paused'].join(',')}`);
+    await expectAnswer(asParent, 'PUT', path(), 200, {
+      autoplay: true,
+      chat_enabled: true,
+      external_links: true,
+      session_limit_minutes: 60,
+      bedtime_window: '19:00-06:00',
+      safety_mode: 'balanced',
+      timezone: 'Asia/Kolkata',
+      max_age_band: '3-5',
+      approved_only: true,
+      approved_show_ids: ['a'],
+      blocked_show_ids: ['b'],
+      search_enabled: false,
+      history_paused: true,
+    });
+    const [entry] = (await app.get(AuditLog).query({ tenantId: 'default', principal: parent, limit: 50 })).filter(
+      (e) => e.object === `child_profile:${child}`,
+    );
+    expect(entry.action).toBe(
+      `controls:${['autoplay', 'chat_enabled', 'external_links', 'session_limit_minutes', 'bedtime_window', 'safety_mode', 'timezone', 'max_age_band', 'approved_only', 'approved_show_ids', 'blocked_show_ids', 'search_enabled', 'history_paused'].join(',')}`,
+    );
   });
 
-  it('lets the service identity read and replace any known child\'s controls (as its owner), 404 for an unknown child', async () => {
+  it("lets the service identity read and replace any known child's controls (as its owner), 404 for an unknown child", async () => {
     await expectAnswer({ role: 'service' }, 'PUT', path(), 200, VALID);
     expect((await expectAnswer(asParent, 'GET', path(), 200)).controls).toMatchObject(VALID);
     await expectAnswer({ role: 'service' }, 'GET', path(uid('ghost')), 404, undefined, 'child_profile_not_found');
@@ -152,11 +204,20 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
   it('serves GET /internal/controls/{id} to the service identity only, with the owner', async () => {
     await expectAnswer(asParent, 'PUT', path(), 200, VALID);
     const internal = await call(base, { role: 'service' }, 'GET', `/internal/controls/${child}`);
-    expect(internal).toMatchObject({ status: 200, body: { child_profile_id: child, parent_user_id: parent, controls: { ...STRICT, ...VALID } } });
+    expect(internal).toMatchObject({
+      status: 200,
+      body: { child_profile_id: child, parent_user_id: parent, controls: { ...STRICT, ...VALID } },
+    });
     const fresh = uid('k');
     profile.register(parent, fresh);
-    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${fresh}`)).body).toEqual({ child_profile_id: fresh, parent_user_id: parent, controls: STRICT });
-    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${uid('ghost')}`)).body.error.code).toBe('child_profile_not_found');
+    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${fresh}`)).body).toEqual({
+      child_profile_id: fresh,
+      parent_user_id: parent,
+      controls: STRICT,
+    });
+    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${uid('ghost')}`)).body.error.code).toBe(
+      'child_profile_not_found',
+    );
     expect((await call(base, asParent, 'GET', `/internal/controls/${child}`)).status).toBe(403);
     expect((await call(base, null, 'GET', `/internal/controls/${child}`)).status).toBe(401);
   });
@@ -170,7 +231,9 @@ async function findOutboxEvents(app: INestApplication, child: string): Promise<u
     let after: string | null = null;
     do {
       const page = await outbox.listPublished({ withinMs: 600_000, limit: 500, after });
-      for (const r of page.records) if (r.type === 'parent.controls.updated' && (r.envelope.payload as { childProfileId?: string }).childProfileId === child) found.push(r.envelope.payload);
+      for (const r of page.records)
+        if (r.type === 'parent.controls.updated' && (r.envelope.payload as { childProfileId?: string }).childProfileId === child)
+          found.push(r.envelope.payload);
       after = page.next;
     } while (after);
     if (found.length > 0) return found;
@@ -186,7 +249,11 @@ describe('parental controls while the profile service is down', () => {
   beforeAll(async () => {
     const gone = await FakeProfile.start();
     await gone.close();
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv('memory', { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: gone.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv('memory', { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: gone.url }),
+      globalPrefix: 'v1',
+    });
     base = await baseUrl(app);
   });
   afterAll(() => app.close());
@@ -194,7 +261,11 @@ describe('parental controls while the profile service is down', () => {
   it('answers 503 service_unavailable with Retry-After, never a yes to the ownership question', async () => {
     const at = `/v1/parents/controls/${uid('k')}`;
     const res = await call(base, { role: 'parent', parentUserId: uid('p') }, 'GET', at);
-    expect({ status: res.status, code: res.body.error.code, service: res.body.error.details?.service }).toEqual({ status: 503, code: 'service_unavailable', service: 'profile' });
+    expect({ status: res.status, code: res.body.error.code, service: res.body.error.details?.service }).toEqual({
+      status: 503,
+      code: 'service_unavailable',
+      service: 'profile',
+    });
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     contract.assert({ method: 'GET', path: at, status: res.status, body: res.body });
   });

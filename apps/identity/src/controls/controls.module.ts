@@ -22,7 +22,9 @@ import { InternalControlsController } from './internal-controls.controller';
       provide: ControlsRepository,
       inject: [PersistenceService, SqlTransactions],
       useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) =>
-        persistence.preferredStore({ redis: false }) === 'postgres' && sql ? new PostgresControlsRepository(sql) : new MemoryControlsRepository(),
+        persistence.preferredStore({ redis: false }) === 'postgres' && sql
+          ? new PostgresControlsRepository(sql)
+          : new MemoryControlsRepository(),
     },
   ],
   exports: [ControlsService, ControlsRepository],

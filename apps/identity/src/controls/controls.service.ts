@@ -50,12 +50,29 @@ export class ControlsService {
     const changed = await this.events.transaction(async () => {
       const before = (await this.repo.find(scope, childProfileId))?.controls ?? strictDefaults();
       const fields = changedFields(before, controls);
-      await this.repo.save(scope, { tenantId: scope.tenantId, childProfileId, parentUserId, controls, updatedBy: caller.principal, updatedAt: new Date().toISOString() });
-      await this.events.publish(ParentControlsUpdated, { parentUserId, childProfileId, controls, changed: fields }, { aggregateId: childProfileId });
+      await this.repo.save(scope, {
+        tenantId: scope.tenantId,
+        childProfileId,
+        parentUserId,
+        controls,
+        updatedBy: caller.principal,
+        updatedAt: new Date().toISOString(),
+      });
+      await this.events.publish(
+        ParentControlsUpdated,
+        { parentUserId, childProfileId, controls, changed: fields },
+        { aggregateId: childProfileId },
+      );
       return fields;
     });
     await this.cache.invalidateTag(controlsCacheTag(childProfileId));
-    await this.audit.record({ kind: 'controls', action: `controls:${changed.join(',') || 'none'}`, object: `child_profile:${childProfileId}`, decision: 'allow', reason: 'parent_controls_updated' });
+    await this.audit.record({
+      kind: 'controls',
+      action: `controls:${changed.join(',') || 'none'}`,
+      object: `child_profile:${childProfileId}`,
+      decision: 'allow',
+      reason: 'parent_controls_updated',
+    });
     return { child_profile_id: childProfileId, controls };
   }
 

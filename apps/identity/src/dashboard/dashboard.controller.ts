@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { DashboardService } from './dashboard.service';
 
 /** Query of `GET /v1/parents/dashboard` (contract `ParentUserIdQuery`). */
-export const dashboardQuerySchema = z.object({ parent_user_id: z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/) });
+export const dashboardQuerySchema = z.object({
+  parent_user_id: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/),
+});
 
 /** {@link dashboardQuerySchema} as a Nest DTO. */
 export class DashboardQuery extends createZodDto(dashboardQuerySchema) {}

@@ -35,7 +35,11 @@ describe.each(ADAPTERS)('parent dashboard on %s', (adapter) => {
 
     beforeAll(async () => {
       const profileUrl = await profile.start();
-      app = await bootApp(AppModule, { adapter, env: testEnv(stores, { AUTH_MODE: 'enforce', PROFILE_URL: profileUrl }), globalPrefix: 'v1' });
+      app = await bootApp(AppModule, {
+        adapter,
+        env: testEnv(stores, { AUTH_MODE: 'enforce', PROFILE_URL: profileUrl }),
+        globalPrefix: 'v1',
+      });
       expect(await connectEventConsumers(app)).toBe(true);
       api = new FamilyClient(await baseUrl(app));
     });
@@ -51,7 +55,8 @@ describe.each(ADAPTERS)('parent dashboard on %s', (adapter) => {
       const res = await api.call('POST', '/parents/signup', { body: signupBody(parentEmail(label)) });
       return { id: res.body.parent_user_id, as: { role: 'parent', parentUserId: res.body.parent_user_id } };
     }
-    const dashboard = (parentUserId: string, as: As | null) => api.call('GET', `/parents/dashboard?parent_user_id=${parentUserId}`, { as: as ?? undefined });
+    const dashboard = (parentUserId: string, as: As | null) =>
+      api.call('GET', `/parents/dashboard?parent_user_id=${parentUserId}`, { as: as ?? undefined });
     const publish = (payload: ProgressUpdatedPayload) => app.get(EventPublisher).publish(ProgressUpdated, payload, { tenantId: 'default' });
 
     it('adds up the last 7 days per child from progress.updated, with the names from profile', async () => {
@@ -92,7 +97,13 @@ describe.each(ADAPTERS)('parent dashboard on %s', (adapter) => {
     it('answers zeros for a parent without children', async () => {
       const parent = await newParent('Empty');
       const res = await dashboard(parent.id, parent.as);
-      expect(res.body).toEqual({ parent_user_id: parent.id, child_profiles: 0, weekly_watch_ms: 0, weekly_learning_events: 0, children: [] });
+      expect(res.body).toEqual({
+        parent_user_id: parent.id,
+        child_profiles: 0,
+        weekly_watch_ms: 0,
+        weekly_learning_events: 0,
+        children: [],
+      });
     });
 
     it('scopes the dashboard: 401 missing_identity, 403 parent_mismatch and insufficient_role, 404 parent_not_found, 400 validation_failed', async () => {

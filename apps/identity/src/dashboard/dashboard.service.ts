@@ -37,7 +37,12 @@ export class DashboardService {
     if (!(await this.parents.findById(tenantId, parentUserId))) throw new ParentNotFoundError();
     const children = await this.directory.childrenOf(parentUserId);
     const now = Date.now();
-    const totals = await this.ledger.totals({ tenantId, parentUserId }, children.map((c) => c.childProfileId), utcDay(now - (WEEK_DAYS - 1) * DAY_MS), utcDay(now));
+    const totals = await this.ledger.totals(
+      { tenantId, parentUserId },
+      children.map((c) => c.childProfileId),
+      utcDay(now - (WEEK_DAYS - 1) * DAY_MS),
+      utcDay(now),
+    );
     const byChild = new Map(totals.map((t) => [t.childProfileId, t]));
     const rows = children.map((c) => ({
       child_profile_id: c.childProfileId,

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
-import { CHILD_OWNERSHIP, ChildProfileForbiddenError, IdentityScope, InsufficientRoleError, MissingIdentityError, ParentMismatchError, type ChildOwnership } from '@mikasmissions/service-identity';
+import {
+  CHILD_OWNERSHIP,
+  ChildProfileForbiddenError,
+  IdentityScope,
+  InsufficientRoleError,
+  MissingIdentityError,
+  ParentMismatchError,
+  type ChildOwnership,
+} from '@mikasmissions/service-identity';
 import { ChildLookup } from './child-lookup';
 import { ChildProfileNotFoundError } from './family.errors';
 import type { FamilyScope } from './family-scope';
@@ -47,7 +55,13 @@ export class FamilyActor {
     if (!role || !allowed.includes(role)) throw new InsufficientRoleError(role ?? 'anonymous', allowed);
     const parentUserId = principal.parentUserId ?? (role === 'parent' ? principal.userId : undefined);
     if (role === 'parent' && !parentUserId) throw new MissingIdentityError();
-    return { tenantId: principal.tenantId ?? this.ctx.tenantId, role, parentUserId, childProfileId: principal.childProfileId, principal: principal.userId };
+    return {
+      tenantId: principal.tenantId ?? this.ctx.tenantId,
+      role,
+      parentUserId,
+      childProfileId: principal.childProfileId,
+      principal: principal.userId,
+    };
   }
 
   /**
@@ -58,12 +72,18 @@ export class FamilyActor {
    * `child_profile_not_found` when profile does not know the child). The service scope is kept
    * for `/internal/*` ({@link serviceScope}).
    */
-  async forChild(childProfileId: string, allowed: readonly FamilyRole[], parentUserId?: string): Promise<{ caller: FamilyCaller; scope: { tenantId: string; parentUserId: string } }> {
+  async forChild(
+    childProfileId: string,
+    allowed: readonly FamilyRole[],
+    parentUserId?: string,
+  ): Promise<{ caller: FamilyCaller; scope: { tenantId: string; parentUserId: string } }> {
     const caller = this.caller(allowed);
-    if (caller.role === 'service' || caller.role === 'admin') return { caller, scope: { tenantId: caller.tenantId, parentUserId: await this.ownerFor(childProfileId, parentUserId) } };
+    if (caller.role === 'service' || caller.role === 'admin')
+      return { caller, scope: { tenantId: caller.tenantId, parentUserId: await this.ownerFor(childProfileId, parentUserId) } };
     await this.scope.check({ parentUserId, childProfileId });
     if (parentUserId !== undefined && parentUserId !== caller.parentUserId) throw new ParentMismatchError();
-    if (caller.role !== 'parent' || !(await this.ownership.owns(caller.parentUserId as string, childProfileId))) throw new ChildProfileForbiddenError();
+    if (caller.role !== 'parent' || !(await this.ownership.owns(caller.parentUserId as string, childProfileId)))
+      throw new ChildProfileForbiddenError();
     return { caller, scope: { tenantId: caller.tenantId, parentUserId: caller.parentUserId as string } };
   }
 

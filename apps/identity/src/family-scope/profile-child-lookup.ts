@@ -20,7 +20,10 @@ export class ProfileChildLookup extends ChildLookup {
   }
 
   async lookup(childProfileId: string): Promise<ChildRecord | null> {
-    const { status, body } = await this.client.call<InternalProfile>('profile', { method: 'GET', path: `/internal/profiles/${encodeURIComponent(childProfileId)}` });
+    const { status, body } = await this.client.call<InternalProfile>('profile', {
+      method: 'GET',
+      path: `/internal/profiles/${encodeURIComponent(childProfileId)}`,
+    });
     if (status === 404) return null;
     if (status !== 200 || typeof body?.parent_user_id !== 'string' || !AGE_BANDS.includes(body.age_band as AgeBand)) {
       throw new ServiceUnavailableError('profile', `it answered ${status} to a child lookup`);

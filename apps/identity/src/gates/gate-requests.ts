@@ -38,7 +38,8 @@ function id(body: Body, field: string): string {
 
 function text(body: Body, field: string, max: number): string {
   const value = body[field];
-  if (typeof value !== 'string' || value.length > max) throw new GateValidationError(field, `${field} must be a string of at most ${max} characters`);
+  if (typeof value !== 'string' || value.length > max)
+    throw new GateValidationError(field, `${field} must be a string of at most ${max} characters`);
   return value;
 }
 
@@ -52,7 +53,12 @@ export function parseChallengeRequest(input: unknown): ChallengeRequest {
 /** Parses a verify request: `missing_fields`, `validation_failed`. */
 export function parseVerifyRequest(input: unknown): VerifyRequest {
   const body = withFields(input, ['parent_user_id', 'child_profile_id', 'challenge_id', 'response']);
-  return { parentUserId: id(body, 'parent_user_id'), childProfileId: id(body, 'child_profile_id'), challengeId: id(body, 'challenge_id'), response: text(body, 'response', 32) };
+  return {
+    parentUserId: id(body, 'parent_user_id'),
+    childProfileId: id(body, 'child_profile_id'),
+    challengeId: id(body, 'challenge_id'),
+    response: text(body, 'response', 32),
+  };
 }
 
 /** Parses `PUT /v1/parents/pin`'s body (the PIN's format is the service's `invalid_pin`). */
@@ -62,7 +68,13 @@ export function parsePinRequest(input: unknown): { password: string; pin: string
 }
 
 /** Parses a `{ child_profile_id, gate_token }` body (internal consume; kids sessions use `gate_token` alone). */
-export function parseTokenRequest(input: unknown, fields: readonly ('child_profile_id' | 'gate_token')[]): { childProfileId?: string; gateToken: string } {
+export function parseTokenRequest(
+  input: unknown,
+  fields: readonly ('child_profile_id' | 'gate_token')[],
+): { childProfileId?: string; gateToken: string } {
   const body = withFields(input, fields);
-  return { childProfileId: fields.includes('child_profile_id') ? id(body, 'child_profile_id') : undefined, gateToken: text(body, 'gate_token', 256) };
+  return {
+    childProfileId: fields.includes('child_profile_id') ? id(body, 'child_profile_id') : undefined,
+    gateToken: text(body, 'gate_token', 256),
+  };
 }

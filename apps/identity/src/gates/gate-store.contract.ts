@@ -14,7 +14,17 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
     let scope: FamilyScope;
     const now = new Date('2026-12-01T10:00:00.000Z');
     const later = (ms: number) => new Date(now.getTime() + ms);
-    const challenge = (patch: Partial<GateChallenge> = {}): GateChallenge => ({ id: randomUUID(), tenantId, parentUserId: parent, childProfileId: child, method: 'math', answerHash: 'a'.repeat(64), createdAt: now, expiresAt: later(300_000), ...patch });
+    const challenge = (patch: Partial<GateChallenge> = {}): GateChallenge => ({
+      id: randomUUID(),
+      tenantId,
+      parentUserId: parent,
+      childProfileId: child,
+      method: 'math',
+      answerHash: 'a'.repeat(64),
+      createdAt: now,
+      expiresAt: later(300_000),
+      ...patch,
+    });
 
     beforeEach(async () => {
       store = await make();
@@ -23,7 +33,7 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
       scope = { tenantId, parentUserId: parent };
     });
 
-    it('stores, replaces and hides a parent\'s PIN hash', async () => {
+    it("stores, replaces and hides a parent's PIN hash", async () => {
       expect(await store.pinHash(scope, parent)).toBeNull();
       await store.setPin(scope, parent, 'hash-1', now);
       await store.setPin(scope, parent, 'hash-2', later(1));
@@ -35,8 +45,14 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
       const c = challenge();
       await store.createChallenge(scope, c);
       expect(await store.takeChallenge(scope, { id: c.id, parentUserId: parent, childProfileId: unique('k'), now })).toBeNull();
-      expect(await store.takeChallenge({ tenantId, parentUserId: unique('p') }, { id: c.id, parentUserId: parent, childProfileId: child, now })).toBeNull();
-      expect(await store.takeChallenge(scope, { id: c.id, parentUserId: parent, childProfileId: child, now })).toMatchObject({ id: c.id, method: 'math', answerHash: c.answerHash });
+      expect(
+        await store.takeChallenge({ tenantId, parentUserId: unique('p') }, { id: c.id, parentUserId: parent, childProfileId: child, now }),
+      ).toBeNull();
+      expect(await store.takeChallenge(scope, { id: c.id, parentUserId: parent, childProfileId: child, now })).toMatchObject({
+        id: c.id,
+        method: 'math',
+        answerHash: c.answerHash,
+      });
       expect(await store.takeChallenge(scope, { id: c.id, parentUserId: parent, childProfileId: child, now })).toBeNull();
     });
 
@@ -51,12 +67,15 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
     it('lets exactly one of concurrent takers win', async () => {
       const c = challenge();
       await store.createChallenge(scope, c);
-      const results = await Promise.all(Array.from({ length: 5 }, () => store.takeChallenge(scope, { id: c.id, parentUserId: parent, childProfileId: child, now })));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => store.takeChallenge(scope, { id: c.id, parentUserId: parent, childProfileId: child, now })),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
     });
 
     it('locks on the 5th wrong answer within the window, for 15 minutes', async () => {
-      for (let i = 1; i <= 4; i++) expect(await store.recordFailure(scope, parent, later(i * 1000), GATE_LOCKOUT)).toEqual({ failures: i, lockedUntil: null });
+      for (let i = 1; i <= 4; i++)
+        expect(await store.recordFailure(scope, parent, later(i * 1000), GATE_LOCKOUT)).toEqual({ failures: i, lockedUntil: null });
       expect(await store.lockedUntil(scope, parent, later(5000))).toBeNull();
       const fifth = await store.recordFailure(scope, parent, later(5000), GATE_LOCKOUT);
       expect(fifth).toEqual({ failures: 5, lockedUntil: later(5000 + GATE_LOCKOUT.lockMs) });
@@ -81,13 +100,19 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
       expect(await store.consumeToken(service, { tokenHash, childProfileId: child, now })).toBe(false);
     });
 
-    it('purges a parent\'s expired challenges and tokens, not live ones nor another parent\'s', async () => {
+    it("purges a parent's expired challenges and tokens, not live ones nor another parent's", async () => {
       const other = unique('p');
       const otherScope: FamilyScope = { tenantId, parentUserId: other };
       await store.createChallenge(scope, challenge({ expiresAt: later(1000) }));
       const live = challenge({ expiresAt: later(600_000) });
       await store.createChallenge(scope, live);
-      await store.issueToken(scope, { tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '2'), tenantId, parentUserId: parent, childProfileId: child, expiresAt: later(1000) });
+      await store.issueToken(scope, {
+        tokenHash: randomUUID().replace(/-/g, '').padEnd(64, '2'),
+        tenantId,
+        parentUserId: parent,
+        childProfileId: child,
+        expiresAt: later(1000),
+      });
       const theirs = challenge({ parentUserId: other, expiresAt: later(1000) });
       await store.createChallenge(otherScope, theirs);
       expect(await store.purgeExpired(scope, parent, later(2000))).toBe(2);
@@ -96,7 +121,7 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
       expect(await store.takeChallenge(otherScope, { id: theirs.id, parentUserId: other, childProfileId: child, now })).not.toBeNull();
     });
 
-    it('erases a child\'s challenges and tokens, not its sibling\'s, only within the scope', async () => {
+    it("erases a child's challenges and tokens, not its sibling's, only within the scope", async () => {
       const sibling = unique('k');
       await store.createChallenge(scope, challenge());
       const kept = challenge({ childProfileId: sibling });
@@ -109,7 +134,7 @@ export function gateStoreContract(name: string, make: () => GateStore | Promise<
       expect(await store.takeChallenge(scope, { id: kept.id, parentUserId: parent, childProfileId: sibling, now })).not.toBeNull();
     });
 
-    it('hides another parent\'s token', async () => {
+    it("hides another parent's token", async () => {
       const tokenHash = randomUUID().replace(/-/g, '').padEnd(64, '1');
       await store.issueToken(scope, { tokenHash, tenantId, parentUserId: parent, childProfileId: child, expiresAt: later(300_000) });
       expect(await store.consumeToken({ tenantId, parentUserId: unique('p') }, { tokenHash, childProfileId: child, now })).toBe(false);

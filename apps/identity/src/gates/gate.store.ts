@@ -14,7 +14,10 @@ export abstract class GateStore {
   /** Stores a new challenge. */
   abstract createChallenge(scope: FamilyScope, challenge: GateChallenge): Promise<void>;
   /** Marks the challenge used and returns it, if it is live, unused and for this parent and child; else `null`. */
-  abstract takeChallenge(scope: FamilyScope, ref: { id: string; parentUserId: string; childProfileId: string; now: Date }): Promise<GateChallenge | null>;
+  abstract takeChallenge(
+    scope: FamilyScope,
+    ref: { id: string; parentUserId: string; childProfileId: string; now: Date },
+  ): Promise<GateChallenge | null>;
   /** When the parent's gates are locked until (a future instant), else `null`. */
   abstract lockedUntil(scope: FamilyScope, parentUserId: string, now: Date): Promise<Date | null>;
   /** Counts a wrong answer; the one that reaches `policy.maxFailures` within the window locks the gates. */

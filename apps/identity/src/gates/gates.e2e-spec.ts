@@ -18,7 +18,11 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
 
   beforeAll(async () => {
     profile = await FakeProfile.start();
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
+      globalPrefix: 'v1',
+    });
     base = await baseUrl(app);
   });
   afterAll(async () => {
@@ -44,12 +48,25 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   const challenge = (method: string, who: Caller = asParent, status = 201, code?: string, body: Record<string, unknown> = {}) =>
     answer(who, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, child_profile_id: child, method, ...body }, status, code);
   const verify = (challenge_id: string, response: string, status = 200, code?: string) =>
-    answer(asParent, 'POST', '/v1/parents/gates/verify', { parent_user_id: parent, child_profile_id: child, challenge_id, response }, status, code);
-  const consume = (gate_token: string, child_profile_id = child) => call(base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id, gate_token });
+    answer(
+      asParent,
+      'POST',
+      '/v1/parents/gates/verify',
+      { parent_user_id: parent, child_profile_id: child, challenge_id, response },
+      status,
+      code,
+    );
+  const consume = (gate_token: string, child_profile_id = child) =>
+    call(base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id, gate_token });
 
   it('math gate: the right answer gives a gate token, a replay is refused', async () => {
     const { body } = await challenge('math');
-    expect(body).toEqual({ challenge_id: expect.any(String), method: 'math', expires_at: expect.any(String), question: expect.stringMatching(/^What is \d+ × \d+ \+ \d+\?$/) });
+    expect(body).toEqual({
+      challenge_id: expect.any(String),
+      method: 'math',
+      expires_at: expect.any(String),
+      question: expect.stringMatching(/^What is \d+ × \d+ \+ \d+\?$/),
+    });
     expect(Date.parse(body.expires_at) - Date.now()).toBeGreaterThan(290_000);
     const ok = await verify(body.challenge_id, solve(body.question));
     expect(ok.body).toEqual({ verified: true, gate_token: expect.stringMatching(/^gt_/) });
@@ -71,7 +88,8 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   it('PIN gate: set with a password re-check (argon2id), then answered with the PIN', async () => {
     await challenge('pin', asParent, 422, 'pin_not_set');
     await answer(asParent, 'PUT', '/v1/parents/pin', { password: 'not my password', pin: '4321' }, 403, 'invalid_credentials');
-    for (const pin of ['123', '1234567', '12a4', '']) await answer(asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin }, 400, pin === '' ? 'missing_fields' : 'invalid_pin');
+    for (const pin of ['123', '1234567', '12a4', ''])
+      await answer(asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin }, 400, pin === '' ? 'missing_fields' : 'invalid_pin');
     await answer(asParent, 'PUT', '/v1/parents/pin', { pin: '4321' }, 400, 'missing_fields');
     const set = await answer(asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '4321' }, 200);
     expect(set.body).toEqual({ pin_set: true, updated_at: expect.any(String) });
@@ -82,7 +100,7 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
     expect((await verify(right.body.challenge_id, '4321')).body.verified).toBe(true);
   });
 
-  it('5 wrong answers lock the parent\'s gates for 15 minutes (audited), with Retry-After', async () => {
+  it("5 wrong answers lock the parent's gates for 15 minutes (audited), with Retry-After", async () => {
     for (let i = 0; i < 5; i++) {
       const { body } = await challenge('math');
       await verify(body.challenge_id, 'wrong', 403, 'invalid_or_replayed_challenge');
@@ -98,7 +116,8 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   });
 
   it('wrong passwords on the PIN re-check count toward the lockout', async () => {
-    for (let i = 0; i < 5; i++) await answer(asParent, 'PUT', '/v1/parents/pin', { password: `guess-${i}`, pin: '1111' }, 403, 'invalid_credentials');
+    for (let i = 0; i < 5; i++)
+      await answer(asParent, 'PUT', '/v1/parents/pin', { password: `guess-${i}`, pin: '1111' }, 403, 'invalid_credentials');
     await answer(asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '1111' }, 403, 'gate_locked');
     await challenge('math', asParent, 403, 'gate_locked');
   });
@@ -127,28 +146,74 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   it('validates the challenge body', async () => {
     await challenge('voice', asParent, 400, 'invalid_gate_method');
     await answer(asParent, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, method: 'math' }, 400, 'missing_fields');
-    await answer(asParent, 'POST', '/v1/parents/gates/verify', { parent_user_id: parent, child_profile_id: child, challenge_id: 'x' }, 400, 'missing_fields');
+    await answer(
+      asParent,
+      'POST',
+      '/v1/parents/gates/verify',
+      { parent_user_id: parent, child_profile_id: child, challenge_id: 'x' },
+      400,
+      'missing_fields',
+    );
     await answer(asParent, 'POST', '/v1/parents/gates/challenge', '{"method":', 400, 'malformed_json');
   });
 
-  it('refuses another parent\'s child (child_profile_forbidden) and another parent\'s id (parent_mismatch)', async () => {
+  it("refuses another parent's child (child_profile_forbidden) and another parent's id (parent_mismatch)", async () => {
     const stranger: Caller = { role: 'parent', parentUserId: uid('p') };
-    await answer(stranger, 'POST', '/v1/parents/gates/challenge', { parent_user_id: (stranger as { parentUserId: string }).parentUserId, child_profile_id: child, method: 'math' }, 403, 'child_profile_forbidden');
+    await answer(
+      stranger,
+      'POST',
+      '/v1/parents/gates/challenge',
+      { parent_user_id: (stranger as { parentUserId: string }).parentUserId, child_profile_id: child, method: 'math' },
+      403,
+      'child_profile_forbidden',
+    );
     await challenge('math', stranger, 403, 'parent_mismatch');
     const { body } = await challenge('math');
-    await answer(stranger, 'POST', '/v1/parents/gates/verify', { parent_user_id: (stranger as { parentUserId: string }).parentUserId, child_profile_id: child, challenge_id: body.challenge_id, response: solve(body.question) }, 403, 'child_profile_forbidden');
+    await answer(
+      stranger,
+      'POST',
+      '/v1/parents/gates/verify',
+      {
+        parent_user_id: (stranger as { parentUserId: string }).parentUserId,
+        child_profile_id: child,
+        challenge_id: body.challenge_id,
+        response: solve(body.question),
+      },
+      403,
+      'child_profile_forbidden',
+    );
   });
 
   it('a child can neither open, answer nor set a gate (403 insufficient_role)', async () => {
     const kid: Caller = { role: 'child', childProfileId: child, parentUserId: parent };
     await challenge('math', kid, 403, 'insufficient_role');
-    await answer(kid, 'POST', '/v1/parents/gates/verify', { parent_user_id: parent, child_profile_id: child, challenge_id: 'c', response: '1' }, 403, 'insufficient_role');
+    await answer(
+      kid,
+      'POST',
+      '/v1/parents/gates/verify',
+      { parent_user_id: parent, child_profile_id: child, challenge_id: 'c', response: '1' },
+      403,
+      'insufficient_role',
+    );
     await answer(kid, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '1234' }, 403, 'insufficient_role');
   });
 
   it('lets the service identity open a gate for a parent and child it names (ownership still checked)', async () => {
-    const { body } = await answer({ role: 'service' }, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, child_profile_id: child, method: 'math' }, 201);
+    const { body } = await answer(
+      { role: 'service' },
+      'POST',
+      '/v1/parents/gates/challenge',
+      { parent_user_id: parent, child_profile_id: child, method: 'math' },
+      201,
+    );
     expect((await verify(body.challenge_id, solve(body.question))).body.verified).toBe(true);
-    await answer({ role: 'service' }, 'POST', '/v1/parents/gates/challenge', { parent_user_id: uid('p'), child_profile_id: child, method: 'math' }, 403, 'child_profile_forbidden');
+    await answer(
+      { role: 'service' },
+      'POST',
+      '/v1/parents/gates/challenge',
+      { parent_user_id: uid('p'), child_profile_id: child, method: 'math' },
+      403,
+      'child_profile_forbidden',
+    );
   });
 });

@@ -52,7 +52,13 @@ export class InvalidOrReplayedChallengeError extends PlatformError {
 /** Gates are locked for this parent after too many wrong answers (403, `Retry-After`). */
 export class GateLockedError extends PlatformError {
   constructor(lockedUntil: Date, now = Date.now()) {
-    super(403, 'gate_locked', 'too many wrong answers; parent gates are locked for a while', { locked_until: lockedUntil.toISOString() }, { 'Retry-After': String(Math.max(1, Math.ceil((lockedUntil.getTime() - now) / 1000))) });
+    super(
+      403,
+      'gate_locked',
+      'too many wrong answers; parent gates are locked for a while',
+      { locked_until: lockedUntil.toISOString() },
+      { 'Retry-After': String(Math.max(1, Math.ceil((lockedUntil.getTime() - now) / 1000))) },
+    );
   }
 }
 

@@ -10,7 +10,8 @@ import { InternalGatesController } from './internal-gates.controller';
 import { ParentsModule } from '../parents/parents.module';
 import { ParentCredentials, ParentsRepositoryCredentials } from './parent-credentials';
 
-const usesPostgres = (persistence: PersistenceService, sql: SqlTransactions | null): sql is SqlTransactions => persistence.preferredStore({ redis: false }) === 'postgres' && sql !== null;
+const usesPostgres = (persistence: PersistenceService, sql: SqlTransactions | null): sql is SqlTransactions =>
+  persistence.preferredStore({ redis: false }) === 'postgres' && sql !== null;
 
 /**
  * Parent gates: PIN, challenge, verify and `POST /internal/gates/consume`. The gate store is
@@ -25,7 +26,8 @@ const usesPostgres = (persistence: PersistenceService, sql: SqlTransactions | nu
     {
       provide: GateStore,
       inject: [PersistenceService, SqlTransactions],
-      useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) => (usesPostgres(persistence, sql) ? new PostgresGateStore(sql) : new MemoryGateStore()),
+      useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) =>
+        usesPostgres(persistence, sql) ? new PostgresGateStore(sql) : new MemoryGateStore(),
     },
     { provide: ParentCredentials, useClass: ParentsRepositoryCredentials },
   ],

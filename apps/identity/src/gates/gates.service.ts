@@ -59,7 +59,14 @@ export class GatesService {
     const math = request.method === 'math' ? mathQuestion() : undefined;
     if (request.method === 'pin' && !(await this.store.pinHash(scope, request.parentUserId))) throw new PinNotSetError();
     const expiresAt = new Date(now.getTime() + GATE_TTL_MS);
-    await this.store.createChallenge(scope, { id, tenantId: scope.tenantId, ...request, answerHash: math ? answerHash(id, math.answer) : null, createdAt: now, expiresAt });
+    await this.store.createChallenge(scope, {
+      id,
+      tenantId: scope.tenantId,
+      ...request,
+      answerHash: math ? answerHash(id, math.answer) : null,
+      createdAt: now,
+      expiresAt,
+    });
     await this.store.purgeExpired(scope, request.parentUserId, new Date(now.getTime() - PURGE_AFTER_MS));
     return { challenge_id: id, method: request.method, expires_at: expiresAt.toISOString(), ...(math ? { question: math.question } : {}) };
   }
@@ -70,17 +77,37 @@ export class GatesService {
     const scope = await this.scopeFor(request.parentUserId, request.childProfileId);
     await this.assertUnlocked(scope, request.parentUserId);
     const now = new Date();
-    const challenge = await this.store.takeChallenge(scope, { id: request.challengeId, parentUserId: request.parentUserId, childProfileId: request.childProfileId, now });
+    const challenge = await this.store.takeChallenge(scope, {
+      id: request.challengeId,
+      parentUserId: request.parentUserId,
+      childProfileId: request.childProfileId,
+      now,
+    });
     if (!challenge) throw new InvalidOrReplayedChallengeError();
-    const right = challenge.method === 'math' ? sameHash(challenge.answerHash ?? '', answerHash(challenge.id, request.response)) : await this.pinMatches(scope, request.parentUserId, request.response);
+    const right =
+      challenge.method === 'math'
+        ? sameHash(challenge.answerHash ?? '', answerHash(challenge.id, request.response))
+        : await this.pinMatches(scope, request.parentUserId, request.response);
     if (!right) {
       await this.fail(scope, request.parentUserId, `gate.verify:${challenge.method}`, 'wrong_answer');
       throw new InvalidOrReplayedChallengeError();
     }
     await this.store.clearFailures(scope, request.parentUserId);
     const token = newGateToken();
-    await this.store.issueToken(scope, { tokenHash: sha256(token), tenantId: scope.tenantId, parentUserId: request.parentUserId, childProfileId: request.childProfileId, expiresAt: new Date(now.getTime() + GATE_TTL_MS) });
-    await this.audit.record({ kind: 'gate', action: `gate.verify:${challenge.method}`, object: `child_profile:${request.childProfileId}`, decision: 'allow', reason: 'gate_passed' });
+    await this.store.issueToken(scope, {
+      tokenHash: sha256(token),
+      tenantId: scope.tenantId,
+      parentUserId: request.parentUserId,
+      childProfileId: request.childProfileId,
+      expiresAt: new Date(now.getTime() + GATE_TTL_MS),
+    });
+    await this.audit.record({
+      kind: 'gate',
+      action: `gate.verify:${challenge.method}`,
+      object: `child_profile:${request.childProfileId}`,
+      decision: 'allow',
+      reason: 'gate_passed',
+    });
     return { verified: true, gate_token: token };
   }
 
@@ -88,7 +115,13 @@ export class GatesService {
   async consumeInternal(body: unknown): Promise<{ consumed: boolean }> {
     const scope = this.actor.serviceScope();
     const { childProfileId, gateToken } = parseTokenRequest(body, ['child_profile_id', 'gate_token']);
-    return { consumed: await this.store.consumeToken(scope, { tokenHash: sha256(gateToken), childProfileId: childProfileId as string, now: new Date() }) };
+    return {
+      consumed: await this.store.consumeToken(scope, {
+        tokenHash: sha256(gateToken),
+        childProfileId: childProfileId as string,
+        now: new Date(),
+      }),
+    };
   }
 
   /** Spends a gate token within a parent's scope (kids sessions); `false` when it cannot. */
@@ -113,6 +146,13 @@ export class GatesService {
   private async fail(scope: FamilyScope, parentUserId: string, action: string, reason: string): Promise<void> {
     const outcome = await this.store.recordFailure(scope, parentUserId, new Date(), GATE_LOCKOUT);
     await this.audit.record({ kind: 'gate', action, object: `parent:${parentUserId}`, decision: 'deny', reason });
-    if (outcome.lockedUntil) await this.audit.record({ kind: 'gate', action: 'gate.locked', object: `parent:${parentUserId}`, decision: 'deny', reason: 'too_many_wrong_answers' });
+    if (outcome.lockedUntil)
+      await this.audit.record({
+        kind: 'gate',
+        action: 'gate.locked',
+        object: `parent:${parentUserId}`,
+        decision: 'deny',
+        reason: 'too_many_wrong_answers',
+      });
   }
 }

@@ -12,7 +12,15 @@ export function kidsSessionStoreContract(name: string, make: () => KidsSessionSt
     let parent: string;
     let child: string;
     let scope: FamilyScope;
-    const session = (patch: Partial<KidsSession> = {}): KidsSession => ({ sessionId: randomUUID(), tenantId, parentUserId: parent, childProfileId: child, createdAt: now, expiresAt: new Date(now.getTime() + 4 * 3600_000), ...patch });
+    const session = (patch: Partial<KidsSession> = {}): KidsSession => ({
+      sessionId: randomUUID(),
+      tenantId,
+      parentUserId: parent,
+      childProfileId: child,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 4 * 3600_000),
+      ...patch,
+    });
 
     beforeEach(async () => {
       store = await make();
@@ -21,7 +29,7 @@ export function kidsSessionStoreContract(name: string, make: () => KidsSessionSt
       scope = { tenantId, parentUserId: parent };
     });
 
-    it('lists a child\'s live sessions oldest first, and revokes them', async () => {
+    it("lists a child's live sessions oldest first, and revokes them", async () => {
       const a = session();
       const b = session({ createdAt: new Date(now.getTime() + 1000) });
       await store.add(scope, b);
@@ -48,7 +56,7 @@ export function kidsSessionStoreContract(name: string, make: () => KidsSessionSt
       expect(await store.live(scope, child, new Date(now.getTime() + 1000))).toEqual([]);
     });
 
-    it('hides a family\'s sessions from another parent, not from the service scope', async () => {
+    it("hides a family's sessions from another parent, not from the service scope", async () => {
       const s = session();
       await store.add(scope, s);
       const other: FamilyScope = { tenantId, parentUserId: unique('p') };

@@ -6,14 +6,37 @@ import { call, FakeProfile, parentToken, solve, uid, type Caller } from '../cont
 
 const contract = createContractValidator();
 const claimsOf = (jwt: string): Record<string, unknown> => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-const CONTROLS = { autoplay: true, chat_enabled: true, external_links: true, session_limit_minutes: 180, bedtime_window: '23:00-05:00', safety_mode: 'balanced' };
+const CONTROLS = {
+  autoplay: true,
+  chat_enabled: true,
+  external_links: true,
+  session_limit_minutes: 180,
+  bedtime_window: '23:00-05:00',
+  safety_mode: 'balanced',
+};
 
 /** Boots identity, makes a parent with a child, and passes a math gate for it. */
 function familyApp(stores: 'memory' | 'postgres+redis', authMode: 'enforce' | 'permissive') {
-  const ctx = { app: undefined as unknown as INestApplication, profile: undefined as unknown as FakeProfile, base: '', parent: '', child: '', asParent: undefined as unknown as Caller };
+  const ctx = {
+    app: undefined as unknown as INestApplication,
+    profile: undefined as unknown as FakeProfile,
+    base: '',
+    parent: '',
+    child: '',
+    asParent: undefined as unknown as Caller,
+  };
   beforeAll(async () => {
     ctx.profile = await FakeProfile.start();
-    ctx.app = await bootApp(AppModule, { adapter: 'express', env: testEnv(stores, { AUTH_MODE: authMode, AUTHX_REDIS_PREFIX: uniquePrefix('authx'), KIDS_SESSION_TTL_SEC: '14400', PROFILE_URL: ctx.profile.url }), globalPrefix: 'v1' });
+    ctx.app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv(stores, {
+        AUTH_MODE: authMode,
+        AUTHX_REDIS_PREFIX: uniquePrefix('authx'),
+        KIDS_SESSION_TTL_SEC: '14400',
+        PROFILE_URL: ctx.profile.url,
+      }),
+      globalPrefix: 'v1',
+    });
     ctx.base = await baseUrl(ctx.app);
   });
   afterAll(async () => {
@@ -27,8 +50,17 @@ function familyApp(stores: 'memory' | 'postgres+redis', authMode: 'enforce' | 'p
     ctx.profile.register(ctx.parent, ctx.child);
   });
   const gateToken = async (who: Caller = ctx.asParent, child = ctx.child): Promise<string> => {
-    const c = await call(ctx.base, who, 'POST', '/v1/parents/gates/challenge', { parent_user_id: ctx.parent, child_profile_id: child, method: 'math' });
-    const v = await call(ctx.base, who, 'POST', '/v1/parents/gates/verify', { parent_user_id: ctx.parent, child_profile_id: child, challenge_id: c.body.challenge_id, response: solve(c.body.question) });
+    const c = await call(ctx.base, who, 'POST', '/v1/parents/gates/challenge', {
+      parent_user_id: ctx.parent,
+      child_profile_id: child,
+      method: 'math',
+    });
+    const v = await call(ctx.base, who, 'POST', '/v1/parents/gates/verify', {
+      parent_user_id: ctx.parent,
+      child_profile_id: child,
+      challenge_id: c.body.challenge_id,
+      response: solve(c.body.question),
+    });
     return v.body.gate_token;
   };
   const openSession = async (who: Caller = ctx.asParent, child = ctx.child, token?: string) => {
@@ -47,14 +79,32 @@ describe.each(['memory', 'postgres+redis'] as const)('kids sessions (%s, AUTH_MO
     const before = Date.now();
     const res = await openSession();
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: expect.any(Number), refresh_token: expect.any(String), child_profile_id: ctx.child, role: 'child' });
-    expect(claimsOf(res.body.access_token)).toMatchObject({ sub: `child:${ctx.child}`, roles: ['child'], mm_role: 'child', child_profile_id: ctx.child, parent_user_id: ctx.parent, tenant: 'default' });
+    expect(res.body).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: expect.any(Number),
+      refresh_token: expect.any(String),
+      child_profile_id: ctx.child,
+      role: 'child',
+    });
+    expect(claimsOf(res.body.access_token)).toMatchObject({
+      sub: `child:${ctx.child}`,
+      roles: ['child'],
+      mm_role: 'child',
+      child_profile_id: ctx.child,
+      parent_user_id: ctx.parent,
+      tenant: 'default',
+    });
     const [session] = await ctx.app.get(SessionService).list('default', `child:${ctx.child}`);
     expect(session.expiresAt - before).toBeGreaterThanOrEqual(4 * 3600_000 - 2000);
     expect(session.expiresAt - before).toBeLessThanOrEqual(4 * 3600_000 + 2000);
     const refreshed = await call(ctx.base, null, 'POST', '/v1/auth/refresh', { refreshToken: res.body.refresh_token });
     expect(refreshed.status).toBe(200);
-    expect(claimsOf(refreshed.body.accessToken)).toMatchObject({ mm_role: 'child', child_profile_id: ctx.child, parent_user_id: ctx.parent });
+    expect(claimsOf(refreshed.body.accessToken)).toMatchObject({
+      mm_role: 'child',
+      child_profile_id: ctx.child,
+      parent_user_id: ctx.parent,
+    });
   });
 
   it('spends the gate token: a second use, or a token of another child, is 403 invalid_gate_token', async () => {
@@ -82,7 +132,7 @@ describe.each(['memory', 'postgres+redis'] as const)('kids sessions (%s, AUTH_MO
     expect((await call(ctx.base, ctx.asParent, 'DELETE', path)).body.revoked).toBe(0);
   });
 
-  it('lets the service identity revoke a child\'s sessions (as its owner), 404 for an unknown child', async () => {
+  it("lets the service identity revoke a child's sessions (as its owner), 404 for an unknown child", async () => {
     await openSession();
     const path = `/v1/children/profiles/${ctx.child}/session`;
     expect((await call(ctx.base, { role: 'service' }, 'DELETE', path)).body).toEqual({ child_profile_id: ctx.child, revoked: 1 });
@@ -122,8 +172,20 @@ describe.each(['memory', 'postgres+redis'] as const)('a child token, presented a
     const own = ctx.child;
     await expect403(kid, 'PUT', `/v1/parents/controls/${own}`, CONTROLS, 'insufficient_role');
     await expect403(kid, 'GET', `/v1/parents/controls/${own}`, undefined, 'insufficient_role');
-    await expect403(kid, 'POST', '/v1/parents/gates/challenge', { parent_user_id: ctx.parent, child_profile_id: own, method: 'math' }, 'insufficient_role');
-    await expect403(kid, 'POST', '/v1/parents/gates/verify', { parent_user_id: ctx.parent, child_profile_id: own, challenge_id: 'c', response: '1' }, 'insufficient_role');
+    await expect403(
+      kid,
+      'POST',
+      '/v1/parents/gates/challenge',
+      { parent_user_id: ctx.parent, child_profile_id: own, method: 'math' },
+      'insufficient_role',
+    );
+    await expect403(
+      kid,
+      'POST',
+      '/v1/parents/gates/verify',
+      { parent_user_id: ctx.parent, child_profile_id: own, challenge_id: 'c', response: '1' },
+      'insufficient_role',
+    );
     await expect403(kid, 'PUT', '/v1/parents/pin', { password: 'x', pin: '1234' }, 'insufficient_role');
     await expect403(kid, 'POST', `/v1/children/profiles/${own}/session`, { gate_token: 'gt_x' }, 'insufficient_role');
     await expect403(kid, 'DELETE', `/v1/children/profiles/${own}/session`, undefined, 'insufficient_role');

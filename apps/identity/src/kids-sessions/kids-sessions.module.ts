@@ -23,13 +23,21 @@ import { KidsSessionsService } from './kids-sessions.service';
       provide: KidsSessionStore,
       inject: [PersistenceService, SqlTransactions],
       useFactory: (persistence: PersistenceService, sql: SqlTransactions | null) =>
-        persistence.preferredStore({ redis: false }) === 'postgres' && sql ? new PostgresKidsSessionStore(sql) : new MemoryKidsSessionStore(),
+        persistence.preferredStore({ redis: false }) === 'postgres' && sql
+          ? new PostgresKidsSessionStore(sql)
+          : new MemoryKidsSessionStore(),
     },
     {
       provide: KidsSessionsService,
       inject: [FamilyActor, GatesService, SessionService, KidsSessionStore, AuditService, AppConfig],
-      useFactory: (actor: FamilyActor, gates: GatesService, sessions: SessionService, store: KidsSessionStore, audit: AuditService, config: AppConfig) =>
-        new KidsSessionsService(actor, gates, sessions, store, audit, config.slice(kidsSessionsConfig).KIDS_SESSION_TTL_SEC),
+      useFactory: (
+        actor: FamilyActor,
+        gates: GatesService,
+        sessions: SessionService,
+        store: KidsSessionStore,
+        audit: AuditService,
+        config: AppConfig,
+      ) => new KidsSessionsService(actor, gates, sessions, store, audit, config.slice(kidsSessionsConfig).KIDS_SESSION_TTL_SEC),
     },
   ],
   exports: [KidsSessionStore],

@@ -29,17 +29,47 @@ export class KidsSessionsService {
     const { gateToken } = parseTokenRequest(body, ['gate_token']);
     const parentUserId = caller.parentUserId as string;
     if (!(await this.gates.consume(scope, childProfileId, gateToken))) {
-      await this.audit.record({ kind: 'kids_session', action: 'kids_session.open', object: `child_profile:${childProfileId}`, decision: 'deny', reason: 'invalid_gate_token' });
+      await this.audit.record({
+        kind: 'kids_session',
+        action: 'kids_session.open',
+        object: `child_profile:${childProfileId}`,
+        decision: 'deny',
+        reason: 'invalid_gate_token',
+      });
       throw new InvalidGateTokenError();
     }
     const now = new Date();
     const pair = await this.sessions.open(
       { tenantId: caller.tenantId, userId: `child:${childProfileId}`, roles: ['child'] },
-      { keepAssigned: () => false, ttlSec: this.ttlSec, claims: { mm_role: 'child', child_profile_id: childProfileId, parent_user_id: parentUserId } },
+      {
+        keepAssigned: () => false,
+        ttlSec: this.ttlSec,
+        claims: { mm_role: 'child', child_profile_id: childProfileId, parent_user_id: parentUserId },
+      },
     );
-    await this.store.add(scope, { sessionId: pair.sessionId, tenantId: caller.tenantId, parentUserId, childProfileId, createdAt: now, expiresAt: new Date(now.getTime() + this.ttlSec * 1000) });
-    await this.audit.record({ kind: 'kids_session', action: 'kids_session.open', object: `child_profile:${childProfileId}`, decision: 'allow', reason: 'gate_passed' });
-    return { access_token: pair.accessToken, token_type: 'Bearer', expires_in: pair.expiresIn, refresh_token: pair.refreshToken, child_profile_id: childProfileId, role: 'child' };
+    await this.store.add(scope, {
+      sessionId: pair.sessionId,
+      tenantId: caller.tenantId,
+      parentUserId,
+      childProfileId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.ttlSec * 1000),
+    });
+    await this.audit.record({
+      kind: 'kids_session',
+      action: 'kids_session.open',
+      object: `child_profile:${childProfileId}`,
+      decision: 'allow',
+      reason: 'gate_passed',
+    });
+    return {
+      access_token: pair.accessToken,
+      token_type: 'Bearer',
+      expires_in: pair.expiresIn,
+      refresh_token: pair.refreshToken,
+      child_profile_id: childProfileId,
+      role: 'child',
+    };
   }
 
   /** Revokes every live kids session of the child; its tokens stop working at once. */
@@ -48,8 +78,18 @@ export class KidsSessionsService {
     const now = new Date();
     const live = await this.store.live(scope, childProfileId, now);
     for (const session of live) await this.sessions.revoke(session.sessionId, 'kids_session_revoked');
-    const revoked = await this.store.markRevoked(scope, live.map((s) => s.sessionId), now);
-    await this.audit.record({ kind: 'kids_session', action: `kids_session.revoke:${revoked}`, object: `child_profile:${childProfileId}`, decision: 'allow', reason: 'revoked_by_parent' });
+    const revoked = await this.store.markRevoked(
+      scope,
+      live.map((s) => s.sessionId),
+      now,
+    );
+    await this.audit.record({
+      kind: 'kids_session',
+      action: `kids_session.revoke:${revoked}`,
+      object: `child_profile:${childProfileId}`,
+      decision: 'allow',
+      reason: 'revoked_by_parent',
+    });
     return { child_profile_id: childProfileId, revoked };
   }
 }

@@ -7,7 +7,19 @@ import { RequirePermissions } from '@mikasmissions/authx';
 export class MeController {
   @RequirePermissions('profile:read')
   @Get()
-  me(@Context() ctx: RequestContextSnapshot): { requestId: string; tenantId: string; userId?: string; roles: string[]; sessionId?: string } {
-    return { requestId: ctx.requestId, tenantId: ctx.tenantId, userId: ctx.principal?.userId, roles: ctx.principal?.roles ?? [], sessionId: ctx.principal?.sessionId };
+  me(@Context() ctx: RequestContextSnapshot): {
+    requestId: string;
+    tenantId: string;
+    userId?: string;
+    roles: string[];
+    sessionId?: string;
+  } {
+    return {
+      requestId: ctx.requestId,
+      tenantId: ctx.tenantId,
+      userId: ctx.principal?.userId,
+      roles: ctx.principal?.roles ?? [],
+      sessionId: ctx.principal?.sessionId,
+    };
   }
 }

@@ -43,10 +43,20 @@ export function consentRepositoryContract(name: string, make: () => Promise<Cons
     it('consumes a request exactly once and records its consent; used requests are no longer open', async () => {
       const request = await repo.createRequest(newRequest());
       const at = new Date('2026-12-01T12:00:00Z');
-      const [a, b] = await Promise.all([repo.consume(request, { id: randomUUID(), verifiedAt: at }), repo.consume(request, { id: randomUUID(), verifiedAt: at })]);
+      const [a, b] = await Promise.all([
+        repo.consume(request, { id: randomUUID(), verifiedAt: at }),
+        repo.consume(request, { id: randomUUID(), verifiedAt: at }),
+      ]);
       const won = [a, b].filter((r) => r !== null);
       expect(won).toHaveLength(1);
-      expect(won[0]).toEqual({ id: expect.any(String), tenantId: request.tenantId, parentUserId: request.parentUserId, consentRequestId: request.id, method: 'email_plus', verifiedAt: '2026-12-01T12:00:00.000Z' });
+      expect(won[0]).toEqual({
+        id: expect.any(String),
+        tenantId: request.tenantId,
+        parentUserId: request.parentUserId,
+        consentRequestId: request.id,
+        method: 'email_plus',
+        verifiedAt: '2026-12-01T12:00:00.000Z',
+      });
       expect((await repo.findRequest(request.tenantId, request.parentUserId, request.id))?.consumedAt).toBe('2026-12-01T12:00:00.000Z');
       expect(await repo.recordAttempt(request.tenantId, request.id)).toBeNull();
       expect(await repo.latestOpen(request.tenantId, request.parentUserId)).toBeNull();

@@ -21,6 +21,11 @@ export class ConsentController {
   @Post('verify')
   @HttpCode(200)
   verify(@Body() dto: ConsentVerifyDto): Promise<ResponseBody<'parentConsentVerify', 200>> {
-    return this.consent.verify({ parentUserId: dto.parent_user_id, method: dto.method, challenge: dto.challenge, consentRequestId: dto.consent_request_id });
+    return this.consent.verify({
+      parentUserId: dto.parent_user_id,
+      method: dto.method,
+      challenge: dto.challenge,
+      consentRequestId: dto.consent_request_id,
+    });
   }
 }

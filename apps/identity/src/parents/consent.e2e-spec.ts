@@ -29,8 +29,10 @@ describe.each(ADAPTERS)('parents consent and the internal status on %s', (adapte
     }
     const requestConsent = (parent: { id: string; as: As }, method = 'email_plus', as: As | null = parent.as) =>
       api.call('POST', '/parents/consent/request', { body: { parent_user_id: parent.id, method }, as: as ?? undefined });
-    const verify = (body: Record<string, unknown>) => api.call('POST', '/parents/consent/verify', { body: { method: 'email_plus', ...body } });
-    const status = (id: string, as: As | null = SERVICE) => api.call('GET', `/internal/parents/${id}`, { as: as ?? undefined, internal: true });
+    const verify = (body: Record<string, unknown>) =>
+      api.call('POST', '/parents/consent/verify', { body: { method: 'email_plus', ...body } });
+    const status = (id: string, as: As | null = SERVICE) =>
+      api.call('GET', `/internal/parents/${id}`, { as: as ?? undefined, internal: true });
 
     it('emails a code (never answered), verifies it once, activates the parent and publishes consent.verified', async () => {
       const parent = await newParent('Consent');
@@ -43,8 +45,16 @@ describe.each(ADAPTERS)('parents consent and the internal status on %s', (adapte
       expect(code).toMatch(/^\d{6}$/);
       expect(JSON.stringify(req.body)).not.toContain(code);
 
-      const wrong = await verify({ parent_user_id: parent.id, challenge: code === '000000' ? '111111' : '000000', consent_request_id: req.body.consent_request_id });
-      expect([wrong.status, wrong.body.error.code, wrong.body.error.details]).toEqual([403, 'invalid_consent_challenge', { attemptsLeft: 4 }]);
+      const wrong = await verify({
+        parent_user_id: parent.id,
+        challenge: code === '000000' ? '111111' : '000000',
+        consent_request_id: req.body.consent_request_id,
+      });
+      expect([wrong.status, wrong.body.error.code, wrong.body.error.details]).toEqual([
+        403,
+        'invalid_consent_challenge',
+        { attemptsLeft: 4 },
+      ]);
       const ok = await verify({ parent_user_id: parent.id, challenge: code, consent_request_id: req.body.consent_request_id });
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ consent_id: expect.any(String), verified: true });
@@ -54,9 +64,18 @@ describe.each(ADAPTERS)('parents consent and the internal status on %s', (adapte
       const after = await status(parent.id);
       expect(after.body).toEqual({ parent_user_id: parent.id, status: 'active', consent_verified_at: expect.any(String) });
       if (stores === 'postgres') {
-        const { rows } = await app.get<Pool>(PG_POOL).query(`SELECT payload FROM identity.outbox WHERE type = 'consent.verified' AND payload->'payload'->>'parentUserId' = $1`, [parent.id]);
+        const { rows } = await app
+          .get<Pool>(PG_POOL)
+          .query(`SELECT payload FROM identity.outbox WHERE type = 'consent.verified' AND payload->'payload'->>'parentUserId' = $1`, [
+            parent.id,
+          ]);
         expect(rows).toHaveLength(1);
-        expect(rows[0].payload.payload).toEqual({ parentUserId: parent.id, consentId: ok.body.consent_id, method: 'email_plus', verifiedAt: after.body.consent_verified_at });
+        expect(rows[0].payload.payload).toEqual({
+          parentUserId: parent.id,
+          consentId: ok.body.consent_id,
+          method: 'email_plus',
+          verifiedAt: after.body.consent_verified_at,
+        });
       }
     });
 
@@ -76,7 +95,11 @@ describe.each(ADAPTERS)('parents consent and the internal status on %s', (adapte
       const code = capturedCodes(app).lastCodeFor(parent.email.trim())!;
       const wrong = code === '000000' ? '111111' : '000000';
       const left: number[] = [];
-      for (let i = 0; i < 5; i++) left.push((await verify({ parent_user_id: parent.id, challenge: wrong, consent_request_id: body.consent_request_id })).body.error.details.attemptsLeft);
+      for (let i = 0; i < 5; i++)
+        left.push(
+          (await verify({ parent_user_id: parent.id, challenge: wrong, consent_request_id: body.consent_request_id })).body.error.details
+            .attemptsLeft,
+        );
       expect(left).toEqual([4, 3, 2, 1, 0]);
       const dead = await verify({ parent_user_id: parent.id, challenge: code, consent_request_id: body.consent_request_id });
       expect([dead.status, dead.body.error.code]).toEqual([403, 'invalid_consent_challenge']);
@@ -124,9 +147,17 @@ describe.each(ADAPTERS)('parents consent and the internal status on %s', (adapte
       const b = await newParent('BearerB');
       const login = await api.call('POST', '/parents/login', { body: { email: b.email, password: 'correct horse battery staple' } });
       const bearer = { authorization: `Bearer ${login.body.access_token}` };
-      const other = await api.call('POST', '/parents/consent/request', { body: { parent_user_id: a.id, method: 'email_plus' }, as: b.as, headers: bearer });
+      const other = await api.call('POST', '/parents/consent/request', {
+        body: { parent_user_id: a.id, method: 'email_plus' },
+        as: b.as,
+        headers: bearer,
+      });
       expect([other.status, other.body.error.code]).toEqual([403, 'parent_mismatch']);
-      const own = await api.call('POST', '/parents/consent/request', { body: { parent_user_id: b.id, method: 'email_plus' }, as: b.as, headers: bearer });
+      const own = await api.call('POST', '/parents/consent/request', {
+        body: { parent_user_id: b.id, method: 'email_plus' },
+        as: b.as,
+        headers: bearer,
+      });
       expect(own.status).toBe(202);
     });
 

@@ -64,7 +64,9 @@ export class ConsentService {
     const parent = await this.parents.findById(tenantId, parentUserId);
     if (!parent) throw new ParentNotFoundError();
     this.assertAvailable(method);
-    const taken = await this.limits.take([{ key: `consent:${tenantId}:${parent.id}`, max: CONSENT_REQUESTS_PER_HOUR, windowMs: 3_600_000 }]);
+    const taken = await this.limits.take([
+      { key: `consent:${tenantId}:${parent.id}`, max: CONSENT_REQUESTS_PER_HOUR, windowMs: 3_600_000 },
+    ]);
     if (!taken.ok) throw new ThrottledError('rate_limited', 'too many consent codes requested; wait and try again', taken.resetMs / 1000);
     const id = uuidv7();
     const ttlSec = this.options.otp.ttlSec;
@@ -102,7 +104,11 @@ export class ConsentService {
       const consent = await this.consents.consume(request, { id: uuidv7(), verifiedAt });
       if (!consent) throw new InvalidConsentChallengeError(0);
       await this.parents.activate(tenantId, parent.id, verifiedAt);
-      await this.events.publish(ConsentVerified, { parentUserId: parent.id, consentId: consent.id, method: consent.method, verifiedAt: consent.verifiedAt }, { aggregateId: parent.id });
+      await this.events.publish(
+        ConsentVerified,
+        { parentUserId: parent.id, consentId: consent.id, method: consent.method, verifiedAt: consent.verifiedAt },
+        { aggregateId: parent.id },
+      );
       return { consent_id: consent.id, verified: true as const };
     });
   }

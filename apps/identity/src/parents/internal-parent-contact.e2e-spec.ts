@@ -11,7 +11,11 @@ describe.each(ADAPTERS)('GET /internal/parents/{id}/contact on %s', (adapter) =>
     let api: FamilyClient;
 
     beforeAll(async () => {
-      app = await bootApp(AppModule, { adapter, env: testEnv(stores, { OTP_SENDER: 'capture', AUTH_MODE: 'enforce' }), globalPrefix: 'v1' });
+      app = await bootApp(AppModule, {
+        adapter,
+        env: testEnv(stores, { OTP_SENDER: 'capture', AUTH_MODE: 'enforce' }),
+        globalPrefix: 'v1',
+      });
       api = new FamilyClient(await baseUrl(app));
     });
     afterAll(() => app.close());

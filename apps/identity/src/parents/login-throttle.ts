@@ -15,7 +15,13 @@ export interface LoginThrottlePolicy {
 }
 
 /** 50 per address, 10 per (account, address), 20 per account from unknown addresses, per 15 minutes; known for 30 days. */
-export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = { windowMs: 15 * 60_000, perIp: 50, perAccountIp: 10, perAccount: 20, knownForMs: 30 * 86_400_000 };
+export const DEFAULT_LOGIN_THROTTLE: LoginThrottlePolicy = {
+  windowMs: 15 * 60_000,
+  perIp: 50,
+  perAccountIp: 10,
+  perAccount: 20,
+  knownForMs: 30 * 86_400_000,
+};
 
 /**
  * Throttles password sign-ins on AuthX's limiter store ({@link OtpStore}: Redis, else memory;

@@ -24,10 +24,16 @@ export class ParentOtpLogin {
   /** Sends a code to `email`; 429 `rate_limited` past AuthX's budgets. */
   async request(email: string, from: SignInOrigin): Promise<ResponseBody<'parentOtpRequest', 200>> {
     try {
-      const { ticketId, expiresIn } = await this.otp.request({ subject: email, channel: 'email', tenantId: this.ctx.tenantId, ip: from.ip });
+      const { ticketId, expiresIn } = await this.otp.request({
+        subject: email,
+        channel: 'email',
+        tenantId: this.ctx.tenantId,
+        ip: from.ip,
+      });
       return { ticket_id: ticketId, expires_in: expiresIn };
     } catch (error) {
-      if (error instanceof ThrottledError) throw new ThrottledError('rate_limited', error.message, (error.details as { retryAfterSec: number }).retryAfterSec);
+      if (error instanceof ThrottledError)
+        throw new ThrottledError('rate_limited', error.message, (error.details as { retryAfterSec: number }).retryAfterSec);
       throw error;
     }
   }
@@ -41,7 +47,10 @@ export class ParentOtpLogin {
       if (error instanceof UnauthenticatedError) throw new InvalidCredentialsError();
       throw error;
     }
-    const parent = checked.channel === 'email' && checked.tenantId === this.ctx.tenantId ? await this.parents.findByEmail(checked.tenantId, checked.subject) : null;
+    const parent =
+      checked.channel === 'email' && checked.tenantId === this.ctx.tenantId
+        ? await this.parents.findByEmail(checked.tenantId, checked.subject)
+        : null;
     if (!parent) throw new InvalidCredentialsError();
     return this.sessions.openSession(parent, from, 'otp_ok');
   }

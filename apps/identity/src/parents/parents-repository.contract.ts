@@ -8,7 +8,17 @@ const unique = (label: string) => `${label}-${Date.now().toString(36)}-${Math.ra
 /** A parent to store, unique per call. */
 export function newParent(overrides: Partial<NewParent> = {}): NewParent {
   const email = `${unique('Parent')}@Example.com`;
-  return { id: randomUUID(), tenantId: unique('t'), email, emailKey: email.toLowerCase(), passwordHash: '$argon2id$fake', country: 'DE', language: 'de', marketing: false, ...overrides };
+  return {
+    id: randomUUID(),
+    tenantId: unique('t'),
+    email,
+    emailKey: email.toLowerCase(),
+    passwordHash: '$argon2id$fake',
+    country: 'DE',
+    language: 'de',
+    marketing: false,
+    ...overrides,
+  };
 }
 
 /** The behaviour every ParentsRepository adapter must have (run by the memory and Prisma specs). */
@@ -29,7 +39,9 @@ export function parentsRepositoryContract(name: string, make: () => Promise<Pare
 
     it('refuses a second parent with the same email key in a tenant, but not in another tenant', async () => {
       const first = await repo.create(newParent());
-      await expect(repo.create(newParent({ tenantId: first.tenantId, emailKey: first.emailKey, email: first.email.toUpperCase() }))).rejects.toBeInstanceOf(EmailTakenError);
+      await expect(
+        repo.create(newParent({ tenantId: first.tenantId, emailKey: first.emailKey, email: first.email.toUpperCase() })),
+      ).rejects.toBeInstanceOf(EmailTakenError);
       const other = await repo.create(newParent({ emailKey: first.emailKey }));
       expect(other.emailKey).toBe(first.emailKey);
     });

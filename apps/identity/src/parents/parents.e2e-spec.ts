@@ -30,7 +30,8 @@ describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {
     afterEach(() => jest.restoreAllMocks());
 
     const signup = (body: unknown) => api.call('POST', '/parents/signup', { body });
-    const login = (email: string, password: string, ip = '203.0.113.10') => api.call('POST', '/parents/login', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
+    const login = (email: string, password: string, ip = '203.0.113.10') =>
+      api.call('POST', '/parents/login', { body: { email, password }, headers: { 'x-forwarded-for': ip } });
 
     it('signs a parent up as pending_consent with an argon2id hash', async () => {
       const email = parentEmail('Signup');
@@ -71,7 +72,11 @@ describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {
     });
 
     it('answers 400 validation_failed for wrong types and unknown fields', async () => {
-      for (const body of [signupBody(parentEmail('t'), { accepted_terms: 'yes' }), signupBody(parentEmail('t'), { admin: true }), signupBody(parentEmail('t'), { password: 'x'.repeat(129) })]) {
+      for (const body of [
+        signupBody(parentEmail('t'), { accepted_terms: 'yes' }),
+        signupBody(parentEmail('t'), { admin: true }),
+        signupBody(parentEmail('t'), { password: 'x'.repeat(129) }),
+      ]) {
         const res = await signup(body);
         expect([res.status, res.body.error.code]).toEqual([400, 'validation_failed']);
       }
@@ -91,13 +96,32 @@ describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {
       const { body: created } = await signup(signupBody(email));
       const res = await login(email.toUpperCase(), 'correct horse battery staple');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 900, parent_user_id: created.parent_user_id, role: 'parent', refresh_token: expect.any(String) });
+      expect(res.body).toEqual({
+        access_token: expect.any(String),
+        token_type: 'Bearer',
+        expires_in: 900,
+        parent_user_id: created.parent_user_id,
+        role: 'parent',
+        refresh_token: expect.any(String),
+      });
       const claims = jwtClaims(res.body.access_token);
-      expect(claims).toMatchObject({ sub: created.parent_user_id, mm_role: 'parent', parent_user_id: created.parent_user_id, tenant: 'default', roles: ['parent'], iss: 'mm-identity', aud: 'mm-edge' });
+      expect(claims).toMatchObject({
+        sub: created.parent_user_id,
+        mm_role: 'parent',
+        parent_user_id: created.parent_user_id,
+        tenant: 'default',
+        roles: ['parent'],
+        iss: 'mm-identity',
+        aud: 'mm-edge',
+      });
       const me = await fetch(`${await baseUrl(app)}/v1/me`, { headers: { authorization: `Bearer ${res.body.access_token}` } });
       expect(await me.json()).toMatchObject({ userId: created.parent_user_id, roles: ['parent'] });
 
-      const refreshed = await fetch(`${await baseUrl(app)}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: res.body.refresh_token }) });
+      const refreshed = await fetch(`${await baseUrl(app)}/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: res.body.refresh_token }),
+      });
       const pair = await refreshed.json();
       expect(pair.refreshToken).not.toBe(res.body.refresh_token);
       expect(jwtClaims(pair.accessToken)).toMatchObject({ mm_role: 'parent', parent_user_id: created.parent_user_id });
@@ -127,12 +151,18 @@ describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {
       expect([again.status, again.body.error.code]).toEqual([429, 'rate_limited']);
       expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
       const code = capturedCodes(app).lastCodeFor(email.toLowerCase())!;
-      const wrong = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code: code === '000000' ? '111111' : '000000' } });
+      const wrong = await api.call('POST', '/parents/login/otp/verify', {
+        body: { ticket_id: req.body.ticket_id, code: code === '000000' ? '111111' : '000000' },
+      });
       expect([wrong.status, wrong.body.error.code]).toEqual([401, 'invalid_credentials']);
       const ok = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code } });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ parent_user_id: created.parent_user_id, role: 'parent', token_type: 'Bearer' });
-      expect(jwtClaims(ok.body.access_token)).toMatchObject({ sub: created.parent_user_id, mm_role: 'parent', parent_user_id: created.parent_user_id });
+      expect(jwtClaims(ok.body.access_token)).toMatchObject({
+        sub: created.parent_user_id,
+        mm_role: 'parent',
+        parent_user_id: created.parent_user_id,
+      });
       const replay = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code } });
       expect([replay.status, replay.body.error.code]).toEqual([401, 'invalid_credentials']);
     });
@@ -141,7 +171,9 @@ describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {
       const email = parentEmail('NoParent').toLowerCase();
       const req = await api.call('POST', '/parents/login/otp/request', { body: { email } });
       expect(Object.keys(req.body).sort()).toEqual(['expires_in', 'ticket_id']);
-      const res = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code: capturedCodes(app).lastCodeFor(email)! } });
+      const res = await api.call('POST', '/parents/login/otp/verify', {
+        body: { ticket_id: req.body.ticket_id, code: capturedCodes(app).lastCodeFor(email)! },
+      });
       expect([res.status, res.body.error.code]).toEqual([401, 'invalid_credentials']);
       const bad = await api.call('POST', '/parents/login/otp/verify', { body: { ticket_id: req.body.ticket_id, code: '12ab56' } });
       expect([bad.status, bad.body.error.code]).toEqual([400, 'validation_failed']);

@@ -17,7 +17,12 @@ export class InvalidEmailError extends PlatformError {
 /** 400 `weak_password`: shorter than 10 characters or in the breached-password list. */
 export class WeakPasswordError extends PlatformError {
   constructor(reason: 'too_short' | 'breached') {
-    super(400, 'weak_password', reason === 'too_short' ? 'password must have at least 10 characters' : 'password is too common (found in breached-password lists)', { reason });
+    super(
+      400,
+      'weak_password',
+      reason === 'too_short' ? 'password must have at least 10 characters' : 'password is too common (found in breached-password lists)',
+      { reason },
+    );
   }
 }
 
@@ -66,7 +71,12 @@ export class ConsentRequestNotFoundError extends PlatformError {
 /** 403 `invalid_consent_challenge`: wrong code, used request, or no attempts left. */
 export class InvalidConsentChallengeError extends PlatformError {
   constructor(attemptsLeft: number) {
-    super(403, 'invalid_consent_challenge', attemptsLeft > 0 ? 'the consent code is wrong' : 'the consent code is wrong or was used; request a new one', { attemptsLeft });
+    super(
+      403,
+      'invalid_consent_challenge',
+      attemptsLeft > 0 ? 'the consent code is wrong' : 'the consent code is wrong or was used; request a new one',
+      { attemptsLeft },
+    );
   }
 }
 

@@ -72,7 +72,14 @@ export class ParentsService {
     const parent = await this.parents.findByEmail(tenantId, emailKey);
     const ok = await this.hasher.verifyOrBurn(parent?.passwordHash ?? null, password);
     if (!parent || !ok) {
-      await this.audit.record({ kind: 'login', action: 'parent.login', object: null, decision: 'deny', reason: 'invalid_credentials', principal: null });
+      await this.audit.record({
+        kind: 'login',
+        action: 'parent.login',
+        object: null,
+        decision: 'deny',
+        reason: 'invalid_credentials',
+        principal: null,
+      });
       throw new InvalidCredentialsError();
     }
     await this.throttle.remember('parent', tenantId, emailKey, from.ip);
@@ -81,9 +88,26 @@ export class ParentsService {
 
   /** Opens the parent's AuthX session (role `parent`, no assigned roles) and answers the login body. */
   async openSession(parent: ParentAccount, from: SignInOrigin, reason: string): Promise<ResponseBody<'parentLogin', 200>> {
-    const pair = await this.sessions.open({ tenantId: parent.tenantId, userId: parent.id, roles: ['parent'], userAgent: from.userAgent }, { keepAssigned: () => false });
-    await this.audit.record({ kind: 'login', action: 'parent.login', object: `parent:${parent.id}`, decision: 'allow', reason, principal: parent.id });
-    return { access_token: pair.accessToken, token_type: 'Bearer', expires_in: pair.expiresIn, parent_user_id: parent.id, role: 'parent', refresh_token: pair.refreshToken };
+    const pair = await this.sessions.open(
+      { tenantId: parent.tenantId, userId: parent.id, roles: ['parent'], userAgent: from.userAgent },
+      { keepAssigned: () => false },
+    );
+    await this.audit.record({
+      kind: 'login',
+      action: 'parent.login',
+      object: `parent:${parent.id}`,
+      decision: 'allow',
+      reason,
+      principal: parent.id,
+    });
+    return {
+      access_token: pair.accessToken,
+      token_type: 'Bearer',
+      expires_in: pair.expiresIn,
+      parent_user_id: parent.id,
+      role: 'parent',
+      refresh_token: pair.refreshToken,
+    };
   }
 
   /** A parent's status for other services; 404 `parent_not_found`. */

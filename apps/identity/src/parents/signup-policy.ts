@@ -51,13 +51,17 @@ export class SignupPolicy {
   check(input: SignupInput): ValidSignup {
     if (input.accepted_terms !== true) throw new TermsRequiredError();
     const email = (input.email ?? '').trim();
-    if (email.length > 254 || !isEmail(email, { require_tld: true, allow_display_name: false, allow_ip_domain: false })) throw new InvalidEmailError();
+    if (email.length > 254 || !isEmail(email, { require_tld: true, allow_display_name: false, allow_ip_domain: false }))
+      throw new InvalidEmailError();
     const password = input.password ?? '';
     if ([...password].length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError('too_short');
     if (BREACHED_PASSWORDS.has(password.toLowerCase())) throw new WeakPasswordError('breached');
     const country = (input.country ?? '').trim().toUpperCase();
     const language = (input.language ?? '').trim();
-    const missing = [...(/^[A-Z]{2}$/.test(country) && countries.isValid(country) ? [] : ['country']), ...(validLanguage(language) ? [] : ['language'])];
+    const missing = [
+      ...(/^[A-Z]{2}$/.test(country) && countries.isValid(country) ? [] : ['country']),
+      ...(validLanguage(language) ? [] : ['language']),
+    ];
     if (missing.length > 0) throw new MissingProfileError(missing);
     return { email, emailKey: email.toLowerCase(), password, country, language, marketing: input.marketing ?? false };
   }

@@ -16,9 +16,14 @@ export function isStoreReference(sourceUrl: string): boolean {
  * path is ever opened, so it cannot reach outside the store), the file must exist, be
  * non-empty and at most `maxBytes`. Refusals throw {@link IngestRejection}.
  */
-export async function checkStoredSource(sourceUrl: string, assetId: string, storeDir: string, maxBytes: number): Promise<{ sizeBytes: number }> {
+export async function checkStoredSource(
+  sourceUrl: string,
+  assetId: string,
+  storeDir: string,
+  maxBytes: number,
+): Promise<{ sizeBytes: number }> {
   if (sourceUrl !== `${MEDIA_STORE_SCHEME}sources/${assetId}/source`)
-    throw new IngestRejection('invalid_source_url', 'a media-store source must be this asset\'s own key, sources/<asset>/source');
+    throw new IngestRejection('invalid_source_url', "a media-store source must be this asset's own key, sources/<asset>/source");
   const found = await stat(join(storeDir, 'sources', assetId, 'source')).catch(() => null);
   if (!found?.isFile()) throw new IngestRejection('source_missing', 'the uploaded file is not in the media store');
   if (found.size === 0) throw new IngestRejection('source_empty', 'the uploaded file is empty');

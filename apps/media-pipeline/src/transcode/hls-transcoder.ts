@@ -56,7 +56,9 @@ export function ladderFor(sourceHeight: number, heights: number[]): number[] {
  */
 function ffmpegRun(job: HlsJob, args: string[], what: string, onOutTimeMs?: (ms: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(job.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(job.ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -78,7 +80,8 @@ function ffmpegRun(job: HlsJob, args: string[], what: string, onOutTimeMs?: (ms:
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut || signal === 'SIGKILL') return reject(new TranscodeRejection('transcode_timeout', `ffmpeg took longer than ${job.timeoutMs} ms for the ${what}`));
+      if (timedOut || signal === 'SIGKILL')
+        return reject(new TranscodeRejection('transcode_timeout', `ffmpeg took longer than ${job.timeoutMs} ms for the ${what}`));
       if (code !== 0) return reject(new TranscodeRejection('transcode_failed', `ffmpeg could not produce the ${what} from the source`));
       resolve();
     });

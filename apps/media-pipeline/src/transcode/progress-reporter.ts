@@ -18,7 +18,12 @@ export class CreatorStudioProgressReporter extends ProgressReporter {
 
   async report(assetId: string, percent: number): Promise<void> {
     try {
-      const answer = await this.client.call('creator-studio', { method: 'PUT', path: `/internal/creator/assets/${encodeURIComponent(assetId)}/progress`, body: { percent }, timeoutMs: 1_000 });
+      const answer = await this.client.call('creator-studio', {
+        method: 'PUT',
+        path: `/internal/creator/assets/${encodeURIComponent(assetId)}/progress`,
+        body: { percent },
+        timeoutMs: 1_000,
+      });
       if (answer.status >= 400) this.logger.debug(`progress of ${assetId} not taken: ${answer.status}`);
     } catch (error) {
       this.logger.debug(`progress of ${assetId} not sent: ${(error as Error).message}`);
@@ -30,7 +35,11 @@ export class CreatorStudioProgressReporter extends ProgressReporter {
  * A throttle for one transcode's progress: forwards a percent only when it rose and at least
  * `intervalMs` passed since the last one sent (the first one at once); one report in flight at a time.
  */
-export function throttledProgress(send: (percent: number) => Promise<void>, intervalMs: number, now: () => number = Date.now): (percent: number) => void {
+export function throttledProgress(
+  send: (percent: number) => Promise<void>,
+  intervalMs: number,
+  now: () => number = Date.now,
+): (percent: number) => void {
   let last = -1;
   let sentAt = -Infinity;
   let inFlight = false;

@@ -24,7 +24,11 @@ describe('media-pipeline transcode: a poison event reaches the DLQ after N deliv
     await writeFile(join(dir, 'episodes'), 'not a directory');
     redis = createRedisClient(testRedisUrl());
     await redis.connect();
-    worker = await startWorker('postgres+redis', { MEDIA_PIPELINE_STAGES: 'transcode', MEDIA_STORE_DIR: dir, MESSAGING_CLAIM_INTERVAL_MS: '100' });
+    worker = await startWorker('postgres+redis', {
+      MEDIA_PIPELINE_STAGES: 'transcode',
+      MEDIA_STORE_DIR: dir,
+      MESSAGING_CLAIM_INTERVAL_MS: '100',
+    });
   }, 60_000);
   afterAll(async () => {
     await worker?.app.close();
@@ -49,7 +53,11 @@ describe('media-pipeline transcode: a poison event reaches the DLQ after N deliv
     expect(entry).toBeDefined();
     const fields: Record<string, string> = {};
     for (let i = 0; i + 1 < entry![1].length; i += 2) fields[entry![1][i]] = entry![1][i + 1];
-    expect(fields).toMatchObject({ group: 'media-pipeline.transcode', deliveries: '2', error: expect.stringMatching(/ENOTDIR|not a directory|EEXIST/) });
+    expect(fields).toMatchObject({
+      group: 'media-pipeline.transcode',
+      deliveries: '2',
+      error: expect.stringMatching(/ENOTDIR|not a directory|EEXIST/),
+    });
     const pending = (await redis.xpending(stream, 'media-pipeline.transcode', '-', '+', 1000)) as Array<[string, string, number, number]>;
     expect(pending.map(([id]) => id)).not.toContain(fields.sourceId);
     expect(worker.published.filter((p) => p.payload.assetId === assetId && p.type !== 'media.transcode.requested')).toEqual([]);

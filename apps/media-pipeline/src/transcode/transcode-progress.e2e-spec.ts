@@ -21,7 +21,11 @@ describe('transcode progress reaches creator-studio (memory stores, a loopback c
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
-        reports.push({ path: `${req.method} ${req.url}`, role: req.headers['x-auth-role'] as string | undefined, percent: (JSON.parse(body) as { percent: number }).percent });
+        reports.push({
+          path: `${req.method} ${req.url}`,
+          role: req.headers['x-auth-role'] as string | undefined,
+          percent: (JSON.parse(body) as { percent: number }).percent,
+        });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });

@@ -10,5 +10,9 @@ import { TranscodeService } from './transcode.service';
  * or `media.rejected`; progress goes to creator-studio (throttled, best effort).
  */
 @UsesConfig(pipelineConfig)
-@Module({ controllers: [TranscodeConsumer], providers: [TranscodeService, { provide: ProgressReporter, useClass: CreatorStudioProgressReporter }], exports: [TranscodeService] })
+@Module({
+  controllers: [TranscodeConsumer],
+  providers: [TranscodeService, { provide: ProgressReporter, useClass: CreatorStudioProgressReporter }],
+  exports: [TranscodeService],
+})
 export class TranscodeModule {}

@@ -15,7 +15,8 @@ export function deliveriesRepositoryContract(name: string, make: () => Promise<D
       body: 'Hello',
     });
     /** Far in the future, so only this test's rows are due (the shared Postgres holds other tests' rows). */
-    const mine = async (parent: string, at: Date, leaseMs = 60_000) => (await repo.claimDue(at, 10_000, leaseMs)).filter((d) => d.parentUserId === parent);
+    const mine = async (parent: string, at: Date, leaseMs = 60_000) =>
+      (await repo.claimDue(at, 10_000, leaseMs)).filter((d) => d.parentUserId === parent);
 
     beforeEach(async () => {
       repo = await make();
@@ -77,7 +78,13 @@ export function deliveriesRepositoryContract(name: string, make: () => Promise<D
       await repo.markSent(s.id, 1, 'email', now);
       await repo.markRetry(r.id, 1, new Date(now.getTime() + 10_000), 'boom');
       await repo.markFailed(f.id, 5, 'gave up');
-      expect((await repo.listByParent('t1', sent))[0]).toMatchObject({ status: 'sent', attempts: 1, channel: 'email', sentAt: now.toISOString(), lastError: null });
+      expect((await repo.listByParent('t1', sent))[0]).toMatchObject({
+        status: 'sent',
+        attempts: 1,
+        channel: 'email',
+        sentAt: now.toISOString(),
+        lastError: null,
+      });
       expect((await repo.listByParent('t1', retried))[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'boom' });
       expect((await repo.listByParent('t1', failed))[0]).toMatchObject({ status: 'failed', attempts: 5, lastError: 'gave up' });
       expect((await mine(retried, new Date(now.getTime() + 5_000))).length).toBe(0);

@@ -20,7 +20,8 @@ import { DeliveryDispatcher } from './delivery-dispatcher';
     {
       provide: DeliveriesRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresDeliveriesRepository(sql, schema) : new MemoryDeliveriesRepository()),
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresDeliveriesRepository(sql, schema) : new MemoryDeliveriesRepository(),
     },
   ],
   exports: [DeliveriesRepository, DeliveryDispatcher, BackgroundContext],

@@ -11,7 +11,9 @@ class Directory extends ParentDirectory {
   down = false;
   async contactOf(parentUserId: string): Promise<ParentContact | null> {
     if (this.down) throw new IdentityUnavailableError();
-    return parentUserId.startsWith('ghost') ? null : { parentUserId, email: `${parentUserId}@example.com`, marketing: true, language: 'en' };
+    return parentUserId.startsWith('ghost')
+      ? null
+      : { parentUserId, email: `${parentUserId}@example.com`, marketing: true, language: 'en' };
   }
 }
 
@@ -36,7 +38,11 @@ const config = (env: Record<string, string>): AppConfig =>
   ({ slice: () => notificationConfig.schema.parse({ NOTIFICATION_RETRY_BASE_MS: '1000', ...env }) }) as unknown as AppConfig;
 const inline: BackgroundContext = { run: (_tenant: string, work: () => Promise<unknown>) => work() } as unknown as BackgroundContext;
 const record = (repo: MemoryDeliveriesRepository, parentUserId: string, n = 1) =>
-  Promise.all(Array.from({ length: n }, (_, i) => repo.record({ tenantId: 't', dedupeKey: `${parentUserId}:${i}`, parentUserId, kind: 'receipts', subject: 's', body: 'b' })));
+  Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      repo.record({ tenantId: 't', dedupeKey: `${parentUserId}:${i}`, parentUserId, kind: 'receipts', subject: 's', body: 'b' }),
+    ),
+  );
 
 describe('DeliveryDispatcher', () => {
   it('sends at most NOTIFICATION_SEND_CONCURRENCY at once', async () => {

@@ -17,7 +17,8 @@ export interface DispatchResult {
 }
 
 /** A provider's error text with e-mail addresses and phone numbers blanked (it goes into logs and `last_error`). */
-export const withoutAddresses = (text: string): string => text.replace(/[^\s<>@"',;:]+@[^\s<>"',;]+/g, '<address>').replace(/\+?\d[\d ()-]{7,}\d/g, '<number>');
+export const withoutAddresses = (text: string): string =>
+  text.replace(/[^\s<>@"',;:]+@[^\s<>"',;]+/g, '<address>').replace(/\+?\d[\d ()-]{7,}\d/g, '<number>');
 
 /** How long a claimed delivery stays leased to this sender before another pass may take it over. */
 const LEASE_MS = 60_000;
@@ -68,7 +69,12 @@ export class DeliveryDispatcher {
         return 'failed';
       }
       const channel: Channel = contact.email ? 'email' : 'sms';
-      await this.sender.send({ channel, to: channel === 'email' ? contact.email : (contact.phone ?? ''), subject: d.subject, text: d.body });
+      await this.sender.send({
+        channel,
+        to: channel === 'email' ? contact.email : (contact.phone ?? ''),
+        subject: d.subject,
+        text: d.body,
+      });
       await this.deliveries.markSent(d.id, attempt, channel, new Date());
       return 'sent';
     } catch (error) {

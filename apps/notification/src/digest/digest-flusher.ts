@@ -48,7 +48,9 @@ export class DigestFlusher {
     for (;;) {
       const due = await this.digest.due(now, BATCH);
       const limit = pLimit(PARALLEL);
-      const outcomes = await Promise.all(due.map((group) => limit(() => this.background.run(group.tenantId, () => this.flushOne(group, now)))));
+      const outcomes = await Promise.all(
+        due.map((group) => limit(() => this.background.run(group.tenantId, () => this.flushOne(group, now)))),
+      );
       for (const outcome of outcomes) total[outcome] += 1;
       const closed = outcomes.filter((o) => o !== 'deferred').length;
       if (due.length < BATCH || closed === 0) return total;
@@ -69,7 +71,10 @@ export class DigestFlusher {
       await close();
       return 'skipped';
     }
-    const { subject, body } = digestMessage(group.localDay, group.episodes.map((e) => e.title));
+    const { subject, body } = digestMessage(
+      group.localDay,
+      group.episodes.map((e) => e.title),
+    );
     const recorded = await this.deliveries.record({
       tenantId: group.tenantId,
       dedupeKey: `digest:${group.parentUserId}:${group.localDay}`,

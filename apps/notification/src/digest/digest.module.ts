@@ -16,7 +16,8 @@ import { DigestRepository } from './digest.repository';
     {
       provide: DigestRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresDigestRepository(sql, schema) : new MemoryDigestRepository()),
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresDigestRepository(sql, schema) : new MemoryDigestRepository(),
     },
   ],
   exports: [DigestRepository, DigestFlusher],

@@ -37,11 +37,21 @@ describe('the schedules (NOTIFICATION_JOBS_ENABLED=true, Postgres + Redis)', () 
     const id = freshId('jobs');
     const email = `${id}@example.com`;
     family.add(id, { email, marketing: true, bands: ['3-5'] });
-    await deliver(app, consentVerified({ parentUserId: id, consentId: freshId('c'), method: 'card', verifiedAt: new Date().toISOString() }));
+    await deliver(
+      app,
+      consentVerified({ parentUserId: id, consentId: freshId('c'), method: 'card', verifiedAt: new Date().toISOString() }),
+    );
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-    await deliver(app, episodePublished({ episodeId: freshId('ep'), missionId: 'm', ageRating: '3+', title: 'Yesterday’s song', publishedAt: yesterday }));
+    await deliver(
+      app,
+      episodePublished({ episodeId: freshId('ep'), missionId: 'm', ageRating: '3+', title: 'Yesterday’s song', publishedAt: yesterday }),
+    );
     const got = await eventually(
-      () => sender.to(email).map((m) => m.subject).sort(),
+      () =>
+        sender
+          .to(email)
+          .map((m) => m.subject)
+          .sort(),
       (subjects) => subjects.length >= 2,
       15_000,
     );

@@ -6,14 +6,25 @@ describe('message templates', () => {
       subject: 'New on MikasMissions: 1 episode',
       body: 'New episodes for your family on 2026-12-01:\n- A\n\nChange what we send you in the app under notification settings.',
     });
-    const many = digestMessage('2026-12-01', Array.from({ length: 23 }, (_, i) => `T${i}`));
+    const many = digestMessage(
+      '2026-12-01',
+      Array.from({ length: 23 }, (_, i) => `T${i}`),
+    );
     expect(many.subject).toBe('New on MikasMissions: 23 episodes');
     expect(many.body).toContain('- T19\n…and 3 more');
     expect(many.body).not.toContain('T20');
   });
 
   it('words a receipt per status', () => {
-    expect(receiptMessage({ parentId: 'p', plan: 'family_monthly', status: 'active', activeUntil: '2027-01-01T00:00:00Z', subscriptionId: 's1' })).toEqual({
+    expect(
+      receiptMessage({
+        parentId: 'p',
+        plan: 'family_monthly',
+        status: 'active',
+        activeUntil: '2027-01-01T00:00:00Z',
+        subscriptionId: 's1',
+      }),
+    ).toEqual({
       subject: 'Your MikasMissions subscription: family_monthly (active)',
       body: 'Your family_monthly subscription is active until 2027-01-01.\nReference: s1',
     });

@@ -21,7 +21,12 @@ export function digestMessage(localDay: string, titles: readonly string[]): Mess
   const count = titles.length === 1 ? '1 episode' : `${titles.length} episodes`;
   return {
     subject: `New on MikasMissions: ${count}`,
-    body: [`New episodes for your family on ${localDay}:`, ...listed, '', 'Change what we send you in the app under notification settings.'].join('\n'),
+    body: [
+      `New episodes for your family on ${localDay}:`,
+      ...listed,
+      '',
+      'Change what we send you in the app under notification settings.',
+    ].join('\n'),
   };
 }
 

@@ -18,7 +18,15 @@ export function preferencesRepositoryContract(name: string, make: () => Promise<
       const p = id('p');
       const before = Date.now();
       const first = await repo.update('t1', p, { digest: false });
-      expect(first).toEqual({ tenantId: 't1', parentUserId: p, digest: false, receipts: null, welcome: null, timezone: null, updatedAt: expect.any(String) });
+      expect(first).toEqual({
+        tenantId: 't1',
+        parentUserId: p,
+        digest: false,
+        receipts: null,
+        welcome: null,
+        timezone: null,
+        updatedAt: expect.any(String),
+      });
       expect(Date.parse(first.updatedAt)).toBeGreaterThanOrEqual(before - 1000);
       const second = await repo.update('t1', p, { welcome: false, timezone: 'Europe/Berlin' });
       expect(second).toMatchObject({ digest: false, receipts: null, welcome: false, timezone: 'Europe/Berlin' });

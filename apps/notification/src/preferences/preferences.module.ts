@@ -16,7 +16,8 @@ import { PreferencesService } from './preferences.service';
     {
       provide: PreferencesRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresPreferencesRepository(sql, schema) : new MemoryPreferencesRepository()),
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresPreferencesRepository(sql, schema) : new MemoryPreferencesRepository(),
     },
   ],
   exports: [PreferencesRepository],

@@ -18,11 +18,16 @@ export function createSender(config: AppConfig): NotificationSender {
   const console = new ConsoleSender();
   const auto = env.NOTIFICATION_SENDER === 'auto';
   if (config.persistence.strict && !(auto && env.NOTIFICATION_SMTP_URL)) {
-    new Logger('NotificationSenders').warn('no NOTIFICATION_SMTP_URL (or NOTIFICATION_SENDER=console): e-mails are printed to stdout, not sent');
+    new Logger('NotificationSenders').warn(
+      'no NOTIFICATION_SMTP_URL (or NOTIFICATION_SENDER=console): e-mails are printed to stdout, not sent',
+    );
   }
   return new ChannelRouterSender({
     email: auto && env.NOTIFICATION_SMTP_URL ? new SmtpEmailSender(env.NOTIFICATION_SMTP_URL, env.NOTIFICATION_EMAIL_FROM) : console,
-    sms: auto && env.NOTIFICATION_SMS_WEBHOOK_URL ? new WebhookSmsSender(env.NOTIFICATION_SMS_WEBHOOK_URL, env.NOTIFICATION_SMS_WEBHOOK_TOKEN) : console,
+    sms:
+      auto && env.NOTIFICATION_SMS_WEBHOOK_URL
+        ? new WebhookSmsSender(env.NOTIFICATION_SMS_WEBHOOK_URL, env.NOTIFICATION_SMS_WEBHOOK_TOKEN)
+        : console,
   });
 }
 

@@ -9,9 +9,17 @@ import { WebhookSmsSender } from './adapters/webhook-sms.sender';
 import { maskAddress } from './masked-address';
 import { SendFailedError, type OutgoingMessage } from './notification-sender';
 
-const email: OutgoingMessage = { channel: 'email', to: 'mika.parent@example.com', subject: 'New on MikasMissions: 2 episodes', text: '- Counting stars\n- Ocean friends' };
+const email: OutgoingMessage = {
+  channel: 'email',
+  to: 'mika.parent@example.com',
+  subject: 'New on MikasMissions: 2 episodes',
+  text: '- Counting stars\n- Ocean friends',
+};
 
-const listen = async (server: { listen: (port: number, host: string, cb: () => void) => unknown; address?: () => unknown }, s: Server | SMTPServer) => {
+const listen = async (
+  server: { listen: (port: number, host: string, cb: () => void) => unknown; address?: () => unknown },
+  s: Server | SMTPServer,
+) => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return ((s as Server).address?.() ?? (s as unknown as { server: Server }).server.address()) as AddressInfo;
 };
@@ -93,8 +101,12 @@ describe('WebhookSmsSender against a loopback webhook', () => {
     await sms.send({ channel: 'sms', to: '+4915112345678', subject: 'Receipt', text: 'Your plan is active.' });
     expect(bodies).toEqual([{ auth: 'Bearer tok', body: { to: '+4915112345678', message: 'Receipt\nYour plan is active.' } }]);
     status = 500;
-    await expect(sms.send({ channel: 'sms', to: '+4915112345678', subject: 's', text: 't' })).rejects.toThrow(new SendFailedError('SMS webhook answered 500'));
-    await expect(new WebhookSmsSender('http://127.0.0.1:9/sms').send({ channel: 'sms', to: '+1', subject: 's', text: 't' })).rejects.toBeInstanceOf(SendFailedError);
+    await expect(sms.send({ channel: 'sms', to: '+4915112345678', subject: 's', text: 't' })).rejects.toThrow(
+      new SendFailedError('SMS webhook answered 500'),
+    );
+    await expect(
+      new WebhookSmsSender('http://127.0.0.1:9/sms').send({ channel: 'sms', to: '+1', subject: 's', text: 't' }),
+    ).rejects.toBeInstanceOf(SendFailedError);
   });
 });
 

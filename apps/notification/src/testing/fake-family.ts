@@ -50,7 +50,13 @@ export async function startFakeFamily(): Promise<FakeFamily> {
       const id = decodeURIComponent(contact[1]);
       const parent = parents.get(id);
       if (!parent) return send(404, { error: { code: 'parent_not_found', message: 'no such parent', requestId: 'fake' } });
-      return send(200, { parent_user_id: id, email: parent.email, marketing: parent.marketing, language: 'en', ...(parent.phone ? { phone: parent.phone } : {}) });
+      return send(200, {
+        parent_user_id: id,
+        email: parent.email,
+        marketing: parent.marketing,
+        language: 'en',
+        ...(parent.phone ? { phone: parent.phone } : {}),
+      });
     }
     const band = /^\/internal\/age-bands\/([^/]+)\/parents$/.exec(url.pathname);
     if (band) {

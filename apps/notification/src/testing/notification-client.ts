@@ -31,9 +31,15 @@ const identityOf = (caller: Exclude<Caller, null>): EdgeIdentity => {
  */
 export function notificationClient(origin: string) {
   return async (caller: Caller, method: string, path: string, body?: unknown, rawBody?: string): Promise<Answer> => {
-    const headers: Record<string, string> = caller ? signIdentity(identityOf(caller), { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY) : {};
+    const headers: Record<string, string> = caller
+      ? signIdentity(identityOf(caller), { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY)
+      : {};
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${origin}${path}`, { method, headers, body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)) });
+    const res = await fetch(`${origin}${path}`, {
+      method,
+      headers,
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
     const text = await res.text();
     const parsed = text ? JSON.parse(text) : undefined;
     if (path.startsWith('/v1/parents/')) contract.assert({ method, path, status: res.status, body: parsed });

@@ -9,7 +9,8 @@ import {
 } from '@mikasmissions/contracts-events';
 import { createEnvelope, EventTransport, type EventEnvelope } from '@mikasmissions/messaging';
 
-const envelope = <P>(type: string, payload: P): EventEnvelope<P> => createEnvelope({ type, version: 1, payload, tenantId: 'default', requestId: `test-${type}` });
+const envelope = <P>(type: string, payload: P): EventEnvelope<P> =>
+  createEnvelope({ type, version: 1, payload, tenantId: 'default', requestId: `test-${type}` });
 
 /** `episode.published` as the publish stage sends it. */
 export const episodePublished = (payload: EpisodePublishedPayload) => envelope(EpisodePublished.type, payload);

@@ -9,7 +9,11 @@ import { StandaloneRelayService } from './standalone-relay.service';
 @UsesConfig(outboxRelayConfig, messagingConfig)
 @Module({
   providers: [
-    { provide: RELAY_SETTINGS, inject: [AppConfig], useFactory: (config: AppConfig) => relaySettings(config.slice(outboxRelayConfig), config.slice(messagingConfig)) },
+    {
+      provide: RELAY_SETTINGS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => relaySettings(config.slice(outboxRelayConfig), config.slice(messagingConfig)),
+    },
     StandaloneRelayService,
   ],
 })

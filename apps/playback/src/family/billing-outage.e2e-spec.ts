@@ -21,8 +21,17 @@ describe('billing killed during playback (express, Postgres)', () => {
   });
   afterAll(() => h.close());
 
-  const start = (child: string, parent: string) => h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv', entitlement_status: 'active' });
-  const circuit = async () => ((await (await fetch(`${h.origin}/v1/ready`)).json()) as { details: { circuits: Record<string, unknown> } }).details.circuits['billing.entitlement'];
+  const start = (child: string, parent: string) =>
+    h.call('POST', '/v1/playback/sessions', asParent(parent), {
+      child_profile_id: child,
+      episode_id: 'ep-1',
+      device_type: 'tv',
+      entitlement_status: 'active',
+    });
+  const circuit = async () =>
+    ((await (await fetch(`${h.origin}/v1/ready`)).json()) as { details: { circuits: Record<string, unknown> } }).details.circuits[
+      'billing.entitlement'
+    ];
 
   it('fails closed with 503 entitlement_unavailable, the breaker opens (in /ready), fails fast, and recovers', async () => {
     const { child, parent } = h.family('outage');
@@ -40,7 +49,11 @@ describe('billing killed during playback (express, Postgres)', () => {
     await h.billing.restore();
     const before = billingCalls(h);
     const fast = await start(child, parent);
-    expect([fast.status, fast.body.error.code, fast.body.error.details]).toEqual([503, 'entitlement_unavailable', { reason: 'breaker_open' }]);
+    expect([fast.status, fast.body.error.code, fast.body.error.details]).toEqual([
+      503,
+      'entitlement_unavailable',
+      { reason: 'breaker_open' },
+    ]);
     expect(billingCalls(h)).toBe(before);
 
     // After PLAYBACK_BREAKER_OPEN_MS (1 s here) a probe goes through and closes it.
@@ -72,7 +85,8 @@ describe('hedged billing calls (fastify, memory)', () => {
 
   it('a slow billing answer is hedged after the observed p95: the second attempt answers', async () => {
     const { child, parent } = h.family('hedge');
-    const start = () => h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv' });
+    const start = () =>
+      h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv' });
     for (let i = 0; i < 20; i++) expect((await start()).status).toBe(201);
     h.stub.state.billingDelays.push(900); // under SERVICE_CLIENT_TIMEOUT_MS (1 s): only the hedge makes it fast
     const before = billingCalls(h);
@@ -94,7 +108,8 @@ describe('recently confirmed entitlements (fastify, Postgres + Redis)', () => {
   });
   afterAll(() => h.close());
 
-  const start = (child: string, parent: string) => h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv' });
+  const start = (child: string, parent: string) =>
+    h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv' });
 
   it('serves a confirmed entitlement from the short cache, and subscription.changed drops it', async () => {
     const { child, parent } = h.family('cache');

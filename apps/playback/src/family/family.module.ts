@@ -9,7 +9,13 @@ import { HttpEntitlements } from './adapters/http-entitlements';
 import { HttpEpisodeSource } from './adapters/http-episode-source';
 import { HttpGateTokens } from './adapters/http-gate-tokens';
 import { HttpUsageSource } from './adapters/http-usage-source';
-import { MemoryChildRules, MemoryEntitlements, MemoryEpisodeSource, MemoryGateTokens, MemoryUsageSource } from './adapters/memory-family.adapters';
+import {
+  MemoryChildRules,
+  MemoryEntitlements,
+  MemoryEpisodeSource,
+  MemoryGateTokens,
+  MemoryUsageSource,
+} from './adapters/memory-family.adapters';
 import { CachedEntitlements } from './entitlement-cache';
 import { ChildRules, EpisodeSource, Entitlements, GateTokens, UsageSource } from './family.ports';
 import { SubscriptionChangesConsumer } from './subscription-changes.consumer';
@@ -39,11 +45,26 @@ const http = (s: PlaybackSettings) => s.PLAYBACK_UPSTREAMS === 'http';
       provide: Entitlements,
       inject: [PLAYBACK_SETTINGS, ServiceClient, ResilienceService],
       useFactory: (s: PlaybackSettings, client: ServiceClient, resilience: ResilienceService) =>
-        new CachedEntitlements(http(s) ? new HttpEntitlements(client, resilience, s.PLAYBACK_BREAKER_OPEN_MS) : new MemoryEntitlements(), s.PLAYBACK_ENTITLEMENT_CACHE_MS),
+        new CachedEntitlements(
+          http(s) ? new HttpEntitlements(client, resilience, s.PLAYBACK_BREAKER_OPEN_MS) : new MemoryEntitlements(),
+          s.PLAYBACK_ENTITLEMENT_CACHE_MS,
+        ),
     },
-    { provide: EpisodeSource, inject: [PLAYBACK_SETTINGS, ServiceClient], useFactory: (s: PlaybackSettings, c: ServiceClient) => (http(s) ? new HttpEpisodeSource(c) : new MemoryEpisodeSource()) },
-    { provide: UsageSource, inject: [PLAYBACK_SETTINGS, ServiceClient], useFactory: (s: PlaybackSettings, c: ServiceClient) => (http(s) ? new HttpUsageSource(c) : new MemoryUsageSource()) },
-    { provide: GateTokens, inject: [PLAYBACK_SETTINGS, ServiceClient], useFactory: (s: PlaybackSettings, c: ServiceClient) => (http(s) ? new HttpGateTokens(c) : new MemoryGateTokens()) },
+    {
+      provide: EpisodeSource,
+      inject: [PLAYBACK_SETTINGS, ServiceClient],
+      useFactory: (s: PlaybackSettings, c: ServiceClient) => (http(s) ? new HttpEpisodeSource(c) : new MemoryEpisodeSource()),
+    },
+    {
+      provide: UsageSource,
+      inject: [PLAYBACK_SETTINGS, ServiceClient],
+      useFactory: (s: PlaybackSettings, c: ServiceClient) => (http(s) ? new HttpUsageSource(c) : new MemoryUsageSource()),
+    },
+    {
+      provide: GateTokens,
+      inject: [PLAYBACK_SETTINGS, ServiceClient],
+      useFactory: (s: PlaybackSettings, c: ServiceClient) => (http(s) ? new HttpGateTokens(c) : new MemoryGateTokens()),
+    },
   ],
   exports: [PLAYBACK_SETTINGS, ChildRules, Entitlements, EpisodeSource, UsageSource, GateTokens],
 })

@@ -19,7 +19,8 @@ export const upstreamPolicy = (openDurationMs: number): ResiliencePolicy => ({
 
 /** An open breaker or a timeout of `service`, as the 503 the ServiceClient would have answered. */
 export function asUnavailable(service: string, error: unknown): unknown {
-  if (error instanceof CircuitOpenError) return new ServiceUnavailableError(service, 'its breaker is open', { retryAfterSec: Number(error.headers?.['retry-after'] ?? 1) });
+  if (error instanceof CircuitOpenError)
+    return new ServiceUnavailableError(service, 'its breaker is open', { retryAfterSec: Number(error.headers?.['retry-after'] ?? 1) });
   if (error instanceof ResilienceTimeoutError) return new ServiceUnavailableError(service, 'timeout', { cause: error });
   return error;
 }

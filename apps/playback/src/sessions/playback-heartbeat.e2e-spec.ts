@@ -26,19 +26,41 @@ describe('playback heartbeats and bedtime (fastify, Postgres)', () => {
   });
 
   const today = () => new Date().toISOString().slice(0, 10);
-  const start = (child: string, parent: string) => h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv' });
-  const beat = (id: string, parent: string, body: unknown = {}) => h.call('POST', `/v1/playback/sessions/${id}/heartbeat`, asParent(parent), body);
+  const start = (child: string, parent: string) =>
+    h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'tv' });
+  const beat = (id: string, parent: string, body: unknown = {}) =>
+    h.call('POST', `/v1/playback/sessions/${id}/heartbeat`, asParent(parent), body);
   const outbox = async (sessionId: string) =>
-    (await pool.query<{ type: string; payload: Record<string, unknown> }>(`SELECT type, payload->'payload' AS payload FROM playback.outbox WHERE payload->'payload'->>'sessionId' = $1 ORDER BY seq`, [sessionId])).rows;
+    (
+      await pool.query<{ type: string; payload: Record<string, unknown> }>(
+        `SELECT type, payload->'payload' AS payload FROM playback.outbox WHERE payload->'payload'->>'sessionId' = $1 ORDER BY seq`,
+        [sessionId],
+      )
+    ).rows;
 
   it('stores the session and its playback.session.started event together', async () => {
     const { child, parent } = h.family('store', { controls: { session_limit_minutes: 40 } });
     const res = await start(child, parent);
     const id = res.body.playback_session_id;
-    const [row] = (await pool.query(`SELECT child_profile_id, episode_id, device_type, limit_minutes, minutes_watched, started_at FROM playback.sessions WHERE id = $1`, [id])).rows;
+    const [row] = (
+      await pool.query(
+        `SELECT child_profile_id, episode_id, device_type, limit_minutes, minutes_watched, started_at FROM playback.sessions WHERE id = $1`,
+        [id],
+      )
+    ).rows;
     expect(row).toMatchObject({ child_profile_id: child, episode_id: 'ep-1', device_type: 'tv', limit_minutes: 40, minutes_watched: 0 });
     expect(await outbox(id)).toEqual([
-      { type: 'playback.session.started', payload: expect.objectContaining({ sessionId: id, childProfileId: child, parentUserId: parent, episodeId: 'ep-1', deviceType: 'tv', maxMinutes: 40 }) },
+      {
+        type: 'playback.session.started',
+        payload: expect.objectContaining({
+          sessionId: id,
+          childProfileId: child,
+          parentUserId: parent,
+          episodeId: 'ep-1',
+          deviceType: 'tv',
+          maxMinutes: 40,
+        }),
+      },
     ]);
   });
 
@@ -56,7 +78,12 @@ describe('playback heartbeats and bedtime (fastify, Postgres)', () => {
     expect([stop.status, stop.body]).toEqual([200, { continue: false, remaining_minutes: 0, stop_reason: 'session_cap_reached' }]);
     expect((await beat(id, parent)).body).toEqual({ continue: false, remaining_minutes: 0, stop_reason: 'session_cap_reached' });
     const capped = (await outbox(id)).filter((e) => e.type === 'child.session.capped');
-    expect(capped).toEqual([{ type: 'child.session.capped', payload: expect.objectContaining({ sessionId: id, reason: 'session_cap_reached', childProfileId: child }) }]);
+    expect(capped).toEqual([
+      {
+        type: 'child.session.capped',
+        payload: expect.objectContaining({ sessionId: id, reason: 'session_cap_reached', childProfileId: child }),
+      },
+    ]);
     const [row] = (await pool.query(`SELECT end_reason, last_heartbeat_at FROM playback.sessions WHERE id = $1`, [id])).rows;
     expect(row.end_reason).toBe('session_cap_reached');
     expect(row.last_heartbeat_at).not.toBeNull();
@@ -107,7 +134,7 @@ describe('playback heartbeats and bedtime (fastify, Postgres)', () => {
     expect((await start(localFull.child, localFull.parent)).body.error.code).toBe('session_cap_reached');
   });
 
-  it('answers 404 session_not_found for unknown ids and for another family\'s session (row-level security hides it), 400 for a bad body', async () => {
+  it("answers 404 session_not_found for unknown ids and for another family's session (row-level security hides it), 400 for a bad body", async () => {
     const { child, parent } = h.family('hb-own');
     const id = (await start(child, parent)).body.playback_session_id;
     for (const unknown of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {

@@ -40,7 +40,10 @@ export class PlaybackHeartbeatService {
     const [controls, episode] = await Promise.all([this.access.controlsOf(child), this.episodes.find(session.episodeId)]);
     const watched = Math.max(0, Math.floor((now.getTime() - Date.parse(session.startedAt)) / 60_000));
     const realUsed = await this.usage.minutesUsed(child.childProfileId, dayBudget(controls, 0, now).date);
-    const budget = dayBudget(controls, realUsed, now, { sessionLimitMinutes: session.limitMinutes, sessionMinutesUsed: session.usedAtStart + watched });
+    const budget = dayBudget(controls, realUsed, now, {
+      sessionLimitMinutes: session.limitMinutes,
+      sessionMinutesUsed: session.usedAtStart + watched,
+    });
 
     let stop: SessionCapReason | undefined;
     if (!episode || !episode.playable || episodeRefusal(episode, child, controls)) stop = 'episode_not_allowed';

@@ -23,7 +23,11 @@ export function defaultControls(ageBand: AgeBand): ChildControls {
 const rank = (band: AgeBand) => AGE_BANDS.indexOf(band);
 
 /** Why `episode` is not allowed for the child under `controls`, or `null` when it is. */
-export function episodeRefusal(episode: PlaybackEpisode, child: ChildProfile, controls: ChildControls): 'age_band' | 'max_age_band' | 'blocked_show' | 'not_approved' | null {
+export function episodeRefusal(
+  episode: PlaybackEpisode,
+  child: ChildProfile,
+  controls: ChildControls,
+): 'age_band' | 'max_age_band' | 'blocked_show' | 'not_approved' | null {
   if (rank(episode.ageBand) > rank(child.ageBand)) return 'age_band';
   if (rank(episode.ageBand) > rank(controls.maxAgeBand)) return 'max_age_band';
   if (controls.blockedShowIds.includes(episode.showId)) return 'blocked_show';

@@ -56,7 +56,10 @@ export class PlaybackStartService {
 
     const now = new Date();
     const realUsed = await this.usage.minutesUsed(child.childProfileId, dayBudget(controls, 0, now).date);
-    const budget = dayBudget(controls, realUsed, now, { sessionLimitMinutes: req.session_limit_minutes, sessionMinutesUsed: req.session_minutes_used });
+    const budget = dayBudget(controls, realUsed, now, {
+      sessionLimitMinutes: req.session_limit_minutes,
+      sessionMinutesUsed: req.session_minutes_used,
+    });
     if (budget.remainingMinutes <= 0) throw new SessionCapReachedError(budget.limitMinutes, budget.usedMinutes);
     if (bedtimeNow(controls, now)) throw new BedtimeActiveError(controls.bedtimeWindow);
 
@@ -66,7 +69,8 @@ export class PlaybackStartService {
     const strict = controls.safetyMode === 'strict' || req.safety_mode === 'strict';
     if (req.autoplay_requested && (strict || !controls.autoplay)) throw new AutoplayBlockedError();
     if (req.device_type === 'external-link') {
-      if (!req.parent_gate_token || !(await this.gates.consume(child.childProfileId, req.parent_gate_token))) throw new ParentGateRequiredError();
+      if (!req.parent_gate_token || !(await this.gates.consume(child.childProfileId, req.parent_gate_token)))
+        throw new ParentGateRequiredError();
     }
 
     const session = await this.events.transaction(async () => {

@@ -22,4 +22,6 @@ export interface Session {
 }
 
 /** What a start stores. */
-export type NewSession = Omit<Session, 'id' | 'minutesWatched' | 'startedAt' | 'lastHeartbeatAt' | 'endedAt' | 'endReason'> & { startedAt: Date };
+export type NewSession = Omit<Session, 'id' | 'minutesWatched' | 'startedAt' | 'lastHeartbeatAt' | 'endedAt' | 'endReason'> & {
+  startedAt: Date;
+};

@@ -36,7 +36,12 @@ export class StreamsController {
   @Public()
   @Get(':sessionId/:file')
   @Header('cache-control', 'private, no-store')
-  async serve(@Param('sessionId') sessionId: string, @Param('file') file: string, @Query('exp') exp: unknown, @Query('sig') sig: unknown): Promise<StreamableFile> {
+  async serve(
+    @Param('sessionId') sessionId: string,
+    @Param('file') file: string,
+    @Query('exp') exp: unknown,
+    @Query('sig') sig: unknown,
+  ): Promise<StreamableFile> {
     const nowSec = Math.floor(Date.now() / 1000);
     if (!STREAM_FILE.test(file) || !this.signer.verify(sessionId, file, exp, sig, nowSec)) throw new InvalidStreamSignatureError();
     const session = await this.sessions.find(sessionId);

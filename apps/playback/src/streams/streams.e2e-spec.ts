@@ -13,7 +13,11 @@ describe.each(ADAPTERS)('signed HLS streams on %s', (adapter) => {
 
   const startSession = async (label: string, controls = {}) => {
     const { child, parent } = h.family(label, { controls });
-    const res = await h.call('POST', '/v1/playback/sessions', asParent(parent), { child_profile_id: child, episode_id: 'ep-1', device_type: 'web' });
+    const res = await h.call('POST', '/v1/playback/sessions', asParent(parent), {
+      child_profile_id: child,
+      episode_id: 'ep-1',
+      device_type: 'web',
+    });
     expect(res.status).toBe(201);
     return { ...res.body, child, parent } as { playback_session_id: string; stream_url: string; child: string; parent: string };
   };
@@ -57,10 +61,18 @@ describe.each(ADAPTERS)('signed HLS streams on %s', (adapter) => {
     await refused(`${base}/${b.playback_session_id}/index.m3u8?exp=${exp}&sig=${sig}`);
     await refused(`${base}/${a.playback_session_id}/seg000.ts?exp=${exp}&sig=${sig}`);
     // A signature made with another key is as bad as none.
-    await refused(`${base}/${a.playback_session_id}/index.m3u8?${new StreamSigner('x'.repeat(40)).query(a.playback_session_id, 'index.m3u8', exp)}`);
+    await refused(
+      `${base}/${a.playback_session_id}/index.m3u8?${new StreamSigner('x'.repeat(40)).query(a.playback_session_id, 'index.m3u8', exp)}`,
+    );
     // A correctly signed file the store does not hold is 404; a path trick never gets past the pattern.
-    await refused(`${base}/${a.playback_session_id}/seg999.ts?${signer.query(a.playback_session_id, 'seg999.ts', exp)}`, 'stream_not_found', 404);
-    await refused(`${base}/${a.playback_session_id}/..%2Fep-2%2Findex.m3u8?${signer.query(a.playback_session_id, '../ep-2/index.m3u8', exp)}`);
+    await refused(
+      `${base}/${a.playback_session_id}/seg999.ts?${signer.query(a.playback_session_id, 'seg999.ts', exp)}`,
+      'stream_not_found',
+      404,
+    );
+    await refused(
+      `${base}/${a.playback_session_id}/..%2Fep-2%2Findex.m3u8?${signer.query(a.playback_session_id, '../ep-2/index.m3u8', exp)}`,
+    );
     // The genuine URL still works.
     expect((await h.call('GET', path(a.stream_url), null)).status).toBe(200);
   });

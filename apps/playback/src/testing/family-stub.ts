@@ -75,7 +75,9 @@ function route(state: FamilyState, method: string, url: URL, body: Record<string
     const id = decodeURIComponent(m[1]);
     const c = state.controls.get(id);
     const p = state.profiles.get(id);
-    return c && p ? json(200, { child_profile_id: id, parent_user_id: p.parent_user_id, controls: c }) : notFound('child_profile_not_found');
+    return c && p
+      ? json(200, { child_profile_id: id, parent_user_id: p.parent_user_id, controls: c })
+      : notFound('child_profile_not_found');
   }
   if (method === 'POST' && path === '/internal/gates/consume') {
     const token = String(body.gate_token ?? '');
@@ -108,7 +110,16 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 /** Starts a {@link FamilyStub} on an ephemeral loopback port. */
 export async function startFamilyStub(): Promise<FamilyStub> {
-  const state: FamilyState = { profiles: new Map(), controls: new Map(), episodes: new Map(), entitlements: new Map(), usage: new Map(), gates: new Map(), billingDelays: [], calls: [] };
+  const state: FamilyState = {
+    profiles: new Map(),
+    controls: new Map(),
+    episodes: new Map(),
+    entitlements: new Map(),
+    usage: new Map(),
+    gates: new Map(),
+    billingDelays: [],
+    calls: [],
+  };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://stub');

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { HttpAdapterName } from '@mikasmissions/http';
 import { signIdentity, type EdgeIdentity } from '@mikasmissions/service-identity';
-import { baseUrl, bootApp, createContractValidator, startFaultProxy, TEST_EDGE_IDENTITY_KEY, testEnv, type FaultProxy, type TestStores } from '@mikasmissions/testing';
+import {
+  baseUrl,
+  bootApp,
+  createContractValidator,
+  startFaultProxy,
+  TEST_EDGE_IDENTITY_KEY,
+  testEnv,
+  type FaultProxy,
+  type TestStores,
+} from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { startFamilyStub, stubEpisode, OPEN_CONTROLS, type FamilyStub, type StubControls } from './family-stub';
 import { writeHlsClip } from './hls-clip';
@@ -35,7 +44,10 @@ export interface PlaybackHarness {
   /** Sends a request as `caller` and checks any /v1 JSON answer against the contract. */
   call(method: string, path: string, caller: Caller, body?: unknown): Promise<Answer>;
   /** Adds a child of `parent` with open controls (tweak with `controls`), an active trial, and returns its id. */
-  family(label: string, opts?: { controls?: Partial<StubControls>; ageBand?: string; entitled?: boolean }): { child: string; parent: string };
+  family(
+    label: string,
+    opts?: { controls?: Partial<StubControls>; ageBand?: string; entitled?: boolean },
+  ): { child: string; parent: string };
   close(): Promise<void>;
 }
 
@@ -43,7 +55,11 @@ const contract = createContractValidator();
 let seq = 0;
 
 /** Boots the harness; `env` overrides the playback variables. */
-export async function startPlaybackHarness(adapter: HttpAdapterName, stores: TestStores, env: Record<string, string> = {}): Promise<PlaybackHarness> {
+export async function startPlaybackHarness(
+  adapter: HttpAdapterName,
+  stores: TestStores,
+  env: Record<string, string> = {},
+): Promise<PlaybackHarness> {
   const stub = await startFamilyStub();
   const billing = await startFaultProxy({ host: '127.0.0.1', port: stub.port });
   const mediaDir = await mkdtemp(join(tmpdir(), 'mm-playback-media-'));
@@ -71,7 +87,11 @@ export async function startPlaybackHarness(adapter: HttpAdapterName, stores: Tes
   const call: PlaybackHarness['call'] = async (method, path, caller, body) => {
     const requestId = `req-${process.pid}-${++seq}`;
     const headers: Record<string, string> = { 'x-request-id': requestId };
-    if (caller) Object.assign(headers, signIdentity({ ...caller, tenantId: 'default', requestId }, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY));
+    if (caller)
+      Object.assign(
+        headers,
+        signIdentity({ ...caller, tenantId: 'default', requestId }, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY),
+      );
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
@@ -112,4 +132,9 @@ export async function startPlaybackHarness(adapter: HttpAdapterName, stores: Tes
 export const asParent = (parentUserId: string): Caller => ({ role: 'parent', parentUserId, subject: parentUserId });
 
 /** A child caller (with its parent, as the gateway signs it). */
-export const asChild = (childProfileId: string, parentUserId: string): Caller => ({ role: 'child', childProfileId, parentUserId, subject: childProfileId });
+export const asChild = (childProfileId: string, parentUserId: string): Caller => ({
+  role: 'child',
+  childProfileId,
+  parentUserId,
+  subject: childProfileId,
+});

@@ -5,11 +5,19 @@ import type { ChildProfilesRepository } from './child-profiles.repository';
  * The behaviour every ChildProfilesRepository adapter must have. Each adapter's spec calls this
  * with a factory, so the memory and Postgres stores cannot drift apart.
  */
-export function childProfilesRepositoryContract(name: string, make: () => Promise<ChildProfilesRepository> | ChildProfilesRepository): void {
+export function childProfilesRepositoryContract(
+  name: string,
+  make: () => Promise<ChildProfilesRepository> | ChildProfilesRepository,
+): void {
   describe(`ChildProfilesRepository contract: ${name}`, () => {
     let repo: ChildProfilesRepository;
     const parent = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-    const kid = (parentUserId: string, displayName = 'Mia'): NewChildProfile => ({ parentUserId, displayName, ageBand: '6-11', avatar: 'fox' });
+    const kid = (parentUserId: string, displayName = 'Mia'): NewChildProfile => ({
+      parentUserId,
+      displayName,
+      ageBand: '6-11',
+      avatar: 'fox',
+    });
 
     beforeEach(async () => {
       repo = await make();
@@ -19,7 +27,14 @@ export function childProfilesRepositoryContract(name: string, make: () => Promis
       const p = parent('a');
       const before = Date.now();
       const stored = await repo.create(kid(p));
-      expect(stored).toEqual({ childProfileId: expect.stringMatching(/^[0-9a-f-]{36}$/), parentUserId: p, displayName: 'Mia', ageBand: '6-11', avatar: 'fox', createdAt: expect.any(String) });
+      expect(stored).toEqual({
+        childProfileId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        parentUserId: p,
+        displayName: 'Mia',
+        ageBand: '6-11',
+        avatar: 'fox',
+        createdAt: expect.any(String),
+      });
       expect(Date.parse(stored.createdAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(await repo.findOwned(p, stored.childProfileId)).toEqual(stored);
       expect(await repo.findForService(stored.childProfileId)).toEqual(stored);

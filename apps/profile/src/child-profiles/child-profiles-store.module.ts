@@ -15,7 +15,8 @@ import { RepositoryChildOwnership } from './repository-child-ownership';
     {
       provide: ChildProfilesRepository,
       inject: [SqlTransactions, PERSISTENCE_SCHEMA],
-      useFactory: (sql: SqlTransactions | null, schema: string) => (sql ? new PostgresChildProfilesRepository(sql, schema) : new MemoryChildProfilesRepository()),
+      useFactory: (sql: SqlTransactions | null, schema: string) =>
+        sql ? new PostgresChildProfilesRepository(sql, schema) : new MemoryChildProfilesRepository(),
     },
     RepositoryChildOwnership,
   ],

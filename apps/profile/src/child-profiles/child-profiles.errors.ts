@@ -24,7 +24,12 @@ export class InvalidAvatarError extends PlatformError {
 /** The display name is too long, has control characters, or looks like an email or a phone number: 400 `invalid_display_name`. */
 export class InvalidDisplayNameError extends PlatformError {
   constructor(reason: 'too_long' | 'email' | 'phone' | 'characters') {
-    super(400, 'invalid_display_name', 'display_name must be a first name or nickname of at most 40 characters, never an email or a phone number', { reason });
+    super(
+      400,
+      'invalid_display_name',
+      'display_name must be a first name or nickname of at most 40 characters, never an email or a phone number',
+      { reason },
+    );
   }
 }
 

@@ -10,7 +10,13 @@ import { ChildProfilesRepository } from './child-profiles.repository';
 import { ChildProfileNotFoundError, ConsentRequiredError, InvalidAgeBandError, ParentNotFoundError } from './child-profiles.errors';
 import type { BandParentsView } from './dto/band-parents-query';
 import { parseCreateChildProfile } from './dto/create-child-profile.request';
-import { toChildProfileView, type ChildProfileListView, type CreatedChildProfile, type InternalChildProfileListView, type InternalChildProfileView } from './dto/child-profile.views';
+import {
+  toChildProfileView,
+  type ChildProfileListView,
+  type CreatedChildProfile,
+  type InternalChildProfileListView,
+  type InternalChildProfileView,
+} from './dto/child-profile.views';
 
 /**
  * Creates, lists and deletes a parent's child profiles (parent-scoped with {@link IdentityScope},
@@ -53,7 +59,11 @@ export class ChildProfilesService {
     const removed = await this.events.transaction(async () => {
       const row = await this.profiles.delete(parentUserId, childProfileId);
       if (!row) throw new ChildProfileNotFoundError(childProfileId);
-      await this.events.publish(ChildProfileDeleted, { parentUserId: row.parentUserId, childProfileId: row.childProfileId }, { aggregateId: row.childProfileId });
+      await this.events.publish(
+        ChildProfileDeleted,
+        { parentUserId: row.parentUserId, childProfileId: row.childProfileId },
+        { aggregateId: row.childProfileId },
+      );
       return row;
     });
     await this.cache.invalidateTag(childProfileCacheTag(removed.childProfileId));
@@ -69,7 +79,14 @@ export class ChildProfilesService {
   /** `GET /internal/profiles?parent_user_id=`: the parent's profiles for its own dashboard (identity). */
   async internalList(parentUserId: string): Promise<InternalChildProfileListView> {
     const profiles = await this.profiles.listByParent(parentUserId);
-    return { profiles: profiles.map((p) => ({ child_profile_id: p.childProfileId, display_name: p.displayName, age_band: p.ageBand, created_at: p.createdAt })) };
+    return {
+      profiles: profiles.map((p) => ({
+        child_profile_id: p.childProfileId,
+        display_name: p.displayName,
+        age_band: p.ageBand,
+        created_at: p.createdAt,
+      })),
+    };
   }
 
   /** `GET /internal/age-bands/{band}/parents`: one page of the parents with a child in `band` (ids only), for notification. */

@@ -1,7 +1,14 @@
 import { checkDisplayName } from './display-name';
 
 describe('checkDisplayName (data minimisation)', () => {
-  it.each([['Mia', 'Mia'], ['  Ben  ', 'Ben'], ['Zoë', 'Zoë'], ['R2D2', 'R2D2'], ['Kid 2015', 'Kid 2015'], ['x'.repeat(40), 'x'.repeat(40)]])('accepts %j', (raw, trimmed) => {
+  it.each([
+    ['Mia', 'Mia'],
+    ['  Ben  ', 'Ben'],
+    ['Zoë', 'Zoë'],
+    ['R2D2', 'R2D2'],
+    ['Kid 2015', 'Kid 2015'],
+    ['x'.repeat(40), 'x'.repeat(40)],
+  ])('accepts %j', (raw, trimmed) => {
     expect(checkDisplayName(raw)).toBe(trimmed);
   });
 

@@ -5,7 +5,9 @@ import { ParentConsent } from './parent-consent';
 
 /** {@link ParentConsent} over identity's internal parent lookup (`ServiceClient`, provided by the platform frame). */
 @Module({
-  providers: [{ provide: ParentConsent, inject: [ServiceClient], useFactory: (client: ServiceClient) => new ServiceClientParentConsent(client) }],
+  providers: [
+    { provide: ParentConsent, inject: [ServiceClient], useFactory: (client: ServiceClient) => new ServiceClientParentConsent(client) },
+  ],
   exports: [ParentConsent],
 })
 export class ParentConsentModule {}

@@ -24,7 +24,11 @@ export async function startFakeIdentity(): Promise<FakeIdentity> {
     res.setHeader('content-type', 'application/json');
     if (req.method !== 'GET' || !id || !status) {
       res.statusCode = 404;
-      res.end(JSON.stringify({ error: { code: 'parent_not_found', message: 'no such parent', requestId: String(req.headers['x-request-id'] ?? '') } }));
+      res.end(
+        JSON.stringify({
+          error: { code: 'parent_not_found', message: 'no such parent', requestId: String(req.headers['x-request-id'] ?? '') },
+        }),
+      );
       return;
     }
     res.end(JSON.stringify({ parent_user_id: id, status, consent_verified_at: status === 'active' ? new Date().toISOString() : null }));

@@ -9,7 +9,8 @@ export interface Answer {
 }
 
 /** Who a test request is from: a gateway-signed identity, or nobody. */
-export type Caller = { role: 'parent'; parentUserId: string } | { role: 'child'; parentUserId: string; childProfileId: string } | { role: 'service' } | null;
+export type Caller =
+  { role: 'parent'; parentUserId: string } | { role: 'child'; parentUserId: string; childProfileId: string } | { role: 'service' } | null;
 
 const contract = createContractValidator();
 let seq = 0;
@@ -21,7 +22,14 @@ let seq = 0;
  * @example
  * const res = await call(origin, 'GET', '/v1/children/profiles?parent_user_id=p1', { role: 'parent', parentUserId: 'p1' });
  */
-export async function call(origin: string, method: string, pathAndQuery: string, caller: Caller, body?: unknown, extra: Record<string, string> = {}): Promise<Answer> {
+export async function call(
+  origin: string,
+  method: string,
+  pathAndQuery: string,
+  caller: Caller,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<Answer> {
   const requestId = `profile-e2e-${process.pid}-${++seq}`;
   const identity: EdgeIdentity | undefined = caller ? { tenantId: 'default', requestId, ...caller } : undefined;
   const headers: Record<string, string> = {
@@ -30,10 +38,15 @@ export async function call(origin: string, method: string, pathAndQuery: string,
     ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     ...extra,
   };
-  const res = await fetch(`${origin}${pathAndQuery}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await fetch(`${origin}${pathAndQuery}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await res.text();
   const parsed = text ? JSON.parse(text) : undefined;
-  if (pathAndQuery.startsWith('/v1/') && !/^(\/v1)?\/internal\//.test(pathAndQuery)) contract.assert({ method, path: pathAndQuery, status: res.status, body: parsed });
+  if (pathAndQuery.startsWith('/v1/') && !/^(\/v1)?\/internal\//.test(pathAndQuery))
+    contract.assert({ method, path: pathAndQuery, status: res.status, body: parsed });
   return { status: res.status, body: parsed, headers: res.headers };
 }
 

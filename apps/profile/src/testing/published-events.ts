@@ -17,7 +17,12 @@ export function outboxReader(app: INestApplication): (aggregateId: string) => Pr
   const pool = app.get<Pool | null>(PG_POOL, { strict: false });
   if (pool) {
     return async (aggregateId) =>
-      (await pool.query<WrittenEvent>(`SELECT type, payload->'payload' AS payload FROM profile.outbox WHERE aggregate_id = $1 ORDER BY seq`, [aggregateId])).rows;
+      (
+        await pool.query<WrittenEvent>(
+          `SELECT type, payload->'payload' AS payload FROM profile.outbox WHERE aggregate_id = $1 ORDER BY seq`,
+          [aggregateId],
+        )
+      ).rows;
   }
   const store = app.get(OutboxStore, { strict: false });
   const seen: EventEnvelope[] = [];
@@ -26,5 +31,6 @@ export function outboxReader(app: INestApplication): (aggregateId: string) => Pr
     seen.push(...envelopes);
     return append(envelopes);
   };
-  return async (aggregateId) => seen.filter((e) => e.aggregateId === aggregateId).map((e) => ({ type: e.type, payload: e.payload as Record<string, unknown> }));
+  return async (aggregateId) =>
+    seen.filter((e) => e.aggregateId === aggregateId).map((e) => ({ type: e.type, payload: e.payload as Record<string, unknown> }));
 }

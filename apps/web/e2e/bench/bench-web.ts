@@ -69,11 +69,19 @@ async function main(): Promise<void> {
 }
 
 function print(results: Record<string, Vitals[]>): void {
-  const rows = Object.entries(results).map(([name, list]) => ({ name, lcp: median(list.map((v) => v.lcp)), cls: median(list.map((v) => v.cls)), inp: median(list.map((v) => v.inp)) }));
+  const rows = Object.entries(results).map(([name, list]) => ({
+    name,
+    lcp: median(list.map((v) => v.lcp)),
+    cls: median(list.map((v) => v.cls)),
+    inp: median(list.map((v) => v.inp)),
+  }));
   const ok = (v: number, b: number) => (v <= b ? 'ok' : 'OVER');
   process.stdout.write(`\nbench:web — medians of ${ROUNDS} round(s), production build, headless Chromium\n\n`);
   process.stdout.write('| page | LCP ms (≤ 2500) | CLS (≤ 0.1) | INP ms (≤ 200) |\n|---|---|---|---|\n');
-  for (const r of rows) process.stdout.write(`| ${r.name} | ${r.lcp.toFixed(0)} ${ok(r.lcp, BUDGET.lcp)} | ${r.cls.toFixed(3)} ${ok(r.cls, BUDGET.cls)} | ${r.inp.toFixed(0)} ${ok(r.inp, BUDGET.inp)} |\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `| ${r.name} | ${r.lcp.toFixed(0)} ${ok(r.lcp, BUDGET.lcp)} | ${r.cls.toFixed(3)} ${ok(r.cls, BUDGET.cls)} | ${r.inp.toFixed(0)} ${ok(r.inp, BUDGET.inp)} |\n`,
+    );
   const over = rows.some((r) => r.lcp > BUDGET.lcp || r.cls > BUDGET.cls || r.inp > BUDGET.inp);
   process.stdout.write(over ? '\nsome budget is missed\n' : '\nall budgets met\n');
   process.exitCode = over ? 1 : 0;

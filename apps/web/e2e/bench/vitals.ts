@@ -15,11 +15,28 @@ export interface Vitals {
  * browser reports no new LCP).
  */
 export function installVitalsObservers(): void {
-  const w = window as unknown as { __vitals: { lcp: number; cls: number; inp: number; elements: { id: string; t: number }[]; clicks: number[]; shifts: { t: number; v: number }[] } };
+  const w = window as unknown as {
+    __vitals: {
+      lcp: number;
+      cls: number;
+      inp: number;
+      elements: { id: string; t: number }[];
+      clicks: number[];
+      shifts: { t: number; v: number }[];
+    };
+  };
   w.__vitals = { lcp: 0, cls: 0, inp: 0, elements: [], clicks: [], shifts: [] };
-  const observe = (type: string, handle: (entry: PerformanceEntry & Record<string, unknown>) => void, extra: Record<string, unknown> = {}) => {
+  const observe = (
+    type: string,
+    handle: (entry: PerformanceEntry & Record<string, unknown>) => void,
+    extra: Record<string, unknown> = {},
+  ) => {
     try {
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => handle(e as PerformanceEntry & Record<string, unknown>))).observe({ type, buffered: true, ...extra } as PerformanceObserverInit);
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => handle(e as PerformanceEntry & Record<string, unknown>))).observe({
+        type,
+        buffered: true,
+        ...extra,
+      } as PerformanceObserverInit);
     } catch {
       /* not supported */
     }
@@ -45,7 +62,11 @@ export function installVitalsObservers(): void {
 /** The page's vitals now. For a client-side navigation, `since` (ms, page clock) and `element` (an `elementtiming` prefix) give the soft-navigation LCP: the last render of a marked element after `since`. */
 export async function readVitals(page: Page, soft?: { since: number; element: string }): Promise<Vitals> {
   return page.evaluate((arg) => {
-    const v = (window as unknown as { __vitals: { lcp: number; cls: number; inp: number; elements: { id: string; t: number }[]; shifts: { t: number; v: number }[] } }).__vitals;
+    const v = (
+      window as unknown as {
+        __vitals: { lcp: number; cls: number; inp: number; elements: { id: string; t: number }[]; shifts: { t: number; v: number }[] };
+      }
+    ).__vitals;
     if (!arg) return { lcp: v.lcp, cls: v.cls, inp: v.inp };
     const lcp = Math.max(0, ...v.elements.filter((e) => e.id.startsWith(arg.element) && e.t >= arg.since).map((e) => e.t - arg.since));
     const cls = v.shifts.filter((s) => s.t >= arg.since).reduce((sum, s) => sum + s.v, 0); // this page's own shifts

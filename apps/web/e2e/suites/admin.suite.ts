@@ -29,7 +29,12 @@ export function adminSuite(stack: () => WebStack): void {
         const url = new URL(response.url());
         if (!url.pathname.startsWith('/v1/admin') || response.request().method() === 'OPTIONS') return;
         const text = await response.text().catch(() => '');
-        const verdict = contract.check({ method: response.request().method(), path: url.pathname, status: response.status(), body: text ? JSON.parse(text) : undefined });
+        const verdict = contract.check({
+          method: response.request().method(),
+          path: url.pathname,
+          status: response.status(),
+          body: text ? JSON.parse(text) : undefined,
+        });
         if (!verdict.ok) contractErrors.push(...verdict.errors);
       });
     });

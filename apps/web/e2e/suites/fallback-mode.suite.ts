@@ -15,7 +15,11 @@ export function fallbackModeSuite(): void {
     let browser: Browser;
     const deadApi = 'http://127.0.0.1:9';
     beforeAll(async () => {
-      web = await startNext('dev', await freePort(), { NEXT_PUBLIC_USE_API_FALLBACKS: 'true', API_BASE_URL: deadApi, WEB_HEARTBEAT_SEC: '2' });
+      web = await startNext('dev', await freePort(), {
+        NEXT_PUBLIC_USE_API_FALLBACKS: 'true',
+        API_BASE_URL: deadApi,
+        WEB_HEARTBEAT_SEC: '2',
+      });
       browser = await launchChromium();
     }, 240_000);
     afterAll(async () => {
@@ -67,7 +71,9 @@ export function fallbackModeSuite(): void {
     }, 300_000);
 
     it('`next build` with NEXT_PUBLIC_USE_API_FALLBACKS=true fails and says why', async () => {
-      await expect(runNext(['build'], { NEXT_PUBLIC_USE_API_FALLBACKS: 'true' }, 120_000)).rejects.toThrow(/NEXT_PUBLIC_USE_API_FALLBACKS=true is for the dev server only/);
+      await expect(runNext(['build'], { NEXT_PUBLIC_USE_API_FALLBACKS: 'true' }, 120_000)).rejects.toThrow(
+        /NEXT_PUBLIC_USE_API_FALLBACKS=true is for the dev server only/,
+      );
     });
   });
 }

@@ -31,7 +31,11 @@ export function journeySuite(stack: () => WebStack): void {
       // 5. an episode plays: the video's currentTime advances
       await page.locator('a[href$="/kids/watch/ep-demo-1"]').click();
       await page.getByTestId('video').waitFor();
-      const first = await eventually('the video to start', async () => ((await videoTime(page)) > 0.3 ? videoTime(page) : undefined), 30_000);
+      const first = await eventually(
+        'the video to start',
+        async () => ((await videoTime(page)) > 0.3 ? videoTime(page) : undefined),
+        30_000,
+      );
       const later = await eventually('currentTime to advance', async () => {
         const t = await videoTime(page);
         return t > first + 1 ? t : undefined;
@@ -91,7 +95,9 @@ export function journeySuite(stack: () => WebStack): void {
 
       // five minutes of earlier watching today, recorded through the gateway as the parent
       const { token, parentId } = await apiLogin(platform.urls.gateway, email);
-      const profiles = await fetch(`${platform.urls.gateway}/v1/children/profiles?parent_user_id=${encodeURIComponent(parentId)}`, { headers: { authorization: `Bearer ${token}` } });
+      const profiles = await fetch(`${platform.urls.gateway}/v1/children/profiles?parent_user_id=${encodeURIComponent(parentId)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       const child = ((await profiles.json()) as { profiles: { child_profile_id: string }[] }).profiles[0].child_profile_id;
       const usage = await fetch(`${platform.urls.gateway}/v1/progress/watch-events`, {
         method: 'POST',

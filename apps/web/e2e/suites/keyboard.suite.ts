@@ -34,7 +34,9 @@ export function keyboardSuite(stack: () => WebStack): void {
       // the trial comes from consent.verified; playback needs it (checked test-side, not by the page)
       const { token, parentId } = await apiLogin(platform.urls.gateway, email);
       await eventually('the trial', async () => {
-        const r = await fetch(`${platform.urls.gateway}/v1/billing/entitlements?parent_user_id=${parentId}`, { headers: { authorization: `Bearer ${token}` } });
+        const r = await fetch(`${platform.urls.gateway}/v1/billing/entitlements?parent_user_id=${parentId}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         return r.status === 200 && ((await r.json()) as { active: boolean }).active ? true : undefined;
       });
 

@@ -34,11 +34,16 @@ export function bedtimeAwayFromNow(): [string, string] {
 }
 
 /** The current `currentTime` of the page's video. */
-export const videoTime = (page: Page) => page.evaluate(() => (document.querySelector('video') as HTMLVideoElement | null)?.currentTime ?? 0);
+export const videoTime = (page: Page) =>
+  page.evaluate(() => (document.querySelector('video') as HTMLVideoElement | null)?.currentTime ?? 0);
 
 /** Signs a parent in through the gateway (for test-side setup the browser must not do). */
 export async function apiLogin(gateway: string, email: string): Promise<{ token: string; parentId: string }> {
-  const res = await fetch(`${gateway}/v1/parents/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${gateway}/v1/parents/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   const body = (await res.json()) as { access_token: string; parent_user_id: string };
   if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(body)}`);
   return { token: body.access_token, parentId: body.parent_user_id };

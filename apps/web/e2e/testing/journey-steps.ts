@@ -16,7 +16,13 @@ export async function settle(page: Page, name: string, heading: RegExp): Promise
  * Issue 16's onboarding in the browser (English): signup → consent with the captured email code →
  * the first child (6-11) → the parent PIN → the dashboard. Returns axe's findings per page.
  */
-export async function onboard(page: Page, platform: ServiceProcesses, email: string, childName: string, shots = 'journey'): Promise<Record<string, string[]>> {
+export async function onboard(
+  page: Page,
+  platform: ServiceProcesses,
+  email: string,
+  childName: string,
+  shots = 'journey',
+): Promise<Record<string, string[]>> {
   const axe: Record<string, string[]> = {};
   await page.getByRole('link', { name: 'Create account' }).first().click();
   axe.signup = await settle(page, `${shots}-01-signup`, /Create your family account/);
@@ -60,7 +66,11 @@ export async function waitForTrial(page: Page): Promise<void> {
   await eventually(
     'the trial on the dashboard',
     async () => {
-      const text = (await page.getByTestId('entitlement').textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+      const text =
+        (await page
+          .getByTestId('entitlement')
+          .textContent({ timeout: 1_000 })
+          .catch(() => '')) ?? '';
       if (/\(active\)/.test(text)) return true;
       await page.getByRole('button', { name: 'Refresh' }).click();
       await new Promise((r) => setTimeout(r, 500));

@@ -57,7 +57,12 @@ export interface WebServer {
  * Starts `next start` (the last build) or `next dev` on `port` (loopback), resolving once the
  * server answers `/`. `env` reaches the server (e.g. `API_BASE_URL`).
  */
-export async function startNext(command: 'start' | 'dev', port: number, env: Record<string, string | undefined> = {}, timeoutMs = 120_000): Promise<WebServer> {
+export async function startNext(
+  command: 'start' | 'dev',
+  port: number,
+  env: Record<string, string | undefined> = {},
+  timeoutMs = 120_000,
+): Promise<WebServer> {
   const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, command, '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: WEB_DIR,
     env: baseEnv(env),

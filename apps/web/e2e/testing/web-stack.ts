@@ -9,7 +9,17 @@ import { launchChromium } from './browser';
 import { holdPort, runNext, startNext, type WebServer } from './web-server';
 
 /** The services the parent, kids and admin pages reach through the gateway. */
-export const STACK_APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'recommendation', 'admin-studio', 'gateway'];
+export const STACK_APPS = [
+  'identity',
+  'profile',
+  'catalog',
+  'billing',
+  'progress',
+  'playback',
+  'recommendation',
+  'admin-studio',
+  'gateway',
+];
 
 /** One run's world: the production web server, the services in memory mode, and Chromium. */
 export interface WebStack {

@@ -12,7 +12,9 @@ const ApiContext = createContext<ApiClients | null>(null);
 export function ApiProvider({ children }: { children: ReactNode }) {
   const config = usePublicConfig();
   const [clients] = useState(() => createApiClients(config, sessionStore));
-  const [queries] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } }));
+  const [queries] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } }),
+  );
   return (
     <ApiContext.Provider value={clients}>
       <QueryClientProvider client={queries}>{children}</QueryClientProvider>

@@ -22,7 +22,9 @@ const ROUTES: Route[] = [
   route('GET', '/v1/parents/dashboard', () => ok(familyFixtures.dashboard)),
   route('GET', '/v1/parents/controls/:id', ([id]) => ok(familyFixtures.controls(id))),
   route('PUT', '/v1/parents/controls/:id', ([id], body) => ok({ child_profile_id: id, controls: body })),
-  route('POST', '/v1/parents/gates/challenge', (_m, body) => ok(familyFixtures.gateChallenge(body.method === 'math' ? 'math' : 'pin'), 201)),
+  route('POST', '/v1/parents/gates/challenge', (_m, body) =>
+    ok(familyFixtures.gateChallenge(body.method === 'math' ? 'math' : 'pin'), 201),
+  ),
   route('POST', '/v1/parents/gates/verify', () => ok(familyFixtures.gateVerify)),
   route('PUT', '/v1/parents/pin', () => ok(familyFixtures.pin)),
   route('GET', '/v1/children/profiles', () => ok(familyFixtures.profiles)),
@@ -32,7 +34,9 @@ const ROUTES: Route[] = [
   route('GET', '/v1/billing/entitlements', () => ok(familyFixtures.entitlement)),
   route('GET', '/v1/billing/subscriptions', () => ok(familyFixtures.subscriptions)),
   route('POST', '/v1/billing/subscriptions', (_m, body) => ok({ ...familyFixtures.subscriptions.subscriptions[0], plan: body.plan }, 201)),
-  route('DELETE', '/v1/billing/subscriptions/:id', () => ok({ ...familyFixtures.subscriptions.subscriptions[0], cancel_at_period_end: true, canceled_at: '2026-01-05T10:00:00.000Z' })),
+  route('DELETE', '/v1/billing/subscriptions/:id', () =>
+    ok({ ...familyFixtures.subscriptions.subscriptions[0], cancel_at_period_end: true, canceled_at: '2026-01-05T10:00:00.000Z' }),
+  ),
   route('GET', '/v1/kids/home', (_m, _b, origin) => ok(kidsFixtures.home(kidsFixtures.childId, origin))),
   route('GET', '/v1/kids/progress/:id', ([id]) => ok(kidsFixtures.progress(id))),
   route('GET', '/v1/catalog/episodes/:id', ([id], _b, origin) => ok(kidsFixtures.episode(id, origin))),
@@ -58,10 +62,17 @@ export const fallbackFetch: typeof fetch = async (input, init) => {
     const match = r.method === request.method ? r.pattern.exec(url.pathname) : null;
     if (!match) continue;
     const answer = r.answer(match.slice(1), body, origin);
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }
   const admin = adminFallback(request.method, url.pathname, body);
-  if (admin) return new Response(admin.body === undefined ? null : JSON.stringify(admin.body), { status: admin.status, headers: { 'content-type': 'application/json' } });
+  if (admin)
+    return new Response(admin.body === undefined ? null : JSON.stringify(admin.body), {
+      status: admin.status,
+      headers: { 'content-type': 'application/json' },
+    });
   const error = { error: { code: 'invalid_response', message: `no fixture for ${request.method} ${url.pathname}`, requestId: 'fixture' } };
   return new Response(JSON.stringify(error), { status: 404, headers: { 'content-type': 'application/json' } });
 };

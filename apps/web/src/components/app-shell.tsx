@@ -19,8 +19,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { useFallbacks } = usePublicConfig();
   const queries = useQueryClient();
   const signOut = async () => {
-    await api.auth('child').logout().catch(() => undefined);
-    await api.auth('parent').logout().catch(() => undefined);
+    await api
+      .auth('child')
+      .logout()
+      .catch(() => undefined);
+    await api
+      .auth('parent')
+      .logout()
+      .catch(() => undefined);
     queries.clear(); // nothing of this family stays in the tab
     router.push('/');
   };

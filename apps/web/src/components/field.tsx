@@ -4,7 +4,12 @@ import { useTranslations } from 'next-intl';
 import { type InputHTMLAttributes, useId } from 'react';
 
 /** A labelled input whose error (an API error code) is shown translated and wired with aria-invalid/aria-describedby. */
-export function Field({ label, error, hint, ...input }: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  error,
+  hint,
+  ...input
+}: { label: string; error?: string; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const t = useTranslations('errors');
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -33,7 +38,13 @@ export function Checkbox({ label, error, ...input }: { label: string; error?: st
   return (
     <div className="field">
       <div className="checkbox">
-        <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...input} />
+        <input
+          id={id}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          {...input}
+        />
         <label htmlFor={id}>{label}</label>
       </div>
       {error ? (

@@ -26,7 +26,13 @@ export function Empty({ message, children }: { message: string; children?: React
 }
 
 /** A query's three states in one place: loading, error (translated by code), or the content. */
-export function QueryState<T>({ query, children }: { query: { isPending: boolean; error: unknown; data: T | undefined; refetch: () => unknown }; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: { isPending: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  children: (data: T) => ReactNode;
+}) {
   if (query.error) return <ApiErrorView error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending || query.data === undefined) return <Loading />;
   return <>{children(query.data)}</>;

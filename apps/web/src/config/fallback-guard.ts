@@ -4,7 +4,9 @@ export const FALLBACKS_VAR = 'NEXT_PUBLIC_USE_API_FALLBACKS';
 /** Thrown when fixtures would reach a production build. */
 export class FallbacksInProductionError extends Error {
   constructor() {
-    super(`${FALLBACKS_VAR}=true is for the dev server only: a production build must talk to the real API (strict mode). Unset it and build again.`);
+    super(
+      `${FALLBACKS_VAR}=true is for the dev server only: a production build must talk to the real API (strict mode). Unset it and build again.`,
+    );
     this.name = 'FallbacksInProductionError';
   }
 }

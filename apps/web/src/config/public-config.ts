@@ -24,7 +24,10 @@ const readRuntime = (name: string): string | undefined => process.env[name];
 export function serverPublicConfig(): PublicConfig {
   const apiBaseUrl = (readRuntime('API_BASE_URL') || process.env.NEXT_PUBLIC_API_BASE_URL || DEFAULT_API_BASE_URL).replace(/\/+$/, '');
   const useFallbacks = process.env.NEXT_PUBLIC_USE_API_FALLBACKS === 'true';
-  assertNoFallbacksInProduction(process.env.NEXT_PUBLIC_USE_API_FALLBACKS, process.env.NODE_ENV === 'production' ? 'production' : 'development');
+  assertNoFallbacksInProduction(
+    process.env.NEXT_PUBLIC_USE_API_FALLBACKS,
+    process.env.NODE_ENV === 'production' ? 'production' : 'development',
+  );
   const beat = Number(readRuntime('WEB_HEARTBEAT_SEC') ?? 30);
   return { apiBaseUrl, useFallbacks, heartbeatSeconds: Number.isFinite(beat) && beat >= 1 && beat <= 300 ? beat : 30 };
 }

@@ -61,7 +61,11 @@ export class AuthorizationService {
     }
     await this.decide(decision.allowed, 'relation', check.relation, object, decision.reason);
     if (!decision.allowed) {
-      throw new ForbiddenError('relation_denied', `${check.relation} on ${object} is required`, { relation: check.relation, object, reason: decision.reason });
+      throw new ForbiddenError('relation_denied', `${check.relation} on ${object} is required`, {
+        relation: check.relation,
+        object,
+        reason: decision.reason,
+      });
     }
   }
 
@@ -70,7 +74,9 @@ export class AuthorizationService {
     let reason = 'predicate_false';
     try {
       const input = { principal, req, tenantId };
-      const resource = rule.resource ? await rule.resource(input, (token) => this.moduleRef.get(token as never, { strict: false })) : undefined;
+      const resource = rule.resource
+        ? await rule.resource(input, (token) => this.moduleRef.get(token as never, { strict: false }))
+        : undefined;
       ok = (await rule.predicate({ ...input, resource })) === true;
       if (ok) reason = 'predicate_true';
     } catch {

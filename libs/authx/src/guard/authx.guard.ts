@@ -39,7 +39,8 @@ export class AuthxGuard implements CanActivate, RouteStage<RouteGuardFn> {
     if (route.isPublic) return undefined;
     return async (context) => {
       const req = context.switchToHttp().getRequest<HttpRequest>();
-      const principal = this.edgePrincipal(req) ?? (await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal }));
+      const principal =
+        this.edgePrincipal(req) ?? (await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal }));
       if (!principal) return;
       this.ctx.setPrincipal(principal);
       await this.authorization.authorize(route, req, principal);
@@ -51,7 +52,8 @@ export class AuthxGuard implements CanActivate, RouteStage<RouteGuardFn> {
     const route = this.policies.of(context);
     if (route.isPublic) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = this.edgePrincipal(req) ?? (await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal }));
+    const principal =
+      this.edgePrincipal(req) ?? (await this.bearer.authenticate(req.headers.authorization, { required: route.requiresPrincipal }));
     if (!principal) return true;
     this.ctx.setPrincipal(principal);
     await this.authorization.authorize(route, req, principal);

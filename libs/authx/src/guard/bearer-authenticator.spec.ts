@@ -9,12 +9,21 @@ const claims = { sub: 'u1', tenant: 'default', roles: ['user'], sid: 's1', jti: 
 
 function setup(mode: 'enforce' | 'permissive', state: () => Promise<SessionState> = async () => 'live') {
   const record = jest.fn(async () => undefined);
-  const bearer = new BearerAuthenticator(codec, { state } as unknown as SessionService, { record } as unknown as AuditService, { auth: { mode } } as AppConfig);
+  const bearer = new BearerAuthenticator(
+    codec,
+    { state } as unknown as SessionService,
+    { record } as unknown as AuditService,
+    { auth: { mode } } as AppConfig,
+  );
   const reasons = () => record.mock.calls.map((call) => (call as unknown as [{ reason: string }])[0].reason);
   return { bearer, reasons };
 }
 
-const rejection = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { status: number; code: string }) => `${e.status} ${e.code}`);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: { status: number; code: string }) => `${e.status} ${e.code}`,
+  );
 
 describe('BearerAuthenticator', () => {
   it('returns the principal of a valid token with a live session', async () => {
@@ -81,7 +90,9 @@ describe('BearerAuthenticator', () => {
   it('fails closed: a valid signature naming a session the store never saw is 401 session_unknown, in every mode', async () => {
     for (const mode of ['permissive', 'enforce'] as const) {
       const { bearer, reasons } = setup(mode, async () => 'unknown');
-      expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign({ ...claims, sid: 'made-up' }, 60)}`))).toBe('401 session_unknown');
+      expect(await rejection(bearer.authenticate(`Bearer ${await codec.sign({ ...claims, sid: 'made-up' }, 60)}`))).toBe(
+        '401 session_unknown',
+      );
       expect(reasons()).toEqual(['session_unknown']);
     }
   });

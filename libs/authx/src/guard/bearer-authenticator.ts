@@ -54,18 +54,30 @@ export class BearerAuthenticator {
    * The caller's principal; `null` for a caller without a token in permissive mode unless
    * `required` (admin routes: every mode); else a 401.
    */
-  async authenticate(authorization: string | string[] | undefined, { required = false }: { required?: boolean } = {}): Promise<Principal | null> {
+  async authenticate(
+    authorization: string | string[] | undefined,
+    { required = false }: { required?: boolean } = {},
+  ): Promise<Principal | null> {
     if (authorization === undefined) {
       if (this.config.auth.mode === 'permissive' && !required) return null;
       throw await this.deny('token_missing', new UnauthenticatedError('unauthenticated', 'a bearer token is required'));
     }
     const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
-    if (!token) throw await this.deny('token_invalid', new UnauthenticatedError('token_invalid', 'the Authorization header must be "Bearer <token>"'));
+    if (!token)
+      throw await this.deny(
+        'token_invalid',
+        new UnauthenticatedError('token_invalid', 'the Authorization header must be "Bearer <token>"'),
+      );
     let claims = this.verified.get(token, Date.now());
     if (!claims) claims = await this.verify(token);
     const state = await this.sessionState(claims.sid);
-    if (state === 'revoked') throw await this.deny('session_revoked', new UnauthenticatedError('session_revoked', 'this session was signed out or revoked'));
-    if (state === 'unknown') throw await this.deny('session_unknown', new UnauthenticatedError('session_unknown', 'this token names a session this service never opened; sign in again'));
+    if (state === 'revoked')
+      throw await this.deny('session_revoked', new UnauthenticatedError('session_revoked', 'this session was signed out or revoked'));
+    if (state === 'unknown')
+      throw await this.deny(
+        'session_unknown',
+        new UnauthenticatedError('session_unknown', 'this token names a session this service never opened; sign in again'),
+      );
     return {
       userId: claims.sub,
       tenantId: claims.tenant,

@@ -35,13 +35,24 @@ class OpenController {
   list(): void {}
 }
 
-const contextOf = (cls: object, handler: (...args: never[]) => unknown) => ({ getHandler: () => handler, getClass: () => cls }) as unknown as ExecutionContext;
+const contextOf = (cls: object, handler: (...args: never[]) => unknown) =>
+  ({ getHandler: () => handler, getClass: () => cls }) as unknown as ExecutionContext;
 
 describe('RoutePolicies', () => {
   it('reads method metadata over class metadata, and @Public on the class', () => {
     const policies = new RoutePolicies(new Reflector());
-    expect(policies.of(contextOf(DocsController, DocsController.prototype.list))).toEqual({ action: 'DocsController.list', isPublic: false, permissions: ['docs:read'], requiresPrincipal: false, relation: undefined, rule: undefined });
-    expect(policies.of(contextOf(DocsController, DocsController.prototype.one))).toMatchObject({ permissions: ['docs:admin'], relation: { relation: 'viewer', objectParam: 'docId', objectType: 'doc' } });
+    expect(policies.of(contextOf(DocsController, DocsController.prototype.list))).toEqual({
+      action: 'DocsController.list',
+      isPublic: false,
+      permissions: ['docs:read'],
+      requiresPrincipal: false,
+      relation: undefined,
+      rule: undefined,
+    });
+    expect(policies.of(contextOf(DocsController, DocsController.prototype.one))).toMatchObject({
+      permissions: ['docs:admin'],
+      relation: { relation: 'viewer', objectParam: 'docId', objectType: 'doc' },
+    });
     expect(policies.of(contextOf(OpenController, OpenController.prototype.list)).isPublic).toBe(true);
   });
 

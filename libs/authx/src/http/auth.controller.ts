@@ -47,7 +47,12 @@ export class AuthController {
   @Post('otp/request')
   @HttpCode(200)
   request(@Body() dto: OtpRequestDto, @Req() req: HttpReq): Promise<{ ticketId: string; expiresIn: number }> {
-    return this.otp.request({ subject: dto.subject, channel: dto.channel, tenantId: this.ctx.tenantId, ip: clientIp(req, this.options.trustedProxyHops) });
+    return this.otp.request({
+      subject: dto.subject,
+      channel: dto.channel,
+      tenantId: this.ctx.tenantId,
+      ip: clientIp(req, this.options.trustedProxyHops),
+    });
   }
 
   @Public()
@@ -104,13 +109,17 @@ export class AuthController {
     if (bound === undefined ? !isLoopbackRequest(req) : !isLoopback(bound)) {
       throw new ForbiddenError(
         'dev_login_not_loopback',
-        bound === undefined ? 'the dev login answers loopback callers only' : `the dev login runs only on a process that listens on loopback (this one listens on ${bound}; set LISTEN_HOST=127.0.0.1)`,
+        bound === undefined
+          ? 'the dev login answers loopback callers only'
+          : `the dev login runs only on a process that listens on loopback (this one listens on ${bound}; set LISTEN_HOST=127.0.0.1)`,
       );
     }
     await this.privilege.refresh();
     const privileged = (dto.roles ?? []).filter((role) => this.privilege.isPrivileged(role));
     if (privileged.length > 0) {
-      throw new ForbiddenError('dev_login_role_forbidden', `the dev login does not mint privileged roles: ${privileged.join(', ')}`, { roles: privileged });
+      throw new ForbiddenError('dev_login_role_forbidden', `the dev login does not mint privileged roles: ${privileged.join(', ')}`, {
+        roles: privileged,
+      });
     }
     const roles = [...this.options.defaultRoles, ...(dto.roles ?? [])];
     const subject = { tenantId: this.ctx.tenantId, userId: dto.userId, roles, userAgent: userAgent(req) };

@@ -11,6 +11,8 @@ describe('authxControllers', () => {
   });
 
   it('rejects an unknown name at start-up, naming the valid ones', () => {
-    expect(() => authxControllers(['auth', 'sessions' as AuthxControllerName])).toThrow(/unknown controller\(s\) sessions; expected some of auth, totp, rebac-admin/);
+    expect(() => authxControllers(['auth', 'sessions' as AuthxControllerName])).toThrow(
+      /unknown controller\(s\) sessions; expected some of auth, totp, rebac-admin/,
+    );
   });
 });

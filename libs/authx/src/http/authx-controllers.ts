@@ -34,6 +34,7 @@ export function authxControllers(choice: boolean | readonly AuthxControllerName[
   if (choice === true) return Object.values(CONTROLLERS);
   if (choice === false) return [];
   const unknown = choice.filter((name) => !Object.hasOwn(CONTROLLERS, name));
-  if (unknown.length > 0) throw new Error(`AuthxModule: unknown controller(s) ${unknown.join(', ')}; expected some of ${AUTHX_CONTROLLER_NAMES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`AuthxModule: unknown controller(s) ${unknown.join(', ')}; expected some of ${AUTHX_CONTROLLER_NAMES.join(', ')}`);
   return [...new Set(choice)].map((name) => CONTROLLERS[name]);
 }

@@ -24,7 +24,11 @@ function controller(listening: string | undefined) {
 }
 
 const from = (remoteAddress: string) => ({ headers: {}, socket: { remoteAddress } });
-const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: { status: number; code: string }) => `${e.status} ${e.code}`);
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: { status: number; code: string }) => `${e.status} ${e.code}`,
+  );
 
 describe('dev login (POST /auth/login)', () => {
   it('runs only on a process that listens on loopback, whoever calls', async () => {

@@ -31,7 +31,10 @@ export class RoleAssignmentsController {
 
   @Post()
   @HttpCode(201)
-  async assign(@Param('userId') userId: string, @Body() dto: AssignRoleDto): Promise<{ tenantId: string; userId: string; roles: string[] }> {
+  async assign(
+    @Param('userId') userId: string,
+    @Body() dto: AssignRoleDto,
+  ): Promise<{ tenantId: string; userId: string; roles: string[] }> {
     if (!USER_ID.test(userId)) throw new AuthxNotFoundError('no such user id');
     await this.scope.mayGrant(this.policies.permissionsOf([dto.role], this.ctx.tenantId), 'RoleAssignmentsController.assign');
     await this.store.assign(this.ctx.tenantId, userId, dto.role);
@@ -41,6 +44,7 @@ export class RoleAssignmentsController {
   @Delete(':role')
   @HttpCode(204)
   async unassign(@Param('userId') userId: string, @Param('role') role: string): Promise<void> {
-    if (!USER_ID.test(userId) || !(await this.store.unassign(this.ctx.tenantId, userId, role))) throw new AuthxNotFoundError('the user does not hold this role here');
+    if (!USER_ID.test(userId) || !(await this.store.unassign(this.ctx.tenantId, userId, role)))
+      throw new AuthxNotFoundError('the user does not hold this role here');
   }
 }

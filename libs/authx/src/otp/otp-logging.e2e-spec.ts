@@ -21,13 +21,19 @@ const senderLines: string[] = [];
 })
 class LogTestModule {}
 
-const post = (path: string, body: unknown) => ({ path, init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } });
+const post = (path: string, body: unknown) => ({
+  path,
+  init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+});
 
 describe('secrets never reach the logs (debug level, console sender)', () => {
   let app: INestApplication;
   let url: string;
   beforeAll(async () => {
-    app = await bootApp(LogTestModule, { adapter: 'express', env: testEnv('redis', { LOG_LEVEL: 'debug', AUTHX_REDIS_PREFIX: uniquePrefix('authx-log') }) });
+    app = await bootApp(LogTestModule, {
+      adapter: 'express',
+      env: testEnv('redis', { LOG_LEVEL: 'debug', AUTHX_REDIS_PREFIX: uniquePrefix('authx-log') }),
+    });
     url = await baseUrl(app);
   });
   afterAll(() => app.close());
@@ -42,6 +48,7 @@ describe('secrets never reach the logs (debug level, console sender)', () => {
     const next = await call(post('/auth/refresh', { refreshToken: pair.refreshToken }));
     const logs = logLines.join('\n');
     expect(logs).toContain('AuthxAudit');
-    for (const secret of [code!, pair.accessToken, pair.refreshToken, next.accessToken, next.refreshToken]) expect(logs).not.toContain(secret);
+    for (const secret of [code!, pair.accessToken, pair.refreshToken, next.accessToken, next.refreshToken])
+      expect(logs).not.toContain(secret);
   });
 });

@@ -19,6 +19,9 @@ export function createOtpSender(config: AppConfig, delivery: DeliveryEnv, mode: 
   const fallback = config.persistence.strict ? undefined : new ConsoleOtpSender();
   const email = delivery.smtpUrl ? new SmtpOtpSender(delivery.smtpUrl, delivery.emailFrom) : fallback;
   const sms = delivery.smsWebhookUrl ? new SmsWebhookOtpSender(delivery.smsWebhookUrl, delivery.smsWebhookToken) : fallback;
-  if (!email || !sms) new Logger('Authx').warn(`OTP delivery: ${!email ? 'email (set SMTP_URL) ' : ''}${!sms ? 'sms (set SMS_WEBHOOK_URL)' : ''} not configured`);
+  if (!email || !sms)
+    new Logger('Authx').warn(
+      `OTP delivery: ${!email ? 'email (set SMTP_URL) ' : ''}${!sms ? 'sms (set SMS_WEBHOOK_URL)' : ''} not configured`,
+    );
   return new RoutingOtpSender({ email, sms });
 }

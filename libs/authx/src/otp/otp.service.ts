@@ -104,7 +104,12 @@ export class OtpService {
   /** Checks the code; on success the ticket is spent, the (subject, address) becomes known and a session opens. */
   async verify(ticketId: string, code: string, from: OtpVerifyContext = {}): Promise<TokenPair & { ok: true }> {
     const checked = await this.check(ticketId, code, from);
-    const pair = await this.sessions.open({ tenantId: checked.tenantId, userId: checked.userId, roles: this.options.defaultRoles, userAgent: from.userAgent });
+    const pair = await this.sessions.open({
+      tenantId: checked.tenantId,
+      userId: checked.userId,
+      roles: this.options.defaultRoles,
+      userAgent: from.userAgent,
+    });
     return { ok: true, ...pair };
   }
 
@@ -117,7 +122,14 @@ export class OtpService {
     const ticket = await this.store.getTicket(ticketId);
     const used = ticket ? await this.store.recordAttempt(ticketId) : null;
     if (!ticket || used === null) {
-      await this.audit.record({ kind: 'otp', action: 'otp.verify', object: null, decision: 'deny', reason: 'otp_ticket_invalid', principal: null });
+      await this.audit.record({
+        kind: 'otp',
+        action: 'otp.verify',
+        object: null,
+        decision: 'deny',
+        reason: 'otp_ticket_invalid',
+        principal: null,
+      });
       throw new UnauthenticatedError('otp_invalid', 'the code is wrong, expired or was already used', { attemptsLeft: 0 });
     }
     const userId = userIdForSubject(ticket.tenantId, ticket.subject);
@@ -128,11 +140,32 @@ export class OtpService {
     if (!matches) {
       const attemptsLeft = Math.max(0, ticket.maxAttempts - used);
       if (attemptsLeft === 0) await this.store.consumeTicket(ticketId);
-      await this.audit.record({ kind: 'otp', action: 'otp.verify', object: `user:${userId}`, decision: 'deny', reason: 'otp_wrong_code', tenantId: ticket.tenantId, principal: userId });
-      throw new UnauthenticatedError('otp_invalid', attemptsLeft > 0 ? 'the code is wrong' : 'the code is wrong; no attempts left, request a new code', { attemptsLeft });
+      await this.audit.record({
+        kind: 'otp',
+        action: 'otp.verify',
+        object: `user:${userId}`,
+        decision: 'deny',
+        reason: 'otp_wrong_code',
+        tenantId: ticket.tenantId,
+        principal: userId,
+      });
+      throw new UnauthenticatedError(
+        'otp_invalid',
+        attemptsLeft > 0 ? 'the code is wrong' : 'the code is wrong; no attempts left, request a new code',
+        { attemptsLeft },
+      );
     }
-    if (!(await this.store.consumeTicket(ticketId))) throw new UnauthenticatedError('otp_invalid', 'the code was already used', { attemptsLeft: 0 });
-    await this.audit.record({ kind: 'otp', action: 'otp.verify', object: `user:${userId}`, decision: 'allow', reason: 'otp_ok', tenantId: ticket.tenantId, principal: userId });
+    if (!(await this.store.consumeTicket(ticketId)))
+      throw new UnauthenticatedError('otp_invalid', 'the code was already used', { attemptsLeft: 0 });
+    await this.audit.record({
+      kind: 'otp',
+      action: 'otp.verify',
+      object: `user:${userId}`,
+      decision: 'allow',
+      reason: 'otp_ok',
+      tenantId: ticket.tenantId,
+      principal: userId,
+    });
     if (from.ip) await this.store.mark(this.knownKey(ticket.tenantId, ticket.subject, from.ip), KNOWN_ADDRESS_TTL_MS);
     return { tenantId: ticket.tenantId, subject: ticket.subject, channel: ticket.channel, userId };
   }
@@ -145,10 +178,22 @@ export class OtpService {
     const hourly = (key: string, max: number, message: string) => ({ key, max, windowMs: HOUR_MS, message, code: 'otp_rate_limited' });
     const budgets = [
       ...(policy.cooldownSec > 0 && req.channel !== 'totp'
-        ? [{ key: `cooldown:${req.tenantId}:${known ? pairKey : subjectKey}`, max: 1, windowMs: policy.cooldownSec * 1000, message: 'a code was requested moments ago; wait before asking again', code: 'otp_cooldown' }]
+        ? [
+            {
+              key: `cooldown:${req.tenantId}:${known ? pairKey : subjectKey}`,
+              max: 1,
+              windowMs: policy.cooldownSec * 1000,
+              message: 'a code was requested moments ago; wait before asking again',
+              code: 'otp_cooldown',
+            },
+          ]
         : []),
       hourly(`ip:${req.ip}`, policy.hourlyCapPerIp, 'too many codes requested from this address'),
-      hourly(`subject-ip:${req.tenantId}:${pairKey}`, policy.hourlyCapPerSubjectIp, 'too many codes requested for this subject from this address'),
+      hourly(
+        `subject-ip:${req.tenantId}:${pairKey}`,
+        policy.hourlyCapPerSubjectIp,
+        'too many codes requested for this subject from this address',
+      ),
       ...(known
         ? []
         : [

@@ -24,8 +24,12 @@ export function auditLogContract(name: string, make: () => AuditLog): void {
       await log.append(entry(3, { principal: 'u2', object: 'project:1' }));
       await log.append(entry(4, { tenantId: `${tenant}x` }));
       expect((await log.query({ tenantId: tenant, limit: 10 })).map((e) => e.requestId)).toEqual(['r3', 'r2', 'r1']);
-      expect(await log.query({ tenantId: tenant, decision: 'deny', limit: 10 })).toEqual([entry(2, { decision: 'deny', reason: 'missing_permission' })]);
-      expect((await log.query({ tenantId: tenant, principal: 'u2', limit: 10 }))[0]).toEqual(entry(3, { principal: 'u2', object: 'project:1' }));
+      expect(await log.query({ tenantId: tenant, decision: 'deny', limit: 10 })).toEqual([
+        entry(2, { decision: 'deny', reason: 'missing_permission' }),
+      ]);
+      expect((await log.query({ tenantId: tenant, principal: 'u2', limit: 10 }))[0]).toEqual(
+        entry(3, { principal: 'u2', object: 'project:1' }),
+      );
       expect(await log.query({ tenantId: tenant, limit: 1 })).toHaveLength(1);
     });
   });

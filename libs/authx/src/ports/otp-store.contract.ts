@@ -48,7 +48,10 @@ export function otpStoreContract(name: string, make: () => OtpStore): void {
     it('hides expired tickets', async () => {
       const t = ticket({ expiresAt: Date.now() + 60_000 });
       await store.saveTicket(t);
-      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'], now: Date.now() + 61_000 });
+      jest.useFakeTimers({
+        doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
+        now: Date.now() + 61_000,
+      });
       expect(await store.getTicket(t.id)).toBeNull();
     });
 

@@ -15,16 +15,41 @@ export function sessionStoreContract(name: string, make: () => SessionStore): vo
     });
 
     async function open(userId = 'u1'): Promise<{ session: SessionRecord; token: string }> {
-      const session: SessionRecord = { id: randomUUID(), tenantId: tenant, userId, roles: ['user'], createdAt: now, lastUsedAt: now, expiresAt: now + 3_600_000, revokedAt: null, revokeReason: null, userAgent: 'jest' };
+      const session: SessionRecord = {
+        id: randomUUID(),
+        tenantId: tenant,
+        userId,
+        roles: ['user'],
+        createdAt: now,
+        lastUsedAt: now,
+        expiresAt: now + 3_600_000,
+        revokedAt: null,
+        revokeReason: null,
+        userAgent: 'jest',
+      };
       const token = hash();
       await store.createSession(session, { hash: token, sessionId: session.id, expiresAt: session.expiresAt });
       return { session, token };
     }
-    const minter = (nextHash: string, cipher = 'sealed') => (s: SessionRecord) => ({ next: { hash: nextHash, sessionId: s.id, expiresAt: s.expiresAt }, graceCipher: cipher });
+    const minter =
+      (nextHash: string, cipher = 'sealed') =>
+      (s: SessionRecord) => ({ next: { hash: nextHash, sessionId: s.id, expiresAt: s.expiresAt }, graceCipher: cipher });
 
-    it('keeps a session\'s claims, also for the session a rotation hands the minter', async () => {
+    it("keeps a session's claims, also for the session a rotation hands the minter", async () => {
       const claims = { mm_role: 'child', child_profile_id: 'k1', parent_user_id: 'p1' };
-      const session: SessionRecord = { id: randomUUID(), tenantId: tenant, userId: 'child:k1', roles: ['child'], createdAt: now, lastUsedAt: now, expiresAt: now + 3_600_000, revokedAt: null, revokeReason: null, userAgent: null, claims };
+      const session: SessionRecord = {
+        id: randomUUID(),
+        tenantId: tenant,
+        userId: 'child:k1',
+        roles: ['child'],
+        createdAt: now,
+        lastUsedAt: now,
+        expiresAt: now + 3_600_000,
+        revokedAt: null,
+        revokeReason: null,
+        userAgent: null,
+        claims,
+      };
       const token = hash();
       await store.createSession(session, { hash: token, sessionId: session.id, expiresAt: session.expiresAt });
       expect((await store.getSession(session.id))?.claims).toEqual(claims);
@@ -38,7 +63,10 @@ export function sessionStoreContract(name: string, make: () => SessionStore): vo
     it('rotates a live token once; the successor rotates again', async () => {
       const { session, token } = await open();
       const next = hash();
-      expect(await store.rotate(token, now, 10_000, minter(next))).toMatchObject({ kind: 'rotated', session: { id: session.id, roles: ['user'] } });
+      expect(await store.rotate(token, now, 10_000, minter(next))).toMatchObject({
+        kind: 'rotated',
+        session: { id: session.id, roles: ['user'] },
+      });
       expect((await store.rotate(next, now + 1, 10_000, minter(hash()))).kind).toBe('rotated');
     });
 
@@ -58,7 +86,8 @@ export function sessionStoreContract(name: string, make: () => SessionStore): vo
 
     it('keeps exactly one winner when the minter is async (signing the access token is)', async () => {
       const { token } = await open();
-      const slow = (s: SessionRecord) => new Promise<ReturnType<ReturnType<typeof minter>>>((resolve) => setTimeout(() => resolve(minter(hash(), 'slow')(s)), 20));
+      const slow = (s: SessionRecord) =>
+        new Promise<ReturnType<ReturnType<typeof minter>>>((resolve) => setTimeout(() => resolve(minter(hash(), 'slow')(s)), 20));
       const results = await Promise.all(Array.from({ length: 8 }, () => store.rotate(token, now, 10_000, slow)));
       expect(results.filter((r) => r.kind === 'rotated')).toHaveLength(1);
       expect(results.filter((r) => r.kind === 'grace')).toEqual(Array(7).fill(expect.objectContaining({ graceCipher: 'slow' })));

@@ -13,7 +13,13 @@ export function totpStoreContract(name: string, make: () => TotpStore): void {
     it('enrols, confirms and re-enrols (replacing the secret)', async () => {
       const user = randomUUID();
       await store.enrol({ tenantId: tenant, userId: user, secretCipher: 'c1', confirmed: false, lastTimeStep: 0 });
-      expect(await store.get(tenant, user)).toEqual({ tenantId: tenant, userId: user, secretCipher: 'c1', confirmed: false, lastTimeStep: 0 });
+      expect(await store.get(tenant, user)).toEqual({
+        tenantId: tenant,
+        userId: user,
+        secretCipher: 'c1',
+        confirmed: false,
+        lastTimeStep: 0,
+      });
       await store.confirm(tenant, user);
       expect((await store.get(tenant, user))?.confirmed).toBe(true);
       await store.enrol({ tenantId: tenant, userId: user, secretCipher: 'c2', confirmed: false, lastTimeStep: 0 });

@@ -41,7 +41,13 @@ export class AdminScope {
     }
     if (tenant === own) return tenant;
     await this.tenantRule.assert(principal?.roles, own, tenant, action);
-    await this.require(ADMIN_PERMISSION, tenant, action, `tenant:${tenant}`, `permission ${ADMIN_PERMISSION} is required in tenant ${tenant}`);
+    await this.require(
+      ADMIN_PERMISSION,
+      tenant,
+      action,
+      `tenant:${tenant}`,
+      `permission ${ADMIN_PERMISSION} is required in tenant ${tenant}`,
+    );
     return tenant;
   }
 
@@ -51,7 +57,13 @@ export class AdminScope {
     const platformOnly = permissions.filter((p) => reserved.some((r) => permissionMatches(p, r)));
     if (platformOnly.length === 0) return;
     const own = this.ctx.principal?.tenantId ?? this.ctx.tenantId;
-    await this.require(PLATFORM_PERMISSION, own, action, `permissions:${platformOnly.join(',')}`, `granting ${platformOnly.join(', ')} needs the platform permission ${PLATFORM_PERMISSION}`);
+    await this.require(
+      PLATFORM_PERMISSION,
+      own,
+      action,
+      `permissions:${platformOnly.join(',')}`,
+      `granting ${platformOnly.join(', ')} needs the platform permission ${PLATFORM_PERMISSION}`,
+    );
   }
 
   private async require(permission: string, tenant: string, action: string, object: string, message: string): Promise<void> {

@@ -118,7 +118,8 @@ export class PolicyRegistry implements OnModuleInit, OnModuleDestroy {
   /** Every registered role, for admins. */
   describe(tenant: string): Record<string, string[]> {
     const out: Record<string, string[]> = {};
-    for (const byRole of this.scopes(tenant)) for (const [role, perms] of byRole) out[role] = [...new Set([...(out[role] ?? []), ...perms])];
+    for (const byRole of this.scopes(tenant))
+      for (const [role, perms] of byRole) out[role] = [...new Set([...(out[role] ?? []), ...perms])];
     return out;
   }
 

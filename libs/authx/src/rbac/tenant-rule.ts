@@ -22,7 +22,14 @@ export class TenantRule {
 
   async assert(roles: readonly string[] | undefined, own: string, requested: string, action: string): Promise<void> {
     const ok = roles !== undefined && this.policies.can(roles, own, this.options.crossTenantPermission);
-    await this.audit.record({ kind: 'tenant', action, object: `tenant:${requested}`, decision: ok ? 'allow' : 'deny', reason: ok ? 'cross_tenant_granted' : 'tenant_mismatch', tenantId: requested });
+    await this.audit.record({
+      kind: 'tenant',
+      action,
+      object: `tenant:${requested}`,
+      decision: ok ? 'allow' : 'deny',
+      reason: ok ? 'cross_tenant_granted' : 'tenant_mismatch',
+      tenantId: requested,
+    });
     if (!ok) throw new ForbiddenError('tenant_mismatch', `this request belongs to tenant ${own}; it may not act in tenant ${requested}`);
   }
 }

@@ -78,7 +78,10 @@ describe.each<[string, () => RelationTupleStore]>([
   });
 
   it('rejects malformed tuples with 400', async () => {
-    await expect(rebac.write(tenant, { object: 'project', relation: 'viewer', subject: 'user:1' })).rejects.toMatchObject({ status: 400, code: 'invalid_tuple' });
+    await expect(rebac.write(tenant, { object: 'project', relation: 'viewer', subject: 'user:1' })).rejects.toMatchObject({
+      status: 400,
+      code: 'invalid_tuple',
+    });
     await expect(rebac.check(tenant, 'project:1', 'Viewer!', 'user:1')).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -24,7 +24,8 @@ export interface RebacDecision {
 export function assertTuple(t: RelationTuple): void {
   if (!OBJECT.test(t.object)) throw new InvalidTupleError('object must look like type:id (e.g. project:123)');
   if (!RELATION.test(t.relation)) throw new InvalidTupleError('relation must be a lower-case name (e.g. viewer)');
-  if (!SUBJECT.test(t.subject)) throw new InvalidTupleError('subject must look like type:id or type:id#relation (e.g. user:1, group:kids#member)');
+  if (!SUBJECT.test(t.subject))
+    throw new InvalidTupleError('subject must look like type:id or type:id#relation (e.g. user:1, group:kids#member)');
 }
 
 /**

@@ -28,7 +28,14 @@ describe.each(['memory', 'postgres'] as const)('SessionService.state on the %s s
       store = new PostgresSessionStore(pool, schema);
     }
     const options = { accessTokenTtlSec: 60, refreshTokenTtlSec: 3_600, refreshGraceSec: 10 } as ResolvedAuthxOptions;
-    sessions = new SessionService(store, new MemoryRoleAssignmentStore(), new JwtCodec({ kind: 'secret', secret: SECRET }), new SecretBox(SECRET), { record: async () => undefined } as unknown as AuditService, options);
+    sessions = new SessionService(
+      store,
+      new MemoryRoleAssignmentStore(),
+      new JwtCodec({ kind: 'secret', secret: SECRET }),
+      new SecretBox(SECRET),
+      { record: async () => undefined } as unknown as AuditService,
+      options,
+    );
   });
   afterAll(async () => {
     if (!pool) return;

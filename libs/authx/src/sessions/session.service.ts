@@ -147,10 +147,24 @@ export class SessionService {
 
   private async pair(session: SessionRecord, refreshToken: string, now: number): Promise<TokenPair> {
     const accessToken = await this.codec.sign(
-      { ...this.options.sessionClaims?.(session), ...(session.claims ?? {}), sub: session.userId, tenant: session.tenantId, roles: session.roles, sid: session.id, jti: randomUUID() },
+      {
+        ...this.options.sessionClaims?.(session),
+        ...(session.claims ?? {}),
+        sub: session.userId,
+        tenant: session.tenantId,
+        roles: session.roles,
+        sid: session.id,
+        jti: randomUUID(),
+      },
       Math.max(1, Math.min(this.options.accessTokenTtlSec, Math.floor((session.expiresAt - now) / 1000))),
       now,
     );
-    return { accessToken, refreshToken, sessionId: session.id, tokenType: 'Bearer', expiresIn: Math.max(1, Math.min(this.options.accessTokenTtlSec, Math.floor((session.expiresAt - now) / 1000))) };
+    return {
+      accessToken,
+      refreshToken,
+      sessionId: session.id,
+      tokenType: 'Bearer',
+      expiresIn: Math.max(1, Math.min(this.options.accessTokenTtlSec, Math.floor((session.expiresAt - now) / 1000))),
+    };
   }
 }

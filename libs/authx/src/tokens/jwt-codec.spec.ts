@@ -89,12 +89,16 @@ describe('JwtCodec', () => {
   });
 
   it('rejects garbage, missing claims and a token of another secret', async () => {
-    for (const token of ['', 'abc', 'a.b.c', 'a.b', `${b64('x')}.${b64('y')}.z`, 'é.é.é']) expect(await codeOf(() => hs.verify(token))).toBe('401 token_invalid');
+    for (const token of ['', 'abc', 'a.b.c', 'a.b', `${b64('x')}.${b64('y')}.z`, 'é.é.é'])
+      expect(await codeOf(() => hs.verify(token))).toBe('401 token_invalid');
     const head = b64({ alg: 'HS256', typ: 'JWT' });
     const body = b64({ sub: 'u1', exp: 9_999_999_999, iss: 'identity', aud: 'mikasmissions' });
     const sig = createHmac('sha256', secret.secret).update(`${head}.${body}`).digest('base64url');
     expect(await codeOf(() => hs.verify(`${head}.${body}.${sig}`))).toBe('401 token_invalid');
-    const other = new JwtCodec({ kind: 'secret', secret: 'another-secret-0123456789-0123456789' }, { issuer: 'identity', audience: 'mikasmissions' });
+    const other = new JwtCodec(
+      { kind: 'secret', secret: 'another-secret-0123456789-0123456789' },
+      { issuer: 'identity', audience: 'mikasmissions' },
+    );
     expect(await codeOf(async () => hs.verify(await other.sign(claims, 60)))).toBe('401 token_invalid');
   });
 

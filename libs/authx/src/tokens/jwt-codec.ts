@@ -81,7 +81,8 @@ export class JwtCodec {
     if (type === 'rsa') this.algorithm = 'RS256';
     else if (type === 'ed25519') this.algorithm = 'EdDSA';
     else throw new Error(`JWT keys of type ${type} are not supported (use RSA or Ed25519)`);
-    if (!createPublicKey(this.signingKey).equals(this.verifyingKey)) throw new Error('JWT_PRIVATE_KEY_PEM and JWT_PUBLIC_KEY_PEM are not a pair');
+    if (!createPublicKey(this.signingKey).equals(this.verifyingKey))
+      throw new Error('JWT_PRIVATE_KEY_PEM and JWT_PUBLIC_KEY_PEM are not a pair');
     this.kid = thumbprint(this.verifyingKey);
   }
 
@@ -91,7 +92,11 @@ export class JwtCodec {
   }
 
   /** Signs `claims` (AuthX's own plus any extra string claims) valid from now for `ttlSec` seconds, adding iat/nbf/exp/iss/aud. */
-  async sign(claims: Pick<AccessTokenClaims, 'sub' | 'tenant' | 'roles' | 'sid' | 'jti'> & Record<string, unknown>, ttlSec: number, nowMs = Date.now()): Promise<string> {
+  async sign(
+    claims: Pick<AccessTokenClaims, 'sub' | 'tenant' | 'roles' | 'sid' | 'jti'> & Record<string, unknown>,
+    ttlSec: number,
+    nowMs = Date.now(),
+  ): Promise<string> {
     const now = Math.floor(nowMs / 1000);
     const { sub, jti, ...custom } = claims;
     const jwt = new SignJWT(custom)

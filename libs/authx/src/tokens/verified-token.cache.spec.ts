@@ -1,7 +1,16 @@
 import type { AccessTokenClaims } from './jwt-codec';
 import { VerifiedTokenCache } from './verified-token.cache';
 
-const claims = (exp: number): AccessTokenClaims => ({ sub: 'u1', tenant: 'default', roles: ['user'], sid: 's1', iat: 0, nbf: 0, exp, jti: 'j1' });
+const claims = (exp: number): AccessTokenClaims => ({
+  sub: 'u1',
+  tenant: 'default',
+  roles: ['user'],
+  sid: 's1',
+  iat: 0,
+  nbf: 0,
+  exp,
+  jti: 'j1',
+});
 
 describe('VerifiedTokenCache', () => {
   it('returns kept claims until their exp, then forgets them', () => {

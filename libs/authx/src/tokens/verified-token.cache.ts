@@ -17,7 +17,8 @@ export class VerifiedTokenCache {
   private readonly entries = new Map<string, AccessTokenClaims>();
 
   constructor(private readonly capacity = VERIFIED_TOKEN_CACHE_SIZE) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`VerifiedTokenCache: capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new Error(`VerifiedTokenCache: capacity must be a positive integer, got ${capacity}`);
   }
 
   /** The claims of `token` if it was verified and `exp` is still ahead of `nowMs`. */

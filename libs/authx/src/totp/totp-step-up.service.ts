@@ -57,7 +57,10 @@ export class TotpStepUpService {
     const result = await check();
     if (result !== 'invalid') return result;
     await this.record(caller, action, 'totp_wrong_code');
-    const [session, user] = await Promise.all([this.store.hit(keys.sessionFailures, policy.sessionWindowSec * 1000), this.store.hit(keys.userFailures, HOUR_MS)]);
+    const [session, user] = await Promise.all([
+      this.store.hit(keys.sessionFailures, policy.sessionWindowSec * 1000),
+      this.store.hit(keys.userFailures, HOUR_MS),
+    ]);
     if (user.count >= policy.maxFailuresPerUser) {
       await this.store.mark(keys.userLock, policy.userLockSec * 1000);
       throw await this.locked(caller, action, policy.userLockSec * 1000);
@@ -76,7 +79,15 @@ export class TotpStepUpService {
   }
 
   private record(caller: StepUpCaller, action: string, reason: string): Promise<void> {
-    return this.audit.record({ kind: 'totp', action, object: `user:${caller.userId}`, decision: 'deny', reason, tenantId: caller.tenantId, principal: caller.userId });
+    return this.audit.record({
+      kind: 'totp',
+      action,
+      object: `user:${caller.userId}`,
+      decision: 'deny',
+      reason,
+      tenantId: caller.tenantId,
+      principal: caller.userId,
+    });
   }
 
   private keys({ tenantId, userId, sessionId }: StepUpCaller, action: string) {

@@ -27,7 +27,13 @@ export class TotpService {
 
   async enrol(tenantId: string, userId: string, label: string): Promise<{ secret: string; otpauthUri: string }> {
     const secret = base32Encode(randomBytes(20));
-    await this.store.enrol({ tenantId, userId, secretCipher: this.box.seal(secret, `totp:${tenantId}:${userId}`), confirmed: false, lastTimeStep: 0 });
+    await this.store.enrol({
+      tenantId,
+      userId,
+      secretCipher: this.box.seal(secret, `totp:${tenantId}:${userId}`),
+      confirmed: false,
+      lastTimeStep: 0,
+    });
     return { secret, otpauthUri: generateTOTP({ issuer: this.options.totpIssuer, label, secret }) };
   }
 
@@ -51,7 +57,15 @@ export class TotpService {
     const result = verifySync({ secret: base32Decode(secret), token: code, epochTolerance: 30, crypto: nodeCryptoPlugin });
     if (!result.valid) return 'invalid';
     if (await this.store.useTimeStep(tenantId, userId, result.timeStep)) return 'ok';
-    await this.audit.record({ kind: 'totp', action: 'totp.verify', object: `user:${userId}`, decision: 'deny', reason: 'totp_replay', tenantId, principal: userId });
+    await this.audit.record({
+      kind: 'totp',
+      action: 'totp.verify',
+      object: `user:${userId}`,
+      decision: 'deny',
+      reason: 'totp_replay',
+      tenantId,
+      principal: userId,
+    });
     return 'replay';
   }
 }

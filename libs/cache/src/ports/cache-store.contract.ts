@@ -1,7 +1,14 @@
 import type { CacheEntry, CacheStore } from './cache-store';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const entry = (over: Partial<CacheEntry> = {}): CacheEntry => ({ body: '{"a":1}', storedAt: Date.now(), ttlMs: 5_000, swrMs: 5_000, tags: [], ...over });
+const entry = (over: Partial<CacheEntry> = {}): CacheEntry => ({
+  body: '{"a":1}',
+  storedAt: Date.now(),
+  ttlMs: 5_000,
+  swrMs: 5_000,
+  tags: [],
+  ...over,
+});
 
 /**
  * The behaviour every {@link CacheStore} adapter must have. Call from one spec per adapter:

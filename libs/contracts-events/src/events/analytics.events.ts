@@ -10,4 +10,8 @@ export interface AnalyticsEventRecordedPayload {
 }
 
 /** `analytics.event.recorded` v1: an analytics event was stored (published by analytics `POST /events`). */
-export const AnalyticsEventRecorded = defineEvent<AnalyticsEventRecordedPayload>({ type: 'analytics.event.recorded', version: 1, schema: analyticsEventRecordedV1 });
+export const AnalyticsEventRecorded = defineEvent<AnalyticsEventRecordedPayload>({
+  type: 'analytics.event.recorded',
+  version: 1,
+  schema: analyticsEventRecordedV1,
+});

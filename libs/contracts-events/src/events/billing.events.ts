@@ -16,4 +16,8 @@ export interface SubscriptionChangedPayload {
 }
 
 /** `subscription.changed` v1: a parent's plan or subscription status changed. */
-export const SubscriptionChanged = defineEvent<SubscriptionChangedPayload>({ type: 'subscription.changed', version: 1, schema: subscriptionChangedV1 });
+export const SubscriptionChanged = defineEvent<SubscriptionChangedPayload>({
+  type: 'subscription.changed',
+  version: 1,
+  schema: subscriptionChangedV1,
+});

@@ -13,7 +13,11 @@ export interface ChildProfileCreatedPayload {
 }
 
 /** `child.profile.created` v1 (profile): a parent created a child profile. */
-export const ChildProfileCreated = defineEvent<ChildProfileCreatedPayload>({ type: 'child.profile.created', version: 1, schema: childProfileCreatedV1 });
+export const ChildProfileCreated = defineEvent<ChildProfileCreatedPayload>({
+  type: 'child.profile.created',
+  version: 1,
+  schema: childProfileCreatedV1,
+});
 
 /** Payload of {@link ChildProfileDeleted}. */
 export interface ChildProfileDeletedPayload {
@@ -25,4 +29,8 @@ export interface ChildProfileDeletedPayload {
  * `child.profile.deleted` v1 (profile): a parent deleted a child profile; every service that
  * holds the child's data erases it when it consumes this (COPPA / GDPR erasure).
  */
-export const ChildProfileDeleted = defineEvent<ChildProfileDeletedPayload>({ type: 'child.profile.deleted', version: 1, schema: childProfileDeletedV1 });
+export const ChildProfileDeleted = defineEvent<ChildProfileDeletedPayload>({
+  type: 'child.profile.deleted',
+  version: 1,
+  schema: childProfileDeletedV1,
+});

@@ -32,4 +32,8 @@ export interface ParentControlsUpdatedPayload {
 }
 
 /** `parent.controls.updated` v1: a parent replaced a child's controls (identity); catalog, playback, recommendation and progress refresh their copy. */
-export const ParentControlsUpdated = defineEvent<ParentControlsUpdatedPayload>({ type: 'parent.controls.updated', version: 1, schema: parentControlsUpdatedV1 });
+export const ParentControlsUpdated = defineEvent<ParentControlsUpdatedPayload>({
+  type: 'parent.controls.updated',
+  version: 1,
+  schema: parentControlsUpdatedV1,
+});

@@ -38,4 +38,8 @@ export const PlaybackSessionStarted = defineEvent<PlaybackSessionStartedPayload>
 });
 
 /** `child.session.capped` v1: a heartbeat stopped a session (limit, bedtime or the parent's controls) (playback). */
-export const ChildSessionCapped = defineEvent<ChildSessionCappedPayload>({ type: 'child.session.capped', version: 1, schema: childSessionCappedV1 });
+export const ChildSessionCapped = defineEvent<ChildSessionCappedPayload>({
+  type: 'child.session.capped',
+  version: 1,
+  schema: childSessionCappedV1,
+});

@@ -15,7 +15,11 @@ export function dropClsPlaceholders(modules: ModulesContainer, config: Applicati
     for (const [token, wrapper] of module.providers) {
       const instance = wrapper.instance as object | undefined;
       if (typeof token !== 'string' || !instance || Object.getPrototypeOf(instance) !== Object.prototype) continue;
-      const list = token.startsWith(APP_INTERCEPTOR) ? config.getGlobalInterceptors() : token.startsWith(APP_GUARD) ? config.getGlobalGuards() : undefined;
+      const list = token.startsWith(APP_INTERCEPTOR)
+        ? config.getGlobalInterceptors()
+        : token.startsWith(APP_GUARD)
+          ? config.getGlobalGuards()
+          : undefined;
       const at = list?.indexOf(instance as never) ?? -1;
       if (list && at >= 0) {
         list.splice(at, 1);

@@ -82,7 +82,8 @@ export function planRouteHandler(instance: object, method: string, plan: RoutePl
     const http = context.switchToHttp();
     const call: RouteCall = { context, req: http.getRequest<RouteRequest>(), res: http.getResponse(), route: planned.route };
     const steps = planned.steps;
-    const run = (i: number): Promise<RouteResult> => (i < steps.length ? steps[i](call, () => run(i + 1)) : invoke(current, this, handlerArgs));
+    const run = (i: number): Promise<RouteResult> =>
+      i < steps.length ? steps[i](call, () => run(i + 1)) : invoke(current, this, handlerArgs);
     return finish(planned, call, await run(0));
   };
   copyMetadata(current, wrapper);

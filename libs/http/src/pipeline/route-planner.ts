@@ -41,8 +41,12 @@ export class RoutePlanner {
     this.applied = true;
     dropClsPlaceholders(this.modules, this.appConfig);
     const found = this.findStages();
-    const steps = STEP_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'step' && f.meta.name === name)).map((f) => f.stage as RouteStage<RouteStepFn>);
-    this.guardStages = GUARD_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'guard' && f.meta.name === name)).map((f) => f.stage as RouteStage<RouteGuardFn>);
+    const steps = STEP_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'step' && f.meta.name === name)).map(
+      (f) => f.stage as RouteStage<RouteStepFn>,
+    );
+    this.guardStages = GUARD_ORDER.flatMap((name) => found.filter((f) => f.meta.kind === 'guard' && f.meta.name === name)).map(
+      (f) => f.stage as RouteStage<RouteGuardFn>,
+    );
     const missing: string[] = [];
     for (const wrapper of this.discovery.getControllers()) {
       const instance = wrapper.instance as object | undefined;
@@ -50,11 +54,17 @@ export class RoutePlanner {
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const handler = prototype[method] as Handler;
-        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
-        const route: RouteInfo = { controller: wrapper.metatype as Type<unknown>, handler, name: `${(wrapper.metatype as Type<unknown>).name}.${method}` };
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined || Reflect.getMetadata(METHOD_METADATA, handler) === undefined)
+          continue;
+        const route: RouteInfo = {
+          controller: wrapper.metatype as Type<unknown>,
+          handler,
+          name: `${(wrapper.metatype as Type<unknown>).name}.${method}`,
+        };
         missing.push(...this.unservedDecorators(route, found));
         const planned = steps.map((s) => s.plan(route)).filter((fn): fn is RouteStepFn => fn !== undefined);
-        if (planned.length > 0 || hasLateArguments(prototype, method)) planRouteHandler(instance, method, { route, steps: planned, http: this.adapterHost.httpAdapter });
+        if (planned.length > 0 || hasLateArguments(prototype, method))
+          planRouteHandler(instance, method, { route, steps: planned, http: this.adapterHost.httpAdapter });
         this.guards.set(prototype[method] as Handler, this.planGuards(route));
       }
     }
@@ -89,13 +99,18 @@ export class RoutePlanner {
       if (!meta || !wrapper.instance) continue;
       const twin = found.find((f) => f.meta.kind === meta.kind && f.meta.name === meta.name);
       if (twin && twin.stage === wrapper.instance) continue;
-      if (twin) throw new Error(`request pipeline: stage "${meta.name}" is provided twice (${twin.owner} and ${wrapper.host?.name ?? wrapper.name}); import its module once`);
+      if (twin)
+        throw new Error(
+          `request pipeline: stage "${meta.name}" is provided twice (${twin.owner} and ${wrapper.host?.name ?? wrapper.name}); import its module once`,
+        );
       found.push({ meta, stage: wrapper.instance as RouteStage<unknown>, owner: wrapper.host?.name ?? String(wrapper.name) });
     }
     return found;
   }
 
   private reflectStage(metatype: unknown): PipelineStageMetadata | undefined {
-    return typeof metatype === 'function' ? (Reflect.getMetadata(PipelineStageDecorator.KEY, metatype) as PipelineStageMetadata | undefined) : undefined;
+    return typeof metatype === 'function'
+      ? (Reflect.getMetadata(PipelineStageDecorator.KEY, metatype) as PipelineStageMetadata | undefined)
+      : undefined;
   }
 }

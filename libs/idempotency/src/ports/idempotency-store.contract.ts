@@ -74,7 +74,7 @@ export function describeIdempotencyStoreContract(name: string, make: () => Idemp
       expect((await store.claim(k, 'fp', 5_000)).outcome).toBe('claimed');
     });
 
-    it("a claim taken over after its lock expired cannot be completed by the old holder", async () => {
+    it('a claim taken over after its lock expired cannot be completed by the old holder', async () => {
       const k = key();
       const old = await store.claim(k, 'fp', 200);
       if (old.outcome !== 'claimed') throw new Error('expected claim');

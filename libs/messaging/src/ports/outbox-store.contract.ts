@@ -22,7 +22,13 @@ export function outboxStoreContract(name: string, make: () => Promise<OutboxStor
       await store.append(events);
       const claim = await store.claim(10);
       expect(claim.records.map((r) => r.id)).toEqual(events.map((e) => e.id));
-      expect(claim.records[0]).toMatchObject({ type: 'test.happened', status: 'pending', attempts: 0, lastError: null, envelope: events[0] });
+      expect(claim.records[0]).toMatchObject({
+        type: 'test.happened',
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+        envelope: events[0],
+      });
       await claim.complete(claim.records.map((r) => ({ id: r.id, ok: true })));
       const again = await store.claim(10);
       expect(again.records).toEqual([]);

@@ -10,7 +10,17 @@ import type { RelayOptions } from '../messaging.options';
 import { EventTransport, type PublishResult } from '../ports/event-transport';
 import { OutboxRelay, RELAY_ROUND_RETRY_MAX_MS, relayBackoffMs, relayRoundRetryMs } from './outbox-relay';
 
-const OPTIONS: RelayOptions = { enabled: true, batchSize: 50, pollIntervalMs: 50, maxAttempts: 3, backoffBaseMs: 10, backoffMaxMs: 40, leaseMs: 30_000, publishedRetentionMs: 60_000, reconcileIntervalMs: 100 };
+const OPTIONS: RelayOptions = {
+  enabled: true,
+  batchSize: 50,
+  pollIntervalMs: 50,
+  maxAttempts: 3,
+  backoffBaseMs: 10,
+  backoffMaxMs: 40,
+  leaseMs: 30_000,
+  publishedRetentionMs: 60_000,
+  reconcileIntervalMs: 100,
+};
 const event = (n: number, aggregateId?: string) =>
   createEnvelope({ type: 'test.relayed', version: 1, payload: { n }, tenantId: 't', requestId: `r${n}`, aggregateId });
 
@@ -32,7 +42,7 @@ describe('OutboxRelay', () => {
     expect(relayBackoffMs(20, o)).toBeLessThanOrEqual(1_200);
   });
 
-  it('retries a round that failed as a whole (store down) within a few seconds however long the outage, not after the rows\' backoff cap', () => {
+  it("retries a round that failed as a whole (store down) within a few seconds however long the outage, not after the rows' backoff cap", () => {
     const o = { backoffBaseMs: 500, backoffMaxMs: 60_000 };
     expect(relayRoundRetryMs(1, o)).toBeLessThanOrEqual(600);
     expect(relayRoundRetryMs(20, o)).toBe(RELAY_ROUND_RETRY_MAX_MS);
@@ -98,12 +108,21 @@ describe('OutboxRelay', () => {
       const events = Array.from({ length: 2_000 }, (_, i) => event(i, `agg-${i % 40}`));
       for (let i = 0; i < events.length; i += 500) await writer.append(events.slice(i, i + 500));
 
-      const relays = [1, 2].map(() => new OutboxRelay(new PostgresOutboxStore(new PoolSqlTransactions(pool), schema), new RedisStreamsPublisher(redis, prefix), OPTIONS));
+      const relays = [1, 2].map(
+        () =>
+          new OutboxRelay(
+            new PostgresOutboxStore(new PoolSqlTransactions(pool), schema),
+            new RedisStreamsPublisher(redis, prefix),
+            OPTIONS,
+          ),
+      );
       relays.forEach((r) => r.start());
       await until(async () => (await writer.stats()).published === events.length);
       await Promise.all(relays.map((r) => r.stop()));
 
-      const entries = (await redis.xrange(streamKey(prefix, 'test.relayed'), '-', '+')).map(([, fields]) => JSON.parse(fields[1]) as EventEnvelope<{ n: number }>);
+      const entries = (await redis.xrange(streamKey(prefix, 'test.relayed'), '-', '+')).map(
+        ([, fields]) => JSON.parse(fields[1]) as EventEnvelope<{ n: number }>,
+      );
       expect(entries).toHaveLength(events.length);
       expect(new Set(entries.map((e) => e.id)).size).toBe(events.length);
       const seen = new Map<string, number>();
@@ -122,7 +141,10 @@ describe('OutboxRelay', () => {
       const writer = new PostgresOutboxStore(new PoolSqlTransactions(pool), schema);
       const relay = new OutboxRelay(relayStore, new RedisStreamsPublisher(redis, prefix), { ...OPTIONS, pollIntervalMs: 60_000 });
       relay.start();
-      await until(async () => (await pool.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_relay_waiting`)).rows[0].n === 1, 10_000);
+      await until(
+        async () => (await pool.query(`SELECT count(*)::int AS n FROM "${schema}".outbox_relay_waiting`)).rows[0].n === 1,
+        10_000,
+      );
       await writer.append([event(1)]);
       await until(async () => (await redis.xlen(streamKey(prefix, 'test.relayed'))) === 1, 10_000);
       await relay.stop();

@@ -73,7 +73,9 @@ export class OutboxRelay {
       const results = await this.transport.publish(claim.records.map((r) => r.envelope));
       outcomes = claim.records.map((record, i) => this.outcome(record, results[i] ?? { ok: false, error: 'no result from the transport' }));
     } catch (error) {
-      outcomes = claim.records.map((record) => this.outcome(record, { ok: false, error: error instanceof Error ? error.message : String(error), unavailable: true }));
+      outcomes = claim.records.map((record) =>
+        this.outcome(record, { ok: false, error: error instanceof Error ? error.message : String(error), unavailable: true }),
+      );
     }
     await claim.complete(outcomes);
     return claim.records.length;
@@ -116,7 +118,8 @@ export class OutboxRelay {
         errors = 0;
       } catch (error) {
         errors += 1;
-        if (errors === 1 || errors % 30 === 0) this.logger.warn(`reconcile round failed (${errors} in a row): ${error instanceof Error ? error.message : String(error)}`);
+        if (errors === 1 || errors % 30 === 0)
+          this.logger.warn(`reconcile round failed (${errors} in a row): ${error instanceof Error ? error.message : String(error)}`);
       }
       if (!this.running) break;
       await new Promise<void>((resolve) => {

@@ -17,11 +17,16 @@ export class DisposableRedis {
   /** Starts the server and resolves once it answers PING. */
   async start(): Promise<void> {
     if (await answers(this.port)) throw new Error(`port ${this.port} is taken: another redis-server (or test) runs there`);
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      { stdio: 'ignore' },
+    );
     this.process = child;
     const end = Date.now() + 10_000;
     while (!(await answers(this.port))) {
-      if (child.exitCode !== null || Date.now() > end) throw new Error(`redis-server on ${this.port} did not start (exit ${child.exitCode})`);
+      if (child.exitCode !== null || Date.now() > end)
+        throw new Error(`redis-server on ${this.port} did not start (exit ${child.exitCode})`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -19,7 +19,12 @@ import { RedisStreamsClient } from './redis-streams.client';
 import { RedisStreamsServer } from './redis-streams.server';
 
 type Step = { n: number; failFirst?: boolean };
-const schema = { type: 'object', required: ['n'], additionalProperties: false, properties: { n: { type: 'integer' }, failFirst: { type: 'boolean' } } };
+const schema = {
+  type: 'object',
+  required: ['n'],
+  additionalProperties: false,
+  properties: { n: { type: 'integer' }, failFirst: { type: 'boolean' } },
+};
 const Ingest = defineEvent<Step>({ type: 'stage.ingest.requested', version: 1, schema });
 const Transcode = defineEvent<Step>({ type: 'stage.transcode.requested', version: 1, schema });
 const Audit = defineEvent<Step>({ type: 'stage.audit.requested', version: 1, schema });
@@ -57,10 +62,14 @@ class AuditStage {
   }
 }
 
-@Module({ controllers: [IngestStage, TranscodeStage, AuditStage], providers: [{ provide: APP_INTERCEPTOR, useClass: ConsumerErrorInterceptor }] })
+@Module({
+  controllers: [IngestStage, TranscodeStage, AuditStage],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: ConsumerErrorInterceptor }],
+})
 class StagesModule {}
 
-const env = (type: string, n: number): EventEnvelope<Step> => createEnvelope({ type, version: 1, payload: { n }, tenantId: 'default', requestId: `r-${n}` });
+const env = (type: string, n: number): EventEnvelope<Step> =>
+  createEnvelope({ type, version: 1, payload: { n }, tenantId: 'default', requestId: `r-${n}` });
 
 const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
   const end = Date.now() + timeoutMs;
@@ -102,8 +111,21 @@ describe('one consumer group per stage in one process', () => {
       await redis.connect();
       prefix = uniquePrefix('stage-groups');
       strategy = new RedisStreamsServer({
-        redisUrl: testRedisUrl(), streamPrefix: prefix, contracts, inbox: new RedisInboxStore(redis, prefix), group: 'svc', consumer: 'svc-1',
-        batchSize: 20, blockMs: 200, claimIdleMs: 150, claimIntervalMs: 100, retryBaseMs: 50, retryMaxMs: 200, maxDeliveries: 3, inboxTtlSeconds: 60, staleConsumerMs: 300,
+        redisUrl: testRedisUrl(),
+        streamPrefix: prefix,
+        contracts,
+        inbox: new RedisInboxStore(redis, prefix),
+        group: 'svc',
+        consumer: 'svc-1',
+        batchSize: 20,
+        blockMs: 200,
+        claimIdleMs: 150,
+        claimIntervalMs: 100,
+        retryBaseMs: 50,
+        retryMaxMs: 200,
+        maxDeliveries: 3,
+        inboxTtlSeconds: 60,
+        staleConsumerMs: 300,
       });
       app = await NestFactory.createMicroservice<MicroserviceOptions>(StagesModule, { strategy, logger: false });
       await app.listen();
@@ -130,7 +152,11 @@ describe('one consumer group per stage in one process', () => {
       expect(await groupsOf(redis, streamKey(prefix, Audit.type))).toEqual([{ name: 'svc', pending: 0 }]);
       expect(await strategy.health()).toMatchObject({
         group: 'svc',
-        groups: { 'svc.ingest': [streamKey(prefix, Ingest.type)], 'svc.transcode': [streamKey(prefix, Transcode.type)], svc: [streamKey(prefix, Audit.type)] },
+        groups: {
+          'svc.ingest': [streamKey(prefix, Ingest.type)],
+          'svc.transcode': [streamKey(prefix, Transcode.type)],
+          svc: [streamKey(prefix, Audit.type)],
+        },
       });
     });
 

@@ -17,7 +17,12 @@ export interface FailurePolicy {
  * JUSTID` to ourselves restarts its idle time (without counting a delivery), so the backoff
  * runs from the failure.
  */
-export async function recordFailure(client: RedisClient, message: StreamMessage, error: string, policy: FailurePolicy): Promise<'dead' | 'retry'> {
+export async function recordFailure(
+  client: RedisClient,
+  message: StreamMessage,
+  error: string,
+  policy: FailurePolicy,
+): Promise<'dead' | 'retry'> {
   if (message.deliveries >= policy.maxDeliveries) return 'dead';
   const retryAfterMs = retryDelayMs(message.deliveries, policy.retryBaseMs, policy.retryMaxMs);
   await client
@@ -32,8 +37,21 @@ export async function recordFailure(client: RedisClient, message: StreamMessage,
 export async function deadLetter(client: RedisClient, message: StreamMessage, error: string, group: string): Promise<void> {
   await client
     .multi()
-    .xadd(dlqKey(message.stream), '*', ...message.fields, 'error', error.slice(0, 4000), 'deliveries', String(message.deliveries),
-      'sourceId', message.id, 'group', group, 'failedAt', new Date().toISOString())
+    .xadd(
+      dlqKey(message.stream),
+      '*',
+      ...message.fields,
+      'error',
+      error.slice(0, 4000),
+      'deliveries',
+      String(message.deliveries),
+      'sourceId',
+      message.id,
+      'group',
+      group,
+      'failedAt',
+      new Date().toISOString(),
+    )
     .xack(message.stream, group, message.id)
     .hdel(errorsKey(message.stream, group), message.id)
     .exec();

@@ -88,9 +88,16 @@ export class GroupReader {
       try {
         this.blocked = true;
         const reply = (await this.reader.xreadgroup(
-          'GROUP', this.o.group, this.o.consumer,
-          'COUNT', this.o.batchSize, 'BLOCK', this.o.blockMs,
-          'STREAMS', ...this.o.streams, ...this.o.streams.map(() => '>'),
+          'GROUP',
+          this.o.group,
+          this.o.consumer,
+          'COUNT',
+          this.o.batchSize,
+          'BLOCK',
+          this.o.blockMs,
+          'STREAMS',
+          ...this.o.streams,
+          ...this.o.streams.map(() => '>'),
         )) as Array<[string, Entry[]]> | null;
         this.blocked = false;
         failures = 0;

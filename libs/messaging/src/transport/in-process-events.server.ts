@@ -86,10 +86,13 @@ export class InProcessEventsServer extends Server implements CustomTransportStra
         this.deadLetter(envelope, message, deliveries);
         return;
       }
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.track(this.deliver(envelope, deliveries + 1));
-      }, retryDelayMs(deliveries, this.options.retryBaseMs ?? 100, this.options.retryMaxMs ?? 60_000));
+      const timer = setTimeout(
+        () => {
+          this.timers.delete(timer);
+          this.track(this.deliver(envelope, deliveries + 1));
+        },
+        retryDelayMs(deliveries, this.options.retryBaseMs ?? 100, this.options.retryMaxMs ?? 60_000),
+      );
       this.timers.add(timer);
     }
   }

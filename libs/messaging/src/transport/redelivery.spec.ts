@@ -16,7 +16,11 @@ describe('consumer retry backoff', () => {
   });
 
   it('reads failure records, including plain-text errors written before backoff existed', () => {
-    expect(parseFailure(encodeFailure({ error: 'boom', deliveries: 2, retryAfterMs: 2_100 }))).toEqual({ error: 'boom', deliveries: 2, retryAfterMs: 2_100 });
+    expect(parseFailure(encodeFailure({ error: 'boom', deliveries: 2, retryAfterMs: 2_100 }))).toEqual({
+      error: 'boom',
+      deliveries: 2,
+      retryAfterMs: 2_100,
+    });
     expect(parseFailure('job 2 is poison')).toEqual({ error: 'job 2 is poison' });
     expect(parseFailure('{"not":"a failure"}')).toEqual({ error: '{"not":"a failure"}' });
     expect(parseFailure(null)).toBeUndefined();
@@ -25,10 +29,16 @@ describe('consumer retry backoff', () => {
   it('takes base and max from MESSAGING_RETRY_BASE_MS / MESSAGING_RETRY_MAX_MS and rejects bad values at start-up', () => {
     expect(resolveMessagingOptions({ service: 'svc' }).consumer).toMatchObject({ retryBaseMs: 1_000, retryMaxMs: 60_000 });
     const slice = (env: Record<string, string>) => loadConfig({ JWT_SECRET: 's', ...env }, [messagingConfig]).slice(messagingConfig);
-    expect(resolveMessagingOptions({ service: 'svc' }, slice({ MESSAGING_RETRY_BASE_MS: '250', MESSAGING_RETRY_MAX_MS: '8000' })).consumer).toMatchObject({ retryBaseMs: 250, retryMaxMs: 8_000 });
+    expect(
+      resolveMessagingOptions({ service: 'svc' }, slice({ MESSAGING_RETRY_BASE_MS: '250', MESSAGING_RETRY_MAX_MS: '8000' })).consumer,
+    ).toMatchObject({ retryBaseMs: 250, retryMaxMs: 8_000 });
     expect(() => slice({ MESSAGING_RETRY_BASE_MS: '-1' })).toThrow(ConfigValidationError);
-    expect(() => slice({ MESSAGING_RETRY_BASE_MS: '5000', MESSAGING_RETRY_MAX_MS: '1000' })).toThrow('MESSAGING_RETRY_MAX_MS: must not be below MESSAGING_RETRY_BASE_MS');
-    expect(() => resolveMessagingOptions({ service: 'svc', consumer: { retryBaseMs: 5_000 } }, { MESSAGING_RETRY_MAX_MS: 1_000 })).toThrow(MessagingConfigError);
+    expect(() => slice({ MESSAGING_RETRY_BASE_MS: '5000', MESSAGING_RETRY_MAX_MS: '1000' })).toThrow(
+      'MESSAGING_RETRY_MAX_MS: must not be below MESSAGING_RETRY_BASE_MS',
+    );
+    expect(() => resolveMessagingOptions({ service: 'svc', consumer: { retryBaseMs: 5_000 } }, { MESSAGING_RETRY_MAX_MS: 1_000 })).toThrow(
+      MessagingConfigError,
+    );
     expect(() => resolveMessagingOptions({ service: 'svc', consumer: { retryBaseMs: 5_000 } }, { MESSAGING_RETRY_MAX_MS: 1_000 })).toThrow(
       /retryMaxMs \(1000\) must not be below consumer.retryBaseMs \(5000\)/,
     );

@@ -64,7 +64,11 @@ export interface DuePendingOptions {
  * failed waits for the backoff recorded with its failure, any other (its consumer died or is
  * still running it) for `claimIdleMs`. Returns the due messages and the cursor for the next round.
  */
-export async function findDuePending(client: RedisClient, stream: string, o: DuePendingOptions): Promise<{ due: DuePending[]; cursor: string }> {
+export async function findDuePending(
+  client: RedisClient,
+  stream: string,
+  o: DuePendingOptions,
+): Promise<{ due: DuePending[]; cursor: string }> {
   const due: DuePending[] = [];
   let start = o.cursor;
   for (let page = 0; page < MAX_PAGES; page += 1) {
@@ -87,7 +91,11 @@ export async function findDuePending(client: RedisClient, stream: string, o: Due
 }
 
 /** Removes consumers of dead replicas (nothing pending, silent for `staleConsumerMs`) from the group of `stream`. */
-export async function forgetDeadConsumers(client: RedisClient, stream: string, o: { group: string; consumer: string; staleConsumerMs: number }): Promise<void> {
+export async function forgetDeadConsumers(
+  client: RedisClient,
+  stream: string,
+  o: { group: string; consumer: string; staleConsumerMs: number },
+): Promise<void> {
   const consumers = (await client.xinfo('CONSUMERS', stream, o.group)) as Array<Array<string | number>>;
   for (const fields of consumers) {
     const info: Record<string, string | number> = {};
@@ -123,7 +131,11 @@ export async function claimEntries(
     else claimed.push({ stream, id: entry[0], fields: entry[1], deliveries: due[i].deliveries + 1 });
   }
   if (deleted.length) {
-    await client.multi().xack(stream, o.group, ...deleted).hdel(errorsKey(stream, o.group), ...deleted).exec();
+    await client
+      .multi()
+      .xack(stream, o.group, ...deleted)
+      .hdel(errorsKey(stream, o.group), ...deleted)
+      .exec();
   }
   return claimed;
 }
@@ -140,7 +152,13 @@ export async function claimDue(
   cursors: Map<string, string>,
   active: ReadonlySet<string>,
 ): Promise<StreamMessage[]> {
-  const { due, cursor } = await findDuePending(client, stream, { group: o.group, claimIdleMs: o.claimIdleMs, retryBaseMs: o.retryBaseMs, limit: o.batchSize, cursor: cursors.get(stream) ?? '-' });
+  const { due, cursor } = await findDuePending(client, stream, {
+    group: o.group,
+    claimIdleMs: o.claimIdleMs,
+    retryBaseMs: o.retryBaseMs,
+    limit: o.batchSize,
+    cursor: cursors.get(stream) ?? '-',
+  });
   cursors.set(stream, cursor);
   const mine = due.filter(({ id }) => !active.has(`${stream} ${id}`));
   return mine.length === 0 ? [] : claimEntries(client, stream, o, mine);

@@ -54,7 +54,10 @@ export class RedisStreamsClient extends ClientProxy {
   }
 
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
-    callback({ err: new Error(`RedisStreamsClient carries events only; use emit("${String(packet.pattern)}", payload)`), isDisposed: true });
+    callback({
+      err: new Error(`RedisStreamsClient carries events only; use emit("${String(packet.pattern)}", payload)`),
+      isDisposed: true,
+    });
     return () => undefined;
   }
 

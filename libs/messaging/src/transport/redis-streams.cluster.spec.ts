@@ -17,14 +17,29 @@ import { OutboxRelay } from '../relay/outbox-relay';
 import { dlqKey } from './stream-message';
 import { RedisStreamsServer } from './redis-streams.server';
 
-const RELAY: RelayOptions = { enabled: true, batchSize: 50, pollIntervalMs: 50, maxAttempts: 3, backoffBaseMs: 10, backoffMaxMs: 40, leaseMs: 30_000, publishedRetentionMs: 60_000, reconcileIntervalMs: 100 };
+const RELAY: RelayOptions = {
+  enabled: true,
+  batchSize: 50,
+  pollIntervalMs: 50,
+  maxAttempts: 3,
+  backoffBaseMs: 10,
+  backoffMaxMs: 40,
+  leaseMs: 30_000,
+  publishedRetentionMs: 60_000,
+  reconcileIntervalMs: 100,
+};
 
 const unsupported = redisClusterUnsupported();
 if (unsupported) console.warn(`skipping the Redis Cluster specs of libs/messaging: ${unsupported}`);
 const onCluster = unsupported ? describe.skip : describe;
 
 type Job = { n: number; poison?: boolean };
-const schema = { type: 'object', required: ['n'], additionalProperties: false, properties: { n: { type: 'integer' }, poison: { type: 'boolean' } } } as const;
+const schema = {
+  type: 'object',
+  required: ['n'],
+  additionalProperties: false,
+  properties: { n: { type: 'integer' }, poison: { type: 'boolean' } },
+} as const;
 const Alpha = defineEvent<Job>({ type: 'test.alpha', version: 1, schema });
 const Beta = defineEvent<Job>({ type: 'test.beta', version: 1, schema });
 const contracts = new EventContracts([]).register(Alpha).register(Beta);
@@ -117,7 +132,14 @@ onCluster('Redis Streams on a 3-master Redis Cluster', () => {
       const [one, two] = [await boot('replica-a'), await boot('replica-b')];
       const outbox = new RedisOutboxStore(redis, `${prefix}svc:`);
       const envelopes = Array.from({ length: 200 }, (_, n) =>
-        createEnvelope({ type: n % 2 ? 'test.beta' : 'test.alpha', version: 1, payload: { n }, tenantId: 't', requestId: `r${n}`, aggregateId: `a${n % 7}` }),
+        createEnvelope({
+          type: n % 2 ? 'test.beta' : 'test.alpha',
+          version: 1,
+          payload: { n },
+          tenantId: 't',
+          requestId: `r${n}`,
+          aggregateId: `a${n % 7}`,
+        }),
       );
       for (let i = 0; i < envelopes.length; i += 50) await outbox.append(envelopes.slice(i, i + 50));
       const relay = new OutboxRelay(outbox, new RedisStreamsPublisher(redis, prefix), RELAY);
@@ -140,7 +162,9 @@ onCluster('Redis Streams on a 3-master Redis Cluster', () => {
 
     it('dead-letters a poison message into <stream>.dlq in the same slot, acknowledging it', async () => {
       const publisher = new RedisStreamsPublisher(redis, prefix);
-      const [result] = await publisher.publish([createEnvelope({ type: 'test.beta', version: 1, payload: { n: 9_999, poison: true }, tenantId: 't', requestId: 'poison' })]);
+      const [result] = await publisher.publish([
+        createEnvelope({ type: 'test.beta', version: 1, payload: { n: 9_999, poison: true }, tenantId: 't', requestId: 'poison' }),
+      ]);
       expect(result.ok).toBe(true);
       const dlq = dlqKey(streamKey(prefix, 'test.beta'));
       await until(async () => (await redis.xlen(dlq)) === 1);

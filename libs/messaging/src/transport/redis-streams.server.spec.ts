@@ -20,7 +20,12 @@ type Job = { n: number; poison?: boolean; slowMs?: number };
 const TestJob = defineEvent<Job>({
   type: 'test.job',
   version: 1,
-  schema: { type: 'object', required: ['n'], additionalProperties: false, properties: { n: { type: 'integer' }, poison: { type: 'boolean' }, slowMs: { type: 'integer' } } },
+  schema: {
+    type: 'object',
+    required: ['n'],
+    additionalProperties: false,
+    properties: { n: { type: 'integer' }, poison: { type: 'boolean' }, slowMs: { type: 'integer' } },
+  },
 });
 const contracts = new EventContracts([]).register(TestJob);
 
@@ -122,7 +127,9 @@ describe('RedisStreamsServer (real Redis)', () => {
     await until(() => handled.length === 9);
     await until(async () => (await redis.xlen(`${stream()}.dlq`)) === 1);
     const [[, fields]] = await redis.xrange(`${stream()}.dlq`, '-', '+');
-    const entry = Object.fromEntries(fields.reduce<string[][]>((acc, v, i) => (i % 2 ? acc[acc.length - 1].push(v) : acc.push([v]), acc), []));
+    const entry = Object.fromEntries(
+      fields.reduce<string[][]>((acc, v, i) => (i % 2 ? acc[acc.length - 1].push(v) : acc.push([v]), acc), []),
+    );
     expect(entry.error).toBe('job 2 is poison');
     expect(entry.deliveries).toBe('3');
     expect(entry.group).toBe('jobs');
@@ -183,7 +190,9 @@ describe('RedisStreamsServer (real Redis)', () => {
   it('claims the pending messages of a consumer that died after claimIdleMs (not the retry backoff) and processes them', async () => {
     await app.close();
     for (let n = 11; n <= 13; n += 1) await emit({ n });
-    const stolen = (await redis.xreadgroup('GROUP', 'jobs', 'dead-consumer', 'COUNT', 10, 'STREAMS', stream(), '>')) as Array<[string, unknown[]]>;
+    const stolen = (await redis.xreadgroup('GROUP', 'jobs', 'dead-consumer', 'COUNT', 10, 'STREAMS', stream(), '>')) as Array<
+      [string, unknown[]]
+    >;
     expect(stolen[0][1]).toHaveLength(3);
     expect(handled).toEqual([]);
     // A long retry backoff does not delay taking over a dead consumer's messages (claimIdleMs).
@@ -195,7 +204,14 @@ describe('RedisStreamsServer (real Redis)', () => {
 
   it('handles the events of one aggregate in order, even when an earlier one is slow', async () => {
     const ofA = (n: number, slowMs?: number) =>
-      createEnvelope({ type: 'test.job', version: 1, payload: slowMs ? { n, slowMs } : { n }, tenantId: 't', requestId: 'r', aggregateId: 'A' });
+      createEnvelope({
+        type: 'test.job',
+        version: 1,
+        payload: slowMs ? { n, slowMs } : { n },
+        tenantId: 't',
+        requestId: 'r',
+        aggregateId: 'A',
+      });
     await app.close();
     await redis.xadd(stream(), '*', 'envelope', JSON.stringify(ofA(1, 150)));
     await emit({ n: 9 });
@@ -215,9 +231,12 @@ describe('RedisStreamsServer (real Redis)', () => {
   it('forgets consumers of dead replicas once nothing is pending for them', async () => {
     await app.close();
     await emit({ n: 1 });
-    const [[, [[id]]]] = (await redis.xreadgroup('GROUP', 'jobs', 'ghost', 'COUNT', 1, 'STREAMS', stream(), '>')) as Array<[string, Array<[string]>]>;
+    const [[, [[id]]]] = (await redis.xreadgroup('GROUP', 'jobs', 'ghost', 'COUNT', 1, 'STREAMS', stream(), '>')) as Array<
+      [string, Array<[string]>]
+    >;
     await redis.xack(stream(), 'jobs', id);
-    const names = async () => ((await redis.xinfo('CONSUMERS', stream(), 'jobs')) as Array<Array<string>>).map((c) => c[c.indexOf('name') + 1]);
+    const names = async () =>
+      ((await redis.xinfo('CONSUMERS', stream(), 'jobs')) as Array<Array<string>>).map((c) => c[c.indexOf('name') + 1]);
     expect(await names()).toContain('ghost');
     app = await boot();
     await until(async () => !(await names()).includes('ghost'));

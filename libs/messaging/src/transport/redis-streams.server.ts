@@ -16,7 +16,8 @@ import { runEventHandlers, type EventHandlerFn, type HandlerRun } from './run-ev
 import { errorsKey, readEnvelope, type StreamMessage } from './stream-message';
 
 /** Options of {@link RedisStreamsServer}. */
-export interface RedisStreamsServerOptions extends Omit<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>, Partial<Pick<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>> {
+export interface RedisStreamsServerOptions
+  extends Omit<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>, Partial<Pick<ConsumerOptions, 'retryBaseMs' | 'retryMaxMs'>> {
   redisUrl: string;
   /** Redis Cluster start-up nodes (`REDIS_CLUSTER_NODES`): then each stream gets a reader of its own (a read may not span slots). */
   clusterNodes?: readonly string[];
@@ -39,7 +40,8 @@ const withTimeout = <T>(work: Promise<T>, ms: number, message: string): Promise<
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms)));
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 };
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e));
+const messageOf = (e: unknown) =>
+  e instanceof Error ? e.message : typeof e === 'object' && e && 'message' in e ? String((e as { message: unknown }).message) : String(e);
 
 /**
  * A `@nestjs/microservices` transport on Redis Streams: one stream per event type, one
@@ -124,26 +126,32 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   }
 
   private async start(): Promise<void> {
-    const connection = { lazyConnect: true, maxRetriesPerRequest: null, connectionName: this.options.consumer, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
+    const connection = {
+      lazyConnect: true,
+      maxRetriesPerRequest: null,
+      connectionName: this.options.consumer,
+      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
+    };
     const connect = () => connectRedis(this.options.redisUrl, this.options.clusterNodes, connection);
     this.client = connect();
     this.client.on('error', (e: Error) => (this.lastError = e.message));
     const readers: GroupReader[] = [];
     const cluster = (this.options.clusterNodes?.length ?? 0) > 0;
-    for (const [group, groupStreams] of this.streamsByGroup()) for (const streams of cluster && groupStreams.length > 1 ? groupStreams.map((one) => [one]) : [groupStreams]) {
-      const reader = connect();
-      reader.on('error', (e: Error) => (this.lastError = e.message));
-      readers.push(
-        new GroupReader(reader, this.client, {
-          ...this.options,
-          group,
-          streams,
-          process: (batch) => this.handleBatch(batch, group),
-          track: (work) => this.track(work),
-          log: (_level, message) => this.logger.warn?.(message),
-        }),
-      );
-    }
+    for (const [group, groupStreams] of this.streamsByGroup())
+      for (const streams of cluster && groupStreams.length > 1 ? groupStreams.map((one) => [one]) : [groupStreams]) {
+        const reader = connect();
+        reader.on('error', (e: Error) => (this.lastError = e.message));
+        readers.push(
+          new GroupReader(reader, this.client, {
+            ...this.options,
+            group,
+            streams,
+            process: (batch) => this.handleBatch(batch, group),
+            track: (work) => this.track(work),
+            log: (_level, message) => this.logger.warn?.(message),
+          }),
+        );
+      }
     this.readers = readers;
     await Promise.all([this.client.connect(), ...readers.map((r) => r.connection.connect())]);
     for (const reader of readers) await reader.start();
@@ -175,14 +183,22 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
    * stream or a group is missing. `groups` lists each group's streams.
    */
   async health(): Promise<Record<string, unknown>> {
-    if (this.state !== 'running' || !this.client) throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
+    if (this.state !== 'running' || !this.client)
+      throw new Error(`consumer is ${this.state}${this.lastError ? `: ${this.lastError}` : ''}`);
     const down = [this.client, ...this.readers.map((r) => r.connection)].find((c) => c.status !== 'ready');
     if (down) throw new Error(`cannot read: Redis connection is ${down.status}${this.lastError ? ` (${this.lastError})` : ''}`);
     const failing = this.readers.find((r) => r.readError);
     if (failing) throw new Error(`cannot read: ${failing.readError}`);
     const streams: Record<string, unknown> = {};
     for (const reader of this.readers)
-      Object.assign(streams, await withTimeout(groupStates(this.client, [...reader.streams], reader.group), HEALTH_TIMEOUT_MS, 'cannot read: Redis did not answer'));
+      Object.assign(
+        streams,
+        await withTimeout(
+          groupStates(this.client, [...reader.streams], reader.group),
+          HEALTH_TIMEOUT_MS,
+          'cannot read: Redis did not answer',
+        ),
+      );
     const groups = Object.fromEntries(this.readers.map((r) => [r.group, [...r.streams]]));
     return { group: this.options.group, consumer: this.options.consumer, streams, groups };
   }
@@ -209,7 +225,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       const { message } = run;
       if (errors[i] === null) acks.set(message.stream, [...(acks.get(message.stream) ?? []), message.id]);
       // A failed handler is retried later with backoff, or dead-lettered after maxDeliveries.
-      else if ((await recordFailure(this.client!, message, messageOf(errors[i]), { ...this.options, group })) === 'dead') await this.deadLetter(message, messageOf(errors[i]), group);
+      else if ((await recordFailure(this.client!, message, messageOf(errors[i]), { ...this.options, group })) === 'dead')
+        await this.deadLetter(message, messageOf(errors[i]), group);
     }
     if (acks.size === 0) return;
     const multi = this.client!.multi();

@@ -29,7 +29,12 @@ async function invoke(run: HandlerRun): Promise<void> {
         cls.run({ ifNested: 'inherit' }, async () => {
           cls.set(CLS_ID, run.envelope.requestId);
           cls.set(CTX.tenantHeader, run.envelope.tenantId);
-          const attributes = { 'messaging.system': 'redis', 'messaging.operation': 'process', 'messaging.destination.name': run.envelope.type, 'messaging.message.id': run.envelope.id };
+          const attributes = {
+            'messaging.system': 'redis',
+            'messaging.operation': 'process',
+            'messaging.destination.name': run.envelope.type,
+            'messaging.message.id': run.envelope.id,
+          };
           await withSpan(`${run.envelope.type} process`, { kind: 'consumer', parent: run.envelope, attributes }, async () => {
             const result = await run.handler(run.envelope, run.ctx);
             if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
@@ -59,7 +64,12 @@ export async function runEventHandlers(runs: HandlerRun[], inbox: InboxStore, gr
   const cls = ClsServiceManager.getClsService();
   await Promise.all(
     buckets.map(async (indices) => {
-      const errors = await cls.run(() => inbox.runBatch(group, indices.map((i) => ({ envelope: runs[i].envelope, run: () => invoke(runs[i]) }))));
+      const errors = await cls.run(() =>
+        inbox.runBatch(
+          group,
+          indices.map((i) => ({ envelope: runs[i].envelope, run: () => invoke(runs[i]) })),
+        ),
+      );
       indices.forEach((index, k) => (results[index] = errors[k]));
     }),
   );

@@ -24,9 +24,13 @@ export class ProfileChildOwnership implements ChildOwnership {
   constructor(private readonly client: ServiceClient) {}
 
   async owns(parentUserId: string, childProfileId: string): Promise<boolean> {
-    const { status, body } = await this.client.call<InternalProfile>('profile', { method: 'GET', path: `/internal/profiles/${encodeURIComponent(childProfileId)}` });
+    const { status, body } = await this.client.call<InternalProfile>('profile', {
+      method: 'GET',
+      path: `/internal/profiles/${encodeURIComponent(childProfileId)}`,
+    });
     if (status === 404) return false;
-    if (status !== 200 || typeof body?.parent_user_id !== 'string') throw new ServiceUnavailableError('profile', `it answered ${status} to an ownership lookup`);
+    if (status !== 200 || typeof body?.parent_user_id !== 'string')
+      throw new ServiceUnavailableError('profile', `it answered ${status} to an ownership lookup`);
     return body.parent_user_id === parentUserId;
   }
 }

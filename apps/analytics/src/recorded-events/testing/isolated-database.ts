@@ -7,7 +7,11 @@ const ROOT = join(__dirname, '../../../../..');
 const MIGRATIONS = join(ROOT, 'prisma/analytics/migrations');
 const LIBS = (JSON.parse(readFileSync(join(ROOT, 'prisma/analytics/platform.json'), 'utf8')) as { libs: string[] }).libs;
 
-const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const folders = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 
 /** A database of its own, with the analytics schema. */
 export interface IsolatedDatabase {

@@ -6,7 +6,8 @@ import { BEFORE_TRANSCODED, FINAL_STATUSES, mayMoveTo } from '../asset-status';
 
 const STATUSES: AssetStatus[] = ['queued', 'ingested', 'transcoding', 'transcoded', 'published', 'rejected', 'failed'];
 /** The statuses a report of `next` must not replace (later stages; finals are excluded separately). */
-const laterThan = (next: AssetStatus): AssetStatus[] => STATUSES.filter((current) => !FINAL_STATUSES.includes(current) && !mayMoveTo(current, next));
+const laterThan = (next: AssetStatus): AssetStatus[] =>
+  STATUSES.filter((current) => !FINAL_STATUSES.includes(current) && !mayMoveTo(current, next));
 
 type Row = {
   id: string;
@@ -106,7 +107,15 @@ export class PostgresAssetsRepository extends AssetsRepository {
          last_error_message = CASE WHEN $4::text IS NULL THEN last_error_message ELSE $5::text END,
          last_error_at = CASE WHEN $4::text IS NULL THEN last_error_at ELSE now() END
        WHERE tenant_id = $1 AND id = $2 AND status <> ALL($6::text[]) AND status <> ALL($7::text[]) RETURNING ${COLUMNS}`,
-      [tenantId, id, report.status, report.error?.code ?? null, report.error?.message ?? null, [...FINAL_STATUSES], laterThan(report.status)],
+      [
+        tenantId,
+        id,
+        report.status,
+        report.error?.code ?? null,
+        report.error?.message ?? null,
+        [...FINAL_STATUSES],
+        laterThan(report.status),
+      ],
     );
     return row ? toAsset(row) : this.find(tenantId, id);
   }

@@ -71,7 +71,8 @@ export async function readVideoUpload(
       reject(error);
     };
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated) return fail(new MalformedMultipartError(`field "${name.slice(0, 40)}" is longer than ${FIELD_LIMITS.fieldSize} bytes`));
+      if (info.valueTruncated)
+        return fail(new MalformedMultipartError(`field "${name.slice(0, 40)}" is longer than ${FIELD_LIMITS.fieldSize} bytes`));
       const seen = fields[name];
       fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
     });
@@ -88,7 +89,9 @@ export async function readVideoUpload(
       stored.catch(fail);
     });
     for (const event of ['partsLimit', 'filesLimit', 'fieldsLimit'])
-      parser.on(event, () => fail(new MalformedMultipartError(`too many parts (at most ${FIELD_LIMITS.files} file and ${FIELD_LIMITS.fields} fields)`)));
+      parser.on(event, () =>
+        fail(new MalformedMultipartError(`too many parts (at most ${FIELD_LIMITS.files} file and ${FIELD_LIMITS.fields} fields)`)),
+      );
     parser.on('error', (error: Error) => fail(new MalformedMultipartError(`the multipart body cannot be read (${error.message})`)));
     parser.on('close', resolve);
     req.on('error', (error) => fail(new MalformedMultipartError(`the upload was interrupted (${error.message})`)));
@@ -104,14 +107,20 @@ export async function readVideoUpload(
   }
 }
 
-async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }, destination: string, contentType: string, maxBytes: number): Promise<ReceivedFile> {
+async function storeFile(
+  stream: NodeJS.ReadableStream & { truncated?: boolean },
+  destination: string,
+  contentType: string,
+  maxBytes: number,
+): Promise<ReceivedFile> {
   const hash = createHash('sha256');
   let size = 0;
   let head = Buffer.alloc(0);
   let checked = false;
   const check = () => {
     checked = true;
-    if (!sniffVideoContainer(head)) throw new UnsupportedUploadTypeError('the file\'s bytes are not a video container (mp4, mov, webm, mkv, avi, ts, mpeg, flv, ogg)');
+    if (!sniffVideoContainer(head))
+      throw new UnsupportedUploadTypeError("the file's bytes are not a video container (mp4, mov, webm, mkv, avi, ts, mpeg, flv, ogg)");
   };
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, next) {
@@ -139,5 +148,11 @@ async function storeFile(stream: NodeJS.ReadableStream & { truncated?: boolean }
   });
   await pipeline(stream, tap, createWriteStream(destination));
   if (stream.truncated) throw new UploadTooLargeError(maxBytes);
-  return { path: destination, sizeBytes: size, sha256: hash.digest('hex'), contentType, container: sniffVideoContainer(head) as VideoContainer };
+  return {
+    path: destination,
+    sizeBytes: size,
+    sha256: hash.digest('hex'),
+    contentType,
+    container: sniffVideoContainer(head) as VideoContainer,
+  };
 }

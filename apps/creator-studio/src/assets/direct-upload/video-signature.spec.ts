@@ -22,7 +22,14 @@ describe('sniffVideoContainer', () => {
   });
 
   it('refuses text, images, documents and short files', () => {
-    for (const head of [bytes('hello world'), bytes('\x89PNG\r\n\x1a\n'), bytes('%PDF-1.7'), bytes('RIFF\0\0\0\0WAVEfmt '), Buffer.from('ftyp'), Buffer.alloc(0)])
+    for (const head of [
+      bytes('hello world'),
+      bytes('\x89PNG\r\n\x1a\n'),
+      bytes('%PDF-1.7'),
+      bytes('RIFF\0\0\0\0WAVEfmt '),
+      Buffer.from('ftyp'),
+      Buffer.alloc(0),
+    ])
       expect(sniffVideoContainer(head)).toBeNull();
     const notTs = Buffer.alloc(376);
     notTs[0] = 0x47;

@@ -4,7 +4,8 @@ export type VideoContainer = 'mp4' | 'matroska' | 'avi' | 'mpeg-ts' | 'mpeg-ps' 
 /** How many leading bytes {@link sniffVideoContainer} needs at most. */
 export const SNIFF_BYTES = 512;
 
-const ascii = (head: Buffer, at: number, text: string): boolean => head.length >= at + text.length && head.toString('latin1', at, at + text.length) === text;
+const ascii = (head: Buffer, at: number, text: string): boolean =>
+  head.length >= at + text.length && head.toString('latin1', at, at + text.length) === text;
 
 /**
  * The video container whose signature starts `head` (ISO BMFF / QuickTime `ftyp`, `moov`,

@@ -66,7 +66,8 @@ function sharedFields(input: Record<string, unknown>, problems: Problem[]): Fiel
   };
 }
 
-const isMissing = (input: Record<string, unknown>, field: string) => input[field] === undefined || input[field] === null || input[field] === '';
+const isMissing = (input: Record<string, unknown>, field: string) =>
+  input[field] === undefined || input[field] === null || input[field] === '';
 
 /**
  * Checks an upload in the order a client can act on: the shape (400 `validation_failed`),

@@ -22,8 +22,11 @@ export class MemoryControlsRepository extends ControlsRepository {
   async save(scope: FamilyScope, controls: StoredControls): Promise<void> {
     const key = `${controls.tenantId}/${controls.childProfileId}`;
     const existing = this.rows.get(key);
-    if (!scopeAllows(scope, controls.tenantId, controls.parentUserId) || (existing && !scopeAllows(scope, existing.tenantId, existing.parentUserId))) {
-      throw new Error('controls row outside the caller\'s family scope');
+    if (
+      !scopeAllows(scope, controls.tenantId, controls.parentUserId) ||
+      (existing && !scopeAllows(scope, existing.tenantId, existing.parentUserId))
+    ) {
+      throw new Error("controls row outside the caller's family scope");
     }
     this.rows.set(key, structuredClone(controls));
   }

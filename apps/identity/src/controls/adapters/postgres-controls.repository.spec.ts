@@ -16,16 +16,47 @@ afterAll(async () => {
 controlsRepositoryContract('postgres (row-level security)', () => new PostgresControlsRepository(new PoolSqlTransactions(pool)));
 
 describe('child_controls row-level security', () => {
-  it('a query without the family setting returns nothing, even as the table\'s role', async () => {
+  it("a query without the family setting returns nothing, even as the table's role", async () => {
     const sql = new PoolSqlTransactions(pool);
     const repo = new PostgresControlsRepository(sql);
     const tenantId = `t-${Date.now().toString(36)}`;
-    await repo.save({ tenantId, parentUserId: 'p-rls' }, { tenantId, childProfileId: 'k-rls', parentUserId: 'p-rls', controls: { autoplay: false, chat_enabled: false, external_links: false, session_limit_minutes: 30, bedtime_window: '20:00-07:00', safety_mode: 'strict', timezone: 'UTC', approved_only: false, approved_show_ids: [], blocked_show_ids: [], search_enabled: true, history_paused: false }, updatedBy: 'p-rls', updatedAt: new Date().toISOString() });
-    const unscoped = await sql.runScoped({ role: 'identity_family', settings: {} }, () => sql.client().query(`SELECT * FROM identity.child_controls WHERE tenant_id = $1`, [tenantId]));
+    await repo.save(
+      { tenantId, parentUserId: 'p-rls' },
+      {
+        tenantId,
+        childProfileId: 'k-rls',
+        parentUserId: 'p-rls',
+        controls: {
+          autoplay: false,
+          chat_enabled: false,
+          external_links: false,
+          session_limit_minutes: 30,
+          bedtime_window: '20:00-07:00',
+          safety_mode: 'strict',
+          timezone: 'UTC',
+          approved_only: false,
+          approved_show_ids: [],
+          blocked_show_ids: [],
+          search_enabled: true,
+          history_paused: false,
+        },
+        updatedBy: 'p-rls',
+        updatedAt: new Date().toISOString(),
+      },
+    );
+    const unscoped = await sql.runScoped({ role: 'identity_family', settings: {} }, () =>
+      sql.client().query(`SELECT * FROM identity.child_controls WHERE tenant_id = $1`, [tenantId]),
+    );
     expect(unscoped).toEqual([]);
-    const wrongTenant = await sql.runScoped({ role: 'identity_family', settings: { 'mm.tenant_id': 'elsewhere', 'mm.scope': 'service' } }, () => sql.client().query(`SELECT * FROM identity.child_controls WHERE tenant_id = $1`, [tenantId]));
+    const wrongTenant = await sql.runScoped(
+      { role: 'identity_family', settings: { 'mm.tenant_id': 'elsewhere', 'mm.scope': 'service' } },
+      () => sql.client().query(`SELECT * FROM identity.child_controls WHERE tenant_id = $1`, [tenantId]),
+    );
     expect(wrongTenant).toEqual([]);
-    const owner = await sql.runScoped({ role: 'identity_family', settings: { 'mm.tenant_id': tenantId, 'mm.parent_user_id': 'p-rls' } }, () => sql.client().query(`SELECT child_profile_id FROM identity.child_controls WHERE tenant_id = $1`, [tenantId]));
+    const owner = await sql.runScoped(
+      { role: 'identity_family', settings: { 'mm.tenant_id': tenantId, 'mm.parent_user_id': 'p-rls' } },
+      () => sql.client().query(`SELECT child_profile_id FROM identity.child_controls WHERE tenant_id = $1`, [tenantId]),
+    );
     expect(owner).toEqual([{ child_profile_id: 'k-rls' }]);
   });
 });

@@ -39,14 +39,21 @@ export class PostgresControlsRepository extends ControlsRepository {
 
   async find(scope: FamilyScope, childProfileId: string): Promise<StoredControls | null> {
     const rows = await this.sql.runScoped(rowScopeOf(scope), () =>
-      this.sql.client().query<Row>(`SELECT * FROM ${this.table} WHERE tenant_id = $1 AND child_profile_id = $2`, [scope.tenantId, childProfileId]),
+      this.sql
+        .client()
+        .query<Row>(`SELECT * FROM ${this.table} WHERE tenant_id = $1 AND child_profile_id = $2`, [scope.tenantId, childProfileId]),
     );
     return rows[0] ? toStored(rows[0]) : null;
   }
 
   async erase(scope: FamilyScope, childProfileId: string): Promise<number> {
     const rows = await this.sql.runScoped(rowScopeOf(scope), () =>
-      this.sql.client().query(`DELETE FROM ${this.table} WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, [scope.tenantId, childProfileId]),
+      this.sql
+        .client()
+        .query(`DELETE FROM ${this.table} WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, [
+          scope.tenantId,
+          childProfileId,
+        ]),
     );
     return rows.length;
   }
@@ -61,7 +68,7 @@ export class PostgresControlsRepository extends ControlsRepository {
          RETURNING 1 AS ok`,
         [c.tenantId, c.childProfileId, c.parentUserId, JSON.stringify(c.controls), c.updatedBy, c.updatedAt],
       );
-      if (rows.length === 0) throw new Error('controls row outside the caller\'s family scope');
+      if (rows.length === 0) throw new Error("controls row outside the caller's family scope");
     });
   }
 }

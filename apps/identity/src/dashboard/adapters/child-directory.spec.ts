@@ -15,7 +15,11 @@ describe('over the profile service (signed ServiceClient calls)', () => {
   const profile = new FakeProfileServer();
   let app: INestApplication;
   beforeAll(async () => {
-    app = await bootApp(AppModule, { adapter: 'express', env: testEnv('memory', { PROFILE_URL: await profile.start() }), globalPrefix: 'v1' });
+    app = await bootApp(AppModule, {
+      adapter: 'express',
+      env: testEnv('memory', { PROFILE_URL: await profile.start() }),
+      globalPrefix: 'v1',
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -24,7 +28,13 @@ describe('over the profile service (signed ServiceClient calls)', () => {
 
   childDirectoryContract('profile', () => ({
     directory: app.get(ChildDirectory),
-    put: (parent, child) => profile.profiles.push({ child_profile_id: child.childProfileId, parent_user_id: parent, display_name: child.displayName, age_band: '6-8' }),
+    put: (parent, child) =>
+      profile.profiles.push({
+        child_profile_id: child.childProfileId,
+        parent_user_id: parent,
+        display_name: child.displayName,
+        age_band: '6-8',
+      }),
   }));
 
   it('signs its calls as the service identity (the fake refuses anything else)', async () => {

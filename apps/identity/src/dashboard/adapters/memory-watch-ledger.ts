@@ -18,7 +18,8 @@ export class MemoryWatchLedger extends WatchLedger {
     const wanted = new Set(childProfileIds);
     const sums = new Map<string, ChildTotals>();
     for (const d of this.days.values()) {
-      if (!scopeAllows(scope, d.tenantId, d.parentUserId ?? '') || !wanted.has(d.childProfileId) || d.day < fromDay || d.day > toDay) continue;
+      if (!scopeAllows(scope, d.tenantId, d.parentUserId ?? '') || !wanted.has(d.childProfileId) || d.day < fromDay || d.day > toDay)
+        continue;
       const sum = sums.get(d.childProfileId) ?? { childProfileId: d.childProfileId, watchedMs: 0, learningEvents: 0 };
       sum.watchedMs += d.watchedMs;
       sum.learningEvents += d.learningEvents;

@@ -28,15 +28,26 @@ export class FakeProfileServer {
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://fake');
-      const reply = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const reply = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const check = verifyIdentity(req.headers, { method: req.method ?? 'GET', path: url.pathname }, TEST_EDGE_IDENTITY_KEY, 30_000);
       if (!check.ok) return reply(401, { error: { code: 'missing_identity', message: check.problem, requestId: 'fake' } });
-      if (check.identity.role !== 'service') return reply(403, { error: { code: 'insufficient_role', message: 'service only', requestId: 'fake' } });
+      if (check.identity.role !== 'service')
+        return reply(403, { error: { code: 'insufficient_role', message: 'service only', requestId: 'fake' } });
       this.calls += 1;
       if (this.failing) return reply(500, { error: { code: 'internal', message: 'boom', requestId: 'fake' } });
       if (url.pathname === '/internal/profiles') {
         const parent = url.searchParams.get('parent_user_id');
-        return reply(200, { profiles: this.profiles.filter((p) => p.parent_user_id === parent).map(({ child_profile_id, display_name, age_band }) => ({ child_profile_id, display_name, age_band, created_at: '2026-11-01T00:00:00.000Z' })) });
+        return reply(200, {
+          profiles: this.profiles
+            .filter((p) => p.parent_user_id === parent)
+            .map(({ child_profile_id, display_name, age_band }) => ({
+              child_profile_id,
+              display_name,
+              age_band,
+              created_at: '2026-11-01T00:00:00.000Z',
+            })),
+        });
       }
       const id = decodeURIComponent(url.pathname.replace(/^\/internal\/profiles\//, ''));
       const found = this.profiles.find((p) => p.child_profile_id === id);

@@ -18,7 +18,7 @@ export class MemoryGateStore extends GateStore {
   private readonly tokens = new Map<string, GateToken & { consumedAt: Date | null }>();
 
   private guard(scope: FamilyScope, parentUserId: string): void {
-    if (!scopeAllows(scope, scope.tenantId, parentUserId)) throw new Error('gate row outside the caller\'s family scope');
+    if (!scopeAllows(scope, scope.tenantId, parentUserId)) throw new Error("gate row outside the caller's family scope");
   }
 
   async setPin(scope: FamilyScope, parentUserId: string, pinHash: string): Promise<void> {
@@ -35,9 +35,20 @@ export class MemoryGateStore extends GateStore {
     this.challenges.set(challenge.id, { ...challenge, usedAt: null });
   }
 
-  async takeChallenge(scope: FamilyScope, ref: { id: string; parentUserId: string; childProfileId: string; now: Date }): Promise<GateChallenge | null> {
+  async takeChallenge(
+    scope: FamilyScope,
+    ref: { id: string; parentUserId: string; childProfileId: string; now: Date },
+  ): Promise<GateChallenge | null> {
     const c = this.challenges.get(ref.id);
-    if (!c || !scopeAllows(scope, c.tenantId, c.parentUserId) || c.usedAt || c.expiresAt <= ref.now || c.parentUserId !== ref.parentUserId || c.childProfileId !== ref.childProfileId) return null;
+    if (
+      !c ||
+      !scopeAllows(scope, c.tenantId, c.parentUserId) ||
+      c.usedAt ||
+      c.expiresAt <= ref.now ||
+      c.parentUserId !== ref.parentUserId ||
+      c.childProfileId !== ref.childProfileId
+    )
+      return null;
     c.usedAt = ref.now;
     const { usedAt: _used, ...challenge } = c;
     return { ...challenge };
@@ -56,7 +67,11 @@ export class MemoryGateStore extends GateStore {
     const fresh = !prev || at - prev.windowStartedAt > policy.windowMs;
     const failures = fresh ? 1 : prev.failures + 1;
     const lockedUntil = failures >= policy.maxFailures ? at + policy.lockMs : null;
-    this.lockouts.set(k, { failures: lockedUntil ? 0 : failures, windowStartedAt: fresh || lockedUntil ? at : prev.windowStartedAt, lockedUntil: lockedUntil ?? prev?.lockedUntil ?? null });
+    this.lockouts.set(k, {
+      failures: lockedUntil ? 0 : failures,
+      windowStartedAt: fresh || lockedUntil ? at : prev.windowStartedAt,
+      lockedUntil: lockedUntil ?? prev?.lockedUntil ?? null,
+    });
     return { failures, lockedUntil: lockedUntil ? new Date(lockedUntil) : null };
   }
 
@@ -74,7 +89,12 @@ export class MemoryGateStore extends GateStore {
     let purged = 0;
     for (const rows of [this.challenges, this.tokens] as Array<Map<string, { tenantId: string; parentUserId: string; expiresAt: Date }>>) {
       for (const [id, row] of rows) {
-        if (row.tenantId === scope.tenantId && row.parentUserId === parentUserId && scopeAllows(scope, row.tenantId, row.parentUserId) && row.expiresAt < before) {
+        if (
+          row.tenantId === scope.tenantId &&
+          row.parentUserId === parentUserId &&
+          scopeAllows(scope, row.tenantId, row.parentUserId) &&
+          row.expiresAt < before
+        ) {
           rows.delete(id);
           purged++;
         }
@@ -85,7 +105,9 @@ export class MemoryGateStore extends GateStore {
 
   async eraseChild(scope: FamilyScope, childProfileId: string): Promise<number> {
     let erased = 0;
-    for (const rows of [this.challenges, this.tokens] as Array<Map<string, { tenantId: string; parentUserId: string; childProfileId: string }>>) {
+    for (const rows of [this.challenges, this.tokens] as Array<
+      Map<string, { tenantId: string; parentUserId: string; childProfileId: string }>
+    >) {
       for (const [id, row] of rows) {
         if (row.childProfileId === childProfileId && scopeAllows(scope, row.tenantId, row.parentUserId)) {
           rows.delete(id);
@@ -98,7 +120,14 @@ export class MemoryGateStore extends GateStore {
 
   async consumeToken(scope: FamilyScope, ref: { tokenHash: string; childProfileId: string; now: Date }): Promise<boolean> {
     const t = this.tokens.get(ref.tokenHash);
-    if (!t || !scopeAllows(scope, t.tenantId, t.parentUserId) || t.consumedAt || t.expiresAt <= ref.now || t.childProfileId !== ref.childProfileId) return false;
+    if (
+      !t ||
+      !scopeAllows(scope, t.tenantId, t.parentUserId) ||
+      t.consumedAt ||
+      t.expiresAt <= ref.now ||
+      t.childProfileId !== ref.childProfileId
+    )
+      return false;
     t.consumedAt = ref.now;
     return true;
   }

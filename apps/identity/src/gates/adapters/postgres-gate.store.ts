@@ -44,7 +44,11 @@ export class PostgresGateStore extends GateStore {
   }
 
   async pinHash(scope: FamilyScope, parentUserId: string): Promise<string | null> {
-    const rows = await this.q<{ pin_hash: string }>(scope, `SELECT pin_hash FROM ${this.s}.parent_pins WHERE tenant_id = $1 AND parent_user_id = $2`, [scope.tenantId, parentUserId]);
+    const rows = await this.q<{ pin_hash: string }>(
+      scope,
+      `SELECT pin_hash FROM ${this.s}.parent_pins WHERE tenant_id = $1 AND parent_user_id = $2`,
+      [scope.tenantId, parentUserId],
+    );
     return rows[0]?.pin_hash ?? null;
   }
 
@@ -56,7 +60,10 @@ export class PostgresGateStore extends GateStore {
     );
   }
 
-  async takeChallenge(scope: FamilyScope, ref: { id: string; parentUserId: string; childProfileId: string; now: Date }): Promise<GateChallenge | null> {
+  async takeChallenge(
+    scope: FamilyScope,
+    ref: { id: string; parentUserId: string; childProfileId: string; now: Date },
+  ): Promise<GateChallenge | null> {
     if (!/^[0-9a-f-]{36}$/i.test(ref.id)) return null;
     const rows = await this.q<ChallengeRow>(
       scope,
@@ -66,7 +73,18 @@ export class PostgresGateStore extends GateStore {
       [ref.id, ref.parentUserId, ref.childProfileId, ref.now, scope.tenantId],
     );
     const r = rows[0];
-    return r ? { id: r.id, tenantId: r.tenant_id, parentUserId: r.parent_user_id, childProfileId: r.child_profile_id, method: r.method, answerHash: r.answer_hash, createdAt: r.created_at, expiresAt: r.expires_at } : null;
+    return r
+      ? {
+          id: r.id,
+          tenantId: r.tenant_id,
+          parentUserId: r.parent_user_id,
+          childProfileId: r.child_profile_id,
+          method: r.method,
+          answerHash: r.answer_hash,
+          createdAt: r.created_at,
+          expiresAt: r.expires_at,
+        }
+      : null;
   }
 
   async lockedUntil(scope: FamilyScope, parentUserId: string, now: Date): Promise<Date | null> {
@@ -82,8 +100,14 @@ export class PostgresGateStore extends GateStore {
     return this.sql.runScoped(rowScopeOf(scope), async () => {
       const db = this.sql.client();
       const where = `WHERE tenant_id = $1 AND parent_user_id = $2`;
-      await db.query(`INSERT INTO ${this.s}.gate_lockouts (tenant_id, parent_user_id, failures, window_started_at) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING`, [scope.tenantId, parentUserId, now]);
-      const [row] = await db.query<{ failures: number; window_started_at: Date }>(`SELECT failures, window_started_at FROM ${this.s}.gate_lockouts ${where} FOR UPDATE`, [scope.tenantId, parentUserId]);
+      await db.query(
+        `INSERT INTO ${this.s}.gate_lockouts (tenant_id, parent_user_id, failures, window_started_at) VALUES ($1, $2, 0, $3) ON CONFLICT DO NOTHING`,
+        [scope.tenantId, parentUserId, now],
+      );
+      const [row] = await db.query<{ failures: number; window_started_at: Date }>(
+        `SELECT failures, window_started_at FROM ${this.s}.gate_lockouts ${where} FOR UPDATE`,
+        [scope.tenantId, parentUserId],
+      );
       const fresh = row.failures === 0 || now.getTime() - row.window_started_at.getTime() > policy.windowMs;
       const failures = fresh ? 1 : row.failures + 1;
       const lockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null;
@@ -111,8 +135,14 @@ export class PostgresGateStore extends GateStore {
     return this.sql.runScoped(rowScopeOf(scope), async () => {
       const db = this.sql.client();
       const params = [scope.tenantId, parentUserId, before];
-      const challenges = await db.query(`DELETE FROM ${this.s}.gate_challenges WHERE tenant_id = $1 AND parent_user_id = $2 AND expires_at < $3 RETURNING 1 AS ok`, params);
-      const tokens = await db.query(`DELETE FROM ${this.s}.gate_tokens WHERE tenant_id = $1 AND parent_user_id = $2 AND expires_at < $3 RETURNING 1 AS ok`, params);
+      const challenges = await db.query(
+        `DELETE FROM ${this.s}.gate_challenges WHERE tenant_id = $1 AND parent_user_id = $2 AND expires_at < $3 RETURNING 1 AS ok`,
+        params,
+      );
+      const tokens = await db.query(
+        `DELETE FROM ${this.s}.gate_tokens WHERE tenant_id = $1 AND parent_user_id = $2 AND expires_at < $3 RETURNING 1 AS ok`,
+        params,
+      );
       return challenges.length + tokens.length;
     });
   }
@@ -121,8 +151,14 @@ export class PostgresGateStore extends GateStore {
     return this.sql.runScoped(rowScopeOf(scope), async () => {
       const db = this.sql.client();
       const params = [scope.tenantId, childProfileId];
-      const challenges = await db.query(`DELETE FROM ${this.s}.gate_challenges WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, params);
-      const tokens = await db.query(`DELETE FROM ${this.s}.gate_tokens WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`, params);
+      const challenges = await db.query(
+        `DELETE FROM ${this.s}.gate_challenges WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`,
+        params,
+      );
+      const tokens = await db.query(
+        `DELETE FROM ${this.s}.gate_tokens WHERE tenant_id = $1 AND child_profile_id = $2 RETURNING 1 AS ok`,
+        params,
+      );
       return challenges.length + tokens.length;
     });
   }

@@ -6,13 +6,15 @@ export class MemoryKidsSessionStore extends KidsSessionStore {
   private readonly sessions = new Map<string, KidsSession & { revokedAt: Date | null }>();
 
   async add(scope: FamilyScope, session: KidsSession): Promise<void> {
-    if (!scopeAllows(scope, session.tenantId, session.parentUserId)) throw new Error('kids session outside the caller\'s family scope');
+    if (!scopeAllows(scope, session.tenantId, session.parentUserId)) throw new Error("kids session outside the caller's family scope");
     this.sessions.set(session.sessionId, { ...session, revokedAt: null });
   }
 
   async live(scope: FamilyScope, childProfileId: string, now: Date): Promise<KidsSession[]> {
     return [...this.sessions.values()]
-      .filter((s) => scopeAllows(scope, s.tenantId, s.parentUserId) && s.childProfileId === childProfileId && !s.revokedAt && s.expiresAt > now)
+      .filter(
+        (s) => scopeAllows(scope, s.tenantId, s.parentUserId) && s.childProfileId === childProfileId && !s.revokedAt && s.expiresAt > now,
+      )
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map(({ revokedAt: _r, ...s }) => ({ ...s }));
   }

@@ -18,7 +18,9 @@ export class MemoryConsentRepository extends ConsentRepository {
   }
 
   async latestOpen(tenantId: string, parentUserId: string): Promise<ConsentRequestRecord | null> {
-    const open = [...this.requests.values()].filter((r) => r.tenantId === tenantId && r.parentUserId === parentUserId && r.consumedAt === null);
+    const open = [...this.requests.values()].filter(
+      (r) => r.tenantId === tenantId && r.parentUserId === parentUserId && r.consumedAt === null,
+    );
     const latest = open.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0];
     return latest ? { ...latest } : null;
   }

@@ -7,7 +7,8 @@ export class MemoryParentsRepository extends ParentsRepository {
   private readonly parents = new Map<string, ParentAccount>();
 
   async create(parent: NewParent): Promise<ParentAccount> {
-    if ([...this.parents.values()].some((p) => p.tenantId === parent.tenantId && p.emailKey === parent.emailKey)) throw new EmailTakenError();
+    if ([...this.parents.values()].some((p) => p.tenantId === parent.tenantId && p.emailKey === parent.emailKey))
+      throw new EmailTakenError();
     const stored: ParentAccount = { ...parent, status: 'pending_consent', consentVerifiedAt: null, createdAt: new Date().toISOString() };
     this.parents.set(parent.id, stored);
     return { ...stored };

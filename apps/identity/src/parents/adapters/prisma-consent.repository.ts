@@ -41,7 +41,10 @@ export class PrismaConsentRepository extends ConsentRepository {
   }
 
   async latestOpen(tenantId: string, parentUserId: string): Promise<ConsentRequestRecord | null> {
-    const row = await this.db.consentRequest.findFirst({ where: { tenantId, parentUserId, consumedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    const row = await this.db.consentRequest.findFirst({
+      where: { tenantId, parentUserId, consumedAt: null },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
     return row ? toRequest(row) : null;
   }
 
@@ -54,10 +57,20 @@ export class PrismaConsentRepository extends ConsentRepository {
   }
 
   async consume(request: ConsentRequestRecord, consent: { id: string; verifiedAt: Date }): Promise<ConsentRecord | null> {
-    const { count } = await this.db.consentRequest.updateMany({ where: { id: request.id, tenantId: request.tenantId, consumedAt: null }, data: { consumedAt: consent.verifiedAt } });
+    const { count } = await this.db.consentRequest.updateMany({
+      where: { id: request.id, tenantId: request.tenantId, consumedAt: null },
+      data: { consumedAt: consent.verifiedAt },
+    });
     if (count === 0) return null;
     const row = await this.db.consentRecord.create({
-      data: { id: consent.id, tenantId: request.tenantId, parentUserId: request.parentUserId, consentRequestId: request.id, method: request.method, verifiedAt: consent.verifiedAt },
+      data: {
+        id: consent.id,
+        tenantId: request.tenantId,
+        parentUserId: request.parentUserId,
+        consentRequestId: request.id,
+        method: request.method,
+        verifiedAt: consent.verifiedAt,
+      },
     });
     return { ...row, method: row.method as ConsentMethod, verifiedAt: row.verifiedAt.toISOString() };
   }

@@ -13,7 +13,17 @@ export class MemoryDeliveriesRepository extends DeliveriesRepository {
     if (this.keys.has(key)) return false;
     this.keys.add(key);
     const now = new Date().toISOString();
-    const row: Delivery = { ...delivery, id: uuidv7(), status: 'pending', channel: null, attempts: 0, lastError: null, nextAttemptAt: now, createdAt: now, sentAt: null };
+    const row: Delivery = {
+      ...delivery,
+      id: uuidv7(),
+      status: 'pending',
+      channel: null,
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: now,
+      createdAt: now,
+      sentAt: null,
+    };
     this.rows.set(row.id, row);
     return true;
   }

@@ -13,4 +13,7 @@ afterAll(async () => {
   if (!pool.ended) await pool.end();
 });
 
-deliveriesRepositoryContract('postgres (real Postgres)', () => new PostgresDeliveriesRepository(new PoolSqlTransactions(pool), 'notification'));
+deliveriesRepositoryContract(
+  'postgres (real Postgres)',
+  () => new PostgresDeliveriesRepository(new PoolSqlTransactions(pool), 'notification'),
+);

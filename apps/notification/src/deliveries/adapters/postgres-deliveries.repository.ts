@@ -22,7 +22,8 @@ type Row = {
   sent_at: Date | null;
 };
 
-const COLUMNS = 'id::text, tenant_id, dedupe_key, parent_user_id, kind, subject, body, status, channel, attempts, last_error, next_attempt_at, created_at, sent_at';
+const COLUMNS =
+  'id::text, tenant_id, dedupe_key, parent_user_id, kind, subject, body, status, channel, attempts, last_error, next_attempt_at, created_at, sent_at';
 
 const iso = (d: Date) => new Date(d).toISOString();
 const toDelivery = (row: Row): Delivery => ({
@@ -81,7 +82,12 @@ export class PostgresDeliveriesRepository extends DeliveriesRepository {
   async markSent(id: string, attempts: number, channel: Channel, at: Date): Promise<void> {
     await this.sql
       .client()
-      .query(`UPDATE ${this.table} SET status = 'sent', attempts = $2, channel = $3, sent_at = $4, last_error = NULL WHERE id = $1`, [id, attempts, channel, at]);
+      .query(`UPDATE ${this.table} SET status = 'sent', attempts = $2, channel = $3, sent_at = $4, last_error = NULL WHERE id = $1`, [
+        id,
+        attempts,
+        channel,
+        at,
+      ]);
   }
 
   async markRetry(id: string, attempts: number, nextAttemptAt: Date, error: string): Promise<void> {
@@ -98,13 +104,20 @@ export class PostgresDeliveriesRepository extends DeliveriesRepository {
   async markFailed(id: string, attempts: number, error: string): Promise<void> {
     await this.sql
       .client()
-      .query(`UPDATE ${this.table} SET status = 'failed', attempts = $2, last_error = $3 WHERE id = $1`, [id, attempts, error.slice(0, 500)]);
+      .query(`UPDATE ${this.table} SET status = 'failed', attempts = $2, last_error = $3 WHERE id = $1`, [
+        id,
+        attempts,
+        error.slice(0, 500),
+      ]);
   }
 
   async listByParent(tenantId: string, parentUserId: string): Promise<Delivery[]> {
     const rows = await this.sql
       .client()
-      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND parent_user_id = $2 ORDER BY created_at, id`, [tenantId, parentUserId]);
+      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND parent_user_id = $2 ORDER BY created_at, id`, [
+        tenantId,
+        parentUserId,
+      ]);
     return rows.map(toDelivery);
   }
 }

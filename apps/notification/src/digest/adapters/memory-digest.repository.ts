@@ -17,7 +17,9 @@ export class MemoryDigestRepository extends DigestRepository {
 
   async due(now: Date, limit: number): Promise<DueDigest[]> {
     const groups = new Map<string, DueDigest>();
-    const open = [...this.rows.values()].filter((r) => r.flushedAt === null && r.closesAt.getTime() <= now.getTime()).sort((a, b) => a.seq - b.seq);
+    const open = [...this.rows.values()]
+      .filter((r) => r.flushedAt === null && r.closesAt.getTime() <= now.getTime())
+      .sort((a, b) => a.seq - b.seq);
     for (const row of open) {
       const key = [row.tenantId, row.parentUserId, row.localDay].join('\u0000');
       let group = groups.get(key);
@@ -32,7 +34,8 @@ export class MemoryDigestRepository extends DigestRepository {
 
   async markFlushed(tenantId: string, parentUserId: string, localDay: string, at: Date): Promise<void> {
     for (const row of this.rows.values()) {
-      if (row.tenantId === tenantId && row.parentUserId === parentUserId && row.localDay === localDay && row.flushedAt === null) row.flushedAt = at;
+      if (row.tenantId === tenantId && row.parentUserId === parentUserId && row.localDay === localDay && row.flushedAt === null)
+        row.flushedAt = at;
     }
   }
 }

@@ -52,11 +52,9 @@ export class PostgresDigestRepository extends DigestRepository {
   async markFlushed(tenantId: string, parentUserId: string, localDay: string, at: Date): Promise<void> {
     await this.sql
       .client()
-      .query(`UPDATE ${this.table} SET flushed_at = $4 WHERE tenant_id = $1 AND parent_user_id = $2 AND local_day = $3::date AND flushed_at IS NULL`, [
-        tenantId,
-        parentUserId,
-        localDay,
-        at,
-      ]);
+      .query(
+        `UPDATE ${this.table} SET flushed_at = $4 WHERE tenant_id = $1 AND parent_user_id = $2 AND local_day = $3::date AND flushed_at IS NULL`,
+        [tenantId, parentUserId, localDay, at],
+      );
   }
 }

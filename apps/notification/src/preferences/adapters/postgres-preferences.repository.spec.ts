@@ -14,4 +14,7 @@ afterAll(async () => {
 });
 
 // The table comes from prisma/notification/migrations, applied to the run's database by the Jest global setup.
-preferencesRepositoryContract('postgres (real Postgres)', () => new PostgresPreferencesRepository(new PoolSqlTransactions(pool), 'notification'));
+preferencesRepositoryContract(
+  'postgres (real Postgres)',
+  () => new PostgresPreferencesRepository(new PoolSqlTransactions(pool), 'notification'),
+);

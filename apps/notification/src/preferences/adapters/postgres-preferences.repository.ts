@@ -50,7 +50,10 @@ export class PostgresPreferencesRepository extends PreferencesRepository {
     if (parentUserIds.length === 0) return new Map();
     const rows = await this.sql
       .client()
-      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND parent_user_id = ANY($2::text[])`, [tenantId, [...parentUserIds]]);
+      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE tenant_id = $1 AND parent_user_id = ANY($2::text[])`, [
+        tenantId,
+        [...parentUserIds],
+      ]);
     return new Map(rows.map((row) => [row.parent_user_id, toPreferences(row)]));
   }
 

@@ -14,7 +14,12 @@ interface ContactAnswer {
 
 const isContact = (body: unknown): body is ContactAnswer => {
   const b = body as Partial<ContactAnswer> | undefined;
-  return typeof b?.parent_user_id === 'string' && typeof b.email === 'string' && typeof b.marketing === 'boolean' && typeof b.language === 'string';
+  return (
+    typeof b?.parent_user_id === 'string' &&
+    typeof b.email === 'string' &&
+    typeof b.marketing === 'boolean' &&
+    typeof b.language === 'string'
+  );
 };
 
 /**

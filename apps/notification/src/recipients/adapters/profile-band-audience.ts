@@ -12,7 +12,11 @@ interface AudiencePage {
 
 const isPage = (body: unknown): body is AudiencePage => {
   const b = body as Partial<AudiencePage> | undefined;
-  return Array.isArray(b?.parent_user_ids) && b.parent_user_ids.every((id) => typeof id === 'string') && (b.next_after === null || typeof b.next_after === 'string');
+  return (
+    Array.isArray(b?.parent_user_ids) &&
+    b.parent_user_ids.every((id) => typeof id === 'string') &&
+    (b.next_after === null || typeof b.next_after === 'string')
+  );
 };
 
 /** Parent ids per page asked of profile. */

@@ -56,7 +56,10 @@ export class HttpChildRules extends ChildRules {
   }
 
   async controls(childProfileId: string): Promise<ChildControls | null> {
-    const { status, body } = await this.client.call('identity', { method: 'GET', path: `/internal/controls/${encodeURIComponent(childProfileId)}` });
+    const { status, body } = await this.client.call('identity', {
+      method: 'GET',
+      path: `/internal/controls/${encodeURIComponent(childProfileId)}`,
+    });
     if (status === 404) return null;
     const parsed = controlsBody.safeParse(body);
     if (status !== 200 || !parsed.success) throw unexpectedAnswer('identity', status);

@@ -32,13 +32,18 @@ export class HttpEntitlements extends Entitlements {
     try {
       return await this.fetch(childProfileId);
     } catch (error) {
-      if (error instanceof CircuitOpenError) throw new EntitlementUnavailableError('breaker_open', Number(error.headers?.['retry-after'] ?? 1));
+      if (error instanceof CircuitOpenError)
+        throw new EntitlementUnavailableError('breaker_open', Number(error.headers?.['retry-after'] ?? 1));
       throw new EntitlementUnavailableError(error instanceof Error ? error.name : 'unknown');
     }
   }
 
   private async call(childProfileId: string): Promise<Entitlement | null> {
-    const { status, body } = await this.client.call('billing', { method: 'GET', path: '/v1/billing/entitlements', query: { child_profile_id: childProfileId } });
+    const { status, body } = await this.client.call('billing', {
+      method: 'GET',
+      path: '/v1/billing/entitlements',
+      query: { child_profile_id: childProfileId },
+    });
     if (status === 404) return null;
     const parsed = entitlementBody.safeParse(body);
     if (status !== 200 || !parsed.success) throw unexpectedAnswer('billing', status);

@@ -32,14 +32,19 @@ export class HttpEpisodeSource extends EpisodeSource {
   }
 
   async find(episodeId: string): Promise<PlaybackEpisode | null> {
-    const { status, body } = await this.client.call('catalog', { method: 'GET', path: `/internal/catalog/episodes/${encodeURIComponent(episodeId)}` });
+    const { status, body } = await this.client.call('catalog', {
+      method: 'GET',
+      path: `/internal/catalog/episodes/${encodeURIComponent(episodeId)}`,
+    });
     if (status === 404) return null;
     const parsed = episodeBody.safeParse(body);
     if (status !== 200 || !parsed.success) throw unexpectedAnswer('catalog', status);
     const e = parsed.data;
     const state = (e.publish_state ?? e.status ?? '').toLowerCase();
     const playable = e.playback_ready !== false && e.published !== false && !UNPUBLISHED.has(state);
-    const storageKey = e.renditions.find((r) => typeof r.storage_key === 'string' && r.storage_key.endsWith('.m3u8'))?.storage_key ?? `episodes/${e.episode_id}/index.m3u8`;
+    const storageKey =
+      e.renditions.find((r) => typeof r.storage_key === 'string' && r.storage_key.endsWith('.m3u8'))?.storage_key ??
+      `episodes/${e.episode_id}/index.m3u8`;
     return { episodeId: e.episode_id, showId: e.show_id, ageBand: e.age_band, durationMs: e.duration_ms, playable, storageKey };
   }
 }

@@ -14,7 +14,11 @@ export class HttpUsageSource extends UsageSource {
   }
 
   async minutesUsed(childProfileId: string, date: string): Promise<number> {
-    const { status, body } = await this.client.call('progress', { method: 'GET', path: `/internal/progress/${encodeURIComponent(childProfileId)}/usage`, query: { date } });
+    const { status, body } = await this.client.call('progress', {
+      method: 'GET',
+      path: `/internal/progress/${encodeURIComponent(childProfileId)}/usage`,
+      query: { date },
+    });
     if (status === 404) return 0;
     const parsed = usageBody.safeParse(body);
     if (status !== 200 || !parsed.success) throw unexpectedAnswer('progress', status);

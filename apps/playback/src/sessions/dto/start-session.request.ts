@@ -6,12 +6,20 @@ import { InvalidSafetyModeError, InvalidSessionLimitError, MissingFieldsError } 
 /** Body of `POST /v1/playback/sessions` (the contract's CreatePlaybackSessionRequest). */
 export type StartSessionRequest = Schema<'CreatePlaybackSessionRequest'>;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/);
 const startSessionSchema = z
   .object({
     child_profile_id: id,
     episode_id: id,
-    device_type: z.string().min(1).max(32).regex(/^[a-z0-9][a-z0-9-]*$/),
+    device_type: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(/^[a-z0-9][a-z0-9-]*$/),
     safety_mode: z.enum(['strict', 'balanced']).optional(),
     parent_gate_token: z.string().min(1).max(512).optional(),
     session_limit_minutes: z.number().int().min(5).max(180).optional(),
@@ -34,9 +42,11 @@ export function parseStartSession(body: unknown): StartSessionRequest {
   const input = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
   const missing = REQUIRED.filter((field) => blank(input[field]));
   if (missing.length > 0) throw new MissingFieldsError([...missing]);
-  if (input.safety_mode !== undefined && input.safety_mode !== 'strict' && input.safety_mode !== 'balanced') throw new InvalidSafetyModeError();
+  if (input.safety_mode !== undefined && input.safety_mode !== 'strict' && input.safety_mode !== 'balanced')
+    throw new InvalidSafetyModeError();
   const limit = input.session_limit_minutes;
-  if (limit !== undefined && !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 5 && limit <= 180)) throw new InvalidSessionLimitError();
+  if (limit !== undefined && !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 5 && limit <= 180))
+    throw new InvalidSessionLimitError();
   const parsed = startSessionSchema.safeParse(input);
   if (!parsed.success) throw new ZodValidationException(parsed.error);
   return parsed.data;

@@ -50,7 +50,10 @@ async function asRole<T>(fn: (db: PoolClient) => Promise<T>): Promise<T> {
   }
 }
 
-childProfilesRepositoryContract('postgres under row-level security (non-superuser role)', () => new PostgresChildProfilesRepository(new PoolSqlTransactions(app), 'profile'));
+childProfilesRepositoryContract(
+  'postgres under row-level security (non-superuser role)',
+  () => new PostgresChildProfilesRepository(new PoolSqlTransactions(app), 'profile'),
+);
 
 describe('row-level security on profile.child_profiles', () => {
   const repo = () => new PostgresChildProfilesRepository(new PoolSqlTransactions(app), 'profile');
@@ -62,11 +65,17 @@ describe('row-level security on profile.child_profiles', () => {
     const scope = new ParentRowScope(new PoolSqlTransactions(admin));
     const seen = await scope.asParent(mine, async (db) => {
       const who = await db.query<{ current_user: string }>('SELECT current_user');
-      const rows = await db.query<{ parent_user_id: string }>(`SELECT parent_user_id FROM ${TABLE} WHERE parent_user_id IN ($1, $2)`, [mine, theirs]);
+      const rows = await db.query<{ parent_user_id: string }>(`SELECT parent_user_id FROM ${TABLE} WHERE parent_user_id IN ($1, $2)`, [
+        mine,
+        theirs,
+      ]);
       return { user: who[0].current_user, parents: rows.map((r) => r.parent_user_id) };
     });
     expect(seen).toEqual({ user: 'profile_family', parents: [mine] });
-    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TABLE} WHERE parent_user_id IN ($1, $2)`, [mine, theirs]);
+    const { rows } = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${TABLE} WHERE parent_user_id IN ($1, $2)`, [
+      mine,
+      theirs,
+    ]);
     expect(rows[0].n).toBe(2); // the superuser outside a scope still sees both: the role is what binds the policy
   });
 
@@ -99,7 +108,10 @@ describe('row-level security on profile.child_profiles', () => {
       expect((await db.query(`SELECT * FROM ${TABLE} WHERE id = $1`, [other.childProfileId])).rows).toEqual([]);
       await db.query('SAVEPOINT s');
       await expect(
-        db.query(`INSERT INTO ${TABLE} (id, parent_user_id, display_name, age_band, avatar) VALUES ($1, $2, 'X', '3-5', 'fox')`, [uuidv7(), theirs]),
+        db.query(`INSERT INTO ${TABLE} (id, parent_user_id, display_name, age_band, avatar) VALUES ($1, $2, 'X', '3-5', 'fox')`, [
+          uuidv7(),
+          theirs,
+        ]),
       ).rejects.toThrow(/row-level security/);
       await db.query('ROLLBACK TO SAVEPOINT s');
     });
@@ -109,7 +121,9 @@ describe('row-level security on profile.child_profiles', () => {
     const stored = await repo().create({ parentUserId: `rls-svc-${uuidv7()}`, displayName: 'Cy', ageBand: '12-16', avatar: 'star' });
     await asRole(async (db) => {
       await db.query(`SELECT set_config('${SERVICE_BYPASS_SETTING}', 'service', true)`);
-      expect((await db.query(`SELECT id::text FROM ${TABLE} WHERE id = $1`, [stored.childProfileId])).rows).toEqual([{ id: stored.childProfileId }]);
+      expect((await db.query(`SELECT id::text FROM ${TABLE} WHERE id = $1`, [stored.childProfileId])).rows).toEqual([
+        { id: stored.childProfileId },
+      ]);
     });
     await asRole(async (db) => expect((await db.query(`SELECT * FROM ${TABLE} WHERE id = $1`, [stored.childProfileId])).rows).toEqual([]));
     expect(await repo().findForService(stored.childProfileId)).toEqual(stored);

@@ -15,4 +15,7 @@ afterAll(async () => {
 
 // The table comes from prisma/profile/migrations, applied to the run's database by the Jest global setup.
 // This pool connects as the (superuser) test owner; child-profiles.rls.spec.ts runs the same suite under row-level security.
-childProfilesRepositoryContract('postgres (real Postgres)', () => new PostgresChildProfilesRepository(new PoolSqlTransactions(pool), 'profile'));
+childProfilesRepositoryContract(
+  'postgres (real Postgres)',
+  () => new PostgresChildProfilesRepository(new PoolSqlTransactions(pool), 'profile'),
+);

@@ -4,7 +4,10 @@ import { ServiceClientParentConsent, type ServiceCaller } from './service-client
 
 const answering = (status: number, body: unknown): ServiceCaller & { paths: string[] } => {
   const paths: string[] = [];
-  const call = async (service: string, request: ServiceRequest) => (paths.push(`${service} ${request.method} ${request.path}`), { status, body });
+  const call = async (service: string, request: ServiceRequest) => (
+    paths.push(`${service} ${request.method} ${request.path}`),
+    { status, body }
+  );
   return { paths, call: call as ServiceCaller['call'] };
 };
 
@@ -26,7 +29,11 @@ describe('ServiceClientParentConsent', () => {
     [200, { status: 'verified' }],
     [200, undefined],
   ])('answers 503 service_unavailable for any other answer (%s %j), never "no consent"', async (status, body) => {
-    await expect(new ServiceClientParentConsent(answering(status, body)).statusOf('p')).rejects.toMatchObject({ status: 503, code: 'service_unavailable', details: { service: 'identity' } });
+    await expect(new ServiceClientParentConsent(answering(status, body)).statusOf('p')).rejects.toMatchObject({
+      status: 503,
+      code: 'service_unavailable',
+      details: { service: 'identity' },
+    });
   });
 
   it('passes the client errors (outage → 503) through', async () => {

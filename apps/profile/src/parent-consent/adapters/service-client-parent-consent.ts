@@ -23,10 +23,15 @@ export class ServiceClientParentConsent extends ParentConsent {
   }
 
   async statusOf(parentUserId: string): Promise<ParentConsentStatus | null> {
-    const answer = await this.client.call('identity', { method: 'GET', path: `/internal/parents/${encodeURIComponent(parentUserId)}`, timeoutMs: this.timeoutMs });
+    const answer = await this.client.call('identity', {
+      method: 'GET',
+      path: `/internal/parents/${encodeURIComponent(parentUserId)}`,
+      timeoutMs: this.timeoutMs,
+    });
     if (answer.status === 404) return null;
     const status = (answer.body as { status?: unknown } | null)?.status;
-    if (answer.status !== 200 || !STATUSES.includes(status as ParentConsentStatus)) throw new ServiceUnavailableError('identity', `unexpected answer ${answer.status} to the consent lookup`);
+    if (answer.status !== 200 || !STATUSES.includes(status as ParentConsentStatus))
+      throw new ServiceUnavailableError('identity', `unexpected answer ${answer.status} to the consent lookup`);
     return status as ParentConsentStatus;
   }
 }

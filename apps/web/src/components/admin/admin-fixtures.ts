@@ -24,12 +24,29 @@ const workflow = {
 
 /** Typed answers of the admin operations (fallback mode only), checked with `satisfies` against the contract types. */
 export const adminFixtures = {
-  login: { access_token: 'fixture-admin', token_type: 'Bearer', expires_in: 3600, admin_user_id: 'admin-fixture', role: 'admin' } satisfies ResponseBody<'adminLogin', 200>,
+  login: {
+    access_token: 'fixture-admin',
+    token_type: 'Bearer',
+    expires_in: 3600,
+    admin_user_id: 'admin-fixture',
+    role: 'admin',
+  } satisfies ResponseBody<'adminLogin', 200>,
   workflows: { workflows: [workflow] } satisfies ResponseBody<'listWorkflows', 200>,
   workflow,
   runCreated: { run_id: RUN_ID, status: 'requested' } satisfies ResponseBody<'createRun', 201>,
-  run: { run_id: RUN_ID, workflow_id: WORKFLOW_ID, status: 'requested', priority: 'normal', auto_publish: false, input_payload: {}, last_error: null } satisfies ResponseBody<'getRun', 200>,
-  logs: { run_id: RUN_ID, logs: [{ run_id: RUN_ID, step: 'requested', status: 'requested', message: 'run requested', event_time: AT }] } satisfies ResponseBody<'getRunLogs', 200>,
+  run: {
+    run_id: RUN_ID,
+    workflow_id: WORKFLOW_ID,
+    status: 'requested',
+    priority: 'normal',
+    auto_publish: false,
+    input_payload: {},
+    last_error: null,
+  } satisfies ResponseBody<'getRun', 200>,
+  logs: {
+    run_id: RUN_ID,
+    logs: [{ run_id: RUN_ID, step: 'requested', status: 'requested', message: 'run requested', event_time: AT }],
+  } satisfies ResponseBody<'getRunLogs', 200>,
   modelProfile: {
     model_profile_id: 'nim-default',
     provider: 'nvidia_nim',
@@ -51,7 +68,11 @@ const ROUTES: Array<[string, RegExp, (id: string | undefined, body: Body) => Adm
   ['POST', /^\/v1\/admin\/workflows\/([^/]+)\/runs$/, () => ({ status: 201, body: adminFixtures.runCreated })],
   ['GET', /^\/v1\/admin\/runs\/([^/]+)$/, () => ({ status: 200, body: adminFixtures.run })],
   ['GET', /^\/v1\/admin\/runs\/([^/]+)\/logs$/, () => ({ status: 200, body: adminFixtures.logs })],
-  ['POST', /^\/v1\/admin\/runs\/([^/]+)\/cancel$/, (id) => ({ status: 200, body: { run_id: id, status: 'cancelled', message: 'cancelled' } })],
+  [
+    'POST',
+    /^\/v1\/admin\/runs\/([^/]+)\/cancel$/,
+    (id) => ({ status: 200, body: { run_id: id, status: 'cancelled', message: 'cancelled' } }),
+  ],
   ['POST', /^\/v1\/admin\/runs\/([^/]+)\/retry$/, (id) => ({ status: 200, body: { run_id: id, status: 'requested' } })],
   ['GET', /^\/v1\/admin\/model-profiles\/([^/]+)$/, () => ({ status: 200, body: adminFixtures.modelProfile })],
   ['PUT', /^\/v1\/admin\/model-profiles\/([^/]+)$/, (id, body) => ({ status: 200, body: { ...body, model_profile_id: id } })],

@@ -32,7 +32,11 @@ export const adminSessionStore = {
 
 /** The admin session (re-renders on sign-in and sign-out). */
 export function useAdminSession(): AdminSession | null {
-  return useSyncExternalStore(adminSessionStore.subscribe, () => current, () => null);
+  return useSyncExternalStore(
+    adminSessionStore.subscribe,
+    () => current,
+    () => null,
+  );
 }
 
 /** A typed client of the v1 contract that sends the admin's bearer token (strict: no fallback unless the config asks). */

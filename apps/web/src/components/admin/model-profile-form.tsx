@@ -48,7 +48,12 @@ export function ModelProfileForm({ profile }: { profile: ModelProfile }) {
   };
   const text = (key: 'base_url' | 'model_id' | 'safety_preset') => (
     <Field name={key} invalid={bad.has(key)}>
-      <input id={`mp-${key}`} aria-invalid={bad.has(key)} value={input[key]} onChange={(e) => setInput({ ...input, [key]: e.target.value })} />
+      <input
+        id={`mp-${key}`}
+        aria-invalid={bad.has(key)}
+        value={input[key]}
+        onChange={(e) => setInput({ ...input, [key]: e.target.value })}
+      />
     </Field>
   );
   const number = (key: keyof typeof MODEL_PROFILE_RANGES) => (

@@ -34,8 +34,14 @@ export function RunView({ runId }: { runId: string }) {
     refetchInterval: () => live(run.data?.status),
   });
   const refresh = () => queries.invalidateQueries({ queryKey: ['admin', 'run', runId] });
-  const cancel = useMutation({ mutationFn: () => unwrap(api.POST('/v1/admin/runs/{run_id}/cancel', { params: { path } })), onSuccess: refresh });
-  const retry = useMutation({ mutationFn: () => unwrap(api.POST('/v1/admin/runs/{run_id}/retry', { params: { path } })), onSuccess: refresh });
+  const cancel = useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/admin/runs/{run_id}/cancel', { params: { path } })),
+    onSuccess: refresh,
+  });
+  const retry = useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/admin/runs/{run_id}/retry', { params: { path } })),
+    onSuccess: refresh,
+  });
   return (
     <>
       <p>
@@ -84,7 +90,8 @@ export function RunView({ runId }: { runId: string }) {
               <ol className="run-logs" data-testid="run-logs">
                 {entries.map((entry, i) => (
                   <li key={`${entry.event_time}-${i}`}>
-                    <time dateTime={entry.event_time}>{format.dateTime(new Date(entry.event_time), { timeStyle: 'medium' })}</time> · {entry.step} · {entry.status}
+                    <time dateTime={entry.event_time}>{format.dateTime(new Date(entry.event_time), { timeStyle: 'medium' })}</time> ·{' '}
+                    {entry.step} · {entry.status}
                     {entry.message ? <span className="muted"> — {entry.message}</span> : null}
                   </li>
                 ))}

@@ -27,7 +27,15 @@ export const NEW_WORKFLOW: WorkflowInput = {
  * The workflow form (create and edit). The API validates (`workflow_invalid` with
  * `details.problems[].field`); each named field is marked invalid with its translated hint.
  */
-export function WorkflowForm({ initial, idPrefix, pending, error, onSubmit, onCancel, submitLabel }: {
+export function WorkflowForm({
+  initial,
+  idPrefix,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+  submitLabel,
+}: {
   initial: WorkflowInput;
   idPrefix: string;
   pending: boolean;
@@ -42,7 +50,10 @@ export function WorkflowForm({ initial, idPrefix, pending, error, onSubmit, onCa
   const [steps, setSteps] = useState(initial.steps.join(', '));
   const bad = fieldProblems(error);
   const set = <K extends keyof WorkflowInput>(key: K, value: WorkflowInput[K]) => setInput((prev) => ({ ...prev, [key]: value }));
-  const field = (key: keyof WorkflowInput, control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode) => {
+  const field = (
+    key: keyof WorkflowInput,
+    control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode,
+  ) => {
     const id = `${idPrefix}-${key}`;
     const invalid = bad.has(key);
     return (
@@ -59,12 +70,22 @@ export function WorkflowForm({ initial, idPrefix, pending, error, onSubmit, onCa
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit({ ...input, steps: steps.split(',').map((s) => s.trim()).filter(Boolean) });
+    onSubmit({
+      ...input,
+      steps: steps
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    });
   };
   return (
     <form onSubmit={submit} className="card" noValidate>
-      {field('name', (p) => <input {...p} value={input.name} onChange={(e) => set('name', e.target.value)} />)}
-      {field('description', (p) => <textarea {...p} rows={2} value={input.description} onChange={(e) => set('description', e.target.value)} />)}
+      {field('name', (p) => (
+        <input {...p} value={input.name} onChange={(e) => set('name', e.target.value)} />
+      ))}
+      {field('description', (p) => (
+        <textarea {...p} rows={2} value={input.description} onChange={(e) => set('description', e.target.value)} />
+      ))}
       {field('age_band', (p) => (
         <select {...p} value={input.age_band} onChange={(e) => set('age_band', e.target.value as WorkflowInput['age_band'])}>
           {AGE_BANDS.map((band) => (
@@ -75,7 +96,11 @@ export function WorkflowForm({ initial, idPrefix, pending, error, onSubmit, onCa
         </select>
       ))}
       {field('content_suitability', (p) => (
-        <select {...p} value={input.content_suitability} onChange={(e) => set('content_suitability', e.target.value as WorkflowInput['content_suitability'])}>
+        <select
+          {...p}
+          value={input.content_suitability}
+          onChange={(e) => set('content_suitability', e.target.value as WorkflowInput['content_suitability'])}
+        >
           {SUITABILITY.map((mode) => (
             <option key={mode} value={mode}>
               {t(`workflow.suitability.${mode}`)}
@@ -83,9 +108,15 @@ export function WorkflowForm({ initial, idPrefix, pending, error, onSubmit, onCa
           ))}
         </select>
       ))}
-      {field('steps', (p) => <input {...p} value={steps} onChange={(e) => setSteps(e.target.value)} />)}
-      {field('model_profile_id', (p) => <input {...p} value={input.model_profile_id} onChange={(e) => set('model_profile_id', e.target.value)} />)}
-      {field('safety_profile', (p) => <input {...p} value={input.safety_profile} onChange={(e) => set('safety_profile', e.target.value)} />)}
+      {field('steps', (p) => (
+        <input {...p} value={steps} onChange={(e) => setSteps(e.target.value)} />
+      ))}
+      {field('model_profile_id', (p) => (
+        <input {...p} value={input.model_profile_id} onChange={(e) => set('model_profile_id', e.target.value)} />
+      ))}
+      {field('safety_profile', (p) => (
+        <input {...p} value={input.safety_profile} onChange={(e) => set('safety_profile', e.target.value)} />
+      ))}
       {error ? <ApiErrorView error={error} /> : null}
       <p className="actions">
         <button type="submit" disabled={pending}>

@@ -43,7 +43,12 @@ export function WorkflowItem({ workflow }: { workflow: Workflow }) {
   });
   const run = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/v1/admin/workflows/{workflow_id}/runs', { params: { path }, body: { input_payload: payload(workflow.description || workflow.name), priority: 'normal', auto_publish: false } })),
+      unwrap(
+        api.POST('/v1/admin/workflows/{workflow_id}/runs', {
+          params: { path },
+          body: { input_payload: payload(workflow.description || workflow.name), priority: 'normal', auto_publish: false },
+        }),
+      ),
     onSuccess: (answer) => router.push(`/admin/runs/${answer.run_id}`),
   });
   const failure = remove.error ?? run.error;
@@ -51,7 +56,8 @@ export function WorkflowItem({ workflow }: { workflow: Workflow }) {
     <li className="card" data-testid="workflow-item" data-workflow-id={workflow.workflow_id}>
       <h2>{workflow.name}</h2>
       <p className="muted" data-testid="workflow-version">
-        {t('workflow.version', { version: workflow.version })} · {t(`workflow.ageBands.${workflow.age_band}`)} · {workflow.steps.join(' → ')}
+        {t('workflow.version', { version: workflow.version })} · {t(`workflow.ageBands.${workflow.age_band}`)} ·{' '}
+        {workflow.steps.join(' → ')}
       </p>
       {workflow.description ? <p>{workflow.description}</p> : null}
       {editing ? (
@@ -72,7 +78,12 @@ export function WorkflowItem({ workflow }: { workflow: Workflow }) {
           <button type="button" onClick={() => run.mutate()} disabled={run.isPending}>
             {t('workflow.startRun')}
           </button>
-          <button type="button" className="secondary" onClick={() => window.confirm(t('workflow.confirmDelete', { name: workflow.name })) && remove.mutate()} disabled={remove.isPending}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => window.confirm(t('workflow.confirmDelete', { name: workflow.name })) && remove.mutate()}
+            disabled={remove.isPending}
+          >
             {t('workflow.delete')}
           </button>
         </p>

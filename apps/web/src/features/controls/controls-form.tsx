@@ -26,7 +26,12 @@ export function ControlsForm({ childProfileId, band, initial }: { childProfileId
   const timeZones = useMemo(zones, []);
   const save = useMutation({
     mutationFn: (controls: Controls) =>
-      unwrap(api.parent.PUT('/v1/parents/controls/{child_profile_id}', { params: { path: { child_profile_id: childProfileId } }, body: controls })),
+      unwrap(
+        api.parent.PUT('/v1/parents/controls/{child_profile_id}', {
+          params: { path: { child_profile_id: childProfileId } },
+          body: controls,
+        }),
+      ),
     onSuccess: (saved) => queries.setQueryData(['controls', childProfileId], saved),
     onError: (error) => {
       const failure = ApiError.from(error);
@@ -59,16 +64,46 @@ export function ControlsForm({ childProfileId, band, initial }: { childProfileId
   const [start, end] = initial.bedtime_window.split('-');
   return (
     <form className="stack controls-form" onSubmit={submit} noValidate aria-label={t('controls.title')}>
-      <Field label={t('controls.session_limit_minutes')} name="session_limit_minutes" type="number" min={5} max={180} step={1} required defaultValue={initial.session_limit_minutes} hint={t('controls.limitHint')} error={errors.session_limit_minutes} />
+      <Field
+        label={t('controls.session_limit_minutes')}
+        name="session_limit_minutes"
+        type="number"
+        min={5}
+        max={180}
+        step={1}
+        required
+        defaultValue={initial.session_limit_minutes}
+        hint={t('controls.limitHint')}
+        error={errors.session_limit_minutes}
+      />
       <fieldset className="field">
         <legend>{t('controls.bedtime_window')}</legend>
         <div className="actions">
           <Field label={t('controls.bedtimeStart')} name="bedtime_start" type="time" required defaultValue={start} />
-          <Field label={t('controls.bedtimeEnd')} name="bedtime_end" type="time" required defaultValue={end} error={errors.bedtime_window} />
+          <Field
+            label={t('controls.bedtimeEnd')}
+            name="bedtime_end"
+            type="time"
+            required
+            defaultValue={end}
+            error={errors.bedtime_window}
+          />
         </div>
       </fieldset>
-      <SelectField label={t('controls.safety_mode')} name="safety_mode" defaultValue={initial.safety_mode} error={errors.safety_mode} options={['strict', 'balanced'].map((m) => ({ value: m, label: t(`controls.safety.${m}`) }))} />
-      <SelectField label={t('controls.timezone')} name="timezone" defaultValue={initial.timezone ?? 'UTC'} error={errors.timezone} options={timeZones.map((z) => ({ value: z, label: z }))} />
+      <SelectField
+        label={t('controls.safety_mode')}
+        name="safety_mode"
+        defaultValue={initial.safety_mode}
+        error={errors.safety_mode}
+        options={['strict', 'balanced'].map((m) => ({ value: m, label: t(`controls.safety.${m}`) }))}
+      />
+      <SelectField
+        label={t('controls.timezone')}
+        name="timezone"
+        defaultValue={initial.timezone ?? 'UTC'}
+        error={errors.timezone}
+        options={timeZones.map((z) => ({ value: z, label: z }))}
+      />
       <SelectField
         label={t('controls.max_age_band')}
         name="max_age_band"
@@ -79,8 +114,20 @@ export function ControlsForm({ childProfileId, band, initial }: { childProfileId
       {FLAGS.map((flag) => (
         <Checkbox key={flag} label={t(`controls.${flag}`)} name={flag} defaultChecked={Boolean(initial[flag])} error={errors[flag]} />
       ))}
-      <TextAreaField label={t('controls.approved_show_ids')} name="approved_show_ids" defaultValue={(initial.approved_show_ids ?? []).join('\n')} hint={t('controls.idsHint')} error={errors.approved_show_ids} />
-      <TextAreaField label={t('controls.blocked_show_ids')} name="blocked_show_ids" defaultValue={(initial.blocked_show_ids ?? []).join('\n')} hint={t('controls.idsHint')} error={errors.blocked_show_ids} />
+      <TextAreaField
+        label={t('controls.approved_show_ids')}
+        name="approved_show_ids"
+        defaultValue={(initial.approved_show_ids ?? []).join('\n')}
+        hint={t('controls.idsHint')}
+        error={errors.approved_show_ids}
+      />
+      <TextAreaField
+        label={t('controls.blocked_show_ids')}
+        name="blocked_show_ids"
+        defaultValue={(initial.blocked_show_ids ?? []).join('\n')}
+        hint={t('controls.idsHint')}
+        error={errors.blocked_show_ids}
+      />
       {save.error && !errorField(ApiError.from(save.error).details) ? <ApiErrorView error={save.error} /> : null}
       {save.isSuccess ? (
         <p role="status" data-testid="controls-saved">

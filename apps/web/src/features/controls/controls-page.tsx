@@ -13,10 +13,14 @@ import { ControlsForm } from './controls-form';
 function ChildControls({ parentUserId, childProfileId }: { parentUserId: string; childProfileId: string }) {
   const t = useTranslations('dashboard');
   const api = useApi();
-  const profiles = useQuery({ queryKey: ['profiles', parentUserId], queryFn: () => unwrap(api.parent.GET('/v1/children/profiles', { params: { query: { parent_user_id: parentUserId } } })) });
+  const profiles = useQuery({
+    queryKey: ['profiles', parentUserId],
+    queryFn: () => unwrap(api.parent.GET('/v1/children/profiles', { params: { query: { parent_user_id: parentUserId } } })),
+  });
   const controls = useQuery({
     queryKey: ['controls', childProfileId],
-    queryFn: () => unwrap(api.parent.GET('/v1/parents/controls/{child_profile_id}', { params: { path: { child_profile_id: childProfileId } } })),
+    queryFn: () =>
+      unwrap(api.parent.GET('/v1/parents/controls/{child_profile_id}', { params: { path: { child_profile_id: childProfileId } } })),
   });
   const profile = profiles.data?.profiles.find((p) => p.child_profile_id === childProfileId);
   return (
@@ -31,7 +35,9 @@ function ChildControls({ parentUserId, childProfileId }: { parentUserId: string;
       {profile ? (
         <>
           <p className="lead">{profile.display_name}</p>
-          <QueryState query={controls}>{(c) => <ControlsForm childProfileId={childProfileId} band={profile.age_band} initial={c.controls} />}</QueryState>
+          <QueryState query={controls}>
+            {(c) => <ControlsForm childProfileId={childProfileId} band={profile.age_band} initial={c.controls} />}
+          </QueryState>
         </>
       ) : null}
     </section>

@@ -29,11 +29,16 @@ function showIdsOk(ids: string[]): boolean {
  */
 export function controlsErrors(c: Controls, childBand: AgeBand | undefined): Partial<Record<keyof Controls, string>> {
   const errors: Partial<Record<keyof Controls, string>> = {};
-  if (!Number.isInteger(c.session_limit_minutes) || c.session_limit_minutes < 5 || c.session_limit_minutes > 180) errors.session_limit_minutes = 'invalid_session_limit';
+  if (!Number.isInteger(c.session_limit_minutes) || c.session_limit_minutes < 5 || c.session_limit_minutes > 180)
+    errors.session_limit_minutes = 'invalid_session_limit';
   if (!parseBedtimeWindow(c.bedtime_window)) errors.bedtime_window = 'invalid_bedtime_window';
   if (c.safety_mode !== 'strict' && c.safety_mode !== 'balanced') errors.safety_mode = 'invalid_safety_mode';
   if (c.timezone !== undefined && !isValidTimeZone(c.timezone)) errors.timezone = 'invalid_timezone';
-  if (c.max_age_band !== undefined && (!BANDS.includes(c.max_age_band) || (childBand && BANDS.indexOf(c.max_age_band) > BANDS.indexOf(childBand)))) errors.max_age_band = 'invalid_age_band';
+  if (
+    c.max_age_band !== undefined &&
+    (!BANDS.includes(c.max_age_band) || (childBand && BANDS.indexOf(c.max_age_band) > BANDS.indexOf(childBand)))
+  )
+    errors.max_age_band = 'invalid_age_band';
   if (!showIdsOk(c.approved_show_ids ?? [])) errors.approved_show_ids = 'invalid_approved_show_ids';
   if (!showIdsOk(c.blocked_show_ids ?? [])) errors.blocked_show_ids = 'invalid_blocked_show_ids';
   return errors;

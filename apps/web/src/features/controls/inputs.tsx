@@ -14,7 +14,12 @@ function ErrorText({ id, code }: { id: string; code?: string }) {
 }
 
 /** A labelled `<select>` with its translated error. */
-export function SelectField({ label, error, options, ...select }: { label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  options,
+  ...select
+}: { label: string; error?: string; options: { value: string; label: string }[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
     <div className="field">
@@ -32,7 +37,12 @@ export function SelectField({ label, error, options, ...select }: { label: strin
 }
 
 /** A labelled `<textarea>` with a hint and its translated error. */
-export function TextAreaField({ label, error, hint, ...area }: { label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...area
+}: { label: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (

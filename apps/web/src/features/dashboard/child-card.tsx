@@ -20,11 +20,20 @@ export function ChildCard({ profile, week }: { profile: Schema<'ChildProfile'>; 
   const enter = useEnterKidsMode();
   const [gate, setGate] = useState(false);
   const revoke = useMutation({
-    mutationFn: () => unwrap(api.parent.DELETE('/v1/children/profiles/{child_profile_id}/session', { params: { path: { child_profile_id: profile.child_profile_id } } })),
+    mutationFn: () =>
+      unwrap(
+        api.parent.DELETE('/v1/children/profiles/{child_profile_id}/session', {
+          params: { path: { child_profile_id: profile.child_profile_id } },
+        }),
+      ),
   });
   const watched = minutesSeconds(week?.weekly_watch_ms ?? 0);
   return (
-    <article className="card child-card" data-testid={`child-${profile.child_profile_id}`} aria-labelledby={`child-${profile.child_profile_id}-name`}>
+    <article
+      className="card child-card"
+      data-testid={`child-${profile.child_profile_id}`}
+      aria-labelledby={`child-${profile.child_profile_id}-name`}
+    >
       <h3 id={`child-${profile.child_profile_id}-name`} {...{ elementtiming: 'dashboard-child' }}>
         <span aria-hidden="true">{onboarding(`avatars.${profile.avatar}.emoji`)} </span>
         {profile.display_name}
@@ -62,7 +71,9 @@ export function ChildCard({ profile, week }: { profile: Schema<'ChildProfile'>; 
           childProfileId={profile.child_profile_id}
           title={t('child.gateTitle', { name: profile.display_name })}
           onClose={() => setGate(false)}
-          onPassed={(token) => enter({ childProfileId: profile.child_profile_id, ageBand: profile.age_band, displayName: profile.display_name }, token)}
+          onPassed={(token) =>
+            enter({ childProfileId: profile.child_profile_id, ageBand: profile.age_band, displayName: profile.display_name }, token)
+          }
         />
       ) : null}
     </article>

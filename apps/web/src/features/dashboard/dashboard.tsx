@@ -14,8 +14,14 @@ import { WatchChart } from './watch-chart';
 function Dashboard({ parentUserId }: { parentUserId: string }) {
   const t = useTranslations('dashboard');
   const api = useApi();
-  const dashboard = useQuery({ queryKey: ['dashboard', parentUserId], queryFn: () => unwrap(api.parent.GET('/v1/parents/dashboard', { params: { query: { parent_user_id: parentUserId } } })) });
-  const profiles = useQuery({ queryKey: ['profiles', parentUserId], queryFn: () => unwrap(api.parent.GET('/v1/children/profiles', { params: { query: { parent_user_id: parentUserId } } })) });
+  const dashboard = useQuery({
+    queryKey: ['dashboard', parentUserId],
+    queryFn: () => unwrap(api.parent.GET('/v1/parents/dashboard', { params: { query: { parent_user_id: parentUserId } } })),
+  });
+  const profiles = useQuery({
+    queryKey: ['profiles', parentUserId],
+    queryFn: () => unwrap(api.parent.GET('/v1/children/profiles', { params: { query: { parent_user_id: parentUserId } } })),
+  });
   const queries = useQueryClient();
   const refresh = () => void queries.invalidateQueries();
   return (
@@ -40,7 +46,11 @@ function Dashboard({ parentUserId }: { parentUserId: string }) {
               <>
                 <div className="cards">
                   {list.map((p) => (
-                    <ChildCard key={p.child_profile_id} profile={p} week={dashboard.data?.children.find((c) => c.child_profile_id === p.child_profile_id)} />
+                    <ChildCard
+                      key={p.child_profile_id}
+                      profile={p}
+                      week={dashboard.data?.children.find((c) => c.child_profile_id === p.child_profile_id)}
+                    />
                   ))}
                 </div>
                 <p className="actions">

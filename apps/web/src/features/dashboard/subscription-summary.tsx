@@ -24,15 +24,13 @@ export function SubscriptionSummary({ parentUserId }: { parentUserId: string }) 
     <section aria-labelledby="subscription-title" className="card">
       <h2 id="subscription-title">{t('subscription.title')}</h2>
       <QueryState query={entitlement}>
-        {(e) => (
-          <p data-testid="entitlement">
-            {t('subscription.state', { plan: t(`plans.${e.plan}`), active: e.active ? 'yes' : 'no' })}
-          </p>
-        )}
+        {(e) => <p data-testid="entitlement">{t('subscription.state', { plan: t(`plans.${e.plan}`), active: e.active ? 'yes' : 'no' })}</p>}
       </QueryState>
       {subscriptions.data?.subscriptions[0] ? (
         <p className="muted">
-          {t('subscription.until', { date: format.dateTime(new Date(subscriptions.data.subscriptions[0].current_period_end), { dateStyle: 'medium' }) })}
+          {t('subscription.until', {
+            date: format.dateTime(new Date(subscriptions.data.subscriptions[0].current_period_end), { dateStyle: 'medium' }),
+          })}
         </p>
       ) : null}
       <Link href="/dashboard/subscription" className="button secondary">

@@ -19,7 +19,17 @@ interface Challenge {
  * answered with POST /v1/parents/gates/verify; `onPassed` gets the single-use gate token.
  * Uses the parent's token, which stays in memory during kids mode.
  */
-export function ParentGate({ childProfileId, title, onPassed, onClose }: { childProfileId: string; title: string; onPassed: (gateToken: string) => Promise<void> | void; onClose: () => void }) {
+export function ParentGate({
+  childProfileId,
+  title,
+  onPassed,
+  onClose,
+}: {
+  childProfileId: string;
+  title: string;
+  onPassed: (gateToken: string) => Promise<void> | void;
+  onClose: () => void;
+}) {
   const t = useTranslations('kids');
   const api = useApi();
   const session = useSession();
@@ -40,7 +50,9 @@ export function ParentGate({ childProfileId, title, onPassed, onClose }: { child
     let live = true;
     setChallenge(null);
     setFailure(null);
-    unwrap(api.parent.POST('/v1/parents/gates/challenge', { body: { parent_user_id: parentUserId, child_profile_id: childProfileId, method } }))
+    unwrap(
+      api.parent.POST('/v1/parents/gates/challenge', { body: { parent_user_id: parentUserId, child_profile_id: childProfileId, method } }),
+    )
       .then((c) => live && setChallenge(c))
       .catch((error: unknown) => live && setFailure(error));
     return () => {
@@ -60,12 +72,20 @@ export function ParentGate({ childProfileId, title, onPassed, onClose }: { child
     setBusy(true);
     setFailure(null);
     try {
-      const passed = await unwrap(api.parent.POST('/v1/parents/gates/verify', { body: { parent_user_id: parentUserId, child_profile_id: childProfileId, challenge_id: challenge.challenge_id, response } }));
+      const passed = await unwrap(
+        api.parent.POST('/v1/parents/gates/verify', {
+          body: { parent_user_id: parentUserId, child_profile_id: childProfileId, challenge_id: challenge.challenge_id, response },
+        }),
+      );
       await onPassed(passed.gate_token);
     } catch (error) {
       setFailure(error);
       setChallenge(null); // an answer spends the challenge: ask for a fresh one
-      unwrap(api.parent.POST('/v1/parents/gates/challenge', { body: { parent_user_id: parentUserId, child_profile_id: childProfileId, method } })).then(setChallenge, () => undefined);
+      unwrap(
+        api.parent.POST('/v1/parents/gates/challenge', {
+          body: { parent_user_id: parentUserId, child_profile_id: childProfileId, method },
+        }),
+      ).then(setChallenge, () => undefined);
     } finally {
       setBusy(false);
     }
@@ -86,7 +106,18 @@ export function ParentGate({ childProfileId, title, onPassed, onClose }: { child
       {failure ? <ApiErrorView error={failure} /> : null}
       <form className="stack" onSubmit={submit} noValidate>
         {challenge?.question ? <p className="gate-question">{t('gate.question', { question: challenge.question })}</p> : null}
-        <Field key={method} label={method === 'pin' ? t('gate.pinLabel') : t('gate.answerLabel')} name="response" type={method === 'pin' ? 'password' : 'text'} inputMode="numeric" autoComplete="off" required maxLength={32} error={answerError} autoFocus />
+        <Field
+          key={method}
+          label={method === 'pin' ? t('gate.pinLabel') : t('gate.answerLabel')}
+          name="response"
+          type={method === 'pin' ? 'password' : 'text'}
+          inputMode="numeric"
+          autoComplete="off"
+          required
+          maxLength={32}
+          error={answerError}
+          autoFocus
+        />
         <div className="actions">
           <button type="submit" disabled={busy || !challenge}>
             {t('gate.submit')}

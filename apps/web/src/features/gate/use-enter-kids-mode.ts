@@ -14,9 +14,16 @@ export function useEnterKidsMode(): (child: ChildInfo, gateToken: string) => Pro
   const router = useRouter();
   return async (child, gateToken) => {
     const session = await unwrap(
-      api.parent.POST('/v1/children/profiles/{child_profile_id}/session', { params: { path: { child_profile_id: child.childProfileId } }, body: { gate_token: gateToken } }),
+      api.parent.POST('/v1/children/profiles/{child_profile_id}/session', {
+        params: { path: { child_profile_id: child.childProfileId } },
+        body: { gate_token: gateToken },
+      }),
     );
-    sessionStore.setTokens('child', { accessToken: session.access_token, refreshToken: session.refresh_token, expiresIn: session.expires_in }, child);
+    sessionStore.setTokens(
+      'child',
+      { accessToken: session.access_token, refreshToken: session.refresh_token, expiresIn: session.expires_in },
+      child,
+    );
     router.push('/kids');
   };
 }

@@ -22,7 +22,18 @@ function Thumbnail({ item }: { item: Schema<'RailItem'> }) {
       </span>
     );
   }
-  return <img {...{ elementtiming: 'kids-thumb' }} className="thumb" src={item.thumbnail_url} alt="" width={320} height={180} loading="lazy" onError={() => setBroken(true)} />;
+  return (
+    <img
+      {...{ elementtiming: 'kids-thumb' }}
+      className="thumb"
+      src={item.thumbnail_url}
+      alt=""
+      width={320}
+      height={180}
+      loading="lazy"
+      onError={() => setBroken(true)}
+    />
+  );
 }
 
 function Home({ child }: { child: ChildInfo }) {
@@ -43,7 +54,9 @@ function Home({ child }: { child: ChildInfo }) {
           ) : (
             railsOf(h.rails).map((rail) => (
               <section key={rail.reason} className="rail" aria-labelledby={`rail-${rail.reason}`} data-testid="rail">
-                <h2 id={`rail-${rail.reason}`} {...{ elementtiming: 'kids-rail' }}>{t(`rails.${rail.reason}`)}</h2>
+                <h2 id={`rail-${rail.reason}`} {...{ elementtiming: 'kids-rail' }}>
+                  {t(`rails.${rail.reason}`)}
+                </h2>
                 <ul className="rail-items">
                   {rail.items.map((item) => (
                     <li key={item.episode_id} data-band={item.age_band} data-testid="rail-item">

@@ -60,7 +60,9 @@ export function KidsShell({ children }: { children: (child: ChildInfo) => ReactN
         </p>
       ) : null}
       <main id="main">{children(child)}</main>
-      {leaving ? <ParentGate childProfileId={child.childProfileId} title={t('gate.leaveTitle')} onClose={() => setLeaving(false)} onPassed={leave} /> : null}
+      {leaving ? (
+        <ParentGate childProfileId={child.childProfileId} title={t('gate.leaveTitle')} onClose={() => setLeaving(false)} onPassed={leave} />
+      ) : null}
     </div>
   );
 }

@@ -12,7 +12,15 @@ import { AVATARS, childSchema, fieldErrors } from './signup-rules';
 const BANDS = ['3-5', '6-11', '12-16'] as const;
 
 /** Onboarding step 3 (and "add a child" later): a child profile with a name, an age band and an avatar picture. */
-export function ChildStep({ parentUserId, next = '/onboarding/pin', step = true }: { parentUserId: string; next?: string; step?: boolean }) {
+export function ChildStep({
+  parentUserId,
+  next = '/onboarding/pin',
+  step = true,
+}: {
+  parentUserId: string;
+  next?: string;
+  step?: boolean;
+}) {
   const t = useTranslations('onboarding');
   const errorsT = useTranslations('errors');
   const api = useApi();
@@ -24,7 +32,11 @@ export function ChildStep({ parentUserId, next = '/onboarding/pin', step = true 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { display_name: String(form.get('display_name') ?? '').trim(), age_band: String(form.get('age_band') ?? ''), avatar: String(form.get('avatar') ?? '') };
+    const input = {
+      display_name: String(form.get('display_name') ?? '').trim(),
+      age_band: String(form.get('age_band') ?? ''),
+      avatar: String(form.get('avatar') ?? ''),
+    };
     const found = fieldErrors(childSchema, input);
     setErrors(found);
     setFailure(null);
@@ -48,7 +60,15 @@ export function ChildStep({ parentUserId, next = '/onboarding/pin', step = true 
       <p>{t('child.lead')}</p>
       {failure ? <ApiErrorView error={failure} /> : null}
       <form className="stack" onSubmit={submit} noValidate>
-        <Field label={t('child.name')} name="display_name" required maxLength={40} hint={t('child.nameHint')} error={errors.display_name} autoComplete="off" />
+        <Field
+          label={t('child.name')}
+          name="display_name"
+          required
+          maxLength={40}
+          hint={t('child.nameHint')}
+          error={errors.display_name}
+          autoComplete="off"
+        />
         <fieldset className="field" aria-describedby={errors.age_band ? 'band-error' : undefined}>
           <legend>{t('child.band')}</legend>
           {BANDS.map((band, i) => (

@@ -32,7 +32,9 @@ export function ConsentStep({ parentUserId }: { parentUserId: string }) {
 
   const sendCode = () =>
     run(async () => {
-      const sent = await unwrap(api.parent.POST('/v1/parents/consent/request', { body: { parent_user_id: parentUserId, method: 'email_plus' } }));
+      const sent = await unwrap(
+        api.parent.POST('/v1/parents/consent/request', { body: { parent_user_id: parentUserId, method: 'email_plus' } }),
+      );
       setRequestId(sent.consent_request_id);
     });
 
@@ -45,7 +47,11 @@ export function ConsentStep({ parentUserId }: { parentUserId: string }) {
     }
     setCodeError(undefined);
     void run(async () => {
-      await unwrap(api.anonymous.POST('/v1/parents/consent/verify', { body: { parent_user_id: parentUserId, method: 'email_plus', challenge: code, consent_request_id: requestId ?? undefined } }));
+      await unwrap(
+        api.anonymous.POST('/v1/parents/consent/verify', {
+          body: { parent_user_id: parentUserId, method: 'email_plus', challenge: code, consent_request_id: requestId ?? undefined },
+        }),
+      );
       router.push('/onboarding/child');
     });
   }
@@ -63,7 +69,15 @@ export function ConsentStep({ parentUserId }: { parentUserId: string }) {
       ) : (
         <form className="stack" onSubmit={verify} noValidate>
           <p role="status">{t('consent.sent')}</p>
-          <Field label={t('consent.code')} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={64} error={codeError} />
+          <Field
+            label={t('consent.code')}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            maxLength={64}
+            error={codeError}
+          />
           <div className="actions">
             <button type="submit" disabled={busy}>
               {busy ? t('busy') : t('consent.verify')}

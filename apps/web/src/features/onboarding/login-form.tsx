@@ -30,7 +30,11 @@ export function LoginForm() {
     setBusy(true);
     try {
       const login = await unwrap(api.anonymous.POST('/v1/parents/login', { body: input }));
-      sessionStore.setTokens('parent', { accessToken: login.access_token, refreshToken: login.refresh_token, expiresIn: login.expires_in }, { parentUserId: login.parent_user_id });
+      sessionStore.setTokens(
+        'parent',
+        { accessToken: login.access_token, refreshToken: login.refresh_token, expiresIn: login.expires_in },
+        { parentUserId: login.parent_user_id },
+      );
       router.push('/dashboard');
     } catch (error) {
       setFailure(error);
@@ -45,7 +49,14 @@ export function LoginForm() {
       {failure ? <ApiErrorView error={failure} /> : null}
       <form className="stack" onSubmit={submit} noValidate>
         <Field label={t('signup.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label={t('signup.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <Field
+          label={t('signup.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
         <button type="submit" disabled={busy}>
           {busy ? t('busy') : t('login.submit')}
         </button>

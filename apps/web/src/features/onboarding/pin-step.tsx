@@ -44,7 +44,18 @@ export function PinStep({ next = '/dashboard', step = true }: { next?: string; s
       <p>{t('pin.lead')}</p>
       {failure ? <ApiErrorView error={failure} /> : null}
       <form className="stack" onSubmit={submit} noValidate>
-        <Field label={t('pin.pin')} name="pin" type="password" inputMode="numeric" autoComplete="off" required minLength={4} maxLength={6} hint={t('pin.pinHint')} error={errors.pin} />
+        <Field
+          label={t('pin.pin')}
+          name="pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          required
+          minLength={4}
+          maxLength={6}
+          hint={t('pin.pinHint')}
+          error={errors.pin}
+        />
         <Field label={t('pin.password')} name="password" type="password" autoComplete="current-password" required error={errors.password} />
         <div className="actions">
           <button type="submit" disabled={busy}>

@@ -28,7 +28,9 @@ export function SignupForm() {
     const input = {
       email: String(form.get('email') ?? '').trim(),
       password: String(form.get('password') ?? ''),
-      country: String(form.get('country') ?? '').trim().toUpperCase(),
+      country: String(form.get('country') ?? '')
+        .trim()
+        .toUpperCase(),
       accepted_terms: form.get('accepted_terms') === 'on',
       marketing: form.get('marketing') === 'on',
     };
@@ -40,7 +42,11 @@ export function SignupForm() {
     try {
       await unwrap(api.anonymous.POST('/v1/parents/signup', { body: { ...input, language: locale } }));
       const login = await unwrap(api.anonymous.POST('/v1/parents/login', { body: { email: input.email, password: input.password } }));
-      sessionStore.setTokens('parent', { accessToken: login.access_token, refreshToken: login.refresh_token, expiresIn: login.expires_in }, { parentUserId: login.parent_user_id });
+      sessionStore.setTokens(
+        'parent',
+        { accessToken: login.access_token, refreshToken: login.refresh_token, expiresIn: login.expires_in },
+        { parentUserId: login.parent_user_id },
+      );
       router.push('/onboarding/consent');
     } catch (error) {
       setFailure(error);
@@ -57,8 +63,26 @@ export function SignupForm() {
       {failure ? <ApiErrorView error={failure} /> : null}
       <form className="stack" onSubmit={submit} noValidate>
         <Field label={t('signup.email')} name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label={t('signup.password')} name="password" type="password" autoComplete="new-password" required minLength={10} hint={t('signup.passwordHint')} error={errors.password} />
-        <Field label={t('signup.country')} name="country" autoComplete="country" required defaultValue={COUNTRY_BY_LOCALE[locale] ?? 'DE'} maxLength={2} hint={t('signup.countryHint')} error={errors.country} />
+        <Field
+          label={t('signup.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          hint={t('signup.passwordHint')}
+          error={errors.password}
+        />
+        <Field
+          label={t('signup.country')}
+          name="country"
+          autoComplete="country"
+          required
+          defaultValue={COUNTRY_BY_LOCALE[locale] ?? 'DE'}
+          maxLength={2}
+          hint={t('signup.countryHint')}
+          error={errors.country}
+        />
         <Checkbox label={t('signup.terms')} name="accepted_terms" error={errors.accepted_terms} />
         <Checkbox label={t('signup.marketing')} name="marketing" />
         <button type="submit" disabled={busy}>

@@ -24,7 +24,10 @@ function Player({ child, episodeId }: { child: ChildInfo; episodeId: string }) {
   const getVideo = useCallback(() => video.current, []);
   const [fatal, setFatal] = useState<string | null>(null);
   const onFatal = useCallback((code: string) => setFatal(code), []);
-  const episode = useQuery({ queryKey: ['episode', episodeId], queryFn: () => unwrap(api.child.GET('/v1/catalog/episodes/{id}', { params: { path: { id: episodeId } } })) });
+  const episode = useQuery({
+    queryKey: ['episode', episodeId],
+    queryFn: () => unwrap(api.child.GET('/v1/catalog/episodes/{id}', { params: { path: { id: episodeId } } })),
+  });
   const playback = usePlayback(api.child, child.childProfileId, episodeId, heartbeatSeconds, getVideo);
   const title = episode.data?.title ?? t('player.title');
   const stopped = playback.phase === 'stopped' ? playback : null;

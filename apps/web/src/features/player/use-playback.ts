@@ -16,7 +16,13 @@ export type PlaybackState =
  * a heartbeat (stops when it answers `continue: false`: limit, bedtime, controls) and a watch
  * event with the video's position; a last watch event on pause, end and leaving.
  */
-export function usePlayback(client: ApiClient, childProfileId: string, episodeId: string, heartbeatSeconds: number, video: () => HTMLVideoElement | null): PlaybackState {
+export function usePlayback(
+  client: ApiClient,
+  childProfileId: string,
+  episodeId: string,
+  heartbeatSeconds: number,
+  video: () => HTMLVideoElement | null,
+): PlaybackState {
   const [state, setState] = useState<PlaybackState>({ phase: 'starting' });
   const stopped = useRef(false);
 
@@ -28,7 +34,11 @@ export function usePlayback(client: ApiClient, childProfileId: string, episodeId
     const record = () => {
       const watchMs = position();
       if (watchMs <= 0) return;
-      void unwrap(client.POST('/v1/progress/watch-events', { body: { child_profile_id: childProfileId, episode_id: episodeId, watch_ms: watchMs, event_time: new Date().toISOString() } })).catch(() => undefined);
+      void unwrap(
+        client.POST('/v1/progress/watch-events', {
+          body: { child_profile_id: childProfileId, episode_id: episodeId, watch_ms: watchMs, event_time: new Date().toISOString() },
+        }),
+      ).catch(() => undefined);
     };
     const stop = (reason: string, error?: unknown) => {
       if (stopped.current) return;
@@ -41,7 +51,12 @@ export function usePlayback(client: ApiClient, childProfileId: string, episodeId
       if (!sessionId || stopped.current) return;
       record();
       try {
-        const answer = await unwrap(client.POST('/v1/playback/sessions/{id}/heartbeat', { params: { path: { id: sessionId } }, body: { position_seconds: Math.floor(position() / 1000) } }));
+        const answer = await unwrap(
+          client.POST('/v1/playback/sessions/{id}/heartbeat', {
+            params: { path: { id: sessionId } },
+            body: { position_seconds: Math.floor(position() / 1000) },
+          }),
+        );
         if (!answer.continue) stop(answer.stop_reason ?? 'session_cap_reached');
         else setState((s) => (s.phase === 'playing' ? { ...s, remainingMinutes: answer.remaining_minutes } : s));
       } catch (error) {

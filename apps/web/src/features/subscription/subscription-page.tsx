@@ -20,18 +20,27 @@ function Subscription({ parentUserId }: { parentUserId: string }) {
   const key = ['subscriptions', parentUserId];
   // one Idempotency-Key per chosen plan and page visit: a retry never charges twice
   const [attempt] = useState(() => crypto.randomUUID());
-  const list = useQuery({ queryKey: key, queryFn: () => unwrap(api.parent.GET('/v1/billing/subscriptions', { params: { query: { parent_user_id: parentUserId } } })) });
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => unwrap(api.parent.GET('/v1/billing/subscriptions', { params: { query: { parent_user_id: parentUserId } } })),
+  });
   const settle = () => {
     void queries.invalidateQueries({ queryKey: key });
     void queries.invalidateQueries({ queryKey: ['entitlement', parentUserId] });
   };
   const choose = useMutation({
     mutationFn: (plan: (typeof PLANS)[number]) =>
-      unwrap(api.parent.POST('/v1/billing/subscriptions', { params: { header: { 'Idempotency-Key': `${attempt}:${plan}` } }, body: { plan, parent_user_id: parentUserId } })),
+      unwrap(
+        api.parent.POST('/v1/billing/subscriptions', {
+          params: { header: { 'Idempotency-Key': `${attempt}:${plan}` } },
+          body: { plan, parent_user_id: parentUserId },
+        }),
+      ),
     onSuccess: settle,
   });
   const cancel = useMutation({
-    mutationFn: (id: string) => unwrap(api.parent.DELETE('/v1/billing/subscriptions/{subscription_id}', { params: { path: { subscription_id: id } } })),
+    mutationFn: (id: string) =>
+      unwrap(api.parent.DELETE('/v1/billing/subscriptions/{subscription_id}', { params: { path: { subscription_id: id } } })),
     onSuccess: settle,
   });
   return (
@@ -52,7 +61,9 @@ function Subscription({ parentUserId }: { parentUserId: string }) {
                   <p>
                     <strong>{t(`plans.${s.plan}`)}</strong> — {t(`subscription.status.${s.status}`)}
                   </p>
-                  <p className="muted">{t('subscription.until', { date: format.dateTime(new Date(s.current_period_end), { dateStyle: 'medium' }) })}</p>
+                  <p className="muted">
+                    {t('subscription.until', { date: format.dateTime(new Date(s.current_period_end), { dateStyle: 'medium' }) })}
+                  </p>
                   {s.cancel_at_period_end ? <p data-testid="cancelled">{t('subscription.cancelled')}</p> : null}
                   {s.status === 'active' && !s.cancel_at_period_end && s.plan !== 'trial' ? (
                     <button type="button" className="danger" onClick={() => cancel.mutate(s.subscription_id)} disabled={cancel.isPending}>

@@ -15,7 +15,12 @@ export class MemoryAuditLog extends AuditLog {
 
   async query(query: AuditQuery): Promise<AuditEntry[]> {
     return this.entries
-      .filter((e) => e.tenantId === query.tenantId && (!query.principal || e.principal === query.principal) && (!query.decision || e.decision === query.decision))
+      .filter(
+        (e) =>
+          e.tenantId === query.tenantId &&
+          (!query.principal || e.principal === query.principal) &&
+          (!query.decision || e.decision === query.decision),
+      )
       .reverse()
       .slice(0, query.limit)
       .map((e) => ({ ...e }));

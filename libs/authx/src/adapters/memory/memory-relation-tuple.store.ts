@@ -15,12 +15,18 @@ export class MemoryRelationTupleStore extends RelationTupleStore {
   }
 
   async subjects(tenantId: string, object: string, relation: string): Promise<string[]> {
-    return [...this.tuples.values()].filter((t) => t.tenantId === tenantId && t.object === object && t.relation === relation).map((t) => t.subject);
+    return [...this.tuples.values()]
+      .filter((t) => t.tenantId === tenantId && t.object === object && t.relation === relation)
+      .map((t) => t.subject);
   }
 
   async list(tenantId: string, filter: Partial<RelationTuple>, limit: number): Promise<RelationTuple[]> {
     return [...this.tuples.values()]
-      .filter((t) => t.tenantId === tenantId && (['object', 'relation', 'subject'] as const).every((k) => filter[k] === undefined || filter[k] === t[k]))
+      .filter(
+        (t) =>
+          t.tenantId === tenantId &&
+          (['object', 'relation', 'subject'] as const).every((k) => filter[k] === undefined || filter[k] === t[k]),
+      )
       .slice(0, limit)
       .map(({ object, relation, subject }) => ({ object, relation, subject }));
   }

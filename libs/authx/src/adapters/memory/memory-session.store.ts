@@ -1,4 +1,10 @@
-import { SessionStore, type RefreshTokenRecord, type RotateResult, type RotationMinter, type SessionRecord } from '../../ports/session-store';
+import {
+  SessionStore,
+  type RefreshTokenRecord,
+  type RotateResult,
+  type RotationMinter,
+  type SessionRecord,
+} from '../../ports/session-store';
 
 interface StoredToken extends RefreshTokenRecord {
   rotatedAt: number | null;
@@ -33,7 +39,8 @@ export class MemorySessionStore extends SessionStore {
     const session = token ? this.sessions.get(token.sessionId) : undefined;
     if (!token || !session || session.revokedAt !== null || session.expiresAt <= now) return { kind: 'invalid' };
     if (token.rotatedAt !== null) {
-      if (now - token.rotatedAt <= graceMs && token.graceCipher) return { kind: 'grace', session: { ...session }, graceCipher: token.graceCipher };
+      if (now - token.rotatedAt <= graceMs && token.graceCipher)
+        return { kind: 'grace', session: { ...session }, graceCipher: token.graceCipher };
       return { kind: 'reuse', session: { ...session } };
     }
     if (token.expiresAt <= now) return { kind: 'invalid' };

@@ -65,7 +65,10 @@ export class PostgresAuditLog extends AuditLog implements OnModuleDestroy {
     const values = batch.map((_, i) => `(${Array.from({ length: COLUMNS }, (_c, j) => `$${i * COLUMNS + j + 1}`).join(', ')})`).join(', ');
     const params = batch.flatMap((e) => [e.at, e.requestId, e.tenantId, e.principal, e.kind, e.action, e.object, e.decision, e.reason]);
     try {
-      await this.pool.query(`INSERT INTO ${this.schema}.audit_log (at, request_id, tenant_id, principal, kind, action, object, decision, reason) VALUES ${values}`, params);
+      await this.pool.query(
+        `INSERT INTO ${this.schema}.audit_log (at, request_id, tenant_id, principal, kind, action, object, decision, reason) VALUES ${values}`,
+        params,
+      );
     } catch (error) {
       this.logger.error(`${batch.length} audit row(s) not stored: ${(error as Error).message}`);
     }

@@ -12,6 +12,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
  * const sessions = `${quoteSchema('identity')}."sessions"`;
  */
 export function quoteSchema(schema: string): string {
-  if (!IDENTIFIER.test(schema)) throw new Error(`authx: invalid schema name "${schema}" (expected a lower-case SQL identifier, e.g. identity)`);
+  if (!IDENTIFIER.test(schema))
+    throw new Error(`authx: invalid schema name "${schema}" (expected a lower-case SQL identifier, e.g. identity)`);
   return `"${schema}"`;
 }

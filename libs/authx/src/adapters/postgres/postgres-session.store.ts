@@ -1,6 +1,12 @@
 import { inPgTransaction } from '@mikasmissions/persistence';
 import type { Pool, PoolClient } from 'pg';
-import { SessionStore, type RefreshTokenRecord, type RotateResult, type RotationMinter, type SessionRecord } from '../../ports/session-store';
+import {
+  SessionStore,
+  type RefreshTokenRecord,
+  type RotateResult,
+  type RotationMinter,
+  type SessionRecord,
+} from '../../ports/session-store';
 import { DEFAULT_AUTHX_SCHEMA, quoteSchema } from './postgres-schema';
 
 /** How often a transaction aborted as a deadlock or serialization failure runs again. */
@@ -62,7 +68,17 @@ export class PostgresSessionStore extends SessionStore {
       await c.query(
         `INSERT INTO ${this.schema}.sessions (id, tenant_id, user_id, roles, created_at, last_used_at, expires_at, user_agent, claims)
          VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0), to_timestamp($6 / 1000.0), to_timestamp($7 / 1000.0), $8, $9)`,
-        [s.id, s.tenantId, s.userId, s.roles, s.createdAt, s.lastUsedAt, s.expiresAt, s.userAgent, s.claims ? JSON.stringify(s.claims) : null],
+        [
+          s.id,
+          s.tenantId,
+          s.userId,
+          s.roles,
+          s.createdAt,
+          s.lastUsedAt,
+          s.expiresAt,
+          s.userAgent,
+          s.claims ? JSON.stringify(s.claims) : null,
+        ],
       );
       await c.query(
         `INSERT INTO ${this.schema}.refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, to_timestamp($3 / 1000.0))`,
@@ -78,7 +94,9 @@ export class PostgresSessionStore extends SessionStore {
 
   async rotate(oldHash: string, now: number, graceMs: number, mint: RotationMinter): Promise<RotateResult> {
     return this.tx(async (c) => {
-      const owner = await c.query<{ session_id: string }>(`SELECT session_id FROM ${this.schema}.refresh_tokens WHERE token_hash = $1`, [oldHash]);
+      const owner = await c.query<{ session_id: string }>(`SELECT session_id FROM ${this.schema}.refresh_tokens WHERE token_hash = $1`, [
+        oldHash,
+      ]);
       const sessionId = owner.rows[0]?.session_id;
       if (!sessionId) return { kind: 'invalid' };
       const locked = await c.query<SessionRow>(`SELECT * FROM ${this.schema}.sessions WHERE id = $1 FOR UPDATE`, [sessionId]);
@@ -96,7 +114,10 @@ export class PostgresSessionStore extends SessionStore {
       }
       if (row.expires_at.getTime() <= now) return { kind: 'invalid' };
       const { next, graceCipher } = await mint({ ...session, lastUsedAt: now });
-      await c.query(`UPDATE ${this.schema}.refresh_tokens SET rotated_at = to_timestamp($2 / 1000.0), grace_cipher = $3 WHERE token_hash = $1`, [oldHash, now, graceCipher]);
+      await c.query(
+        `UPDATE ${this.schema}.refresh_tokens SET rotated_at = to_timestamp($2 / 1000.0), grace_cipher = $3 WHERE token_hash = $1`,
+        [oldHash, now, graceCipher],
+      );
       await c.query(
         `INSERT INTO ${this.schema}.refresh_tokens (token_hash, session_id, parent_hash, expires_at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))`,
         [next.hash, next.sessionId, oldHash, next.expiresAt],

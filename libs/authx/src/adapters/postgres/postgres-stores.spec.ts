@@ -47,7 +47,8 @@ describe('AuthX Postgres stores in a schema other than identity', () => {
     const user = `schema-probe-${schema}`;
     await store.assign('t-schema', user, 'viewer');
     const count = async (s: string) =>
-      (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteSchema(s)}.role_assignments WHERE user_id = $1`, [user])).rows[0]!.n;
+      (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteSchema(s)}.role_assignments WHERE user_id = $1`, [user])).rows[0]!
+        .n;
     expect(await count(schema)).toBe('1');
     expect(await count('identity')).toBe('0');
   });
@@ -56,7 +57,8 @@ describe('AuthX Postgres stores in a schema other than identity', () => {
 describe('quoteSchema', () => {
   it('quotes a lower-case identifier and rejects anything else', () => {
     expect(quoteSchema('identity')).toBe('"identity"');
-    for (const bad of ['Identity', 'a-b', 'x"; DROP SCHEMA identity; --', '', '1abc', 'a'.repeat(64)]) expect(() => quoteSchema(bad)).toThrow(/invalid schema name/);
+    for (const bad of ['Identity', 'a-b', 'x"; DROP SCHEMA identity; --', '', '1abc', 'a'.repeat(64)])
+      expect(() => quoteSchema(bad)).toThrow(/invalid schema name/);
     expect(() => new PostgresSessionStore(pool, 'bad name')).toThrow(/invalid schema name/);
   });
 });

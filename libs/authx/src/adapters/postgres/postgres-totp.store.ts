@@ -34,7 +34,10 @@ export class PostgresTotpStore extends TotpStore {
   }
 
   async confirm(tenantId: string, userId: string): Promise<void> {
-    await this.pool.query(`UPDATE ${this.schema}.totp_enrolments SET confirmed = true, updated_at = now() WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId]);
+    await this.pool.query(
+      `UPDATE ${this.schema}.totp_enrolments SET confirmed = true, updated_at = now() WHERE tenant_id = $1 AND user_id = $2`,
+      [tenantId, userId],
+    );
   }
 
   async useTimeStep(tenantId: string, userId: string, timeStep: number): Promise<boolean> {

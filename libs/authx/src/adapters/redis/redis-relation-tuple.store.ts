@@ -15,11 +15,19 @@ export class RedisRelationTupleStore extends RelationTupleStore {
   }
 
   async write(tenantId: string, t: RelationTuple): Promise<void> {
-    await this.redis.multi().sadd(this.setKey(tenantId, t.object, t.relation), t.subject).sadd(this.indexKey(tenantId), this.encode(t)).exec();
+    await this.redis
+      .multi()
+      .sadd(this.setKey(tenantId, t.object, t.relation), t.subject)
+      .sadd(this.indexKey(tenantId), this.encode(t))
+      .exec();
   }
 
   async delete(tenantId: string, t: RelationTuple): Promise<boolean> {
-    const result = await this.redis.multi().srem(this.setKey(tenantId, t.object, t.relation), t.subject).srem(this.indexKey(tenantId), this.encode(t)).exec();
+    const result = await this.redis
+      .multi()
+      .srem(this.setKey(tenantId, t.object, t.relation), t.subject)
+      .srem(this.indexKey(tenantId), this.encode(t))
+      .exec();
     return Number(result?.[0]?.[1] ?? 0) > 0;
   }
 

@@ -2,7 +2,9 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 /** A relation tuple in a request body or query. */
-export const tupleSchema = z.object({ subject: z.string().min(3).max(300), relation: z.string().min(1).max(64), object: z.string().min(3).max(200) }).strict();
+export const tupleSchema = z
+  .object({ subject: z.string().min(3).max(300), relation: z.string().min(1).max(64), object: z.string().min(3).max(200) })
+  .strict();
 export class TupleDto extends createZodDto(tupleSchema) {}
 
 /** Query of `GET /admin/auth/rebac`. */
@@ -24,7 +26,14 @@ export class AuditQueryDto extends createZodDto(auditQuerySchema) {}
 
 /** Body of `POST /admin/auth/roles`. */
 export const roleSchema = z
-  .object({ role: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), permissions: z.array(z.string().min(1).max(100)).min(1).max(100), tenant: z.string().regex(/^([A-Za-z0-9_-]{1,64}|\*)$/, 'a tenant id, or * for every tenant').optional() })
+  .object({
+    role: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    permissions: z.array(z.string().min(1).max(100)).min(1).max(100),
+    tenant: z
+      .string()
+      .regex(/^([A-Za-z0-9_-]{1,64}|\*)$/, 'a tenant id, or * for every tenant')
+      .optional(),
+  })
   .strict();
 export class RoleDto extends createZodDto(roleSchema) {}
 

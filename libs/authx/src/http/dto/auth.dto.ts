@@ -9,13 +9,25 @@ export const otpRequestSchema = z
   .object({ subject: z.string().trim().min(3).max(254), channel: z.enum(['email', 'sms', 'totp']).default('email') })
   .strict()
   .superRefine((v, ctx) => {
-    const ok = v.channel === 'email' ? email.safeParse(v.subject).success : v.channel === 'sms' ? phone.safeParse(v.subject).success : email.safeParse(v.subject).success || phone.safeParse(v.subject).success;
-    if (!ok) ctx.addIssue({ code: 'custom', path: ['subject'], message: v.channel === 'sms' ? 'expected a phone number' : 'expected an email address' });
+    const ok =
+      v.channel === 'email'
+        ? email.safeParse(v.subject).success
+        : v.channel === 'sms'
+          ? phone.safeParse(v.subject).success
+          : email.safeParse(v.subject).success || phone.safeParse(v.subject).success;
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subject'],
+        message: v.channel === 'sms' ? 'expected a phone number' : 'expected an email address',
+      });
   });
 export class OtpRequestDto extends createZodDto(otpRequestSchema) {}
 
 /** Body of `POST /auth/otp/verify`. */
-export const otpVerifySchema = z.object({ ticketId: z.string().min(8).max(64), code: z.string().regex(/^\d{6}$/, 'expected 6 digits') }).strict();
+export const otpVerifySchema = z
+  .object({ ticketId: z.string().min(8).max(64), code: z.string().regex(/^\d{6}$/, 'expected 6 digits') })
+  .strict();
 export class OtpVerifyDto extends createZodDto(otpVerifySchema) {}
 
 /** Body of `POST /auth/refresh`. */

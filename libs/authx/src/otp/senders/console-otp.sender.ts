@@ -10,6 +10,8 @@ export class ConsoleOtpSender extends OtpSender {
   }
 
   async send(m: OtpMessage): Promise<void> {
-    this.out.write(`[authx:console-sender] ${m.channel} code for ${m.to} (tenant ${m.tenantId}): ${m.code} — expires in ${m.expiresInSec} s\n`);
+    this.out.write(
+      `[authx:console-sender] ${m.channel} code for ${m.to} (tenant ${m.tenantId}): ${m.code} — expires in ${m.expiresInSec} s\n`,
+    );
   }
 }

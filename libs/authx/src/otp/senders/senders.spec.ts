@@ -37,7 +37,9 @@ function fakeSmtp(): Promise<{ server: TcpServer; port: number; mails: string[] 
       }
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, mails })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, mails })),
+  );
 }
 
 describe('OTP senders', () => {
@@ -76,7 +78,10 @@ describe('OTP senders', () => {
     it('POSTs { to, message } with the bearer token, and fails on a provider error', async () => {
       const sender = new SmsWebhookOtpSender(url, 'provider-token');
       await sender.send({ ...message, channel: 'sms', to: '+491701234567' });
-      expect(received[0]).toEqual({ auth: 'Bearer provider-token', body: { to: '+491701234567', message: 'MikasMissions code: 493817', tenantId: 'default' } });
+      expect(received[0]).toEqual({
+        auth: 'Bearer provider-token',
+        body: { to: '+491701234567', message: 'MikasMissions code: 493817', tenantId: 'default' },
+      });
       status = 500;
       await expect(sender.send({ ...message, channel: 'sms' })).rejects.toBeInstanceOf(SmsWebhookError);
     });

@@ -5,7 +5,10 @@ import { OtpSender, type OtpMessage } from '../otp-sender';
 export class SmtpOtpSender extends OtpSender {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     super();
     this.transport = createTransport(smtpUrl);
   }

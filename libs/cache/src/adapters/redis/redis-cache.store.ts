@@ -63,7 +63,9 @@ export class RedisCacheStore extends CacheStore {
       .hset(k, { body: entry.body, storedAt: entry.storedAt, ttlMs: entry.ttlMs, swrMs: entry.swrMs, tags: JSON.stringify(entry.tags) })
       .pexpire(k, retention);
     await multi.exec();
-    await Promise.all(entry.tags.map((tag) => this.redis.multi().sadd(this.tagKey(tag), k).pexpire(this.tagKey(tag), Math.max(retention, 60_000)).exec()));
+    await Promise.all(
+      entry.tags.map((tag) => this.redis.multi().sadd(this.tagKey(tag), k).pexpire(this.tagKey(tag), Math.max(retention, 60_000)).exec()),
+    );
   }
 
   async delete(key: string): Promise<void> {
@@ -86,7 +88,9 @@ export class RedisCacheStore extends CacheStore {
     const gone = marked.filter((k): k is string => k !== null);
     if (gone.length === 0) return members.length;
     await this.redis.srem(tagKey, ...gone);
-    const refilled = (await Promise.all(gone.map(async (k) => ((await this.redis.exists(k)) === 1 ? k : null)))).filter((k): k is string => k !== null);
+    const refilled = (await Promise.all(gone.map(async (k) => ((await this.redis.exists(k)) === 1 ? k : null)))).filter(
+      (k): k is string => k !== null,
+    );
     if (refilled.length > 0) await this.redis.sadd(tagKey, ...refilled);
     return members.length - gone.length;
   }

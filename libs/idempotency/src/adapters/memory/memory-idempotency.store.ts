@@ -62,7 +62,11 @@ export class MemoryIdempotencyStore extends IdempotencyStore {
   async complete(key: string, token: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
     const record = this.live(key);
     if (!record || record.token !== token) return false;
-    this.records.set(key, { fingerprint: record.fingerprint, response: deepFreeze(structuredClone(response)), expiresAt: Date.now() + ttlMs });
+    this.records.set(key, {
+      fingerprint: record.fingerprint,
+      response: deepFreeze(structuredClone(response)),
+      expiresAt: Date.now() + ttlMs,
+    });
     return true;
   }
 

@@ -20,7 +20,7 @@ describeIdempotencyStoreContract('postgres', () => new PostgresIdempotencyStore(
 const ok = { status: 201, headers: {}, body: '{"id":1}' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('PostgresIdempotencyStore: the answer commits with the handler\'s writes (real Postgres)', () => {
+describe("PostgresIdempotencyStore: the answer commits with the handler's writes (real Postgres)", () => {
   const table = () => `${quoteSchema(schema)}.orders`;
   beforeAll(() => pool.query(`CREATE TABLE ${table()} (ref text PRIMARY KEY)`));
 

@@ -45,7 +45,10 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
         [key, fingerprint, token, lockTtlMs],
       );
       if (won.length > 0) return { outcome: 'claimed', token };
-      const { rows } = await this.sql.pool.query<Row>(`SELECT fingerprint, token, response FROM ${this.table} WHERE key = $1 AND expires_at > now()`, [key]);
+      const { rows } = await this.sql.pool.query<Row>(
+        `SELECT fingerprint, token, response FROM ${this.table} WHERE key = $1 AND expires_at > now()`,
+        [key],
+      );
       const found = rows[0];
       if (!found) continue;
       if (found.response !== null) {
@@ -68,12 +71,10 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
   async complete(key: string, token: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
     const rows = await this.sql
       .client()
-      .query(`UPDATE ${this.table} SET token = NULL, response = $3::jsonb, expires_at = now() + ${ms('$4')} WHERE key = $1 AND token = $2 RETURNING 1 AS ok`, [
-        key,
-        token,
-        JSON.stringify(response),
-        ttlMs,
-      ]);
+      .query(
+        `UPDATE ${this.table} SET token = NULL, response = $3::jsonb, expires_at = now() + ${ms('$4')} WHERE key = $1 AND token = $2 RETURNING 1 AS ok`,
+        [key, token, JSON.stringify(response), ttlMs],
+      );
     return rows.length > 0;
   }
 

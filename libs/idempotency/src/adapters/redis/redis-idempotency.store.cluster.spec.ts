@@ -22,7 +22,9 @@ onCluster('idempotency claims on a 3-master Redis Cluster', () => {
     const prefix = uniquePrefix('idem-replicas');
     const replicas = clients.map((c) => new RedisIdempotencyStore(c, prefix));
     const keys = Array.from({ length: 30 }, (_, i) => `order-${i}`);
-    const outcomes = await Promise.all(keys.flatMap((key) => Array.from({ length: 10 }, (_, n) => replicas[n % 2].claim(key, `fp-${key}`, 5_000))));
+    const outcomes = await Promise.all(
+      keys.flatMap((key) => Array.from({ length: 10 }, (_, n) => replicas[n % 2].claim(key, `fp-${key}`, 5_000))),
+    );
     const claimed = outcomes.filter((o) => o.outcome === 'claimed');
     expect(claimed).toHaveLength(keys.length);
     expect(outcomes.filter((o) => o.outcome === 'in-flight')).toHaveLength(keys.length * 9);

@@ -47,7 +47,8 @@ export class RedisIdempotencyStore extends IdempotencyStore {
 
   async claim(key: string, fingerprint: string, lockTtlMs: number): Promise<ClaimResult> {
     const token = randomUUID();
-    const found = (await this.redis.eval(CLAIM, 1, this.prefix + key, fingerprint, token, lockTtlMs)) as [string, string | null, string | null] | null;
+    const found = (await this.redis.eval(CLAIM, 1, this.prefix + key, fingerprint, token, lockTtlMs)) as
+      [string, string | null, string | null] | null;
     if (!found) return { outcome: 'claimed', token };
     const [existingFingerprint, , response] = found;
     if (response) return { outcome: 'completed', fingerprint: existingFingerprint, response: JSON.parse(response) as StoredResponse };

@@ -95,7 +95,9 @@ export class MemoryOutboxStore extends OutboxStore {
   }
 
   async listFailed(limit: number): Promise<OutboxRecord[]> {
-    return this.sorted('failed').slice(0, limit).map((r) => this.view(r));
+    return this.sorted('failed')
+      .slice(0, limit)
+      .map((r) => this.view(r));
   }
 
   async requeueFailed(options: RequeueOptions): Promise<OutboxRecord[]> {
@@ -140,7 +142,9 @@ export class MemoryOutboxStore extends OutboxStore {
 
   async prunePublished(olderThanMs: number, limit: number): Promise<number> {
     const cutoff = Date.now() - olderThanMs;
-    const old = this.sorted('published').filter((r) => Date.parse(r.publishedAt!) < cutoff).slice(0, limit);
+    const old = this.sorted('published')
+      .filter((r) => Date.parse(r.publishedAt!) < cutoff)
+      .slice(0, limit);
     for (const row of old) this.rows.delete(row.id);
     return old.length;
   }

@@ -13,9 +13,12 @@ beforeAll(() => {
 });
 afterAll(() => shared.end());
 
-inboxStoreContract('postgres (real Postgres)', async () => new PostgresInboxStore(new PoolSqlTransactions(shared), await createLibSchema(shared, ['messaging'], 'inboxc')));
+inboxStoreContract(
+  'postgres (real Postgres)',
+  async () => new PostgresInboxStore(new PoolSqlTransactions(shared), await createLibSchema(shared, ['messaging'], 'inboxc')),
+);
 
-describe('PostgresInboxStore: the handler\'s own writes share the inbox transaction', () => {
+describe("PostgresInboxStore: the handler's own writes share the inbox transaction", () => {
   let pool: Pool;
   let schema: string;
   let tx: PoolSqlTransactions;

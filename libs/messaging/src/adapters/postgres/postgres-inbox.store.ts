@@ -21,10 +21,13 @@ export class PostgresInboxStore extends InboxStore {
 
   runOnce(consumer: string, envelope: EventEnvelope, handler: () => Promise<void>): Promise<boolean> {
     return this.tx.run(async () => {
-      const inserted = await this.tx.client().query(
-        `INSERT INTO ${this.table} (consumer, event_id, type) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
-        [consumer, envelope.id, envelope.type],
-      );
+      const inserted = await this.tx
+        .client()
+        .query(`INSERT INTO ${this.table} (consumer, event_id, type) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING RETURNING 1 AS ok`, [
+          consumer,
+          envelope.id,
+          envelope.type,
+        ]);
       if (inserted.length === 0) return false;
       await handler();
       return true;
@@ -68,10 +71,12 @@ export class PostgresInboxStore extends InboxStore {
         for (const job of jobs) {
           await this.tx.client().execute('SAVEPOINT inbox_job');
           try {
-            const inserted = await this.tx.client().query(
-              `INSERT INTO ${this.table} (consumer, event_id, type) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
-              [consumer, job.envelope.id, job.envelope.type],
-            );
+            const inserted = await this.tx
+              .client()
+              .query(
+                `INSERT INTO ${this.table} (consumer, event_id, type) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING RETURNING 1 AS ok`,
+                [consumer, job.envelope.id, job.envelope.type],
+              );
             if (inserted.length > 0) await job.run();
             await this.tx.client().execute('RELEASE SAVEPOINT inbox_job');
             results.push(null);
@@ -88,7 +93,9 @@ export class PostgresInboxStore extends InboxStore {
   }
 
   async has(consumer: string, eventId: string): Promise<boolean> {
-    const rows = await this.tx.client().query(`SELECT 1 AS ok FROM ${this.table} WHERE consumer = $1 AND event_id = $2::uuid`, [consumer, eventId]);
+    const rows = await this.tx
+      .client()
+      .query(`SELECT 1 AS ok FROM ${this.table} WHERE consumer = $1 AND event_id = $2::uuid`, [consumer, eventId]);
     return rows.length > 0;
   }
 }

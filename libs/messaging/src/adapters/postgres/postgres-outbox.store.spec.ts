@@ -33,7 +33,8 @@ describe('PostgresOutboxStore specifics', () => {
 
   it('hands out an aggregate in write order: a row waiting for a retry holds back its successors', async () => {
     const store = await make();
-    const agg = (n: number, a: string) => createEnvelope({ type: 'test.x', version: 1, payload: { n }, tenantId: 't', requestId: 'r', aggregateId: a });
+    const agg = (n: number, a: string) =>
+      createEnvelope({ type: 'test.x', version: 1, payload: { n }, tenantId: 't', requestId: 'r', aggregateId: a });
     const [a1, a2, b1] = [agg(1, 'A'), agg(2, 'A'), agg(3, 'B')];
     await store.append([a1, a2, b1]);
     const first = await store.claim(10);

@@ -47,7 +47,8 @@ const toRecord = (r: Row): OutboxRecord => ({
   streamEntry: r.stream_entry_id && r.stream_epoch ? { id: r.stream_entry_id, epoch: r.stream_epoch } : null,
 });
 
-const COLUMNS = 'id::text, type, aggregate_id, payload, status, attempts, last_error, created_at, published_at, seq::text AS position, stream_entry_id, stream_epoch';
+const COLUMNS =
+  'id::text, type, aggregate_id, payload, status, attempts, last_error, created_at, published_at, seq::text AS position, stream_entry_id, stream_epoch';
 
 /**
  * Outbox in the service's Postgres schema (table `outbox`). `append` joins the caller's
@@ -84,7 +85,9 @@ export class PostgresOutboxStore extends OutboxStore {
       const n = i * 4;
       return `($${n + 1}::uuid, $${n + 2}, $${n + 3}, $${n + 4}::jsonb)`;
     });
-    await this.tx.client().query(`INSERT INTO ${this.table} (id, type, aggregate_id, payload) VALUES ${values.join(', ')} RETURNING 1 AS ok`, params);
+    await this.tx
+      .client()
+      .query(`INSERT INTO ${this.table} (id, type, aggregate_id, payload) VALUES ${values.join(', ')} RETURNING 1 AS ok`, params);
   }
 
   async claim(limit: number): Promise<OutboxClaim> {
@@ -165,10 +168,12 @@ export class PostgresOutboxStore extends OutboxStore {
 
   async republish(ids: string[]): Promise<number> {
     if (ids.length === 0) return 0;
-    const rows = await this.tx.client().query<{ ok: number }>(
-      `UPDATE ${this.table} SET status = 'pending', available_at = now() WHERE id = ANY($1::uuid[]) AND status = 'published' RETURNING 1 AS ok`,
-      [ids],
-    );
+    const rows = await this.tx
+      .client()
+      .query<{ ok: number }>(
+        `UPDATE ${this.table} SET status = 'pending', available_at = now() WHERE id = ANY($1::uuid[]) AND status = 'published' RETURNING 1 AS ok`,
+        [ids],
+      );
     if (rows.length > 0) this.wake();
     return rows.length;
   }
@@ -184,7 +189,9 @@ export class PostgresOutboxStore extends OutboxStore {
   }
 
   async listFailed(limit: number): Promise<OutboxRecord[]> {
-    const rows = await this.tx.client().query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE status = 'failed' ORDER BY seq LIMIT $1`, [limit]);
+    const rows = await this.tx
+      .client()
+      .query<Row>(`SELECT ${COLUMNS} FROM ${this.table} WHERE status = 'failed' ORDER BY seq LIMIT $1`, [limit]);
     return rows.map(toRecord);
   }
 
@@ -203,9 +210,11 @@ export class PostgresOutboxStore extends OutboxStore {
   }
 
   async stats(): Promise<OutboxStats> {
-    const rows = await this.tx.client().query<{ status: OutboxRecord['status']; n: number | string }>(
-      `SELECT status, count(*)::int AS n FROM ${this.table} GROUP BY status`,
-    );
+    const rows = await this.tx
+      .client()
+      .query<{ status: OutboxRecord['status']; n: number | string }>(
+        `SELECT status, count(*)::int AS n FROM ${this.table} GROUP BY status`,
+      );
     const stats: OutboxStats = { pending: 0, published: 0, failed: 0 };
     for (const r of rows) stats[r.status] = Number(r.n);
     return stats;
@@ -252,7 +261,8 @@ export class PostgresOutboxStore extends OutboxStore {
       });
     }
     this.notified = false;
-    if (listener && this.listener === listener) await listener.query(`DELETE FROM ${this.waiting} WHERE relay_id = $1`, [this.relayId]).catch(() => undefined);
+    if (listener && this.listener === listener)
+      await listener.query(`DELETE FROM ${this.waiting} WHERE relay_id = $1`, [this.relayId]).catch(() => undefined);
   }
 
   /**

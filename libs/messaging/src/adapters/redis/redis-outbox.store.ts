@@ -107,7 +107,10 @@ export class RedisOutboxStore extends OutboxStore {
           record.attempts += 1;
           if (outcome.ok) {
             Object.assign(record, { status: 'published', publishedAt: new Date().toISOString(), streamEntry: outcome.entry ?? null });
-            multi.zrem(this.key('pending'), record.id).hset(this.key('records'), record.id, JSON.stringify(record)).zadd(this.key('done'), record.seq, record.id);
+            multi
+              .zrem(this.key('pending'), record.id)
+              .hset(this.key('records'), record.id, JSON.stringify(record))
+              .zadd(this.key('done'), record.seq, record.id);
             continue;
           }
           record.lastError = outcome.error;
@@ -132,7 +135,10 @@ export class RedisOutboxStore extends OutboxStore {
       for (const row of rows) {
         row.status = 'pending';
         if (options.resetAttempts) row.attempts = 0;
-        multi.zrem(this.key('failed'), row.id).zadd(this.key('pending'), Date.now(), row.id).hset(this.key('records'), row.id, JSON.stringify(row));
+        multi
+          .zrem(this.key('failed'), row.id)
+          .zadd(this.key('pending'), Date.now(), row.id)
+          .hset(this.key('records'), row.id, JSON.stringify(row));
       }
       await multi.exec();
     }
@@ -162,7 +168,10 @@ export class RedisOutboxStore extends OutboxStore {
     const multi = this.redis.multi();
     for (const row of rows) {
       row.status = 'pending';
-      multi.zrem(this.key('done'), row.id).zadd(this.key('pending'), Date.now(), row.id).hset(this.key('records'), row.id, JSON.stringify(row));
+      multi
+        .zrem(this.key('done'), row.id)
+        .zadd(this.key('pending'), Date.now(), row.id)
+        .hset(this.key('records'), row.id, JSON.stringify(row));
     }
     await multi.exec();
     this.wake();
@@ -175,7 +184,11 @@ export class RedisOutboxStore extends OutboxStore {
     const old = oldest.filter((r) => r.publishedAt && Date.parse(r.publishedAt) < cutoff);
     if (old.length === 0) return 0;
     const ids = old.map((r) => r.id);
-    await this.redis.multi().zrem(this.key('done'), ...ids).hdel(this.key('records'), ...ids).exec();
+    await this.redis
+      .multi()
+      .zrem(this.key('done'), ...ids)
+      .hdel(this.key('records'), ...ids)
+      .exec();
     return old.length;
   }
 

@@ -62,10 +62,12 @@ export class RedisStreamAudit implements StreamAudit {
     const pipeline = this.redis.pipeline();
     for (const r of held) pipeline.xrange(stream, r.streamEntry!.id, r.streamEntry!.id, 'COUNT', 1);
     const replies = (await pipeline.exec()) ?? [];
-    return held.filter((_, i) => {
-      const [error, entries] = replies[i] ?? [new Error('no reply')];
-      if (error) throw error;
-      return (entries as unknown[]).length === 0;
-    }).map((r) => r.id);
+    return held
+      .filter((_, i) => {
+        const [error, entries] = replies[i] ?? [new Error('no reply')];
+        if (error) throw error;
+        return (entries as unknown[]).length === 0;
+      })
+      .map((r) => r.id);
   }
 }

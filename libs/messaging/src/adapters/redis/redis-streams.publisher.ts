@@ -35,7 +35,10 @@ export class RedisStreamsPublisher extends EventTransport {
     const results: PublishResult[] = new Array(envelopes.length);
     await Promise.all(
       [...byStream].map(async ([stream, indexes]) => {
-        const outcomes = await this.publishToStream(stream, indexes.map((i) => envelopes[i]));
+        const outcomes = await this.publishToStream(
+          stream,
+          indexes.map((i) => envelopes[i]),
+        );
         indexes.forEach((i, n) => (results[i] = outcomes[n]));
       }),
     );

@@ -18,7 +18,12 @@ export class TransportRedis implements OnApplicationBootstrap, OnApplicationShut
   readonly clusterNodes: readonly string[] | undefined;
   private readonly owned: boolean;
 
-  constructor(persistenceRedis: RedisClient | null, persistenceUrl: string | undefined, transportUrl: string | undefined, persistenceClusterNodes?: readonly string[]) {
+  constructor(
+    persistenceRedis: RedisClient | null,
+    persistenceUrl: string | undefined,
+    transportUrl: string | undefined,
+    persistenceClusterNodes?: readonly string[],
+  ) {
     this.owned = !persistenceRedis && !!transportUrl;
     this.client = persistenceRedis ?? (transportUrl ? createRedisClient(transportUrl, 'mikasmissions-events') : null);
     this.url = persistenceRedis ? persistenceUrl : transportUrl;

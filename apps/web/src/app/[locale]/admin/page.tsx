@@ -19,7 +19,11 @@ export default function AdminLoginPage() {
   const login = useMutation({
     mutationFn: () => unwrap(api.POST('/v1/admin/login', { body: { email, password } })),
     onSuccess: (answer) => {
-      adminSessionStore.set({ accessToken: answer.access_token, adminUserId: answer.admin_user_id, expiresAt: Date.now() + answer.expires_in * 1000 });
+      adminSessionStore.set({
+        accessToken: answer.access_token,
+        adminUserId: answer.admin_user_id,
+        expiresAt: Date.now() + answer.expires_in * 1000,
+      });
       router.push('/admin/workflows');
     },
   });
@@ -40,7 +44,14 @@ export default function AdminLoginPage() {
         </div>
         <div className="field">
           <label htmlFor="admin-password">{t('login.password')}</label>
-          <input id="admin-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="admin-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         {login.error ? <ApiErrorView error={login.error} /> : null}
         <button type="submit" disabled={login.isPending}>

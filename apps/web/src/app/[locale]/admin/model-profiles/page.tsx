@@ -23,6 +23,9 @@ export default function AdminModelProfilesPage() {
 
 function Profile() {
   const api = useAdminApi();
-  const profile = useQuery({ queryKey: ['admin', 'model-profile', PROFILE_ID], queryFn: () => unwrap(api.GET('/v1/admin/model-profiles/{id}', { params: { path: { id: PROFILE_ID } } })) });
+  const profile = useQuery({
+    queryKey: ['admin', 'model-profile', PROFILE_ID],
+    queryFn: () => unwrap(api.GET('/v1/admin/model-profiles/{id}', { params: { path: { id: PROFILE_ID } } })),
+  });
   return <QueryState query={profile}>{(p) => <ModelProfileForm key={JSON.stringify(p)} profile={p} />}</QueryState>;
 }

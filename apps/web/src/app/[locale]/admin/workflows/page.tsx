@@ -54,7 +54,15 @@ function Workflows() {
       </section>
       <section aria-labelledby="workflows-create">
         <h2 id="workflows-create">{t('workflows.create')}</h2>
-        <WorkflowForm key={formKey} initial={NEW_WORKFLOW} idPrefix="new" pending={create.isPending} error={create.error} onSubmit={(body) => create.mutate(body)} submitLabel={t('workflows.createSubmit')} />
+        <WorkflowForm
+          key={formKey}
+          initial={NEW_WORKFLOW}
+          idPrefix="new"
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(body) => create.mutate(body)}
+          submitLabel={t('workflows.createSubmit')}
+        />
       </section>
     </>
   );
