@@ -25,7 +25,8 @@ import { pacedLoad, quantile, type PacedLoad } from './paced-load';
  *   (`BENCH_REDIS_URL`, default `redis://127.0.0.1:6379`, keys under `bench:gw:<pid>:`, a limit
  *   no bench reaches; `BENCH_REDIS_URL=` leaves that row out).
  * - `stub`: a trivial catalog-like stub (tools/bench/src/catalog-stub.ts, one cached answer of
- *   the same shape).
+ *   the same shape). A floor study, not judged by the bars: it answers ~100k req/s, so no proxy
+ *   (the bare one keeps ~0.17 of it) can keep half; the bars apply to the real catalog route.
  * Each upstream also gets a bare Fastify + undici proxy (tools/bench/src/bare-proxy.ts): the
  * floor any proxy pays on this machine, beside which the gateway's own cost shows.
  *
@@ -176,6 +177,7 @@ async function main(): Promise<void> {
       upstream,
       path: upstream === 'catalog' ? CATALOG_PATH : STUB_PATH,
       rate,
+      barred: upstream === 'catalog',
       rows: keyed
         .filter((c) => c.upstream === upstream)
         .map((c) => ({
