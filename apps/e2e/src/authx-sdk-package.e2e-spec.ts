@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type ServiceProcesses, startServices, testEnv } from '@mikasmissions/testing';
+
+const ROOT = join(__dirname, '../../..');
+const SDK = join(ROOT, 'libs/authx-sdk');
+const run = promisify(execFile);
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `file` with `args` in `cwd`; never throws, so a test can show what the script printed. */
+async function runIn(cwd: string, file: string, args: string[], env: Record<string, string> = {}): Promise<Ran> {
+  try {
+    const { stdout, stderr } = await run(file, args, { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string; message: string };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : 1,
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? failed.message,
+    };
+  }
+}
+
+/** What libs/authx-sdk/examples/node-login.mjs prints when every step passed. */
+function expectFullLogin(ran: Ran, userId: string): void {
+  expect({ code: ran.code, stderr: ran.stderr }).toEqual({ code: 0, stderr: '' });
+  const lines = ran.stdout.trim().split('\n');
+  expect(lines).toEqual([
+    'event SIGNED_IN',
+    expect.stringMatching(/^login ok session=[\w-]+$/),
+    expect.stringMatching(new RegExp(`^me 200 user=${userId} session=[\\w-]+$`)),
+    'event TOKEN_REFRESHED',
+    'refresh ok (new refresh token)',
+    'event TOKEN_REFRESHED',
+    expect.stringMatching(new RegExp(`^me after a rejected token 200 user=${userId} session=[\\w-]+$`)),
+    'event SIGNED_OUT',
+    'logout ok signedIn=false',
+  ]);
+}
+
+/**
+ * The SDK as its users get it: `pnpm pack` → `npm install <tarball> --offline` in a temp dir
+ * outside the repo → plain Node ESM, CommonJS and TypeScript consumers, against identity as a
+ * real process (AUTH_MODE=enforce, dev login on). Also the repo's own scripts through the
+ * workspace link.
+ */
+describe('@mikasmissions/authx-sdk as a package, from Node scripts', () => {
+  let platform: ServiceProcesses;
+  let consumer: string;
+  let tarball: string;
+  let authxUrl: string;
+
+  beforeAll(async () => {
+    consumer = mkdtempSync(join(tmpdir(), 'authx-sdk-consumer-'));
+    const packing = (async () => {
+      const packed = await runIn(ROOT, 'pnpm', ['--filter', '@mikasmissions/authx-sdk', 'pack', '--pack-destination', consumer]);
+      if (packed.code !== 0) throw new Error(`pnpm pack failed: ${packed.stderr}${packed.stdout}`);
+      tarball = readdirSync(consumer).find((f) => f.endsWith('.tgz'))!;
+      writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'sdk-consumer', private: true }));
+      const installed = await runIn(consumer, 'npm', ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`]);
+      if (installed.code !== 0) throw new Error(`npm install --offline failed: ${installed.stderr}${installed.stdout}`);
+      for (const example of ['node-login.mjs', 'node-login.cjs']) copyFileSync(join(SDK, 'examples', example), join(consumer, example));
+    })();
+    const starting = startServices(['identity'], testEnv('memory', { AUTH_MODE: 'enforce', AUTH_DEV_LOGIN: 'true', LOG_LEVEL: 'warn' }));
+    const [, started] = await Promise.allSettled([packing, starting]);
+    if (started.status === 'fulfilled') platform = started.value;
+    await packing;
+    if (started.status === 'rejected') throw started.reason;
+    authxUrl = `${platform.urls.identity}/v1`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    if (consumer) rmSync(consumer, { recursive: true, force: true });
+  });
+
+  it('packs only the build, the README and package.json, with no dependencies and no install scripts', async () => {
+    const listed = await runIn(consumer, 'tar', ['tzf', tarball]);
+    expect(listed.stdout.trim().split('\n').sort()).toEqual([
+      'package/README.md',
+      'package/dist/index.d.mts',
+      'package/dist/index.d.ts',
+      'package/dist/index.js',
+      'package/dist/index.mjs',
+      'package/package.json',
+    ]);
+    const manifest = JSON.parse((await runIn(consumer, 'tar', ['xzf', tarball, '-O', 'package/package.json'])).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest.dependencies).toBeUndefined();
+    expect(Object.keys((manifest.scripts as Record<string, string>) ?? {})).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(pre|post)?install$|^prepare$/)]),
+    );
+  });
+
+  it('a plain ESM script outside the repo logs in, refreshes and heals a rejected token', async () => {
+    expectFullLogin(await runIn(consumer, process.execPath, ['node-login.mjs'], { AUTHX_URL: authxUrl, AUTHX_USER: 'pkg-esm' }), 'pkg-esm');
+  });
+
+  it('a CommonJS script outside the repo requires it and logs in', async () => {
+    const ran = await runIn(consumer, process.execPath, ['node-login.cjs'], { AUTHX_URL: authxUrl, AUTHX_USER: 'pkg-cjs' });
+    expect(ran).toEqual({ code: 0, stdout: 'cjs me 200 user=pkg-cjs\n', stderr: '' });
+  });
+
+  it('its types resolve for ESM and CommonJS TypeScript consumers (and are not `any`)', async () => {
+    const source = [
+      "import { createAuthClient, memoryTokenStore, type AuthTokens } from '@mikasmissions/authx-sdk';",
+      "const auth = createAuthClient({ baseUrl: 'http://localhost:8080/v1', tokenStore: memoryTokenStore() });",
+      'export const tokens: Promise<AuthTokens | null> = auth.getTokens();',
+      '// @ts-expect-error baseUrl is a string',
+      'createAuthClient({ baseUrl: 8080 });',
+    ].join('\n');
+    writeFileSync(join(consumer, 'esm.mts'), source);
+    writeFileSync(join(consumer, 'cjs.cts'), source);
+    const compilerOptions = {
+      noEmit: true,
+      strict: true,
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      lib: ['es2022', 'dom'],
+      types: [],
+    };
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['esm.mts', 'cjs.cts'] }));
+    const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+    const checked = await runIn(consumer, process.execPath, [tsc, '-p', 'tsconfig.json']);
+    expect({ code: checked.code, out: checked.stdout }).toEqual({ code: 0, out: '' });
+  });
+
+  it("the repo's own .mjs script imports it through the workspace link", async () => {
+    const ran = await runIn(ROOT, process.execPath, [join(SDK, 'examples/node-login.mjs')], {
+      AUTHX_URL: authxUrl,
+      AUTHX_USER: 'repo-mjs',
+    });
+    expectFullLogin(ran, 'repo-mjs');
+  });
+
+  it('a script fails clearly, with the URL it tried, when AuthX is not there', async () => {
+    const ran = await runIn(consumer, process.execPath, ['node-login.mjs'], { AUTHX_URL: 'http://127.0.0.1:9/v1' });
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/^failed: .+ \(AUTHX_URL=http:\/\/127\.0\.0\.1:9\/v1\)\n$/);
+  });
+});
