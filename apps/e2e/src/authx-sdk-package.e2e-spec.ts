@@ -1,34 +1,14 @@
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { type Browser, chromium } from 'playwright-core';
 import { type ServiceProcesses, startServices, testEnv } from '@mikasmissions/testing';
+import { pageLog, ROOT, type Ran, runIn, SDK, serveBrowserExample } from './testing/authx-sdk-scripts';
 
-const ROOT = join(__dirname, '../../..');
-const SDK = join(ROOT, 'libs/authx-sdk');
-const run = promisify(execFile);
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `file` with `args` in `cwd`; never throws, so a test can show what the script printed. */
-async function runIn(cwd: string, file: string, args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  try {
-    const { stdout, stderr } = await run(file, args, { cwd, env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string; message: string };
-    return {
-      code: typeof failed.code === 'number' ? failed.code : 1,
-      stdout: failed.stdout ?? '',
-      stderr: failed.stderr ?? failed.message,
-    };
-  }
-}
+const CHROMIUM = '/usr/bin/chromium';
+// Each test runs a process or two (node, tsc, Chromium): slow on a busy machine. A bound, not a timing assert.
+jest.setTimeout(60_000);
 
 /** What libs/authx-sdk/examples/node-login.mjs prints when every step passed. */
 function expectFullLogin(ran: Ran, userId: string): void {
@@ -50,16 +30,20 @@ function expectFullLogin(ran: Ran, userId: string): void {
 /**
  * The SDK as its users get it: `pnpm pack` → `npm install <tarball> --offline` in a temp dir
  * outside the repo → plain Node ESM, CommonJS and TypeScript consumers, against identity as a
- * real process (AUTH_MODE=enforce, dev login on). Also the repo's own scripts through the
- * workspace link.
+ * real process (AUTH_MODE=enforce, dev login on). Also the repo's own `.mjs` through the
+ * workspace link, and the browser example in headless Chromium. One suite, so the pack (which
+ * rebuilds libs/authx-sdk/dist) never runs while the browser example loads that build.
  */
-describe('@mikasmissions/authx-sdk as a package, from Node scripts', () => {
+describe('@mikasmissions/authx-sdk as a package, from Node scripts and a browser', () => {
   let platform: ServiceProcesses;
   let consumer: string;
   let tarball: string;
   let authxUrl: string;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
     consumer = mkdtempSync(join(tmpdir(), 'authx-sdk-consumer-'));
     const packing = (async () => {
       const packed = await runIn(ROOT, 'pnpm', ['--filter', '@mikasmissions/authx-sdk', 'pack', '--pack-destination', consumer]);
@@ -79,6 +63,8 @@ describe('@mikasmissions/authx-sdk as a package, from Node scripts', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
     await platform?.stop();
     if (consumer) rmSync(consumer, { recursive: true, force: true });
   });
@@ -148,5 +134,33 @@ describe('@mikasmissions/authx-sdk as a package, from Node scripts', () => {
     const ran = await runIn(consumer, process.execPath, ['node-login.mjs'], { AUTHX_URL: 'http://127.0.0.1:9/v1' });
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(/^failed: .+ \(AUTHX_URL=http:\/\/127\.0\.0\.1:9\/v1\)\n$/);
+  });
+
+  it('the browser example signs in, keeps tokens in sessionStorage only, survives a reload, refreshes and signs out', async () => {
+    const served = await serveBrowserExample(platform.urls.identity);
+    server = served.child;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${served.url}?user=browser-e2e`);
+    expect(await pageLog(page, 2)).toEqual(['event SIGNED_IN', 'me 200 user=browser-e2e']);
+    const storage = () =>
+      page.evaluate(() => ({ local: localStorage.length, session: JSON.parse(sessionStorage.getItem('authx:tokens') ?? 'null') }));
+    const before = await storage();
+    expect(before).toEqual({
+      local: 0,
+      session: expect.objectContaining({ accessToken: expect.any(String), refreshToken: expect.any(String) }),
+    });
+
+    await page.reload();
+    expect(await pageLog(page, 2)).toEqual(['tokens from sessionStorage', 'me 200 user=browser-e2e']);
+    await page.click('#refresh');
+    expect((await pageLog(page, 5)).slice(2)).toEqual(['event TOKEN_REFRESHED', 'refresh ok', 'me 200 user=browser-e2e']);
+    expect((await storage()).session.refreshToken).not.toBe(before.session.refreshToken);
+    await page.click('#logout');
+    expect((await pageLog(page, 7)).slice(5)).toEqual(['event SIGNED_OUT', 'signed in: false']);
+    expect(await storage()).toEqual({ local: 0, session: null });
+    expect(errors).toEqual([]);
   });
 });
