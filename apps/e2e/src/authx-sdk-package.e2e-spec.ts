@@ -130,6 +130,15 @@ describe('@mikasmissions/authx-sdk as a package, from Node scripts and a browser
     expectFullLogin(ran, 'repo-mjs');
   });
 
+  it("the repo's TypeScript script runs with the SWC register (as tools/* do) and imports it by name", async () => {
+    const ran = await runIn(ROOT, process.execPath, ['-r', '@swc-node/register', join(SDK, 'examples/node-login.ts')], {
+      AUTHX_URL: authxUrl,
+      AUTHX_USER: 'repo-ts',
+      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+    });
+    expect(ran).toEqual({ code: 0, stdout: 'ts me 200 user=repo-ts\nts refresh ok\n', stderr: '' });
+  });
+
   it('a script fails clearly, with the URL it tried, when AuthX is not there', async () => {
     const ran = await runIn(consumer, process.execPath, ['node-login.mjs'], { AUTHX_URL: 'http://127.0.0.1:9/v1' });
     expect(ran.code).toBe(1);
