@@ -105,3 +105,38 @@ describe('token stores', () => {
     ).toThrow(/not both/);
   });
 });
+
+describe('crossTab default follows the store (in a browser)', () => {
+  beforeAll(() => Object.defineProperty(globalThis, 'window', { value: globalThis, configurable: true }));
+  afterAll(() => delete (globalThis as { window?: unknown }).window);
+
+  /** Two "tabs" on one origin; what the second tab hears when the first one refreshes. */
+  async function secondTabHears(store: () => Parameters<typeof createAuthClient>[0]['tokenStore']): Promise<string[]> {
+    const fetchImpl = fakeAuthx();
+    const baseUrl = `http://authx.test/${Math.random()}`;
+    const [a, b] = [
+      createAuthClient({ baseUrl, fetch: fetchImpl, tokenStore: store() }),
+      createAuthClient({ baseUrl, fetch: fetchImpl, tokenStore: store() }),
+    ];
+    const heard: string[] = [];
+    b.onAuthStateChange((event) => heard.push(event));
+    try {
+      await a.login({ userId: 'u1' });
+      await a.refresh();
+      await new Promise((r) => setTimeout(r, 50)); // BroadcastChannel delivers asynchronously
+      return heard;
+    } finally {
+      a.close();
+      b.close();
+    }
+  }
+
+  it('per-tab stores (memory) do not share refreshes: another tab hears nothing of them', async () => {
+    expect(await secondTabHears(() => memoryTokenStore())).toEqual([]);
+  });
+
+  it('a store shared by tabs (localStorage-like) shares them: the other tab hears the refresh', async () => {
+    const shared = mapStorage();
+    expect(await secondTabHears(() => webStorageTokenStore(shared))).toEqual(['TOKEN_REFRESHED']);
+  });
+});
