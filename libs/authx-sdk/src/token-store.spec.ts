@@ -123,7 +123,9 @@ describe('crossTab default follows the store (in a browser)', () => {
     try {
       await a.login({ userId: 'u1' });
       await a.refresh();
-      await new Promise((r) => setTimeout(r, 50)); // BroadcastChannel delivers asynchronously
+      // BroadcastChannel delivers asynchronously: wait for the event, or 300 ms for its absence.
+      for (let waited = 0; heard.length === 0 && waited < 300; waited += 10) await new Promise((r) => setTimeout(r, 10));
+      if (heard.length > 0) await new Promise((r) => setTimeout(r, 20));
       return heard;
     } finally {
       a.close();
