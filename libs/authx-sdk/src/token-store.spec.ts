@@ -123,8 +123,8 @@ describe('crossTab default follows the store (in a browser)', () => {
     try {
       await a.login({ userId: 'u1' });
       await a.refresh();
-      // BroadcastChannel delivers asynchronously: wait for the event, or 300 ms for its absence.
-      for (let waited = 0; heard.length === 0 && waited < 300; waited += 10) await new Promise((r) => setTimeout(r, 10));
+      // BroadcastChannel delivers asynchronously: wait for the event, or 1 s for its absence.
+      for (let waited = 0; heard.length === 0 && waited < 1000; waited += 10) await new Promise((r) => setTimeout(r, 10));
       if (heard.length > 0) await new Promise((r) => setTimeout(r, 20));
       return heard;
     } finally {
