@@ -1,21 +1,31 @@
 import { AuthError } from './auth-error';
 import { CrossTabRefresh } from './cross-tab';
+import { memoryTokenStore, type TokenStore } from './token-store';
 import type { AuthClient, AuthClientOptions, AuthEvent, AuthStateListener, AuthTokens } from './types';
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
+/** The store the options name: `tokenStore`, the `getTokens`/`setTokens` pair, or memory. */
+function storeOf(options: AuthClientOptions): TokenStore {
+  const { tokenStore, getTokens, setTokens } = options;
+  if (tokenStore && (getTokens || setTokens)) throw new TypeError('createAuthClient: pass tokenStore or getTokens/setTokens, not both');
+  if (!getTokens !== !setTokens) throw new TypeError('createAuthClient: getTokens and setTokens go together');
+  if (getTokens && setTokens) return { get: getTokens, set: setTokens };
+  return tokenStore ?? memoryTokenStore();
+}
+
 /**
  * Creates an AuthX client for browsers and Node 18+ (only `fetch`, and `BroadcastChannel` /
- * Web Locks when present).
+ * Web Locks when present). Tokens live in memory unless `tokenStore` says otherwise.
  *
  * @example
- * let stored: AuthTokens | null = null;
- * const auth = createAuthClient({ baseUrl: 'http://localhost:3003/api/v1/analytics', getTokens: () => stored, setTokens: (t) => { stored = t; } });
+ * const auth = createAuthClient({ baseUrl: 'http://localhost:8080/v1' });
  * await auth.login({ userId: 'u1' });
  * const res = await auth.fetchWithAuth('/projects/proj_123/events');
  */
 export function createAuthClient(options: AuthClientOptions): AuthClient {
   const base = trimSlash(options.baseUrl);
+  const store = storeOf(options);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const listeners = new Set<AuthStateListener>();
   let inFlight: Promise<AuthTokens | null> | null = null;
@@ -32,7 +42,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
 
   const inBrowser = typeof (globalThis as { window?: unknown }).window !== 'undefined';
   const crossTab =
-    (options.crossTab ?? inBrowser) && typeof BroadcastChannel !== 'undefined'
+    (options.crossTab ?? (inBrowser && store.sharedAcrossTabs !== false)) && typeof BroadcastChannel !== 'undefined'
       ? new CrossTabRefresh(`authx:${base}`, options.crossTabTimeoutMs ?? 10_000, (tokens) =>
           emit(tokens ? 'TOKEN_REFRESHED' : 'SIGNED_OUT', tokens),
         )
@@ -63,23 +73,23 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
       sessionId: pair.sessionId,
       expiresIn: pair.expiresIn,
     };
-    await options.setTokens(tokens);
+    await store.set(tokens);
     emit('SIGNED_IN', tokens);
     return tokens;
   }
 
   async function signOut(): Promise<void> {
-    await options.setTokens(null);
+    await store.set(null);
     emit('SIGNED_OUT', null);
   }
 
   async function doRefresh(usedAccess?: string): Promise<AuthTokens | null> {
-    const current = await options.getTokens();
+    const current = await store.get();
     if (!current?.refreshToken) return null;
     if (usedAccess !== undefined && current.accessToken !== usedAccess) return current;
     const started = current.refreshToken;
     const rotate = async (): Promise<AuthTokens | null> => {
-      const latest = await options.getTokens();
+      const latest = await store.get();
       if (latest && latest.refreshToken !== started) return latest;
       try {
         const pair = await call<AuthTokens>('/auth/refresh', { refreshToken: started });
@@ -89,7 +99,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
           sessionId: pair.sessionId,
           expiresIn: pair.expiresIn,
         };
-        await options.setTokens(tokens);
+        await store.set(tokens);
         emit('TOKEN_REFRESHED', tokens);
         return tokens;
       } catch (error) {
@@ -120,7 +130,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
   /** The token to retry with after a 401 on `used`: someone else's fresh one, or one refresh. */
   async function afterUnauthorized(used: string): Promise<AuthTokens | null> {
     await settled();
-    const current = await options.getTokens();
+    const current = await store.get();
     if (current && current.accessToken !== used) return current;
     return refresh(used);
   }
@@ -130,8 +140,9 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     verifyOtp: async (ticketId, code) => signedIn(await call('/auth/otp/verify', { ticketId, code })),
     login: async (input) => signedIn(await call('/auth/login', input)),
     refresh: () => refresh(),
+    getTokens: async () => store.get(),
     async logout() {
-      const tokens = await options.getTokens();
+      const tokens = await store.get();
       try {
         if (tokens?.accessToken) await call('/auth/logout', undefined, tokens.accessToken);
       } catch (error) {
@@ -142,7 +153,7 @@ export function createAuthClient(options: AuthClientOptions): AuthClient {
     },
     async fetchWithAuth(path, init = {}) {
       await settled();
-      const tokens = await options.getTokens();
+      const tokens = await store.get();
       const url = /^https?:\/\//.test(path) ? path : `${base}${path.startsWith('/') ? path : `/${path}`}`;
       const first = await doFetch(url, { ...init, headers: headers(init.headers, tokens?.accessToken) });
       if (first.status !== 401 || !tokens?.accessToken) return first;
