@@ -14,7 +14,17 @@ export interface SmokeStack {
   consentHint: string;
   /** What each started app printed so far (empty for a stack someone else runs). */
   outputs(): Record<string, string>;
+  /** Started stack with events over Redis: where its event streams are (`<prefix>events:{<type>}`), for a bench reading event times. */
+  events?: { redisUrl: string; streamPrefix: string };
+  /** Started stack: where each app listens. */
+  urls?: Record<string, string>;
   stop(): Promise<void>;
+}
+
+/** What a flow adds to a started stack: environment for every app, and apps pinned to ports (the rest get free ones). */
+export interface StackOptions {
+  env?: Record<string, string>;
+  ports?: Record<string, number>;
 }
 
 /** Whether `GET <url>/health` answers 2xx within `timeoutMs`. */
@@ -85,7 +95,12 @@ async function redisAnswers(url: string): Promise<boolean> {
  * Redis at `SMOKE_REDIS_URL` (default 127.0.0.1:6379) under a per-run prefix that is deleted at
  * stop; without a Redis they stay in-process (no trial at consent, so the family flow fails).
  */
-export async function startSmokeStack(apps: readonly string[], env: NodeJS.ProcessEnv, say: (line: string) => void): Promise<SmokeStack> {
+export async function startSmokeStack(
+  apps: readonly string[],
+  env: NodeJS.ProcessEnv,
+  say: (line: string) => void,
+  options: StackOptions = {},
+): Promise<SmokeStack> {
   const runId = `smoke:${Date.now().toString(36)}-${process.pid}:`;
   const redisUrl = env.SMOKE_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
   const events: Record<string, string> = (await redisAnswers(redisUrl)) ? { MESSAGING_REDIS_URL: redisUrl, ...redisPrefixEnv(runId) } : {};
@@ -105,13 +120,14 @@ export async function startSmokeStack(apps: readonly string[], env: NodeJS.Proce
     EDGE_IDENTITY_KEY: randomBytes(32).toString('hex'),
     MEDIA_STORE_DIR: media,
     ...events,
+    ...options.env,
   };
   const t0 = Date.now();
   say(`starting ${apps.length} apps in memory mode (AUTH_MODE=enforce): ${apps.join(', ')}`);
   const ticker = setInterval(() => say(`… still starting (${Math.round((Date.now() - t0) / 1000)} s)`), 15_000);
   let platform: ServiceProcesses;
   try {
-    platform = await startServices(apps, stackEnv, Number(env.SMOKE_START_TIMEOUT_MS ?? 180_000));
+    platform = await startServices(apps, stackEnv, Number(env.SMOKE_START_TIMEOUT_MS ?? 180_000), options.ports);
   } catch (error) {
     rmSync(media, { recursive: true, force: true });
     throw error;
@@ -125,6 +141,8 @@ export async function startSmokeStack(apps: readonly string[], env: NodeJS.Proce
     consentCode: (email) => waitForCode(() => platform.output('identity'), email),
     consentHint: 'identity printed no code (see its output above)',
     outputs: () => Object.fromEntries(apps.map((app) => [app, platform.output(app)])),
+    urls: platform.urls,
+    ...(events.MESSAGING_REDIS_URL ? { events: { redisUrl, streamPrefix: events.MESSAGING_STREAM_PREFIX } } : {}),
     stop: async () => {
       await platform.stop();
       rmSync(media, { recursive: true, force: true });
@@ -151,6 +169,7 @@ export async function openStack(
   env: NodeJS.ProcessEnv,
   say: (line: string) => void,
   startAllowed: boolean,
+  options: StackOptions = {},
 ): Promise<SmokeStack | undefined> {
   const url = gatewayUrlFrom(env);
   if (await gatewayUp(url)) {
@@ -159,5 +178,5 @@ export async function openStack(
   }
   if (!startAllowed) return undefined;
   say(`no gateway at ${url}: starting a local stack`);
-  return startSmokeStack(apps, env, say);
+  return startSmokeStack(apps, env, say, options);
 }
