@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type CommandSpec, progress, readBoolean, runCli, UsageError } from '../cli/cli-command';
 import { FLOWS, type FlowName, isFlow, runSmokeFlow } from './smoke-run';
 import { gatewayUrlFrom, openStack, startSmokeStack } from './smoke-stack';
-import { stackPorts } from './stack-ports';
+import { healthUrl, stackPorts } from './stack-ports';
 
 const ROOT = resolve(__dirname, '../../../..');
 
@@ -66,7 +66,8 @@ async function serve(flow?: FlowName): Promise<number> {
   const copy = setInterval(() => writeFileSync(log, stack.outputs().identity ?? ''), 250);
   process.stdout.write(`[serve] identity log ${log}\n[serve] gateway ${stack.gatewayUrl}\n`);
   const width = Math.max(...apps.map((a) => a.length));
-  for (const app of apps) process.stdout.write(`  ${app.padEnd(width)}  ${stack.urls?.[app]}   (health: ${stack.urls?.[app]}/health)\n`);
+  for (const [app, url] of Object.entries(stack.urls ?? {}))
+    process.stdout.write(`  ${app.padEnd(width)}  ${url}   (health: ${healthUrl(ROOT, app, url)})\n`);
   say('up; Ctrl-C stops every app');
   await new Promise<void>((done) => {
     process.once('SIGINT', done);

@@ -1,6 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- tools/dev is CommonJS JavaScript
 const { listApps, portVariable } = require('../../../dev/app-inventory') as {
-  listApps(root: string): { name: string; port: number | undefined }[];
+  listApps(root: string): { name: string; port: number | undefined; healthBase: string }[];
   portVariable(name: string): string;
 };
 
@@ -21,4 +21,9 @@ export function stackPorts(root: string, apps: readonly string[], env: NodeJS.Pr
     if (port !== undefined) ports[app] = port;
   });
   return ports;
+}
+
+/** An app's health URL under `url` (`/health`, or `/<prefix>/health` for an app with a route prefix, e.g. media-pipeline). */
+export function healthUrl(root: string, app: string, url: string): string {
+  return `${url}${listApps(root).find((a) => a.name === app)?.healthBase ?? ''}/health`;
 }
