@@ -1,8 +1,15 @@
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- tools/dev is CommonJS JavaScript
-const { listApps, portVariable } = require('../../../dev/app-inventory') as {
-  listApps(root: string): { name: string; port: number | undefined; healthBase: string }[];
-  portVariable(name: string): string;
-};
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** An app's `http: { port, prefix }` from `PlatformModule.forRoot` in its app.module.ts (what tools/dev/app-inventory.js reads). */
+function httpOf(root: string, app: string): { port?: number; prefix: string } {
+  const file = join(root, 'apps', app, 'src/app.module.ts');
+  const http = (existsSync(file) ? readFileSync(file, 'utf8') : '').match(/http:\s*\{([^}]*)\}/)?.[1] ?? '';
+  const port = Number(http.match(/port:\s*(\d+)/)?.[1]);
+  return { port: Number.isInteger(port) ? port : undefined, prefix: http.match(/prefix:\s*'([^']*)'/)?.[1] ?? '' };
+}
+
+const portVariable = (app: string) => `${app.toUpperCase().replace(/-/g, '_')}_PORT`;
 
 /**
  * The ports a served stack pins its apps to, so a second terminal finds them (`GATEWAY_URL`
@@ -10,14 +17,13 @@ const { listApps, portVariable } = require('../../../dev/app-inventory') as {
  * `apps` when set (a stack beside another one); else the app's default port from its app.module.ts.
  */
 export function stackPorts(root: string, apps: readonly string[], env: NodeJS.ProcessEnv): Record<string, number> {
-  const defaults = new Map(listApps(root).map((a) => [a.name, a.port]));
   const base = env.STACK_PORT_BASE?.trim() ? Number(env.STACK_PORT_BASE) : undefined;
   if (base !== undefined && !(Number.isInteger(base) && base > 0 && base + apps.length < 65_536))
     throw new Error(`STACK_PORT_BASE must be a port number, got "${env.STACK_PORT_BASE}"`);
   const ports: Record<string, number> = {};
   apps.forEach((app, i) => {
     const own = env[portVariable(app)]?.trim();
-    const port = own ? Number(own) : base !== undefined ? base + i : defaults.get(app);
+    const port = own ? Number(own) : base !== undefined ? base + i : httpOf(root, app).port;
     if (port !== undefined) ports[app] = port;
   });
   return ports;
@@ -25,5 +31,6 @@ export function stackPorts(root: string, apps: readonly string[], env: NodeJS.Pr
 
 /** An app's health URL under `url` (`/health`, or `/<prefix>/health` for an app with a route prefix, e.g. media-pipeline). */
 export function healthUrl(root: string, app: string, url: string): string {
-  return `${url}${listApps(root).find((a) => a.name === app)?.healthBase ?? ''}/health`;
+  const { prefix } = httpOf(root, app);
+  return `${url}${prefix ? `/${prefix}` : ''}/health`;
 }

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { streamKey } from '@mikasmissions/messaging';
 import { createContractValidator } from '@mikasmissions/testing';
 import Redis from 'ioredis';
-import { adminToken, creatorToken } from '../../launch/src/smoke/flows/creator-session';
-import { SMOKE_UPLOADER, untilPublished } from '../../launch/src/smoke/flows/phase-b-flow';
-import { expectAnswer, type SmokeContext, smokeContext } from '../../launch/src/smoke/smoke-client';
-import { PHASE_B_ENV } from '../../launch/src/smoke/smoke-run';
-import { startSmokeStack } from '../../launch/src/smoke/smoke-stack';
-import { DEFAULT_CLIP, generateClip, serveClip } from '../../launch/src/smoke/test-clip';
+import { adminToken, creatorToken } from '../smoke/flows/creator-session';
+import { SMOKE_UPLOADER, untilPublished } from '../smoke/flows/phase-b-flow';
+import { expectAnswer, type SmokeContext, smokeContext } from '../smoke/smoke-client';
+import { PHASE_B_ENV } from '../smoke/smoke-run';
+import { startSmokeStack } from '../smoke/smoke-stack';
+import { DEFAULT_CLIP, generateClip, serveClip } from '../smoke/test-clip';
 
 /**
  * `pnpm run bench:pipeline`: issue 14's media pipeline on the smoke's test clip (3 s testsrc at
