@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testDatabaseUrl, testRedisUrl } from '@mikasmissions/testing';
 import { freePort } from '../testing/free-port';
 import { ROOT } from '../testing/run-cli';
 
@@ -27,6 +28,30 @@ function smokePhaseB(env: Record<string, string>): Promise<{ code: number | null
   });
 }
 
+const STEPS = [
+  '[ok] clip generate',
+  '[ok] clip serve',
+  '[ok] parent: signup',
+  '[ok] parent: login',
+  '[ok] parent: consent request',
+  '[ok] parent: consent verify',
+  '[ok] trial entitlement',
+  '[ok] parent: child profile',
+  '[ok] controls: bedtime away from now',
+  '[ok] admin login',
+  '[ok] creator: sign-in',
+  '[ok] creator: role granted',
+  '[ok] creator: token',
+  '[ok] upload',
+  '[ok] asset published',
+  '[ok] catalog episode',
+  '[ok] kids rails',
+  '[ok] playback session',
+  '[ok] stream playlist',
+  '[ok] stream segments',
+  '[OK] phase-b smoke passed',
+];
+
 const steps = (out: string) =>
   out
     .split('\n')
@@ -38,38 +63,28 @@ const steps = (out: string) =>
  * (memory stores, events over the shared Redis under a per-run prefix), generates a 720p clip,
  * serves it on loopback, uploads it through the gateway as a creator the admin granted, waits for
  * published, checks catalog (720p + 360p), the child's rails and playback's signed stream, then
- * stops the stack.
+ * stops the stack. Then the same with `STACK_PERSISTENCE=postgres`.
  */
 describe('pnpm run smoke:phase-b', () => {
   it('starts the phase-B stack, takes a generated clip from upload to a playable episode, and stops', async () => {
     const r = await smokePhaseB({ GATEWAY_URL: `http://127.0.0.1:${await freePort()}` });
     expect(r.out).toContain('starting a local stack');
-    expect(steps(r.out)).toEqual([
-      '[ok] clip generate',
-      '[ok] clip serve',
-      '[ok] parent: signup',
-      '[ok] parent: login',
-      '[ok] parent: consent request',
-      '[ok] parent: consent verify',
-      '[ok] trial entitlement',
-      '[ok] parent: child profile',
-      '[ok] controls: bedtime away from now',
-      '[ok] admin login',
-      '[ok] creator: sign-in',
-      '[ok] creator: role granted',
-      '[ok] creator: token',
-      '[ok] upload',
-      '[ok] asset published',
-      '[ok] catalog episode',
-      '[ok] kids rails',
-      '[ok] playback session',
-      '[ok] stream playlist',
-      '[ok] stream segments',
-      '[OK] phase-b smoke passed',
-    ]);
+    expect(steps(r.out)).toEqual(STEPS);
     expect(r.out).toMatch(/\[ok\] asset published — queued → .*→ published in/);
     expect(r.out).toMatch(/\[ok\] catalog episode — 720p \+ 360p/);
     expect(r.out).toContain('stopping the stack');
+    expect(r.code).toBe(0);
+  }, 420_000);
+
+  it('STACK_PERSISTENCE=postgres: the same run on the Postgres at DATABASE_URL (this run’s migrated database) and Redis stores', async () => {
+    const r = await smokePhaseB({
+      GATEWAY_URL: `http://127.0.0.1:${await freePort()}`,
+      STACK_PERSISTENCE: 'postgres',
+      DATABASE_URL: testDatabaseUrl(),
+      REDIS_URL: testRedisUrl(),
+    });
+    expect(r.out).toMatch(/starting 12 apps in Postgres \+ Redis mode/);
+    expect(steps(r.out)).toEqual(STEPS);
     expect(r.code).toBe(0);
   }, 420_000);
 });

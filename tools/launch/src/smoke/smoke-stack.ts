@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteKeysUnder, redisPrefixEnv, type ServiceProcesses, startServices } from '@mikasmissions/testing';
 import Redis from 'ioredis';
+import { DEV_ADMIN } from './flows/creator-session';
 
 /** The gateway a smoke talks to: one already up at `GATEWAY_URL`, or a stack this run started (and stops). */
 export interface SmokeStack {
@@ -90,6 +91,28 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 /**
+ * The stores of a started stack: memory, or with `STACK_PERSISTENCE=postgres` the Postgres at
+ * `DATABASE_URL` (migrated first: `pnpm run migrate`) and the Redis at `REDIS_URL` (default the
+ * events Redis), with the dev admin bootstrapped (memory mode has it built in).
+ */
+function storesEnv(env: NodeJS.ProcessEnv, redisUrl: string): { vars: Record<string, string>; label: string } {
+  const mode = env.STACK_PERSISTENCE?.trim() || 'memory';
+  if (mode === 'memory') return { vars: { PERSISTENCE_MODE: 'memory' }, label: 'memory mode' };
+  if (mode !== 'postgres') throw new Error(`STACK_PERSISTENCE must be memory or postgres, got "${mode}"`);
+  const database = env.DATABASE_URL?.trim();
+  if (!database) throw new Error('STACK_PERSISTENCE=postgres needs DATABASE_URL (a database migrated with pnpm run migrate)');
+  const vars = {
+    PERSISTENCE_MODE: 'auto',
+    DATABASE_URL: database,
+    REDIS_URL: env.REDIS_URL?.trim() || redisUrl,
+    ADMIN_BOOTSTRAP_EMAIL: env.SMOKE_ADMIN_EMAIL?.trim() || DEV_ADMIN.email,
+    ADMIN_BOOTSTRAP_PASSWORD: env.SMOKE_ADMIN_PASSWORD || DEV_ADMIN.password,
+    OUTBOX_RELAY_POLL_MS: '100',
+  };
+  return { vars, label: `Postgres + Redis mode (${new URL(database).pathname.slice(1)})` };
+}
+
+/**
  * Starts `apps` as real processes in memory mode (libs/testing `startServices`, what dev:local
  * runs) with AUTH_MODE=enforce and a fresh secret per run. Events cross processes over the
  * Redis at `SMOKE_REDIS_URL` (default 127.0.0.1:6379) under a per-run prefix that is deleted at
@@ -109,10 +132,11 @@ export async function startSmokeStack(
       ? `events over Redis ${redisUrl} (keys ${runId}*, deleted at the end)`
       : `no Redis at ${redisUrl}: events stay in-process (no trial at consent)`,
   );
+  const stores = storesEnv(env, redisUrl);
   const media = mkdtempSync(join(tmpdir(), 'smoke-media-'));
   const stackEnv = {
     NODE_ENV: 'development',
-    PERSISTENCE_MODE: 'memory',
+    ...stores.vars,
     AUTH_MODE: 'enforce',
     AUTHX_TRUST_PROXY: 'true',
     LOG_LEVEL: env.SMOKE_LOG_LEVEL ?? 'warn',
@@ -123,7 +147,7 @@ export async function startSmokeStack(
     ...options.env,
   };
   const t0 = Date.now();
-  say(`starting ${apps.length} apps in memory mode (AUTH_MODE=enforce): ${apps.join(', ')}`);
+  say(`starting ${apps.length} apps in ${stores.label} (AUTH_MODE=enforce): ${apps.join(', ')}`);
   const ticker = setInterval(() => say(`… still starting (${Math.round((Date.now() - t0) / 1000)} s)`), 15_000);
   let platform: ServiceProcesses;
   try {

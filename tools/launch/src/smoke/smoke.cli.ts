@@ -31,6 +31,11 @@ const SPEC: CommandSpec = {
       description: 'file with identity’s console (consent codes) for a gateway you started',
     },
     {
+      name: 'STACK_PERSISTENCE',
+      default: 'memory',
+      description: 'postgres: a started stack uses the Postgres at DATABASE_URL (run pnpm run migrate first) and the Redis at REDIS_URL',
+    },
+    {
       name: 'STACK_PORT_BASE',
       description: '--serve --flow …: ports from here up, one per app (default: each app’s own port, <APP>_PORT when exported)',
     },
