@@ -38,6 +38,7 @@ const STEPS = [
   '[ok] trial entitlement',
   '[ok] parent: child profile',
   '[ok] controls: bedtime away from now',
+  '[ok] notification preferences',
   '[ok] admin login',
   '[ok] creator: sign-in',
   '[ok] creator: role granted',

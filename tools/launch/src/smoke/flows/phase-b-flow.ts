@@ -59,7 +59,8 @@ function playlistUris(playlist: string): string[] {
 }
 
 /**
- * Seed 000's phase-B smoke through the gateway: a consented parent with a 6-11 child; a creator
+ * Seed 000's phase-B smoke through the gateway: a consented parent with a 6-11 child who opts
+ * into notification's digest; a creator
  * (granted by the admin); a generated clip served on loopback and uploaded by URL; the asset
  * through ingest → transcode → moderation → publish; the catalog episode with its renditions;
  * the child's rails; a playback session whose signed playlist and every segment download.
@@ -102,6 +103,18 @@ async function pipelineSteps(ctx: SmokeContext, sourceUrl: string): Promise<void
     const body = { ...controls, bedtime_window: bedtimeAwayFromNow() };
     expectAnswer(await ctx.call('PUT', `/v1/parents/controls/${child}`, body, parent.token), 200);
   });
+  await ctx.step(
+    'notification preferences',
+    async () => {
+      const path = '/v1/parents/notifications/preferences';
+      const before = expectAnswer(await ctx.call('GET', path, undefined, parent.token), 200).body;
+      check(before.digest === before.marketing, `digest ${before.digest} does not follow marketing ${before.marketing} from signup`);
+      const after = expectAnswer(await ctx.call('PUT', path, { digest: true }, parent.token), 200).body;
+      check(after.digest === true, `digest ${after.digest} after opting in`);
+      return before.digest as boolean;
+    },
+    (was) => `digest ${was ? 'on' : 'off'} (follows marketing) → on, for the band's daily digest`,
+  );
   const admin = await adminToken(ctx);
   const creator = await creatorToken(ctx, admin);
   const t0 = Date.now();
