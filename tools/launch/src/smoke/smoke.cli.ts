@@ -42,7 +42,12 @@ const SPEC: CommandSpec = {
     { name: 'SMOKE_PARENT_EMAIL / SMOKE_PARENT_PASSWORD', description: 'a parent who already consented (targets with real mail)' },
     { name: 'SMOKE_ADMIN_EMAIL / SMOKE_ADMIN_PASSWORD', description: 'admin flow credentials (default: the dev admin)' },
     { name: 'SMOKE_REDIS_URL', default: 'redis://127.0.0.1:6379', description: 'Redis for events between the started apps' },
-    { name: 'SMOKE_LOGS_DIR', default: 'tmp/smoke', description: 'where a failed run writes each started app’s output' },
+    {
+      name: 'SMOKE_LOGS_DIR',
+      default: 'tmp/smoke',
+      description: 'where a failed run (and --serve, all along) writes each started app’s output',
+    },
+    { name: 'SMOKE_LOG_LEVEL', default: 'warn', description: 'LOG_LEVEL of the started apps' },
   ],
   exitCodes: { 0: 'every step passed', 1: 'a step failed (printed as [FAIL] <step>: …) or the stack did not start', 2: 'bad arguments' },
   examples: [
@@ -58,7 +63,8 @@ const SERVED_TOGETHER: FlowName[] = ['family', 'auth', 'admin'];
 /**
  * `--serve`: the stack of `flow` (default: family, auth and admin together, on free ports; a named
  * flow on fixed ports, see {@link stackPorts}) until SIGINT/SIGTERM; identity's console goes to
- * SMOKE_IDENTITY_LOG (default tmp/smoke/identity.log), where a smoke in another terminal reads codes.
+ * SMOKE_IDENTITY_LOG (default tmp/smoke/identity.log), where a smoke in another terminal reads codes;
+ * every app's output to SMOKE_LOGS_DIR/<app>.log (default tmp/smoke).
  */
 async function serve(flow?: FlowName): Promise<number> {
   const say = progress(`smoke:serve${flow ? `:${flow}` : ''}`);
@@ -68,8 +74,20 @@ async function serve(flow?: FlowName): Promise<number> {
   const stack = await startSmokeStack(apps, process.env, say, { env, ports: flow ? stackPorts(ROOT, apps, process.env) : {} });
   const log = resolve(ROOT, process.env.SMOKE_IDENTITY_LOG || 'tmp/smoke/identity.log');
   mkdirSync(dirname(log), { recursive: true });
-  const copy = setInterval(() => writeFileSync(log, stack.outputs().identity ?? ''), 250);
+  const logs = resolve(ROOT, process.env.SMOKE_LOGS_DIR || 'tmp/smoke');
+  mkdirSync(logs, { recursive: true });
+  const written = new Map<string, string>();
+  const copy = setInterval(() => {
+    const outputs = stack.outputs();
+    writeFileSync(log, outputs.identity ?? '');
+    for (const [app, text] of Object.entries(outputs))
+      if (written.get(app) !== text) {
+        writeFileSync(join(logs, `${app}.log`), text);
+        written.set(app, text);
+      }
+  }, 250);
   process.stdout.write(`[serve] identity log ${log}\n[serve] gateway ${stack.gatewayUrl}\n`);
+  say(`each app's output (its last 20 kB, LOG_LEVEL ${process.env.SMOKE_LOG_LEVEL ?? 'warn'}): ${logs}/<app>.log`);
   const width = Math.max(...apps.map((a) => a.length));
   for (const [app, url] of Object.entries(stack.urls ?? {}))
     process.stdout.write(`  ${app.padEnd(width)}  ${url}   (health: ${healthUrl(ROOT, app, url)})\n`);
