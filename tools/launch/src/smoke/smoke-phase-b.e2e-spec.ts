@@ -75,7 +75,7 @@ describe('pnpm run smoke:phase-b', () => {
     expect(r.out).toMatch(/\[ok\] catalog episode — 720p \+ 360p/);
     expect(r.out).toContain('stopping the stack');
     expect(r.code).toBe(0);
-  }, 420_000);
+  }, 600_000);
 
   it('STACK_PERSISTENCE=postgres: the same run on the Postgres at DATABASE_URL (this run’s migrated database) and Redis stores', async () => {
     const r = await smokePhaseB({
@@ -87,5 +87,5 @@ describe('pnpm run smoke:phase-b', () => {
     expect(r.out).toMatch(/starting 12 apps in Postgres \+ Redis mode/);
     expect(steps(r.out)).toEqual(STEPS);
     expect(r.code).toBe(0);
-  }, 420_000);
+  }, 600_000);
 });
