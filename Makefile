@@ -4,14 +4,14 @@ APPS := $(sort $(patsubst apps/%/src/main.ts,%,$(wildcard apps/*/src/main.ts)))
 ARGS ?=
 
 .PHONY: help guard test build contract contract-check lint typecheck format-check e2e-smoke \
-	e2e-auth-smoke e2e-admin-smoke compose-smoke compose-validate migrate-db outbox-replay \
+	e2e-auth-smoke e2e-admin-smoke stack-phase-b smoke-phase-b compose-smoke compose-validate migrate-db outbox-replay \
 	kube-validate staging-deploy-dry-run perf-smoke launch-preflight launch-readiness-gate \
 	launch-decision-packet today-ready staging-soak launch-go-nogo launch-stage staging-deploy \
 	staging-rollback
 
 help:
 	@echo "make guard | test | build | contract | contract-check | migrate-db | run-<app> | e2e-smoke"
-	@echo "     e2e-auth-smoke | e2e-admin-smoke | perf-smoke | compose-validate | compose-smoke | kube-validate | outbox-replay ARGS=..."
+	@echo "     e2e-auth-smoke | e2e-admin-smoke | stack-phase-b | smoke-phase-b | perf-smoke | compose-validate | compose-smoke | kube-validate | outbox-replay ARGS=..."
 	@echo "launch: launch-preflight | launch-readiness-gate | launch-decision-packet | today-ready | staging-soak"
 	@echo "        launch-go-nogo ARGS=... | launch-stage ARGS=... | staging-deploy | staging-rollback | staging-deploy-dry-run"
 	@echo "apps: $(APPS)"
@@ -50,6 +50,14 @@ e2e-auth-smoke:
 
 e2e-admin-smoke:
 	@pnpm run --silent e2e-admin-smoke
+
+# Seed 000's phase-B demo (scripts/run_phase_b_stack.sh, scripts/smoke_phase_b.sh): the stack on the
+# apps' own ports until Ctrl-C; the smoke uploads a generated clip and follows it to a playable episode.
+stack-phase-b:
+	@pnpm run --silent stack:phase-b
+
+smoke-phase-b:
+	@pnpm run --silent smoke:phase-b
 
 migrate-db:
 	pnpm run migrate $(ARGS)

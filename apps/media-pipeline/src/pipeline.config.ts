@@ -17,7 +17,8 @@ export type PipelineStage = (typeof KNOWN_STAGES)[number];
  * `FFMPEG_PATH` (default: the `@ffmpeg-installer/linux-x64` binary), `TRANSCODE_HEIGHTS` (the HLS
  * ladder, comma list of heights; default `720,360`), `TRANSCODE_SEGMENT_SECONDS` (4) and
  * `TRANSCODE_TIMEOUT_MS` (per ffmpeg run; 30 min), `TRANSCODE_PROGRESS_INTERVAL_MS` (least time between
- * two progress reports to creator-studio; 1000).
+ * two progress reports to creator-studio; 1000), `TRANSCODE_PARTIAL_STALE_MS` (a `.partial-*` output nothing
+ * wrote to for this long is a dead transcode's and is removed when that episode's transcode starts; 60000).
  */
 export const pipelineConfig = defineConfigFragment(
   'media-pipeline',
@@ -57,6 +58,7 @@ export const pipelineConfig = defineConfigFragment(
     TRANSCODE_SEGMENT_SECONDS: envPositiveInt().default(4),
     TRANSCODE_TIMEOUT_MS: envPositiveInt().default(30 * 60 * 1000),
     TRANSCODE_PROGRESS_INTERVAL_MS: envPositiveInt().default(1_000),
+    TRANSCODE_PARTIAL_STALE_MS: envPositiveInt().default(60_000),
   }),
 );
 

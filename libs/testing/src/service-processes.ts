@@ -66,6 +66,7 @@ function waitListening(name: string, child: ChildProcess, log: { text: string },
  * plus every started app's `<NAME>_URL` (so services and the gateway find each other) and
  * `<NAME>_PORT`. Resolves once each printed `listening on`; rejects with its output if one
  * exits or is not up within `timeoutMs` (default 60 s). Always `stop()` in `afterAll`.
+ * `ports` pins an app to a port (a stack other terminals reach at known addresses); the rest get free ones.
  *
  * @example
  * const platform = await startServices(['identity', 'profile', 'gateway'], testEnv('postgres', { AUTH_MODE: 'enforce' }));
@@ -75,8 +76,9 @@ export async function startServices(
   names: readonly string[],
   env: Record<string, string | undefined>,
   timeoutMs = 60_000,
+  pinned: Readonly<Record<string, number>> = {},
 ): Promise<ServiceProcesses> {
-  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, pinned[name] ?? (await freePort())] as const)));
   const urls = Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}`]));
   const shared: Record<string, string | undefined> = { PATH: process.env.PATH, LISTEN_HOST: '127.0.0.1', ...env };
   for (const name of names) if (URL_VARS[name]) shared[URL_VARS[name]] = urls[name];

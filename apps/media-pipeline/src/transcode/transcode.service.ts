@@ -8,6 +8,7 @@ import { ffprobePath } from '../ingest/media-probe';
 import { pipelineConfig, type PipelineEnv } from '../pipeline.config';
 import { ffmpegPath, transcodeToHls } from './hls-transcoder';
 import { ProgressReporter, throttledProgress } from './progress-reporter';
+import { removeStalePartials } from './stale-partials';
 import { TranscodeRejection } from './transcode.errors';
 
 /** The transcode stage's verdict on one asset: its renditions, or a refusal with a reason. */
@@ -18,7 +19,8 @@ const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /**
  * Transcode: reads the source ingest stored (`sourcePath` inside `MEDIA_STORE_DIR`), writes the HLS
  * ladder and a thumbnail to `<MEDIA_STORE_DIR>/episodes/<episodeId>/` (built in a `.partial-*`
- * directory and renamed into place, so a redelivery replaces, never mixes, an earlier output) and
+ * directory and renamed into place, so a redelivery replaces, never mixes, an earlier output; a dead
+ * transcode's stale `.partial-*` of that episode is removed first) and
  * returns the `media.transcoded` payload with media store keys. Permanent failures become a
  * `rejected` outcome (the partial output is removed); anything else throws, so the consumer retries.
  */
@@ -47,6 +49,8 @@ export class TranscodeService {
         throw new TranscodeRejection('invalid_asset_id', 'the asset or episode id is not a safe storage key');
       const source = await this.sourceFile(request.sourcePath);
       const started = Date.now();
+      const stale = await removeStalePartials(join(this.storeDir, 'episodes'), episodeId, this.env.TRANSCODE_PARTIAL_STALE_MS);
+      if (stale.length > 0) this.logger.log(`removed ${stale.length} stale partial output(s) of episode ${episodeId}`);
       await mkdir(partial, { recursive: true });
       const written = await transcodeToHls({
         ffmpeg: await ffmpegPath(this.env.FFMPEG_PATH),

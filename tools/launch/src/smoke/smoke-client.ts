@@ -25,6 +25,8 @@ export class SmokeStepError extends Error {
 export interface SmokeContext {
   /** `call(method, path, body?, bearer?)`: JSON to the gateway; the answer is checked against the v1 contract. */
   call(method: string, path: string, body?: unknown, token?: string): Promise<Answer>;
+  /** Like {@link call} for gateway routes outside the v1 contract (AuthX's `/v1/auth/*`, `/v1/me`): not contract-checked. */
+  raw(method: string, path: string, body?: unknown, token?: string): Promise<Answer>;
   /** Runs one step: prints `[ok] <name> — <detail>` or throws a {@link SmokeStepError} naming it. */
   step<T>(name: string, run: () => Promise<T>, detail?: (value: T) => string): Promise<T>;
   /** The consent code identity sent to `email`, or `undefined` when this run cannot read identity's console. */
@@ -59,6 +61,20 @@ export async function poll<T>(what: string, read: () => Promise<T>, done: (value
   }
 }
 
+async function send(baseUrl: string, method: string, path: string, body?: unknown, token?: string): Promise<Answer> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await res.text();
+  const json = (res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : undefined) as Json;
+  return { status: res.status, body: json, text };
+}
+
 /**
  * The gateway client and step runner of a smoke run against `baseUrl`: every answer is checked
  * against the v1 contract (a body the contract does not allow fails the step), every step
@@ -74,19 +90,13 @@ export function smokeContext(
   return {
     ...codes,
     env,
+    async raw(method, path, body, token) {
+      return send(baseUrl, method, path, body, token);
+    },
     async call(method, path, body, token) {
-      const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      const res = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      });
-      const text = await res.text();
-      const json = (res.headers.get('content-type')?.includes('json') && text ? JSON.parse(text) : undefined) as Json;
-      contract.assert({ method, path, status: res.status, body: json });
-      return { status: res.status, body: json, text };
+      const answer = await send(baseUrl, method, path, body, token);
+      contract.assert({ method, path, status: answer.status, body: answer.body });
+      return answer;
     },
     async step(name, run, detail) {
       const t0 = Date.now();

@@ -2,17 +2,48 @@ import { createContractValidator } from '@mikasmissions/testing';
 import { adminFlow } from './flows/admin-flow';
 import { authFlow } from './flows/auth-flow';
 import { familyFlow } from './flows/family-flow';
+import { phaseBFlow, SMOKE_UPLOADER } from './flows/phase-b-flow';
 import { type SmokeContext, smokeContext, SmokeStepError } from './smoke-client';
-import type { SmokeStack } from './smoke-stack';
+import type { SmokeStack, StackOptions } from './smoke-stack';
 
-/** One smoke flow: the apps a local stack needs for it, what it runs, and its final line. */
+/** One smoke flow: the apps a local stack needs for it (and what they need set), what it runs, and its final line. */
 export interface SmokeFlow {
   apps: readonly string[];
+  stack?: StackOptions;
   run(ctx: SmokeContext): Promise<void>;
   passed: string;
 }
 
-/** The smoke flows: `family` (`pnpm run e2e-smoke`), `auth` (`e2e-auth-smoke`), `admin` (`e2e-admin-smoke`). */
+/**
+ * Seed 000's phase-B stack: creator-studio, the media-pipeline stages, moderation, catalog and
+ * notification, plus what the smoke's real routes need (identity and the gateway for tokens;
+ * profile, billing, progress, playback and recommendation for a child who watches the episode).
+ */
+export const PHASE_B_APPS = [
+  'identity',
+  'profile',
+  'billing',
+  'progress',
+  'catalog',
+  'recommendation',
+  'playback',
+  'creator-studio',
+  'media-pipeline',
+  'moderation',
+  'notification',
+  'gateway',
+] as const;
+
+/** What the phase-B apps need set: every stage in one worker, loopback sources (the smoke serves its clip there), a trusted smoke uploader. */
+export const PHASE_B_ENV: Record<string, string> = {
+  MEDIA_PIPELINE_STAGES: 'ingest,transcode,publish',
+  INGEST_ALLOW_PRIVATE_SOURCES: 'true',
+  MODERATION_TRUSTED_CREATORS: SMOKE_UPLOADER,
+  // the creator signs in a second time right after the admin granted the role
+  OTP_COOLDOWN_SEC: '0',
+};
+
+/** The smoke flows: `family` (`pnpm run e2e-smoke`), `auth` (`e2e-auth-smoke`), `admin` (`e2e-admin-smoke`), `phase-b` (`smoke:phase-b`). */
 export const FLOWS = {
   family: {
     apps: ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'recommendation', 'gateway'],
@@ -21,6 +52,7 @@ export const FLOWS = {
   },
   auth: { apps: ['identity', 'profile', 'gateway'], run: authFlow, passed: '[OK] auth smoke passed' },
   admin: { apps: ['identity', 'admin-studio', 'gateway'], run: adminFlow, passed: '[OK] admin smoke passed' },
+  'phase-b': { apps: PHASE_B_APPS, stack: { env: PHASE_B_ENV }, run: phaseBFlow, passed: '[OK] phase-b smoke passed' },
 } satisfies Record<string, SmokeFlow>;
 
 /** A flow's name. */
