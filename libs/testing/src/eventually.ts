@@ -10,7 +10,7 @@
 export async function eventually<T>(
   read: () => Promise<T> | T,
   done: (value: T) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 15_000,
   intervalMs = 100,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
