@@ -3,23 +3,11 @@ import { AuditLog } from '@mikasmissions/authx';
 import { OutboxStore } from '@mikasmissions/messaging';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { call, FakeProfile, uid, type Caller } from '../controls-test.helpers';
+import { call, type Caller, FakeProfile, type FamilyTestApp, startFamilyApp, uid } from '../controls-test.helpers';
+import { strictDefaults } from './parental-controls';
 
 const contract = createContractValidator();
-const STRICT = {
-  autoplay: false,
-  chat_enabled: false,
-  external_links: false,
-  session_limit_minutes: 30,
-  bedtime_window: '20:00-07:00',
-  safety_mode: 'strict',
-  timezone: 'UTC',
-  approved_only: false,
-  approved_show_ids: [],
-  blocked_show_ids: [],
-  search_enabled: true,
-  history_paused: false,
-};
+const STRICT = strictDefaults();
 const VALID = {
   autoplay: true,
   chat_enabled: false,
@@ -36,20 +24,13 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
   let parent: string;
   let child: string;
   let asParent: Caller;
+  let family: FamilyTestApp;
 
   beforeAll(async () => {
-    profile = await FakeProfile.start();
-    app = await bootApp(AppModule, {
-      adapter: 'express',
-      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
-      globalPrefix: 'v1',
-    });
-    base = await baseUrl(app);
+    family = await startFamilyApp(stores);
+    ({ app, profile, base } = family);
   });
-  afterAll(async () => {
-    await app.close();
-    await profile.close();
-  });
+  afterAll(() => family.close());
 
   beforeEach(() => {
     parent = uid('p');

@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { AuditLog } from '@mikasmissions/authx';
-import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
-import { AppModule } from '../app.module';
-import { call, FakeProfile, givePassword, solve, uid, type Caller } from '../controls-test.helpers';
+import { createContractValidator } from '@mikasmissions/testing';
+import { call, type Caller, FakeProfile, type FamilyTestApp, givePassword, solve, startFamilyApp, uid } from '../controls-test.helpers';
 import { shiftClock } from '../identity-test.helpers';
 
 const contract = createContractValidator();
@@ -15,20 +14,13 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   let parent: string;
   let child: string;
   let asParent: Caller;
+  let family: FamilyTestApp;
 
   beforeAll(async () => {
-    profile = await FakeProfile.start();
-    app = await bootApp(AppModule, {
-      adapter: 'express',
-      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
-      globalPrefix: 'v1',
-    });
-    base = await baseUrl(app);
+    family = await startFamilyApp(stores);
+    ({ app, profile, base } = family);
   });
-  afterAll(async () => {
-    await app.close();
-    await profile.close();
-  });
+  afterAll(() => family.close());
   afterEach(() => jest.useRealTimers());
 
   beforeEach(async () => {

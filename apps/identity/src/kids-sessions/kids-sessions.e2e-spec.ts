@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { SessionService } from '@mikasmissions/authx';
-import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
-import { AppModule } from '../app.module';
-import { call, FakeProfile, parentToken, solve, uid, type Caller } from '../controls-test.helpers';
+import { createContractValidator } from '@mikasmissions/testing';
+import { call, type Caller, FakeProfile, type FamilyTestApp, parentToken, solve, startFamilyApp, uid } from '../controls-test.helpers';
 
 const contract = createContractValidator();
 const claimsOf = (jwt: string): Record<string, unknown> => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
@@ -25,24 +24,12 @@ function familyApp(stores: 'memory' | 'postgres+redis', authMode: 'enforce' | 'p
     child: '',
     asParent: undefined as unknown as Caller,
   };
+  let family: FamilyTestApp;
   beforeAll(async () => {
-    ctx.profile = await FakeProfile.start();
-    ctx.app = await bootApp(AppModule, {
-      adapter: 'express',
-      env: testEnv(stores, {
-        AUTH_MODE: authMode,
-        AUTHX_REDIS_PREFIX: uniquePrefix('authx'),
-        KIDS_SESSION_TTL_SEC: '14400',
-        PROFILE_URL: ctx.profile.url,
-      }),
-      globalPrefix: 'v1',
-    });
-    ctx.base = await baseUrl(ctx.app);
+    family = await startFamilyApp(stores, { AUTH_MODE: authMode, KIDS_SESSION_TTL_SEC: '14400' });
+    Object.assign(ctx, { app: family.app, profile: family.profile, base: family.base });
   });
-  afterAll(async () => {
-    await ctx.app.close();
-    await ctx.profile.close();
-  });
+  afterAll(() => family.close());
   beforeEach(() => {
     ctx.parent = uid('p');
     ctx.child = uid('k');
