@@ -129,6 +129,42 @@ export async function startFamilyApp(stores: TestStores, env: Record<string, str
   };
 }
 
+/** A {@link useFamilyApp} suite: the booted app and, per test, a fresh parent with one child the FakeProfile knows. */
+export interface FamilySuite {
+  app: INestApplication;
+  profile: FakeProfile;
+  base: string;
+  parent: string;
+  child: string;
+  asParent: Caller;
+}
+
+/**
+ * Registers a family e2e suite's hooks: identity booted by {@link startFamilyApp} for the
+ * suite (closed after it), and before each test a fresh parent with one 6-11 child. Read the
+ * fields inside tests and hooks (they are set when those run).
+ *
+ * @example
+ * const t = useFamilyApp(stores);
+ * it('reads the defaults', async () => expect((await call(t.base, t.asParent, 'GET', `/v1/parents/controls/${t.child}`)).status).toBe(200));
+ */
+export function useFamilyApp(stores: TestStores, env: Record<string, string> = {}): FamilySuite {
+  const suite = {} as FamilySuite;
+  let family: FamilyTestApp;
+  beforeAll(async () => {
+    family = await startFamilyApp(stores, env);
+    Object.assign(suite, { app: family.app, profile: family.profile, base: family.base });
+  });
+  afterAll(() => family.close());
+  beforeEach(() => {
+    suite.parent = uid('p');
+    suite.child = uid('k');
+    suite.asParent = { role: 'parent', parentUserId: suite.parent };
+    suite.profile.register(suite.parent, suite.child);
+  });
+  return suite;
+}
+
 /** A parent's AuthX access token with the family claims the parents feature signs. */
 export async function parentToken(app: INestApplication, parentUserId: string, tenantId = 'default'): Promise<string> {
   const pair = await app
