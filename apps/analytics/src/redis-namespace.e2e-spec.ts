@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumers } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
+import { baseUrl, bootApp, deleteKeysUnder, eventually, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import { AppModule } from './app.module';
 
@@ -18,15 +18,6 @@ async function allKeys(redis: Redis): Promise<Set<string>> {
     batch.forEach((key) => keys.add(key));
   } while (cursor !== '0');
   return keys;
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /**

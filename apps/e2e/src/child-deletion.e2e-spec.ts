@@ -1,10 +1,10 @@
 import { createPgPool } from '@mikasmissions/persistence';
 import { type ServiceProcesses, createContractValidator, startServices, testDatabaseUrl, testEnv } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
-import { consentCode, gatewayCall, type Json } from './testing/gateway-client';
+import { gatewayCall, type Json } from './testing/gateway-client';
+import { createChild, type GatewayParent, signUpParent, verifyConsent } from './testing/gateway-parent';
 
 const contract = createContractValidator();
-const PASSWORD = 'correct horse battery staple';
 
 /** Every table that holds a child's rows, per service schema (the column naming the child). */
 const CHILD_TABLES: Record<string, string[]> = {
@@ -47,28 +47,10 @@ describe('deleting a child removes its data in every service (processes, postgre
 
   const call = gatewayCall(() => platform.urls.gateway, contract);
 
-  async function consentedParent(): Promise<{ id: string; token: string }> {
-    const email = `eraser.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', {
-      email,
-      password: PASSWORD,
-      country: 'DE',
-      language: 'de',
-      marketing: false,
-      accepted_terms: true,
-    });
-    const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
-    const who = { id: signup.body.parent_user_id as string, token: login.body.access_token as string };
-    const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: who.id, method: 'email_plus' }, who.token);
-    const challenge = await consentCode(platform, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', {
-      parent_user_id: who.id,
-      method: 'email_plus',
-      challenge,
-      consent_request_id: request.body.consent_request_id,
-    });
-    expect(verify.body).toEqual({ consent_id: expect.any(String), verified: true });
-    return who;
+  async function consentedParent(): Promise<GatewayParent> {
+    const parent = await signUpParent(call, 'eraser');
+    await verifyConsent(call, platform, parent);
+    return parent;
   }
 
   /** Progress and playback rows of the child, as their services store them (owner and tenant set). */
@@ -116,14 +98,7 @@ describe('deleting a child removes its data in every service (processes, postgre
     const mum = await consentedParent();
     const children: string[] = [];
     for (const name of ['Mika', 'Lou']) {
-      const created = await call(
-        'POST',
-        '/v1/children/profiles',
-        { parent_user_id: mum.id, display_name: name, age_band: '6-11', avatar: 'fox' },
-        mum.token,
-      );
-      expect(created.status).toBe(201);
-      children.push(created.body.child_profile_id as string);
+      children.push(await createChild(call, mum, name));
     }
     const [child, sibling] = children;
     for (const k of children) {

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createContractValidator, type ServiceProcesses, startServices, testDatabaseUrl, testEnv, testRunId } from '@mikasmissions/testing';
-import { consentCode, gatewayCall } from './testing/gateway-client';
+import { gatewayCall } from './testing/gateway-client';
+import { signUpParent, verifyConsent } from './testing/gateway-parent';
 
 const ROOT = join(__dirname, '../../..');
-const PASSWORD = 'correct horse battery staple';
 
 /** A database URL on the test server with another database name. */
 const withDatabase = (url: string, name: string): string => {
@@ -111,33 +111,12 @@ describe('identity and profile on two databases', () => {
   });
 
   it('signs a parent up in identity’s database and creates the child in profile’s, across the two services', async () => {
-    const email = `two-dbs.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', {
-      email,
-      password: PASSWORD,
-      country: 'DE',
-      language: 'de',
-      marketing: false,
-      accepted_terms: true,
-    });
-    expect(signup.status).toBe(201);
-    const parentId = signup.body.parent_user_id as string;
-    const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
-    expect(login.status).toBe(200);
-    const token = login.body.access_token as string;
+    const parent = await signUpParent(call, 'two-dbs');
+    const { id: parentId, token } = parent;
     const child = { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' };
     const early = await call('POST', '/v1/children/profiles', child, token);
     expect(early.status).toBe(403);
-    const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
-    expect(request.status).toBe(202);
-    const challenge = await consentCode(identity, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', {
-      parent_user_id: parentId,
-      method: 'email_plus',
-      challenge,
-      consent_request_id: request.body.consent_request_id,
-    });
-    expect(verify.status).toBe(200);
+    await verifyConsent(call, identity, parent);
     const created = await call('POST', '/v1/children/profiles', child, token);
     expect(created.status).toBe(201);
     const childId = created.body.child_profile_id as string;

@@ -1,6 +1,7 @@
 import { signIdentity } from '@mikasmissions/service-identity';
 import { type ServiceProcesses, createContractValidator, startServices, TEST_EDGE_IDENTITY_KEY, testEnv } from '@mikasmissions/testing';
-import { consentCode, type GatewayAnswer, gatewayCall, type Json } from './testing/gateway-client';
+import { type GatewayAnswer, gatewayCall, type Json } from './testing/gateway-client';
+import { verifyConsent } from './testing/gateway-parent';
 
 const contract = createContractValidator();
 const PASSWORD = 'correct horse battery staple';
@@ -44,19 +45,6 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
     return { email, id: signup.body.parent_user_id as string, token: login.body.access_token as string };
   }
 
-  async function consent(who: { email: string; id: string; token: string }) {
-    const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: who.id, method: 'email_plus' }, who.token);
-    expect(request.status).toBe(202);
-    const challenge = await consentCode(platform, who.email);
-    const verify = await call('POST', '/v1/parents/consent/verify', {
-      parent_user_id: who.id,
-      method: 'email_plus',
-      challenge,
-      consent_request_id: request.body.consent_request_id,
-    });
-    expect(verify.body).toEqual({ consent_id: expect.any(String), verified: true });
-  }
-
   async function gateToken(who: { id: string; token: string }, child: string, pin: string) {
     const challenge = await call(
       'POST',
@@ -98,7 +86,7 @@ describe('the family flow through the gateway (identity, profile, gateway as pro
     const profile = { parent_user_id: mum.id, display_name: 'Mika', age_band: '6-11', avatar: 'fox' };
 
     expect(code(await call('POST', '/v1/children/profiles', profile, mum.token))).toEqual([403, 'consent_required']);
-    await consent(mum);
+    await verifyConsent(call, platform, mum);
     const created = await call('POST', '/v1/children/profiles', profile, mum.token);
     expect(created.status).toBe(201);
     expect(created.body.safe_defaults).toBe(true);

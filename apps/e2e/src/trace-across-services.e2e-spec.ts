@@ -1,8 +1,8 @@
-import { createContractValidator, type ServiceProcesses, startServices, testEnv, testRedisUrl } from '@mikasmissions/testing';
-import { consentCode, gatewayCall, poll } from './testing/gateway-client';
+import { createContractValidator, type ServiceProcesses } from '@mikasmissions/testing';
+import { gatewayCall, poll } from './testing/gateway-client';
+import { createChild, signUpParent, startPlatform, stopPlatform, verifyConsent } from './testing/gateway-parent';
 import { type CollectedSpan, type OtlpCollector, startOtlpCollector } from './testing/otlp-collector';
 
-const PASSWORD = 'correct horse battery staple';
 const SERVER = 2;
 const CLIENT = 3;
 const CONSUMER = 5;
@@ -21,43 +21,20 @@ describe('one trace across gateway, identity and billing', () => {
 
   beforeAll(async () => {
     collector = await startOtlpCollector();
-    const env = testEnv('memory', {
-      AUTH_MODE: 'enforce',
-      LOG_LEVEL: 'warn',
-      MESSAGING_REDIS_URL: testRedisUrl(),
+    platform = await startPlatform(['identity', 'billing', 'profile', 'gateway'], {
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: collector.endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '200',
     });
-    platform = await startServices(['identity', 'billing', 'profile', 'gateway'], env, 120_000);
   }, 180_000);
   afterAll(async () => {
-    await platform?.stop();
+    await stopPlatform(platform);
     await collector?.close();
   });
 
   it('links the gateway span, identity’s server span and billing’s consumer span in one trace', async () => {
-    const email = `trace.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', {
-      email,
-      password: PASSWORD,
-      country: 'DE',
-      language: 'de',
-      marketing: false,
-      accepted_terms: true,
-    });
-    expect(signup.status).toBe(201);
-    const parentId = signup.body.parent_user_id as string;
-    const token = (await call('POST', '/v1/parents/login', { email, password: PASSWORD })).body.access_token as string;
-    const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
-    expect(request.status).toBe(202);
-    const challenge = await consentCode(platform, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', {
-      parent_user_id: parentId,
-      method: 'email_plus',
-      challenge,
-      consent_request_id: request.body.consent_request_id,
-    });
-    expect(verify.status).toBe(200);
+    const parent = await signUpParent(call, 'trace');
+    const { id: parentId, token } = parent;
+    await verifyConsent(call, platform, parent);
     await poll(
       'the trial from consent.verified',
       () => call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token),
@@ -93,13 +70,7 @@ describe('one trace across gateway, identity and billing', () => {
     expect(ancestors).toContainEqual(identityServer);
     expect(ancestors[ancestors.length - 1]).toEqual(gatewayServer);
 
-    const child = await call(
-      'POST',
-      '/v1/children/profiles',
-      { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' },
-      token,
-    );
-    expect(child.status).toBe(201);
+    await createChild(call, parent);
     const isCreate = (s: CollectedSpan) =>
       s.service === 'gateway' && s.kind === SERVER && String(s.attributes['url.path'] ?? '').endsWith('/children/profiles');
     const hop = await poll(

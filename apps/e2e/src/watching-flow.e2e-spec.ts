@@ -1,22 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRedisClient } from '@mikasmissions/persistence';
-import {
-  type ServiceProcesses,
-  createContractValidator,
-  deleteKeysUnder,
-  startServices,
-  testEnv,
-  testKeyPrefix,
-  testRedisUrl,
-} from '@mikasmissions/testing';
-import type Redis from 'ioredis';
+import { createContractValidator, type ServiceProcesses } from '@mikasmissions/testing';
 import { bedtimeAwayFromNow } from './testing/family-session';
-import { consentCode, gatewayCall, poll } from './testing/gateway-client';
+import { gatewayCall, poll } from './testing/gateway-client';
+import { createChild, signUpParent, startPlatform, stopPlatform, verifyConsent } from './testing/gateway-parent';
 
 const contract = createContractValidator();
-const PASSWORD = 'correct horse battery staple';
 const APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'gateway'];
 
 /**
@@ -29,62 +19,30 @@ const APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback
  */
 describe('the watching flow through the gateway (7 apps as processes, memory stores, events over Redis)', () => {
   let platform: ServiceProcesses;
-  let redis: Redis;
   const media = mkdtempSync(join(tmpdir(), 'watching-media-'));
 
   beforeAll(async () => {
-    redis = createRedisClient(testRedisUrl(), 'watching-flow-e2e');
-    await redis.connect();
-    const env = testEnv('memory', {
-      AUTH_MODE: 'enforce',
-      LOG_LEVEL: 'warn',
-      AUTHX_TRUST_PROXY: 'true',
-      MESSAGING_REDIS_URL: testRedisUrl(),
-      MEDIA_STORE_DIR: media,
-    });
-    platform = await startServices(APPS, env, 120_000);
+    platform = await startPlatform(APPS, { AUTHX_TRUST_PROXY: 'true', MEDIA_STORE_DIR: media });
   }, 180_000);
   afterAll(async () => {
     // WATCHING_FLOW_LOGS=<dir>: keep each process's output there for a failure's post-mortem
     if (process.env.WATCHING_FLOW_LOGS)
       for (const app of APPS) writeFileSync(join(process.env.WATCHING_FLOW_LOGS, `${app}.log`), platform?.output(app) ?? '');
-    await platform?.stop();
-    await deleteKeysUnder(redis, testKeyPrefix());
-    await redis?.quit();
+    await stopPlatform(platform);
     rmSync(media, { recursive: true, force: true });
   });
 
   const call = gatewayCall(() => platform.urls.gateway, contract);
 
   it('signup → consent → trial → child → episode → session → signed playlist → watch event → progress → dashboard', async () => {
-    const email = `watcher.${Date.now().toString(36)}@example.com`;
-    const signup = await call('POST', '/v1/parents/signup', {
-      email,
-      password: PASSWORD,
-      country: 'DE',
-      language: 'de',
-      marketing: false,
-      accepted_terms: true,
-    });
-    expect(signup.status).toBe(201);
-    const parentId = signup.body.parent_user_id as string;
-    const login = await call('POST', '/v1/parents/login', { email, password: PASSWORD });
-    const token = login.body.access_token as string;
+    const parent = await signUpParent(call, 'watcher');
+    const { id: parentId, token } = parent;
 
     expect((await call('GET', `/v1/billing/entitlements?parent_user_id=${parentId}`, undefined, token)).body?.error?.code).toBe(
       'entitlement_not_found',
     );
 
-    const request = await call('POST', '/v1/parents/consent/request', { parent_user_id: parentId, method: 'email_plus' }, token);
-    expect(request.status).toBe(202);
-    const challenge = await consentCode(platform, email);
-    const verify = await call('POST', '/v1/parents/consent/verify', {
-      parent_user_id: parentId,
-      method: 'email_plus',
-      challenge,
-      consent_request_id: request.body.consent_request_id,
-    });
-    expect(verify.body).toEqual({ consent_id: expect.any(String), verified: true });
+    await verifyConsent(call, platform, parent);
 
     const trial = await poll(
       'the trial from consent.verified',
@@ -93,14 +51,7 @@ describe('the watching flow through the gateway (7 apps as processes, memory sto
     );
     expect(trial.body).toMatchObject({ parent_user_id: parentId, active: true });
 
-    const created = await call(
-      'POST',
-      '/v1/children/profiles',
-      { parent_user_id: parentId, display_name: 'Mika', age_band: '6-11', avatar: 'fox' },
-      token,
-    );
-    expect(created.status).toBe(201);
-    const child = created.body.child_profile_id as string;
+    const child = await createChild(call, parent);
     const controls = await call('GET', `/v1/parents/controls/${child}`, undefined, token);
     expect(
       (await call('PUT', `/v1/parents/controls/${child}`, { ...controls.body.controls, bedtime_window: bedtimeAwayFromNow() }, token))

@@ -2,10 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { SessionService } from '@mikasmissions/authx';
 import { signIdentity, type EdgeRole } from '@mikasmissions/service-identity';
-import { TEST_EDGE_IDENTITY_KEY } from '@mikasmissions/testing';
+import { baseUrl, bootApp, closeTestApp, TEST_EDGE_IDENTITY_KEY, testEnv, type TestStores, uniquePrefix } from '@mikasmissions/testing';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AppModule } from './app.module';
 import type { AgeBand } from './controls/parental-controls';
 import { ParentsRepository } from './parents/parents.repository';
 
@@ -90,6 +91,78 @@ export class FakeProfile {
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** Identity booted for a family e2e suite, with the {@link FakeProfile} it asks about children. */
+export interface FamilyTestApp {
+  app: INestApplication;
+  profile: FakeProfile;
+  /** The app's origin (no prefix). */
+  base: string;
+  /** Closes the app (and deletes this file's Redis keys when the stores include Redis), then the stand-in. */
+  close(): Promise<void>;
+}
+
+/**
+ * Boots identity's AppModule on Express with `AUTH_MODE=enforce`, its own AuthX Redis prefix and
+ * `PROFILE_URL` pointing at a fresh {@link FakeProfile}; `env` adds or overrides variables.
+ *
+ * @example
+ * beforeAll(async () => ({ app, profile, base } = family = await startFamilyApp(stores)));
+ * afterAll(() => family.close());
+ */
+export async function startFamilyApp(stores: TestStores, env: Record<string, string> = {}): Promise<FamilyTestApp> {
+  const profile = await FakeProfile.start();
+  const app = await bootApp(AppModule, {
+    adapter: 'express',
+    env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url, ...env }),
+    globalPrefix: 'v1',
+  });
+  return {
+    app,
+    profile,
+    base: await baseUrl(app),
+    close: async () => {
+      await closeTestApp(app, stores);
+      await profile.close();
+    },
+  };
+}
+
+/** A {@link useFamilyApp} suite: the booted app and, per test, a fresh parent with one child the FakeProfile knows. */
+export interface FamilySuite {
+  app: INestApplication;
+  profile: FakeProfile;
+  base: string;
+  parent: string;
+  child: string;
+  asParent: Caller;
+}
+
+/**
+ * Registers a family e2e suite's hooks: identity booted by {@link startFamilyApp} for the
+ * suite (closed after it), and before each test a fresh parent with one 6-11 child. Read the
+ * fields inside tests and hooks (they are set when those run).
+ *
+ * @example
+ * const t = useFamilyApp(stores);
+ * it('reads the defaults', async () => expect((await call(t.base, t.asParent, 'GET', `/v1/parents/controls/${t.child}`)).status).toBe(200));
+ */
+export function useFamilyApp(stores: TestStores, env: Record<string, string> = {}): FamilySuite {
+  const suite = {} as FamilySuite;
+  let family: FamilyTestApp;
+  beforeAll(async () => {
+    family = await startFamilyApp(stores, env);
+    Object.assign(suite, { app: family.app, profile: family.profile, base: family.base });
+  });
+  afterAll(() => family.close());
+  beforeEach(() => {
+    suite.parent = uid('p');
+    suite.child = uid('k');
+    suite.asParent = { role: 'parent', parentUserId: suite.parent };
+    suite.profile.register(suite.parent, suite.child);
+  });
+  return suite;
 }
 
 /** A parent's AuthX access token with the family claims the parents feature signs. */

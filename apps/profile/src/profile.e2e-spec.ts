@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import Redis from 'ioredis';
-import { baseUrl, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
+import { baseUrl, bootApp, deleteTestFileKeys, testEnv, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from './app.module';
 import { startFakeIdentity, type FakeIdentity } from './testing/fake-identity';
 import { call, newParentId, type Caller } from './testing/profile-client';
@@ -18,11 +17,7 @@ const kid = (parentUserId: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-afterAll(async () => {
-  const redis = new Redis(testRedisUrl(), { lazyConnect: true });
-  await deleteKeysUnder(redis, testKeyPrefix());
-  redis.disconnect();
-});
+afterAll(() => deleteTestFileKeys());
 
 describe.each<TestStores>(['memory', 'postgres', 'postgres+redis'])('profile with %s stores (AUTH_MODE=enforce)', (stores) => {
   let app: INestApplication;

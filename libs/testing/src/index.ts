@@ -16,3 +16,9 @@ export { newTestRunId, testRunId, testRunKeyPrefix, testRunStartedAt, TEST_RUN_N
 export { createLibSchema, dropSchema, libMigrations } from './lib-schema';
 export { createContractValidator } from './contract-validator';
 export type { ContractAnswer, ContractValidator, ContractVerdict } from './contract-validator';
+export { createContractCall, isContractPath } from './contract-client';
+export type { Answer, ContractCall, ContractClientOptions, RequestSigner } from './contract-client';
+export { who } from './test-identities';
+export type { TestIdentity } from './test-identities';
+export { eventually } from './eventually';
+export { closeTestApp, deleteTestFileKeys } from './close-test-app';

@@ -6,7 +6,7 @@ import { Payload } from '@nestjs/microservices';
 import { AnalyticsEventRecorded, MediaUploaded } from '@mikasmissions/contracts-events';
 import { connectEventConsumers, dlqKey, EventPublisher, streamKey, OnEvent, Publish, type EventEnvelope } from '@mikasmissions/messaging';
 import { createRedisClient } from '@mikasmissions/persistence';
-import { ADAPTERS, baseUrl, bootApp, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
+import { ADAPTERS, baseUrl, bootApp, eventually, testEnv, testRedisUrl, uniquePrefix } from '@mikasmissions/testing';
 import { Pool } from 'pg';
 import { AppModule } from '../app.module';
 import type { AnalyticsEvent } from '../events/analytics-event';
@@ -89,16 +89,6 @@ const post = (url: string, body: unknown, tenant: string) =>
     headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'x-tenant-id': tenant },
     body: JSON.stringify(body),
   });
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe.each(ADAPTERS)('analytics events through outbox → relay → Redis Streams → consumer (%s)', (adapter) => {
   let db: IsolatedDatabase;

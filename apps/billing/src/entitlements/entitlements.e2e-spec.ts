@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumers } from '@mikasmissions/messaging';
-import { ADAPTERS, baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
+import { ADAPTERS, baseUrl, bootApp, eventually, testEnv, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { Clock } from '../clock/clock';
 import { billingClient, freshId } from '../testing/billing-test-client';
-import { consentVerified, deliver, eventually } from '../testing/consent-events';
+import { consentVerified, deliver } from '../testing/consent-events';
 import { type FakeProfile, startFakeProfile } from '../testing/fake-profile';
 
 /** Booting with Postgres, Redis and the consumers can take a while when the machine is busy. */

@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { connectEventConsumers } from '@mikasmissions/messaging';
 import { createPgPool } from '@mikasmissions/persistence';
-import { ADAPTERS, baseUrl, bootApp, testDatabaseUrl, testEnv, type TestStores } from '@mikasmissions/testing';
+import { ADAPTERS, baseUrl, bootApp, eventually, testDatabaseUrl, testEnv, type TestStores } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { AppModule } from '../app.module';
 import type { TestPaymentProvider } from '../payments/adapters/test-payment-provider';
 import { PaymentProvider } from '../payments/payment-provider';
 import { billingClient, freshId } from '../testing/billing-test-client';
-import { consentVerified, deliver, eventually } from '../testing/consent-events';
+import { consentVerified, deliver } from '../testing/consent-events';
 
 /** Booting with Postgres, Redis and the consumers can take a while when the machine is busy. */
 const BOOT_TIMEOUT_MS = 30_000;

@@ -18,14 +18,3 @@ export async function deliver(app: INestApplication, ...envelopes: EventEnvelope
   const results = await app.get(EventTransport).publish(envelopes as unknown as EventEnvelope[]);
   if (results.some((r) => !r.ok)) throw new Error(`delivery failed: ${JSON.stringify(results)}`);
 }
-
-/** Polls `read` until `done` holds or `timeoutMs` passes; returns the last value. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-}

@@ -1,7 +1,7 @@
 import { lastValueFrom } from 'rxjs';
 import { EpisodePublished, EventContracts, type EpisodePublishedPayload } from '@mikasmissions/contracts-events';
 import { connectEventConsumers, createEnvelope, EventPublisher, RedisStreamsClient } from '@mikasmissions/messaging';
-import { ADAPTERS, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
+import { ADAPTERS, eventually, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
 import { call, type TestCaller } from '../testing/catalog-test.helpers';
 import { bootCatalog, TEST_MEDIA_BASE, type BootedCatalog } from '../testing/boot-catalog';
 
@@ -9,16 +9,6 @@ const parent: TestCaller = { role: 'parent', parentUserId: 'parent-ev' };
 
 // Delivery through Redis Streams can take seconds on a loaded machine: wait up to 15 s per step.
 jest.setTimeout(45_000);
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
-}
 
 type Emit = (payload: EpisodePublishedPayload, envelopeId?: string) => Promise<void>;
 

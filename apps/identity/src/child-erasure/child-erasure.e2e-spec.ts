@@ -2,10 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { ChildProfileDeleted } from '@mikasmissions/contracts-events';
 import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging';
 import { SqlTransactions } from '@mikasmissions/persistence';
-import { baseUrl, bootApp, testEnv, uniquePrefix } from '@mikasmissions/testing';
-import { AppModule } from '../app.module';
 import { WatchLedger } from '../dashboard/watch-ledger';
-import { call, FakeProfile, solve, uid, type Caller } from '../controls-test.helpers';
+import { call, type Caller, FakeProfile, type FamilyTestApp, solve, startFamilyApp, uid } from '../controls-test.helpers';
 
 const CONTROLS = {
   autoplay: true,
@@ -21,21 +19,14 @@ describe.each(['memory', 'postgres+redis'] as const)('erasing a deleted child (%
   let app: INestApplication;
   let profile: FakeProfile;
   let base: string;
+  let family: FamilyTestApp;
 
   beforeAll(async () => {
-    profile = await FakeProfile.start();
-    app = await bootApp(AppModule, {
-      adapter: 'express',
-      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
-      globalPrefix: 'v1',
-    });
+    family = await startFamilyApp(stores);
+    ({ app, profile, base } = family);
     expect(await connectEventConsumers(app)).toBe(true);
-    base = await baseUrl(app);
   });
-  afterAll(async () => {
-    await app.close();
-    await profile.close();
-  });
+  afterAll(() => family.close());
 
   /** Rows the child has in identity's family tables (Postgres only, read past row-level security). */
   async function rowsOf(child: string): Promise<number> {

@@ -3,23 +3,11 @@ import { AuditLog } from '@mikasmissions/authx';
 import { OutboxStore } from '@mikasmissions/messaging';
 import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
-import { call, FakeProfile, uid, type Caller } from '../controls-test.helpers';
+import { call, type Caller, FakeProfile, uid, useFamilyApp } from '../controls-test.helpers';
+import { strictDefaults } from './parental-controls';
 
 const contract = createContractValidator();
-const STRICT = {
-  autoplay: false,
-  chat_enabled: false,
-  external_links: false,
-  session_limit_minutes: 30,
-  bedtime_window: '20:00-07:00',
-  safety_mode: 'strict',
-  timezone: 'UTC',
-  approved_only: false,
-  approved_show_ids: [],
-  blocked_show_ids: [],
-  search_enabled: true,
-  history_paused: false,
-};
+const STRICT = strictDefaults();
 const VALID = {
   autoplay: true,
   chat_enabled: false,
@@ -30,48 +18,22 @@ const VALID = {
 };
 
 describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUTH_MODE=enforce)', (stores) => {
-  let app: INestApplication;
-  let profile: FakeProfile;
-  let base: string;
-  let parent: string;
-  let child: string;
-  let asParent: Caller;
+  const t = useFamilyApp(stores);
 
-  beforeAll(async () => {
-    profile = await FakeProfile.start();
-    app = await bootApp(AppModule, {
-      adapter: 'express',
-      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
-      globalPrefix: 'v1',
-    });
-    base = await baseUrl(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await profile.close();
-  });
-
-  beforeEach(() => {
-    parent = uid('p');
-    child = uid('k');
-    asParent = { role: 'parent', parentUserId: parent };
-    profile.register(parent, child, '6-11');
-  });
-
-  const path = (id = child) => `/v1/parents/controls/${id}`;
+  const path = (id = t.child) => `/v1/parents/controls/${id}`;
   async function expectAnswer(caller: Caller | null, method: string, at: string, status: number, body?: unknown, code?: string) {
-    const res = await call(base, caller, method, at, body);
+    const res = await call(t.base, caller, method, at, body);
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
     contract.assert({ method, path: at, status: res.status, body: res.body });
     return res.body;
   }
 
   it('answers the strict defaults for a child with no saved controls', async () => {
-    expect(await expectAnswer(asParent, 'GET', path(), 200)).toEqual({ child_profile_id: child, controls: STRICT });
+    expect(await expectAnswer(t.asParent, 'GET', path(), 200)).toEqual({ child_profile_id: t.child, controls: STRICT });
   });
 
   it('stores a PUT (replace: omitted extras fall back to the strict defaults) and reads it back', async () => {
-    const put = await expectAnswer(asParent, 'PUT', path(), 200, {
+    const put = await expectAnswer(t.asParent, 'PUT', path(), 200, {
       ...VALID,
       timezone: 'Europe/Berlin',
       max_age_band: '3-5',
@@ -91,8 +53,8 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
       search_enabled: false,
       history_paused: true,
     });
-    await expectAnswer(asParent, 'PUT', path(), 200, VALID);
-    expect(await expectAnswer(asParent, 'GET', path(), 200)).toEqual({ child_profile_id: child, controls: { ...STRICT, ...VALID } });
+    await expectAnswer(t.asParent, 'PUT', path(), 200, VALID);
+    expect(await expectAnswer(t.asParent, 'GET', path(), 200)).toEqual({ child_profile_id: t.child, controls: { ...STRICT, ...VALID } });
   });
 
   it.each([
@@ -115,12 +77,12 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
     [{ ...VALID, bedtime: '20:00-07:00' }, 'validation_failed'],
     [{ autoplay: true }, 'validation_failed'],
   ])('refuses %j with 400 %s and stores nothing', async (body, code) => {
-    await expectAnswer(asParent, 'PUT', path(), 400, body, code);
-    expect((await expectAnswer(asParent, 'GET', path(), 200)).controls).toEqual(STRICT);
+    await expectAnswer(t.asParent, 'PUT', path(), 400, body, code);
+    expect((await expectAnswer(t.asParent, 'GET', path(), 200)).controls).toEqual(STRICT);
   });
 
   it('answers 400 malformed_json for a body that is not JSON', async () => {
-    await expectAnswer(asParent, 'PUT', path(), 400, '{"autoplay":', 'malformed_json');
+    await expectAnswer(t.asParent, 'PUT', path(), 400, '{"autoplay":', 'malformed_json');
   });
 
   it("refuses another parent's child with 403 child_profile_forbidden, on GET and PUT", async () => {
@@ -130,8 +92,15 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
   });
 
   it('refuses a child principal with 403 insufficient_role, even for its own profile', async () => {
-    await expectAnswer({ role: 'child', childProfileId: child, parentUserId: parent }, 'PUT', path(), 403, VALID, 'insufficient_role');
-    await expectAnswer({ role: 'child', childProfileId: child, parentUserId: parent }, 'GET', path(), 403, undefined, 'insufficient_role');
+    await expectAnswer({ role: 'child', childProfileId: t.child, parentUserId: t.parent }, 'PUT', path(), 403, VALID, 'insufficient_role');
+    await expectAnswer(
+      { role: 'child', childProfileId: t.child, parentUserId: t.parent },
+      'GET',
+      path(),
+      403,
+      undefined,
+      'insufficient_role',
+    );
   });
 
   it('needs an identity: 401 missing_identity without one', async () => {
@@ -139,12 +108,12 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
   });
 
   it('publishes parent.controls.updated with the full controls and the changed fields, in the outbox', async () => {
-    await expectAnswer(asParent, 'PUT', path(), 200, { ...VALID, blocked_show_ids: ['show-3'] });
-    const events = await findOutboxEvents(app, child);
+    await expectAnswer(t.asParent, 'PUT', path(), 200, { ...VALID, blocked_show_ids: ['show-3'] });
+    const events = await findOutboxEvents(t.app, t.child);
     expect(events).toContainEqual(
       expect.objectContaining({
-        parentUserId: parent,
-        childProfileId: child,
+        parentUserId: t.parent,
+        childProfileId: t.child,
         controls: { ...STRICT, ...VALID, blocked_show_ids: ['show-3'] },
         changed: ['autoplay', 'session_limit_minutes', 'bedtime_window', 'safety_mode', 'blocked_show_ids'],
       }),
@@ -153,15 +122,15 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
 
   it('audits who changed which fields, and when', async () => {
     const before = Date.now();
-    await expectAnswer(asParent, 'PUT', path(), 200, { ...STRICT, chat_enabled: true });
-    const entries = await app.get(AuditLog).query({ tenantId: 'default', principal: parent, limit: 50 });
-    const entry = entries.find((e) => e.object === `child_profile:${child}`);
-    expect(entry).toMatchObject({ kind: 'controls', action: 'controls:chat_enabled', decision: 'allow', principal: parent });
+    await expectAnswer(t.asParent, 'PUT', path(), 200, { ...STRICT, chat_enabled: true });
+    const entries = await t.app.get(AuditLog).query({ tenantId: 'default', principal: t.parent, limit: 50 });
+    const entry = entries.find((e) => e.object === `child_profile:${t.child}`);
+    expect(entry).toMatchObject({ kind: 'controls', action: 'controls:chat_enabled', decision: 'allow', principal: t.parent });
     expect(Date.parse(entry!.at)).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it('names every changed field in the audit entry, even when all of them change', async () => {
-    await expectAnswer(asParent, 'PUT', path(), 200, {
+    await expectAnswer(t.asParent, 'PUT', path(), 200, {
       autoplay: true,
       chat_enabled: true,
       external_links: true,
@@ -176,8 +145,8 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
       search_enabled: false,
       history_paused: true,
     });
-    const [entry] = (await app.get(AuditLog).query({ tenantId: 'default', principal: parent, limit: 50 })).filter(
-      (e) => e.object === `child_profile:${child}`,
+    const [entry] = (await t.app.get(AuditLog).query({ tenantId: 'default', principal: t.parent, limit: 50 })).filter(
+      (e) => e.object === `child_profile:${t.child}`,
     );
     expect(entry.action).toBe(
       `controls:${['autoplay', 'chat_enabled', 'external_links', 'session_limit_minutes', 'bedtime_window', 'safety_mode', 'timezone', 'max_age_band', 'approved_only', 'approved_show_ids', 'blocked_show_ids', 'search_enabled', 'history_paused'].join(',')}`,
@@ -186,40 +155,40 @@ describe.each(['memory', 'postgres+redis'] as const)('parental controls (%s, AUT
 
   it("lets the service identity read and replace any known child's controls (as its owner), 404 for an unknown child", async () => {
     await expectAnswer({ role: 'service' }, 'PUT', path(), 200, VALID);
-    expect((await expectAnswer(asParent, 'GET', path(), 200)).controls).toMatchObject(VALID);
+    expect((await expectAnswer(t.asParent, 'GET', path(), 200)).controls).toMatchObject(VALID);
     await expectAnswer({ role: 'service' }, 'GET', path(uid('ghost')), 404, undefined, 'child_profile_not_found');
     await expectAnswer({ role: 'service' }, 'PUT', path(uid('ghost')), 404, VALID, 'child_profile_not_found');
   });
 
   it('caches the internal read and drops it when a PUT changes the controls', async () => {
-    const at = `/internal/controls/${child}`;
-    const first = await call(base, { role: 'service' }, 'GET', at);
-    const second = await call(base, { role: 'service' }, 'GET', at);
+    const at = `/internal/controls/${t.child}`;
+    const first = await call(t.base, { role: 'service' }, 'GET', at);
+    const second = await call(t.base, { role: 'service' }, 'GET', at);
     expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['MISS', 'HIT']);
-    await expectAnswer(asParent, 'PUT', path(), 200, VALID);
-    const fresh = await call(base, { role: 'service' }, 'GET', at);
+    await expectAnswer(t.asParent, 'PUT', path(), 200, VALID);
+    const fresh = await call(t.base, { role: 'service' }, 'GET', at);
     expect({ cache: fresh.headers.get('x-cache'), autoplay: fresh.body.controls.autoplay }).toEqual({ cache: 'MISS', autoplay: true });
   });
 
   it('serves GET /internal/controls/{id} to the service identity only, with the owner', async () => {
-    await expectAnswer(asParent, 'PUT', path(), 200, VALID);
-    const internal = await call(base, { role: 'service' }, 'GET', `/internal/controls/${child}`);
+    await expectAnswer(t.asParent, 'PUT', path(), 200, VALID);
+    const internal = await call(t.base, { role: 'service' }, 'GET', `/internal/controls/${t.child}`);
     expect(internal).toMatchObject({
       status: 200,
-      body: { child_profile_id: child, parent_user_id: parent, controls: { ...STRICT, ...VALID } },
+      body: { child_profile_id: t.child, parent_user_id: t.parent, controls: { ...STRICT, ...VALID } },
     });
     const fresh = uid('k');
-    profile.register(parent, fresh);
-    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${fresh}`)).body).toEqual({
+    t.profile.register(t.parent, fresh);
+    expect((await call(t.base, { role: 'service' }, 'GET', `/internal/controls/${fresh}`)).body).toEqual({
       child_profile_id: fresh,
-      parent_user_id: parent,
+      parent_user_id: t.parent,
       controls: STRICT,
     });
-    expect((await call(base, { role: 'service' }, 'GET', `/internal/controls/${uid('ghost')}`)).body.error.code).toBe(
+    expect((await call(t.base, { role: 'service' }, 'GET', `/internal/controls/${uid('ghost')}`)).body.error.code).toBe(
       'child_profile_not_found',
     );
-    expect((await call(base, asParent, 'GET', `/internal/controls/${child}`)).status).toBe(403);
-    expect((await call(base, null, 'GET', `/internal/controls/${child}`)).status).toBe(401);
+    expect((await call(t.base, t.asParent, 'GET', `/internal/controls/${t.child}`)).status).toBe(403);
+    expect((await call(t.base, null, 'GET', `/internal/controls/${t.child}`)).status).toBe(401);
   });
 });
 

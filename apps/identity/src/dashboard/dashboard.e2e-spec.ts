@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ProgressUpdated, type ProgressUpdatedPayload } from '@mikasmissions/contracts-events';
 import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging';
-import { createRedisClient } from '@mikasmissions/persistence';
-import { ADAPTERS, baseUrl, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
+import { ADAPTERS, baseUrl, bootApp, deleteTestFileKeys, eventually, testEnv, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { FamilyClient, parentEmail, signupBody, type As } from '../family-test.helpers';
 import { FakeProfileServer } from './testing/fake-profile.server';
@@ -10,22 +9,7 @@ import { FakeProfileServer } from './testing/fake-profile.server';
 const DAY_MS = 86_400_000;
 const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS).toISOString();
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
-
-afterAll(async () => {
-  const redis = createRedisClient(testRedisUrl(), 'dashboard-test-cleanup');
-  await redis.connect();
-  await deleteKeysUnder(redis, testKeyPrefix());
-  await redis.quit();
-});
+afterAll(() => deleteTestFileKeys());
 
 describe.each(ADAPTERS)('parent dashboard on %s', (adapter) => {
   describe.each<TestStores>(['memory', 'postgres+redis'])('with %s stores', (stores) => {

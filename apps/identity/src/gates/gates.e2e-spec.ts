@@ -1,63 +1,42 @@
-import type { INestApplication } from '@nestjs/common';
 import { AuditLog } from '@mikasmissions/authx';
-import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
-import { AppModule } from '../app.module';
-import { call, FakeProfile, givePassword, solve, uid, type Caller } from '../controls-test.helpers';
+import { createContractValidator } from '@mikasmissions/testing';
+import { call, type Caller, givePassword, solve, uid, useFamilyApp } from '../controls-test.helpers';
 import { shiftClock } from '../identity-test.helpers';
 
 const contract = createContractValidator();
 const PASSWORD = 'correct horse battery staple';
 
 describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MODE=enforce)', (stores) => {
-  let app: INestApplication;
-  let profile: FakeProfile;
-  let base: string;
-  let parent: string;
-  let child: string;
-  let asParent: Caller;
-
-  beforeAll(async () => {
-    profile = await FakeProfile.start();
-    app = await bootApp(AppModule, {
-      adapter: 'express',
-      env: testEnv(stores, { AUTH_MODE: 'enforce', AUTHX_REDIS_PREFIX: uniquePrefix('authx'), PROFILE_URL: profile.url }),
-      globalPrefix: 'v1',
-    });
-    base = await baseUrl(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    await profile.close();
-  });
+  const t = useFamilyApp(stores);
   afterEach(() => jest.useRealTimers());
-
-  beforeEach(async () => {
-    parent = uid('p');
-    child = uid('k');
-    asParent = { role: 'parent', parentUserId: parent };
-    profile.register(parent, child);
-    await givePassword(app, parent, PASSWORD);
-  });
+  beforeEach(() => givePassword(t.app, t.parent, PASSWORD));
 
   async function answer(caller: Caller | null, method: string, path: string, body: unknown, status: number, code?: string) {
-    const res = await call(base, caller, method, path, body);
+    const res = await call(t.base, caller, method, path, body);
     expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
     if (path.startsWith('/v1/parents')) contract.assert({ method, path, status: res.status, body: res.body });
     return res;
   }
-  const challenge = (method: string, who: Caller = asParent, status = 201, code?: string, body: Record<string, unknown> = {}) =>
-    answer(who, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, child_profile_id: child, method, ...body }, status, code);
-  const verify = (challenge_id: string, response: string, status = 200, code?: string) =>
+  const challenge = (method: string, who: Caller = t.asParent, status = 201, code?: string, body: Record<string, unknown> = {}) =>
     answer(
-      asParent,
+      who,
       'POST',
-      '/v1/parents/gates/verify',
-      { parent_user_id: parent, child_profile_id: child, challenge_id, response },
+      '/v1/parents/gates/challenge',
+      { parent_user_id: t.parent, child_profile_id: t.child, method, ...body },
       status,
       code,
     );
-  const consume = (gate_token: string, child_profile_id = child) =>
-    call(base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id, gate_token });
+  const verify = (challenge_id: string, response: string, status = 200, code?: string) =>
+    answer(
+      t.asParent,
+      'POST',
+      '/v1/parents/gates/verify',
+      { parent_user_id: t.parent, child_profile_id: t.child, challenge_id, response },
+      status,
+      code,
+    );
+  const consume = (gate_token: string, child_profile_id = t.child) =>
+    call(t.base, { role: 'service' }, 'POST', '/internal/gates/consume', { child_profile_id, gate_token });
 
   it('math gate: the right answer gives a gate token, a replay is refused', async () => {
     const { body } = await challenge('math');
@@ -86,12 +65,12 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   });
 
   it('PIN gate: set with a password re-check (argon2id), then answered with the PIN', async () => {
-    await challenge('pin', asParent, 422, 'pin_not_set');
-    await answer(asParent, 'PUT', '/v1/parents/pin', { password: 'not my password', pin: '4321' }, 403, 'invalid_credentials');
+    await challenge('pin', t.asParent, 422, 'pin_not_set');
+    await answer(t.asParent, 'PUT', '/v1/parents/pin', { password: 'not my password', pin: '4321' }, 403, 'invalid_credentials');
     for (const pin of ['123', '1234567', '12a4', ''])
-      await answer(asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin }, 400, pin === '' ? 'missing_fields' : 'invalid_pin');
-    await answer(asParent, 'PUT', '/v1/parents/pin', { pin: '4321' }, 400, 'missing_fields');
-    const set = await answer(asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '4321' }, 200);
+      await answer(t.asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin }, 400, pin === '' ? 'missing_fields' : 'invalid_pin');
+    await answer(t.asParent, 'PUT', '/v1/parents/pin', { pin: '4321' }, 400, 'missing_fields');
+    const set = await answer(t.asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '4321' }, 200);
     expect(set.body).toEqual({ pin_set: true, updated_at: expect.any(String) });
     const wrong = await challenge('pin');
     expect(wrong.body.question).toBeUndefined();
@@ -105,9 +84,9 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
       const { body } = await challenge('math');
       await verify(body.challenge_id, 'wrong', 403, 'invalid_or_replayed_challenge');
     }
-    const locked = await challenge('math', asParent, 403, 'gate_locked');
+    const locked = await challenge('math', t.asParent, 403, 'gate_locked');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
-    const entries = await app.get(AuditLog).query({ tenantId: 'default', principal: parent, limit: 50 });
+    const entries = await t.app.get(AuditLog).query({ tenantId: 'default', principal: t.parent, limit: 50 });
     expect(entries.filter((e) => e.action === 'gate.locked' && e.decision === 'deny')).toHaveLength(1);
     expect(entries.filter((e) => e.action === 'gate.verify:math' && e.reason === 'wrong_answer')).toHaveLength(5);
     shiftClock(15 * 60_000 + 1000);
@@ -117,9 +96,9 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
 
   it('wrong passwords on the PIN re-check count toward the lockout', async () => {
     for (let i = 0; i < 5; i++)
-      await answer(asParent, 'PUT', '/v1/parents/pin', { password: `guess-${i}`, pin: '1111' }, 403, 'invalid_credentials');
-    await answer(asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '1111' }, 403, 'gate_locked');
-    await challenge('math', asParent, 403, 'gate_locked');
+      await answer(t.asParent, 'PUT', '/v1/parents/pin', { password: `guess-${i}`, pin: '1111' }, 403, 'invalid_credentials');
+    await answer(t.asParent, 'PUT', '/v1/parents/pin', { password: PASSWORD, pin: '1111' }, 403, 'gate_locked');
+    await challenge('math', t.asParent, 403, 'gate_locked');
   });
 
   it('a gate token works once, only for its child, only for 5 minutes (POST /internal/gates/consume)', async () => {
@@ -138,23 +117,25 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   });
 
   it('consume is for the service identity only', async () => {
-    expect((await call(base, asParent, 'POST', '/internal/gates/consume', { child_profile_id: child, gate_token: 'x' })).status).toBe(403);
-    expect((await call(base, null, 'POST', '/internal/gates/consume', { child_profile_id: child, gate_token: 'x' })).status).toBe(401);
+    expect((await call(t.base, t.asParent, 'POST', '/internal/gates/consume', { child_profile_id: t.child, gate_token: 'x' })).status).toBe(
+      403,
+    );
+    expect((await call(t.base, null, 'POST', '/internal/gates/consume', { child_profile_id: t.child, gate_token: 'x' })).status).toBe(401);
     expect((await consume('')).body.error.code).toBe('missing_fields');
   });
 
   it('validates the challenge body', async () => {
-    await challenge('voice', asParent, 400, 'invalid_gate_method');
-    await answer(asParent, 'POST', '/v1/parents/gates/challenge', { parent_user_id: parent, method: 'math' }, 400, 'missing_fields');
+    await challenge('voice', t.asParent, 400, 'invalid_gate_method');
+    await answer(t.asParent, 'POST', '/v1/parents/gates/challenge', { parent_user_id: t.parent, method: 'math' }, 400, 'missing_fields');
     await answer(
-      asParent,
+      t.asParent,
       'POST',
       '/v1/parents/gates/verify',
-      { parent_user_id: parent, child_profile_id: child, challenge_id: 'x' },
+      { parent_user_id: t.parent, child_profile_id: t.child, challenge_id: 'x' },
       400,
       'missing_fields',
     );
-    await answer(asParent, 'POST', '/v1/parents/gates/challenge', '{"method":', 400, 'malformed_json');
+    await answer(t.asParent, 'POST', '/v1/parents/gates/challenge', '{"method":', 400, 'malformed_json');
   });
 
   it("refuses another parent's child (child_profile_forbidden) and another parent's id (parent_mismatch)", async () => {
@@ -163,7 +144,7 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
       stranger,
       'POST',
       '/v1/parents/gates/challenge',
-      { parent_user_id: (stranger as { parentUserId: string }).parentUserId, child_profile_id: child, method: 'math' },
+      { parent_user_id: (stranger as { parentUserId: string }).parentUserId, child_profile_id: t.child, method: 'math' },
       403,
       'child_profile_forbidden',
     );
@@ -175,7 +156,7 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
       '/v1/parents/gates/verify',
       {
         parent_user_id: (stranger as { parentUserId: string }).parentUserId,
-        child_profile_id: child,
+        child_profile_id: t.child,
         challenge_id: body.challenge_id,
         response: solve(body.question),
       },
@@ -185,13 +166,13 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
   });
 
   it('a child can neither open, answer nor set a gate (403 insufficient_role)', async () => {
-    const kid: Caller = { role: 'child', childProfileId: child, parentUserId: parent };
+    const kid: Caller = { role: 'child', childProfileId: t.child, parentUserId: t.parent };
     await challenge('math', kid, 403, 'insufficient_role');
     await answer(
       kid,
       'POST',
       '/v1/parents/gates/verify',
-      { parent_user_id: parent, child_profile_id: child, challenge_id: 'c', response: '1' },
+      { parent_user_id: t.parent, child_profile_id: t.child, challenge_id: 'c', response: '1' },
       403,
       'insufficient_role',
     );
@@ -203,7 +184,7 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
       { role: 'service' },
       'POST',
       '/v1/parents/gates/challenge',
-      { parent_user_id: parent, child_profile_id: child, method: 'math' },
+      { parent_user_id: t.parent, child_profile_id: t.child, method: 'math' },
       201,
     );
     expect((await verify(body.challenge_id, solve(body.question))).body.verified).toBe(true);
@@ -211,7 +192,7 @@ describe.each(['memory', 'postgres+redis'] as const)('parent gates (%s, AUTH_MOD
       { role: 'service' },
       'POST',
       '/v1/parents/gates/challenge',
-      { parent_user_id: uid('p'), child_profile_id: child, method: 'math' },
+      { parent_user_id: uid('p'), child_profile_id: t.child, method: 'math' },
       403,
       'child_profile_forbidden',
     );

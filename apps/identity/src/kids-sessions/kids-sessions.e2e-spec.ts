@@ -1,8 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import { SessionService } from '@mikasmissions/authx';
-import { baseUrl, bootApp, createContractValidator, testEnv, uniquePrefix } from '@mikasmissions/testing';
-import { AppModule } from '../app.module';
-import { call, FakeProfile, parentToken, solve, uid, type Caller } from '../controls-test.helpers';
+import { createContractValidator } from '@mikasmissions/testing';
+import { call, type Caller, parentToken, solve, uid, useFamilyApp } from '../controls-test.helpers';
 
 const contract = createContractValidator();
 const claimsOf = (jwt: string): Record<string, unknown> => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
@@ -17,38 +15,7 @@ const CONTROLS = {
 
 /** Boots identity, makes a parent with a child, and passes a math gate for it. */
 function familyApp(stores: 'memory' | 'postgres+redis', authMode: 'enforce' | 'permissive') {
-  const ctx = {
-    app: undefined as unknown as INestApplication,
-    profile: undefined as unknown as FakeProfile,
-    base: '',
-    parent: '',
-    child: '',
-    asParent: undefined as unknown as Caller,
-  };
-  beforeAll(async () => {
-    ctx.profile = await FakeProfile.start();
-    ctx.app = await bootApp(AppModule, {
-      adapter: 'express',
-      env: testEnv(stores, {
-        AUTH_MODE: authMode,
-        AUTHX_REDIS_PREFIX: uniquePrefix('authx'),
-        KIDS_SESSION_TTL_SEC: '14400',
-        PROFILE_URL: ctx.profile.url,
-      }),
-      globalPrefix: 'v1',
-    });
-    ctx.base = await baseUrl(ctx.app);
-  });
-  afterAll(async () => {
-    await ctx.app.close();
-    await ctx.profile.close();
-  });
-  beforeEach(() => {
-    ctx.parent = uid('p');
-    ctx.child = uid('k');
-    ctx.asParent = { role: 'parent', parentUserId: ctx.parent };
-    ctx.profile.register(ctx.parent, ctx.child);
-  });
+  const ctx = useFamilyApp(stores, { AUTH_MODE: authMode, KIDS_SESSION_TTL_SEC: '14400' });
   const gateToken = async (who: Caller = ctx.asParent, child = ctx.child): Promise<string> => {
     const c = await call(ctx.base, who, 'POST', '/v1/parents/gates/challenge', {
       parent_user_id: ctx.parent,

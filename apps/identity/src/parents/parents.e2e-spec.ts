@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { createRedisClient } from '@mikasmissions/persistence';
-import { ADAPTERS, baseUrl, bootApp, deleteKeysUnder, testEnv, testKeyPrefix, testRedisUrl, type TestStores } from '@mikasmissions/testing';
+import { ADAPTERS, baseUrl, bootApp, deleteTestFileKeys, testEnv, type TestStores } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { FamilyClient, jwtClaims, parentEmail, signupBody } from '../family-test.helpers';
 import { capturedCodes } from '../identity-test.helpers';
@@ -9,12 +8,7 @@ import { PasswordHasher } from './password-hasher';
 
 const ENV = { OTP_SENDER: 'capture', AUTH_MODE: 'enforce', AUTHX_TRUST_PROXY: 'true', JWT_ISSUER: 'mm-identity', JWT_AUDIENCE: 'mm-edge' };
 
-afterAll(async () => {
-  const redis = createRedisClient(testRedisUrl(), 'parents-test-cleanup');
-  await redis.connect();
-  await deleteKeysUnder(redis, testKeyPrefix());
-  await redis.quit();
-});
+afterAll(() => deleteTestFileKeys());
 
 /** Memory, and Postgres with Redis: the sign-in throttle then runs on AuthX's Redis limiter store. */
 describe.each(ADAPTERS)('parents signup and login on %s', (adapter) => {

@@ -1,18 +1,12 @@
 import { SubscriptionChanged } from '@mikasmissions/contracts-events';
 import { connectEventConsumers, EventPublisher } from '@mikasmissions/messaging';
-import { createRedisClient } from '@mikasmissions/persistence';
-import { deleteKeysUnder, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
+import { deleteTestFileKeys } from '@mikasmissions/testing';
 import { asParent, startPlaybackHarness, type PlaybackHarness } from '../testing/playback-harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const billingCalls = (h: PlaybackHarness) => h.stub.state.calls.filter((c) => c.line === 'GET /v1/billing/entitlements').length;
 
-afterAll(async () => {
-  const redis = createRedisClient(testRedisUrl(), 'playback-outage-spec');
-  await redis.connect();
-  await deleteKeysUnder(redis, testKeyPrefix());
-  redis.disconnect();
-});
+afterAll(() => deleteTestFileKeys());
 
 describe('billing killed during playback (express, Postgres)', () => {
   let h: PlaybackHarness;

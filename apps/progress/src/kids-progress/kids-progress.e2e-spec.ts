@@ -1,8 +1,8 @@
 import { ChildProfileDeleted } from '@mikasmissions/contracts-events';
 import { EventPublisher } from '@mikasmissions/messaging';
 import { createPgPool } from '@mikasmissions/persistence';
-import { testDatabaseUrl, type TestStores } from '@mikasmissions/testing';
-import { eventually, type ProgressTestApp, startProgressApp, who } from '../testing/progress-test-app';
+import { eventually, testDatabaseUrl, type TestStores } from '@mikasmissions/testing';
+import { type ProgressTestApp, startProgressApp, who } from '../testing/progress-test-app';
 
 const ROUTE = '/v1/progress/watch-events';
 

@@ -2,17 +2,16 @@ import type { INestApplication } from '@nestjs/common';
 import { EventPublisher, connectEventConsumers } from '@mikasmissions/messaging';
 import { CHILD_OWNERSHIP, type EdgeIdentity, signIdentity } from '@mikasmissions/service-identity';
 import type { HttpAdapterName } from '@mikasmissions/http';
-import { createRedisClient } from '@mikasmissions/persistence';
 import {
   baseUrl,
   bootApp,
-  createContractValidator,
-  deleteKeysUnder,
+  closeTestApp,
+  type ContractCall,
+  createContractCall,
   TEST_EDGE_IDENTITY_KEY,
   testEnv,
-  testKeyPrefix,
-  testRedisUrl,
   type TestStores,
+  who as sharedWho,
 } from '@mikasmissions/testing';
 import { AppModule } from '../app.module';
 import { Clock } from '../time/clock';
@@ -21,15 +20,6 @@ import { ChildControls, type ChildControlsView } from '../upstreams/child-contro
 import { EpisodeDurations } from '../upstreams/episode-durations';
 import type { MemoryChildControls } from '../upstreams/memory-child-controls';
 import type { MemoryEpisodeDurations } from '../upstreams/memory-episode-durations';
-
-/** An answer as the tests read it. */
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: { error?: { code: string; details?: unknown } } & Record<string, unknown>;
-}
-
-const contract = createContractValidator();
 
 /** The progress app booted for e2e tests, with its in-process upstreams, clock and helpers. */
 export interface ProgressTestApp {
@@ -40,37 +30,12 @@ export interface ProgressTestApp {
   grant(parentUserId: string, childProfileId: string): void;
   setNow(iso: string): void;
   /** Calls the app as `identity`; every `/v1` answer is checked against the contract unless `unlisted` (a deliberate 500). */
-  call(
-    method: string,
-    path: string,
-    identity: EdgeIdentity | null,
-    body?: unknown,
-    headers?: Record<string, string>,
-    unlisted?: boolean,
-  ): Promise<Answer>;
+  call: ContractCall<EdgeIdentity>;
   close(): Promise<void>;
 }
 
-/** Identities as the gateway signs them. */
-export const who = {
-  parent: (parentUserId: string): EdgeIdentity => ({
-    role: 'parent',
-    tenantId: 'default',
-    requestId: `r-${parentUserId}`,
-    parentUserId,
-    subject: parentUserId,
-  }),
-  child: (parentUserId: string, childProfileId: string): EdgeIdentity => ({
-    role: 'child',
-    tenantId: 'default',
-    requestId: `r-${childProfileId}`,
-    parentUserId,
-    childProfileId,
-    subject: childProfileId,
-  }),
-  service: (): EdgeIdentity => ({ role: 'service', tenantId: 'default', requestId: 'r-service', subject: 'playback' }),
-  admin: (): EdgeIdentity => ({ role: 'admin', tenantId: 'default', requestId: 'r-admin', subject: 'admin' }),
-};
+/** Identities as the gateway signs them; the service caller is playback, as in production. */
+export const who = { ...sharedWho, service: () => sharedWho.service('playback') };
 
 /**
  * Boots AppModule with `PROGRESS_UPSTREAMS=memory`, `AUTH_MODE=enforce` and the stores asked
@@ -95,26 +60,10 @@ export async function startProgressApp(adapter: HttpAdapterName, stores: TestSto
   const clock = app.get(Clock);
   let now: Date | null = null;
   clock.now = () => now ?? new Date();
-  const call = async (
-    method: string,
-    path: string,
-    identity: EdgeIdentity | null,
-    body?: unknown,
-    headers: Record<string, string> = {},
-    unlisted = false,
-  ): Promise<Answer> => {
-    const signed = identity ? signIdentity(identity, { method, path: path.split('?')[0] }, TEST_EDGE_IDENTITY_KEY) : {};
-    const res = await fetch(`${root}${path}`, {
-      method,
-      headers: { ...signed, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const parsed = text ? JSON.parse(text) : {};
-    if (!unlisted && path.startsWith('/v1/') && !path.startsWith('/v1/internal/'))
-      contract.assert({ method, path, status: res.status, body: parsed });
-    return { status: res.status, headers: res.headers, body: parsed };
-  };
+  const call = createContractCall<EdgeIdentity>({
+    origin: root,
+    sign: (identity, target) => signIdentity(identity, target, TEST_EDGE_IDENTITY_KEY),
+  });
   const memoryControls = app.get(ChildControls) as MemoryChildControls;
   return {
     app,
@@ -126,24 +75,6 @@ export async function startProgressApp(adapter: HttpAdapterName, stores: TestSto
       now = new Date(iso);
     },
     call,
-    close: async () => {
-      await app.close();
-      if (!stores.includes('redis')) return;
-      const redis = createRedisClient(testRedisUrl());
-      await redis.connect();
-      await deleteKeysUnder(redis, testKeyPrefix());
-      await redis.quit();
-    },
+    close: () => closeTestApp(app, stores),
   };
-}
-
-/** Polls `read` until `done` holds (or 5 s pass), returning the last value. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
 }

@@ -1,16 +1,9 @@
 import type { RailItem } from '@mikasmissions/contracts-api';
 import { ChildProfileDeleted, EpisodePublished, ParentControlsUpdated, ProgressUpdated } from '@mikasmissions/contracts-events';
-import { ADAPTERS, type TestStores } from '@mikasmissions/testing';
+import { ADAPTERS, type Answer, eventually, type TestStores, who } from '@mikasmissions/testing';
 import { episode, show } from '../testing/catalog-fixtures';
 import { uid, wireControls } from '../testing/family-fixtures';
-import {
-  type Answer,
-  eventually,
-  OPEN_CONTROLS,
-  type RecommendationTestApp,
-  startRecommendationApp,
-  who,
-} from '../testing/recommendation-test-app';
+import { OPEN_CONTROLS, type RecommendationTestApp, startRecommendationApp } from '../testing/recommendation-test-app';
 
 const CATALOG = [
   ...show('show-moon', 4, { learningTags: ['space', 'counting'] }),

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import type { RailItem } from '@mikasmissions/contracts-api';
+import { who } from '@mikasmissions/testing';
 import { AGE_BANDS, type AgeBand, KIDS_MODES, type KidsMode } from '../policy/age-band';
 import { uid } from '../testing/family-fixtures';
-import { type RecommendationTestApp, startRecommendationApp, who } from '../testing/recommendation-test-app';
+import { type RecommendationTestApp, startRecommendationApp } from '../testing/recommendation-test-app';
 import type { CatalogEpisode } from '../upstreams/catalog-source';
 import type { RecommendationControls } from '../upstreams/child-controls';
 

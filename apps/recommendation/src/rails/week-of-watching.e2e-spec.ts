@@ -1,15 +1,9 @@
 import type { RailItem } from '@mikasmissions/contracts-api';
 import { ProgressUpdated } from '@mikasmissions/contracts-events';
+import { type Answer, eventually, who } from '@mikasmissions/testing';
 import { show } from '../testing/catalog-fixtures';
 import { uid } from '../testing/family-fixtures';
-import {
-  type Answer,
-  eventually,
-  OPEN_CONTROLS,
-  type RecommendationTestApp,
-  startRecommendationApp,
-  who,
-} from '../testing/recommendation-test-app';
+import { OPEN_CONTROLS, type RecommendationTestApp, startRecommendationApp } from '../testing/recommendation-test-app';
 
 jest.setTimeout(60_000);
 

@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { RailItem } from '@mikasmissions/contracts-api';
-import { type FaultProxy, startFaultProxy } from '@mikasmissions/testing';
+import { type Answer, type FaultProxy, startFaultProxy, who } from '@mikasmissions/testing';
 import { show } from '../testing/catalog-fixtures';
 import { wireControls } from '../testing/family-fixtures';
 import { startFamilyStandIn } from '../testing/family-stand-in';
-import { type Answer, type RecommendationTestApp, startRecommendationApp, who } from '../testing/recommendation-test-app';
+import { type RecommendationTestApp, startRecommendationApp } from '../testing/recommendation-test-app';
 import type { CatalogEpisode } from './catalog-source';
 
 jest.setTimeout(30_000);

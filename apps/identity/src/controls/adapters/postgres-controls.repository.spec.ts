@@ -2,6 +2,7 @@ import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
 import { controlsRepositoryContract } from '../controls-repository.contract';
+import { strictDefaults } from '../parental-controls';
 import { PostgresControlsRepository } from './postgres-controls.repository';
 
 let pool: Pool;
@@ -26,20 +27,7 @@ describe('child_controls row-level security', () => {
         tenantId,
         childProfileId: 'k-rls',
         parentUserId: 'p-rls',
-        controls: {
-          autoplay: false,
-          chat_enabled: false,
-          external_links: false,
-          session_limit_minutes: 30,
-          bedtime_window: '20:00-07:00',
-          safety_mode: 'strict',
-          timezone: 'UTC',
-          approved_only: false,
-          approved_show_ids: [],
-          blocked_show_ids: [],
-          search_enabled: true,
-          history_paused: false,
-        },
+        controls: strictDefaults(),
         updatedBy: 'p-rls',
         updatedAt: new Date().toISOString(),
       },
