@@ -6,7 +6,7 @@ import { z } from 'zod';
  * `MEDIA_BASE` — where the media store is served (renditions and thumbnails are
  * `<MEDIA_BASE>/<storage_key>`; default `http://localhost:8080/v1/playback/media`: playback's
  * public thumbnail route through the gateway at the web app's default API origin, so the
- * kids home's images load; renditions there answer 403, a session's signed `stream_url` plays them);
+ * kids home's images load; rendition URLs there are refused, a session's signed `stream_url` plays them);
  * `MEDIA_STORE_DIR` — where `seed:catalog` writes the demo HLS clips (default `var/media`);
  * `CATALOG_DEMO_DATA` — load the ~30 demo episodes at start in memory mode (default true).
  */

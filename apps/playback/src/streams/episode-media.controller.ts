@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { Controller, Get, Header, Inject, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
 import { Public } from '@mikasmissions/http';
 import { EpisodeSource } from '../family/family.ports';
 import { InvalidStreamSignatureError, MediaNotFoundError } from '../playback.errors';
@@ -19,13 +19,19 @@ const STREAM_EXTENSIONS = new Set(['.m3u8', '.ts', '.m4s', '.mp4', '.aac']);
 
 const EPISODE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+/** A reply either adapter hands a passthrough handler (Express and Fastify both have `header`). */
+interface HeaderReply {
+  header(name: string, value: string): unknown;
+}
+
 /**
  * `GET /v1/playback/media/episodes/{episode_id}/{file}`: a published episode's thumbnail from
  * `MEDIA_STORE_DIR/episodes/<episode_id>/`, where catalog's `thumbnail_url`
  * (`<MEDIA_BASE>/<storage_key>`) points. Public, because an `<img>` sends no bearer token; only
  * images of episodes catalog has published and playback-ready are served (404 `media_not_found`
  * otherwise), and playlists or segments are refused with 403 `invalid_stream_signature`, so the
- * signed session URLs stay the only way to a stream.
+ * signed session URLs stay the only way to a stream. Only an image answer is publicly cacheable
+ * (5 min), so a thumbnail refused before its episode was published is not cached.
  */
 @Controller('playback/media/episodes')
 export class EpisodeMediaController {
@@ -40,8 +46,11 @@ export class EpisodeMediaController {
 
   @Public()
   @Get(':episodeId/:file')
-  @Header('cache-control', 'public, max-age=300')
-  async serve(@Param('episodeId') episodeId: string, @Param('file') file: string): Promise<StreamableFile> {
+  async serve(
+    @Param('episodeId') episodeId: string,
+    @Param('file') file: string,
+    @Res({ passthrough: true }) reply: HeaderReply,
+  ): Promise<StreamableFile> {
     const extension = extname(file).toLowerCase();
     if (STREAM_EXTENSIONS.has(extension))
       throw new InvalidStreamSignatureError('streams are served only through the signed stream_url of a playback session');
@@ -55,6 +64,7 @@ export class EpisodeMediaController {
     const bytes = await readFile(path).catch(() => {
       throw new MediaNotFoundError();
     });
+    reply.header('cache-control', 'public, max-age=300');
     return new StreamableFile(bytes, { type, length: bytes.length });
   }
 }

@@ -33,6 +33,7 @@ describe.each(ADAPTERS)('published episodes’ thumbnails on %s', (adapter) => {
   const refused = async (path: string, status: number, code: string) => {
     const res = await h.call('GET', path, null);
     expect([res.status, res.body?.error?.code]).toEqual([status, code]);
+    expect(res.headers.get('cache-control') ?? '').not.toContain('public');
   };
 
   it('serves the thumbnail of a published episode without a token, as a cacheable JPEG', async () => {
