@@ -54,4 +54,16 @@ describe.each(ADAPTERS)('published episodes’ thumbnails on %s', (adapter) => {
     await refused('/v1/playback/media/episodes/ep-1/missing.jpg', 404, 'media_not_found');
     await refused('/v1/playback/media/episodes/ep-1/..%2F..%2Fep-draft%2Fthumb.jpg', 404, 'media_not_found');
   });
+
+  it('answers 503 service_unavailable with Retry-After while catalog cannot be asked, never the file', async () => {
+    const cut = await startPlaybackHarness(adapter, 'memory', { CATALOG_URL: 'http://127.0.0.1:9' });
+    try {
+      await writeThumbnail(cut.mediaDir, 'ep-1');
+      const res = await cut.call('GET', '/v1/playback/media/episodes/ep-1/thumb.jpg', null);
+      expect([res.status, res.body?.error?.code]).toEqual([503, 'service_unavailable']);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await cut.close();
+    }
+  }, 60_000);
 });
