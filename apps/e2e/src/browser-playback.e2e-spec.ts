@@ -14,10 +14,7 @@ import {
 import type Redis from 'ioredis';
 import { type Browser, chromium } from 'playwright-core';
 import { startDemoSession } from './testing/family-session';
-import { type HlsPageServer, startHlsPageServer } from './testing/hls-page-server';
-
-/** Non-fatal hls.js stall recoveries (it skips a buffer hole or nudges the playhead and plays on). */
-const RECOVERED_STALLS = /^mediaError:(bufferSeekOverHole|bufferNudgeOnStall|bufferStalledError)$/;
+import { type HlsPageServer, playbackFailures, startHlsPageServer, watchPlayback } from './testing/hls-page-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const APPS = ['identity', 'profile', 'catalog', 'billing', 'progress', 'playback', 'gateway'];
@@ -85,21 +82,11 @@ describe('a demo episode plays in a browser from its stream_url (Chromium + hls.
     await page.goto(pages.pageUrl(streamUrl.href));
     // hls.js reports the stalls it recovers from itself (a nudge over a buffer hole on a slow machine) as non-fatal
     // errors; playback only failed when an error is fatal or not one of those recoveries.
-    await page.waitForFunction(
-      () =>
-        (document.getElementById('v') as HTMLVideoElement).currentTime > 1 ||
-        (window as unknown as { hlsErrors: string[] }).hlsErrors.some((e) => e.endsWith(':fatal')),
-      undefined,
-      { timeout: 30_000 },
-    );
-    const state = await page.evaluate(() => ({
-      time: (document.getElementById('v') as HTMLVideoElement).currentTime,
-      errors: (window as unknown as { hlsErrors: string[] }).hlsErrors,
-    }));
+    const state = await watchPlayback(page, 1);
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
-    expect(state.errors.filter((e) => !RECOVERED_STALLS.test(e))).toEqual([]);
+    expect(playbackFailures(state.errors)).toEqual([]);
     expect(state.time).toBeGreaterThan(1);
     const media = requests.filter((u) => /^https?:/.test(u) && !u.startsWith(pages.origin)); // blob: is hls.js's MediaSource
     expect(media.some((u) => /\/index\.m3u8\?/.test(u))).toBe(true);

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
-import { access, chmod, constants, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type EdgeIdentity, signIdentity } from '@mikasmissions/service-identity';
 import { createContractValidator, type ServiceProcesses, startServices, TEST_EDGE_IDENTITY_KEY, testEnv } from '@mikasmissions/testing';
+import { type ClipSource, startClipSource } from './testing/clip-source';
 import { gatewayCall, poll } from './testing/gateway-client';
 
-const run = promisify(execFile);
 const contract = createContractValidator();
 const creator: EdgeIdentity = { role: 'creator', tenantId: 'default', requestId: 'r-publish-flow', subject: 'creator-1' };
 const reader: EdgeIdentity = { role: 'service', tenantId: 'default', requestId: 'r-publish-flow-reader', subject: 'service:gateway' };
@@ -30,37 +26,11 @@ const ADMIN = { email: 'moderator@mikasmissions.local', password: 'moderation-e2
 describe('creator upload → ingest → transcode → moderation → publish → catalog (processes on Postgres + Redis)', () => {
   let platform: ServiceProcesses;
   let dir: string;
-  let source: Server;
-  let sourceUrl: string;
+  let source: ClipSource;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'mm-publish-flow-'));
-    const ffmpeg = join(require.resolve('@ffmpeg-installer/linux-x64/package.json'), '..', 'ffmpeg');
-    await access(ffmpeg, constants.X_OK).catch(() => chmod(ffmpeg, 0o755));
-    await run(ffmpeg, [
-      ...[
-        '-hide_banner',
-        '-loglevel',
-        'error',
-        '-y',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc=size=320x180:rate=24',
-        '-f',
-        'lavfi',
-        '-i',
-        'sine=frequency=440',
-      ],
-      ...['-t', '3', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', join(dir, 'clip.mp4')],
-    ]);
-    const clip = await readFile(join(dir, 'clip.mp4'));
-    source = createServer((req, res) => {
-      if (req.url !== '/clip.mp4') return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(clip.length) }).end(clip);
-    });
-    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
-    sourceUrl = `http://127.0.0.1:${(source.address() as AddressInfo).port}`;
+    source = await startClipSource(dir);
     platform = await startServices(
       ['creator-studio', 'media-pipeline', 'moderation', 'catalog', 'identity', 'gateway'],
       testEnv('postgres+redis', {
@@ -80,8 +50,7 @@ describe('creator upload → ingest → transcode → moderation → publish →
   }, 180_000);
   afterAll(async () => {
     await platform?.stop();
-    source?.closeAllConnections();
-    await new Promise((resolve) => source?.close(resolve));
+    await source?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -89,7 +58,7 @@ describe('creator upload → ingest → transcode → moderation → publish →
 
   async function upload(body: Json): Promise<string> {
     const res = await call('creator-studio', creator, 'POST', '/v1/creator/assets/upload', {
-      source_url: `${sourceUrl}/clip.mp4`,
+      source_url: source.url,
       age_band: '6-11',
       ...body,
     });
@@ -138,7 +107,7 @@ describe('creator upload → ingest → transcode → moderation → publish →
 
   it('publishes a transcoded upload: catalog serves the episode with its HLS rendition and the asset is published', async () => {
     const upload = await call('creator-studio', creator, 'POST', '/v1/creator/assets/upload', {
-      source_url: `${sourceUrl}/clip.mp4`,
+      source_url: source.url,
       uploader_id: 'creator-1',
       title: 'Counting stars',
       summary: 'Mika counts to ten.',

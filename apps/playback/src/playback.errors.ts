@@ -108,8 +108,15 @@ export class SessionNotFoundError extends PlatformError {
 
 /** A stream URL whose signature is bad, expired or for another session or file: 403 `invalid_stream_signature`. */
 export class InvalidStreamSignatureError extends PlatformError {
+  constructor(message = 'the stream signature is invalid or expired') {
+    super(403, 'invalid_stream_signature', message);
+  }
+}
+
+/** A thumbnail that is not served: unknown or unpublished episode, not an image, or not in the store: 404 `media_not_found`. */
+export class MediaNotFoundError extends PlatformError {
   constructor() {
-    super(403, 'invalid_stream_signature', 'the stream signature is invalid or expired');
+    super(404, 'media_not_found', 'no such published episode image');
   }
 }
 

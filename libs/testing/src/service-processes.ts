@@ -65,7 +65,9 @@ function waitListening(name: string, child: ChildProcess, log: { text: string },
  * apps/<name>/src/main.ts`, as dev:local does), each on a free loopback port, with `env`
  * plus every started app's `<NAME>_URL` (so services and the gateway find each other) and
  * `<NAME>_PORT`. Resolves once each printed `listening on`; rejects with its output if one
- * exits or is not up within `timeoutMs` (default 60 s). Always `stop()` in `afterAll`.
+ * exits or is not up within `timeoutMs` (default 60 s). Always `stop()` in `afterAll`. `env` may
+ * be a function of the apps' URLs, for a variable that names another app's address (catalog's
+ * `MEDIA_BASE` through the gateway).
  * `ports` pins an app to a port (a stack other terminals reach at known addresses); the rest get free ones.
  *
  * @example
@@ -74,13 +76,17 @@ function waitListening(name: string, child: ChildProcess, log: { text: string },
  */
 export async function startServices(
   names: readonly string[],
-  env: Record<string, string | undefined>,
+  env: Record<string, string | undefined> | ((urls: Record<string, string>) => Record<string, string | undefined>),
   timeoutMs = 60_000,
   pinned: Readonly<Record<string, number>> = {},
 ): Promise<ServiceProcesses> {
   const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, pinned[name] ?? (await freePort())] as const)));
   const urls = Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}`]));
-  const shared: Record<string, string | undefined> = { PATH: process.env.PATH, LISTEN_HOST: '127.0.0.1', ...env };
+  const shared: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    LISTEN_HOST: '127.0.0.1',
+    ...(typeof env === 'function' ? env(urls) : env),
+  };
   for (const name of names) if (URL_VARS[name]) shared[URL_VARS[name]] = urls[name];
   const children = new Map<string, ChildProcess>();
   const logs = new Map<string, { text: string }>();

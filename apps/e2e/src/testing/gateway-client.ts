@@ -36,14 +36,20 @@ export function gatewayCall(baseUrl: () => string, contract: ContractValidator):
   };
 }
 
-/** Reads `read()` every 250 ms until `done` holds; throws naming `what` and the last value after `timeoutMs`. */
-export async function poll<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+/** Reads `read()` every `intervalMs` (250) until `done` holds; throws naming `what` and the last value after `timeoutMs`. */
+export async function poll<T>(
+  what: string,
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+  intervalMs = 250,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
     if (Date.now() > end) throw new Error(`${what} did not happen within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 

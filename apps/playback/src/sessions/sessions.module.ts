@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
 import { PERSISTENCE_SCHEMA, SqlTransactions } from '@mikasmissions/persistence';
 import { PLAYBACK_SETTINGS, type PlaybackSettings } from '../playback-settings';
+import { EpisodeMediaController } from '../streams/episode-media.controller';
 import { StreamSigner } from '../streams/stream-signer';
 import { StreamsController } from '../streams/streams.controller';
 import { MemorySessionsRepository } from './adapters/memory-sessions.repository';
@@ -14,9 +15,9 @@ import { SessionErasureConsumer } from './session-erasure.consumer';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 
-/** Sessions and their signed streams: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
+/** Sessions, their signed streams and published episodes' thumbnails: Postgres (the service's schema) when DATABASE_URL is set, memory otherwise. */
 @Module({
-  controllers: [SessionsController, StreamsController, SessionErasureConsumer],
+  controllers: [SessionsController, StreamsController, EpisodeMediaController, SessionErasureConsumer],
   providers: [
     FamilyAccess,
     PlaybackStartService,

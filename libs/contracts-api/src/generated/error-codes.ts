@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   'session_not_found',
   'invalid_stream_signature',
   'stream_not_found',
+  'media_not_found',
   'missing_subject',
   'entitlement_not_found',
   'unknown_plan',
@@ -906,6 +907,26 @@ export const OPERATION_ERROR_CODES = {
     ],
     '503': [
       'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'getEpisodeMedia': {
+    '403': [
+      'invalid_stream_signature'
+    ],
+    '404': [
+      'media_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'service_unavailable'
     ],
     '504': [
       'upstream_timeout'

@@ -443,6 +443,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/playback/media/episodes/{episode_id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A published episode's thumbnail image (public, no bearer token)
+         * @description Where `thumbnail_url` points when catalog's `MEDIA_BASE` is `<gateway>/v1/playback/media` (the default): the image `file` (`.jpg`, `.jpeg`, `.png`, `.webp`) in the media store folder `episodes/<episode_id>/`, served only while catalog has the episode published and playback-ready. Public so an `<img>` loads it; streams never come through here: a playlist or segment name is 403 `invalid_stream_signature` (play through a session's signed `stream_url`). An unknown or unpublished episode, a file that is not an image or not in the store is 404 `media_not_found`.
+         */
+        get: operations["getEpisodeMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/progress/watch-events": {
         parameters: {
             query?: never;
@@ -2687,6 +2707,38 @@ export interface operations {
                 content: {
                     "application/vnd.apple.mpegurl": string;
                     "video/mp2t": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getEpisodeMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: components["schemas"]["Id"];
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, `Cache-Control` public for 5 minutes. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
                 };
             };
             403: components["responses"]["Forbidden"];
