@@ -87,12 +87,19 @@ describe('creator upload → ingest → transcode → moderation → publish →
 
   const gateway = gatewayCall(() => platform.urls.gateway, contract);
 
+  /** Uploads as the creator named by `uploader_id` (a creator uploads only as itself). */
   async function upload(body: Json): Promise<string> {
-    const res = await call('creator-studio', creator, 'POST', '/v1/creator/assets/upload', {
-      source_url: `${sourceUrl}/clip.mp4`,
-      age_band: '6-11',
-      ...body,
-    });
+    const res = await call(
+      'creator-studio',
+      { ...creator, subject: body.uploader_id ?? creator.subject },
+      'POST',
+      '/v1/creator/assets/upload',
+      {
+        source_url: `${sourceUrl}/clip.mp4`,
+        age_band: '6-11',
+        ...body,
+      },
+    );
     expect(res).toEqual({ status: 202, body: { asset_id: expect.any(String), status: 'queued' } });
     return res.body.asset_id as string;
   }
