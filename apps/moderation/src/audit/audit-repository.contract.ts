@@ -35,12 +35,21 @@ export function auditRepositoryContract(name: string, make: () => Promise<AuditR
       expect(await repo.list(1)).toEqual([second]);
     });
 
-    it('filters by target', async () => {
+    it('filters by target id and type', async () => {
       const [a, b] = [target(), target()];
       const ea = await repo.append(sample(a));
       await repo.append(sample(b));
-      expect(await repo.list(50, a)).toEqual([ea]);
-      expect(await repo.list(50, target())).toEqual([]);
+      const creator = await repo.append(sample(a, { action: 'moderation.trust_changed', target_type: 'creator' }));
+      expect(await repo.list(50, { targetId: a })).toEqual([creator, ea]);
+      expect(await repo.list(50, { targetType: 'asset', targetId: a })).toEqual([ea]);
+      expect(await repo.list(50, { targetType: 'creator', targetId: a })).toEqual([creator]);
+      expect(await repo.list(50, { targetId: target() })).toEqual([]);
+    });
+
+    it('runs a unit of work and hands back its result', async () => {
+      const t = target();
+      expect(await repo.atomically(async () => (await repo.append(sample(t))).target_id)).toBe(t);
+      expect(await repo.list(50, { targetId: t })).toHaveLength(1);
     });
   });
 }

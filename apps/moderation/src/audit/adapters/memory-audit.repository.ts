@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { AuditEntry, NewAuditEntry } from '../audit-entry';
+import type { AuditEntry, AuditFilter, NewAuditEntry } from '../audit-entry';
 import { AuditRepository } from '../audit.repository';
 
 /** In-process audit for dev:local and unit tests; same contract as the Postgres adapter. */
@@ -12,11 +12,15 @@ export class MemoryAuditRepository extends AuditRepository {
     return structuredClone(stored);
   }
 
-  async list(limit: number, targetId?: string): Promise<AuditEntry[]> {
+  async list(limit: number, { targetType, targetId }: AuditFilter = {}): Promise<AuditEntry[]> {
     return this.rows
-      .filter((e) => targetId === undefined || e.target_id === targetId)
+      .filter((e) => (targetType === undefined || e.target_type === targetType) && (targetId === undefined || e.target_id === targetId))
       .slice(-limit)
       .reverse()
       .map((e) => structuredClone(e));
+  }
+
+  atomically<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
   }
 }

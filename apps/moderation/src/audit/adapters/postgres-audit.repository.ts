@@ -1,6 +1,6 @@
 import { quoteSchema, type SqlTransactions } from '@mikasmissions/persistence';
 import { uuidv7 } from 'uuidv7';
-import type { AuditEntry, NewAuditEntry } from '../audit-entry';
+import type { AuditEntry, AuditFilter, NewAuditEntry } from '../audit-entry';
 import { AuditRepository } from '../audit.repository';
 
 type Row = Omit<AuditEntry, 'audit_id' | 'occurred_at'> & { id: string; occurred_at: Date };
@@ -35,13 +35,17 @@ export class PostgresAuditRepository extends AuditRepository {
     return toEntry(row);
   }
 
-  async list(limit: number, targetId?: string): Promise<AuditEntry[]> {
-    const rows = await this.sql
-      .client()
-      .query<Row>(
-        `SELECT ${COLUMNS} FROM ${this.table} WHERE ($2::text IS NULL OR target_id = $2) ORDER BY occurred_at DESC, id DESC LIMIT $1`,
-        [limit, targetId ?? null],
-      );
+  async list(limit: number, { targetType, targetId }: AuditFilter = {}): Promise<AuditEntry[]> {
+    const rows = await this.sql.client().query<Row>(
+      `SELECT ${COLUMNS} FROM ${this.table}
+       WHERE ($2::text IS NULL OR target_type = $2) AND ($3::text IS NULL OR target_id = $3)
+       ORDER BY occurred_at DESC, id DESC LIMIT $1`,
+      [limit, targetType ?? null, targetId ?? null],
+    );
     return rows.map(toEntry);
+  }
+
+  atomically<T>(fn: () => Promise<T>): Promise<T> {
+    return this.sql.run(fn);
   }
 }
