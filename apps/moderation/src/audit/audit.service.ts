@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntry, AuditFilter, NewAuditEntry } from './audit-entry';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository } from '@mikasmissions/audit';
+import type { AuditEntry, AuditFilter, AuditTarget, ModerationAction, NewAuditEntry } from './audit-entry';
 
 /** Records every moderation decision and trust change (who, what, before, after) and lets admins read them. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(private readonly audit: AuditRepository<ModerationAction, AuditTarget>) {}
 
   /** Appends one entry; call it inside the decision's unit of work so both commit together. */
   record(entry: NewAuditEntry): Promise<AuditEntry> {

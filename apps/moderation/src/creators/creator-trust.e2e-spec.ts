@@ -56,10 +56,7 @@ describe.each(cases)('creator trust levels set by an admin, on %s with %s stores
     const queued = await decisionOf(id);
     expect(queued.decision).toBe('queued');
     expect(queued.rules).toEqual([expect.objectContaining({ rule: 'creator_trust', severity: 'soft', detail: 'creator trust low' })]);
-    const item = (await t.call('GET', '/v1/admin/moderation/queue?limit=200', who.admin())).body.items.find(
-      (i: { asset_id: string }) => i.asset_id === queued.id,
-    );
-    expect(item).toMatchObject({ creator_id: id, creator_trust: 'low', reason: 'creator_trust' });
+    expect(await t.queueItem(queued.id)).toMatchObject({ creator_id: id, creator_trust: 'low', reason: 'creator_trust' });
 
     const audit = await t.call('GET', `/v1/admin/moderation/audit?creator_id=${id}`, who.admin());
     expect(audit.body.entries).toEqual([
