@@ -18,7 +18,8 @@ const clip = (() => {
  * (memory mode, AUTH_MODE=enforce): a user signed in with an e-mailed code cannot upload; the
  * admin grants `creator` through AuthX's role API; from the next sign-in the identity token
  * carries `mm_role: creator`, the gateway lets its direct upload through and creator-studio
- * stores the file. Creator answers are checked against the v1 contract.
+ * stores the file under the caller's own user id (naming another uploader is 403
+ * `uploader_mismatch`, on both upload routes). Creator answers are checked against the v1 contract.
  */
 describe('the creator role through the gateway (identity, gateway, creator-studio as processes)', () => {
   let platform: ServiceProcesses;
@@ -53,9 +54,9 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
     });
     return { status: res.status, body: (await res.json()) as Json };
   };
-  const upload = async (token: string) => {
+  const upload = async (token: string, uploaderId?: string) => {
     const form = new FormData();
-    form.append('uploader_id', 'creator-e2e');
+    if (uploaderId !== undefined) form.append('uploader_id', uploaderId);
     form.append('title', 'Counting stars');
     form.append('file', new Blob([new Uint8Array(clip)], { type: 'video/mp4' }), 'clip.mp4');
     const res = await fetch(`${platform.urls.gateway}/v1/creator/assets`, {
@@ -100,6 +101,15 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
     const after = await signIn(email, 1);
     const claims = JSON.parse(Buffer.from(after.split('.')[1], 'base64url').toString()) as Json;
     expect(claims).toMatchObject({ mm_role: 'creator', roles: expect.arrayContaining(['user', 'creator']) });
+    const impostor = await upload(after, 'creator-e2e');
+    expect([impostor.status, impostor.body.error?.code]).toEqual([403, 'uploader_mismatch']);
+    const urlImpostor = await call(
+      'POST',
+      '/v1/creator/assets/upload',
+      { source_url: 'https://media.example/a.mp4', uploader_id: 'creator-e2e' },
+      after,
+    );
+    expect([urlImpostor.status, urlImpostor.body.error?.code]).toEqual([403, 'uploader_mismatch']);
     const queued = await upload(after);
     expect(queued).toEqual({ status: 202, body: { asset_id: expect.any(String), status: 'queued' } });
     expect(await readFile(join(store, 'sources', queued.body.asset_id, 'source'))).toEqual(clip);
@@ -107,7 +117,9 @@ describe('the creator role through the gateway (identity, gateway, creator-studi
     expect(asset.body).toMatchObject({
       status: 'queued',
       source_url: `media-store:sources/${queued.body.asset_id}/source`,
-      uploader_id: 'creator-e2e',
+      uploader_id: me.body.userId,
     });
+    const own = await upload(after, me.body.userId as string);
+    expect(own.status).toBe(202);
   });
 });

@@ -22,6 +22,8 @@ const ADMIN = { email: 'moderator@mikasmissions.local', password: 'moderation-e2
  * published from `media.approved` as `episode.published`, and catalog serves the episode with its
  * rendition. A blocked term ends `rejected` with its reason; an unknown creator's upload waits
  * `in_review` until an admin approves (→ published) or rejects (→ rejected) it through the gateway.
+ * A creator an admin raises to trusted (`PUT /v1/admin/moderation/creators/{id}`) is published
+ * without review; lowered again, its next upload waits in the queue.
  */
 describe('creator upload → ingest → transcode → moderation → publish → catalog (processes on Postgres + Redis)', () => {
   let platform: ServiceProcesses;
@@ -56,12 +58,19 @@ describe('creator upload → ingest → transcode → moderation → publish →
 
   const gateway = gatewayCall(() => platform.urls.gateway, contract);
 
+  /** Uploads as the creator named by `uploader_id` (a creator uploads only as itself). */
   async function upload(body: Json): Promise<string> {
-    const res = await call('creator-studio', creator, 'POST', '/v1/creator/assets/upload', {
-      source_url: source.url,
-      age_band: '6-11',
-      ...body,
-    });
+    const res = await call(
+      'creator-studio',
+      { ...creator, subject: body.uploader_id ?? creator.subject },
+      'POST',
+      '/v1/creator/assets/upload',
+      {
+        source_url: source.url,
+        age_band: '6-11',
+        ...body,
+      },
+    );
     expect(res).toEqual({ status: 202, body: { asset_id: expect.any(String), status: 'queued' } });
     return res.body.asset_id as string;
   }
@@ -195,6 +204,34 @@ describe('creator upload → ingest → transcode → moderation → publish →
     ]);
     expect(approved.body.decided_by).not.toBe('anonymous');
   }, 120_000);
+
+  it('publishes the next upload of a creator an admin raised to trusted, and queues it again once lowered', async () => {
+    const creatorId = `creator-raised-${Date.now().toString(36)}`;
+    const token = await admin();
+    const trust = `/v1/admin/moderation/creators/${creatorId}`;
+    expect((await gateway('GET', trust, undefined, token)).body).toMatchObject({ trust_level: 'unknown', source: 'config' });
+    const raised = await gateway('PUT', trust, { trust_level: 'trusted' }, token);
+    expect(raised).toMatchObject({ status: 200, body: { trust_level: 'trusted', source: 'admin' } });
+    const trusted = await upload({ uploader_id: creatorId, title: 'Counting shells' });
+    await poll(
+      `episode ${trusted} in catalog`,
+      () => episodeStatus(trusted),
+      (status) => status === 200,
+      60_000,
+    );
+    await assetState(trusted, 'published');
+
+    expect((await gateway('PUT', trust, { trust_level: 'low' }, token)).status).toBe(200);
+    const lowered = await upload({ uploader_id: creatorId, title: 'Counting waves' });
+    await assetState(lowered, 'in_review');
+    const queue = await gateway('GET', '/v1/admin/moderation/queue?limit=200', undefined, token);
+    expect(queue.body.items.find((i: Json) => i.asset_id === lowered)).toMatchObject({ reason: 'creator_trust', creator_trust: 'low' });
+    const audit = await gateway('GET', `/v1/admin/moderation/audit?creator_id=${creatorId}`, undefined, token);
+    expect(audit.body.entries.map((e: Json) => [e.action, e.before.trust_level, e.after.trust_level])).toEqual([
+      ['moderation.trust_changed', 'trusted', 'low'],
+      ['moderation.trust_changed', 'unknown', 'trusted'],
+    ]);
+  }, 180_000);
 
   it('lets an admin reject a queued upload through the gateway: the asset ends rejected with the reason', async () => {
     const assetId = await upload({ uploader_id: 'creator-new', title: 'Random clip' });

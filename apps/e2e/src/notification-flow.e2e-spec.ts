@@ -23,8 +23,9 @@ jest.setTimeout(60_000);
 
 /**
  * Issue 14's notification slice across real processes (memory stores, events over the test
- * Redis, AUTH_MODE=enforce, the console sender): consent → welcome; two new 6-11 episodes → one
- * digest for the parent with a 6-11 child and none for the parent whose child is 3-5; the
+ * Redis, AUTH_MODE=enforce, the console sender): consent → welcome in the signup language
+ * (`de` → German, `es-MX` → Spanish); two new 6-11 episodes → one
+ * German digest for the parent with a 6-11 child and none for the parent whose child is 3-5; the
  * preferences through the gateway, checked against the contract; no child data in its output.
  */
 describe('notification through identity, profile and the gateway', () => {
@@ -52,7 +53,7 @@ describe('notification through identity, profile and the gateway', () => {
   const call = gatewayCall(() => platform.urls.gateway, contract);
   const notificationOutput = () => platform.output('notification');
 
-  async function consentedParent(label: string, marketing: boolean) {
+  async function consentedParent(label: string, marketing: boolean, language: string) {
     const email = `mika@${label}-${run}.example.com`;
     expect(
       (
@@ -60,7 +61,7 @@ describe('notification through identity, profile and the gateway', () => {
           email,
           password: PASSWORD,
           country: 'DE',
-          language: 'de',
+          language,
           marketing,
           accepted_terms: true,
         })
@@ -81,12 +82,14 @@ describe('notification through identity, profile and the gateway', () => {
   }
 
   it('welcomes, sends one digest for two episodes to the parent with a child in the band, none to the other, and names no child', async () => {
-    const inBand = await consentedParent('inband', true);
-    const outOfBand = await consentedParent('outband', true);
+    const inBand = await consentedParent('inband', true, 'de');
+    const outOfBand = await consentedParent('outband', true, 'es-MX');
     await poll(
-      'the welcome e-mails',
+      'the welcome e-mails, each in its signup language',
       async () => notificationOutput(),
-      (out) => out.includes(`email to ${inBand.masked}: Welcome to MikasMissions`) && out.includes(`email to ${outOfBand.masked}: Welcome`),
+      (out) =>
+        out.includes(`email to ${inBand.masked}: Willkommen bei MikasMissions`) &&
+        out.includes(`email to ${outOfBand.masked}: Te damos la bienvenida a MikasMissions`),
     );
 
     const kid = (parent: { id: string; token: string }, name: string, band: string) =>
@@ -157,11 +160,14 @@ describe('notification through identity, profile and the gateway', () => {
     const out = await poll(
       'the digest e-mail',
       async () => notificationOutput(),
-      (text) => text.includes(`email to ${inBand.masked}: New on MikasMissions`),
+      (text) => text.includes(`email to ${inBand.masked}: Neu bei MikasMissions`),
     );
-    expect(out).toContain(`email to ${inBand.masked}: New on MikasMissions: 2 episodes`);
-    expect(out).toMatch(/- (Counting stars|Ocean friends)\n\s+- (Ocean friends|Counting stars)/);
-    expect(out).not.toContain(`email to ${outOfBand.masked}: New on`);
+    expect(out).toContain(`email to ${inBand.masked}: Neu bei MikasMissions: 2 Folgen`);
+    expect(out).toMatch(
+      /Neue Folgen für deine Familie am \d+\. \p{L}+ \d{4}:\n\s+- (Counting stars|Ocean friends)\n\s+- (Ocean friends|Counting stars)/u,
+    );
+    expect(out).not.toContain(`email to ${inBand.masked}: New on`);
+    expect(out).not.toMatch(new RegExp(`email to ${outOfBand.masked.replace(/[.*]/g, '\\$&')}: (Novedades|New on|Neu bei)`));
     for (const secret of ['Zephyrine', 'Quillon', first.body.child_profile_id, second.body.child_profile_id, `mika@inband-${run}`])
       expect(out).not.toContain(secret);
   });

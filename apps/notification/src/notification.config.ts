@@ -1,5 +1,6 @@
 import { defineConfigFragment, envBoolean, envPositiveInt, type ConfigSlice } from '@mikasmissions/config';
 import { z } from 'zod';
+import { MESSAGE_LANGUAGES } from './messages/message-catalogue';
 
 const url = (protocols: string[]) =>
   z
@@ -9,7 +10,7 @@ const url = (protocols: string[]) =>
 
 /**
  * The notification service's variables (README "Env" of apps/notification): senders, send
- * bounds and retries, and the two jobs (delivery dispatch, digest flush).
+ * bounds and retries, the fallback language, and the two jobs (delivery dispatch, digest flush).
  */
 export const notificationConfig = defineConfigFragment(
   'notification',
@@ -27,6 +28,8 @@ export const notificationConfig = defineConfigFragment(
     NOTIFICATION_DISPATCH_INTERVAL_MS: envPositiveInt().default(1_000),
     NOTIFICATION_DISPATCH_BATCH: envPositiveInt().max(1_000).default(50),
     NOTIFICATION_DIGEST_FLUSH_MS: envPositiveInt().default(60_000),
+    /** The language of a parent whose signup language has no catalogue (`de`, `en`, `es`). */
+    NOTIFICATION_DEFAULT_LANGUAGE: z.enum(MESSAGE_LANGUAGES).default('en'),
     /** `false` stops both jobs (tests trigger them through `/internal/notifications/*`). */
     NOTIFICATION_JOBS_ENABLED: envBoolean().default(true),
   }),

@@ -58,9 +58,9 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
   const flush = (now = NEXT_DAY) => call(svc, 'POST', '/internal/notifications/digests/flush', { now });
   const deliveriesOf = async (parent: string) =>
     (await call(svc, 'GET', `/internal/notifications/deliveries?parent_user_id=${parent}`)).body.deliveries;
-  const parent = (label: string, bands: string[], marketing = true) => {
+  const parent = (label: string, bands: string[], marketing = true, language?: string) => {
     const id = freshId(label);
-    family.add(id, { email: `${id}@example.com`, marketing, bands });
+    family.add(id, { email: `${id}@example.com`, marketing, bands, ...(language ? { language } : {}) });
     return { id, email: `${id}@example.com` };
   };
   /** Delivers the events, then waits until `parentId` has `count` deliveries recorded. */
@@ -216,7 +216,7 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
     expect(sender.to(p.email)).toEqual([
       expect.objectContaining({
         subject: 'Your MikasMissions subscription: family_monthly (active)',
-        text: expect.stringContaining('active until 2027-01-01'),
+        text: expect.stringContaining('active until January 1, 2027'),
       }),
     ]);
     expect((await call({ parent: p.id }, 'PUT', PREFS, { receipts: false })).body.receipts).toBe(false);

@@ -77,6 +77,8 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   rule('POST', '/v1/admin/moderation/queue/{asset_id}/approve', ADMIN),
   rule('POST', '/v1/admin/moderation/queue/{asset_id}/reject', ADMIN),
   rule('GET', '/v1/admin/moderation/audit', ADMIN),
+  rule('GET', '/v1/admin/moderation/creators/{creator_id}', ADMIN),
+  rule('PUT', '/v1/admin/moderation/creators/{creator_id}', ADMIN),
   rule('GET', '/health', 'public'),
   rule('GET', '/ready', 'public'),
   rule('GET', '/healthz', 'public'),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@mikasmissions/context';
-import type { AuditEntry, NewAuditEntry } from './audit-entry';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository } from '@mikasmissions/audit';
+import type { AdminAction, AdminTarget, AuditEntry, NewAuditEntry } from './audit-entry';
 
 /** What an action records; the actor comes from the verified caller. */
 export type AuditedAction = Pick<NewAuditEntry, 'action' | 'target_type' | 'target_id'> & {
@@ -13,7 +13,7 @@ export type AuditedAction = Pick<NewAuditEntry, 'action' | 'target_type' | 'targ
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly audit: AuditRepository,
+    private readonly audit: AuditRepository<AdminAction, AdminTarget>,
     private readonly ctx: RequestContext,
   ) {}
 

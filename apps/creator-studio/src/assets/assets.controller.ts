@@ -7,7 +7,6 @@ import { Roles } from '@mikasmissions/service-identity';
 import { type AssetView, toAssetView } from './asset.view';
 import { DirectUpload } from './direct-upload/direct-upload.decorator';
 import { receivedUpload } from './direct-upload/direct-upload.stage';
-import { parseUpload } from './dto/upload-asset.request';
 import { type QueuedUpload, AssetsService } from './assets.service';
 
 const queuedSchema = {
@@ -33,7 +32,7 @@ export class AssetsController {
   })
   @Serialize(queuedSchema)
   upload(@Body() body: unknown): Promise<QueuedUpload> {
-    return this.assets.upload(parseUpload(body));
+    return this.assets.upload(body);
   }
 
   /** Stores a multipart video (`@DirectUpload`) and queues it like a URL upload. */

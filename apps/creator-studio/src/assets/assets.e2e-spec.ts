@@ -29,7 +29,7 @@ describe.each(ADAPTERS)('creator assets on %s', (adapter) => {
 
     it('queues an upload (202 {asset_id, status: queued}), publishes media.uploaded and shows the asset', async () => {
       const body = full();
-      const res = await t.call('POST', UPLOAD, who.creator(), body);
+      const res = await t.call('POST', UPLOAD, who.creator(body.uploader_id), body);
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ asset_id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'queued' });
       const assetId = res.body.asset_id as string;
@@ -85,14 +85,14 @@ describe.each(ADAPTERS)('creator assets on %s', (adapter) => {
     it('makes a retried upload with the same Idempotency-Key one asset and one event', async () => {
       const body = full();
       const key = { 'idempotency-key': unique('key') };
-      const first = await t.call('POST', UPLOAD, who.creator(), body, key);
-      const again = await t.call('POST', UPLOAD, who.creator(), body, key);
+      const first = await t.call('POST', UPLOAD, who.creator(body.uploader_id), body, key);
+      const again = await t.call('POST', UPLOAD, who.creator(body.uploader_id), body, key);
       expect(first.status).toBe(202);
       expect(again.status).toBe(202);
       expect(again.body).toEqual(first.body);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(t.published).toHaveLength(1);
-      const reused = await t.call('POST', UPLOAD, who.creator(), { ...body, title: 'Another' }, key);
+      const reused = await t.call('POST', UPLOAD, who.creator(body.uploader_id), { ...body, title: 'Another' }, key);
       expect(reused.status).toBe(422);
       expect(reused.body.error?.code).toBe('idempotency_key_reused');
       expect(t.published).toHaveLength(1);
@@ -117,20 +117,52 @@ describe.each(ADAPTERS)('creator assets on %s', (adapter) => {
         [[1, 2], 'validation_failed'],
       ];
       for (const [body, code] of cases) {
-        const res = await t.call('POST', UPLOAD, { ...who.creator(), requestId: 'bad-upload' }, body);
+        const res = await t.call('POST', UPLOAD, { ...who.service(), requestId: 'bad-upload' }, body);
         expect({ body, status: res.status, code: res.body.error?.code }).toEqual({ body, status: 400, code });
         expect(res.body.error?.requestId).toBe('bad-upload');
       }
-      const missing = await t.call('POST', UPLOAD, who.creator(), { title: 'no source' });
+      const missing = await t.call('POST', UPLOAD, who.service(), { title: 'no source' });
       expect(missing.body.error?.details).toEqual({ fields: ['source_url', 'uploader_id'] });
+      const creatorMissing = await t.call('POST', UPLOAD, who.creator(), { title: 'no source' });
+      expect(creatorMissing.body.error?.details).toEqual({ fields: ['source_url'] });
       const malformed = await t.call('POST', UPLOAD, who.creator(), '{"source_url":', {}, false);
       expect(malformed.status).toBe(400);
       expect(malformed.body.error?.code).toBe('malformed_json');
       expect(t.published).toEqual([]);
     });
 
+    it('binds a creator to its own subject: uploader_id omitted is filled from it, another is 403 uploader_mismatch', async () => {
+      const me = unique('self');
+      const { uploader_id: _named, ...anonymousBody } = full();
+      const omitted = await t.call('POST', UPLOAD, who.creator(me), anonymousBody);
+      expect(omitted.status).toBe(202);
+      expect(t.published.map((e) => e.creatorId)).toEqual([me]);
+      const shown = await t.call('GET', `/v1/creator/assets/${omitted.body.asset_id as string}`, who.creator(me));
+      expect(shown.body).toMatchObject({ uploader_id: me });
+      const own = await t.call('POST', UPLOAD, who.creator(me), { ...full(), uploader_id: me });
+      expect(own.status).toBe(202);
+
+      const other = await t.call(
+        'POST',
+        UPLOAD,
+        { ...who.creator(me), requestId: 'impostor' },
+        { ...full(), uploader_id: unique('victim') },
+      );
+      expect(other.status).toBe(403);
+      expect(other.body).toEqual({ error: { code: 'uploader_mismatch', message: expect.any(String), requestId: 'impostor' } });
+      const key = { 'idempotency-key': unique('mismatch-key') };
+      const retried = await t.call('POST', UPLOAD, who.creator(me), { ...full(), uploader_id: 'someone-else' }, key);
+      expect(retried.body.error?.code).toBe('uploader_mismatch');
+      expect(t.published.map((e) => e.creatorId)).toEqual([me, me]);
+
+      const named = unique('named-by-service');
+      const service = await t.call('POST', UPLOAD, who.service(), { ...full(), uploader_id: named });
+      expect(service.status).toBe(202);
+      expect(t.published.map((e) => e.creatorId)).toEqual([me, me, named]);
+    });
+
     it('answers 404 asset_not_found for an unknown id, a malformed one and another tenant', async () => {
-      const mine = await t.call('POST', UPLOAD, who.creator(), full());
+      const mine = await t.call('POST', UPLOAD, who.service(), full());
       const service = { ...who.service(), requestId: 'missing-1' };
       for (const [id, identity] of [
         ['00000000-0000-4000-8000-000000000000', service],
@@ -159,9 +191,9 @@ describe.each(ADAPTERS)('creator assets on %s', (adapter) => {
     (stores === 'memory' ? it.skip : it)(
       'writes the asset and its outbox row in one transaction: a failed publish leaves no asset',
       async () => {
-        const failed = await t.call('POST', UPLOAD, who.creator(), { ...full(), uploader_id: FAILING_UPLOADER }, {}, true);
+        const failed = await t.call('POST', UPLOAD, who.creator(FAILING_UPLOADER), { ...full(), uploader_id: FAILING_UPLOADER }, {}, true);
         expect(failed.status).toBe(500);
-        const ok = await t.call('POST', UPLOAD, who.creator(), full());
+        const ok = await t.call('POST', UPLOAD, who.service(), full());
         expect(ok.status).toBe(202);
         const pool = createPgPool(testDatabaseUrl(), 1);
         try {

@@ -27,3 +27,10 @@ export class UploadValidationError extends PlatformError {
     super(400, 'validation_failed', 'the upload is not valid', problems);
   }
 }
+
+/** A `creator` caller naming another `uploader_id` than its own subject: 403 `uploader_mismatch`. */
+export class UploaderMismatchError extends PlatformError {
+  constructor() {
+    super(403, 'uploader_mismatch', 'a creator uploads only as itself: omit uploader_id or name your own id');
+  }
+}

@@ -6,7 +6,7 @@ import { AssetNotFoundError } from './assets.errors';
 import { AssetsRepository } from './assets.repository';
 import type { ReceivedUpload } from './direct-upload/direct-upload.stage';
 import { SourceStore } from './direct-upload/source-store';
-import { parseDirectUploadFields, type ParsedUpload } from './dto/upload-asset.request';
+import { parseDirectUploadFields, parseUpload, type UploaderBinding } from './dto/upload-asset.request';
 import { uuidv7 } from 'uuidv7';
 
 /** An accepted upload: the 202 answer's fields and the `media.uploaded` payload it publishes. */
@@ -25,8 +25,9 @@ export class AssetsService {
     private readonly store: SourceStore,
   ) {}
 
-  /** Stores the asset as `queued`; the controller's `@Publish` commits `media.uploaded` with it. */
-  async upload(upload: ParsedUpload): Promise<QueuedUpload> {
+  /** Checks the body ({@link parseUpload}) and stores the asset as `queued`; the controller's `@Publish` commits `media.uploaded` with it. */
+  async upload(body: unknown): Promise<QueuedUpload> {
+    const upload = parseUpload(body, this.binding());
     return this.queue(await this.assets.create({ tenantId: this.ctx.tenantId, ...upload }));
   }
 
@@ -36,11 +37,19 @@ export class AssetsService {
    * (the `upload` stage removes the file again if the request fails after this).
    */
   async uploadFile(received: ReceivedUpload): Promise<QueuedUpload> {
-    const fields = parseDirectUploadFields(received.fields);
+    const fields = parseDirectUploadFields(received.fields, this.binding());
     const id = uuidv7();
     received.assetId = id;
     const sourceUrl = await this.store.place(received.file.path, id);
     return this.queue(await this.assets.create({ id, tenantId: this.ctx.tenantId, sourceUrl, ...fields }), received.file.contentType);
+  }
+
+  /** A `creator` caller uploads only as its own subject; a `service` caller names the uploader. */
+  private binding(): UploaderBinding {
+    const principal = this.ctx.principal;
+    if (principal?.role !== 'creator') return {};
+    const subject = principal.claims?.subject;
+    return { bound: typeof subject === 'string' && subject !== '' ? subject : principal.userId };
   }
 
   private queue(asset: Asset, contentType?: string): QueuedUpload {

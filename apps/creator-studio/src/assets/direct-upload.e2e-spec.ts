@@ -48,7 +48,7 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
       const bytes = mp4Bytes();
       const uploader = unique('creator');
       const fields = { uploader_id: uploader, title: 'Counting stars', age_band: '6-11', learning_tags: ['math', 'space'] };
-      const res = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes, type: 'video/mp4' }));
+      const res = await t.call('POST', DIRECT, who.creator(uploader), form(fields, { bytes, type: 'video/mp4' }));
       expect(res.status).toBe(202);
       const assetId = res.body.asset_id as string;
       expect(res.body).toEqual({ asset_id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'queued' });
@@ -108,7 +108,7 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
       const noFile = await t.call('POST', DIRECT, who.creator(), form({ uploader_id: 'c1' }));
       expect(noFile.status).toBe(400);
       expect(noFile.body.error?.code).toBe('missing_file');
-      const noUploader = await t.call('POST', DIRECT, who.creator(), form({ title: 'x' }, { bytes: mp4Bytes(), type: 'video/mp4' }));
+      const noUploader = await t.call('POST', DIRECT, who.service(), form({ title: 'x' }, { bytes: mp4Bytes(), type: 'video/mp4' }));
       expect(noUploader.body.error).toMatchObject({ code: 'missing_fields', details: { fields: ['uploader_id'] } });
       const bad = await t.call(
         'POST',
@@ -125,21 +125,59 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
       expect((await leftovers()).incoming).toEqual([]);
     });
 
+    it('binds a creator to its subject: uploader_id omitted is filled, another is 403 uploader_mismatch and keeps no file', async () => {
+      const me = unique('self');
+      const omitted = await t.call('POST', DIRECT, who.creator(me), form({ title: 'Mine' }, { bytes: mp4Bytes(), type: 'video/mp4' }));
+      expect(omitted.status).toBe(202);
+      expect(t.published.map((e) => e.creatorId)).toEqual([me]);
+      const before = await leftovers();
+      const other = await t.call(
+        'POST',
+        DIRECT,
+        who.creator(me),
+        form({ uploader_id: unique('victim') }, { bytes: mp4Bytes(), type: 'video/mp4' }),
+      );
+      expect([other.status, other.body.error?.code]).toEqual([403, 'uploader_mismatch']);
+      expect(await leftovers()).toEqual(before);
+      const named = unique('named');
+      const service = await t.call('POST', DIRECT, who.service(), form({ uploader_id: named }, { bytes: mp4Bytes(), type: 'video/mp4' }));
+      expect(service.status).toBe(202);
+      expect(t.published.map((e) => e.creatorId)).toEqual([me, named]);
+    });
+
     it('@Idempotency: the same key and file is one asset; the same key with another file is 422', async () => {
       const key = unique('key');
       const fields = { uploader_id: unique('idem') };
-      const first = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }), {
-        'idempotency-key': key,
-      });
-      const again = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }), {
-        'idempotency-key': key,
-      });
+      const first = await t.call(
+        'POST',
+        DIRECT,
+        who.creator(fields.uploader_id),
+        form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }),
+        {
+          'idempotency-key': key,
+        },
+      );
+      const again = await t.call(
+        'POST',
+        DIRECT,
+        who.creator(fields.uploader_id),
+        form(fields, { bytes: mp4Bytes(4096, 7), type: 'video/mp4' }),
+        {
+          'idempotency-key': key,
+        },
+      );
       expect(again.status).toBe(202);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
       expect(again.body.asset_id).toBe(first.body.asset_id);
-      const other = await t.call('POST', DIRECT, who.creator(), form(fields, { bytes: mp4Bytes(4096, 8), type: 'video/mp4' }), {
-        'idempotency-key': key,
-      });
+      const other = await t.call(
+        'POST',
+        DIRECT,
+        who.creator(fields.uploader_id),
+        form(fields, { bytes: mp4Bytes(4096, 8), type: 'video/mp4' }),
+        {
+          'idempotency-key': key,
+        },
+      );
       expect(other.status).toBe(422);
       expect(other.body.error?.code).toBe('idempotency_key_reused');
       expect(t.published).toHaveLength(1);
@@ -172,7 +210,7 @@ describe.each(ADAPTERS)('direct upload on %s', (adapter) => {
         const res = await t.call(
           'POST',
           DIRECT,
-          who.creator(),
+          who.creator(FAILING_UPLOADER),
           form({ uploader_id: FAILING_UPLOADER }, { bytes: mp4Bytes(), type: 'video/mp4' }),
           {},
           true,

@@ -6,20 +6,24 @@ import type { AuditEntry } from './audit-entry';
 import { AuditService } from './audit.service';
 
 /** Query of `GET /v1/admin/moderation/audit`. */
+const id = z
+  .string()
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/)
+  .optional();
+
+/** Query of `GET /v1/admin/moderation/audit`: `asset_id` or `creator_id`, not both. */
 class AuditQuery extends createZodDto(
   z
-    .object({
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-      asset_id: z
-        .string()
-        .max(128)
-        .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/)
-        .optional(),
-    })
-    .strict(),
+    .object({ limit: z.coerce.number().int().min(1).max(200).default(50), asset_id: id, creator_id: id })
+    .strict()
+    .refine((q) => q.asset_id === undefined || q.creator_id === undefined, {
+      error: 'name asset_id or creator_id, not both',
+      path: ['creator_id'],
+    }),
 ) {}
 
-/** `GET /v1/admin/moderation/audit`: every moderation decision, newest first, for admins. */
+/** `GET /v1/admin/moderation/audit`: every moderation decision and trust change, newest first, for admins. */
 @Roles('admin', 'service')
 @Controller('admin/moderation/audit')
 export class AuditController {
@@ -27,6 +31,8 @@ export class AuditController {
 
   @Get()
   list(@Query() query: AuditQuery): Promise<{ entries: AuditEntry[] }> {
-    return this.audit.list(query.limit, query.asset_id);
+    if (query.creator_id !== undefined) return this.audit.list(query.limit, { targetType: 'creator', targetId: query.creator_id });
+    if (query.asset_id !== undefined) return this.audit.list(query.limit, { targetType: 'asset', targetId: query.asset_id });
+    return this.audit.list(query.limit);
   }
 }

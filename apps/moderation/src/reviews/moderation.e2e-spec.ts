@@ -54,8 +54,7 @@ describe.each(cases)('moderation on %s with %s stores', (adapter, stores) => {
       language: 'en',
     });
     expect(events.every((e) => e.tenantId === 'default')).toBe(true);
-    const audit = await t.call('GET', `/v1/admin/moderation/audit?asset_id=${id}`, who.admin());
-    expect(audit.body.entries).toEqual([
+    expect(await t.auditOf(id, 1)).toEqual([
       expect.objectContaining({
         actor: 'policy',
         actor_role: 'service',
@@ -102,9 +101,7 @@ describe.each(cases)('moderation on %s with %s stores', (adapter, stores) => {
         rules: expect.arrayContaining([expect.objectContaining({ rule: 'creator_trust', severity: 'soft' })]),
       }),
     ]);
-    const queue = await t.call('GET', '/v1/admin/moderation/queue?limit=200', who.admin());
-    expect(queue.status).toBe(200);
-    const item = queue.body.items.find((i: { asset_id: string }) => i.asset_id === id);
+    const item = await t.queueItem(id);
     expect(item).toMatchObject({
       status: 'queued',
       creator_trust: 'unknown',

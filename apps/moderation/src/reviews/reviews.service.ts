@@ -11,6 +11,7 @@ import { RequestContext } from '@mikasmissions/context';
 import { EventPublisher } from '@mikasmissions/messaging';
 import type { ModerationAction } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
+import { CreatorTrustService } from '../creators/creator-trust.service';
 import { PolicyEvaluator } from '../rules/policy-evaluator';
 import type { Review, ReviewDecisionChange } from './review';
 import { approvedEvent, reviewedEvent, toReviewView, type ReviewView } from './review.view';
@@ -45,11 +46,12 @@ export class ReviewsService {
     private readonly audit: AuditService,
     private readonly events: EventPublisher,
     private readonly ctx: RequestContext,
+    private readonly trust: CreatorTrustService,
   ) {}
 
-  /** Applies the policy to a transcoded asset once; a second event for the same asset changes nothing. */
+  /** Applies the policy (with the creator's current trust level) to a transcoded asset once; a second event for the same asset changes nothing. */
   async review(asset: MediaTranscodedPayload, tenantId: string): Promise<Review | null> {
-    const verdict = this.policy.evaluate(asset);
+    const verdict = this.policy.evaluate(asset, await this.trust.levelOf(tenantId, asset.creatorId));
     const { created, review } = await this.reviews.record({
       assetId: asset.assetId,
       tenantId,

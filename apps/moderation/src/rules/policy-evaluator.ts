@@ -16,7 +16,8 @@ export interface PolicyVerdict {
  * The policy rules over a transcoded asset, from config (never hard-coded values): the age band
  * and tags of the upload (a missing or not allowed band, a blocked tag: hard), blocked terms in
  * title and summary per language (hard list rejects, soft list queues), duration bounds (hard),
- * the creator's trust (a level of `trust.queueLevels` queues a passing asset) and
+ * the creator's trust (an admin's level, else the configured one; a level of
+ * `trust.queueLevels` queues a passing asset) and
  * `reviewRequired` (always queues). Any hard rule → `rejected`; else any soft rule → `queued`;
  * else `approved`. Pure: no I/O.
  *
@@ -39,7 +40,8 @@ export class PolicyEvaluator {
     return this.rules.trust.creators[creatorId] ?? this.rules.trust.default;
   }
 
-  evaluate(asset: MediaTranscodedPayload): PolicyVerdict {
+  /** The verdict; `trust` is the creator's level an admin set (else the configured {@link trustOf}). */
+  evaluate(asset: MediaTranscodedPayload, trust: TrustLevel = this.trustOf(asset.creatorId)): PolicyVerdict {
     const fired: FiredRule[] = [];
     const hard = (rule: string, detail: string) => fired.push({ rule, severity: 'hard', detail });
     const soft = (rule: string, detail: string) => fired.push({ rule, severity: 'soft', detail });
@@ -61,7 +63,6 @@ export class PolicyEvaluator {
     if (asset.durationMs < min || asset.durationMs > max)
       hard('duration_out_of_bounds', `${asset.durationMs} ms is outside ${min}..${max} ms`);
 
-    const trust = this.trustOf(asset.creatorId);
     if (this.rules.trust.queueLevels.includes(trust)) soft('creator_trust', `creator trust ${trust}`);
     if (asset.reviewRequired) soft('review_required', 'the upload asked for a review');
 

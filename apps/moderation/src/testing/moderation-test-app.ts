@@ -69,6 +69,13 @@ export interface ModerationTestApp {
   transcoded(payload: MediaTranscodedPayload): Promise<void>;
   /** The events published for an asset, once at least `count` are there (or after `waitMs`, default 15 s). */
   eventsOf(assetId: string, count: number, waitMs?: number): Promise<Published[]>;
+  /**
+   * The asset's entry in the admin queue, once it is listed (or `undefined` after `waitMs`, default
+   * 10 s): the events are recorded when written to the outbox, before the review's transaction commits.
+   */
+  queueItem(assetId: string, waitMs?: number): Promise<Json | undefined>;
+  /** The asset's audit entries, once there are at least `count` (or what there is after 10 s); committed like {@link queueItem}. */
+  auditOf(assetId: string, count: number): Promise<Json[]>;
   /** Calls the app as `identity`; every answer is checked against the v1 contract. */
   call(method: string, path: string, identity: EdgeIdentity | null, body?: unknown): Promise<Answer>;
   close(): Promise<void>;
@@ -116,9 +123,28 @@ export async function startModerationApp(
     contract.assert({ method, path, status: res.status, body: parsed });
     return { status: res.status, body: parsed };
   };
+  const queueItem: ModerationTestApp['queueItem'] = async (assetId, waitMs = 10_000) => {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const queue = await call('GET', '/v1/admin/moderation/queue?limit=200', who.admin());
+      const item = (queue.body.items as Json[] | undefined)?.find((i) => i.asset_id === assetId);
+      if (item || Date.now() > deadline) return item;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const auditOf: ModerationTestApp['auditOf'] = async (assetId, count) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const entries = ((await call('GET', `/v1/admin/moderation/audit?asset_id=${assetId}`, who.admin())).body.entries ?? []) as Json[];
+      if (entries.length >= count || Date.now() > deadline) return entries;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return {
     app,
     published,
+    queueItem,
+    auditOf,
     transcoded: async (payload) => void (await publish(MediaTranscoded, payload, { tenantId: 'default', aggregateId: payload.assetId })),
     eventsOf,
     call,

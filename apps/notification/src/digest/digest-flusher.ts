@@ -6,6 +6,7 @@ import { digestMessage } from '../messages/message-templates';
 import { wants } from '../preferences/notification-preferences';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { ParentDirectory } from '../recipients/parent-directory';
+import { ParentLanguage } from '../recipients/parent-language';
 import type { DueDigest } from './digest';
 import { DigestRepository } from './digest.repository';
 
@@ -27,7 +28,7 @@ const PARALLEL = 8;
 /**
  * Flushes the digests of local days that have ended (8 parent-days at once): one delivery per parent and day
  * (dedupe key `digest:<parent>:<day>`, so a day never gets two), listing the episodes collected
- * for it. It sends only when the parent wants the digest — its choice, else the signup's
+ * for it, in the parent's signup language. It sends only when the parent wants the digest — its choice, else the signup's
  * `marketing` consent, read from identity now.
  */
 @Injectable()
@@ -39,6 +40,7 @@ export class DigestFlusher {
     private readonly deliveries: DeliveriesRepository,
     private readonly preferences: PreferencesRepository,
     private readonly parents: ParentDirectory,
+    private readonly languages: ParentLanguage,
     private readonly background: BackgroundContext,
   ) {}
 
@@ -72,6 +74,7 @@ export class DigestFlusher {
       return 'skipped';
     }
     const { subject, body } = digestMessage(
+      this.languages.from(contact),
       group.localDay,
       group.episodes.map((e) => e.title),
     );

@@ -10,6 +10,7 @@ import { receiptMessage, welcomeMessage } from '../messages/message-templates';
 import { timezoneOf, wants } from '../preferences/notification-preferences';
 import { PreferencesRepository } from '../preferences/preferences.repository';
 import { BandAudience } from '../recipients/band-audience';
+import { ParentLanguage } from '../recipients/parent-language';
 import { episodeBand } from './episode-band';
 
 /** Parents handled per preferences read and digest insert. */
@@ -25,7 +26,9 @@ export interface CollectResult {
  * Turns events into deliveries: a new episode goes into the digest of every parent with a child
  * in its band (a parent who turned the digest off is skipped here; the marketing consent is read
  * when the digest is flushed), a subscription change records a receipt, verified consent a
- * welcome. Each delivery has a dedupe key, so a redelivered event records nothing new.
+ * welcome, both written in the parent's signup language (read from identity when the event is
+ * handled: if identity is down, the event is retried). Each delivery has a dedupe key, so a
+ * redelivered event records nothing new.
  */
 @Injectable()
 export class NotificationEventsService {
@@ -35,6 +38,7 @@ export class NotificationEventsService {
     private readonly digest: DigestRepository,
     private readonly deliveries: DeliveriesRepository,
     private readonly jobs: NotificationJobs,
+    private readonly languages: ParentLanguage,
   ) {}
 
   async collectEpisode(event: EventEnvelope<EpisodePublishedPayload>): Promise<CollectResult> {
@@ -42,7 +46,7 @@ export class NotificationEventsService {
     const at = new Date(episode.publishedAt ?? event.occurredAt);
     const parents = await this.audience.parentsWithChildIn(episodeBand(episode));
     const result: CollectResult = { collected: 0, optedOut: 0 };
-    const title = episode.title?.trim() || 'A new episode';
+    const title = episode.title?.trim() ?? '';
     for (let start = 0; start < parents.length; start += CHUNK) {
       const chunk = parents.slice(start, start + CHUNK);
       const stored = await this.preferences.findMany(event.tenantId, chunk);
@@ -65,14 +69,14 @@ export class NotificationEventsService {
   async receipt(event: EventEnvelope<SubscriptionChangedPayload>): Promise<boolean> {
     const parentUserId = event.payload.parentId;
     if (!wants(await this.preferences.find(event.tenantId, parentUserId), 'receipts', false)) return false;
-    const { subject, body } = receiptMessage(event.payload);
+    const { subject, body } = receiptMessage(await this.languages.of(parentUserId), event.payload);
     return this.record({ tenantId: event.tenantId, dedupeKey: `receipt:${event.id}`, parentUserId, kind: 'receipts', subject, body });
   }
 
   async welcome(event: EventEnvelope<ConsentVerifiedPayload>): Promise<boolean> {
     const parentUserId = event.payload.parentUserId;
     if (!wants(await this.preferences.find(event.tenantId, parentUserId), 'welcome', false)) return false;
-    const { subject, body } = welcomeMessage();
+    const { subject, body } = welcomeMessage(await this.languages.of(parentUserId));
     return this.record({ tenantId: event.tenantId, dedupeKey: `welcome:${parentUserId}`, parentUserId, kind: 'welcome', subject, body });
   }
 

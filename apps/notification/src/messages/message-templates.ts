@@ -1,4 +1,5 @@
 import type { SubscriptionChangedPayload } from '@mikasmissions/contracts-events';
+import { message, type MessageLanguage } from './message-catalogue';
 
 /** A message's words, before an address is known. */
 export interface MessageText {
@@ -9,44 +10,40 @@ export interface MessageText {
 /** At most this many titles are listed; the rest are counted. */
 const MAX_TITLES = 20;
 
+/** `2026-12-01` (or an ISO timestamp) as the UTC midnight the catalogue's `date, long` shows as that day. */
+const dayOf = (isoDay: string): Date => new Date(`${isoDay.slice(0, 10)}T00:00:00.000Z`);
+
 /**
- * The daily digest: the new episodes' titles, nothing about the child (no name, no id, no band).
+ * The daily digest in the parent's language: the new episodes' titles (an untitled one as
+ * "a new episode"), nothing about the child (no name, no id, no band).
  *
  * @example
- * digestMessage('2026-12-01', ['Counting stars', 'Ocean friends']).subject // 'New on MikasMissions: 2 episodes'
+ * digestMessage('de', '2026-12-01', ['Counting stars', 'Ocean friends']).subject // 'Neu bei MikasMissions: 2 Folgen'
  */
-export function digestMessage(localDay: string, titles: readonly string[]): MessageText {
-  const listed = titles.slice(0, MAX_TITLES).map((t) => `- ${t}`);
-  if (titles.length > MAX_TITLES) listed.push(`…and ${titles.length - MAX_TITLES} more`);
-  const count = titles.length === 1 ? '1 episode' : `${titles.length} episodes`;
+export function digestMessage(language: MessageLanguage, localDay: string, titles: readonly string[]): MessageText {
+  const listed = titles.slice(0, MAX_TITLES).map((t) => `- ${t.trim() || message(language, 'digestUntitled')}`);
+  if (titles.length > MAX_TITLES) listed.push(message(language, 'digestMore', { count: titles.length - MAX_TITLES }));
   return {
-    subject: `New on MikasMissions: ${count}`,
-    body: [
-      `New episodes for your family on ${localDay}:`,
-      ...listed,
-      '',
-      'Change what we send you in the app under notification settings.',
-    ].join('\n'),
+    subject: message(language, 'digestSubject', { count: titles.length }),
+    body: [message(language, 'digestIntro', { day: dayOf(localDay) }), ...listed, '', message(language, 'digestFooter')].join('\n'),
   };
 }
 
-/** A receipt for a subscription change. */
-export function receiptMessage(change: SubscriptionChangedPayload): MessageText {
-  const until = change.activeUntil ? ` until ${change.activeUntil.slice(0, 10)}` : '';
+/** A receipt for a subscription change, in the parent's language. */
+export function receiptMessage(language: MessageLanguage, change: SubscriptionChangedPayload): MessageText {
+  const until = Boolean(change.activeUntil);
+  const values = { plan: change.plan, ...(change.activeUntil ? { until: dayOf(change.activeUntil) } : {}) };
   const body =
     change.status === 'canceled'
-      ? `Your ${change.plan} subscription is cancelled. It stays active${until} and will not renew.`
+      ? message(language, until ? 'receiptCanceledUntil' : 'receiptCanceled', values)
       : change.status === 'past_due'
-        ? `We could not renew your ${change.plan} subscription. Please check your payment details.`
-        : `Your ${change.plan} subscription is active${until}.`;
-  const ref = change.subscriptionId ? `\nReference: ${change.subscriptionId}` : '';
-  return { subject: `Your MikasMissions subscription: ${change.plan} (${change.status})`, body: `${body}${ref}` };
+        ? message(language, 'receiptPastDue', values)
+        : message(language, until ? 'receiptActiveUntil' : 'receiptActive', values);
+  const ref = change.subscriptionId ? `\n${message(language, 'receiptReference', { reference: change.subscriptionId })}` : '';
+  return { subject: message(language, 'receiptSubject', { plan: change.plan, status: change.status }), body: `${body}${ref}` };
 }
 
-/** The welcome after verified consent. */
-export function welcomeMessage(): MessageText {
-  return {
-    subject: 'Welcome to MikasMissions',
-    body: 'Thank you for verifying your consent. You can now create child profiles and set parental controls in the app.',
-  };
+/** The welcome after verified consent, in the parent's language. */
+export function welcomeMessage(language: MessageLanguage): MessageText {
+  return { subject: message(language, 'welcomeSubject'), body: message(language, 'welcomeBody') };
 }

@@ -10,6 +10,8 @@ export interface FakeParent {
   phone?: string;
   /** The age bands of the parent's children (profile's side). */
   bands: string[];
+  /** The signup language (BCP 47); default `en`. */
+  language?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function startFakeFamily(): Promise<FakeFamily> {
         parent_user_id: id,
         email: parent.email,
         marketing: parent.marketing,
-        language: 'en',
+        language: parent.language ?? 'en',
         ...(parent.phone ? { phone: parent.phone } : {}),
       });
     }

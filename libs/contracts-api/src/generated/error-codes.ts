@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   'missing_file',
   'malformed_multipart',
   'asset_not_found',
+  'uploader_mismatch',
   'workflow_invalid',
   'workflow_missing',
   'run_not_found',
@@ -1189,7 +1190,8 @@ export const OPERATION_ERROR_CODES = {
       'missing_identity'
     ],
     '403': [
-      'insufficient_role'
+      'insufficient_role',
+      'uploader_mismatch'
     ],
     '409': [
       'idempotency_in_flight'
@@ -1231,7 +1233,8 @@ export const OPERATION_ERROR_CODES = {
       'missing_identity'
     ],
     '403': [
-      'insufficient_role'
+      'insufficient_role',
+      'uploader_mismatch'
     ],
     '409': [
       'idempotency_in_flight'
@@ -1789,6 +1792,63 @@ export const OPERATION_ERROR_CODES = {
     ],
     '403': [
       'insufficient_role'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'getModerationCreatorTrust': {
+    '400': [
+      'validation_failed'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
+  'setModerationCreatorTrust': {
+    '400': [
+      'validation_failed',
+      'malformed_json'
+    ],
+    '401': [
+      'missing_token',
+      'invalid_token',
+      'missing_identity'
+    ],
+    '403': [
+      'insufficient_role'
+    ],
+    '413': [
+      'payload_too_large'
+    ],
+    '415': [
+      'unsupported_media_type'
     ],
     '429': [
       'rate_limited'

@@ -579,7 +579,7 @@ export interface paths {
         put?: never;
         /**
          * Upload an asset's video file directly (multipart), for creators without a URL
-         * @description `multipart/form-data` with one `file` part (a video: its declared type must be `video/*` and its first bytes must sniff as a video container) and the URL upload's other fields as text parts (`learning_tags` may repeat). The file is stored in the media store (`sources/<asset>/source`) and the asset is queued like a URL upload: `media.uploaded` commits with the row and carries the store reference `media-store:sources/<asset>/source`. A file over `CREATOR_UPLOAD_MAX_BYTES` is 413 `payload_too_large`; a body that is not multipart, a part that is not a video, or a file whose bytes are not a video is 415 `unsupported_media_type`. Nothing is kept from a refused upload. `Idempotency-Key` covers the fields and the file's SHA-256.
+         * @description `multipart/form-data` with one `file` part (a video: its declared type must be `video/*` and its first bytes must sniff as a video container) and the URL upload's other fields as text parts (`learning_tags` may repeat). The file is stored in the media store (`sources/<asset>/source`) and the asset is queued like a URL upload: `media.uploaded` commits with the row and carries the store reference `media-store:sources/<asset>/source`. A file over `CREATOR_UPLOAD_MAX_BYTES` is 413 `payload_too_large`; a body that is not multipart, a part that is not a video, or a file whose bytes are not a video is 415 `unsupported_media_type`. Nothing is kept from a refused upload. `Idempotency-Key` covers the fields and the file's SHA-256. `uploader_id` says whose upload it is: a `creator` caller may omit it (it is filled from the caller's subject) or name only itself (else 403 `uploader_mismatch`); a `service` caller must name one (else 400 `missing_fields`).
          */
         post: operations["creatorDirectUpload"];
         delete?: never;
@@ -599,7 +599,7 @@ export interface paths {
         put?: never;
         /**
          * Queue an asset for ingest from a URL
-         * @description Stores the asset as `queued` and publishes `media.uploaded` in the same transaction. A retried upload with the same `Idempotency-Key` is one asset (the first answer is replayed with `idempotent-replayed: true`; the same key with another body is 422 `idempotency_key_reused`).
+         * @description Stores the asset as `queued` and publishes `media.uploaded` in the same transaction. A retried upload with the same `Idempotency-Key` is one asset (the first answer is replayed with `idempotent-replayed: true`; the same key with another body is 422 `idempotency_key_reused`). `uploader_id` says whose upload it is: a `creator` caller may omit it (it is filled from the caller's subject) or name only itself (else 403 `uploader_mismatch`); a `service` caller must name one (else 400 `missing_fields`).
          */
         post: operations["creatorUpload"];
         delete?: never;
@@ -867,10 +867,36 @@ export interface paths {
         };
         /**
          * Every moderation decision, automatic and manual, newest first
-         * @description Who decided (`policy` or the admin), what (`moderation.queued`, `moderation.auto_approved`, `moderation.auto_rejected`, `moderation.approved`, `moderation.rejected`), the review before and after.
+         * @description Who decided (`policy` or the admin), what (`moderation.queued`, `moderation.auto_approved`, `moderation.auto_rejected`, `moderation.approved`, `moderation.rejected`; `moderation.trust_changed` for a creator's trust level), the review (or the trust) before and after.
          */
         get: operations["listModerationAudit"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/moderation/creators/{creator_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creator_id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A creator's trust level, as the policy stage uses it
+         * @description The level an admin set (`source: admin`), else the configured one (`source: config`: the rules file's `trust.creators`, `MODERATION_TRUSTED_CREATORS`, else `trust.default`). Every creator id has a level, so there is no 404.
+         */
+        get: operations["getModerationCreatorTrust"];
+        /**
+         * Set a creator's trust level (wins over config for the creator's next uploads)
+         * @description Stores the level for the caller's tenant; the policy stage uses it for every asset reviewed afterwards (a review already decided or queued keeps its decision). Audited as `moderation.trust_changed` with the trust before and after.
+         */
+        put: operations["setModerationCreatorTrust"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1311,7 +1337,7 @@ export interface components {
              * @description An http(s) URL, else 400 `invalid_source_url`.
              */
             source_url: string;
-            uploader_id: components["schemas"]["Id"];
+            uploader_id?: components["schemas"]["Id"];
             title?: string;
             summary?: string;
             show_id?: components["schemas"]["Id"];
@@ -1495,18 +1521,39 @@ export interface components {
             actor: string;
             actor_role: string;
             /** @enum {string} */
-            action: "moderation.auto_approved" | "moderation.auto_rejected" | "moderation.queued" | "moderation.approved" | "moderation.rejected";
+            action: "moderation.auto_approved" | "moderation.auto_rejected" | "moderation.queued" | "moderation.approved" | "moderation.rejected" | "moderation.trust_changed";
             /** @enum {string} */
-            target_type: "asset";
+            target_type: "asset" | "creator";
             target_id: components["schemas"]["Id"];
-            /** @description The review before the decision (a `ModerationQueueItem`), or null. */
+            /** @description The review before the decision (a `ModerationQueueItem`), or null; for `moderation.trust_changed` the creator's trust before (a `ModerationCreatorTrust`). */
             before: Record<string, never> | null;
-            /** @description The review after the decision (a `ModerationQueueItem`). */
+            /** @description The review after the decision (a `ModerationQueueItem`); for `moderation.trust_changed` the creator's trust after. */
             after: Record<string, never> | null;
             occurred_at: components["schemas"]["Timestamp"];
         };
         ModerationAuditResponse: {
             entries: components["schemas"]["ModerationAuditEntry"][];
+        };
+        /**
+         * @description How far moderation trusts a creator. A level in the rules' `trust.queueLevels` (by default `low` and `unknown`) sends an otherwise passing upload to the review queue; `trusted` and `standard` let it publish.
+         * @enum {string}
+         */
+        ModerationTrustLevel: "trusted" | "standard" | "low" | "unknown";
+        ModerationCreatorTrust: {
+            creator_id: components["schemas"]["Id"];
+            trust_level: components["schemas"]["ModerationTrustLevel"];
+            /**
+             * @description `admin`: set through `PUT /v1/admin/moderation/creators/{creator_id}` (wins over config); `config`: the rules file's `trust.creators`, `MODERATION_TRUSTED_CREATORS`, else `trust.default`.
+             * @enum {string}
+             */
+            source: "admin" | "config";
+            /** @description The admin who set the level, or null for a config level. */
+            updated_by: string | null;
+            /** @description When an admin set the level, or null for a config level. */
+            updated_at: components["schemas"]["Timestamp"] | null;
+        };
+        ModerationCreatorTrustRequest: {
+            trust_level: components["schemas"]["ModerationTrustLevel"];
         };
         /** @description `/health` and `/healthz` answer `{status, uptimeSeconds}`; `/ready` adds each check under `info`/`details`. */
         HealthResponse: {
@@ -1538,7 +1585,7 @@ export interface components {
              * @description The video (`video/*`, sniffed from its first bytes), at most `CREATOR_UPLOAD_MAX_BYTES`.
              */
             file: string;
-            uploader_id: components["schemas"]["Id"];
+            uploader_id?: components["schemas"]["Id"];
             title?: string;
             summary?: string;
             show_id?: components["schemas"]["Id"];
@@ -1814,6 +1861,9 @@ export type ModerationApproveRequest = components['schemas']['ModerationApproveR
 export type ModerationRejectRequest = components['schemas']['ModerationRejectRequest'];
 export type ModerationAuditEntry = components['schemas']['ModerationAuditEntry'];
 export type ModerationAuditResponse = components['schemas']['ModerationAuditResponse'];
+export type ModerationTrustLevel = components['schemas']['ModerationTrustLevel'];
+export type ModerationCreatorTrust = components['schemas']['ModerationCreatorTrust'];
+export type ModerationCreatorTrustRequest = components['schemas']['ModerationCreatorTrustRequest'];
 export type HealthResponse = components['schemas']['HealthResponse'];
 export type PlaybackHeartbeatRequest = components['schemas']['PlaybackHeartbeatRequest'];
 export type PlaybackHeartbeatResponse = components['schemas']['PlaybackHeartbeatResponse'];
@@ -3618,6 +3668,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only the entries of this asset. */
                 asset_id?: components["schemas"]["Id"];
+                /** @description Only the trust changes of this creator. */
+                creator_id?: components["schemas"]["Id"];
             };
             header?: never;
             path?: never;
@@ -3638,6 +3690,72 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getModerationCreatorTrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creator_id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The creator's trust. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCreatorTrust"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    setModerationCreatorTrust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creator_id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationCreatorTrustRequest"];
+            };
+        };
+        responses: {
+            /** @description The creator's trust, now with source admin. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCreatorTrust"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,8 +1,8 @@
 import { createPgPool, PoolSqlTransactions } from '@mikasmissions/persistence';
 import { testDatabaseUrl } from '@mikasmissions/testing';
 import type { Pool } from 'pg';
-import { auditRepositoryContract } from '../audit-repository.contract';
-import { PostgresAuditRepository } from './postgres-audit.repository';
+import { creatorTrustRepositoryContract } from '../creator-trust-repository.contract';
+import { PostgresCreatorTrustRepository } from './postgres-creator-trust.repository';
 
 let pool: Pool;
 
@@ -14,4 +14,7 @@ afterAll(async () => {
 });
 
 // The table comes from prisma/moderation/migrations, applied to the run's database by the Jest global setup.
-auditRepositoryContract('postgres (real Postgres)', () => new PostgresAuditRepository(new PoolSqlTransactions(pool), 'moderation'));
+creatorTrustRepositoryContract(
+  'postgres (real Postgres)',
+  () => new PostgresCreatorTrustRepository(new PoolSqlTransactions(pool), 'moderation'),
+);

@@ -1,4 +1,0 @@
-import { auditRepositoryContract } from '../audit-repository.contract';
-import { MemoryAuditRepository } from './memory-audit.repository';
-
-auditRepositoryContract('memory', () => new MemoryAuditRepository());
