@@ -24,12 +24,39 @@
  *
  * With `generation` among the apps and no `NIM_BASE_URL` exported, tools/fake-nim starts too
  * (`FAKE_NIM_PORT`, default 8099, where admin-studio's `nim-default` points).
+ *
+ * Moved ports: an exported `<APP>_PORT` also sets that service's URL variable for the others,
+ * `WEB_PORT` the gateway's CORS origins, `FAKE_NIM_PORT` `NIM_BASE_URL` (unless exported). With
+ * the catalog running, the demo clips of every demo episode are written once all apps are up.
  */
 const { spawn } = require('node:child_process');
 const { existsSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 const { decideEvents } = require('./dev-local-events');
 const { portVariable } = require('./app-inventory');
+
+/**
+ * What a moved port implies for the other apps, unless exported already: `<APP>_PORT` → that
+ * service's URL variable (`IDENTITY_URL`, …, `CREATOR_URL` for creator-studio) at 127.0.0.1,
+ * `WEB_PORT` → `GATEWAY_CORS_ORIGINS` for the web origin, and `FAKE_NIM_PORT` → `NIM_BASE_URL`
+ * when the fake NIM starts. So `WEB_PORT=18400 GATEWAY_PORT=18480 … pnpm run dev:local` works.
+ * @param {Record<string, string | undefined>} given the exported variables
+ * @param {string[]} started the apps this run starts
+ * @returns {Record<string, string>}
+ */
+function shiftedPortEnv(given, started) {
+  const out = {};
+  for (const name of started) {
+    const port = given[portVariable(name)];
+    const urlVar = name === 'creator-studio' ? 'CREATOR_URL' : `${name.toUpperCase().replace(/-/g, '_')}_URL`;
+    if (port && port !== '0' && name !== 'gateway' && name !== WEB && !given[urlVar]) out[urlVar] = `http://127.0.0.1:${port}`;
+  }
+  if (given.WEB_PORT && !given.GATEWAY_CORS_ORIGINS)
+    out.GATEWAY_CORS_ORIGINS = `http://localhost:${given.WEB_PORT},http://127.0.0.1:${given.WEB_PORT}`;
+  if (given.FAKE_NIM_PORT && !given.NIM_BASE_URL && started.includes('generation'))
+    out.NIM_BASE_URL = `http://127.0.0.1:${given.FAKE_NIM_PORT}`;
+  return out;
+}
 
 const startedAt = performance.now();
 /** apps/web is a Next.js app (no src/main.ts): `next dev` on WEB_PORT (default 3000) against the local gateway. */
@@ -62,6 +89,7 @@ const env = {
   ...process.env,
 };
 if (!process.env.DATABASE_URL && !process.env.REDIS_URL) env.PERSISTENCE_MODE = process.env.PERSISTENCE_MODE ?? 'memory';
+Object.assign(env, shiftedPortEnv(process.env, apps));
 
 /** What runs: each app, plus the NIM stand-in when the generation worker runs without a real provider. */
 const processes = apps.map((name) => ({
@@ -153,9 +181,10 @@ function startApps() {
   });
 }
 
-function spawnNode(file, watched) {
-  const watch = ['--watch', ...watched.flatMap((p) => ['--watch-path', p])];
-  return spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', file], {
+/** `file` under SWC, restarted on changes under `watched` (none: runs once); `args` go to the script. */
+function spawnNode(file, watched, args = []) {
+  const watch = watched.length ? ['--watch', ...watched.flatMap((p) => ['--watch-path', p])] : [];
+  return spawn(process.execPath, [...watch, '--enable-source-maps', '-r', '@swc-node/register', file, ...args], {
     cwd: root,
     env: { ...env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,6 +223,31 @@ function printSummary() {
   process.stdout.write(`\n\x1b[1mdev:local: all apps are up in ${seconds(startedAt)}\x1b[0m\n`);
   for (const [name, url] of [...listening].sort()) process.stdout.write(`  ${name.padEnd(width)}  ${url}   (health: ${url}/health)\n`);
   process.stdout.write('\n');
+  if (apps.includes('catalog') && !/^(0|false|off|no)$/i.test(process.env.DEV_LOCAL_DEMO_MEDIA ?? '')) seedDemoMedia();
+}
+
+/**
+ * The catalog's memory-mode start writes only ep-demo-1's clip; the kids home shows ~30 demo
+ * episodes. Once every app is up, `seed:catalog --no-db` writes the missing clips and thumbnails
+ * into MEDIA_STORE_DIR (existing ones are kept; a second run does nothing) so every rail item
+ * plays. `DEV_LOCAL_DEMO_MEDIA=off` skips it.
+ */
+function seedDemoMedia() {
+  const seed = spawnNode(path.join('apps', 'catalog', 'src', 'demo', 'seed-catalog.cli.ts'), [], ['--no-db']);
+  const started = performance.now();
+  children.push(seed);
+  let out = '';
+  seed.stdout.on('data', (c) => (out += c));
+  seed.stderr.on('data', (c) => (out += c));
+  seed.on('exit', (code) => {
+    if (shuttingDown) return;
+    const line = out.split('\n').find((l) => l.includes('media in')) ?? out.trim().split('\n').pop();
+    process.stdout.write(
+      code === 0
+        ? `dev:local: demo clips: ${line.replace(/^seed:catalog: /, '')} (${seconds(started)})\n`
+        : `dev:local: demo clips not written (exit ${code}): ${line}; only ep-demo-1 plays. Try pnpm run seed:catalog\n`,
+    );
+  });
 }
 
 let failed = false;

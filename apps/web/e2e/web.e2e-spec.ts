@@ -3,6 +3,7 @@ import { journeySuite } from './suites/journey.suite';
 import { keyboardSuite } from './suites/keyboard.suite';
 import { publicPagesSuite } from './suites/pages.suite';
 import { adminSuite } from './suites/admin.suite';
+import { bedtimeSuite } from './suites/bedtime.suite';
 import { securityHeaderSuite } from './suites/security-headers.suite';
 import { strictModeSuite } from './suites/strict-mode.suite';
 import { startWebStack, type WebStack } from './testing/web-stack';
@@ -26,6 +27,7 @@ describe('the web app in a real browser (apps/web, production build)', () => {
   securityHeaderSuite(() => stack);
   publicPagesSuite(() => stack);
   journeySuite(() => stack);
+  bedtimeSuite(() => stack);
   keyboardSuite(() => stack);
   strictModeSuite(() => stack);
   fallbackModeSuite();

@@ -33,6 +33,9 @@ const CALLS: Array<[method: string, path: string, body: Record<string, unknown>]
   ['POST', '/v1/admin/runs/run-1/retry', {}],
   ['GET', '/v1/admin/model-profiles/nim-default', {}],
   ['PUT', '/v1/admin/model-profiles/nim-default', PROFILE_INPUT],
+  ['GET', '/v1/admin/moderation/queue', {}],
+  ['POST', '/v1/admin/moderation/queue/asset-1/approve', {}],
+  ['POST', '/v1/admin/moderation/queue/asset-1/reject', { reason: 'poor_quality', message: 'blurry' }],
 ];
 
 describe('admin fallback fixtures (src/components/admin/admin-fixtures.ts)', () => {
@@ -47,6 +50,12 @@ describe('admin fallback fixtures (src/components/admin/admin-fixtures.ts)', () 
 
   it('leaves every other route to the family and kids fixtures', () => {
     expect(adminFallback('GET', '/v1/parents/dashboard', {})).toBeUndefined();
-    expect(adminFallback('GET', '/v1/admin/moderation/queue', {})).toBeUndefined();
+    expect(adminFallback('GET', '/v1/admin/moderation/audit', {})).toBeUndefined();
+  });
+
+  it('answers a rejection with the reason the admin picked, and an approval as approved', () => {
+    const rejected = adminFallback('POST', '/v1/admin/moderation/queue/asset-9/reject', { reason: 'poor_quality' });
+    expect(rejected?.body).toMatchObject({ asset_id: 'asset-9', status: 'rejected', reason: 'poor_quality' });
+    expect(adminFallback('POST', '/v1/admin/moderation/queue/asset-9/approve', {})?.body).toMatchObject({ status: 'approved' });
   });
 });

@@ -175,7 +175,7 @@ describe.each(cases)('moderation on %s with %s stores', (adapter, stores) => {
 
   it('an admin rejects a queued asset with a reason: media.rejected stage policy with that reason and message', async () => {
     const id = asset();
-    await t.transcoded(transcoded(id, { reviewRequired: true }));
+    await t.transcoded(transcoded(id, { reviewRequired: true, runId: 'run-7' }));
     expect((await t.eventsOf(id, 1))[0].payload).toMatchObject({ decision: 'queued', reason: 'review_required' });
     const bad = await t.call('POST', `/v1/admin/moderation/queue/${id}/reject`, who.admin(), { reason: 'Not OK' });
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'validation_failed' } } });
@@ -192,7 +192,8 @@ describe.each(cases)('moderation on %s with %s stores', (adapter, stores) => {
     const events = await t.eventsOf(id, 3);
     expect(events[2]).toMatchObject({
       type: 'media.rejected',
-      payload: { assetId: id, stage: 'policy', reason: 'off_topic', message: 'Not a learning video.' },
+      // the run's id travels on, so admin-studio fails the generation run (`media_rejected`)
+      payload: { assetId: id, stage: 'policy', reason: 'off_topic', message: 'Not a learning video.', runId: 'run-7' },
     });
   });
 

@@ -135,6 +135,8 @@ export class ReviewsService {
       stage: 'policy',
       reason: review.reason ?? 'policy_rejected',
       message: message.slice(0, 500),
+      // a generated asset's run: admin-studio moves it to `failed` (`media_rejected`) on this event
+      ...(review.asset.runId ? { runId: review.asset.runId } : {}),
     };
   }
 

@@ -8,11 +8,13 @@ import type { WebStack } from '../testing/web-stack';
 const DEV_ADMIN = { email: 'admin@mikasmissions.local', password: 'mikas-dev-admin-2026' };
 
 /**
- * The admin pages against the real gateway, identity and admin-studio (memory mode): login,
- * a workflow created (the API's `workflow_invalid` shown on its field first), edited (version
- * goes up), a run started and its live state and logs, the model profile saved within its
- * ranges, the moderation queue's "not available" state, the workflow deleted. Every admin
- * answer the browser gets is checked against the contract; axe and a screenshot per page.
+ * The admin pages against the real gateway, identity, admin-studio, generation, media pipeline
+ * and moderation (memory mode; tools/fake-nim as the provider): login, a workflow created (the
+ * API's `workflow_invalid` shown on its field first), edited (version goes up), a run started
+ * and followed live to `in_review`, its clip approved in the moderation queue so the run ends
+ * `published`; the model profile saved within its ranges; a second run's clip rejected with a
+ * reason so that run ends `failed`; the workflow deleted. Every admin answer the browser gets is
+ * checked against the contract; axe and a screenshot per page.
  */
 export function adminSuite(stack: () => WebStack): void {
   describe('admin pages (gateway + identity + admin-studio, memory mode)', () => {
@@ -94,19 +96,36 @@ export function adminSuite(stack: () => WebStack): void {
       await check('admin-workflows-de');
     });
 
-    it('starts a run and shows its live state and logs', async () => {
+    it('starts a run: the generation worker and the fake NIM carry it to `in_review`, live, with its logs', async () => {
       await page.getByTestId('workflow-item').getByRole('button', { name: 'Lauf starten' }).click();
       await page.waitForURL(/\/de\/admin\/runs\/[^/]+$/);
-      const status = page.getByTestId('run-status');
-      await status.waitFor();
-      // No generation worker / fake NIM on this branch (dom-generation): the run stays `requested`.
-      expect(await status.getAttribute('data-status')).toBe('requested');
-      expect(await status.innerText()).toBe('Angefordert');
-      await page.locator('[data-testid="run-logs"], section:has(#run-logs) [data-testid="empty-state"]').first().waitFor();
-      await check('admin-run-de');
-      await page.getByRole('button', { name: 'Abbrechen' }).click();
-      await page.locator('[data-testid="run-status"][data-status="cancelled"]').waitFor();
-      await page.getByRole('button', { name: 'Erneut versuchen' }).waitFor();
+      await page.getByTestId('run-status').waitFor();
+      // the page polls: the run moves requested → running → generated → qc_passed → in_review by itself
+      await page.locator('[data-testid="run-status"][data-status="in_review"]').waitFor({ timeout: 90_000 });
+      expect(await page.getByTestId('run-status').innerText()).toBe('In Prüfung');
+      await page.getByTestId('run-logs').getByText('qc_passed').first().waitFor();
+      await check('admin-run-in-review-de');
+    });
+
+    it('moderation: the clip waits with its title, creator and reason; approved from the page, the run ends `published`', async () => {
+      await page.getByRole('link', { name: 'Moderation' }).click();
+      const item = page.getByTestId('moderation-item');
+      await item.waitFor();
+      expect(await item.count()).toBe(1);
+      expect(await item.getByRole('heading').innerText()).toBe('Fox counts to twenty');
+      expect(await item.getByTestId('moderation-creator').innerText()).toContain('admin-studio');
+      expect(await item.getByTestId('moderation-reason').getAttribute('data-reason')).toBe('review_required');
+      expect(await item.getByTestId('moderation-reason').innerText()).toBe('Prüfung verlangt');
+      await check('admin-moderation-queue-de');
+      await item.getByRole('button', { name: 'Freigeben' }).click();
+      await page.locator('[data-testid="moderation-decided"][data-status="approved"]').waitFor();
+      await page.getByTestId('empty-state').waitFor();
+      await check('admin-moderation-empty-de');
+      await page.goBack(); // client history: the run page, the token still in memory
+      await page.locator('[data-testid="run-status"][data-status="published"]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('run-status').innerText()).toBe('Veröffentlicht');
+      await page.getByTestId('run-logs').getByText('published').first().waitFor();
+      await check('admin-run-published-de');
     });
 
     it('saves the model profile nim-default within the contract ranges (in English)', async () => {
@@ -124,7 +143,7 @@ export function adminSuite(stack: () => WebStack): void {
       await page.getByTestId('admin-signed-out').waitFor();
     });
 
-    it('shows the moderation queue as not available, and deletes the workflow (in Spanish)', async () => {
+    it('rejects a second run from the moderation queue with a reason: the run fails with media_rejected (in Spanish), then deletes the workflow', async () => {
       await page.goto(stack().url('/admin', 'es'));
       await page.getByLabel('Correo electrónico').fill(DEV_ADMIN.email);
       await page.getByLabel('Contraseña').fill(DEV_ADMIN.password);
@@ -133,9 +152,28 @@ export function adminSuite(stack: () => WebStack): void {
       await page.getByRole('link', { name: 'Perfiles de modelo' }).click();
       expect(await page.locator('#mp-timeout_ms').inputValue()).toBe('30000');
       await check('admin-model-profile-es');
+      await page.getByRole('link', { name: 'Flujos de trabajo' }).first().click();
+      await page.getByTestId('workflow-item').getByRole('button', { name: 'Iniciar ejecución' }).click();
+      await page.waitForURL(/\/es\/admin\/runs\/[^/]+$/);
+      await page.locator('[data-testid="run-status"][data-status="in_review"]').waitFor({ timeout: 90_000 });
       await page.getByRole('link', { name: 'Moderación' }).click();
-      await page.getByTestId('moderation-not-available').waitFor();
-      await check('admin-moderation-es');
+      const item = page.getByTestId('moderation-item');
+      await item.waitFor();
+      expect(await item.count()).toBe(1);
+      await item.getByRole('button', { name: 'Rechazar' }).click();
+      await item.getByLabel('Motivo', { exact: true }).selectOption('frightening_content');
+      await item.getByLabel('Mensaje para el creador (opcional)').fill('El zorro da demasiado miedo');
+      await check('admin-moderation-reject-es');
+      await item.getByRole('button', { name: 'Rechazar' }).click();
+      await page.locator('[data-testid="moderation-decided"][data-status="rejected"]').waitFor();
+      expect(await page.getByTestId('moderation-decided').innerText()).toBe('Rechazado: Fox counts to twenty.');
+      await page.getByTestId('empty-state').waitFor();
+      await page.goBack();
+      await page.locator('[data-testid="run-status"][data-status="failed"]').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('run-status').innerText()).toBe('Fallida');
+      expect(await page.getByTestId('run-last-error').innerText()).toContain('media_rejected');
+      await page.getByRole('button', { name: 'Reintentar ejecución' }).waitFor();
+      await check('admin-run-rejected-es');
       await page.getByRole('link', { name: 'Flujos de trabajo' }).first().click();
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByTestId('workflow-item').getByRole('button', { name: 'Eliminar' }).click();

@@ -70,6 +70,30 @@ export function fallbackModeSuite(): void {
       await page.context().close();
     }, 300_000);
 
+    it('walks admin login → workflows → moderation queue (approve) from fixtures, never calling the API', async () => {
+      const page = await openPage(browser);
+      const problems = watchProblems(page);
+      const apiCalls: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().startsWith(deadApi)) apiCalls.push(r.url());
+      });
+      await page.goto(`${web.origin}/en/admin`);
+      await page.getByLabel('Email').fill('admin@example.com');
+      await page.getByLabel('Password').fill('anything-goes-here');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expectPage(page, 'admin-workflows', /Workflows/);
+      await page.getByRole('link', { name: 'Moderation' }).click();
+      await expectPage(page, 'admin-moderation', /Moderation queue/);
+      const item = page.getByTestId('moderation-item');
+      expect(await item.getByRole('heading').innerText()).toBe('Fixture: the fox and the moon');
+      expect(await item.getByTestId('moderation-reason').innerText()).toBe('Creator not trusted yet');
+      await item.getByRole('button', { name: 'Approve' }).click();
+      await page.locator('[data-testid="moderation-decided"][data-status="approved"]').waitFor();
+      expect(apiCalls).toEqual([]);
+      expect(seriousProblems(problems)).toEqual([]);
+      await page.context().close();
+    }, 300_000);
+
     it('`next build` with NEXT_PUBLIC_USE_API_FALLBACKS=true fails and says why', async () => {
       await expect(runNext(['build'], { NEXT_PUBLIC_USE_API_FALLBACKS: 'true' }, 120_000)).rejects.toThrow(
         /NEXT_PUBLIC_USE_API_FALLBACKS=true is for the dev server only/,

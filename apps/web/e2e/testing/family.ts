@@ -48,3 +48,30 @@ export async function apiLogin(gateway: string, email: string): Promise<{ token:
   if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(body)}`);
   return { token: body.access_token, parentId: body.parent_user_id };
 }
+
+/** A bedtime window that runs now: from an hour ago until an hour from now (UTC, minute precision; may cross midnight). */
+export function bedtimeAroundNow(now = new Date()): string {
+  const at = (offsetMs: number) => new Date(now.getTime() + offsetMs).toISOString().slice(11, 16);
+  return `${at(-3_600_000)}-${at(3_600_000)}`;
+}
+
+/** The parent's first child through the gateway. */
+export async function firstChildId(gateway: string, token: string, parentId: string): Promise<string> {
+  const res = await fetch(`${gateway}/v1/children/profiles?parent_user_id=${encodeURIComponent(parentId)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await res.json()) as { profiles: { child_profile_id: string }[] };
+  if (res.status !== 200) throw new Error(`profiles: ${res.status} ${JSON.stringify(body)}`);
+  return body.profiles[0].child_profile_id;
+}
+
+/** Changes one child's controls through the real route (GET, then PUT with `change` applied); returns the PUT's status. */
+export async function changeControls(gateway: string, token: string, childId: string, change: Record<string, unknown>): Promise<number> {
+  const url = `${gateway}/v1/parents/controls/${encodeURIComponent(childId)}`;
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const read = await fetch(url, { headers });
+  const current = (await read.json()) as { controls: Record<string, unknown> };
+  if (read.status !== 200) throw new Error(`controls: ${read.status} ${JSON.stringify(current)}`);
+  const put = await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ ...current.controls, ...change }) });
+  return put.status;
+}

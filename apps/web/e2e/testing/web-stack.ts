@@ -2,13 +2,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisClient } from '@mikasmissions/persistence';
-import { type ServiceProcesses, deleteKeysUnder, startServices, testEnv, testKeyPrefix, testRedisUrl } from '@mikasmissions/testing';
+import {
+  type FakeNimProcess,
+  type ServiceProcesses,
+  deleteKeysUnder,
+  startFakeNim,
+  startServices,
+  testEnv,
+  testKeyPrefix,
+  testRedisUrl,
+} from '@mikasmissions/testing';
 import type Redis from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
 import { holdPort, runNext, startNext, type WebServer } from './web-server';
 
-/** The services the parent, kids and admin pages reach through the gateway. */
+/**
+ * The services the parent, kids and admin pages reach through the gateway, plus the generation
+ * worker and the media pipeline a workflow run goes through (tools/fake-nim is the provider).
+ */
 export const STACK_APPS = [
   'identity',
   'profile',
@@ -18,12 +30,17 @@ export const STACK_APPS = [
   'playback',
   'recommendation',
   'admin-studio',
+  'generation',
+  'media-pipeline',
+  'moderation',
   'gateway',
 ];
 
 /** One run's world: the production web server, the services in memory mode, and Chromium. */
 export interface WebStack {
   platform: ServiceProcesses;
+  /** tools/fake-nim, where `nim-default` points (`NIM_BASE_URL`). */
+  nim: FakeNimProcess;
   web: WebServer;
   browser: Browser;
   /** `web.origin` + `/<locale>` + path. */
@@ -42,6 +59,7 @@ export async function startWebStack(): Promise<WebStack> {
   const webPort = held.port;
   const webOrigin = `http://127.0.0.1:${webPort}`;
   const media = mkdtempSync(join(tmpdir(), 'web-e2e-media-'));
+  const nim = await startFakeNim({ dir: join(media, 'nim') });
   const env = testEnv('memory', {
     AUTH_MODE: 'enforce',
     LOG_LEVEL: 'warn',
@@ -51,14 +69,29 @@ export async function startWebStack(): Promise<WebStack> {
     GATEWAY_CORS_ORIGINS: webOrigin,
     // one watch event may then stand for minutes of earlier watching (the demo clips last 6 s): the limit test needs it
     PROGRESS_WATCH_SLACK_MS: '300000',
+    // a run's way to `published`: the fake NIM's clip is ingested from loopback, transcoded small, and
+    // waits in the moderation queue until the admin decides (the page starts runs with auto_publish off,
+    // so review is required; admin-studio is trusted, so that is the only rule that queues it)
+    OUTBOX_RELAY_POLL_MS: '50',
+    NIM_BASE_URL: nim.url,
+    MEDIA_PIPELINE_STAGES: 'ingest,transcode,publish',
+    INGEST_ALLOW_PRIVATE_SOURCES: 'true',
+    TRANSCODE_HEIGHTS: '90',
+    TRANSCODE_SEGMENT_SECONDS: '10',
+    MODERATION_TRUSTED_CREATORS: 'admin-studio',
   });
   const build = process.env.WEB_E2E_REUSE_BUILD === '1' ? Promise.resolve('') : runNext(['build']);
   const [built, started] = await Promise.allSettled([build, startServices(STACK_APPS, env, 180_000)]);
   await held.release();
-  if (started.status === 'rejected') throw started.reason;
+  if (started.status === 'rejected') {
+    await nim.stop();
+    rmSync(media, { recursive: true, force: true });
+    throw started.reason;
+  }
   const platform = started.value;
   if (built.status === 'rejected') {
     await platform.stop();
+    await nim.stop();
     rmSync(media, { recursive: true, force: true });
     throw built.reason;
   }
@@ -69,6 +102,7 @@ export async function startWebStack(): Promise<WebStack> {
     await browser?.close();
     await web?.stop();
     await platform.stop();
+    await nim.stop();
     redis = createRedisClient(testRedisUrl(), 'web-e2e-cleanup');
     await redis.connect();
     await deleteKeysUnder(redis, testKeyPrefix());
@@ -82,5 +116,5 @@ export async function startWebStack(): Promise<WebStack> {
     await stop();
     throw error;
   }
-  return { platform, web, browser, url: (path, locale = 'en') => `${webOrigin}/${locale}${path === '/' ? '' : path}`, stop };
+  return { platform, nim, web, browser, url: (path, locale = 'en') => `${webOrigin}/${locale}${path === '/' ? '' : path}`, stop };
 }

@@ -5,14 +5,16 @@ export type HeaderMode = 'production' | 'development';
  * The Content-Security-Policy for one response. Scripts run only with the request's nonce
  * (`'strict-dynamic'` lets Next's nonce'd loader pull its chunks); no `unsafe-eval` outside
  * `next dev`. `apiOrigin` is the gateway: fetches, HLS playlists/segments and thumbnails come
- * from it. Style attributes stay allowed (`style-src-attr`), style elements need the nonce.
+ * from it. Style attributes stay allowed (`style-src-attr`), style elements need the nonce
+ * (under `next dev` they need none: its error overlay injects un-nonced style elements).
  */
 export function contentSecurityPolicy(nonce: string, apiOrigin: string, mode: HeaderMode): string {
   const dev = mode === 'development';
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
-    'style-src': ["'self'", `'nonce-${nonce}'`],
+    // next dev's overlay injects <style> elements without the nonce; a nonce would void 'unsafe-inline', so dev drops it
+    'style-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
     'style-src-attr': ["'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', 'https:', apiOrigin],
     'media-src': ["'self'", 'blob:', apiOrigin],

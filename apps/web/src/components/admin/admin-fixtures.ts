@@ -22,6 +22,27 @@ const workflow = {
   version: 1,
 } satisfies Schema<'Workflow'>;
 
+const queued = {
+  asset_id: 'asset-fixture-1',
+  episode_id: 'ep-fixture-review',
+  creator_id: 'admin-studio',
+  status: 'queued',
+  rules: [{ rule: 'creator_trust', severity: 'soft', detail: 'creator trust unknown' }],
+  reason: 'creator_trust',
+  language: 'en',
+  creator_trust: 'unknown',
+  title: 'Fixture: the fox and the moon',
+  summary: 'A fox counts the stars',
+  age_band: '3-5',
+  learning_tags: ['counting'],
+  duration_ms: 30_000,
+  review_required: false,
+  decided_by: null,
+  decision_note: null,
+  queued_at: AT,
+  decided_at: null,
+} satisfies Schema<'ModerationQueueItem'>;
+
 /** Typed answers of the admin operations (fallback mode only), checked with `satisfies` against the contract types. */
 export const adminFixtures = {
   login: {
@@ -56,7 +77,19 @@ export const adminFixtures = {
     max_retries: 2,
     safety_preset: 'strict',
   } satisfies ResponseBody<'getModelProfile', 200>,
+  moderationQueue: { items: [queued] } satisfies ResponseBody<'listModerationQueue', 200>,
+  moderationItem: queued,
 };
+
+const decide = (id: string | undefined, status: 'approved' | 'rejected', reason: unknown) =>
+  ({
+    ...queued,
+    asset_id: id ?? queued.asset_id,
+    status,
+    reason: typeof reason === 'string' ? reason : queued.reason,
+    decided_by: 'admin-fixture',
+    decided_at: AT,
+  }) satisfies Schema<'ModerationQueueItem'>;
 
 type Body = Record<string, unknown>;
 const ROUTES: Array<[string, RegExp, (id: string | undefined, body: Body) => AdminFixtureAnswer]> = [
@@ -75,6 +108,9 @@ const ROUTES: Array<[string, RegExp, (id: string | undefined, body: Body) => Adm
   ],
   ['POST', /^\/v1\/admin\/runs\/([^/]+)\/retry$/, (id) => ({ status: 200, body: { run_id: id, status: 'requested' } })],
   ['GET', /^\/v1\/admin\/model-profiles\/([^/]+)$/, () => ({ status: 200, body: adminFixtures.modelProfile })],
+  ['GET', /^\/v1\/admin\/moderation\/queue$/, () => ({ status: 200, body: adminFixtures.moderationQueue })],
+  ['POST', /^\/v1\/admin\/moderation\/queue\/([^/]+)\/approve$/, (id) => ({ status: 200, body: decide(id, 'approved', undefined) })],
+  ['POST', /^\/v1\/admin\/moderation\/queue\/([^/]+)\/reject$/, (id, body) => ({ status: 200, body: decide(id, 'rejected', body.reason) })],
   ['PUT', /^\/v1\/admin\/model-profiles\/([^/]+)$/, (id, body) => ({ status: 200, body: { ...body, model_profile_id: id } })],
 ];
 

@@ -2,19 +2,17 @@
 
 import { useTranslations } from 'next-intl';
 import { AdminShell } from '@/components/admin/admin-shell';
+import { ModerationQueue } from '@/components/admin/moderation-queue';
 
 /**
- * The moderation queue. Its routes (`GET /v1/admin/moderation/queue`, `POST …/queue/{asset_id}/approve`
- * and `/reject`) are not in the contract on this branch yet (they come with the moderation
- * service), so the page says so instead of calling a route that does not exist.
+ * The moderation queue: what the policy stage sent to an admin (`GET /v1/admin/moderation/queue`),
+ * each item approved (`…/approve`: the publish stage then publishes it) or rejected with a reason (`…/reject`).
  */
 export default function AdminModerationPage() {
   const t = useTranslations('admin');
   return (
     <AdminShell title={t('moderation.heading')}>
-      <div className="state state-empty" data-testid="moderation-not-available" role="note">
-        <p>{t('moderation.notAvailable')}</p>
-      </div>
+      <ModerationQueue />
     </AdminShell>
   );
 }
