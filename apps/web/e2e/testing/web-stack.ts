@@ -60,7 +60,12 @@ export async function startWebStack(): Promise<WebStack> {
   const webOrigin = `http://127.0.0.1:${webPort}`;
   const media = mkdtempSync(join(tmpdir(), 'web-e2e-media-'));
   const nim = await startFakeNim({ dir: join(media, 'nim') });
-  const env = testEnv('memory', {
+  const env = (urls: Record<string, string>) => ({
+    ...baseEnv,
+    // thumbnails through the gateway's public media route, the origin the CSP's img-src allows
+    MEDIA_BASE: `${urls.gateway}/v1/playback/media`,
+  });
+  const baseEnv = testEnv('memory', {
     AUTH_MODE: 'enforce',
     LOG_LEVEL: 'warn',
     AUTHX_TRUST_PROXY: 'true',
