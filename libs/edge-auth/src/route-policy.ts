@@ -52,6 +52,7 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   // Public at the edge: players fetch HLS segments without a bearer token. Playback checks the
   // HMAC signature (`exp`, `sig`, bound to the session and file) and answers 403 without it.
   rule('GET', '/v1/playback/streams/{session_id}/{file}', 'public'),
+  rule('GET', '/v1/playback/streams/{session_id}/{rendition}/{file}', 'public'),
   rule('POST', '/v1/progress/watch-events', FAMILY),
   rule('GET', '/v1/billing/entitlements', PARENT),
   rule('POST', '/v1/creator/assets', CREATOR),
