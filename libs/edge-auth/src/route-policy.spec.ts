@@ -87,6 +87,7 @@ describe('policyFor', () => {
       'POST /v1/parents/login/otp/verify',
       'POST /v1/parents/consent/verify',
       'GET /v1/playback/streams/{session_id}/{file}',
+      'GET /v1/playback/streams/{session_id}/{rendition}/{file}',
       'POST /v1/admin/login',
       'GET /health',
       'GET /ready',
