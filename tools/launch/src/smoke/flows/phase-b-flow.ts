@@ -151,7 +151,7 @@ async function pipelineSteps(ctx: SmokeContext, sourceUrl: string): Promise<void
     () => untilPublished(ctx, assetId, creator, admin),
     ({ seen }) => `${seen.join(' → ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
-  const episode = await ctx.step(
+  await ctx.step(
     'catalog episode',
     async () => {
       const a = expectAnswer(await ctx.call('GET', `/v1/catalog/episodes/${assetId}`, undefined, parent.token), 200).body;
