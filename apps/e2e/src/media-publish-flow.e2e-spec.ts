@@ -147,9 +147,14 @@ describe('creator upload → ingest → transcode → moderation → publish →
       thumbnail_url: expect.stringContaining(`episodes/${assetId}/thumb.jpg`),
     });
     expect(Math.abs(episode.body.duration_ms - 3000)).toBeLessThan(250);
-    expect(episode.body.renditions).toEqual([expect.objectContaining({ profile: '180p' })]);
+    expect(episode.body.renditions).toEqual([
+      expect.objectContaining({ profile: 'adaptive', storage_key: `episodes/${assetId}/master.m3u8` }),
+      expect.objectContaining({ profile: '180p' }),
+    ]);
     const playlist = await readFile(join(dir, 'store', 'episodes', assetId, '180p', 'index.m3u8'), 'utf8');
     expect(playlist).toContain('#EXT-X-ENDLIST');
+    const master = await readFile(join(dir, 'store', 'episodes', assetId, 'master.m3u8'), 'utf8');
+    expect(master).toMatch(/#EXT-X-STREAM-INF:.*RESOLUTION=320x180.*\n180p\/index\.m3u8\n/);
 
     const settle = Date.now() + 10_000;
     let asset: Json = {};

@@ -89,6 +89,7 @@ describe('policyFor', () => {
       'POST /v1/parents/consent/verify',
       'GET /v1/playback/streams/{session_id}/{file}',
       'GET /v1/playback/media/episodes/{episode_id}/{file}',
+      'GET /v1/playback/streams/{session_id}/{rendition}/{file}',
       'POST /v1/admin/login',
       'GET /health',
       'GET /ready',

@@ -55,6 +55,7 @@ export const V1_POLICY: readonly PolicyRule[] = Object.freeze([
   // Public at the edge: an <img> sends no bearer token. Playback serves only images of episodes
   // catalog has published, and refuses playlists and segments (they need a signed stream URL).
   rule('GET', '/v1/playback/media/episodes/{episode_id}/{file}', 'public'),
+  rule('GET', '/v1/playback/streams/{session_id}/{rendition}/{file}', 'public'),
   rule('POST', '/v1/progress/watch-events', FAMILY),
   rule('GET', '/v1/billing/entitlements', PARENT),
   rule('POST', '/v1/creator/assets', CREATOR),

@@ -35,6 +35,24 @@ describe('projectPublished (episode.published → catalog entry)', () => {
     );
     expect(projected).toStrictEqual({ ...stored, title: 'New title' });
   });
+
+  it("lists the event's master playlist first as the adaptive rendition, and keeps it on an event without renditions", () => {
+    const ladder = [
+      { profile: '720p', storageKey: 'episodes/e3/720p/index.m3u8' },
+      { profile: '360p', storageKey: 'episodes/e3/360p/index.m3u8' },
+    ];
+    const base = { episodeId: 'e3', missionId: 'm3', ageRating: '6+' } as const;
+    const first = projectPublished(
+      { payload: { ...base, renditions: ladder, masterKey: 'episodes/e3/master.m3u8' }, occurredAt: at },
+      null,
+    );
+    expect(first.renditions).toEqual([{ profile: 'adaptive', storageKey: 'episodes/e3/master.m3u8' }, ...ladder]);
+    expect(first.playbackReady).toBe(true);
+    const again = projectPublished({ payload: { ...base, title: 'Renamed' }, occurredAt: at }, { ...first, updatedAt: at });
+    expect(again.renditions).toEqual(first.renditions);
+    const withoutMaster = projectPublished({ payload: { ...base, renditions: ladder }, occurredAt: at }, { ...first, updatedAt: at });
+    expect(withoutMaster.renditions).toEqual(ladder);
+  });
 });
 
 describe('episode cursors', () => {

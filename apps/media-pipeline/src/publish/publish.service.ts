@@ -6,7 +6,7 @@ const RATING_OF_BAND: Record<MediaApprovedPayload['ageBand'], AgeRating> = { '3-
 /**
  * Publish: maps moderation's `media.approved` to the catalog's `episode.published`: the creator's
  * age band (moderation rejects an asset without one, so `media.approved` always has it), its
- * rating, the show (`missionId` = show or episode), renditions and thumbnail as media store keys,
+ * rating, the show (`missionId` = show or episode), renditions, master playlist and thumbnail as media store keys,
  * the measured duration and the generation run, if any.
  */
 @Injectable()
@@ -27,6 +27,7 @@ export class PublishService {
       ...(asset.learningTags === undefined ? {} : { learningTags: [...asset.learningTags] }),
       ...(asset.thumbnailKey === undefined ? {} : { thumbnailUrl: asset.thumbnailKey }),
       renditions: asset.renditions.map((r) => ({ profile: r.profile, storageKey: r.storageKey })),
+      ...(asset.masterKey === undefined ? {} : { masterKey: asset.masterKey }),
       publishedAt: publishedAt.toISOString(),
       ...(asset.runId === undefined ? {} : { runId: asset.runId }),
     };

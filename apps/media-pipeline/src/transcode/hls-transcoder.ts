@@ -1,8 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { access, chmod, constants, mkdir, readdir } from 'node:fs/promises';
+import { access, chmod, constants, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { MediaRendition } from '@mikasmissions/contracts-events';
+import { masterPlaylist, measureVariant, type MasterVariant } from './hls-master';
 import { TranscodeRejection } from './transcode.errors';
 
 const run = promisify(execFile);
@@ -90,8 +91,11 @@ function ffmpegRun(job: HlsJob, args: string[], what: string, onOutTimeMs?: (ms:
 
 type Probe = { format?: { duration?: string }; streams?: Array<{ codec_type?: string; width?: number; height?: number }> };
 
-/** ffprobe of a written playlist: its video size and duration (a playlist ffprobe cannot read is `transcode_failed`). */
-async function probePlaylist(job: HlsJob, playlist: string): Promise<{ width: number; height: number; durationMs: number }> {
+/** ffprobe of a written playlist: its video size, duration and whether it has audio (a playlist ffprobe cannot read is `transcode_failed`). */
+async function probePlaylist(
+  job: HlsJob,
+  playlist: string,
+): Promise<{ width: number; height: number; durationMs: number; hasAudio: boolean }> {
   try {
     const { stdout } = await run(job.ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', playlist], {
       timeout: 30_000,
@@ -101,7 +105,8 @@ async function probePlaylist(job: HlsJob, playlist: string): Promise<{ width: nu
     const video = (parsed.streams ?? []).find((stream) => stream.codec_type === 'video');
     const durationMs = Math.round(Number(parsed.format?.duration) * 1000);
     if (!video?.width || !video.height || !Number.isFinite(durationMs) || durationMs < 1) throw new Error('no video');
-    return { width: video.width, height: video.height, durationMs };
+    const hasAudio = (parsed.streams ?? []).some((stream) => stream.codec_type === 'audio');
+    return { width: video.width, height: video.height, durationMs, hasAudio };
   } catch {
     throw new TranscodeRejection('transcode_failed', 'the transcoded playlist is not readable media');
   }
@@ -112,10 +117,12 @@ async function probePlaylist(job: HlsJob, playlist: string): Promise<{ width: nu
  * source has audio; fragmented-MP4 segments `segment_NNNN.m4s` + `init.mp4`, HLS v7 — the bundled
  * ffprobe 5.2 static build segfaults on MPEG-TS, so the probe of the output could not run on `.ts`; segments of `segmentSeconds` with forced key frames, so renditions align) and
  * a JPEG thumbnail, each ffmpeg run bounded by `timeoutMs` (SIGKILL). Every playlist is probed
- * again; the measured duration is the shortest one's.
+ * again; the measured duration is the shortest one's. Then `master.m3u8` lists every rendition
+ * (highest first) with its measured peak/average bit rate, resolution and codecs.
  */
-export async function transcodeToHls(job: HlsJob): Promise<{ renditions: WrittenRendition[]; thumbnail: string }> {
+export async function transcodeToHls(job: HlsJob): Promise<{ renditions: WrittenRendition[]; thumbnail: string; master: string }> {
   const renditions: WrittenRendition[] = [];
+  const variants: MasterVariant[] = [];
   const ladder = ladderFor(job.sourceHeight, job.heights);
   for (const [rung, height] of ladder.entries()) {
     const progress = (ms: number) => {
@@ -141,14 +148,17 @@ export async function transcodeToHls(job: HlsJob): Promise<{ renditions: Written
     );
     const segments = (await readdir(dir)).filter((name) => name.endsWith('.m4s'));
     if (segments.length === 0) throw new TranscodeRejection('transcode_failed', `ffmpeg wrote no segments for the ${profile} rendition`);
-    const measured = await probePlaylist(job, join(dir, 'index.m3u8'));
-    renditions.push({ profile, playlist: `${profile}/index.m3u8`, ...measured });
+    const { hasAudio, ...measured } = await probePlaylist(job, join(dir, 'index.m3u8'));
+    const playlist = `${profile}/index.m3u8`;
+    renditions.push({ profile, playlist, ...measured });
+    variants.push(await measureVariant(job.out, { playlist, width: measured.width, height: measured.height, hasAudio }));
   }
+  await writeFile(join(job.out, 'master.m3u8'), masterPlaylist(variants));
   const at = Math.min(1, Math.min(...renditions.map((r) => r.durationMs)) / 2000).toFixed(3);
   await ffmpegRun(
     job,
     ['-ss', at, '-i', job.source, '-frames:v', '1', '-vf', `scale=-2:${renditions[0].height}`, join(job.out, 'thumb.jpg')],
     'thumbnail',
   );
-  return { renditions, thumbnail: 'thumb.jpg' };
+  return { renditions, thumbnail: 'thumb.jpg', master: 'master.m3u8' };
 }

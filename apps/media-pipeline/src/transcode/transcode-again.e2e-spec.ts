@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type PipelineWorker, probe, requestFor, run, startWorker } from '../testing/pipeline-worker';
@@ -46,10 +46,14 @@ describe('media-pipeline transcode: a repeated request replaces the output (memo
       await new Promise((resolve) => setTimeout(resolve, 50));
     const both = worker.published.filter((p) => p.type === 'media.transcoded' && p.payload.assetId === assetId);
     expect(both.map((p) => p.payload)).toEqual([first!.payload, first!.payload]);
-    expect((await readdir(join(dir, 'episodes', assetId))).sort()).toEqual(['360p', 'thumb.jpg']);
+    expect((await readdir(join(dir, 'episodes', assetId))).sort()).toEqual(['360p', 'master.m3u8', 'thumb.jpg']);
     expect(await readdir(join(dir, 'episodes'))).toEqual([assetId]);
     const probed = await probe(join(dir, 'episodes', assetId, '360p', 'index.m3u8'));
     expect(probed.streams.map((s) => s.codec_type)).toEqual(['video']);
+    // The master names no audio codec for a video-only rendition (a player would wait for audio that never comes).
+    expect(await readFile(join(dir, 'episodes', assetId, 'master.m3u8'), 'utf8')).toMatch(
+      /RESOLUTION=640x360,CODECS="avc1\.[0-9a-f]{6}"\n360p\/index\.m3u8\n/,
+    );
   }, 60_000);
 });
 

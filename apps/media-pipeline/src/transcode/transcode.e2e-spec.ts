@@ -8,6 +8,40 @@ import { type ClipServer, startClipServer } from '../testing/clip-server';
 import { type PipelineWorker, probe, requestFor, run, startWorker } from '../testing/pipeline-worker';
 import { ffmpegPath } from './hls-transcoder';
 
+/** The bytes of every file in `dir`. */
+const bytesIn = async (dir: string) => {
+  const sizes = await Promise.all(
+    (await readdir(dir)).filter((n) => !n.endsWith('.m3u8')).map(async (n) => (await stat(join(dir, n))).size),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0);
+};
+
+/** `<out>/master.m3u8` lists the 720p and 360p variants with plausible measured bit rates, and ffprobe reads it as both. */
+async function expectMaster(out: string): Promise<void> {
+  const text = await readFile(join(out, 'master.m3u8'), 'utf8');
+  const lines = text.split('\n');
+  expect(lines[0]).toBe('#EXTM3U');
+  const variants = lines.flatMap((line, i) => {
+    const inf = /^#EXT-X-STREAM-INF:BANDWIDTH=(\d+),AVERAGE-BANDWIDTH=(\d+),RESOLUTION=(\d+x\d+),CODECS="([^"]+)"$/.exec(line);
+    return inf ? [{ peak: Number(inf[1]), average: Number(inf[2]), resolution: inf[3], codecs: inf[4], uri: lines[i + 1] }] : [];
+  });
+  expect(variants.map((v) => [v.resolution, v.uri])).toEqual([
+    ['1280x720', '720p/index.m3u8'],
+    ['640x360', '360p/index.m3u8'],
+  ]);
+  for (const v of variants) {
+    expect(v.codecs).toMatch(/^avc1\.4d[0-9a-f]{4},mp4a\.40\.2$/); // H.264 Main (0x4d) + AAC-LC
+    expect(v.peak).toBeGreaterThanOrEqual(v.average);
+    const measured = ((await bytesIn(join(out, v.uri.split('/')[0]))) * 8) / 3;
+    expect(v.average / measured).toBeGreaterThan(0.8);
+    expect(v.average / measured).toBeLessThan(1.25);
+  }
+  expect(variants[0].average).toBeGreaterThan(variants[1].average);
+  const probed = await probe(join(out, 'master.m3u8'));
+  const sizes = probed.streams.filter((s) => s.codec_type === 'video').map((s) => `${s.width}x${s.height}`);
+  expect(sizes.sort()).toEqual(['1280x720', '640x360']);
+}
+
 describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â†’ transcode â†’ publish with %s stores', (stores) => {
   let dir: string;
   let store: string;
@@ -28,7 +62,7 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
         '-f',
         'lavfi',
         '-i',
-        'testsrc=size=640x360:rate=24',
+        'testsrc=size=1280x720:rate=24',
         '-f',
         'lavfi',
         '-i',
@@ -41,7 +75,7 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
       MEDIA_PIPELINE_STAGES: 'ingest,transcode,publish',
       MEDIA_STORE_DIR: store,
       INGEST_ALLOW_PRIVATE_SOURCES: 'true',
-      TRANSCODE_HEIGHTS: '720,360,180',
+      TRANSCODE_HEIGHTS: '1080,720,360',
       TRANSCODE_SEGMENT_SECONDS: '1',
     });
   }, 60_000);
@@ -77,10 +111,11 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
       creatorId: 'creator-1',
       durationMs: expect.any(Number),
       renditions: [
+        { profile: '720p', storageKey: key('720p/index.m3u8'), width: 1280, height: 720 },
         { profile: '360p', storageKey: key('360p/index.m3u8'), width: 640, height: 360 },
-        { profile: '180p', storageKey: key('180p/index.m3u8'), width: 320, height: 180 },
       ],
       thumbnailKey: key('thumb.jpg'),
+      masterKey: key('master.m3u8'),
       title: 'Stars',
       summary: 'Counting',
       showId: 'show-1',
@@ -97,8 +132,8 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
     });
     expect(Math.abs((transcoded!.payload.durationMs as number) - 3000)).toBeLessThan(250);
     for (const [profile, width, height] of [
+      ['720p', 1280, 720],
       ['360p', 640, 360],
-      ['180p', 320, 180],
     ] as const) {
       const playlist = join(store, 'episodes', assetId, profile, 'index.m3u8');
       const probed = await probe(playlist);
@@ -123,9 +158,10 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
     }
     expect((await probe(join(store, 'episodes', assetId, 'thumb.jpg'))).streams[0]).toMatchObject({
       codec_name: 'mjpeg',
-      width: 640,
-      height: 360,
+      width: 1280,
+      height: 720,
     });
+    await expectMaster(join(store, 'episodes', assetId));
     expect((await readdir(join(store, 'episodes'))).filter((name) => name.includes('.partial-'))).toEqual([]);
 
     // Publish waits for moderation: media.transcoded alone publishes nothing.
@@ -146,9 +182,10 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('media-pipeline ingest â
       learningTags: ['math'],
       thumbnailUrl: key('thumb.jpg'),
       renditions: [
+        { profile: '720p', storageKey: key('720p/index.m3u8') },
         { profile: '360p', storageKey: key('360p/index.m3u8') },
-        { profile: '180p', storageKey: key('180p/index.m3u8') },
       ],
+      masterKey: key('master.m3u8'),
       publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       runId: 'run-1',
     });

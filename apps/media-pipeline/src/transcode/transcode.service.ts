@@ -83,6 +83,7 @@ export class TranscodeService {
             height: r.height,
           })),
           thumbnailKey: key(written.thumbnail),
+          masterKey: key(written.master),
           ...(request.title === undefined ? {} : { title: request.title }),
           ...(request.summary === undefined ? {} : { summary: request.summary }),
           ...(request.showId === undefined ? {} : { showId: request.showId }),

@@ -80,6 +80,7 @@ export function approvedEvent(r: Review): MediaApprovedPayload {
     durationMs: a.durationMs,
     renditions: a.renditions.map((x) => ({ ...x })),
     ...optional('thumbnailKey', a.thumbnailKey),
+    ...optional('masterKey', a.masterKey),
     ...optional('title', a.title),
     ...optional('summary', a.summary),
     ...optional('showId', a.showId),

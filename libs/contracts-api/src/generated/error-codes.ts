@@ -933,6 +933,26 @@ export const OPERATION_ERROR_CODES = {
       'upstream_timeout'
     ]
   },
+  'getPlaybackRenditionStream': {
+    '403': [
+      'invalid_stream_signature'
+    ],
+    '404': [
+      'stream_not_found'
+    ],
+    '429': [
+      'rate_limited'
+    ],
+    '502': [
+      'upstream_unavailable'
+    ],
+    '503': [
+      'store_unavailable'
+    ],
+    '504': [
+      'upstream_timeout'
+    ]
+  },
   'recordWatchEvent': {
     '400': [
       'validation_failed',

@@ -463,6 +463,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/playback/streams/{session_id}/{rendition}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A rendition playlist or segment of a session with an HLS master playlist (signature-protected)
+         * @description The files of one rendition folder (`720p/index.m3u8`, `720p/segment_0000.m4s`) that a session's master playlist names, under the same rules as `getPlaybackStream`: the signature covers `<rendition>/<file>`, a playlist comes back with every segment signed, and a folder or file name that is not a plain name (no `..`, no leading dot) is 403 `invalid_stream_signature`.
+         */
+        get: operations["getPlaybackRenditionStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/progress/watch-events": {
         parameters: {
             query?: never;
@@ -1217,7 +1237,7 @@ export interface components {
             accepted: true;
         };
         Rendition: {
-            /** @description e.g. `720p`, `360p`. */
+            /** @description e.g. `720p`, `360p`; `adaptive` is the HLS master playlist listing the other renditions (what playback streams). */
             profile: string;
             /**
              * Format: uri-reference
@@ -2789,6 +2809,41 @@ export interface operations {
                     "image/jpeg": string;
                     "image/png": string;
                     "image/webp": string;
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getPlaybackRenditionStream: {
+        parameters: {
+            query: {
+                exp: number;
+                sig: string;
+            };
+            header?: never;
+            path: {
+                session_id: components["schemas"]["Id"];
+                rendition: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The playlist (`application/vnd.apple.mpegurl`) or segment (`video/mp2t`). */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apple.mpegurl": string;
+                    "video/mp2t": string;
                 };
             };
             403: components["responses"]["Forbidden"];

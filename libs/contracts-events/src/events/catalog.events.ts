@@ -21,6 +21,8 @@ export interface EpisodePublishedPayload {
   thumbnailUrl?: string;
   /** The transcoded HLS renditions: a profile (`360p`) and the playlist's media store key. */
   renditions?: Array<{ profile: string; storageKey: string }>;
+  /** Media store key of the HLS master playlist listing the renditions (adaptive playback); playback prefers it. */
+  masterKey?: string;
   /** ISO 8601 instant of publication; default: when catalog projects it. */
   publishedAt?: string;
   /** admin-studio's run when the episode came from an AI generation run. */

@@ -100,6 +100,8 @@ export interface MediaTranscodedPayload {
   renditions: MediaRendition[];
   /** Key of a JPEG thumbnail inside the media store. */
   thumbnailKey?: string;
+  /** Key of the HLS master playlist listing every rendition, e.g. `episodes/<id>/master.m3u8`. */
+  masterKey?: string;
   title?: string;
   summary?: string;
   showId?: string;

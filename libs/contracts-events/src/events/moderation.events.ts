@@ -41,6 +41,8 @@ export interface MediaApprovedPayload {
   durationMs: number;
   renditions: MediaRendition[];
   thumbnailKey?: string;
+  /** Key of the HLS master playlist listing every rendition. */
+  masterKey?: string;
   title?: string;
   summary?: string;
   showId?: string;

@@ -48,8 +48,11 @@ const STEPS = [
   '[ok] catalog episode',
   '[ok] kids rails',
   '[ok] playback session',
-  '[ok] stream playlist',
-  '[ok] stream segments',
+  '[ok] stream master playlist',
+  '[ok] stream 720p playlist',
+  '[ok] stream 720p segments',
+  '[ok] stream 360p playlist',
+  '[ok] stream 360p segments',
   '[OK] phase-b smoke passed',
 ];
 
@@ -63,7 +66,8 @@ const steps = (out: string) =>
  * Issue 14's phase-B smoke as CI runs it: no gateway answers, so the CLI starts the twelve apps
  * (memory stores, events over the shared Redis under a per-run prefix), generates a 720p clip,
  * serves it on loopback, uploads it through the gateway as a creator the admin granted, waits for
- * published, checks catalog (720p + 360p), the child's rails and playback's signed stream, then
+ * published, checks catalog (the adaptive master + 720p + 360p), the child's rails and playback's signed stream
+ * (the master, then every file of each variant), then
  * stops the stack. Then the same with `STACK_PERSISTENCE=postgres`.
  */
 describe('pnpm run smoke:phase-b', () => {
@@ -72,7 +76,8 @@ describe('pnpm run smoke:phase-b', () => {
     expect(r.out).toContain('starting a local stack');
     expect(steps(r.out)).toEqual(STEPS);
     expect(r.out).toMatch(/\[ok\] asset published — queued → .*→ published in/);
-    expect(r.out).toMatch(/\[ok\] catalog episode — 720p \+ 360p/);
+    expect(r.out).toMatch(/\[ok\] catalog episode — adaptive \+ 720p \+ 360p/);
+    expect(r.out).toMatch(/\[ok\] stream master playlist — 1280x720 @ \d+ kbit\/s \+ 640x360 @ \d+ kbit\/s/);
     expect(r.out).toContain('stopping the stack');
     expect(r.code).toBe(0);
   }, 600_000);

@@ -17,13 +17,16 @@ const episodeBody = z.object({
   renditions: z.array(z.object({ profile: z.string().optional(), storage_key: z.string().optional() }).loose()).default([]),
 });
 
+/** Catalog's profile of the HLS master playlist that lists the other renditions. */
+const ADAPTIVE_PROFILE = 'adaptive';
+
 /** Publish states that mean "not out yet". */
 const UNPUBLISHED = new Set(['draft', 'unpublished', 'scheduled', 'processing', 'withdrawn', 'archived']);
 
 /**
  * {@link EpisodeSource} over catalog's `GET /internal/catalog/episodes/{id}`: the contract's
- * episode plus its publish state; the playlist is the first rendition's `storage_key`
- * (default `episodes/<id>/index.m3u8`). 404 is `null`; catalog down is 503 `service_unavailable`.
+ * episode plus its publish state; the playlist is the `adaptive` rendition's `storage_key` (the
+ * HLS master), else the first rendition's (default `episodes/<id>/index.m3u8`). 404 is `null`; catalog down is 503 `service_unavailable`.
  */
 @Injectable()
 export class HttpEpisodeSource extends EpisodeSource {
@@ -42,9 +45,9 @@ export class HttpEpisodeSource extends EpisodeSource {
     const e = parsed.data;
     const state = (e.publish_state ?? e.status ?? '').toLowerCase();
     const playable = e.playback_ready !== false && e.published !== false && !UNPUBLISHED.has(state);
+    const playlists = e.renditions.filter((r) => typeof r.storage_key === 'string' && r.storage_key.endsWith('.m3u8'));
     const storageKey =
-      e.renditions.find((r) => typeof r.storage_key === 'string' && r.storage_key.endsWith('.m3u8'))?.storage_key ??
-      `episodes/${e.episode_id}/index.m3u8`;
+      (playlists.find((r) => r.profile === ADAPTIVE_PROFILE) ?? playlists[0])?.storage_key ?? `episodes/${e.episode_id}/index.m3u8`;
     return { episodeId: e.episode_id, showId: e.show_id, ageBand: e.age_band, durationMs: e.duration_ms, playable, storageKey };
   }
 }

@@ -58,12 +58,23 @@ function playlistUris(playlist: string): string[] {
   return [...maps, ...lines.filter((l) => l !== '' && !l.startsWith('#'))];
 }
 
+/** The variants a master playlist names: each `#EXT-X-STREAM-INF` with the URI on the next line. */
+function masterVariants(master: string): Array<{ uri: string; resolution: string; bandwidth: number }> {
+  const lines = master.split(/\r?\n/).map((l) => l.trim());
+  return lines.flatMap((line, i) => {
+    if (!line.startsWith('#EXT-X-STREAM-INF:')) return [];
+    const bandwidth = Number(/[:,]BANDWIDTH=(\d+)/.exec(line)?.[1] ?? 0);
+    return [{ uri: lines[i + 1] ?? '', resolution: /RESOLUTION=(\d+x\d+)/.exec(line)?.[1] ?? '?', bandwidth }];
+  });
+}
+
 /**
  * Seed 000's phase-B smoke through the gateway: a consented parent with a 6-11 child who opts
  * into notification's digest; a creator
  * (granted by the admin); a generated clip served on loopback and uploaded by URL; the asset
  * through ingest → transcode → moderation → publish; the catalog episode with its renditions;
- * the child's rails; a playback session whose signed playlist and every segment download.
+ * the child's rails; a playback session whose signed master playlist names the 720p and 360p
+ * variants, and every file of each variant downloads through playback's signed URLs.
  */
 export async function phaseBFlow(ctx: SmokeContext): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'phase-b-clip-'));
@@ -140,7 +151,7 @@ async function pipelineSteps(ctx: SmokeContext, sourceUrl: string): Promise<void
     () => untilPublished(ctx, assetId, creator, admin),
     ({ seen }) => `${seen.join(' → ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
-  const episode = await ctx.step(
+  await ctx.step(
     'catalog episode',
     async () => {
       const a = expectAnswer(await ctx.call('GET', `/v1/catalog/episodes/${assetId}`, undefined, parent.token), 200).body;
@@ -170,27 +181,43 @@ async function pipelineSteps(ctx: SmokeContext, sourceUrl: string): Promise<void
     },
     (s) => `session ${s.playback_session_id}`,
   );
-  const files = await ctx.step(
-    'stream playlist',
+  const variants = await ctx.step(
+    'stream master playlist',
     async () => {
       const { bytes, type } = await download(session.stream_url as string);
       const text = bytes.toString('utf8');
-      check(text.startsWith('#EXTM3U') && text.includes('#EXT-X-ENDLIST'), `not a complete HLS playlist (${type})`);
-      return playlistUris(text).map((uri) => new URL(uri, session.stream_url as string).toString());
+      check(text.startsWith('#EXTM3U') && text.includes('#EXT-X-STREAM-INF:'), `not an HLS master playlist (${type})`);
+      const found = masterVariants(text).map((v) => ({ ...v, url: new URL(v.uri, session.stream_url as string).toString() }));
+      const heights = found.map((v) => v.resolution.split('x')[1]);
+      check(heights.includes('720') && heights.includes('360'), `master variants ${heights.join(', ')}, expected 720 and 360`);
+      return found;
     },
-    (f) => `${episode.renditions[0].profile}: ${f.length} signed file(s) (init + segments)`,
+    (v) => v.map((x) => `${x.resolution} @ ${Math.round(x.bandwidth / 1000)} kbit/s`).join(' + '),
   );
-  await ctx.step(
-    'stream segments',
-    async () => {
-      let total = 0;
-      for (const url of files) {
-        const { bytes } = await download(url);
-        check(bytes.length > 0, `empty ${new URL(url).pathname}`);
-        total += bytes.length;
-      }
-      return total;
-    },
-    (total) => `${files.length} file(s), ${total} bytes through playback's signed URLs`,
-  );
+  for (const variant of variants) {
+    const name = variant.uri.split('/')[0];
+    const files = await ctx.step(
+      `stream ${name} playlist`,
+      async () => {
+        const { bytes, type } = await download(variant.url);
+        const text = bytes.toString('utf8');
+        check(text.startsWith('#EXTM3U') && text.includes('#EXT-X-ENDLIST'), `not a complete HLS playlist (${type})`);
+        return playlistUris(text).map((uri) => new URL(uri, variant.url).toString());
+      },
+      (f) => `${variant.resolution}: ${f.length} signed file(s) (init + segments)`,
+    );
+    await ctx.step(
+      `stream ${name} segments`,
+      async () => {
+        let total = 0;
+        for (const url of files) {
+          const { bytes } = await download(url);
+          check(bytes.length > 0, `empty ${new URL(url).pathname}`);
+          total += bytes.length;
+        }
+        return total;
+      },
+      (total) => `${files.length} file(s), ${total} bytes through playback's signed URLs`,
+    );
+  }
 }
