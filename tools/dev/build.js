@@ -29,7 +29,8 @@ run('compile (swc)', bin('swc'), [
   '--config-file',
   '.swcrc',
   '--ignore',
-  '**/*.spec.ts,**/*.e2e-spec.ts,**/*.contract.ts',
+  // fixtures/hls/*.ts are MPEG-TS video segments (apps/web's player fixtures), not TypeScript
+  '**/*.spec.ts,**/*.e2e-spec.ts,**/*.contract.ts,**/fixtures/hls/**',
   '--copy-files',
   '--quiet',
 ]);
