@@ -7,11 +7,15 @@ import { PREFLIGHT_STEPS, runSteps, type Step, stepsTable } from './step-runner'
 
 const ROOT = resolve(__dirname, '../../../..');
 
-/** Seed 000's preflight, in order: each a pnpm script. */
+/**
+ * Seed 000's preflight, in order: each a pnpm script. Jest gets `--ci --forceExit`: a handle a
+ * failed suite leaked must not hold a finished run open until the preflight's timeout (in a
+ * full run under load it did, and every later step was lost).
+ */
 const STEPS: Step[] = PREFLIGHT_STEPS.map((name) => ({
   name,
   command: 'pnpm',
-  args: ['run', '--silent', name],
+  args: ['run', '--silent', name, ...(name === 'test' ? ['--ci', '--forceExit'] : [])],
 }));
 
 const SPEC: CommandSpec = {
