@@ -73,12 +73,11 @@ outbox-replay:
 compose-validate:
 	pnpm run compose:validate
 
-# Builds and starts the production-like compose stack (env.prod: strict persistence, AUTH_MODE=enforce), then checks every app's /ready (needs Docker Compose V2).
+# Builds and starts docker-compose.prod.yml + docker-compose.smoke.yml (env.prod: strict persistence, AUTH_MODE=enforce;
+# identity mails its codes to the smoke-mail capture server), waits for every app's /ready, runs the family and auth
+# smoke flows through the gateway, then takes the stack down (tools/launch/src/compose-smoke). Without Docker: exit 2.
 compose-smoke:
-	@docker compose version >/dev/null 2>&1 || { echo "make compose-smoke: needs Docker with the compose plugin (docker compose version failed); without Docker run: pnpm run compose:validate && pnpm run e2e-smoke" >&2; exit 2; }
-	pnpm run compose:validate
-	pnpm run compose:prod:all
-	pnpm run docker:dev:health --wait 180
+	@pnpm run --silent compose-smoke $(ARGS)
 
 kube-validate:
 	pnpm run kube-validate

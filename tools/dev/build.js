@@ -30,8 +30,8 @@ run('compile (swc)', bin('swc'), [
   '.swcrc',
   '--ignore',
   // node_modules of workspace packages (libs/authx-sdk's tsup, apps/web's Next.js), the SDK's own
-  // tsup build, and the web app's static assets (HLS fixture segments named *.ts) are not sources.
-  '**/*.spec.ts,**/*.e2e-spec.ts,**/*.contract.ts,**/node_modules/**,libs/authx-sdk/dist/**,apps/web/public/**',
+  // tsup build, and the web app's static assets (fixtures/hls/*.ts are MPEG-TS video segments) are not sources.
+  '**/*.spec.ts,**/*.e2e-spec.ts,**/*.contract.ts,**/node_modules/**,libs/authx-sdk/dist/**,apps/web/public/**,**/fixtures/hls/**',
   '--copy-files',
   '--quiet',
 ]);

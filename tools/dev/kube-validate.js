@@ -6,20 +6,26 @@
  * requests and limits, non-root with a read-only root filesystem, config from the ConfigMap
  * and the Secret by reference), its Service and, when it has `prisma/<app>/`, its
  * `<app>-migrate` Job running migrate for that app; a PodDisruptionBudget per app, an HPA
- * for the autoscaled ones, an Ingress sending /v1 to the gateway and a NetworkPolicy. Also fails when the base is stale
- * (`pnpm run kube:generate --check`). One line per overlay; exit 1 on any problem.
+ * for the autoscaled ones, an Ingress sending /v1 to the gateway and a NetworkPolicy. Every
+ * rendered object is validated offline against its Kubernetes JSON schema, and every ArgoCD
+ * Application of infra/kubernetes/argocd against the Argo CD CRD schema (tools/dev/kube-schemas.js);
+ * an Application must sync an overlay of this repo into that overlay's namespace. Also fails
+ * when the base is stale (`pnpm run kube:generate --check`). One line per overlay and per
+ * Application; exit 1 on any problem.
  *
  *   node tools/dev/kube-validate.js [--root DIR] [--overlay NAME]
  */
-const { existsSync, readdirSync } = require('node:fs');
+const { existsSync, readFileSync, readdirSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const YAML = require('yaml');
 const { listApps, AUTOSCALED } = require('./app-inventory');
+const { schemaProblems } = require('./kube-schemas');
 
 const arg = (name) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
 const root = path.resolve(arg('root') ?? path.resolve(__dirname, '../..'));
 const overlaysDir = path.join(root, 'infra/kubernetes/overlays');
+const argocdDir = path.join(root, 'infra/kubernetes/argocd');
 const apps = listApps(root).filter((a) => a.port !== undefined);
 const problems = [];
 
@@ -80,28 +86,70 @@ function render(overlay) {
   };
 }
 
-const generate = spawnSync(process.execPath, [path.join(__dirname, 'kube-generate.js'), '--root', root, '--check'], { encoding: 'utf8' });
-if (generate.status !== 0) problems.push(generate.stderr.trim());
-const overlays = arg('overlay') ? [arg('overlay')] : existsSync(overlaysDir) ? readdirSync(overlaysDir).sort() : [];
-if (overlays.length === 0) problems.push(`no overlays in ${path.relative(root, overlaysDir)}`);
-for (const overlay of overlays) {
-  const before = problems.length;
-  const { objects, error } = render(overlay);
-  if (error) problems.push(`${overlay}: ${error}`);
-  else {
-    for (const app of apps) checkApp(overlay, objects, app);
-    checkEdge(overlay, objects);
+/** Each ArgoCD Application (with --overlay: those syncing it): its CRD schema, and a source path that is an overlay synced into that overlay's namespace. */
+async function checkArgo(namespaces) {
+  const files = existsSync(argocdDir) ? readdirSync(argocdDir).filter((f) => /\.ya?ml$/.test(f)) : [];
+  for (const file of files.sort()) {
+    const before = problems.length;
+    const where = `argocd/${file}`;
+    let docs = [];
+    try {
+      docs = YAML.parseAllDocuments(readFileSync(path.join(argocdDir, file), 'utf8')).map((d) => d.toJSON());
+    } catch (error) {
+      problems.push(`${where}: not YAML (${error.message})`);
+    }
+    const target = (app) => path.relative(overlaysDir, path.join(root, app.spec?.source?.path ?? ''));
+    const apps = docs.filter((d) => d?.kind === 'Application');
+    if (arg('overlay') && !apps.some((app) => target(app) === arg('overlay'))) continue; // only the Applications of --overlay
+    problems.push(...(await schemaProblems(where, docs.filter(Boolean))));
+    for (const app of apps) {
+      const overlay = target(app);
+      if (overlay.startsWith('..') || !namespaces.has(overlay))
+        problems.push(`${where}: spec.source.path ${app.spec?.source?.path} is not an overlay under infra/kubernetes/overlays`);
+      else if (app.spec?.destination?.namespace !== namespaces.get(overlay))
+        problems.push(
+          `${where}: destination namespace ${app.spec?.destination?.namespace} is not ${overlay}'s namespace ${namespaces.get(overlay)}`,
+        );
+    }
+    process.stdout.write(`kube-validate: ${problems.length === before ? 'ok  ' : 'FAIL'} ${where} (Argo CD Application schema)\n`);
   }
-  const kinds = objects
-    ? [...new Set(objects.map((o) => o.kind))]
-        .sort()
-        .map((k) => `${objects.filter((o) => o.kind === k).length} ${k}`)
-        .join(', ')
-    : '-';
-  process.stdout.write(`kube-validate: ${problems.length === before ? 'ok  ' : 'FAIL'} ${overlay.padEnd(8)} ${kinds}\n`);
 }
-if (problems.length) {
-  for (const p of problems) process.stderr.write(`kube-validate: ${p}\n`);
+
+async function main() {
+  const generate = spawnSync(process.execPath, [path.join(__dirname, 'kube-generate.js'), '--root', root, '--check'], { encoding: 'utf8' });
+  if (generate.status !== 0) problems.push(generate.stderr.trim());
+  const overlays = arg('overlay') ? [arg('overlay')] : existsSync(overlaysDir) ? readdirSync(overlaysDir).sort() : [];
+  if (overlays.length === 0) problems.push(`no overlays in ${path.relative(root, overlaysDir)}`);
+  const namespaces = new Map();
+  for (const overlay of overlays) {
+    const before = problems.length;
+    const { objects, error } = render(overlay);
+    if (error) problems.push(`${overlay}: ${error}`);
+    else {
+      for (const app of apps) checkApp(overlay, objects, app);
+      checkEdge(overlay, objects);
+      problems.push(...(await schemaProblems(overlay, objects)));
+      namespaces.set(overlay, objects.find((o) => o.metadata?.namespace)?.metadata.namespace);
+    }
+    const kinds = objects
+      ? [...new Set(objects.map((o) => o.kind))]
+          .sort()
+          .map((k) => `${objects.filter((o) => o.kind === k).length} ${k}`)
+          .join(', ')
+      : '-';
+    process.stdout.write(`kube-validate: ${problems.length === before ? 'ok  ' : 'FAIL'} ${overlay.padEnd(10)} ${kinds}\n`);
+  }
+  await checkArgo(namespaces);
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`kube-validate: ${p}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(
+    `kube-validate: ok (${overlays.length} overlays, schemas checked offline, ${apps.length} apps: ${apps.map((a) => a.name).join(', ')})\n`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`kube-validate: ${error.stack ?? error}\n`);
   process.exit(1);
-}
-process.stdout.write(`kube-validate: ok (${overlays.length} overlays, ${apps.length} apps: ${apps.map((a) => a.name).join(', ')})\n`);
+});

@@ -11,8 +11,11 @@
  * healthy, running migrate for that app) the app waits for (`service_completed_successfully`);
  * a healthcheck that asks `/ready` and then `/health`; and a `compose:dev:<app>` pnpm script
  * (plus the aliases, `compose:dev:payment` → billing). Postgres and Redis publish no ports
- * in dev. When `docker compose` is on PATH (no engine needed), `docker compose config -q` runs
- * too (skip with `--no-docker`).
+ * in dev. docker-compose.smoke.yml (compose-smoke's override of the prod file) must point
+ * identity's SMTP_URL at its capture service (tools/dev/smtp-capture.js, healthchecked, in
+ * identity's profiles, waited for), and no other pnpm script may use it. When `docker compose`
+ * is on PATH (no engine needed), `docker compose config -q` runs too, for the override layered
+ * on the prod file as well (skip with `--no-docker`).
  *
  *   node tools/dev/validate-compose.js [--root DIR] [--no-docker]
  */
@@ -130,16 +133,53 @@ function checkScripts() {
   }
 }
 
-function dockerConfig(file, envFile) {
+function dockerConfig(files, envFile) {
   if (process.argv.includes('--no-docker')) return;
   const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8', timeout: 10_000 });
   if (plugin.status !== 0)
-    return process.stdout.write(`compose:validate: ${file}: docker compose not available, skipped "docker compose config"\n`);
-  const r = spawnSync('docker', ['compose', '-f', file, '--env-file', envFile, '--profile', 'all', 'config', '-q'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) problems.push(`${file}: docker compose config: ${(r.stderr || r.stdout).trim()}`);
+    return process.stdout.write(`compose:validate: ${files.join(' + ')}: docker compose not available, skipped "docker compose config"\n`);
+  const r = spawnSync(
+    'docker',
+    ['compose', ...files.flatMap((f) => ['-f', f]), '--env-file', envFile, '--profile', 'all', 'config', '-q'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) problems.push(`${files.join(' + ')}: docker compose config: ${(r.stderr || r.stdout).trim()}`);
+}
+
+const parse = (file) => YAML.parse(readFileSync(path.join(root, file), 'utf8'), { merge: true })?.services ?? {};
+
+/** compose-smoke's override: identity mails its codes to a capture service of the override, which it waits for. */
+function checkSmokeOverride(prodFile, file) {
+  if (!existsSync(path.join(root, file))) return problems.push(`${file} is missing (make compose-smoke layers it on ${prodFile})`);
+  const prod = existsSync(path.join(root, prodFile)) ? parse(prodFile) : {};
+  const over = parse(file);
+  for (const [name, svc] of Object.entries(over)) {
+    if (prod[name]) continue;
+    if (!svc.image && !svc.build) problems.push(`${file}: ${name} has neither image nor build`);
+    if (!svc.profiles?.length) problems.push(`${file}: ${name} has no profile`);
+  }
+  for (const [script, command] of Object.entries(scripts)) {
+    if (command.includes(file)) problems.push(`package.json ${script} uses ${file}: only compose-smoke may (it prints sign-in codes)`);
+  }
+  const identity = over.identity ?? {};
+  const target = /^smtp:\/\/([^:/]+):(\d+)$/.exec(String(identity.environment?.SMTP_URL ?? ''));
+  if (!target) return problems.push(`${file}: identity must set SMTP_URL to smtp://<capture service>:<port>`);
+  const [, name, port] = target;
+  const capture = over[name];
+  if (!capture) return problems.push(`${file}: identity's SMTP_URL names ${name}, which is not a service of ${file}`);
+  if (!JSON.stringify(capture.command ?? '').includes('tools/dev/smtp-capture.js'))
+    problems.push(`${file}: ${name} does not run tools/dev/smtp-capture.js`);
+  if (String(capture.environment?.SMTP_CAPTURE_PORT ?? '1025') !== port)
+    problems.push(`${file}: identity mails port ${port}, ${name} listens on ${capture.environment?.SMTP_CAPTURE_PORT ?? 1025}`);
+  if (!capture.healthcheck) problems.push(`${file}: ${name} has no healthcheck`);
+  if (identity.depends_on?.[name]?.condition !== 'service_healthy')
+    problems.push(`${file}: identity must wait for ${name} (condition service_healthy)`);
+  const missing = (prod.identity?.profiles ?? []).filter((p) => !(capture.profiles ?? []).includes(p));
+  if (missing.length) problems.push(`${file}: ${name} is not in identity's profile(s) ${missing.join(', ')}`);
+  process.stdout.write(`compose:validate: ${file}: over ${prodFile}, identity mails codes to ${name}:${port}\n`);
 }
 
 for (const [file, envFile] of [
@@ -147,8 +187,10 @@ for (const [file, envFile] of [
   ['docker-compose.prod.yml', 'env.prod'],
 ]) {
   checkFile(file);
-  dockerConfig(file, envFile);
+  dockerConfig([file], envFile);
 }
+checkSmokeOverride('docker-compose.prod.yml', 'docker-compose.smoke.yml');
+dockerConfig(['docker-compose.prod.yml', 'docker-compose.smoke.yml'], 'env.prod');
 checkScripts();
 
 if (problems.length) {

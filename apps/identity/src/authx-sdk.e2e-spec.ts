@@ -18,7 +18,7 @@ describe('authx-sdk against a running identity service', () => {
     });
     app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
     url = await baseUrl(app, 'v1');
-  });
+  }, 30_000); // booting identity on Postgres + Redis took over the 5 s default on a loaded 2-core machine
   afterAll(() => app.close());
 
   function client(): { auth: AuthClient; calls: string[]; events: AuthEvent[]; store: { tokens: AuthTokens | null } } {

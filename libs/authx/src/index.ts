@@ -27,6 +27,7 @@ export type { OtpCheck } from './otp/otp.service';
 export { OtpSender } from './otp/otp-sender';
 export type { OtpMessage } from './otp/otp-sender';
 export { CapturingOtpSender } from './otp/senders/capturing-otp.sender';
+export { SmtpOtpSender } from './otp/senders/smtp-otp.sender';
 export { TotpService } from './totp/totp.service';
 export type { TotpResult } from './totp/totp.service';
 export { SessionService } from './sessions/session.service';

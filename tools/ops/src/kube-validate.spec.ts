@@ -5,7 +5,7 @@ import YAML from 'yaml';
 import { addApp, appsWithSchema, copyRepo, landedApps, REPO, runTool } from './repo-copy';
 
 const LANDED = landedApps();
-const OVERLAYS = ['dev', 'prod', 'staging'];
+const OVERLAYS = ['production', 'staging'];
 
 /** The fields of a rendered container these tests read. */
 interface Container {
@@ -108,11 +108,10 @@ describe('infra/kubernetes', () => {
     },
   );
 
-  it('prod runs two replicas per app; dev and staging one', () => {
+  it('production runs two replicas per app; staging one', () => {
     for (const [overlay, replicas] of [
-      ['prod', 2],
+      ['production', 2],
       ['staging', 1],
-      ['dev', 1],
     ] as const) {
       for (const d of render(REPO, overlay).filter((o) => o.kind === 'Deployment'))
         expect([overlay, d.metadata.name, d.spec.replicas]).toEqual([overlay, d.metadata.name, replicas]);
@@ -141,7 +140,7 @@ describe('infra/kubernetes', () => {
       const stale = runTool('kube-validate.js', root);
       expect(stale.status).toBe(1);
       expect(stale.stderr).toContain('stale in infra/kubernetes/base: apps/newbie.yaml, kustomization.yaml');
-      expect(stale.stderr).toContain('dev: newbie: no Deployment');
+      expect(stale.stderr).toContain('production: newbie: no Deployment');
       expect(runTool('kube-generate.js', root).status).toBe(0);
       const fresh = runTool('kube-validate.js', root);
       expect(fresh.stderr).toBe('');
@@ -171,11 +170,11 @@ describe('infra/kubernetes', () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('staging: catalog: readiness probe must GET /v1/ready');
       expect(r.stderr).toContain('staging: catalog: no cpu limits');
-      expect(r.stderr).not.toContain('prod:');
+      expect(r.stderr).not.toContain('production:');
     });
 
     it('fails when an overlay drops the Ingress, the NetworkPolicies or an HPA', () => {
-      const file = join(root, 'infra/kubernetes/overlays/prod/kustomization.yaml');
+      const file = join(root, 'infra/kubernetes/overlays/production/kustomization.yaml');
       const drop = (kind: string, name: string) =>
         `  - target: { kind: ${kind}, name: ${name} }\n    patch: |-\n      $patch: delete\n      apiVersion: v1\n      kind: ${kind}\n      metadata:\n        name: ${name}\n`;
       const text = readFileSync(file, 'utf8');
@@ -185,16 +184,16 @@ describe('infra/kubernetes', () => {
       );
       const r = runTool('kube-validate.js', root);
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('prod: no Ingress routes /v1 to the gateway');
-      expect(r.stderr).toContain('prod: no NetworkPolicy restricts ingress to the services');
-      expect(r.stderr).toContain('prod: catalog: no HorizontalPodAutoscaler');
+      expect(r.stderr).toContain('production: no Ingress routes /v1 to the gateway');
+      expect(r.stderr).toContain('production: no NetworkPolicy restricts ingress to the services');
+      expect(r.stderr).toContain('production: catalog: no HorizontalPodAutoscaler');
     });
 
     it('fails on an overlay that does not render', () => {
-      writeFileSync(join(root, 'infra/kubernetes/overlays/dev/kustomization.yaml'), 'resources:\n  - ../../no-such-base\n');
+      writeFileSync(join(root, 'infra/kubernetes/overlays/production/kustomization.yaml'), 'resources:\n  - ../../no-such-base\n');
       const r = runTool('kube-validate.js', root);
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('dev: kubectl kustomize failed');
+      expect(r.stderr).toContain('production: kubectl kustomize failed');
     });
   });
 });

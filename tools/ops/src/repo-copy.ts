@@ -7,7 +7,16 @@ import { join, resolve } from 'node:path';
 export const REPO = resolve(__dirname, '../../..');
 
 /** Files the ops tools read besides apps/ and prisma/. */
-const COPIED = ['package.json', 'docker-compose.dev.yml', 'docker-compose.prod.yml', 'env.dev', 'env.prod', 'Makefile', 'infra'];
+const COPIED = [
+  'package.json',
+  'docker-compose.dev.yml',
+  'docker-compose.prod.yml',
+  'docker-compose.smoke.yml',
+  'env.dev',
+  'env.prod',
+  'Makefile',
+  'infra',
+];
 
 /**
  * A throwaway copy of what the ops tools read: the compose and env files, package.json,

@@ -129,4 +129,45 @@ describe('compose:validate', () => {
     expect(r.stderr).toContain('package.json: script compose:dev:payment is missing');
     expect(r.stderr).toContain('package.json: compose:dev:catalog does not start profile catalog');
   });
+
+  it('checks compose-smoke’s override: identity mails a healthchecked capture service of its profiles, which it waits for', () => {
+    const SMOKE = 'docker-compose.smoke.yml';
+    editCompose(root, SMOKE, (services) => {
+      services['smoke-mail'].profiles = ['all'];
+      delete services['smoke-mail'].healthcheck;
+      services.identity.depends_on = {};
+    });
+    const r = validate(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("docker-compose.smoke.yml: smoke-mail is not in identity's profile(s) identity");
+    expect(r.stderr).toContain('docker-compose.smoke.yml: smoke-mail has no healthcheck');
+    expect(r.stderr).toContain('docker-compose.smoke.yml: identity must wait for smoke-mail (condition service_healthy)');
+
+    editCompose(root, SMOKE, (services) => {
+      (services.identity.environment as Record<string, string>).SMTP_URL = 'smtp://mailbox:1025';
+    });
+    expect(validate(root).stderr).toContain(
+      "docker-compose.smoke.yml: identity's SMTP_URL names mailbox, which is not a service of docker-compose.smoke.yml",
+    );
+
+    rmSync(`${root}/${SMOKE}`);
+    const gone = validate(root);
+    expect(gone.stderr).toContain('docker-compose.smoke.yml is missing (make compose-smoke layers it on docker-compose.prod.yml)');
+  });
+
+  it('refuses a pnpm script that layers the smoke override (it prints sign-in codes)', () => {
+    editFile(root, 'package.json', (text) => {
+      const pkg = JSON.parse(text) as { scripts: Record<string, string> };
+      pkg.scripts['compose:prod:all'] = pkg.scripts['compose:prod:all'].replace(
+        '-f docker-compose.prod.yml',
+        '-f docker-compose.prod.yml -f docker-compose.smoke.yml',
+      );
+      return JSON.stringify(pkg);
+    });
+    const r = validate(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'package.json compose:prod:all uses docker-compose.smoke.yml: only compose-smoke may (it prints sign-in codes)',
+    );
+  });
 });

@@ -1,10 +1,20 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routeFigures } from '../perf/perf-figures';
-import type { StepResult } from '../preflight/step-runner';
-import { fakeBinary, runLaunchCli } from '../testing/run-cli';
-import { buildPacket } from './decision-packet';
+import { PREFLIGHT_STEPS, type StepResult } from '../preflight/step-runner';
+import { fakeBinary, ROOT, runLaunchCli } from '../testing/run-cli';
+import { buildPacket, reusedPreflight } from './decision-packet';
+
+/** A launch-preflight summary.md of `commit`: every step PASSED (11 s each) unless `status` says otherwise (undefined: the row is missing). */
+function preflightSummary(commit: string, status: Record<string, string | undefined>): string {
+  const rows = PREFLIGHT_STEPS.filter((s) => !(s in status) || status[s] !== undefined).map(
+    (s) => `| ${s} | ${status[s] ?? 'PASSED'} | 11 | 0 | /x/${s}.log |`,
+  );
+  const ok = rows.every((r) => r.includes('PASSED')) && rows.length === PREFLIGHT_STEPS.length;
+  return `# Launch preflight\n\n- commit: ${commit}\n\n| step | result | seconds | exit | log |\n| --- | --- | ---: | ---: | --- |\n${rows.join('\n')}\n\n${ok ? '[OK] launch preflight passed' : '[FAIL] launch preflight failed'}\n`;
+}
 
 const passed = (name: string): StepResult => ({ name, status: 'passed', exitCode: 0, seconds: 1, log: `/x/${name}.log` });
 
@@ -58,7 +68,7 @@ describe('launch-decision-packet', () => {
     expect(slow.markdown).toContain('**NO-GO**');
   });
 
-  it('the CLI writes the evidence folder and summary.md (readiness step with a fake kubectl, perf artifact already there)', () => {
+  it('the CLI writes the evidence folder and summary.md, NO-GO while a step was not run (readiness with a fake kubectl)', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'packet-cli-')), 'packet');
     mkdirSync(dir);
     perfArtifact(dir, 30, 60);
@@ -67,12 +77,60 @@ describe('launch-decision-packet', () => {
       PATH: `${kubectl.dir}:${process.env.PATH}`,
       LAUNCH_PACKET_DIR: dir,
     });
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('[GO] decision packet: every check passed, perf GO for stage 1');
-    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('[NO-GO] decision packet: preflight: not run; perf: not run');
+    expect(r.status).toBe(1);
     const summary = readFileSync(join(dir, 'summary.md'), 'utf8');
     expect(summary).toContain('| readiness | PASSED |');
     expect(summary).toContain('- [OK] cluster context: gke_mikas_prod (external)');
     const bad = runLaunchCli('packet/decision-packet.cli.ts', ['--steps', 'preflight,deploy'], { LAUNCH_PACKET_DIR: dir });
     expect(bad.status).toBe(2);
   }, 60_000);
+
+  it('LAUNCH_PACKET_PREFLIGHT_DIR reuses a finished preflight of this commit instead of running it again', () => {
+    const root = mkdtempSync(join(tmpdir(), 'packet-reuse-'));
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+    mkdirSync(join(root, 'preflight'));
+    writeFileSync(join(root, 'preflight', 'summary.md'), preflightSummary(head, {}));
+    const kubectl = fakeBinary('kubectl', { stdout: 'gke_mikas_prod' });
+    const run = (env: Record<string, string>) =>
+      runLaunchCli('packet/decision-packet.cli.ts', ['--steps', 'preflight,readiness'], {
+        PATH: `${kubectl.dir}:${process.env.PATH}`,
+        ...env,
+      });
+    const r = run({ LAUNCH_PACKET_DIR: join(root, 'packet'), LAUNCH_PACKET_PREFLIGHT_DIR: join(root, 'preflight') });
+    expect(r.stdout).toContain(`preflight: reusing ${join(root, 'preflight', 'summary.md')} (PASSED)`);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('[NO-GO] decision packet: perf: not run; no perf-smoke artifact'); // the reused preflight counts
+    expect(readFileSync(join(root, 'packet', 'summary.md'), 'utf8')).toMatch(
+      /\| preflight \| PASSED \| 66 \| 0 \| .*packet\/preflight\/summary\.md \|/,
+    );
+    expect(readFileSync(join(root, 'packet', 'preflight', 'summary.md'), 'utf8')).toContain(`- commit: ${head}`);
+    const missing = run({ LAUNCH_PACKET_DIR: join(root, 'p2'), LAUNCH_PACKET_PREFLIGHT_DIR: join(root, 'nowhere') });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('LAUNCH_PACKET_PREFLIGHT_DIR: no summary.md in');
+  }, 60_000);
+
+  it('a reused preflight is a reason against GO when it ran on another commit or a step did not pass', () => {
+    const ok = reusedPreflight(preflightSummary('abc', {}), '/x/summary.md', 'abc');
+    expect([ok.result.status, ok.result.seconds, ok.problems]).toEqual(['passed', 66, []]);
+    const stale = reusedPreflight(preflightSummary('old', {}), '/x/summary.md', 'abc');
+    expect(stale.problems).toEqual(['preflight (reused): ran on commit old, the packet is for abc']);
+    const partial = reusedPreflight(preflightSummary('abc', { test: 'TIMEOUT', 'e2e-smoke': undefined }), '/x/summary.md', 'abc');
+    expect(partial.result.status).toBe('failed');
+    expect(partial.problems).toEqual(['preflight (reused): test timeout', 'preflight (reused): e2e-smoke not run']);
+    const legacy = reusedPreflight(preflightSummary('abc', {}).replace('- commit: abc\n', ''), '/x/summary.md', 'abc');
+    expect(legacy.problems).toEqual(['preflight (reused): ran on commit unknown (no commit line), the packet is for abc']);
+  });
+
+  it('is NO-GO for each required step that did not run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'packet-'));
+    const p = buildPacket({
+      at: new Date(),
+      commit: 'abc',
+      steps: [passed('perf')],
+      perfArtifact: perfArtifact(dir, 40, 90),
+      stage: 1,
+      required: ['preflight', 'perf', 'readiness'],
+    });
+    expect([p.go, p.reasons]).toEqual([false, ['preflight: not run', 'readiness: not run']]);
+  });
 });

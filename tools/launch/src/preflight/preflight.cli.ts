@@ -1,16 +1,21 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CommandSpec, progress, runCli, UsageError } from '../cli/cli-command';
 import { parseNumber } from '../go-nogo/go-nogo';
-import { runSteps, type Step, stepsTable } from './step-runner';
+import { PREFLIGHT_STEPS, runSteps, type Step, stepsTable } from './step-runner';
 
 const ROOT = resolve(__dirname, '../../../..');
 
-/** Seed 000's preflight, in order: each a pnpm script. */
-const STEPS: Step[] = ['guard', 'test', 'build', 'contract-check', 'e2e-smoke', 'kube-validate'].map((name) => ({
+/**
+ * Seed 000's preflight, in order: each a pnpm script. Jest gets `--ci --forceExit`: a handle a
+ * failed suite leaked must not hold a finished run open until the preflight's timeout (in a
+ * full run under load it did, and every later step was lost).
+ */
+const STEPS: Step[] = PREFLIGHT_STEPS.map((name) => ({
   name,
   command: 'pnpm',
-  args: ['run', '--silent', name],
+  args: ['run', '--silent', name, ...(name === 'test' ? ['--ci', '--forceExit'] : [])],
 }));
 
 const SPEC: CommandSpec = {
@@ -62,7 +67,8 @@ runCli(SPEC, async (values) => {
     : timedOut
       ? `[FAIL] launch preflight hit its ${timeoutSeconds} s timeout`
       : '[FAIL] launch preflight failed';
-  writeFileSync(resolve(dir, 'summary.md'), `# Launch preflight\n\n${table.join('\n')}\n\n${verdict}\n`);
+  const commit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || 'unknown';
+  writeFileSync(resolve(dir, 'summary.md'), `# Launch preflight\n\n- commit: ${commit}\n\n${table.join('\n')}\n\n${verdict}\n`);
   process.stdout.write(`\n${table.join('\n')}\n\nsummary: ${resolve(dir, 'summary.md')}\n${verdict}\n`);
   return passed ? 0 : timedOut ? 3 : 1;
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLaunchCli } from '../testing/run-cli';
+import { fakeBinary, runLaunchCli } from '../testing/run-cli';
 import { runSteps, stepsTable } from './step-runner';
 
 const sh = (name: string, script: string) => ({ name, command: 'sh', args: ['-c', script] });
@@ -55,5 +55,20 @@ describe('launch-preflight step runner', () => {
     expect(r.stdout).toMatch(/\| contract-check \| TIMEOUT \|/);
     expect(r.stdout).toMatch(/\| kube-validate \| SKIPPED \|/);
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toContain('[FAIL] launch preflight hit its 0.5 s timeout');
+  });
+
+  it('runs jest with --ci --forceExit, so a leaked handle cannot hold a finished test step open until the timeout', () => {
+    const pnpm = fakeBinary('pnpm');
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-'));
+    const r = runLaunchCli('preflight/preflight.cli.ts', ['--steps', 'test,kube-validate'], {
+      PATH: `${pnpm.dir}:${process.env.PATH}`,
+      LAUNCH_PREFLIGHT_DIR: dir,
+    });
+    expect(r.status).toBe(0);
+    expect(readFileSync(pnpm.calls, 'utf8').trim().split('\n')).toEqual([
+      'run --silent test --ci --forceExit',
+      'run --silent kube-validate',
+    ]);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/^- commit: [0-9a-f]{40}$/m);
   });
 });

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Seed 000's preflight steps, in order: each a pnpm script (launch-preflight runs them; the decision packet requires them). */
+export const PREFLIGHT_STEPS = ['guard', 'test', 'build', 'contract-check', 'e2e-smoke', 'kube-validate'] as const;
+
 /** One step: a command run from the repo root, its output going to `<dir>/<name>.log`. */
 export interface Step {
   name: string;

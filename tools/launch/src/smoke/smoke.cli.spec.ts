@@ -1,32 +1,13 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServiceProcesses, startServices, testEnv } from '@mikasmissions/testing';
 import { freePort } from '../testing/free-port';
-import { ROOT } from '../testing/run-cli';
+import { type GatewayStack, runLaunchCliAsync, startGatewayStack } from '../testing/gateway-stack';
 import { lastCodeIn } from './smoke-stack';
 
 /** Runs the smoke CLI as `pnpm run e2e-smoke` does; resolves with its exit code and output. */
-function smoke(flow: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/launch/src/smoke/smoke.cli.ts', '--flow', flow], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-        SMOKE_LOGS_DIR: mkdtempSync(join(tmpdir(), 'smoke-logs-')),
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
+const smoke = (flow: string, env: Record<string, string>) =>
+  runLaunchCliAsync('smoke/smoke.cli.ts', ['--flow', flow], { SMOKE_LOGS_DIR: mkdtempSync(join(tmpdir(), 'smoke-logs-')), ...env });
 
 const stepLines = (out: string) => out.split('\n').filter((l) => /^\[(ok|OK|FAIL)\]/.test(l));
 
@@ -70,27 +51,16 @@ describe('the smoke CLI (pnpm run e2e-smoke / e2e-auth-smoke / e2e-admin-smoke)'
   }, 60_000);
 
   describe('against a gateway that is already up (not started by the smoke)', () => {
-    let platform: ServiceProcesses;
-    const identityLog = join(mkdtempSync(join(tmpdir(), 'smoke-identity-')), 'identity.log');
-    let copier: NodeJS.Timeout;
-
+    let stack: GatewayStack;
     beforeAll(async () => {
-      platform = await startServices(
-        ['identity', 'profile', 'admin-studio', 'gateway'],
-        testEnv('memory', { NODE_ENV: 'development', AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', AUTHX_TRUST_PROXY: 'true' }),
-        180_000,
-      );
-      copier = setInterval(() => writeFileSync(identityLog, platform.output('identity')), 100);
+      stack = await startGatewayStack(['identity', 'profile', 'admin-studio', 'gateway']);
     }, 200_000);
-    afterAll(async () => {
-      clearInterval(copier);
-      await platform?.stop();
-    });
+    afterAll(() => stack?.stop());
 
     it('runs the auth smoke with consent codes from SMOKE_IDENTITY_LOG, and the admin smoke', async () => {
-      const env = { GATEWAY_URL: platform.urls.gateway, SMOKE_IDENTITY_LOG: identityLog };
+      const env = { GATEWAY_URL: stack.platform.urls.gateway, SMOKE_IDENTITY_LOG: stack.identityLog };
       const auth = await smoke('auth', env);
-      expect(auth.out).toContain(`gateway up at ${platform.urls.gateway}: using it (not starting a stack)`);
+      expect(auth.out).toContain(`gateway up at ${stack.platform.urls.gateway}: using it (not starting a stack)`);
       expect(stepLines(auth.out)).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^\[ok\] gate token is single-use/),
@@ -104,7 +74,7 @@ describe('the smoke CLI (pnpm run e2e-smoke / e2e-auth-smoke / e2e-admin-smoke)'
     }, 120_000);
 
     it('without a code source, fails at consent verify and says how to give one', async () => {
-      const r = await smoke('auth', { GATEWAY_URL: platform.urls.gateway });
+      const r = await smoke('auth', { GATEWAY_URL: stack.platform.urls.gateway });
       expect(r.code).toBe(1);
       expect(stepLines(r.out).at(-1)).toMatch(/^\[FAIL\] parent: consent verify: no consent code for smoke\.parent\..*SMOKE_IDENTITY_LOG/);
     }, 60_000);

@@ -1,26 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServiceProcesses, startServices, testEnv } from '@mikasmissions/testing';
 import { UsageError } from '../cli/cli-command';
-import { ROOT } from '../testing/run-cli';
+import { type GatewayStack, runLaunchCliAsync, startGatewayStack } from '../testing/gateway-stack';
 import { soakPlan } from './soak';
 
-function soak(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/launch/src/soak/soak.cli.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
+const soak = (env: Record<string, string>) => runLaunchCliAsync('soak/soak.cli.ts', [], env);
 
 describe('staging-soak', () => {
   it('plans a round at the start and one per interval until the hours are up', () => {
@@ -84,30 +70,20 @@ describe('staging-soak', () => {
   });
 
   describe('against a running stack (identity, profile, gateway)', () => {
-    let platform: ServiceProcesses;
-    const identityLog = join(mkdtempSync(join(tmpdir(), 'soak-identity-')), 'identity.log');
-    let copier: NodeJS.Timeout;
+    let stack: GatewayStack;
     beforeAll(async () => {
-      platform = await startServices(
-        ['identity', 'profile', 'gateway'],
-        testEnv('memory', { NODE_ENV: 'development', AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', AUTHX_TRUST_PROXY: 'true' }),
-        180_000,
-      );
-      copier = setInterval(() => writeFileSync(identityLog, platform.output('identity')), 100);
+      stack = await startGatewayStack(['identity', 'profile', 'gateway']);
     }, 200_000);
-    afterAll(async () => {
-      clearInterval(copier);
-      await platform?.stop();
-    });
+    afterAll(() => stack?.stop());
 
     it('runs the auth probes every interval and passes with a row per round', async () => {
       const report = join(mkdtempSync(join(tmpdir(), 'soak-')), 'soak.md');
       const r = await soak({
-        SOAK_TARGET_URL: platform.urls.gateway,
+        SOAK_TARGET_URL: stack.platform.urls.gateway,
         SOAK_HOURS: String(0.1 / 60),
         SOAK_INTERVAL_MINUTES: '0.05',
         SOAK_FLOWS: 'auth',
-        SMOKE_IDENTITY_LOG: identityLog,
+        SMOKE_IDENTITY_LOG: stack.identityLog,
         SOAK_REPORT: report,
       });
       expect(r.out.trim().split('\n').at(-1)).toBe('[OK] soak passed');

@@ -1,48 +1,25 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServiceProcesses, startServices, testEnv } from '@mikasmissions/testing';
-import { fakeBinary, ROOT } from '../testing/run-cli';
+import { type GatewayStack, runLaunchCliAsync, startGatewayStack } from '../testing/gateway-stack';
+import { fakeBinary } from '../testing/run-cli';
 
-function todayReady(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/launch/src/today/today-ready.cli.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
+const todayReady = (env: Record<string, string>) => runLaunchCliAsync('today/today-ready.cli.ts', [], env);
 
 describe('today-ready (readiness → soak → decision packet) against a running gateway', () => {
-  let platform: ServiceProcesses;
-  const identityLog = join(mkdtempSync(join(tmpdir(), 'today-identity-')), 'identity.log');
-  let copier: NodeJS.Timeout;
+  let stack: GatewayStack;
   beforeAll(async () => {
-    platform = await startServices(
-      ['identity', 'profile', 'gateway'],
-      testEnv('memory', { NODE_ENV: 'development', AUTH_MODE: 'enforce', LOG_LEVEL: 'warn', AUTHX_TRUST_PROXY: 'true' }),
-      180_000,
-    );
-    copier = setInterval(() => writeFileSync(identityLog, platform.output('identity')), 100);
+    stack = await startGatewayStack(['identity', 'profile', 'gateway']);
   }, 200_000);
-  afterAll(async () => {
-    clearInterval(copier);
-    await platform?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   const env = () => ({
     PATH: `${fakeBinary('kubectl', { stdout: 'minikube' }).dir}:${process.env.PATH}`,
-    SOAK_TARGET_URL: platform.urls.gateway,
+    SOAK_TARGET_URL: stack.platform.urls.gateway,
     SOAK_FLOWS: 'auth',
     SOAK_HOURS: String(0.05 / 60),
     SOAK_INTERVAL_MINUTES: '0.05',
-    SMOKE_IDENTITY_LOG: identityLog,
+    SMOKE_IDENTITY_LOG: stack.identityLog,
     LAUNCH_PACKET_STEPS: 'readiness',
     TODAY_READY_DIR: mkdtempSync(join(tmpdir(), 'today-')),
   });
