@@ -72,6 +72,11 @@ export async function startWebStack(): Promise<WebStack> {
     MESSAGING_REDIS_URL: testRedisUrl(),
     MEDIA_STORE_DIR: media,
     GATEWAY_CORS_ORIGINS: webOrigin,
+    // every browser of the suite is one client IP to the gateway: each kids home loads its thumbnails
+    // through it, and every suite opens and leaves kids mode through the PIN gate, so the default
+    // 300/min and the strict 10/min (login, gates) per IP would answer 429 midway through the suite
+    GATEWAY_RATE_LIMIT_DEFAULT: '20000',
+    GATEWAY_RATE_LIMIT_STRICT: '1000',
     // one watch event may then stand for minutes of earlier watching (the demo clips last 6 s): the limit test needs it
     PROGRESS_WATCH_SLACK_MS: '300000',
     // a run's way to `published`: the fake NIM's clip is ingested from loopback, transcoded small, and
