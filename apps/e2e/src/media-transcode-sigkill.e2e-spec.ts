@@ -105,7 +105,7 @@ describe('a transcode worker killed mid-job: the next worker completes the asset
     while ((await partials()).length === 0 && Date.now() < started) await sleep(50);
     expect(await partials()).toHaveLength(1);
     await sleep(300);
-    await first.kill('media-pipeline', 'SIGKILL');
+    await first.kill('media-pipeline', 'SIGKILL', { children: true }); // the worker and its ffmpeg die together, as in a pod
     const pending = (await redis.xpending(streamKey(prefix, 'media.transcode.requested'), 'media-pipeline.transcode')) as [number];
     expect(pending[0]).toBe(1);
 

@@ -202,10 +202,16 @@ describe.each(['memory', 'postgres+redis'] as const)(
       // The rendition's unsigned URL under MEDIA_BASE (a sub-folder) is not public at the edge; a flat stream file
       // through the public media route is refused by playback: only a session's signed stream_url plays.
       const episode = await parent.call('GET', `/v1/catalog/episodes/${forOlder}`, undefined, parent.token);
-      const rendition = episode.body.renditions[0].url as string;
-      expect(rendition).toBe(`${platform.urls.gateway}/v1/playback/media/episodes/${forOlder}/180p/index.m3u8`);
-      const unsigned = await fetch(rendition);
+      const media = `${platform.urls.gateway}/v1/playback/media/episodes/${forOlder}`;
+      // the HLS master first (profile `adaptive`), then the one rendition a 320x180 source gets
+      expect(episode.body.renditions).toEqual([
+        { profile: 'adaptive', url: `${media}/master.m3u8`, storage_key: `episodes/${forOlder}/master.m3u8` },
+        { profile: '180p', url: `${media}/180p/index.m3u8`, storage_key: `episodes/${forOlder}/180p/index.m3u8` },
+      ]);
+      const unsigned = await fetch(`${media}/180p/index.m3u8`);
       expect([unsigned.status, ((await unsigned.json()) as Json).error.code]).toEqual([401, 'missing_token']);
+      const master = await fetch(`${media}/master.m3u8`);
+      expect([master.status, ((await master.json()) as Json).error.code]).toEqual([403, 'invalid_stream_signature']);
       const forged = await parent.call('GET', `/v1/playback/media/episodes/${forOlder}/index.m3u8`);
       expect([forged.status, forged.body.error.code]).toEqual([403, 'invalid_stream_signature']);
 

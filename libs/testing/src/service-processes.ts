@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -27,8 +27,21 @@ export interface ServiceProcesses {
   output(name: string): string;
   /** SIGTERMs every process (SIGKILL after 5 s) and waits for them to exit. */
   stop(): Promise<void>;
-  /** Sends `signal` to one process (e.g. `SIGKILL` for a crash test) and waits until it has exited. */
-  kill(name: string, signal: NodeJS.Signals): Promise<void>;
+  /**
+   * Sends `signal` to one process (e.g. `SIGKILL` for a crash test) and waits until it has exited.
+   * `{ children: true }` sends it to the processes it spawned too (its ffmpeg), as a container's or
+   * pod's death takes them: a lone SIGKILL of Node leaves them running as orphans.
+   */
+  kill(name: string, signal: NodeJS.Signals, options?: { children?: boolean }): Promise<void>;
+}
+
+/** The pids of the processes `pid` spawned (Linux/macOS `pgrep -P`; none when pgrep is missing). */
+function childPids(pid: number): number[] {
+  const found = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
+  return (found.stdout ?? '')
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
 }
 
 async function freePort(): Promise<number> {
@@ -108,12 +121,20 @@ export async function startServices(
   const processes: ServiceProcesses = {
     urls,
     output: (name) => logs.get(name)?.text ?? '',
-    kill: (name, signal) =>
+    kill: (name, signal, options = {}) =>
       new Promise<void>((resolve) => {
         const child = children.get(name);
         if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+        const spawned = options.children && child.pid ? childPids(child.pid) : [];
         child.once('exit', () => resolve());
         child.kill(signal);
+        for (const pid of spawned) {
+          try {
+            process.kill(pid, signal);
+          } catch {
+            // already gone
+          }
+        }
       }),
     stop: async () => {
       await Promise.all(
