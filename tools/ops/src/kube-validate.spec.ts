@@ -22,6 +22,23 @@ interface Rendered {
   spec: { replicas?: number; template: { spec: { containers: Container[]; securityContext: { runAsNonRoot: boolean } } } };
 }
 
+/** The fields of the rendered web Deployment these tests read. */
+interface WebDeployment {
+  spec: {
+    template: {
+      metadata: { labels: Record<string, string> };
+      spec: {
+        containers: (Container & {
+          image: string;
+          startupProbe: { httpGet: { path: string } };
+          volumeMounts: { name: string; mountPath: string }[];
+        })[];
+        volumes: { name: string; emptyDir?: object }[];
+      };
+    };
+  };
+}
+
 /** The objects `kubectl kustomize` renders for an overlay of `root`. */
 function render(root: string, overlay: string): Rendered[] {
   const r = spawnSync('kubectl', ['kustomize', join(root, 'infra/kubernetes/overlays', overlay)], {
@@ -110,15 +127,9 @@ describe('infra/kubernetes', () => {
 
   it.each(OVERLAYS)('the %s overlay serves the web app at / (its image, /healthz probes, a writable cache, no Secret)', (overlay) => {
     const objects = render(REPO, overlay);
-    const deploy = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web') as unknown as {
-      spec: { template: { metadata: { labels: Record<string, string> }; spec: Record<string, never> } };
-    };
-    const pod = deploy.spec.template.spec as { containers: Record<string, never>[]; volumes: { name: string; emptyDir?: object }[] };
-    const c = pod.containers[0] as unknown as Container & {
-      image: string;
-      startupProbe: { httpGet: { path: string } };
-      volumeMounts: { name: string; mountPath: string }[];
-    };
+    const deploy = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web') as unknown as WebDeployment;
+    const pod = deploy.spec.template.spec;
+    const c = pod.containers[0];
     expect(c.image).toMatch(/^mikasmissions\/web:/);
     for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) expect(probe.httpGet.path).toBe('/healthz');
     expect(c.securityContext.readOnlyRootFilesystem).toBe(true);
