@@ -1,6 +1,8 @@
 # Seed 000's make targets. Each delegates to a pnpm script (package.json holds the logic).
 # Apps are read from apps/*/src/main.ts, so `make run-<app>` works for every app that lands.
 APPS := $(sort $(patsubst apps/%/src/main.ts,%,$(wildcard apps/*/src/main.ts)))
+# Web apps (Next.js, apps/*/next.config.ts): `make run-web` runs `next dev` through dev:local.
+WEB_APPS := $(sort $(patsubst apps/%/next.config.ts,%,$(wildcard apps/*/next.config.ts)))
 ARGS ?=
 
 .PHONY: help guard test build contract contract-check lint typecheck format-check e2e-smoke \
@@ -14,7 +16,7 @@ help:
 	@echo "     e2e-auth-smoke | e2e-admin-smoke | stack-phase-b | smoke-phase-b | perf-smoke | compose-validate | compose-smoke | kube-validate | outbox-replay ARGS=..."
 	@echo "launch: launch-preflight | launch-readiness-gate | launch-decision-packet | today-ready | staging-soak"
 	@echo "        launch-go-nogo ARGS=... | launch-stage ARGS=... | staging-deploy | staging-rollback | staging-deploy-dry-run"
-	@echo "apps: $(APPS)"
+	@echo "apps: $(APPS) | web apps: $(WEB_APPS)"
 
 guard:
 	pnpm run guard
@@ -62,9 +64,10 @@ smoke-phase-b:
 migrate-db:
 	pnpm run migrate $(ARGS)
 
-# make run-identity: one app on the host with hot reload (memory stores unless DATABASE_URL/REDIS_URL are exported).
+# make run-identity: one app on the host with hot reload (memory stores unless DATABASE_URL/REDIS_URL are exported);
+# make run-web: the web app's `next dev` on WEB_PORT (3000) against the local gateway.
 run-%:
-	@$(if $(filter $*,$(APPS)),pnpm run dev:local $*,echo "make run-$*: there is no app $* in apps/ (apps: $(APPS))" >&2; exit 2)
+	@$(if $(filter $*,$(APPS) $(WEB_APPS)),pnpm run dev:local $*,echo "make run-$*: there is no app $* in apps/ (apps: $(APPS) $(WEB_APPS))" >&2; exit 2)
 
 # make outbox-replay ARGS="-mode=list-failed -limit=20"
 outbox-replay:

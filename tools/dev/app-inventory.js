@@ -4,6 +4,8 @@
  * `PlatformModule.forRoot({ http: { port, prefix } })` in `app.module.ts`, and it has a
  * database schema (a migrate job) when `prisma/<name>/` exists. Used by compose:validate,
  * docker:dev:health and the Kubernetes renderer, so a new app falls in by existing.
+ * Web apps (`apps/<name>/next.config.*`, no `src/main.ts`) are listed apart ({@link listWebApps}):
+ * they have no database (no migrate job), probe `/healthz` and sit behind the gateway.
  */
 const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
@@ -36,6 +38,27 @@ function listApps(root) {
 }
 
 /**
+ * Lists the Next.js web apps under `root/apps`: a `next.config.{ts,js,mjs}` and no `src/main.ts`.
+ * The port is the default of `${<NAME>_PORT:-N}` in its package.json `start` script (else 3000).
+ * @param {string} root the repo root
+ * @returns {{ name: string, port: number, healthPath: string, schema: false }[]}
+ */
+function listWebApps(root) {
+  const appsDir = path.join(root, 'apps');
+  if (!existsSync(appsDir)) return [];
+  return readdirSync(appsDir)
+    .filter((name) => !existsSync(path.join(appsDir, name, 'src/main.ts')))
+    .filter((name) => ['ts', 'js', 'mjs'].some((ext) => existsSync(path.join(appsDir, name, `next.config.${ext}`))))
+    .sort()
+    .map((name) => {
+      const pkg = path.join(appsDir, name, 'package.json');
+      const start = existsSync(pkg) ? (JSON.parse(readFileSync(pkg, 'utf8')).scripts?.start ?? '') : '';
+      const port = Number(start.match(/\$\{[A-Z_]+:-(\d+)\}/)?.[1] ?? 3000);
+      return { name, port, healthPath: '/healthz', schema: false };
+    });
+}
+
+/**
  * The `<APP>_PORT` variable of an app (`outbox-relay` → `OUTBOX_RELAY_PORT`).
  * @param {string} name the app's folder name
  * @returns {string}
@@ -50,4 +73,4 @@ const COMPOSE_ALIASES = { payment: 'billing' };
 /** Apps that get a HorizontalPodAutoscaler in Kubernetes (CPU), when they are in apps/. */
 const AUTOSCALED = ['gateway', 'catalog', 'recommendation', 'playback', 'media-pipeline'];
 
-module.exports = { listApps, portVariable, COMPOSE_ALIASES, AUTOSCALED };
+module.exports = { listApps, listWebApps, portVariable, COMPOSE_ALIASES, AUTOSCALED };

@@ -6,7 +6,11 @@
  * requests and limits, non-root with a read-only root filesystem, config from the ConfigMap
  * and the Secret by reference), its Service and, when it has `prisma/<app>/`, its
  * `<app>-migrate` Job running migrate for that app; a PodDisruptionBudget per app, an HPA
- * for the autoscaled ones, an Ingress sending /v1 to the gateway and a NetworkPolicy. Every
+ * for the autoscaled ones, an Ingress sending /v1 and /healthz to the gateway and a NetworkPolicy.
+ * Per web app (`apps/<name>/next.config.*`): a Deployment probed on /healthz (startup, liveness,
+ * readiness), non-root, read-only root filesystem with a writable emptyDir for `.next/cache`, no
+ * Secret (it holds none), resources, its Service and PDB, the Ingress sending `/` to it and a
+ * NetworkPolicy that admits traffic to it. Every
  * rendered object is validated offline against its Kubernetes JSON schema, and every ArgoCD
  * Application of infra/kubernetes/argocd against the Argo CD CRD schema (tools/dev/kube-schemas.js);
  * an Application must sync an overlay of this repo into that overlay's namespace. Also fails
@@ -19,7 +23,7 @@ const { existsSync, readFileSync, readdirSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const YAML = require('yaml');
-const { listApps, AUTOSCALED } = require('./app-inventory');
+const { listApps, listWebApps, AUTOSCALED } = require('./app-inventory');
 const { schemaProblems } = require('./kube-schemas');
 
 const arg = (name) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
@@ -27,6 +31,7 @@ const root = path.resolve(arg('root') ?? path.resolve(__dirname, '../..'));
 const overlaysDir = path.join(root, 'infra/kubernetes/overlays');
 const argocdDir = path.join(root, 'infra/kubernetes/argocd');
 const apps = listApps(root).filter((a) => a.port !== undefined);
+const webApps = listWebApps(root);
 const problems = [];
 
 function checkApp(overlay, objects, app) {
@@ -67,12 +72,56 @@ function checkApp(overlay, objects, app) {
     problems.push(`${where}: ${app.name}-migrate Job must run migrate ${app.name}`);
 }
 
+/** A web app: no database and no Secret, probed on /healthz, its cache on an emptyDir (the root filesystem is read-only). */
+function checkWebApp(overlay, objects, web) {
+  const find = (kind, name) => objects.find((o) => o.kind === kind && o.metadata?.name === name);
+  const where = `${overlay}: ${web.name}`;
+  const pod = find('Deployment', web.name)?.spec?.template?.spec;
+  const c = (pod?.containers ?? []).find((x) => x.name === web.name);
+  if (!c) return problems.push(`${where}: no Deployment with a container ${web.name}`);
+  for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
+    if (c[probe]?.httpGet?.path !== web.healthPath) problems.push(`${where}: ${probe} must GET ${web.healthPath}`);
+  }
+  if (!(c.ports ?? []).some((p) => p.containerPort === web.port)) problems.push(`${where}: container does not expose port ${web.port}`);
+  for (const kind of ['requests', 'limits']) {
+    for (const r of ['cpu', 'memory']) if (!c.resources?.[kind]?.[r]) problems.push(`${where}: no ${r} ${kind}`);
+  }
+  if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${where}: pod must run as non-root`);
+  if (c.securityContext?.readOnlyRootFilesystem !== true) problems.push(`${where}: container root filesystem must be read-only`);
+  const cache = (c.volumeMounts ?? []).find((m) => m.mountPath.endsWith('/.next/cache'));
+  if (!cache || !(pod.volumes ?? []).some((v) => v.name === cache.name && v.emptyDir))
+    problems.push(`${where}: .next/cache must be an emptyDir (the root filesystem is read-only)`);
+  if ((c.envFrom ?? []).some((e) => e.secretRef)) problems.push(`${where}: the web app holds no secrets (no secretRef)`);
+  if (find('Job', `${web.name}-migrate`)) problems.push(`${where}: has no database, so no ${web.name}-migrate Job`);
+  const svc = find('Service', web.name);
+  if (!(svc?.spec?.ports ?? []).some((p) => p.port === web.port)) problems.push(`${where}: no Service on port ${web.port}`);
+  if (!objects.some((o) => o.kind === 'PodDisruptionBudget' && o.spec?.selector?.matchLabels?.['app.kubernetes.io/name'] === web.name))
+    problems.push(`${where}: no PodDisruptionBudget`);
+  const labels = find('Deployment', web.name).spec.template.metadata?.labels;
+  const admits = objects.some(
+    (o) =>
+      o.kind === 'NetworkPolicy' &&
+      Object.entries(o.spec?.podSelector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v) &&
+      !(o.spec?.podSelector?.matchExpressions ?? []).some((e) => e.operator === 'NotIn' && e.values?.includes(labels?.[e.key])) &&
+      (o.spec?.ingress ?? []).some((rule) => !rule.from),
+  );
+  if (!admits) problems.push(`${where}: no NetworkPolicy lets the Ingress controller reach it (an ingress rule without from)`);
+}
+
 function checkEdge(overlay, objects) {
   const paths = objects.filter((o) => o.kind === 'Ingress').flatMap((o) => (o.spec?.rules ?? []).flatMap((r) => r.http?.paths ?? []));
   if (!paths.some((p) => p.path === '/v1' && p.backend?.service?.name === 'gateway'))
     problems.push(`${overlay}: no Ingress routes /v1 to the gateway`);
-  if (!objects.some((o) => o.kind === 'NetworkPolicy' && (o.spec?.policyTypes ?? []).includes('Ingress')))
-    problems.push(`${overlay}: no NetworkPolicy restricts ingress to the services`);
+  if (!paths.some((p) => p.path === '/healthz' && p.backend?.service?.name === 'gateway'))
+    problems.push(`${overlay}: no Ingress routes /healthz to the gateway`);
+  const [site] = webApps; // the one web app serves the site's pages
+  if (site && !paths.some((p) => p.path === '/' && p.pathType === 'Prefix' && p.backend?.service?.name === site.name))
+    problems.push(`${overlay}: no Ingress routes / (Prefix) to the web app ${site.name}`);
+  const guardsServices = (o) =>
+    o.kind === 'NetworkPolicy' &&
+    (o.spec?.policyTypes ?? []).includes('Ingress') &&
+    o.spec?.podSelector?.matchLabels?.['app.kubernetes.io/component'] === 'service';
+  if (!objects.some(guardsServices)) problems.push(`${overlay}: no NetworkPolicy restricts ingress to the services`);
 }
 
 function render(overlay) {
@@ -127,6 +176,7 @@ async function main() {
     if (error) problems.push(`${overlay}: ${error}`);
     else {
       for (const app of apps) checkApp(overlay, objects, app);
+      for (const web of webApps) checkWebApp(overlay, objects, web);
       checkEdge(overlay, objects);
       problems.push(...(await schemaProblems(overlay, objects)));
       namespaces.set(overlay, objects.find((o) => o.metadata?.namespace)?.metadata.namespace);
@@ -145,7 +195,7 @@ async function main() {
     process.exit(1);
   }
   process.stdout.write(
-    `kube-validate: ok (${overlays.length} overlays, schemas checked offline, ${apps.length} apps: ${apps.map((a) => a.name).join(', ')})\n`,
+    `kube-validate: ok (${overlays.length} overlays, schemas checked offline, ${apps.length} apps: ${apps.map((a) => a.name).join(', ')}; web apps: ${webApps.map((w) => w.name).join(', ') || '-'})\n`,
   );
 }
 

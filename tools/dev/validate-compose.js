@@ -10,7 +10,11 @@
  * `prisma/<app>/`, a one-shot `<app>-migrate` job (`restart: "no"`, after Postgres is
  * healthy, running migrate for that app) the app waits for (`service_completed_successfully`);
  * a healthcheck that asks `/ready` and then `/health`; and a `compose:dev:<app>` pnpm script
- * (plus the aliases, `compose:dev:payment` → billing). Postgres and Redis publish no ports
+ * (plus the aliases, `compose:dev:payment` → billing). Web apps (`apps/<name>/next.config.*`, e.g.
+ * apps/web) have no database: the accepted exception is NO `<name>-migrate` job and no wait for
+ * Postgres/Redis; instead a service and profile of its name (and `all`), a build with
+ * NEXT_PUBLIC_API_BASE_URL, a wait for the gateway (healthy), its port, a healthcheck on `/healthz`
+ * and a `compose:dev:<name>` script. Postgres and Redis publish no ports
  * in dev. docker-compose.smoke.yml (compose-smoke's override of the prod file) must point
  * identity's SMTP_URL at its capture service (tools/dev/smtp-capture.js, healthchecked, in
  * identity's profiles, waited for), and no other pnpm script may use it. When `docker compose`
@@ -23,12 +27,13 @@ const { existsSync, readFileSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const YAML = require('yaml');
-const { listApps, COMPOSE_ALIASES } = require('./app-inventory');
+const { listApps, listWebApps, COMPOSE_ALIASES } = require('./app-inventory');
 
 const rootArg = process.argv.indexOf('--root');
 const root = rootArg === -1 ? path.resolve(__dirname, '../..') : path.resolve(process.argv[rootArg + 1]);
 const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts ?? {};
 const apps = listApps(root);
+const webApps = listWebApps(root);
 const problems = [];
 
 function checkAppService(file, services, app) {
@@ -63,6 +68,27 @@ function checkAppService(file, services, app) {
   }
 }
 
+/** A web app: no database (explicitly no migrate job, no Postgres/Redis wait), behind a healthy gateway, probed on /healthz. */
+function checkWebService(file, services, web) {
+  const svc = services[web.name];
+  if (!svc) return problems.push(`${file}: web app ${web.name} (apps/${web.name}/next.config.*) has no service`);
+  for (const p of [web.name, 'all']) {
+    if (!(svc.profiles ?? []).includes(p)) problems.push(`${file}: ${web.name} is not in profile ${p}`);
+  }
+  if (!JSON.stringify(svc.healthcheck?.test ?? '').includes(`:${web.port}${web.healthPath}`))
+    problems.push(`${file}: ${web.name} healthcheck must ask :${web.port}${web.healthPath}`);
+  if (svc.depends_on?.gateway?.condition !== 'service_healthy')
+    problems.push(`${file}: ${web.name} must wait for gateway (condition service_healthy)`);
+  if (!svc.build?.args?.NEXT_PUBLIC_API_BASE_URL)
+    problems.push(`${file}: ${web.name} must build with NEXT_PUBLIC_API_BASE_URL (the browser-facing gateway)`);
+  if (!(svc.ports ?? []).some((p) => String(p).endsWith(`:${web.port}`)))
+    problems.push(`${file}: ${web.name} does not publish ${web.port}`);
+  if (services[`${web.name}-migrate`]) problems.push(`${file}: ${web.name} has no database, so no ${web.name}-migrate job`);
+  for (const infra of ['postgres', 'redis']) {
+    if (svc.depends_on?.[infra]) problems.push(`${file}: ${web.name} has no database and must not wait for ${infra}`);
+  }
+}
+
 function checkFile(file) {
   if (!existsSync(path.join(root, file))) return problems.push(`${file} is missing`);
   const doc = YAML.parse(readFileSync(path.join(root, file), 'utf8'), { merge: true }) ?? {};
@@ -89,6 +115,7 @@ function checkFile(file) {
     }
   }
   for (const app of apps) checkAppService(file, services, app);
+  for (const web of webApps) checkWebService(file, services, web);
   for (const [name, svc] of Object.entries(services)) {
     if (!/^redis(:|$)/.test(String(svc.image ?? ''))) continue;
     const args = (Array.isArray(svc.command) ? svc.command : String(svc.command ?? '').split(/\s+/)).join(' ');
@@ -111,7 +138,7 @@ function checkFile(file) {
 
 function checkScripts() {
   const wanted = [
-    ...apps.map((a) => [a.name, a.name]),
+    ...[...apps, ...webApps].map((a) => [a.name, a.name]),
     ...Object.entries(COMPOSE_ALIASES).filter(([, app]) => apps.some((a) => a.name === app)),
   ];
   for (const [script, profile] of wanted) {
@@ -197,4 +224,6 @@ if (problems.length) {
   for (const p of problems) process.stderr.write(`compose:validate: ${p}\n`);
   process.exit(1);
 }
-process.stdout.write(`compose:validate: ok (${apps.length} apps: ${apps.map((a) => a.name).join(', ')})\n`);
+process.stdout.write(
+  `compose:validate: ok (${apps.length} apps: ${apps.map((a) => a.name).join(', ')}; web apps, no database: ${webApps.map((a) => a.name).join(', ') || '-'})\n`,
+);

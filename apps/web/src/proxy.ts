@@ -1,15 +1,18 @@
 import createIntlMiddleware from 'next-intl/middleware';
-import { NextRequest } from 'next/server';
+import { NextRequest, NextResponse } from 'next/server';
 import { serverPublicConfig } from './config/public-config';
 import { routing } from './i18n/routing';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, newNonce } from './security/security-headers';
 
 const intl = createIntlMiddleware(routing);
 
+/** Paths outside the locale routing: the health probe (src/app/healthz/route.ts) answers as is. */
+const UNLOCALIZED = new Set(['/healthz']);
+
 /**
  * Every page request: a fresh CSP nonce (forwarded to the render as `x-nonce` and in the
  * request's CSP header, which Next reads to nonce its own scripts), the locale routing of
- * next-intl, and the security headers on the answer. The dev relaxation exists only when
+ * next-intl (not for the health probe `/healthz`), and the security headers on the answer. The dev relaxation exists only when
  * `next dev` runs (`NODE_ENV` is inlined as "production" in a build).
  */
 export function proxy(request: NextRequest) {
@@ -19,7 +22,9 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);
-  const response = intl(new NextRequest(request.url, { headers, method: request.method }));
+  const response = UNLOCALIZED.has(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers } })
+    : intl(new NextRequest(request.url, { headers, method: request.method }));
   response.headers.set('Content-Security-Policy', csp);
   for (const { key, value } of STATIC_SECURITY_HEADERS) response.headers.set(key, value);
   return response;

@@ -22,6 +22,23 @@ interface Rendered {
   spec: { replicas?: number; template: { spec: { containers: Container[]; securityContext: { runAsNonRoot: boolean } } } };
 }
 
+/** The fields of the rendered web Deployment these tests read. */
+interface WebDeployment {
+  spec: {
+    template: {
+      metadata: { labels: Record<string, string> };
+      spec: {
+        containers: (Container & {
+          image: string;
+          startupProbe: { httpGet: { path: string } };
+          volumeMounts: { name: string; mountPath: string }[];
+        })[];
+        volumes: { name: string; emptyDir?: object }[];
+      };
+    };
+  };
+}
+
 /** The objects `kubectl kustomize` renders for an overlay of `root`. */
 function render(root: string, overlay: string): Rendered[] {
   const r = spawnSync('kubectl', ['kustomize', join(root, 'infra/kubernetes/overlays', overlay)], {
@@ -92,7 +109,7 @@ describe('infra/kubernetes', () => {
           .filter((o) => o.kind === 'PodDisruptionBudget')
           .map((o) => o.metadata.name)
           .sort(),
-      ).toEqual(LANDED);
+      ).toEqual([...LANDED, 'web'].sort());
       expect(
         objects
           .filter((o) => o.kind === 'HorizontalPodAutoscaler')
@@ -104,9 +121,29 @@ describe('infra/kubernetes', () => {
           .filter((o) => o.kind === 'NetworkPolicy')
           .map((o) => o.metadata.name)
           .sort(),
-      ).toEqual(['gateway-public', 'services-from-platform-only']);
+      ).toEqual(['gateway-public', 'services-from-platform-only', 'web-public']);
     },
   );
+
+  it.each(OVERLAYS)('the %s overlay serves the web app at / (its image, /healthz probes, a writable cache, no Secret)', (overlay) => {
+    const objects = render(REPO, overlay);
+    const deploy = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web') as unknown as WebDeployment;
+    const pod = deploy.spec.template.spec;
+    const c = pod.containers[0];
+    expect(c.image).toMatch(/^mikasmissions\/web:/);
+    for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe]) expect(probe.httpGet.path).toBe('/healthz');
+    expect(c.securityContext.readOnlyRootFilesystem).toBe(true);
+    const cache = c.volumeMounts.find((m) => m.mountPath === '/repo/apps/web/.next/cache');
+    expect(pod.volumes.find((v) => v.name === cache?.name)?.emptyDir).toBeDefined();
+    expect(c.envFrom ?? []).toEqual([]);
+    expect(objects.some((o) => o.kind === 'Job' && o.metadata.name === 'web-migrate')).toBe(false);
+    const ingress = objects.find((o) => o.kind === 'Ingress') as unknown as {
+      spec: { rules: { http: { paths: { path: string; backend: { service: { name: string } } }[] } }[] };
+    };
+    const routes = Object.fromEntries(ingress.spec.rules[0].http.paths.map((p) => [p.path, p.backend.service.name]));
+    expect(routes).toEqual({ '/v1': 'gateway', '/healthz': 'gateway', '/': 'web' });
+    expect(deploy.spec.template.metadata.labels['app.kubernetes.io/component']).toBe('web');
+  });
 
   it('production runs two replicas per app; staging one', () => {
     for (const [overlay, replicas] of [
@@ -187,6 +224,36 @@ describe('infra/kubernetes', () => {
       expect(r.stderr).toContain('production: no Ingress routes /v1 to the gateway');
       expect(r.stderr).toContain('production: no NetworkPolicy restricts ingress to the services');
       expect(r.stderr).toContain('production: catalog: no HorizontalPodAutoscaler');
+    });
+
+    it('fails when an overlay takes / from the web app, its cache volume or the policy that lets the Ingress reach it', () => {
+      const file = join(root, 'infra/kubernetes/overlays/staging/kustomization.yaml');
+      const patch = [
+        'patches:',
+        '  - target: { kind: Ingress, name: mikasmissions }',
+        '    patch: |-',
+        '      - op: remove',
+        '        path: /spec/rules/0/http/paths/2',
+        '  - target: { kind: Deployment, name: web }',
+        '    patch: |-',
+        '      - op: remove',
+        '        path: /spec/template/spec/containers/0/volumeMounts/1',
+        '  - target: { kind: NetworkPolicy, name: web-public }',
+        '    patch: |-',
+        '      $patch: delete',
+        '      apiVersion: networking.k8s.io/v1',
+        '      kind: NetworkPolicy',
+        '      metadata:',
+        '        name: web-public',
+        '',
+      ].join('\n');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}${patch}`);
+      const r = runTool('kube-validate.js', root);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('staging: no Ingress routes / (Prefix) to the web app web');
+      expect(r.stderr).toContain('staging: web: .next/cache must be an emptyDir');
+      expect(r.stderr).toContain('staging: web: no NetworkPolicy lets the Ingress controller reach it');
+      expect(r.stderr).not.toContain('production:');
     });
 
     it('fails on an overlay that does not render', () => {

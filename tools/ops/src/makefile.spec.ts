@@ -72,6 +72,10 @@ describe('Makefile', () => {
     expect(Object.keys(scripts)).toContain('dev:local');
   });
 
+  it('make run-web starts the web app (Next.js, no src/main.ts) with dev:local', () => {
+    expect(make('-n', 'run-web').stdout.trim()).toBe('pnpm run dev:local web');
+  });
+
   it('make run-<name> of an app that is not in apps/ fails and lists the apps', () => {
     const r = make('run-no-such-app');
     expect(r.status).toBe(2);

@@ -20,14 +20,15 @@ const COPIED = [
 
 /**
  * A throwaway copy of what the ops tools read: the compose and env files, package.json,
- * infra/, every app's `src/main.ts` + `src/app.module.ts` and the `prisma/<app>/` folders.
+ * infra/, every app's `src/main.ts` + `src/app.module.ts` (a web app's `next.config.ts` +
+ * `package.json`) and the `prisma/<app>/` folders.
  * The tools run from the real repo with `--root <copy>`, so they resolve their packages.
  */
 export function copyRepo(): string {
   const root = mkdtempSync(join(tmpdir(), 'mm-ops-'));
   for (const f of COPIED) cpSync(join(REPO, f), join(root, f), { recursive: true });
   for (const app of readdirSync(join(REPO, 'apps'))) {
-    for (const f of ['src/main.ts', 'src/app.module.ts']) {
+    for (const f of ['src/main.ts', 'src/app.module.ts', 'next.config.ts', 'package.json']) {
       if (!existsSync(join(REPO, 'apps', app, f))) continue;
       mkdirSync(join(root, 'apps', app, 'src'), { recursive: true });
       cpSync(join(REPO, 'apps', app, f), join(root, 'apps', app, f));

@@ -22,10 +22,11 @@ describe('compose:validate', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('passes on the repo and names every app of apps/', () => {
+  it('passes on the repo and names every app of apps/, the web app as one without a database', () => {
     const r = runTool('validate-compose.js', REPO, '--no-docker');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    expect(r.stdout).toContain('web apps, no database: web');
     for (const app of ['analytics', 'identity', 'profile', 'catalog', 'billing', 'playback', 'progress', 'outbox-relay', 'gateway'])
       expect(r.stdout).toContain(app);
   });
@@ -93,6 +94,32 @@ describe('compose:validate', () => {
       (s: Record<string, Record<string, unknown>>) => (s.redis.command = ['redis-server']),
       /redis must run redis-server with --appendonly yes/,
     ],
+    [
+      'a web app without its service',
+      (s: Record<string, Record<string, unknown>>) => delete s.web,
+      /web app web \(apps\/web\/next.config.\*\) has no service/,
+    ],
+    [
+      'a web app healthcheck that does not ask /healthz',
+      (s: Record<string, Record<string, unknown>>) => (s.web.healthcheck = { test: ['CMD-SHELL', "fetch('http://127.0.0.1:3000/de')"] }),
+      /web healthcheck must ask :3000\/healthz/,
+    ],
+    [
+      'a web app that does not wait for the gateway',
+      (s: Record<string, Record<string, unknown>>) => (s.web.depends_on = {}),
+      /web must wait for gateway \(condition service_healthy\)/,
+    ],
+    [
+      'a web app built without the gateway origin',
+      (s: Record<string, Record<string, unknown>>) => (s.web.build = { context: '.', dockerfile: 'apps/web/Dockerfile' }),
+      /web must build with NEXT_PUBLIC_API_BASE_URL/,
+    ],
+    [
+      'a migrate job for the web app (it has no database)',
+      (s: Record<string, Record<string, unknown>>) =>
+        (s['web-migrate'] = { image: 'x', profiles: ['web', 'all'], command: ['migrate', 'web'], restart: 'no' }),
+      /web has no database, so no web-migrate job/,
+    ],
   ])('fails on %s', (_name, edit, message) => {
     editCompose(root, DEV, edit);
     const r = validate(root);
@@ -117,16 +144,18 @@ describe('compose:validate', () => {
     expect(r.stderr).toContain('package.json: script compose:dev:newbie is missing');
   });
 
-  it('requires compose:dev:<app> scripts and the payment alias for billing', () => {
+  it('requires compose:dev:<app> scripts (web too) and the payment alias for billing', () => {
     editFile(root, 'package.json', (text) => {
       const pkg = JSON.parse(text) as { scripts: Record<string, string> };
       delete pkg.scripts['compose:dev:payment'];
+      delete pkg.scripts['compose:dev:web'];
       pkg.scripts['compose:dev:catalog'] = pkg.scripts['compose:dev:catalog'].replace('--profile catalog', '--profile billing');
       return JSON.stringify(pkg);
     });
     const r = validate(root);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('package.json: script compose:dev:payment is missing');
+    expect(r.stderr).toContain('package.json: script compose:dev:web is missing');
     expect(r.stderr).toContain('package.json: compose:dev:catalog does not start profile catalog');
   });
 
