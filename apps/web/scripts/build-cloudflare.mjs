@@ -1,21 +1,23 @@
 /**
  * `pnpm --filter web run build:cloudflare`: the OpenNext Cloudflare build (`opennextjs-cloudflare
- * build`, which runs `next build` and adapts it to Workers).
+ * build`, which runs `next build` and adapts it to Workers) into `.open-next/` (worker.js plus
+ * the static assets). Offline: it needs no Cloudflare account and no network.
  *
- * It stops with exit 2 and says why while the app has a `src/proxy.ts`: Next.js 16 runs `proxy.ts`
- * (where this app sets its nonce CSP and security headers) only on the Node.js runtime, and
- * `@opennextjs/cloudflare` (1.19.x) supports Next.js 16 but not Node.js middleware; its build fails
- * with "Node.js middleware is not currently supported". Sources: https://opennext.js.org/cloudflare
- * (Next.js 16 supported), https://developers.cloudflare.com/workers/framework-guides/web-apps/opennext/
- * ("Node.js in Middleware: Not yet supported"), opennextjs/opennextjs-cloudflare#1213 and
- * opennextjs/adapters-api#20 (open, no date). It also stops (exit 2) while the adapter is not installed.
+ * Pages get their nonce CSP and security headers from `src/middleware.ts` (Edge middleware, which
+ * OpenNext bundles into the worker). Static files are served by Workers static assets before the
+ * worker runs, so next.config's `headers()` never reaches them: this script writes the same
+ * STATIC_SECURITY_HEADERS into `.open-next/assets/_headers` (Workers' headers file).
+ *
+ * It stops (exit 2) when someone adds a Next 16 `src/proxy.ts`: proxy always runs on Node.js,
+ * and @opennextjs/cloudflare 1.20.x still fails with "Node.js middleware is not currently
+ * supported" (opennextjs/opennextjs-cloudflare#1213, opennextjs/adapters-api#20).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { STATIC_SECURITY_HEADERS } from '../src/security/security-headers.ts';
 
 const app = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stop = (lines) => {
@@ -25,22 +27,20 @@ const stop = (lines) => {
 
 if (existsSync(join(app, 'src/proxy.ts')))
   stop([
-    'build:cloudflare: not built: apps/web sets its CSP and security headers in src/proxy.ts, which Next.js 16 runs',
-    'on the Node.js runtime only, and @opennextjs/cloudflare does not run Node.js middleware yet',
-    '("Node.js middleware is not currently supported"). A Workers build would ship without those headers.',
-    'See https://developers.cloudflare.com/workers/framework-guides/web-apps/opennext/ (Node.js in Middleware:',
-    'not yet supported) and https://github.com/opennextjs/adapters-api/issues/20. `pnpm --filter web run build`',
-    'and `start` serve the production build with the headers meanwhile.',
+    'build:cloudflare: not built: src/proxy.ts exists. Next.js 16 runs proxy.ts on Node.js only, and',
+    '@opennextjs/cloudflare does not run Node.js middleware yet ("Node.js middleware is not currently supported",',
+    'https://github.com/opennextjs/adapters-api/issues/20). Keep the headers in src/middleware.ts (Edge runtime).',
   ]);
 
-const require = createRequire(import.meta.url);
-try {
-  require.resolve('@opennextjs/cloudflare/package.json');
-} catch {
-  stop([
-    'build:cloudflare: not built: @opennextjs/cloudflare (and wrangler) are not installed yet.',
-    'Add them with `pnpm --filter @mikasmissions/web add -D @opennextjs/cloudflare wrangler`, then run this again.',
-  ]);
-}
-const run = spawnSync('pnpm', ['exec', 'opennextjs-cloudflare', 'build'], { cwd: app, stdio: 'inherit', env: process.env });
-process.exit(run.status ?? 1);
+process.stdout.write('build:cloudflare: opennextjs-cloudflare build (next build, then the worker bundle) ...\n');
+const run = spawnSync('pnpm', ['exec', 'opennextjs-cloudflare', 'build'], {
+  cwd: app,
+  stdio: 'inherit',
+  env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env },
+});
+if (run.status !== 0) process.exit(run.status ?? 1);
+
+const lines = ['/*', ...STATIC_SECURITY_HEADERS.map(({ key, value }) => `  ${key}: ${value}`), ''];
+writeFileSync(join(app, '.open-next/assets/_headers'), lines.join('\n'));
+process.stdout.write('build:cloudflare: done: .open-next/worker.js, .open-next/assets (+ _headers)\n');
+process.stdout.write('Serve it locally (offline, workerd from npm): pnpm --filter web run preview:cloudflare\n');

@@ -20,7 +20,10 @@ if (process.env.NEXT_PUBLIC_USE_API_FALLBACKS === 'true') {
   process.stderr.write('deploy: NEXT_PUBLIC_USE_API_FALLBACKS=true is for the dev server only; unset it.\n');
   process.exit(2);
 }
-const build = spawnSync(process.execPath, ['scripts/build-cloudflare.mjs'], { stdio: 'inherit', env: process.env });
+const build = spawnSync(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/build-cloudflare.mjs'], {
+  stdio: 'inherit',
+  env: process.env,
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 const deploy = spawnSync('pnpm', ['exec', 'opennextjs-cloudflare', 'deploy'], { stdio: 'inherit', env: process.env });
 if (deploy.status !== 0) process.exit(deploy.status ?? 1);

@@ -73,24 +73,7 @@ export async function startNext(
   child.stdout?.on('data', (c: Buffer) => (out = (out + c.toString()).slice(-20_000)));
   child.stderr?.on('data', (c: Buffer) => (out = (out + c.toString()).slice(-20_000)));
   const origin = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const group = (signal: NodeJS.Signals) => {
-        try {
-          process.kill(-child.pid!, signal);
-        } catch {
-          /* the group is gone */
-        }
-      };
-      const kill = setTimeout(() => group('SIGKILL'), 5_000);
-      child.once('exit', () => {
-        clearTimeout(kill);
-        group('SIGKILL');
-        resolve();
-      });
-      group('SIGTERM');
-    });
+  const stop = () => stopGroup(child);
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next ${command} exited ${child.exitCode}:\n${out}`);
@@ -109,4 +92,25 @@ export async function startNext(
     await new Promise((r) => setTimeout(r, 300));
   }
   return { origin, output: () => out, stop };
+}
+
+/** Stops a process started with `detached: true` and its whole group (SIGTERM, then SIGKILL after 5 s). */
+export function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const group = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        /* the group is gone */
+      }
+    };
+    const kill = setTimeout(() => group('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      group('SIGKILL');
+      resolve();
+    });
+    group('SIGTERM');
+  });
 }

@@ -15,7 +15,8 @@ import {
 import type Redis from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
-import { holdPort, runNext, startNext, type WebServer } from './web-server';
+import { runCloudflareBuild } from './cloudflare-worker';
+import { holdPort, startNext, type WebServer } from './web-server';
 
 /**
  * The services the parent, kids and admin pages reach through the gateway, plus the generation
@@ -49,7 +50,8 @@ export interface WebStack {
 }
 
 /**
- * Builds apps/web once (`next build`, strict mode, no fallbacks) while the services start
+ * Builds apps/web once (`build:cloudflare`: `next build`, strict mode, no fallbacks, then the
+ * Cloudflare worker from the same `.next/`) while the services start
  * (memory stores, events over this run's Redis streams, `GATEWAY_CORS_ORIGINS` = the web
  * origin), then `next start` with `API_BASE_URL` = the gateway, then Chromium.
  * `WEB_E2E_REUSE_BUILD=1` skips the build and serves the last one (local iteration only).
@@ -90,7 +92,7 @@ export async function startWebStack(): Promise<WebStack> {
     TRANSCODE_SEGMENT_SECONDS: '10',
     MODERATION_TRUSTED_CREATORS: 'admin-studio',
   });
-  const build = process.env.WEB_E2E_REUSE_BUILD === '1' ? Promise.resolve('') : runNext(['build']);
+  const build = process.env.WEB_E2E_REUSE_BUILD === '1' ? Promise.resolve('') : runCloudflareBuild();
   const [built, started] = await Promise.allSettled([build, startServices(STACK_APPS, env, 180_000)]);
   await held.release();
   if (started.status === 'rejected') {

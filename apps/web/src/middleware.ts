@@ -14,8 +14,14 @@ const UNLOCALIZED = new Set(['/healthz']);
  * request's CSP header, which Next reads to nonce its own scripts), the locale routing of
  * next-intl (not for the health probe `/healthz`), and the security headers on the answer. The dev relaxation exists only when
  * `next dev` runs (`NODE_ENV` is inlined as "production" in a build).
+ *
+ * This is Next's Edge-runtime `middleware.ts`, not Next 16's `proxy.ts`: `proxy.ts` always runs
+ * on Node.js, which `@opennextjs/cloudflare` cannot bundle yet, while Edge middleware runs both
+ * under `next start` and in the Cloudflare worker (`build:cloudflare`), so one file gives both the
+ * same headers. It needs only Web APIs (Web Crypto for the nonce). Next 16 still supports
+ * `middleware.ts` with a deprecation warning at build time (see apps/web/README.md).
  */
-export function proxy(request: NextRequest) {
+export function middleware(request: NextRequest) {
   const nonce = newNonce();
   const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production';
   const csp = contentSecurityPolicy(nonce, new URL(serverPublicConfig().apiBaseUrl).origin, mode);
