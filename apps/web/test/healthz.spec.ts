@@ -1,7 +1,7 @@
 import { GET } from '../src/app/healthz/route';
 
 /**
- * The orchestrators' probe. That `/healthz` passes proxy.ts unlocalized with the security
+ * The orchestrators' probe. That `/healthz` passes src/middleware.ts unlocalized with the security
  * headers is checked on the production server (e2e/suites/security-headers.suite.ts).
  */
 describe('GET /healthz (src/app/healthz/route.ts)', () => {

@@ -32,7 +32,7 @@ export function contentSecurityPolicy(nonce: string, apiOrigin: string, mode: He
 }
 
 /**
- * The headers every response carries besides the CSP (pages get theirs from src/proxy.ts,
+ * The headers every response carries besides the CSP (pages get theirs from src/middleware.ts,
  * static files from next.config.ts `headers()`).
  */
 export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
