@@ -73,4 +73,11 @@ const COMPOSE_ALIASES = { payment: 'billing' };
 /** Apps that get a HorizontalPodAutoscaler in Kubernetes (CPU), when they are in apps/. */
 const AUTOSCALED = ['gateway', 'catalog', 'recommendation', 'playback', 'media-pipeline'];
 
-module.exports = { listApps, listWebApps, portVariable, COMPOSE_ALIASES, AUTOSCALED };
+/**
+ * The apps that read or write the media store (`MEDIA_STORE_DIR`: uploads, transcodes, demo clips,
+ * streams, thumbnails). In compose they share one named volume `media`, mounted where their
+ * `MEDIA_STORE_DIR` points; tools/ops/src/validate-compose.spec.ts checks this list against the sources.
+ */
+const MEDIA_APPS = Object.freeze(['catalog', 'creator-studio', 'generation', 'media-pipeline', 'playback']);
+
+module.exports = { listApps, listWebApps, portVariable, COMPOSE_ALIASES, AUTOSCALED, MEDIA_APPS };

@@ -14,7 +14,8 @@
  * apps/web) have no database: the accepted exception is NO `<name>-migrate` job and no wait for
  * Postgres/Redis; instead a service and profile of its name (and `all`), a build with
  * NEXT_PUBLIC_API_BASE_URL, a wait for the gateway (healthy), its port, a healthcheck on `/healthz`
- * and a `compose:dev:<name>` script. Postgres and Redis publish no ports
+ * and a `compose:dev:<name>` script. The media apps (app-inventory's MEDIA_APPS) mount one named
+ * volume `media` at their MEDIA_STORE_DIR. Postgres and Redis publish no ports
  * in dev. docker-compose.smoke.yml (compose-smoke's override of the prod file) must point
  * identity's SMTP_URL at its capture service (tools/dev/smtp-capture.js, healthchecked, in
  * identity's profiles, waited for), and no other pnpm script may use it. When `docker compose`
@@ -27,7 +28,7 @@ const { existsSync, readFileSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const YAML = require('yaml');
-const { listApps, listWebApps, COMPOSE_ALIASES } = require('./app-inventory');
+const { listApps, listWebApps, COMPOSE_ALIASES, MEDIA_APPS } = require('./app-inventory');
 
 const rootArg = process.argv.indexOf('--root');
 const root = rootArg === -1 ? path.resolve(__dirname, '../..') : path.resolve(process.argv[rootArg + 1]);
@@ -89,6 +90,19 @@ function checkWebService(file, services, web) {
   }
 }
 
+/** The media apps share the named volume `media`, mounted at the MEDIA_STORE_DIR each is given. */
+function checkMediaVolume(file, doc, services) {
+  if (!doc.volumes || !('media' in doc.volumes)) problems.push(`${file}: no named volume media (the media apps share it)`);
+  for (const name of MEDIA_APPS) {
+    const svc = services[name];
+    if (!svc) continue;
+    const dir = svc.environment?.MEDIA_STORE_DIR;
+    if (!dir) problems.push(`${file}: ${name} must set MEDIA_STORE_DIR (the shared media volume's mount)`);
+    else if (!(svc.volumes ?? []).map(String).includes(`media:${dir}`))
+      problems.push(`${file}: ${name} must mount the media volume at its MEDIA_STORE_DIR (media:${dir})`);
+  }
+}
+
 function checkFile(file) {
   if (!existsSync(path.join(root, file))) return problems.push(`${file} is missing`);
   const doc = YAML.parse(readFileSync(path.join(root, file), 'utf8'), { merge: true }) ?? {};
@@ -115,6 +129,7 @@ function checkFile(file) {
     }
   }
   for (const app of apps) checkAppService(file, services, app);
+  checkMediaVolume(file, doc, services);
   for (const web of webApps) checkWebService(file, services, web);
   for (const [name, svc] of Object.entries(services)) {
     if (!/^redis(:|$)/.test(String(svc.image ?? ''))) continue;

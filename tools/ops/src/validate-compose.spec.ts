@@ -1,6 +1,11 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import YAML from 'yaml';
 import { addApp, copyRepo, editFile, REPO, runTool } from './repo-copy';
+
+/** tools/dev/app-inventory.js's list of the apps that share the media volume (a CommonJS tool, loaded by path). */
+const { MEDIA_APPS } = createRequire(__filename)(join(REPO, 'tools/dev/app-inventory.js')) as { MEDIA_APPS: readonly string[] };
 
 const validate = (root: string) => runTool('validate-compose.js', root, '--no-docker');
 const DEV = 'docker-compose.dev.yml';
@@ -125,6 +130,30 @@ describe('compose:validate', () => {
     const r = validate(root);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('lists as media apps exactly the apps whose sources read MEDIA_STORE_DIR', () => {
+    const reads = (dir: string): boolean =>
+      readdirSync(dir, { withFileTypes: true }).some((e) =>
+        e.isDirectory()
+          ? reads(join(dir, e.name))
+          : /\.ts$/.test(e.name) && !/spec\.ts$/.test(e.name) && readFileSync(join(dir, e.name), 'utf8').includes('MEDIA_STORE_DIR'),
+      );
+    const apps = readdirSync(join(REPO, 'apps')).filter(
+      (app) => existsSync(join(REPO, 'apps', app, 'src/main.ts')) && reads(join(REPO, 'apps', app, 'src')),
+    );
+    expect([...MEDIA_APPS].sort()).toEqual(apps.sort());
+  });
+
+  it('fails when a media app does not mount the shared media volume at its MEDIA_STORE_DIR', () => {
+    editCompose(root, PROD, (s) => {
+      s.playback.volumes = [];
+    });
+    const r = validate(root);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /docker-compose\.prod\.yml: playback must mount the media volume at its MEDIA_STORE_DIR \(media:\/repo\/var\/media\)/,
+    );
   });
 
   it('checks the prod file too', () => {
