@@ -36,7 +36,8 @@ export function uniquePrefix(label = 't'): string {
 
 /**
  * The key and stream prefix variables of every lib that writes to Redis, all under `prefix`:
- * messaging (streams, outbox, inbox), cache, idempotency and AuthX.
+ * messaging (streams, outbox, inbox), cache, idempotency, AuthX and the gateway's rate limits
+ * (so two stacks on the shared Redis never share a client IP's bucket).
  */
 export function redisPrefixEnv(prefix = testKeyPrefix()): Record<string, string> {
   return {
@@ -45,6 +46,7 @@ export function redisPrefixEnv(prefix = testKeyPrefix()): Record<string, string>
     CACHE_KEY_PREFIX: `${prefix}cache:`,
     IDEMPOTENCY_KEY_PREFIX: `${prefix}idem:`,
     AUTHX_REDIS_PREFIX: `${prefix}authx:`,
+    GATEWAY_RATE_PREFIX: `${prefix}rl:`,
   };
 }
 

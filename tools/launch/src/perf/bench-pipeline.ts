@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { streamKey } from '@mikasmissions/messaging';
 import { createContractValidator } from '@mikasmissions/testing';
 import Redis from 'ioredis';
-import { adminToken, creatorToken } from '../smoke/flows/creator-session';
-import { SMOKE_UPLOADER, untilPublished } from '../smoke/flows/phase-b-flow';
+import { adminToken, creatorToken, trustCreator } from '../smoke/flows/creator-session';
+import { untilPublished } from '../smoke/flows/phase-b-flow';
 import { expectAnswer, type SmokeContext, smokeContext } from '../smoke/smoke-client';
 import { PHASE_B_ENV } from '../smoke/smoke-run';
 import { startSmokeStack } from '../smoke/smoke-stack';
@@ -70,7 +70,7 @@ function stagesOf(at: Record<string, number>, requestedAt: number): Record<strin
 
 async function uploadOne(ctx: SmokeContext, creator: string, url: string, n: number): Promise<{ id: string; requestedAt: number }> {
   const requestedAt = Date.now();
-  const body = { source_url: url, uploader_id: SMOKE_UPLOADER, title: `Bench clip ${n}`, age_band: '6-11', learning_tags: ['counting'] };
+  const body = { source_url: url, title: `Bench clip ${n}`, age_band: '6-11', learning_tags: ['counting'] };
   const a = expectAnswer(await ctx.call('POST', '/v1/creator/assets/upload', body, creator), 202);
   return { id: a.body.asset_id as string, requestedAt };
 }
@@ -90,7 +90,9 @@ async function main(): Promise<void> {
       throw new Error('needs a Redis (SMOKE_REDIS_URL) to carry events between the apps and to read their times');
     const prefix = stack.events.streamPrefix;
     const ctx = smokeContext(stack.gatewayUrl, createContractValidator(), stack, () => undefined, process.env);
-    const creator = await creatorToken(ctx, await adminToken(ctx));
+    const admin = await adminToken(ctx);
+    const creator = await creatorToken(ctx, admin);
+    await trustCreator(ctx, admin, creator);
     const source = await serveClip(await generateClip(dir));
     say(`clip: ${DEFAULT_CLIP.seconds} s testsrc ${DEFAULT_CLIP.size} at ${source.url}`);
     try {

@@ -43,6 +43,7 @@ const STEPS = [
   '[ok] creator: sign-in',
   '[ok] creator: role granted',
   '[ok] creator: token',
+  '[ok] creator: trusted',
   '[ok] upload',
   '[ok] asset published',
   '[ok] catalog episode',

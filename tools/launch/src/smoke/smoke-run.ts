@@ -2,7 +2,7 @@ import { createContractValidator } from '@mikasmissions/testing';
 import { adminFlow } from './flows/admin-flow';
 import { authFlow } from './flows/auth-flow';
 import { familyFlow } from './flows/family-flow';
-import { phaseBFlow, SMOKE_UPLOADER } from './flows/phase-b-flow';
+import { phaseBFlow } from './flows/phase-b-flow';
 import { type SmokeContext, smokeContext, SmokeStepError } from './smoke-client';
 import type { SmokeStack, StackOptions } from './smoke-stack';
 
@@ -34,11 +34,10 @@ export const PHASE_B_APPS = [
   'gateway',
 ] as const;
 
-/** What the phase-B apps need set: every stage in one worker, loopback sources (the smoke serves its clip there), a trusted smoke uploader. */
+/** What the phase-B apps need set: every stage in one worker, loopback sources (the smoke serves its clip there). */
 export const PHASE_B_ENV: Record<string, string> = {
   MEDIA_PIPELINE_STAGES: 'ingest,transcode,publish',
   INGEST_ALLOW_PRIVATE_SOURCES: 'true',
-  MODERATION_TRUSTED_CREATORS: SMOKE_UPLOADER,
   // the creator signs in a second time right after the admin granted the role
   OTP_COOLDOWN_SEC: '0',
 };

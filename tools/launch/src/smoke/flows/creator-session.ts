@@ -69,3 +69,21 @@ export async function creatorToken(ctx: SmokeContext, admin: string): Promise<st
     () => 'mm_role creator',
   );
 }
+
+/**
+ * The admin raises the creator to `trusted` (`PUT /v1/admin/moderation/creators/{creator_id}`),
+ * so moderation's policy publishes its clean uploads without the review queue. The creator is the
+ * token's subject: a creator's upload names no `uploader_id`, creator-studio fills it from the token.
+ */
+export async function trustCreator(ctx: SmokeContext, admin: string, creator: string): Promise<string> {
+  const id = claimsOf(creator).sub as string;
+  return ctx.step(
+    'creator: trusted',
+    async () => {
+      const a = expectAnswer(await ctx.call('PUT', `/v1/admin/moderation/creators/${id}`, { trust_level: 'trusted' }, admin), 200);
+      check(a.body.trust_level === 'trusted' && a.body.source === 'admin', `trust ${a.body.trust_level} from ${a.body.source}`);
+      return id;
+    },
+    () => `creator ${id} trusted by the admin`,
+  );
+}

@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, expectAnswer, type Json, poll, type SmokeContext } from '../smoke-client';
 import { DEFAULT_CLIP, generateClip, serveClip } from '../test-clip';
-import { adminToken, creatorToken } from './creator-session';
+import { adminToken, creatorToken, trustCreator } from './creator-session';
 import { bedtimeAwayFromNow, consentedParent, createChild } from './parent-session';
-
-/** The uploader the phase-B stack trusts (`MODERATION_TRUSTED_CREATORS`); on another stack the smoke approves in the review queue. */
-export const SMOKE_UPLOADER = 'smoke-creator';
 
 const FINAL = new Set(['published', 'rejected', 'failed']);
 
@@ -128,13 +125,13 @@ async function pipelineSteps(ctx: SmokeContext, sourceUrl: string): Promise<void
   );
   const admin = await adminToken(ctx);
   const creator = await creatorToken(ctx, admin);
+  await trustCreator(ctx, admin, creator);
   const t0 = Date.now();
   const assetId = await ctx.step(
     'upload',
     async () => {
       const body = {
         source_url: sourceUrl,
-        uploader_id: SMOKE_UPLOADER,
         title: 'Phase-B smoke: counting squares',
         summary: 'A test pattern counts to three.',
         age_band: '6-11',
