@@ -39,6 +39,8 @@ export function ParentGate({
   const [failure, setFailure] = useState<unknown>(null);
   const [answerError, setAnswerError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // the challenge on its way: an answer sent (Enter) before it arrived waits for it instead of being dropped
+  const pending = useRef<Promise<Challenge | null>>(Promise.resolve(null));
   const parentUserId = session.parent?.parentUserId ?? '';
 
   useEffect(() => {
@@ -50,11 +52,14 @@ export function ParentGate({
     let live = true;
     setChallenge(null);
     setFailure(null);
-    unwrap(
+    const loading = unwrap(
       api.parent.POST('/v1/parents/gates/challenge', { body: { parent_user_id: parentUserId, child_profile_id: childProfileId, method } }),
-    )
-      .then((c) => live && setChallenge(c))
-      .catch((error: unknown) => live && setFailure(error));
+    );
+    pending.current = loading.then(
+      (c) => (live ? c : null),
+      () => null,
+    );
+    loading.then((c) => live && setChallenge(c)).catch((error: unknown) => live && setFailure(error));
     return () => {
       live = false;
     };
@@ -62,7 +67,6 @@ export function ParentGate({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!challenge) return;
     const response = String(new FormData(event.currentTarget).get('response') ?? '').trim();
     if (response.length < 1 || response.length > 32 || (method === 'pin' && !/^[0-9]{4,6}$/.test(response))) {
       setAnswerError(method === 'pin' ? 'invalid_pin' : 'invalid_or_replayed_challenge');
@@ -72,9 +76,11 @@ export function ParentGate({
     setBusy(true);
     setFailure(null);
     try {
+      const current = challenge ?? (await pending.current);
+      if (!current) return; // the challenge failed to load: its error is shown
       const passed = await unwrap(
         api.parent.POST('/v1/parents/gates/verify', {
-          body: { parent_user_id: parentUserId, child_profile_id: childProfileId, challenge_id: challenge.challenge_id, response },
+          body: { parent_user_id: parentUserId, child_profile_id: childProfileId, challenge_id: current.challenge_id, response },
         }),
       );
       await onPassed(passed.gate_token);
@@ -119,7 +125,7 @@ export function ParentGate({
           autoFocus
         />
         <div className="actions">
-          <button type="submit" disabled={busy || !challenge}>
+          <button type="submit" disabled={busy}>
             {t('gate.submit')}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
