@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { connectEventConsumers } from '@mikasmissions/messaging';
-import { baseUrl, bootApp, testEnv, type TestStores } from '@mikasmissions/testing';
-import { AppModule } from './app.module';
+import type { TestStores } from '@mikasmissions/testing';
 import { DigestRepository } from './digest/digest.repository';
-import { CaptureSender } from './senders/adapters/capture.sender';
-import { NotificationSender } from './senders/notification-sender';
-import { startFakeFamily, type FakeFamily } from './testing/fake-family';
-import { freshId, notificationClient } from './testing/notification-client';
+import type { CaptureSender } from './senders/adapters/capture.sender';
+import type { FakeFamily } from './testing/fake-family';
+import { freshId, type notificationClient } from './testing/notification-client';
+import { type NotificationTestApp, startNotificationApp } from './testing/notification-test-app';
 import { consentVerified, deliver, episodePublished, eventually, subscriptionChanged } from './testing/notification-events';
 
 jest.setTimeout(30_000);
@@ -22,29 +20,19 @@ describe.each<TestStores>(['memory', 'postgres+redis'])('notification with %s st
   let call: ReturnType<typeof notificationClient>;
   const svc = { service: 'test' };
 
+  let harness: NotificationTestApp;
+
   beforeAll(async () => {
-    family = await startFakeFamily();
-    const env = testEnv(stores, {
-      AUTH_MODE: 'enforce',
-      IDENTITY_URL: family.url,
-      PROFILE_URL: family.url,
-      NOTIFICATION_SENDER: 'capture',
-      NOTIFICATION_JOBS_ENABLED: 'false',
+    harness = await startNotificationApp(stores, {
       NOTIFICATION_RETRY_BASE_MS: '1',
       NOTIFICATION_RETRY_MAX_MS: '1',
       NOTIFICATION_SEND_MAX_ATTEMPTS: '3',
       MESSAGING_RETRY_BASE_MS: '50',
       MESSAGING_RETRY_MAX_MS: '200',
     });
-    app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
-    expect(await connectEventConsumers(app)).toBe(true);
-    sender = app.get<CaptureSender>(NotificationSender);
-    call = notificationClient(await baseUrl(app));
+    ({ app, family, sender, call } = harness);
   }, 30_000);
-  afterAll(async () => {
-    await app.close();
-    await family.close();
-  });
+  afterAll(() => harness.close());
 
   /** Runs a dispatch pass until nothing is due (retries included: their backoff is 1 ms here). */
   const dispatchAll = async () => {

@@ -1,11 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { connectEventConsumers } from '@mikasmissions/messaging';
-import { baseUrl, bootApp, testEnv } from '@mikasmissions/testing';
-import { AppModule } from '../app.module';
-import { CaptureSender } from '../senders/adapters/capture.sender';
-import { NotificationSender } from '../senders/notification-sender';
-import { startFakeFamily, type FakeFamily } from '../testing/fake-family';
-import { freshId, notificationClient } from '../testing/notification-client';
+import type { CaptureSender } from '../senders/adapters/capture.sender';
+import type { FakeFamily } from '../testing/fake-family';
+import { freshId, type notificationClient } from '../testing/notification-client';
+import { type NotificationTestApp, startNotificationApp } from '../testing/notification-test-app';
 import { consentVerified, deliver, episodePublished, eventually, subscriptionChanged } from '../testing/notification-events';
 
 jest.setTimeout(30_000);
@@ -25,24 +22,13 @@ describe("notification in the parent's language", () => {
   let call: ReturnType<typeof notificationClient>;
   const svc = { service: 'test' };
 
+  let harness: NotificationTestApp;
+
   beforeAll(async () => {
-    family = await startFakeFamily();
-    const env = testEnv('memory', {
-      AUTH_MODE: 'enforce',
-      IDENTITY_URL: family.url,
-      PROFILE_URL: family.url,
-      NOTIFICATION_SENDER: 'capture',
-      NOTIFICATION_JOBS_ENABLED: 'false',
-    });
-    app = await bootApp(AppModule, { adapter: 'express', env, globalPrefix: 'v1' });
-    expect(await connectEventConsumers(app)).toBe(true);
-    sender = app.get<CaptureSender>(NotificationSender);
-    call = notificationClient(await baseUrl(app));
+    harness = await startNotificationApp('memory');
+    ({ app, family, sender, call } = harness);
   }, 30_000);
-  afterAll(async () => {
-    await app.close();
-    await family.close();
-  });
+  afterAll(() => harness.close());
 
   const dispatchAll = async () => {
     for (let i = 0; i < 10; i++)
